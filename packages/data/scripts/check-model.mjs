@@ -1,0 +1,62 @@
+// Checks model entries against the schema, the official parameter figures and the gallery's KV figure.
+// Usage: node scripts/check-model.mjs [id ...]   (no ids: every model)
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  validateSpec,
+  formatIssues,
+  compareWithOfficial,
+  countParams,
+  kvCacheBytesPerToken,
+  decoderType,
+  formatLayerMix,
+  attentionLabel,
+} from "@archgal/schema";
+import { readGalleryTable, galleryKvBytes } from "./gallery-table.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const modelsDir = resolve(here, "../models");
+const ids = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(modelsDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+const gallery = readGalleryTable();
+let bad = 0;
+for (const id of ids) {
+  const file = resolve(modelsDir, `${id}.json`);
+  if (!existsSync(file)) {
+    console.log(`${id}: no file ${file}`);
+    bad++;
+    continue;
+  }
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  const v = validateSpec(json);
+  if (!v.success) {
+    console.log(`${id}: INVALID\n${formatIssues(v.issues).replace(/^/gm, "    ")}`);
+    bad++;
+    continue;
+  }
+  const spec = v.data;
+  const p = countParams(spec);
+  const cmp = compareWithOfficial(spec);
+  const fmt = (c) =>
+    c ? `${(c.computed / 1e9).toFixed(3)}B vs ${(c.official / 1e9).toFixed(3)}B (${(c.relativeError * 100).toFixed(2)}%, tol ±${(c.tolerance / 1e9).toFixed(3)}B) ${c.ok ? "OK" : c.deviation ? "DEVIATION (explained)" : "FAIL"}` : "-";
+  const kv = kvCacheBytesPerToken(spec);
+  const g = gallery.get(id);
+  const gkv = g ? galleryKvBytes(g) : undefined;
+  const kvDiff = gkv === undefined ? "no gallery row" : gkv === 0 ? (kv === 0 ? "OK" : "FAIL") : `${((kv - gkv) / gkv * 100).toFixed(2)}%`;
+  const kvOk = gkv === undefined || (gkv === 0 ? kv === 0 : Math.abs(kv - gkv) / gkv <= 0.02);
+  const kvExplained = (spec.galleryDifferences ?? []).some((d) => d.metric === "kvCacheBytesPerToken");
+  if (!cmp.total.ok && !cmp.total.deviation) bad++;
+  else if (cmp.active && !cmp.active.ok && !cmp.active.deviation) bad++;
+  else if (!kvOk && !kvExplained) bad++;
+  console.log(
+    `${id}: ${decoderType(spec)} | ${attentionLabel(spec)} | ${formatLayerMix(spec)}\n` +
+      `    total  ${fmt(cmp.total)}\n    active ${fmt(cmp.active)}\n` +
+      `    computed total ${p.total} active ${p.active} (mtp ${p.breakdown.mtp})\n` +
+      `    KV ${(kv / 1024).toFixed(2)} KiB/token vs gallery ${gkv === undefined ? "-" : (gkv / 1024).toFixed(2) + " KiB"} → ${kvDiff}${!kvOk ? (kvExplained ? " (explained in galleryDifferences)" : " FAIL") : ""}` +
+      (g ? `\n    gallery: ${g["Decoder type"]} | ${g["Attention"]} | ${g["Layer mix"]}` : ""),
+  );
+}
+console.log(`\n${ids.length} checked, ${bad} with problems`);
+process.exit(bad ? 1 : 0);

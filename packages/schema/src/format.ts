@@ -1,0 +1,49 @@
+/**
+ * Human formatting of counts and sizes, shared by the CLI, renderer and components.
+ */
+
+/** `671000000000` → `671B`, `124439808` → `124M`, `1.6e12` → `1.6T`. */
+export function formatCount(n: number, digits = 3): string {
+  const units: [number, string][] = [
+    [1e12, "T"],
+    [1e9, "B"],
+    [1e6, "M"],
+    [1e3, "K"],
+  ];
+  for (const [size, suffix] of units) {
+    if (Math.abs(n) >= size) return `${trimNumber(n / size, digits)}${suffix}`;
+  }
+  return String(n);
+}
+
+/** A number to `digits` significant digits without trailing zeros. */
+export function trimNumber(n: number, digits = 3): string {
+  if (n === 0) return "0";
+  const s = Number(n.toPrecision(digits));
+  return s >= 1000 ? Math.round(s).toLocaleString("en-US") : String(s);
+}
+
+/** Bytes as B, KiB, MiB, GiB or TiB with up to three significant digits. */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let i = 0;
+  while (Math.abs(value) >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${trimNumber(value, 3)} ${units[i]}`;
+}
+
+/** `131072` → `131k` tokens style; `null` → `no limit`. */
+export function formatTokens(n: number | null): string {
+  if (n === null) return "no explicit limit";
+  if (n >= 1_000_000) return `${trimNumber(n / 1_000_000, 3)}M`;
+  if (n >= 1000) return `${trimNumber(n / 1000, 3)}k`;
+  return String(n);
+}
+
+/** Integer with thousands separators: `7168` → `7,168`. */
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}

@@ -1,0 +1,112 @@
+/**
+ * The run-length layer pattern: counting, expanding and summarising it.
+ */
+import type { LayerEntry, LayerSpec } from "./spec-types.js";
+
+/** One concrete layer of the stack. */
+export interface ExpandedLayer {
+  /** 0-based position in the stack. */
+  index: number;
+  /** Mixer definition name, if the layer has one. */
+  mixer?: string;
+  /** FFN definition name, if the layer has one. */
+  ffn?: string;
+}
+
+/** A run of identical consecutive layers. */
+export interface LayerRun {
+  /** Mixer definition name, if any. */
+  mixer?: string;
+  /** FFN definition name, if any. */
+  ffn?: string;
+  /** Index of the first layer of the run. */
+  start: number;
+  /** Layers in the run. */
+  count: number;
+}
+
+const isGroup = (entry: LayerEntry): entry is Extract<LayerEntry, { repeat: number }> => "repeat" in entry;
+
+/** How many layers a pattern describes, without expanding it. */
+export function countLayerPattern(entries: readonly LayerEntry[]): number {
+  let total = 0;
+  for (const entry of entries) {
+    total += isGroup(entry) ? entry.repeat * countLayerPattern(entry.layers) : (entry.count ?? 1);
+  }
+  return total;
+}
+
+/** Every layer of the pattern in order. */
+export function expandLayers(entries: readonly LayerEntry[]): ExpandedLayer[] {
+  const out: ExpandedLayer[] = [];
+  const visit = (list: readonly LayerEntry[]) => {
+    for (const entry of list) {
+      if (isGroup(entry)) {
+        for (let r = 0; r < entry.repeat; r++) visit(entry.layers);
+      } else {
+        const spec = entry as LayerSpec;
+        for (let c = 0; c < (spec.count ?? 1); c++) {
+          const layer: ExpandedLayer = { index: out.length };
+          if (spec.mixer !== undefined) layer.mixer = spec.mixer;
+          if (spec.ffn !== undefined) layer.ffn = spec.ffn;
+          out.push(layer);
+        }
+      }
+    }
+  };
+  visit(entries);
+  return out;
+}
+
+/** Consecutive identical layers merged into runs. */
+export function layerRuns(entries: readonly LayerEntry[]): LayerRun[] {
+  const runs: LayerRun[] = [];
+  for (const layer of expandLayers(entries)) {
+    const last = runs[runs.length - 1];
+    if (last && last.mixer === layer.mixer && last.ffn === layer.ffn) {
+      last.count++;
+    } else {
+      const run: LayerRun = { start: layer.index, count: 1 };
+      if (layer.mixer !== undefined) run.mixer = layer.mixer;
+      if (layer.ffn !== undefined) run.ffn = layer.ffn;
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
+/** How many layers use each mixer and each FFN definition. */
+export function definitionCounts(entries: readonly LayerEntry[]): {
+  mixers: Map<string, number>;
+  ffns: Map<string, number>;
+} {
+  const mixers = new Map<string, number>();
+  const ffns = new Map<string, number>();
+  const visit = (list: readonly LayerEntry[], times: number) => {
+    for (const entry of list) {
+      if (isGroup(entry)) {
+        visit(entry.layers, times * entry.repeat);
+      } else {
+        const n = times * (entry.count ?? 1);
+        if (entry.mixer !== undefined) mixers.set(entry.mixer, (mixers.get(entry.mixer) ?? 0) + n);
+        if (entry.ffn !== undefined) ffns.set(entry.ffn, (ffns.get(entry.ffn) ?? 0) + n);
+      }
+    }
+  };
+  visit(entries, 1);
+  return { mixers, ffns };
+}
+
+/**
+ * The pattern written compactly, e.g. `3×(mla, dense) + 58×(mla, moe)` or
+ * `10×[5×(sliding, mlp), 1×(global, mlp)] + 2×(sliding, mlp)`.
+ */
+export function formatLayerPattern(entries: readonly LayerEntry[]): string {
+  return entries
+    .map((entry) => {
+      if (isGroup(entry)) return `${entry.repeat}×[${formatLayerPattern(entry.layers)}]`;
+      const parts = [entry.mixer, entry.ffn].filter((p): p is string => p !== undefined);
+      return `${entry.count ?? 1}×(${parts.join(", ")})`;
+    })
+    .join(" + ");
+}

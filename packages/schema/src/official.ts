@@ -1,0 +1,81 @@
+/**
+ * Holding computed parameter counts to the creators' official figures.
+ */
+import { countParams, paramsWithout, type ParamCounts, type ParamHooks } from "./params.js";
+import type { ModelSpec, OfficialParams, ParamScope } from "./spec-types.js";
+
+/** The unit a figure is rounded to: explicit, or read off its trailing zeros (671e9 → 1e9). */
+export function roundingUnit(value: number, explicit?: number): number {
+  if (explicit !== undefined) return explicit;
+  let unit = 1;
+  while (value % (unit * 10) === 0 && unit < 1e15) unit *= 10;
+  return unit;
+}
+
+/** Significant digits a figure is stated with. */
+export function significantDigits(value: number, unit: number): number {
+  return String(Math.round(value / unit)).length;
+}
+
+/**
+ * How far a computed count may be from the official figure: 1% for figures stated with three or more
+ * significant digits, half the rounding unit for coarser ones ("8B" covers 7.5B–8.5B).
+ */
+export function officialTolerance(value: number, roundedTo?: number): number {
+  const unit = roundingUnit(value, roundedTo);
+  return significantDigits(value, unit) >= 3 ? 0.01 * value : Math.max(unit / 2, 0.01 * value);
+}
+
+/** One comparison of a computed count with an official figure. */
+export interface OfficialCheck {
+  /** Our count, in the official figure's scope. */
+  computed: number;
+  /** The official figure. */
+  official: number;
+  /** Allowed absolute difference. */
+  tolerance: number;
+  /** (computed − official) / official. */
+  relativeError: number;
+  /** Whether the difference is within tolerance. */
+  ok: boolean;
+  /** The spec's explanation when it is not (see `officialParams.deviations`). */
+  deviation?: string;
+}
+
+/** Our count of `which` params adjusted to a scope: excluded components removed, external ones added. */
+export function scopedCount(counts: ParamCounts, which: "total" | "active", scope: ParamScope | undefined): number {
+  const breakdown = which === "total" ? counts.breakdown : counts.activeBreakdown;
+  const external = (scope?.external ?? []).reduce((a, e) => a + e.params, 0);
+  return paramsWithout(breakdown, scope?.excludes) + external;
+}
+
+function check(computed: number, official: number, roundedTo?: number): OfficialCheck {
+  const tolerance = officialTolerance(official, roundedTo);
+  return {
+    computed,
+    official,
+    tolerance,
+    relativeError: (computed - official) / official,
+    ok: Math.abs(computed - official) <= tolerance,
+  };
+}
+
+/** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
+export function compareWithOfficial(
+  spec: Pick<ModelSpec, "architecture" | "officialParams">,
+  hooks?: ParamHooks,
+): { total: OfficialCheck; active?: OfficialCheck } {
+  const counts = countParams(spec, hooks);
+  const o: OfficialParams = spec.officialParams;
+  const explain = (figure: "total" | "active", c: OfficialCheck): OfficialCheck => {
+    const deviation = o.deviations?.find((d) => d.figure === figure)?.explanation;
+    return deviation === undefined ? c : { ...c, deviation };
+  };
+  const result: { total: OfficialCheck; active?: OfficialCheck } = {
+    total: explain("total", check(scopedCount(counts, "total", o.scope), o.total, o.roundedTo)),
+  };
+  if (o.active !== undefined) {
+    result.active = explain("active", check(scopedCount(counts, "active", o.activeScope ?? o.scope), o.active, o.roundedTo));
+  }
+  return result;
+}

@@ -1,0 +1,309 @@
+/**
+ * Parameter counts, total and active, broken down by component.
+ *
+ * Each formula follows the reference implementation of the layer (Hugging Face transformers'
+ * modeling code unless noted): every Linear with its bias, embeddings, norms with their biases,
+ * q/k norms, routers and convolutions.
+ */
+import { definitionCounts } from "./layers.js";
+import type { ParamComponent } from "./spec-types.js";
+import type { Architecture, Ffn, Mixer, ModelSpec, Norm } from "./spec-types.js";
+
+/** Parameters per component. */
+export type ParamBreakdown = Record<ParamComponent, number>;
+
+/** Total and active parameter counts of a spec. */
+export interface ParamCounts {
+  /** Every parameter of the model, including MTP modules. */
+  total: number;
+  /** Parameters used for one token: total minus the routed experts a token does not visit. */
+  active: number;
+  /** Total by component. */
+  breakdown: ParamBreakdown;
+  /** Active by component. */
+  activeBreakdown: ParamBreakdown;
+}
+
+/** A zeroed breakdown. */
+export function emptyBreakdown(): ParamBreakdown {
+  return {
+    embedding: 0,
+    positionEmbedding: 0,
+    perLayerEmbedding: 0,
+    attention: 0,
+    linearMixer: 0,
+    ffn: 0,
+    router: 0,
+    routedExperts: 0,
+    sharedExperts: 0,
+    norms: 0,
+    head: 0,
+    mtp: 0,
+  };
+}
+
+/** Weights of one norm of width `width`. */
+export function normParams(norm: Pick<Norm, "kind" | "bias">, width: number): number {
+  return norm.kind === "layernorm" && norm.bias !== false ? 2 * width : width;
+}
+
+/** Parameters of a (possibly gated) two-layer MLP of width `hidden`. */
+export function mlpParams(dModel: number, hidden: number, gated: boolean, bias: boolean): number {
+  const weights = (gated ? 3 : 2) * dModel * hidden;
+  const biases = bias ? (gated ? 2 * hidden : hidden) + dModel : 0;
+  return weights + biases;
+}
+
+/** How a mixer's parameters split between softmax attention and linear/recurrent mixers. */
+export interface MixerParams {
+  component: "attention" | "linearMixer";
+  params: number;
+}
+
+/**
+ * Parameters of one mixer. Returns `undefined` for a kind this version does not know, so that
+ * extended specs still get counts for everything else (see `extend.ts`).
+ */
+export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "norm">): MixerParams | undefined {
+  const d = arch.dModel;
+  switch (mixer.kind) {
+    case "attention": {
+      const q = mixer.heads * mixer.headDim;
+      const vDim = mixer.valueHeadDim ?? mixer.headDim;
+      const k = mixer.kvHeads * mixer.headDim;
+      const v = mixer.sharedKV ? 0 : mixer.kvHeads * vDim;
+      const gate = mixer.outputGate === "elementwise" ? q : mixer.outputGate === "headwise" ? mixer.heads : 0;
+      const qkvOut = q + gate + k + v;
+      let params = d * qkvOut + mixer.heads * vDim * d;
+      if (mixer.qkvBias) params += qkvOut;
+      if (mixer.outBias) params += d;
+      if (mixer.qkNorm && mixer.qkNorm.kind !== "l2") {
+        const perNorm = mixer.qkNorm.kind === "layernorm" ? 2 : 1;
+        params += perNorm * (mixer.qkNorm.scope === "head" ? 2 * mixer.headDim : q + k);
+      }
+      if (mixer.sinks) params += mixer.heads;
+      return { component: "attention", params };
+    }
+    case "mla": {
+      const qk = mixer.qkNopeHeadDim + mixer.qkRopeHeadDim;
+      const r = mixer.qLoraRank;
+      let params = r === null ? d * mixer.heads * qk : d * r + r + r * mixer.heads * qk;
+      params += d * (mixer.kvLoraRank + mixer.qkRopeHeadDim) + mixer.kvLoraRank;
+      params += mixer.kvLoraRank * mixer.heads * (mixer.qkNopeHeadDim + mixer.vHeadDim);
+      params += mixer.heads * mixer.vHeadDim * d;
+      if (mixer.bias) params += (r ?? 0) + mixer.kvLoraRank + mixer.qkRopeHeadDim;
+      if (mixer.indexer) {
+        // DeepSeek V3.2 Indexer: wq_b (q_lora_rank → heads·headDim), wk (d → headDim),
+        // k_norm (LayerNorm with bias), weights_proj (d → heads).
+        const ix = mixer.indexer;
+        params += (r ?? d) * ix.heads * ix.headDim + d * ix.headDim + 2 * ix.headDim + d * ix.heads;
+      }
+      return { component: "attention", params };
+    }
+    case "gated-deltanet": {
+      const keyDim = mixer.keyHeads * mixer.keyHeadDim;
+      const valueDim = mixer.valueHeads * mixer.valueHeadDim;
+      const convDim = 2 * keyDim + valueDim;
+      const params =
+        d * (2 * keyDim + 2 * valueDim) + // in_proj_qkvz
+        d * 2 * mixer.valueHeads + // in_proj_ba
+        convDim * mixer.convKernel + // depthwise conv, no bias
+        2 * mixer.valueHeads + // dt_bias, A_log
+        mixer.valueHeadDim + // gated RMSNorm
+        valueDim * d; // out_proj
+      return { component: "linearMixer", params };
+    }
+    case "mamba2": {
+      const inner = mixer.heads * mixer.headDim;
+      const convDim = inner + 2 * mixer.groups * mixer.stateSize;
+      const inProj = inner + convDim + mixer.heads;
+      let params = d * inProj + convDim * mixer.convKernel + 3 * mixer.heads + inner + inner * d;
+      if (mixer.convBias !== false) params += convDim;
+      if (mixer.bias) params += inProj + d;
+      return { component: "linearMixer", params };
+    }
+    case "short-conv": {
+      let params = d * 3 * d + d * mixer.convKernel + d * d;
+      if (mixer.bias) params += 3 * d + d;
+      return { component: "linearMixer", params };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Parameters of one FFN, split into dense/shared/routed parts. */
+export interface FfnParams {
+  dense: number;
+  router: number;
+  /** All routed experts. */
+  routed: number;
+  /** One routed expert. */
+  perExpert: number;
+  shared: number;
+  /** Routed experts a token visits. */
+  activeExperts: number;
+}
+
+/** Parameters of one FFN definition. */
+export function ffnParams(ffn: Ffn, dModel: number): FfnParams {
+  if (ffn.kind === "mlp") {
+    return {
+      dense: mlpParams(dModel, ffn.hidden, ffn.gated, ffn.bias ?? false),
+      router: 0,
+      routed: 0,
+      perExpert: 0,
+      shared: 0,
+      activeExperts: 0,
+    };
+  }
+  const perExpert = mlpParams(dModel, ffn.expertHidden, ffn.gated, ffn.bias ?? false);
+  const routerOut = ffn.experts + (ffn.zeroExperts ?? 0);
+  const router = dModel * routerOut + (ffn.router?.bias ? routerOut : 0);
+  const sharedHidden = ffn.sharedExperts ? (ffn.sharedHidden ?? ffn.sharedExperts * ffn.expertHidden) : 0;
+  const shared =
+    (sharedHidden ? mlpParams(dModel, sharedHidden, ffn.gated, ffn.bias ?? false) : 0) +
+    (ffn.sharedGate ? dModel : 0);
+  return {
+    dense: 0,
+    router,
+    routed: ffn.experts * perExpert,
+    perExpert,
+    shared,
+    activeExperts: ffn.activeExperts,
+  };
+}
+
+/** Norms in one block, by placement and by which sublayers the block has. */
+export function normsPerLayer(placement: Norm["placement"], hasMixer: boolean, hasFfn: boolean): number {
+  const sublayers = (hasMixer ? 1 : 0) + (hasFfn ? 1 : 0);
+  switch (placement) {
+    case "pre":
+    case "post":
+      return sublayers;
+    case "sandwich":
+      return 2 * sublayers;
+    case "parallel":
+      return sublayers > 0 ? 1 : 0;
+  }
+}
+
+/** Hooks through which an extended schema supplies counts for its own mixer kinds. */
+export interface ParamHooks {
+  /** Parameters of a mixer kind the core does not know; return undefined to leave it uncounted. */
+  mixer?: (mixer: { kind: string }, arch: Architecture) => MixerParams | undefined;
+}
+
+/** The result of counting, plus the definitions no formula could count. */
+export interface ParamCountResult extends ParamCounts {
+  /** Mixer definitions of unknown kinds that were counted as zero. */
+  uncounted: string[];
+}
+
+/**
+ * Counts the parameters of a spec: total and active, by component.
+ *
+ * @example
+ * ```ts
+ * const { total, active, breakdown } = countParams(spec);
+ * ```
+ */
+export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamHooks = {}): ParamCountResult {
+  const arch = spec.architecture;
+  const d = arch.dModel;
+  const total = emptyBreakdown();
+  const active = emptyBreakdown();
+  const uncounted: string[] = [];
+  const mixerCache = new Map<string, MixerParams | undefined>();
+  const mixerOf = (name: string): MixerParams | undefined => {
+    if (!mixerCache.has(name)) {
+      const mixer = arch.mixers[name];
+      let counted = mixer ? mixerParams(mixer, arch) : undefined;
+      if (!counted && mixer && hooks.mixer) counted = hooks.mixer(mixer, arch);
+      if (!counted) uncounted.push(name);
+      mixerCache.set(name, counted);
+    }
+    return mixerCache.get(name);
+  };
+  const add = (component: ParamComponent, all: number, used = all) => {
+    total[component] += all;
+    active[component] += used;
+  };
+
+  // Embeddings and head.
+  add("embedding", arch.vocabSize * d);
+  if (arch.positional.kind === "learned") {
+    if (arch.contextLength === null) throw new Error("learned positions need a context length");
+    add("positionEmbedding", arch.contextLength * d);
+  }
+  if (arch.embedding.norm) add("norms", normParams(arch.norm, d));
+  if (!arch.embedding.tied) add("head", arch.vocabSize * d);
+  if (arch.embedding.headBias) add("head", arch.vocabSize);
+  const pl = arch.embedding.perLayer;
+  if (pl) {
+    const width = arch.numLayers * pl.dim;
+    // Gemma 3n: embed_tokens_per_layer, per_layer_model_projection, per_layer_projection_norm,
+    // and in every layer per_layer_input_gate, per_layer_projection and post_per_layer_input_norm.
+    add("perLayerEmbedding", pl.vocabSize * width + d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d));
+  }
+  add("norms", normParams(arch.norm, d)); // final norm
+
+  // The layer stack.
+  const counts = definitionCounts(arch.layers);
+  const blockNorms = new Map<string, number>();
+  const visitLayer = (mixer: string | undefined, ffn: string | undefined, times: number) => {
+    const key = `${mixer ?? ""}|${ffn ?? ""}`;
+    blockNorms.set(key, (blockNorms.get(key) ?? 0) + times);
+  };
+  const walk = (entries: Architecture["layers"], times: number) => {
+    for (const entry of entries) {
+      if ("repeat" in entry) walk(entry.layers, times * entry.repeat);
+      else visitLayer(entry.mixer, entry.ffn, times * (entry.count ?? 1));
+    }
+  };
+  walk(arch.layers, 1);
+  for (const [key, times] of blockNorms) {
+    const [mixer, ffn] = key.split("|");
+    add("norms", times * normsPerLayer(arch.norm.placement, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
+  }
+  for (const [name, times] of counts.mixers) {
+    const m = mixerOf(name);
+    if (m) add(m.component, times * m.params);
+  }
+  for (const [name, times] of counts.ffns) {
+    const ffn = arch.ffns[name];
+    if (!ffn) continue;
+    const f = ffnParams(ffn, d);
+    add("ffn", times * f.dense);
+    add("router", times * f.router);
+    add("sharedExperts", times * f.shared);
+    add("routedExperts", times * f.routed, times * f.activeExperts * f.perExpert);
+  }
+
+  // Multi-token prediction modules: enorm, hnorm, eh_proj (2d → d), one block, final norm; embedding and head shared.
+  if (arch.mtp) {
+    const m = mixerOf(arch.mtp.mixer);
+    const ffn = arch.ffns[arch.mtp.ffn];
+    const f = ffn ? ffnParams(ffn, d) : undefined;
+    const norms = (3 + normsPerLayer(arch.norm.placement, true, true)) * normParams(arch.norm, d);
+    const block = (m?.params ?? 0) + (f ? f.dense + f.router + f.shared : 0);
+    const perModule = norms + 2 * d * d + block;
+    add(
+      "mtp",
+      arch.mtp.layers * (perModule + (f?.routed ?? 0)),
+      arch.mtp.layers * (perModule + (f ? f.activeExperts * f.perExpert : 0)),
+    );
+  }
+
+  const sum = (b: ParamBreakdown) => Object.values(b).reduce((a, n) => a + n, 0);
+  return { total: sum(total), active: sum(active), breakdown: total, activeBreakdown: active, uncounted };
+}
+
+/** Sum of a breakdown without the given components. */
+export function paramsWithout(breakdown: ParamBreakdown, excluded: readonly ParamComponent[] = []): number {
+  let n = 0;
+  for (const [component, value] of Object.entries(breakdown) as [ParamComponent, number][]) {
+    if (!excluded.includes(component)) n += value;
+  }
+  return n;
+}

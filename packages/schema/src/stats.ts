@@ -1,0 +1,66 @@
+/**
+ * One call for every derived number of a spec.
+ */
+import { attentionLabel, concepts, decoderType, formatLayerMix, layerMix, type Concept, type DecoderType, type LayerMixEntry } from "./classify.js";
+import { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
+import { kvCacheBytesPerToken, kvLabel, type KvLabel } from "./kv-cache.js";
+import { countParams, type ParamBreakdown, type ParamHooks } from "./params.js";
+import type { ModelSpec } from "./spec-types.js";
+
+/** Everything derived from a spec (the `archgal stats --json` output). */
+export interface ModelStats {
+  id: string;
+  name: string;
+  params: {
+    total: number;
+    active: number;
+    /** active / total. */
+    activeFraction: number;
+    breakdown: ParamBreakdown;
+    activeBreakdown: ParamBreakdown;
+  };
+  /** Gallery convention: bf16, every attention layer at full size, linear/SSM layers excluded. */
+  kvCacheBytesPerToken: number;
+  kvLabel: KvLabel;
+  decoderType: DecoderType;
+  attention: string;
+  layerMix: LayerMixEntry[];
+  layerMixText: string;
+  concepts: Concept[];
+  numLayers: number;
+  contextLength: number | null;
+  vocabSize: number;
+  dModel: number;
+  flopsPerToken: FlopsPerToken;
+  weightMemoryBytes: WeightMemory;
+}
+
+/** Computes every derived number of a spec. */
+export function modelStats(spec: ModelSpec, hooks?: ParamHooks): ModelStats {
+  const p = countParams(spec, hooks);
+  const kv = kvCacheBytesPerToken(spec);
+  return {
+    id: spec.id,
+    name: spec.name,
+    params: {
+      total: p.total,
+      active: p.active,
+      activeFraction: p.active / p.total,
+      breakdown: p.breakdown,
+      activeBreakdown: p.activeBreakdown,
+    },
+    kvCacheBytesPerToken: kv,
+    kvLabel: kvLabel(kv),
+    decoderType: decoderType(spec),
+    attention: attentionLabel(spec),
+    layerMix: layerMix(spec),
+    layerMixText: formatLayerMix(spec),
+    concepts: concepts(spec),
+    numLayers: spec.architecture.numLayers,
+    contextLength: spec.architecture.contextLength,
+    vocabSize: spec.architecture.vocabSize,
+    dModel: spec.architecture.dModel,
+    flopsPerToken: flopsPerToken(spec, hooks ? { hooks } : {}),
+    weightMemoryBytes: weightMemory(spec, hooks),
+  };
+}

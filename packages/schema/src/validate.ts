@@ -1,0 +1,103 @@
+/**
+ * Validating specs: results with one message per problem, each naming the field path.
+ */
+import type * as z from "zod/mini";
+import { ModelSpecSchema } from "./spec-schema.js";
+import type { ModelSpec } from "./spec-types.js";
+
+/** One validation problem. */
+export interface SpecIssue {
+  /** Dotted path of the offending field, e.g. `architecture.mixers.attn.kvHeads`; empty for the root. */
+  path: string;
+  /** What was expected and what was found. */
+  message: string;
+}
+
+/** Result of {@link validateSpec}. */
+export type SpecValidation<S = ModelSpec> = { success: true; data: S; issues: [] } | { success: false; issues: SpecIssue[] };
+
+/** Formats a path array as `a.b[0].c`-free dotted text: `architecture.layers.3.mixer`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join(".");
+}
+
+/** One line per issue: `path: message`. */
+export function formatIssues(issues: readonly SpecIssue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("\n");
+}
+
+/** Thrown by {@link parseSpec}; `issues` lists every problem. */
+export class SpecValidationError extends Error {
+  /** Every problem found. */
+  readonly issues: SpecIssue[];
+  constructor(issues: SpecIssue[], label = "spec") {
+    super(`invalid ${label}:\n${formatIssues(issues)}`);
+    this.name = "SpecValidationError";
+    this.issues = issues;
+  }
+}
+
+/** Flattens zod issues (including those nested in unions) into path + message pairs. */
+export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
+  const out: SpecIssue[] = [];
+  const seen = new Set<string>();
+  const push = (path: readonly PropertyKey[], message: string) => {
+    const issue = { path: formatPath(path), message };
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(issue);
+    }
+  };
+  const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) => {
+    for (const issue of issues) {
+      const path = [...prefix, ...issue.path];
+      push(path, issue.message);
+    }
+  };
+  visit(error.issues, []);
+  return out;
+}
+
+/**
+ * Validates unknown input against a spec schema (by default the core {@link ModelSpecSchema}).
+ * Never throws for bad input.
+ *
+ * @example
+ * ```ts
+ * const result = validateSpec(JSON.parse(text));
+ * if (!result.success) console.error(formatIssues(result.issues));
+ * ```
+ */
+export function validateSpec<S = ModelSpec>(input: unknown, schema: z.ZodMiniType<S> = ModelSpecSchema as never): SpecValidation<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return { success: true, data: result.data, issues: [] };
+  return { success: false, issues: toSpecIssues(result.error) };
+}
+
+/** Validates and returns the spec, or throws a {@link SpecValidationError} listing every problem. */
+export function parseSpec<S = ModelSpec>(input: unknown, schema?: z.ZodMiniType<S>): S {
+  const result = validateSpec(input, schema);
+  if (!result.success) {
+    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
+    throw new SpecValidationError(result.issues, id ? `spec "${id}"` : "spec");
+  }
+  return result.data;
+}
+
+/** Checks a set of specs together: ids unique, `derivedFrom` pointing at a member. */
+export function checkDataset(specs: readonly Pick<ModelSpec, "id" | "derivedFrom">[]): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const ids = new Set<string>();
+  specs.forEach((spec, i) => {
+    if (ids.has(spec.id)) issues.push({ path: `${i}.id`, message: `duplicate id "${spec.id}"` });
+    ids.add(spec.id);
+  });
+  specs.forEach((spec, i) => {
+    if (spec.derivedFrom !== undefined && !ids.has(spec.derivedFrom)) {
+      issues.push({ path: `${i}.derivedFrom`, message: `unknown model "${spec.derivedFrom}"` });
+    }
+    if (spec.derivedFrom === spec.id) issues.push({ path: `${i}.derivedFrom`, message: "a model cannot derive from itself" });
+  });
+  return issues;
+}
