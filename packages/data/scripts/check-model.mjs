@@ -5,6 +5,7 @@ import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   validateSpec,
+  checkDatasetEntry,
   formatIssues,
   compareWithOfficial,
   countParams,
@@ -31,6 +32,8 @@ for (const id of ids) {
   }
   const json = JSON.parse(readFileSync(file, "utf8"));
   const v = validateSpec(json);
+  const missing = v.success ? checkDatasetEntry(v.data) : [];
+  if (missing.length) { console.log(`${id}: INCOMPLETE\n${formatIssues(missing).replace(/^/gm, "    ")}`); bad++; continue; }
   if (!v.success) {
     console.log(`${id}: INVALID\n${formatIssues(v.issues).replace(/^/gm, "    ")}`);
     bad++;

@@ -24,6 +24,9 @@ export {
   formatIssues,
   formatPath,
   checkDataset,
+  checkDatasetEntry,
+  isDatasetEntry,
+  datasetMetadataFields,
   SpecValidationError,
   type SpecIssue,
   type SpecValidation,
@@ -97,3 +100,4 @@ export {
   type SpecSchemaOptions,
   type ExtendedSpec,
 } from "./extend.js";
+export { diffModels, type ModelDiffEntry } from "./diff.js";

@@ -62,11 +62,11 @@ function check(computed: number, official: number, roundedTo?: number): Official
 
 /** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
 export function compareWithOfficial(
-  spec: Pick<ModelSpec, "architecture" | "officialParams">,
+  spec: Pick<ModelSpec, "architecture"> & { officialParams: OfficialParams },
   hooks?: ParamHooks,
 ): { total: OfficialCheck; active?: OfficialCheck } {
   const counts = countParams(spec, hooks);
-  const o: OfficialParams = spec.officialParams;
+  const o = spec.officialParams;
   const explain = (figure: "total" | "active", c: OfficialCheck): OfficialCheck => {
     const deviation = o.deviations?.find((d) => d.figure === figure)?.explanation;
     return deviation === undefined ? c : { ...c, deviation };

@@ -389,17 +389,19 @@ export const metadataShape = {
   $schema: z.optional(z.string()),
   id: modelId(),
   name: text(120, 1),
-  org: text(120, 1),
-  releaseDate: z
-    .string({ error: (iss) => `expected a date, ${got(iss)}` })
-    .check(z.regex(patterns.isoDate, { error: (iss) => `expected a date YYYY-MM-DD, ${got(iss)}` })),
-  license: LicenseSchema,
-  links: ModelLinksSchema,
-  officialParams: OfficialParamsSchema,
-  summary: text(400),
-  keyDetail: text(400),
+  org: z.optional(text(120, 1)),
+  releaseDate: z.optional(
+    z
+      .string({ error: (iss) => `expected a date, ${got(iss)}` })
+      .check(z.regex(patterns.isoDate, { error: (iss) => `expected a date YYYY-MM-DD, ${got(iss)}` })),
+  ),
+  license: z.optional(LicenseSchema),
+  links: z.optional(ModelLinksSchema),
+  officialParams: z.optional(OfficialParamsSchema),
+  summary: z.optional(text(400)),
+  keyDetail: z.optional(text(400)),
   derivedFrom: z.optional(modelId()),
-  sources: z.array(SourceSchema).check(z.minLength(1, { error: "needs at least one source" })),
+  sources: z.optional(z.array(SourceSchema).check(z.minLength(1, { error: "needs at least one source" }))),
   galleryDifferences: z.optional(
     z.array(strict({ metric: oneOf(["kvCacheBytesPerToken", "params"]), explanation: text(2000, 1) })),
   ),
@@ -530,7 +532,7 @@ export function checkSpecRelations(spec: T.ModelSpec): RelationIssue[] {
   }
 
   const official = spec.officialParams;
-  if (official.active !== undefined && official.active > official.total) {
+  if (official?.active !== undefined && official.active > official.total) {
     issues.push({
       path: ["officialParams", "active"],
       message: `must not exceed total (${official.total}), got ${official.active}`,

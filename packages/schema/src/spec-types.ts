@@ -600,7 +600,13 @@ export interface Architecture {
   finalLogitSoftcap?: number;
 }
 
-/** One model: metadata plus architecture. */
+/**
+ * One model: metadata plus architecture.
+ *
+ * Only `id`, `name` and `architecture` are required, so that a spec imported from a config.json is valid
+ * as it stands; entries of the archgal dataset must also carry org, date, licence, links, the official
+ * parameter figure, summary, key detail and sources (the dataset's tests enforce it).
+ */
 export interface ModelSpec {
   /** Optional JSON Schema reference for editors. */
   $schema?: string;
@@ -617,32 +623,32 @@ export interface ModelSpec {
    * @minLength 1
    * @maxLength 120
    */
-  org: string;
+  org?: string;
   /** Release date. */
-  releaseDate: IsoDate;
+  releaseDate?: IsoDate;
   /** Licence. */
-  license: License;
+  license?: License;
   /** Links for the fact sheet. */
-  links: ModelLinks;
+  links?: ModelLinks;
   /** The creators' parameter figure. */
-  officialParams: OfficialParams;
+  officialParams?: OfficialParams;
   /**
    * One sentence on what the model is, in our own words.
    * @maxLength 400
    */
-  summary: string;
+  summary?: string;
   /**
    * Its most notable architectural detail, in our own words.
    * @maxLength 400
    */
-  keyDetail: string;
+  keyDetail?: string;
   /** Id of the model this one derives from (same architecture, further training). */
   derivedFrom?: ModelId;
   /**
    * Where each group of numbers comes from.
    * @minItems 1
    */
-  sources: Source[];
+  sources?: Source[];
   /** Where our computed values knowingly differ from the gallery's, and why. */
   galleryDifferences?: GalleryDifference[];
   /** Free-text notes (doubts, choices between sources). */
@@ -650,3 +656,9 @@ export interface ModelSpec {
   /** The architecture. */
   architecture: Architecture;
 }
+
+/** Metadata every entry of the archgal dataset carries (optional for specs in general). */
+export type DatasetMetadataField = "org" | "releaseDate" | "license" | "links" | "officialParams" | "summary" | "keyDetail" | "sources";
+
+/** A spec with all the metadata the dataset requires. */
+export type DatasetEntry = ModelSpec & Required<Pick<ModelSpec, DatasetMetadataField>>;

@@ -3,7 +3,7 @@
  */
 import type * as z from "zod/mini";
 import { ModelSpecSchema } from "./spec-schema.js";
-import type { ModelSpec } from "./spec-types.js";
+import type { DatasetEntry, DatasetMetadataField, ModelSpec } from "./spec-types.js";
 
 /** One validation problem. */
 export interface SpecIssue {
@@ -100,4 +100,33 @@ export function checkDataset(specs: readonly Pick<ModelSpec, "id" | "derivedFrom
     if (spec.derivedFrom === spec.id) issues.push({ path: `${i}.derivedFrom`, message: "a model cannot derive from itself" });
   });
   return issues;
+}
+
+/** Metadata fields the dataset requires of every entry. */
+export const datasetMetadataFields: readonly DatasetMetadataField[] = [
+  "org",
+  "releaseDate",
+  "license",
+  "links",
+  "officialParams",
+  "summary",
+  "keyDetail",
+  "sources",
+];
+
+/** Problems that keep a valid spec from being a dataset entry: missing metadata, empty texts. */
+export function checkDatasetEntry(spec: ModelSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  for (const field of datasetMetadataFields) {
+    if (spec[field] === undefined) issues.push({ path: field, message: "is required for dataset entries" });
+  }
+  for (const field of ["summary", "keyDetail"] as const) {
+    if (spec[field] !== undefined && spec[field].trim() === "") issues.push({ path: field, message: "must not be empty" });
+  }
+  return issues;
+}
+
+/** Narrows a spec to a dataset entry. */
+export function isDatasetEntry(spec: ModelSpec): spec is DatasetEntry {
+  return checkDatasetEntry(spec).length === 0;
 }

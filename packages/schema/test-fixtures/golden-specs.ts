@@ -2,10 +2,10 @@
  * Small, fully sourced specs used by the schema's golden tests. The dataset (@archgal/data) has the full
  * entries; these live here so that @archgal/schema does not depend on it.
  */
-import type { Architecture, ModelSpec } from "../src/spec-types.js";
+import type { Architecture, DatasetEntry, ModelSpec } from "../src/spec-types.js";
 
 /** Wraps an architecture in minimal valid metadata. */
-export function specOf(id: string, architecture: Architecture, official: ModelSpec["officialParams"], configUrl: string): ModelSpec {
+export function specOf(id: string, architecture: Architecture, official: DatasetEntry["officialParams"], configUrl: string): DatasetEntry {
   return {
     id,
     name: id,
@@ -14,8 +14,8 @@ export function specOf(id: string, architecture: Architecture, official: ModelSp
     license: { name: "test" },
     links: { config: configUrl },
     officialParams: official,
-    summary: "",
-    keyDetail: "",
+    summary: "Golden-test fixture.",
+    keyDetail: "Golden-test fixture.",
     sources: [{ url: configUrl, title: "config.json", covers: ["architecture"] }],
     architecture,
   };
@@ -41,7 +41,7 @@ export const gpt2Small = specOf(
 );
 
 /** Llama-style dense decoder from a HF LlamaConfig. */
-function llama(id: string, o: { vocab: number; ctx: number; d: number; layers: number; heads: number; kv: number; hidden: number; theta: number; tied?: boolean; window?: number }, official: ModelSpec["officialParams"], url: string): ModelSpec {
+function llama(id: string, o: { vocab: number; ctx: number; d: number; layers: number; heads: number; kv: number; hidden: number; theta: number; tied?: boolean; window?: number }, official: DatasetEntry["officialParams"], url: string): DatasetEntry {
   return specOf(
     id,
     {
