@@ -32,6 +32,7 @@ import {
   mixerKinds,
   kindUnion,
   ShortConvMixerSchema,
+  strict,
   withRelations,
 } from "./spec-schema.js";
 import type { Architecture, Mixer, ModelSpec } from "./spec-types.js";
@@ -43,7 +44,7 @@ export interface MixerKindDefinition<K extends string = string, M extends { kind
   /** Schema of the mixer object (must require `kind: K`). */
   schema: z.ZodMiniType<M>;
   /** Parameter count of one such mixer; without it the kind counts as zero and is reported as uncounted. */
-  params?: (mixer: M, arch: Architecture) => MixerParams;
+  params?(mixer: M, arch: Architecture): MixerParams;
   /** Hooks to pass to `countParams` / `modelStats` so this kind is counted. */
   hooks: ParamHooks;
 }
@@ -133,6 +134,6 @@ export function createSpecSchema<
     kinds,
   );
   const architecture = z.extend(architectureSchema(mixer, FfnSchema), options.architectureFields ?? {});
-  const spec = z.strictObject({ ...metadataShape, ...(options.fields ?? {}), architecture });
+  const spec = strict({ ...metadataShape, ...(options.fields ?? {}), architecture });
   return withRelations(spec as unknown as z.ZodMiniType<ModelSpec>) as unknown as z.ZodMiniType<ExtendedSpec<F, A, K>>;
 }

@@ -45,7 +45,7 @@ const text = (max: number, min = 0) =>
   );
 const oneOf = <const V extends readonly [string, ...string[]]>(values: V) =>
   z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, ${got(iss)}` });
-const strict = <S extends z.core.$ZodLooseShape>(shape: S) =>
+export const strict = <S extends z.core.$ZodLooseShape>(shape: S) =>
   z.strictObject(shape, {
     error: (iss) =>
       iss.code === "unrecognized_keys"
