@@ -54,8 +54,7 @@ export function flopsPerToken(
   const b = params.activeBreakdown;
   const lookups = b.embedding + b.positionEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
-  const mtp = b.mtp;
-  const matmul = 2 * (params.active - lookups - mtp + headMatmul);
+  const matmul = 2 * (params.active - lookups + headMatmul);
   const tokens = options.contextLength ?? arch.contextLength ?? 4096;
   let attention = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
@@ -72,9 +71,9 @@ export interface WeightMemory {
   int4: number;
 }
 
-/** Bytes needed to hold every weight (MTP included) at bf16, fp8 and int4. */
+/** Bytes needed to hold every weight of the checkpoint (MTP modules included) at bf16, fp8 and int4. */
 export function weightMemory(spec: Pick<ModelSpec, "architecture">, hooks?: ParamHooks): WeightMemory {
-  const { total } = countParams(spec, hooks);
+  const { totalWithMtp: total } = countParams(spec, hooks);
   const at = (dtype: Dtype) => total * dtypeBytes[dtype];
   return { bf16: at("bf16"), fp8: at("fp8"), int4: at("int4") };
 }

@@ -63,12 +63,14 @@ describe("DeepSeek V3", () => {
     expect(Math.abs(check.active!.relativeError)).toBeLessThan(0.02);
   });
   it("reports the MTP module separately (11.5B unique per README_WEIGHTS.md)", () => {
-    expect(p.breakdown.mtp).toBeGreaterThan(11.4e9);
-    expect(p.breakdown.mtp).toBeLessThan(11.7e9);
-    expect(p.total).toBe(p.total - p.breakdown.mtp + p.breakdown.mtp);
+    expect(p.mtp).toBe(p.breakdown.mtp);
+    expect(p.mtp).toBeGreaterThan(11.4e9);
+    expect(p.mtp).toBeLessThan(11.7e9);
+    expect(p.total).toBe(671_026_419_200);
+    expect(p.totalWithMtp).toBe(p.total + p.mtp);
   });
   it("activates 37.55B parameters per token in the main model (embedding 0.93B and head 0.93B included)", () => {
-    expect(p.active - p.activeBreakdown.mtp).toBe(37_552_297_472);
+    expect(p.active).toBe(37_552_297_472);
     expect(p.activeBreakdown.embedding).toBe(129280 * 7168);
     expect(p.activeBreakdown.head).toBe(129280 * 7168);
   });

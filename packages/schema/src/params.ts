@@ -12,15 +12,26 @@ import type { Architecture, Ffn, Mixer, ModelSpec, Norm } from "./spec-types.js"
 /** Parameters per component. */
 export type ParamBreakdown = Record<ParamComponent, number>;
 
-/** Total and active parameter counts of a spec. */
+/**
+ * Total and active parameter counts of a spec.
+ *
+ * `total` and `active` describe the model that generates text: multi-token-prediction modules, which
+ * checkpoints ship for speculative decoding but ordinary inference does not run, are reported apart in
+ * `mtp` (as the creators do, e.g. DeepSeek V3's 671B + 14B). The breakdowns include an `mtp` entry, so
+ * they sum to `totalWithMtp`.
+ */
 export interface ParamCounts {
-  /** Every parameter of the model, including MTP modules. */
+  /** Parameters of the main model (embeddings, every layer, head), without MTP modules. */
   total: number;
-  /** Parameters used for one token: total minus the routed experts a token does not visit. */
+  /** Parameters used for one token by the main model: total minus the routed experts a token does not visit. */
   active: number;
-  /** Total by component. */
+  /** Parameters of the MTP modules (0 when there are none). */
+  mtp: number;
+  /** Everything in the checkpoint: total + mtp. */
+  totalWithMtp: number;
+  /** Total by component (MTP modules under `mtp`). */
   breakdown: ParamBreakdown;
-  /** Active by component. */
+  /** Active by component (MTP modules under `mtp`). */
   activeBreakdown: ParamBreakdown;
 }
 
@@ -122,6 +133,30 @@ export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "n
       if (mixer.bias) params += inProj + d;
       return { component: "linearMixer", params };
     }
+    case "kimi-delta": {
+      // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
+      // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),
+      // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias), gated RMSNorm (V), o_proj.
+      const hk = mixer.heads * mixer.headDim;
+      const v = mixer.headDim;
+      const params =
+        3 * d * hk +
+        mixer.convKernel * 3 * hk +
+        (d * v + v * hk) +
+        d * mixer.heads +
+        mixer.heads +
+        hk +
+        (d * v + v * hk + hk) +
+        v +
+        hk * d;
+      return { component: "linearMixer", params };
+    }
+    case "mlstm": {
+      // NX-AI/xlstm xlstm_large/model.py (mLSTMLayer): q, k (d→qkDim), v and output gate (d→vDim),
+      // input and forget gates (d→heads, with bias), multi-head norm (vDim), out_proj (vDim→d).
+      const params = d * (2 * mixer.qkDim + 2 * mixer.vDim + 2 * mixer.heads) + 2 * mixer.heads + mixer.vDim + mixer.vDim * d;
+      return { component: "linearMixer", params };
+    }
     case "short-conv": {
       let params = d * 3 * d + d * mixer.convKernel + d * d;
       if (mixer.bias) params += 3 * d + d;
@@ -157,13 +192,17 @@ export function ffnParams(ffn: Ffn, dModel: number): FfnParams {
       activeExperts: 0,
     };
   }
-  const perExpert = mlpParams(dModel, ffn.expertHidden, ffn.gated, ffn.bias ?? false);
+  // LatentMoE (Nemotron 3 Super): routed experts work in a narrower latent width between a down- and an up-projection.
+  const expertWidth = ffn.latent ?? dModel;
+  const perExpert = mlpParams(expertWidth, ffn.expertHidden, ffn.gated, ffn.bias ?? false);
+  const latentProjections = ffn.latent ? 2 * dModel * ffn.latent + (ffn.bias ? ffn.latent + dModel : 0) : 0;
   const routerOut = ffn.experts + (ffn.zeroExperts ?? 0);
   const router = dModel * routerOut + (ffn.router?.bias ? routerOut : 0);
   const sharedHidden = ffn.sharedExperts ? (ffn.sharedHidden ?? ffn.sharedExperts * ffn.expertHidden) : 0;
   const shared =
     (sharedHidden ? mlpParams(dModel, sharedHidden, ffn.gated, ffn.bias ?? false) : 0) +
-    (ffn.sharedGate ? dModel : 0);
+    (ffn.sharedGate ? dModel : 0) +
+    latentProjections;
   return {
     dense: 0,
     router,
@@ -296,7 +335,16 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
   }
 
   const sum = (b: ParamBreakdown) => Object.values(b).reduce((a, n) => a + n, 0);
-  return { total: sum(total), active: sum(active), breakdown: total, activeBreakdown: active, uncounted };
+  const all = sum(total);
+  return {
+    total: all - total.mtp,
+    active: sum(active) - active.mtp,
+    mtp: total.mtp,
+    totalWithMtp: all,
+    breakdown: total,
+    activeBreakdown: active,
+    uncounted,
+  };
 }
 
 /** Sum of a breakdown without the given components. */

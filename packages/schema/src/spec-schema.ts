@@ -315,6 +315,7 @@ export const MoeFfnSchema = strict({
   activation: activation(),
   gated: bool(),
   bias: z.optional(bool()),
+  latent: z.optional(positiveInt()),
   zeroExperts: z.optional(nonNegativeInt()),
   router: z.optional(
     strict({

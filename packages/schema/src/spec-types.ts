@@ -523,6 +523,11 @@ export interface MoeFfn {
   gated: boolean;
   /** Biases in the expert linear layers. */
   bias?: boolean;
+  /**
+   * LatentMoE (Nemotron 3 Super): routed experts read and write this narrower width, between one
+   * down-projection (dModel → latent) and one up-projection (latent → dModel) shared by all experts.
+   */
+  latent?: PositiveInt;
   /** Parameter-free "zero-computation" experts that return their input (LongCat). */
   zeroExperts?: NonNegativeInt;
   /** Router details. */

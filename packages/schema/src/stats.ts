@@ -12,8 +12,14 @@ export interface ModelStats {
   id: string;
   name: string;
   params: {
+    /** Main model, without MTP modules. */
     total: number;
+    /** Per token, main model. */
     active: number;
+    /** MTP modules, reported apart. */
+    mtp: number;
+    /** Everything in the checkpoint. */
+    totalWithMtp: number;
     /** active / total. */
     activeFraction: number;
     breakdown: ParamBreakdown;
@@ -45,6 +51,8 @@ export function modelStats(spec: ModelSpec, hooks?: ParamHooks): ModelStats {
     params: {
       total: p.total,
       active: p.active,
+      mtp: p.mtp,
+      totalWithMtp: p.totalWithMtp,
       activeFraction: p.active / p.total,
       breakdown: p.breakdown,
       activeBreakdown: p.activeBreakdown,

@@ -1,0 +1,25 @@
+/**
+ * SVG → PNG with resvg and the DejaVu Sans font shipped by the `dejavu-fonts-ttf` package, so the output is
+ * the same on every machine whatever fonts it has installed.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/** Paths of the shipped font files. */
+export function fontFiles(): string[] {
+  const dir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+  return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"].map((f) => join(dir, f));
+}
+
+/** Rasterises an SVG string; `width` in pixels (default: the SVG's own width). */
+export async function svgToPng(svg: string, width?: number): Promise<Uint8Array> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+    ...(width ? { fitTo: { mode: "width" as const, value: width } } : {}),
+    background: "rgba(0,0,0,0)",
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,125 @@
+/**
+ * The CLI contract (design §5), exercised through the built `archgal` bin in real processes.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, writeFile, chmod, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const exec = promisify(execFile);
+
+async function archgal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "archgal-cli-"));
+});
+
+describe("archgal list", () => {
+  it("prints the ids, and JSON with id, name, org, releaseDate", async () => {
+    const text = await archgal("list");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^deepseek-v3\s/m);
+    const json = await archgal("list", "--json");
+    const rows = JSON.parse(json.stdout) as { id: string; name: string; org: string; releaseDate: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(70);
+    expect(rows.find((r) => r.id === "deepseek-v3")).toMatchObject({ name: expect.any(String), org: expect.any(String), releaseDate: "2024-12-26" });
+  });
+});
+
+describe("archgal stats", () => {
+  it("gives the DeepSeek V3 contract fields: 671B without MTP, KV 68.6 KiB", async () => {
+    const r = await archgal("stats", "deepseek-v3", "--json");
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.id).toBe("deepseek-v3");
+    expect(Math.abs(s.params.total - 671e9) / 671e9).toBeLessThan(0.01);
+    expect(s.params.mtp).toBeGreaterThan(11e9);
+    expect(s.kvCacheBytesPerToken).toBe(61 * 576 * 2);
+  });
+  it("reports active = total for a dense model, from a spec file too", async () => {
+    const r = await archgal("stats", "llama-3-8b", "--json");
+    const s = JSON.parse(r.stdout);
+    expect(s.params.active).toBe(s.params.total);
+    expect(s.params.total).toBe(8_030_261_248);
+    expect(s.kvCacheBytesPerToken).toBe(131072);
+    const file = join(dir, "llama.json");
+    const spec = JSON.parse(await readFile(fileURLToPath(new URL("../../data/models/llama-3-8b.json", import.meta.url)), "utf8"));
+    await writeFile(file, JSON.stringify(spec));
+    const fromFile = JSON.parse((await archgal("stats", file, "--json")).stdout);
+    expect(fromFile.params.total).toBe(8_030_261_248);
+  });
+  it("fails with exit 1 and a message for an unknown id", async () => {
+    const r = await archgal("stats", "gpt-5");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown model "gpt-5"/);
+    expect(r.stdout).toBe("");
+  });
+  it("fails for a missing file", async () => {
+    const r = await archgal("stats", join(dir, "missing.json"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.json: no such file/);
+  });
+});
+
+describe("archgal validate", () => {
+  it("exits 0 for valid specs", async () => {
+    const ok = fileURLToPath(new URL("../../data/models/gemma-3-27b.json", import.meta.url));
+    const r = await archgal("validate", ok);
+    expect(r.code).toBe(0);
+  });
+  it("exits 1 with one line per problem, naming the field path", async () => {
+    const spec = JSON.parse(await readFile(fileURLToPath(new URL("../../data/models/llama-3-8b.json", import.meta.url)), "utf8"));
+    spec.architecture.mixers[Object.keys(spec.architecture.mixers)[0]!].kvHeads = 7;
+    spec.architecture.dModel = -1;
+    const bad = join(dir, "bad.json");
+    await writeFile(bad, JSON.stringify(spec));
+    const broken = join(dir, "broken.json");
+    await writeFile(broken, "{ not json");
+    const r = await archgal("validate", bad, broken);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^archgal: /);
+    expect(r.stderr).toMatch(/bad\.json: architecture\.dModel: expected a positive integer, got -1/);
+    expect(r.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+});
+
+describe("writing files", () => {
+  it("leaves no partial file when the output directory is missing or unwritable", async () => {
+    const r = await archgal("render", "llama-3-8b", "-o", join(dir, "nope", "x.svg"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/does not exist/);
+    const ro = join(dir, "readonly");
+    await mkdir(ro);
+    await chmod(ro, 0o500);
+    if (process.getuid?.() !== 0) {
+      const w = await archgal("render", "llama-3-8b", "-o", join(ro, "x.svg"));
+      expect(w.code).toBe(1);
+      expect(await readdir(ro)).toEqual([]);
+    }
+  });
+  it("rejects an unknown output format before doing any work", async () => {
+    const r = await archgal("render", "llama-3-8b", "-o", join(dir, "x.jpg"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/must end in \.svg or \.png/);
+  });
+  it("leaves no file when the model is unknown", async () => {
+    const out = join(dir, "unknown.svg");
+    const r = await archgal("render", "nope-1b", "-o", out);
+    expect(r.code).toBe(1);
+    expect((await readdir(dir)).includes("unknown.svg")).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The `archgal` command: list, stats, validate, import, render, compare, poster.
+ * Errors go to stderr with exit code 1; outputs are written atomically.
+ */
+import { Command, CommanderError } from "commander";
+import { CliError } from "./cli-error.js";
+import { listCommand } from "./commands/list.js";
+import { statsCommand } from "./commands/stats.js";
+import { validateCommand } from "./commands/validate.js";
+import { importCommand } from "./commands/import.js";
+import { compareCommand, formatOf, posterCommand, renderCommand, type DrawOptions } from "./commands/render.js";
+import { assertWritable, emit, writeOutput } from "./output.js";
+import { resolveSpec } from "./resolve-spec.js";
+
+async function draw(result: string | Uint8Array, output: string | undefined): Promise<void> {
+  if (output) await writeOutput(output, result);
+  else if (typeof result === "string") process.stdout.write(result.endsWith("\n") ? result : `${result}\n`);
+  else throw new CliError("PNG output needs -o <file.png>");
+}
+
+/** Checks the output path and format before any rendering work. */
+async function preflight(o: DrawOptions): Promise<void> {
+  formatOf(o.output);
+  if (o.output) await assertWritable(o.output);
+}
+
+/** Builds the command tree. */
+export function buildProgram(): Command {
+  const program = new Command("archgal")
+    .description("LLM architectures as data, diagrams and drop-in web components")
+    .showHelpAfterError("(run archgal --help for usage)")
+    .exitOverride();
+
+  program
+    .command("list")
+    .description("list the dataset's model ids")
+    .option("--json", "JSON: [{id, name, org, releaseDate, …}]")
+    .action(async (o: { json?: boolean }) => emit(listCommand(o), undefined));
+
+  program
+    .command("stats")
+    .description("parameters, KV cache, FLOPs and labels of a model")
+    .argument("<model>", "dataset id or path to a spec .json")
+    .option("--json", "machine-readable output")
+    .action(async (model: string, o: { json?: boolean }) => emit(statsCommand(await resolveSpec(model), o), undefined));
+
+  program
+    .command("validate")
+    .description("validate spec files; one line per problem, naming the field path")
+    .argument("<files...>", "spec .json files")
+    .action(async (files: string[]) => emit(await validateCommand(files), undefined));
+
+  program
+    .command("import")
+    .description("turn a Hugging Face config.json into a spec")
+    .argument("<config>", "path to config.json")
+    .option("-o, --output <file>", "write the spec here instead of stdout")
+    .option("--id <id>", "id for the spec")
+    .option("--name <name>", "display name")
+    .option("--source <url>", "URL of the config, recorded as the spec's source")
+    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string }) => {
+      if (o.output) await assertWritable(o.output);
+      const { json, warnings } = await importCommand(config, o);
+      for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+      await emit(json, o.output);
+    });
+
+  const drawing = (c: Command) =>
+    c
+      .option("-o, --output <file>", "output .svg or .png (default: SVG to stdout)")
+      .option("--theme <theme>", "light or dark", "light")
+      .option("--width <px>", "output width in pixels");
+
+  drawing(
+    program.command("render").description("draw one model").argument("<model>", "dataset id or path to a spec .json"),
+  ).action(async (model: string, o: DrawOptions) => {
+    await preflight(o);
+    await draw(await renderCommand(await resolveSpec(model), o), o.output);
+  });
+
+  drawing(
+    program
+      .command("compare")
+      .description("draw 2–4 models side by side with their differences")
+      .argument("<models...>", "dataset ids or spec paths"),
+  ).action(async (models: string[], o: DrawOptions) => {
+    await preflight(o);
+    await draw(await compareCommand(await Promise.all(models.map(resolveSpec)), o), o.output);
+  });
+
+  drawing(program.command("poster").description("draw every model on one poster"))
+    .option("--order <order>", "date or type", "date")
+    .action(async (o: DrawOptions & { order?: string }) => {
+      await preflight(o);
+      await draw(await posterCommand(o), o.output);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CliError) {
+      process.stderr.write(`archgal: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`archgal: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

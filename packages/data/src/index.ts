@@ -1,0 +1,66 @@
+/**
+ * `@archgal/data`: every model of the LLM Architecture Gallery and more, as validated specs.
+ *
+ * @example
+ * ```ts
+ * import { models, getModel, loadModel } from "@archgal/data";
+ * import { modelStats } from "@archgal/schema";
+ *
+ * console.log(models.length, getModel("deepseek-v3")?.params.total);
+ * const spec = await loadModel("deepseek-v3"); // loads only this model's file
+ * console.log(modelStats(spec).kvCacheBytesPerToken);
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type { DatasetEntry } from "@archgal/schema";
+import { index, loaders } from "./index.generated.js";
+import type { ModelIndexEntry } from "./index-entry.js";
+
+export type { ModelIndexEntry } from "./index-entry.js";
+
+/** The light index of every model, oldest first. */
+export const models: readonly ModelIndexEntry[] = index;
+
+/** Every model id, oldest first. */
+export const modelIds: readonly string[] = index.map((m) => m.id);
+
+const byId = new Map(index.map((m) => [m.id, m]));
+
+/** The index entry of a model, or `undefined` for an unknown id. */
+export function getModel(id: string): ModelIndexEntry | undefined {
+  return byId.get(id);
+}
+
+/** Whether the dataset has a model with this id. */
+export function hasModel(id: string): boolean {
+  return byId.has(id);
+}
+
+/** Thrown by {@link loadModel} for an id the dataset does not have. */
+export class UnknownModelError extends Error {
+  /** The id asked for. */
+  readonly id: string;
+  constructor(id: string) {
+    const close = modelIds.filter((m) => m.startsWith(id.split(/[-.]/)[0] ?? id)).slice(0, 5);
+    super(`unknown model "${id}"${close.length ? `; did you mean ${close.join(", ")}?` : ""}`);
+    this.name = "UnknownModelError";
+    this.id = id;
+  }
+}
+
+/**
+ * Loads one model's full spec. Only that model's file is fetched or read (each is its own module),
+ * so a page that shows one diagram downloads one model.
+ */
+export async function loadModel(id: string): Promise<DatasetEntry> {
+  const load = Object.hasOwn(loaders, id) ? loaders[id] : undefined;
+  if (!load) throw new UnknownModelError(id);
+  const mod = await load();
+  return mod.default as DatasetEntry;
+}
+
+/** Loads every model's spec (oldest first). */
+export async function loadAllModels(): Promise<DatasetEntry[]> {
+  return Promise.all(modelIds.map((id) => loadModel(id)));
+}
