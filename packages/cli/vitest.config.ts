@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     testTimeout: 60_000,
-    reporters: process.env.CI ? ["default", "junit"] : ["default"],
+    reporters: ["default", "junit"],
     outputFile: { junit: "reports/junit-vitest.xml" },
   },
 });

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    reporters: process.env.CI ? ["default", "junit"] : ["default"],
+    reporters: ["default", "junit"],
     outputFile: { junit: "reports/junit-vitest.xml" },
   },
 });

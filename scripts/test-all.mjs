@@ -1,0 +1,56 @@
+// Runs every test suite of the workspace (unit, browser, end-to-end, consumer) and prints one closing
+// line "N passed, N failed" summed from the JUnit reports each suite writes to <package>/reports/*.xml.
+// Exits non-zero when a suite fails, a test fails, or no test ran at all.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+
+const root = new URL("..", import.meta.url).pathname;
+const workspaces = ["packages", "apps"].flatMap((d) =>
+  existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(root, d, p)) : [],
+);
+for (const ws of workspaces) rmSync(join(ws, "reports"), { recursive: true, force: true });
+
+execFileSync(process.execPath, [join(root, "scripts/ensure-chromium.mjs")], { stdio: "inherit" });
+
+const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+});
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
+const asArray = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const perSuite = [];
+for (const ws of workspaces) {
+  const dir = join(ws, "reports");
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".xml"))) {
+    const doc = parser.parse(readFileSync(join(dir, file), "utf8"));
+    const suites = asArray(doc.testsuites?.testsuite ?? doc.testsuite);
+    let p = 0;
+    let f = 0;
+    let s = 0;
+    for (const suite of suites) {
+      for (const tc of asArray(suite.testcase)) {
+        if (tc.failure !== undefined || tc.error !== undefined) f++;
+        else if (tc.skipped !== undefined) s++;
+        else p++;
+      }
+    }
+    passed += p;
+    failed += f;
+    skipped += s;
+    perSuite.push(`${ws.slice(root.length)}/reports/${file}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
+  }
+}
+console.log(`\n${perSuite.join("\n")}`);
+const ok = turbo.status === 0 && failed === 0 && passed > 0;
+if (turbo.status !== 0 && failed === 0) console.log("a test task failed outside the test reports (see the output above)");
+if (passed === 0) console.log("no test ran");
+console.log(`${passed} passed, ${failed + (turbo.status !== 0 && failed === 0 ? 1 : 0)} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);
