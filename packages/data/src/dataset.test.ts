@@ -117,3 +117,12 @@ describe("known differences", () => {
     expect(knownGalleryDifferences.length).toBeLessThanOrEqual(8);
   });
 });
+
+describe("the package README", () => {
+  it("shows the dataset table generated from the data", async () => {
+    // @ts-expect-error plain ESM script
+    const { renderReadme } = await import("../scripts/readme-table.mjs");
+    const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
+    expect(renderReadme(readme) === readme, "run `pnpm --filter @archgal/data readme`").toBe(true);
+  });
+});

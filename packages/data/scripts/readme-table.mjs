@@ -1,0 +1,53 @@
+// Writes the dataset table into README.md between the markers, generated from models/*.json.
+// `node scripts/readme-table.mjs --check` exits 1 when the README is out of date.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { countParams, kvCacheBytesPerToken, kvLabel, decoderType, attentionLabel, formatCount, formatBytes } from "@archgal/schema";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const readmePath = resolve(here, "../README.md");
+const start = "<!-- dataset-table:start -->";
+const end = "<!-- dataset-table:end -->";
+
+export function datasetTable() {
+  const dir = resolve(here, "../models");
+  const specs = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(resolve(dir, f), "utf8")))
+    .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.id.localeCompare(b.id));
+  const rows = specs.map((s) => {
+    const p = countParams(s);
+    const scale = p.active === p.total ? formatCount(p.total) : `${formatCount(p.total)} (${formatCount(p.active)} active)`;
+    const kv = kvCacheBytesPerToken(s);
+    return `| \`${s.id}\` | ${s.name.replace(/\|/g, "\\|")} | ${s.releaseDate} | ${scale} | ${decoderType(s)} | ${attentionLabel(s)} | ${formatBytes(kv)} · ${kvLabel(kv)} |`;
+  });
+  return [
+    `${specs.length} models. Scale and KV cache are computed from each spec (KV: bf16 per token, every attention layer at full size, as the gallery counts it).`,
+    "",
+    "| id | model | released | scale | decoder type | attention | KV cache / token |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+export function renderReadme(text) {
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`README.md needs the markers ${start} … ${end}`);
+  return `${text.slice(0, i + start.length)}\n${datasetTable()}\n${text.slice(j)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const current = readFileSync(readmePath, "utf8");
+  const next = renderReadme(current);
+  if (process.argv.includes("--check")) {
+    if (next !== current) {
+      console.error("packages/data/README.md is out of date: run `pnpm --filter @archgal/data readme`");
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(readmePath, next);
+    console.log("README.md table updated");
+  }
+}
