@@ -48,6 +48,8 @@ export function headSharing(mixer: Pick<AttentionMixer, "heads" | "kvHeads">): "
 export const mixerKindNames: Record<string, string> = {
   attention: "attention",
   mla: "MLA",
+  "compressed-attention": "CSA/HCA",
+  cca: "CCA",
   "gated-deltanet": "Gated DeltaNet",
   "kimi-delta": "Kimi Delta Attention",
   lightning: "Lightning Attention",
@@ -66,6 +68,7 @@ export function mixerLabel(mixer: Mixer | { kind: string }): string {
     return base;
   }
   if (m.kind === "mla") return m.indexer ? "MLA + DSA" : "MLA";
+  if (m.kind === "compressed-attention") return m.compressRatio ? (m.indexer ? "CSA" : "HCA") : "sliding-window MQA";
   return mixerKindNames[m.kind] ?? m.kind;
 }
 
@@ -128,6 +131,9 @@ export type Concept =
   | "mlstm"
   | "short-conv"
   | "DSA"
+  | "compressed-attention"
+  | "hyper-connections"
+  | "cca"
   | "MTP"
   | "sandwich-norm"
   | "post-norm"
@@ -165,6 +171,17 @@ export function concepts(spec: Pick<ModelSpec, "architecture">): Concept[] {
         if (m.window) tags.add("SWA");
         if (ropeOn && m.rope === false) tags.add("NoPE");
         break;
+      case "compressed-attention":
+        tags.add("compressed-attention");
+        tags.add("MQA");
+        tags.add("SWA");
+        if (m.indexer) tags.add("DSA");
+        tags.add("attention-sinks");
+        break;
+      case "cca":
+        tags.add("cca");
+        tags.add(headSharing(m));
+        break;
       case "gated-deltanet":
         tags.add("gated-deltanet");
         break;
@@ -193,6 +210,7 @@ export function concepts(spec: Pick<ModelSpec, "architecture">): Concept[] {
     }
   }
   if (arch.mtp) tags.add("MTP");
+  if (arch.hyperConnections) tags.add("hyper-connections");
   if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
   if (arch.norm.placement === "post") tags.add("post-norm");
   if (arch.norm.placement === "parallel") tags.add("parallel-block");

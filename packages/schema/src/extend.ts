@@ -20,18 +20,11 @@ import * as z from "zod/mini";
 import type { MixerParams, ParamHooks } from "./params.js";
 import {
   architectureSchema,
-  AttentionMixerSchema,
+  coreMixerSchemas,
   FfnSchema,
-  GatedDeltaNetMixerSchema,
-  KimiDeltaMixerSchema,
-  LightningMixerSchema,
-  Mamba2MixerSchema,
-  metadataShape,
-  MlaMixerSchema,
-  MlstmMixerSchema,
-  mixerKinds,
   kindUnion,
-  ShortConvMixerSchema,
+  metadataShape,
+  mixerKinds,
   strict,
   withRelations,
 } from "./spec-schema.js";
@@ -120,17 +113,7 @@ export function createSpecSchema<
   const kinds = [...mixerKinds, ...extraKinds.map((k) => k.kind)];
   const mixer = kindUnion(
     "mixer",
-    [
-      AttentionMixerSchema,
-      MlaMixerSchema,
-      GatedDeltaNetMixerSchema,
-      KimiDeltaMixerSchema,
-      LightningMixerSchema,
-      Mamba2MixerSchema,
-      MlstmMixerSchema,
-      ShortConvMixerSchema,
-      ...extraKinds.map((k) => k.schema),
-    ] as never,
+    [...coreMixerSchemas, ...extraKinds.map((k) => k.schema)] as never,
     kinds,
   );
   const architecture = z.extend(architectureSchema(mixer, FfnSchema), options.architectureFields ?? {});

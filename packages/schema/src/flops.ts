@@ -27,6 +27,15 @@ function attentionMacs(mixer: Mixer, tokens: number): number {
       const span = Math.min(tokens, mixer.indexer?.topK ?? tokens, mixer.window ?? tokens);
       return mixer.heads * (mixer.qkNopeHeadDim + mixer.qkRopeHeadDim + mixer.vHeadDim) * span;
     }
+    case "compressed-attention": {
+      const compressed = mixer.compressRatio ? Math.ceil(tokens / mixer.compressRatio) : 0;
+      const rows = Math.min(tokens, mixer.window) + Math.min(compressed, mixer.indexer?.topK ?? compressed);
+      return mixer.heads * 2 * mixer.headDim * rows;
+    }
+    case "cca": {
+      const span = tokens;
+      return mixer.heads * 2 * mixer.headDim * span;
+    }
     case "gated-deltanet":
       return 3 * mixer.valueHeads * mixer.keyHeadDim * mixer.valueHeadDim;
     case "kimi-delta":
@@ -52,7 +61,7 @@ export function flopsPerToken(
   const arch = spec.architecture;
   const params = countParams(spec, options.hooks);
   const b = params.activeBreakdown;
-  const lookups = b.embedding + b.positionEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
+  const lookups = b.embedding + b.positionEmbedding + b.ngramEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
   const matmul = 2 * (params.active - lookups + headMatmul);
   const tokens = options.contextLength ?? arch.contextLength ?? 4096;

@@ -21,6 +21,11 @@ export function kvElementsPerToken(mixer: Mixer): number {
     }
     case "mla":
       return mixer.kvLoraRank + mixer.qkRopeHeadDim;
+    case "compressed-attention":
+      // One shared key=value row of headDim per compressRatio tokens; window-only layers keep a constant cache.
+      return mixer.compressRatio ? mixer.headDim / mixer.compressRatio : 0;
+    case "cca":
+      return 2 * mixer.kvHeads * mixer.headDim;
     default:
       return 0;
   }
@@ -60,6 +65,13 @@ export function stateElements(mixer: Mixer, dModel: number): number {
       return mixer.heads * (mixer.qkDim / mixer.heads) * (mixer.vDim / mixer.heads) + mixer.qkDim + mixer.heads;
     case "short-conv":
       return dModel * (mixer.convKernel - 1);
+    case "compressed-attention":
+      // The sliding window of uncompressed rows is a fixed-size buffer.
+      return mixer.window * mixer.headDim;
+    case "cca": {
+      const c = (mixer.heads + mixer.kvHeads) * mixer.headDim;
+      return c * (mixer.convKernel - 1 + mixer.groupedConvKernel - 1) + (mixer.kvHeads * mixer.headDim) / 2;
+    }
     default:
       return 0;
   }

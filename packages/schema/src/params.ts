@@ -41,6 +41,8 @@ export function emptyBreakdown(): ParamBreakdown {
     embedding: 0,
     positionEmbedding: 0,
     perLayerEmbedding: 0,
+    ngramEmbedding: 0,
+    hyperConnections: 0,
     attention: 0,
     linearMixer: 0,
     ffn: 0,
@@ -109,6 +111,42 @@ export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "n
         const ix = mixer.indexer;
         params += (r ?? d) * ix.heads * ix.headDim + d * ix.headDim + 2 * ix.headDim + d * ix.heads;
       }
+      return { component: "attention", params };
+    }
+    case "compressed-attention": {
+      // DeepSeek V4 (per the tensor layout of the official weights): q_a (d→qr) + norm, q_b (qr→H·D), wkv (d→D)
+      // + norm, sinks (H), grouped low-rank output wo_a (D·H/G → ol per group) and wo_b (G·ol → d); a KV
+      // compressor when compressRatio is set (width 2D for overlapping CSA windows at ratio 4, else D): positional
+      // table (w × ratio), kv and gate projections (d→w), norm (D); and the CSA indexer: q_b (qr→Ih·Id), weights
+      // (d→Ih) and its own compressor (2·Id wide).
+      const H = mixer.heads;
+      const D = mixer.headDim;
+      const qr = mixer.qLoraRank;
+      const G = mixer.outputGroups;
+      const ol = mixer.outputLoraRank;
+      let params = d * qr + qr + qr * H * D + d * D + D + H + D * H * ol + G * ol * d;
+      const r = mixer.compressRatio;
+      if (r) {
+        const w = r === 4 ? 2 * D : D;
+        params += w * r + 2 * d * w + D;
+      }
+      if (mixer.indexer && r) {
+        const ix = mixer.indexer;
+        const iw = 2 * ix.headDim;
+        params += qr * ix.heads * ix.headDim + d * ix.heads + iw * r + 2 * d * iw + ix.headDim;
+      }
+      return { component: "attention", params };
+    }
+    case "cca": {
+      // transformers models/zaya (ZayaCCAProjection): q (d→H·hd), k (d→Hkv·hd), current and delayed values
+      // (d→Hkv·hd/2 each), depthwise conv over q‖k (C channels, kernel k0, bias), grouped conv (C channels in
+      // H+Hkv groups, kernel k1, bias), per-KV-head temperature, o_proj.
+      const q = mixer.heads * mixer.headDim;
+      const k = mixer.kvHeads * mixer.headDim;
+      const c = q + k;
+      const groupIn = c / (mixer.heads + mixer.kvHeads);
+      let params = d * (q + 2 * k) + c * mixer.convKernel + c + c * groupIn * mixer.groupedConvKernel + c + mixer.kvHeads + q * d;
+      if (mixer.bias) params += q + 2 * k + d;
       return { component: "attention", params };
     }
     case "gated-deltanet": {
@@ -197,7 +235,12 @@ export function ffnParams(ffn: Ffn, dModel: number): FfnParams {
   const perExpert = mlpParams(expertWidth, ffn.expertHidden, ffn.gated, ffn.bias ?? false);
   const latentProjections = ffn.latent ? 2 * dModel * ffn.latent + (ffn.bias ? ffn.latent + dModel : 0) : 0;
   const routerOut = ffn.experts + (ffn.zeroExperts ?? 0);
-  const router = dModel * routerOut + (ffn.router?.bias ? routerOut : 0);
+  const h = ffn.router?.mlpHidden;
+  // MLP router (ZAYA1 ZayaRouter): down-projection with bias, state scale, RMSNorm, two hidden layers with
+  // biases, output over experts and zero experts without bias.
+  const router =
+    (h ? dModel * h + h + h + h + 2 * (h * h + h) + h * routerOut : dModel * routerOut) +
+    (ffn.router?.bias ? routerOut : 0);
   const sharedHidden = ffn.sharedExperts ? (ffn.sharedHidden ?? ffn.sharedExperts * ffn.expertHidden) : 0;
   const shared =
     (sharedHidden ? mlpParams(dModel, sharedHidden, ffn.gated, ffn.bias ?? false) : 0) +
@@ -286,6 +329,7 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
     add("perLayerEmbedding", pl.vocabSize * width + d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d));
   }
   add("norms", normParams(arch.norm, d)); // final norm
+  if (arch.embedding.ngram) add("ngramEmbedding", arch.embedding.ngram.vocabSize * d);
 
   // The layer stack.
   const counts = definitionCounts(arch.layers);
@@ -304,6 +348,19 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
   for (const [key, times] of blockNorms) {
     const [mixer, ffn] = key.split("|");
     add("norms", times * normsPerLayer(arch.norm.placement, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
+  }
+  const hc = arch.hyperConnections?.streams;
+  if (hc) {
+    // mHC (DeepSeek V4): around each sublayer a map (n·d → 2n + n²) with a 3-value scale and a bias; before the
+    // final norm a contraction (n·d → n) with bias and scale.
+    const mix = 2 * hc + hc * hc;
+    const perSublayer = hc * d * mix + 3 + mix;
+    let sublayers = 0;
+    for (const [key, times] of blockNorms) {
+      const [mixer, ffn] = key.split("|");
+      sublayers += times * ((mixer ? 1 : 0) + (ffn ? 1 : 0));
+    }
+    add("hyperConnections", sublayers * perSublayer + hc * d * hc + hc + 1);
   }
   for (const [name, times] of counts.mixers) {
     const m = mixerOf(name);
@@ -326,7 +383,8 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
     const f = ffn ? ffnParams(ffn, d) : undefined;
     const norms = (3 + normsPerLayer(arch.norm.placement, true, true)) * normParams(arch.norm, d);
     const block = (m?.params ?? 0) + (f ? f.dense + f.router + f.shared : 0);
-    const perModule = norms + 2 * d * d + block;
+    const hcParams = hc ? 2 * (hc * d * (2 * hc + hc * hc) + 3 + 2 * hc + hc * hc) + hc * d * hc + hc + 1 : 0;
+    const perModule = norms + 2 * d * d + block + hcParams;
     add(
       "mtp",
       arch.mtp.layers * (perModule + (f?.routed ?? 0)),

@@ -102,6 +102,8 @@ export const paramComponents = [
   "embedding",
   "positionEmbedding",
   "perLayerEmbedding",
+  "ngramEmbedding",
+  "hyperConnections",
   "attention",
   "linearMixer",
   "ffn",
@@ -182,12 +184,15 @@ const EmbeddingSchema = strict({
   norm: z.optional(bool()),
   headBias: z.optional(bool()),
   perLayer: z.optional(strict({ vocabSize: positiveInt(), dim: positiveInt() })),
+  ngram: z.optional(strict({ vocabSize: positiveInt() })),
 });
 
 const QkNormSchema = strict({
   kind: oneOf(["rmsnorm", "layernorm", "l2"]),
   scope: oneOf(["head", "all-heads"]),
 });
+
+const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt() });
 
 export const AttentionMixerSchema = strict({
   kind: z.literal("attention"),
@@ -219,7 +224,30 @@ export const MlaMixerSchema = strict({
   bias: z.optional(bool()),
   rope: ropeOverride(),
   window: z.optional(positiveInt()),
-  indexer: z.optional(strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt() })),
+  indexer: z.optional(IndexerSchema),
+});
+
+export const CompressedAttentionMixerSchema = strict({
+  kind: z.literal("compressed-attention"),
+  heads: positiveInt(),
+  headDim: positiveInt(),
+  ropeDim: nonNegativeInt(),
+  qLoraRank: positiveInt(),
+  outputGroups: positiveInt(),
+  outputLoraRank: positiveInt(),
+  window: positiveInt(),
+  compressRatio: z.optional(positiveInt()),
+  indexer: z.optional(IndexerSchema),
+});
+
+export const CcaMixerSchema = strict({
+  kind: z.literal("cca"),
+  heads: positiveInt(),
+  kvHeads: positiveInt(),
+  headDim: positiveInt(),
+  convKernel: positiveInt(),
+  groupedConvKernel: positiveInt(),
+  bias: z.optional(bool()),
 });
 
 export const GatedDeltaNetMixerSchema = strict({
@@ -275,6 +303,8 @@ export const ShortConvMixerSchema = strict({
 export const mixerKinds = [
   "attention",
   "mla",
+  "compressed-attention",
+  "cca",
   "gated-deltanet",
   "kimi-delta",
   "lightning",
@@ -283,9 +313,11 @@ export const mixerKinds = [
   "short-conv",
 ] as const satisfies readonly T.Mixer["kind"][];
 
-const mixerOptions = [
+export const coreMixerSchemas = [
   AttentionMixerSchema,
   MlaMixerSchema,
+  CompressedAttentionMixerSchema,
+  CcaMixerSchema,
   GatedDeltaNetMixerSchema,
   KimiDeltaMixerSchema,
   LightningMixerSchema,
@@ -319,7 +351,9 @@ export const MoeFfnSchema = strict({
   zeroExperts: z.optional(nonNegativeInt()),
   router: z.optional(
     strict({
-      scoring: z.optional(oneOf(["softmax", "sigmoid"])),
+      scoring: z.optional(oneOf(["softmax", "sigmoid", "sqrtsoftplus"])),
+      hash: z.optional(bool()),
+      mlpHidden: z.optional(positiveInt()),
       bias: z.optional(bool()),
       groups: z.optional(positiveInt()),
       topkGroups: z.optional(positiveInt()),
@@ -339,6 +373,7 @@ const LayerSpecSchema = strict({
 interface LayerGroupSchemaType extends z.ZodMiniType<T.LayerGroup> {}
 const LayerGroupSchema: LayerGroupSchemaType = strict({
   repeat: positiveInt(),
+  shortcut: z.optional(bool()),
   get layers() {
     return z.array(LayerEntrySchema).check(z.minLength(1, { error: "a group needs at least one layer" }));
   },
@@ -363,6 +398,7 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     ffns: z.record(definitionName(), ffn),
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
+    hyperConnections: z.optional(strict({ streams: positiveInt() })),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
 }
@@ -381,7 +417,7 @@ export function kindUnion<const O extends readonly [z.ZodMiniType, ...z.ZodMiniT
   }) as unknown as z.ZodMiniType<z.output<O[number]>>;
 }
 
-export const MixerSchema = kindUnion("mixer", mixerOptions, mixerKinds);
+export const MixerSchema = kindUnion("mixer", coreMixerSchemas, mixerKinds);
 export const FfnSchema = kindUnion("ffn", ffnOptions, ["mlp", "moe"]);
 export const ArchitectureSchema = architectureSchema(MixerSchema, FfnSchema);
 

@@ -110,6 +110,8 @@ export type ParamComponent =
   | "embedding"
   | "positionEmbedding"
   | "perLayerEmbedding"
+  | "ngramEmbedding"
+  | "hyperConnections"
   | "attention"
   | "linearMixer"
   | "ffn"
@@ -292,6 +294,11 @@ export interface Embedding {
   headBias?: boolean;
   /** Per-layer embeddings, when present. */
   perLayer?: PerLayerEmbedding;
+  /**
+   * Hashed n-gram embedding tables added to the token embedding (LongCat-Flash-Lite): `vocabSize` rows in all,
+   * each dModel wide. Counted as the `ngramEmbedding` component.
+   */
+  ngram?: { vocabSize: PositiveInt };
 }
 
 /** Query/key normalisation inside attention. */
@@ -344,6 +351,54 @@ export interface AttentionMixer {
    * @exclusiveMinimum 0
    */
   logitSoftcap?: number;
+}
+
+/**
+ * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
+ * window over recent tokens, a grouped low-rank output projection, and (when `compressRatio` is set) a KV
+ * compressor that caches one row per `compressRatio` tokens — CSA (ratio 4, with an indexer) or HCA (ratio 128).
+ */
+export interface CompressedAttentionMixer {
+  kind: "compressed-attention";
+  /** Query heads. */
+  heads: PositiveInt;
+  /** Width of the single shared key/value head (and of each query head). */
+  headDim: PositiveInt;
+  /** Rotary part of the head dimension. */
+  ropeDim: NonNegativeInt;
+  /** Rank of the query compression. */
+  qLoraRank: PositiveInt;
+  /** Groups of the grouped low-rank output projection. */
+  outputGroups: PositiveInt;
+  /** Rank of each output group. */
+  outputLoraRank: PositiveInt;
+  /** Sliding window over recent uncompressed tokens. */
+  window: PositiveInt;
+  /** Tokens per compressed KV row; absent for window-only layers. */
+  compressRatio?: PositiveInt;
+  /** Lightning indexer choosing which compressed rows to attend to (CSA). */
+  indexer?: SparseIndexer;
+}
+
+/**
+ * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
+ * token, and queries/keys pass through a depthwise and a grouped causal convolution before L2-normalised
+ * attention with a learned per-KV-head temperature.
+ */
+export interface CcaMixer {
+  kind: "cca";
+  /** Query heads. */
+  heads: PositiveInt;
+  /** Key/value heads. */
+  kvHeads: PositiveInt;
+  /** Head dimension. */
+  headDim: PositiveInt;
+  /** Kernel of the depthwise q/k convolution. */
+  convKernel: PositiveInt;
+  /** Kernel of the grouped q/k convolution. */
+  groupedConvKernel: PositiveInt;
+  /** Biases on the projections. */
+  bias?: boolean;
 }
 
 /** DeepSeek Sparse Attention's lightning indexer (DeepSeek V3.2, GLM-5). */
@@ -465,6 +520,8 @@ export interface ShortConvMixer {
 export type Mixer =
   | AttentionMixer
   | MlaMixer
+  | CompressedAttentionMixer
+  | CcaMixer
   | GatedDeltaNetMixer
   | KimiDeltaMixer
   | LightningMixer
@@ -491,7 +548,14 @@ export interface MlpFfn {
 /** Router settings of a mixture of experts. */
 export interface Router {
   /** Gate scoring function. */
-  scoring?: "softmax" | "sigmoid";
+  scoring?: "softmax" | "sigmoid" | "sqrtsoftplus";
+  /** Tokens are routed by a fixed hash of their id rather than by the learned gate (DeepSeek V4's first layers). */
+  hash?: boolean;
+  /**
+   * A small MLP router instead of one linear layer (ZAYA1): down-projection to `hidden` (with bias), a state
+   * scale, RMSNorm, two hidden layers with biases, and an output layer over experts and zero experts.
+   */
+  mlpHidden?: PositiveInt;
   /** Router has a bias (or a per-expert score-correction bias, DeepSeek V3). Adds `experts` parameters. */
   bias?: boolean;
   /** Expert groups for group-limited routing. */
@@ -552,6 +616,11 @@ export interface LayerGroup {
   /** How often the group repeats. */
   repeat: PositiveInt;
   /**
+   * Each repetition is one shortcut-connected layer (LongCat-Flash): its FFN-only MoE block branches off after
+   * the first mixer and runs in parallel with the rest of the group, its output added at the end.
+   */
+  shortcut?: boolean;
+  /**
    * The group's layers, in order.
    * @minItems 1
    */
@@ -598,6 +667,11 @@ export interface Architecture {
   layers: LayerEntry[];
   /** Multi-token prediction modules. */
   mtp?: Mtp;
+  /**
+   * Manifold-constrained hyper-connections (DeepSeek V4): the residual stream is widened to `streams` copies mixed
+   * by small learned maps around every sublayer and contracted before the final norm.
+   */
+  hyperConnections?: { streams: PositiveInt };
   /**
    * Final logit soft-capping value (Gemma 2).
    * @exclusiveMinimum 0

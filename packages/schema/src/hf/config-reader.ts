@@ -122,7 +122,8 @@ export class ConfigReader {
     this.log.problems.push({ path: this.pathOf(aliases(keys)[0] ?? ""), message: `missing required field ${this.label(keys)}` });
   }
 
-  private defaulted<V>(keys: Keys, value: V): V {
+  /** Records that a field absent from the config took `value`, and returns it. */
+  useDefault<V>(keys: Keys, value: V): V {
     this.log.defaults.push({ path: this.pathOf(aliases(keys)[0] ?? ""), value });
     return value;
   }
@@ -143,7 +144,7 @@ export class ConfigReader {
   size(keys: Keys, fallback?: number): number {
     const value = this.integer(keys, 1);
     if (value !== undefined) return value;
-    if (fallback !== undefined) return this.defaulted(keys, fallback);
+    if (fallback !== undefined) return this.useDefault(keys, fallback);
     this.missing(keys);
     return 1;
   }
@@ -156,7 +157,7 @@ export class ConfigReader {
   /** A non-negative integer with a default. */
   count(keys: Keys, fallback: number): number {
     const value = this.integer(keys, 0);
-    return value ?? this.defaulted(keys, fallback);
+    return value ?? this.useDefault(keys, fallback);
   }
 
   /** A non-negative integer, or undefined when absent or null. */
@@ -178,14 +179,14 @@ export class ConfigReader {
 
   /** A finite number with a default. */
   num(keys: Keys, fallback: number, check?: { positive?: boolean }): number {
-    if (!this.has(keys)) return this.defaulted(keys, fallback);
+    if (!this.has(keys)) return this.useDefault(keys, fallback);
     return this.optNum(keys, check) ?? fallback;
   }
 
   /** A boolean with a default. */
   flag(keys: Keys, fallback: boolean): boolean {
     const found = this.find(keys);
-    if (!found) return this.defaulted(keys, fallback);
+    if (!found) return this.useDefault(keys, fallback);
     if (typeof found.value !== "boolean") {
       this.problem(found.key, `expected true or false, got ${describeValue(found.value)}`);
       return fallback;
@@ -206,7 +207,7 @@ export class ConfigReader {
 
   /** A string with a default. */
   str(keys: Keys, fallback: string): string {
-    if (!this.has(keys)) return this.defaulted(keys, fallback);
+    if (!this.has(keys)) return this.useDefault(keys, fallback);
     return this.optStr(keys) ?? fallback;
   }
 

@@ -103,3 +103,23 @@ export function readRope(r: ConfigReader, options: RopeOptions): RopeSettings {
   }
   return rope;
 }
+
+/** Whether `rope_parameters` is keyed by layer type (`full_attention`, `sliding_attention`). */
+export function ropeKeyedByLayerType(r: ConfigReader): boolean {
+  const params = r.value("rope_parameters");
+  return isJsonObject(params) && (isJsonObject(params.full_attention) || isJsonObject(params.sliding_attention));
+}
+
+/**
+ * How one layer type's RoPE differs from the model's: θ or fraction when different, and a `default`
+ * scaling when the model scales and this layer type does not. Undefined when it does not differ.
+ */
+export function ropeOverride(model: RopeSettings, layer: RopeSettings): RopeSettings | undefined {
+  const out: RopeSettings = {};
+  if (layer.theta !== model.theta && layer.theta !== undefined) out.theta = layer.theta;
+  if ((layer.fraction ?? 1) !== (model.fraction ?? 1)) out.fraction = layer.fraction ?? 1;
+  if (JSON.stringify(layer.scaling ?? null) !== JSON.stringify(model.scaling ?? null)) {
+    out.scaling = layer.scaling ?? { type: "default" };
+  }
+  return Object.keys(out).length ? out : undefined;
+}

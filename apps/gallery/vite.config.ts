@@ -1,0 +1,35 @@
+import { resolve } from "node:path";
+import { defineConfig, type Plugin } from "vite";
+import { pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
+import { thumbnailPlugin } from "./build/thumbnail-plugin.js";
+
+const pages = Object.keys(pageSection);
+
+/** Fills the shared header, footer and theme boot script into every page. */
+function pageChrome(): Plugin {
+  return {
+    name: "archgal-page-chrome",
+    transformIndexHtml(html, ctx) {
+      const file = ctx.filename.split(/[\\/]/).pop() ?? "index.html";
+      return html
+        .replace("<!--theme-boot-->", themeBootScript)
+        .replace("<!--site-header-->", siteHeader(pageSection[file]))
+        .replace("<!--site-footer-->", siteFooter());
+    },
+  };
+}
+
+export default defineConfig({
+  base: "./",
+  plugins: [pageChrome(), thumbnailPlugin()],
+  build: {
+    target: "es2022",
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      input: Object.fromEntries(pages.map((p) => [p.replace(/\.html$/, ""), resolve(import.meta.dirname, p)])),
+    },
+  },
+  preview: { port: 4173, strictPort: false },
+});
