@@ -272,7 +272,7 @@ function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
 }
 
 function mlaPanel(m: MlaMixer, id: string): Panel {
-  const p = start(id, marked(m.indexer ? "Multi-head Latent Attention + sparse indexer" : "Multi-head Latent Attention (MLA)").map((s) => ({ text: s.text })).length ? [[t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]][0]! : []);
+  const p = start(id, [t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]);
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cr] = [85, 250, 395];
   const out = node(p, "out", ckv, y0, "Linear (output)", { w: 130 });

@@ -1,0 +1,49 @@
+/**
+ * The errors an element can show. Each is visible in the element (a `role="alert"` box, `::part(error)`) and
+ * is sent as the detail of an `llm-arch-error` event.
+ */
+import type { SpecIssue } from "@archgal/schema";
+
+/**
+ * What went wrong:
+ * - `unknown-model`: no model with that id (or not a valid id);
+ * - `network`: the URL could not be reached;
+ * - `http`: the server answered with an error status (e.g. 404);
+ * - `not-json`: the response is not JSON;
+ * - `invalid-spec`: the JSON is not a valid spec (see `issues`);
+ * - `render`: the spec is valid but could not be drawn.
+ */
+export type ArchErrorKind = "unknown-model" | "network" | "http" | "not-json" | "invalid-spec" | "render";
+
+/** Detail of an `llm-arch-error` event. */
+export interface ArchErrorDetail {
+  /** What went wrong. */
+  kind: ArchErrorKind;
+  /** A readable message, as shown in the element. */
+  message: string;
+  /** The model id asked for, if any. */
+  id?: string;
+  /** The URL that failed, if any. */
+  url?: string;
+  /** The HTTP status, for `http`. */
+  status?: number;
+  /** Every validation problem (field path and message), for `invalid-spec`. */
+  issues?: SpecIssue[];
+}
+
+/** An error carrying an {@link ArchErrorDetail}; loaders throw it. */
+export class ArchError extends Error {
+  /** What went wrong. */
+  readonly detail: ArchErrorDetail;
+  constructor(detail: ArchErrorDetail, options?: { cause?: unknown }) {
+    super(detail.message, options);
+    this.name = "ArchError";
+    this.detail = detail;
+  }
+}
+
+/** The detail of any thrown value: an {@link ArchError}'s own, or a `render` error for anything else. */
+export function errorDetail(error: unknown): ArchErrorDetail {
+  if (error instanceof ArchError) return error.detail;
+  return { kind: "render", message: `could not draw the model: ${error instanceof Error ? error.message : String(error)}` };
+}
