@@ -197,7 +197,7 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
     for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
     right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.block.x + anchors.block.w, anchors.ffn.y + anchors.ffn.h / 2], lines });
   }
-  const ctxAnchor = anchors.positional && anchors.positional.id === "rope" ? leftOf(anchors.positional) : leftOf(anchors.frame.y < anchors.embedding.y ? { ...anchors.frame, y: (target ?? anchors.embedding).y, h: (target ?? anchors.embedding).h } : anchors.frame);
+  const ctxAnchor: Point = anchors.positional && anchors.positional.id === "rope" ? leftOf(anchors.positional) : [frame.x, (target ?? anchors.embedding).y + (target ?? anchors.embedding).h / 2];
   left.push({
     id: "context",
     component: anchors.positional?.component ?? "model",

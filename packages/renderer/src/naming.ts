@@ -65,6 +65,8 @@ export function mixerTitle(m: AnyMixer): Line {
       return marked("**mLSTM** with matrix memory");
     case "short-conv":
       return marked("Gated **short convolution**");
+    default:
+      return [{ text: extensionKindName((m as { kind: string }).kind) }];
   }
 }
 
@@ -118,7 +120,7 @@ export function mixerBoxLabel(mixers: readonly AnyMixer[]): Line {
 }
 
 /** "RMSNorm" or "LayerNorm". */
-export function normName(spec: Pick<ModelSpec, "architecture">): string {
+export function normName(spec: { architecture: Pick<ModelSpec["architecture"], "norm"> }): string {
   return spec.architecture.norm.kind === "rmsnorm" ? "RMSNorm" : "LayerNorm";
 }
 

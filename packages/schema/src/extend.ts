@@ -73,8 +73,8 @@ export function combineHooks(kinds: readonly MixerKindDefinition[]): ParamHooks 
 
 /** Options of {@link createSpecSchema}. */
 export interface SpecSchemaOptions<
-  F extends z.core.$ZodLooseShape = {},
-  A extends z.core.$ZodLooseShape = {},
+  F extends z.core.$ZodLooseShape = Record<never, never>,
+  A extends z.core.$ZodLooseShape = Record<never, never>,
   K extends readonly MixerKindDefinition[] = [],
 > {
   /** Extra top-level fields. */
@@ -105,8 +105,8 @@ export type ExtendedSpec<
  * Unknown fields are still rejected, so typos are caught in extended specs too.
  */
 export function createSpecSchema<
-  F extends z.core.$ZodLooseShape = {},
-  A extends z.core.$ZodLooseShape = {},
+  F extends z.core.$ZodLooseShape = Record<never, never>,
+  A extends z.core.$ZodLooseShape = Record<never, never>,
   K extends readonly MixerKindDefinition[] = [],
 >(options: SpecSchemaOptions<F, A, K> = {}): z.ZodMiniType<ExtendedSpec<F, A, K>> {
   const extraKinds = options.mixerKinds ?? [];

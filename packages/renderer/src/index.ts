@@ -1,0 +1,41 @@
+/**
+ * `@archgal/renderer`: model specs to SVG — gallery-style figures, side-by-side comparisons and a poster —
+ * as pure functions that run anywhere (Node, workers, browsers).
+ *
+ * @packageDocumentation
+ */
+export { renderModel, defaultIdPrefix, type RenderOptions } from "./figure.js";
+export { layoutModel, describeModel, contextText, type LayoutOptions } from "./layout.js";
+export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
+export type { RenderableSpec } from "./analysis.js";
+export {
+  textWidth,
+  lineWidth,
+  wrapText,
+  wrapLine,
+  LINE_HEIGHT,
+  SANS_FONT_STACK,
+  MONO_FONT_STACK,
+  type FontWeight,
+  type FontFamily,
+  type Span,
+  type Line,
+} from "./text-metrics.js";
+export {
+  palette,
+  basePalettes,
+  paletteFor,
+  accentColors,
+  accentHue,
+  cssVariables,
+  colorNames,
+  contrastRatio,
+  luminance,
+  MIN_CONTRAST,
+  type Theme,
+  type Palette,
+  type ColorName,
+  type AccentColors,
+} from "./palette.js";
+export { escapeXml, cleanText } from "./escape.js";
+export { labelRect, overlaps, contains } from "./canvas.js";
