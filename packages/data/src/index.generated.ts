@@ -1211,8 +1211,8 @@ export const index: readonly ModelIndexEntry[] = [
     "decoderType": "Hybrid MoE",
     "attention": "Mamba-2 + GQA",
     "params": {
-      "total": 458561838080,
-      "active": 26967956480
+      "total": 120668707840,
+      "active": 12770237440
     },
     "kvCacheBytesPerToken": 8192,
     "contextLength": 1000000,
@@ -1570,24 +1570,26 @@ export const index: readonly ModelIndexEntry[] = [
     "org": "DeepSeek",
     "releaseDate": "2026-04-24",
     "decoderType": "Sparse MoE",
-    "attention": "MQA",
+    "attention": "CSA/HCA",
     "params": {
-      "total": 290844943808,
-      "active": 20312335808
+      "total": 284332241239,
+      "active": 13799633239
     },
-    "kvCacheBytesPerToken": 44032,
+    "kvCacheBytesPerToken": 5536,
     "contextLength": 1048576,
     "numLayers": 43,
     "concepts": [
       "RoPE",
       "partial-RoPE",
+      "compressed-attention",
       "MQA",
       "SWA",
       "attention-sinks",
-      "kv-sharing",
+      "DSA",
       "MoE",
       "shared-expert",
-      "MTP"
+      "MTP",
+      "hyper-connections"
     ]
   },
   {
@@ -1596,23 +1598,26 @@ export const index: readonly ModelIndexEntry[] = [
     "org": "DeepSeek",
     "releaseDate": "2026-04-24",
     "decoderType": "Sparse MoE",
-    "attention": "MQA",
+    "attention": "CSA/HCA",
     "params": {
-      "total": 1610982878720,
-      "active": 87764758016
+      "total": 1572997202915,
+      "active": 49779082211
     },
-    "kvCacheBytesPerToken": 62464,
+    "kvCacheBytesPerToken": 7928,
     "contextLength": 1048576,
     "numLayers": 61,
     "concepts": [
       "RoPE",
       "partial-RoPE",
+      "compressed-attention",
       "MQA",
+      "SWA",
       "attention-sinks",
-      "kv-sharing",
+      "DSA",
       "MoE",
       "shared-expert",
-      "MTP"
+      "MTP",
+      "hyper-connections"
     ]
   },
   {

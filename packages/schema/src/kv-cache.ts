@@ -131,7 +131,7 @@ export function kvCacheBytes(spec: Pick<ModelSpec, "architecture">, options: Cac
 export type KvLabel = "No cache" | "Very low" | "Low" | "Moderate" | "High" | "Very high";
 
 /**
- * Label for a per-token KV size in bytes. Thresholds (28, 80, 176, 336 KiB) reproduce the labels the gallery
+ * Label for a per-token KV size in bytes. Thresholds (28, 80, 176, 312 KiB) reproduce the labels the gallery
  * gives its 72 models (the test checks each one).
  */
 export function kvLabel(bytesPerToken: number): KvLabel {
@@ -140,7 +140,7 @@ export function kvLabel(bytesPerToken: number): KvLabel {
   if (kib < 28) return "Very low";
   if (kib < 80) return "Low";
   if (kib < 176) return "Moderate";
-  if (kib < 336) return "High";
+  if (kib < 312) return "High";
   return "Very high";
 }
 

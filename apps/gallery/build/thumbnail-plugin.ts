@@ -1,0 +1,45 @@
+/**
+ * Card thumbnails: every model's figure (main column only, no zoom panels) rendered once at build time
+ * in light and dark, so the home page shows 70+ diagrams as cheap lazy images instead of loading and
+ * rendering every spec in the browser. The dev server renders them on request.
+ */
+import { loadAllModels, loadModel, hasModel } from "@archgal/data";
+import { renderModel } from "@archgal/renderer";
+import type { Plugin } from "vite";
+
+const themes = ["light", "dark"] as const;
+
+/** URL path of a thumbnail, relative to the site root. */
+export function thumbnailPath(id: string, theme: "light" | "dark"): string {
+  return `thumbs/${id}.${theme}.svg`;
+}
+
+function renderThumbnail(spec: Parameters<typeof renderModel>[0], theme: "light" | "dark"): string {
+  return renderModel(spec, { theme, panels: false, idPrefix: `t-${spec.id}-` });
+}
+
+export function thumbnailPlugin(): Plugin {
+  return {
+    name: "archgal-thumbnails",
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const m = /\/thumbs\/([a-z0-9.-]+)\.(light|dark)\.svg$/.exec(req.url ?? "");
+        if (!m || !hasModel(m[1]!)) return next();
+        try {
+          const svg = renderThumbnail(await loadModel(m[1]!), m[2] as "light" | "dark");
+          res.setHeader("Content-Type", "image/svg+xml");
+          res.end(svg);
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+    async generateBundle() {
+      for (const spec of await loadAllModels()) {
+        for (const theme of themes) {
+          this.emitFile({ type: "asset", fileName: thumbnailPath(spec.id, theme), source: renderThumbnail(spec, theme) });
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * One model as a card on the home page.
+ */
+import type { ModelIndexEntry } from "@archgal/data";
+import { conceptInfo } from "../concepts/concept-catalog.js";
+import { h } from "../site/dom-builder.js";
+import { contextText, dateText, decoderClass, kvText, percent, scaleText } from "../site/model-format.js";
+import { modelHref } from "../site/site-links.js";
+import { thumbnailImage } from "./thumbnail.js";
+
+export interface CardOptions {
+  /** Whether the model is in the compare selection. */
+  selected: boolean;
+  /** Called when the compare toggle is pressed. */
+  onToggleCompare: (id: string) => void;
+}
+
+export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement {
+  const moe = m.params.active < m.params.total;
+  const titleId = `card-title-${m.id}`;
+  const tags = m.concepts
+    .map((c) => conceptInfo(c))
+    .filter((c) => c?.headline)
+    .slice(0, 4);
+  return h(
+    "li",
+    null,
+    h(
+      "article",
+      { class: `model-card ${decoderClass(m.decoderType)}`, "aria-labelledby": titleId, "data-model": m.id },
+      h("div", { class: "thumb" }, thumbnailImage(m.id, "")),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "compare-toggle",
+          "aria-pressed": String(options.selected),
+          "aria-label": `Add ${m.name} to comparison`,
+          onclick: () => options.onToggleCompare(m.id),
+        },
+        options.selected ? "✓ Compare" : "+ Compare",
+      ),
+      h(
+        "div",
+        { class: "card-body" },
+        h("h3", { id: titleId }, h("a", { href: modelHref(m.id) }, m.name)),
+        h("p", { class: "org" }, m.org),
+        h("p", { class: "scale" }, scaleText(m.params)),
+        moe
+          ? h(
+              "div",
+              { class: "active-bar", title: `${percent(m.params.active / m.params.total)} of parameters active per token`, "aria-hidden": "true" },
+              h("span", { style: `width:${Math.max(1.5, (100 * m.params.active) / m.params.total)}%` }),
+            )
+          : null,
+        h(
+          "dl",
+          { class: "card-facts" },
+          h("dt", null, "Released"),
+          h("dd", null, h("time", { datetime: m.releaseDate }, dateText(m.releaseDate))),
+          h("dt", null, "Type"),
+          h("dd", null, h("span", { class: `badge ${decoderClass(m.decoderType)}` }, m.decoderType)),
+          h("dt", null, "Attention"),
+          h("dd", null, m.attention),
+          h("dt", null, "KV / token"),
+          h("dd", null, kvText(m.kvCacheBytesPerToken)),
+          h("dt", null, "Context"),
+          h("dd", null, contextText(m.contextLength)),
+        ),
+        tags.length ? h("div", { class: "card-tags" }, tags.map((c) => h("span", { class: "badge" }, c!.short))) : null,
+      ),
+    ),
+  );
+}

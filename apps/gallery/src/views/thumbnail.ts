@@ -1,0 +1,18 @@
+/**
+ * Pre-rendered figure thumbnails (see build/thumbnail-plugin.ts), swapped when the theme changes.
+ */
+import { h } from "../site/dom-builder.js";
+import { currentTheme, onThemeChange } from "../site/theme.js";
+
+function src(id: string, theme: "light" | "dark"): string {
+  return `./thumbs/${id}.${theme}.svg`;
+}
+
+/** A lazy `<img>` of a model's figure; `alt` is empty when the image sits next to the model's name. */
+export function thumbnailImage(id: string, alt: string): HTMLImageElement {
+  return h("img", { src: src(id, currentTheme()), alt, loading: "lazy", decoding: "async", "data-thumb": id, width: 200, height: 180 });
+}
+
+onThemeChange((theme) => {
+  for (const img of document.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = src(img.dataset.thumb!, theme);
+});
