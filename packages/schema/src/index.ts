@@ -46,6 +46,7 @@ export {
   ffnParams,
   mlpParams,
   normParams,
+  normsPerLayer,
   paramsWithout,
   emptyBreakdown,
   type ParamBreakdown,

@@ -56,7 +56,8 @@ export function emptyBreakdown(): ParamBreakdown {
 }
 
 /** Weights of one norm of width `width`. */
-export function normParams(norm: Pick<Norm, "kind" | "bias">, width: number): number {
+export function normParams(norm: Pick<Norm, "kind" | "bias" | "affine">, width: number): number {
+  if (norm.affine === false) return 0;
   return norm.kind === "layernorm" && norm.bias !== false ? 2 * width : width;
 }
 
@@ -91,7 +92,7 @@ export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "n
       if (mixer.qkvBias) params += qkvOut;
       if (mixer.outBias) params += d;
       if (mixer.qkNorm && mixer.qkNorm.kind !== "l2") {
-        const perNorm = mixer.qkNorm.kind === "layernorm" ? 2 : 1;
+        const perNorm = mixer.qkNorm.kind === "layernorm" && mixer.qkNorm.bias !== false ? 2 : 1;
         params += perNorm * (mixer.qkNorm.scope === "head" ? 2 * mixer.headDim : q + k);
       }
       if (mixer.sinks) params += mixer.heads;
@@ -104,7 +105,7 @@ export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "n
       params += d * (mixer.kvLoraRank + mixer.qkRopeHeadDim) + mixer.kvLoraRank;
       params += mixer.kvLoraRank * mixer.heads * (mixer.qkNopeHeadDim + mixer.vHeadDim);
       params += mixer.heads * mixer.vHeadDim * d;
-      if (mixer.bias) params += (r ?? 0) + mixer.kvLoraRank + mixer.qkRopeHeadDim;
+      if (mixer.bias) params += (r ?? 0) + mixer.kvLoraRank + mixer.qkRopeHeadDim + d;
       if (mixer.indexer) {
         // DeepSeek V3.2 Indexer: wq_b (q_lora_rank → heads·headDim), wk (d → headDim),
         // k_norm (LayerNorm with bias), weights_proj (d → heads).
@@ -160,6 +161,15 @@ export function mixerParams(mixer: Mixer, arch: Pick<Architecture, "dModel" | "n
         2 * mixer.valueHeads + // dt_bias, A_log
         mixer.valueHeadDim + // gated RMSNorm
         valueDim * d; // out_proj
+      return { component: "linearMixer", params };
+    }
+    case "lightning": {
+      // transformers models/minimax (MiniMaxLightningAttention): qkv_proj (d→3·H·h), output_gate (d→H·h),
+      // RMSNorm (H·h), out_proj (H·h→d); biases when set.
+      const inner = mixer.heads * mixer.headDim;
+      let params = 5 * d * inner + inner;
+      if (mixer.bias) params += 4 * inner + d;
+      if (mixer.qkNorm && mixer.qkNorm.kind !== "l2") params += 2 * mixer.headDim * (mixer.qkNorm.kind === "layernorm" && mixer.qkNorm.bias !== false ? 2 : 1);
       return { component: "linearMixer", params };
     }
     case "mamba2": {
@@ -257,16 +267,16 @@ export function ffnParams(ffn: Ffn, dModel: number): FfnParams {
 }
 
 /** Norms in one block, by placement and by which sublayers the block has. */
-export function normsPerLayer(placement: Norm["placement"], hasMixer: boolean, hasFfn: boolean): number {
+export function normsPerLayer(norm: Pick<Norm, "placement" | "parallelNorms">, hasMixer: boolean, hasFfn: boolean): number {
   const sublayers = (hasMixer ? 1 : 0) + (hasFfn ? 1 : 0);
-  switch (placement) {
+  switch (norm.placement) {
     case "pre":
     case "post":
       return sublayers;
     case "sandwich":
       return 2 * sublayers;
     case "parallel":
-      return sublayers > 0 ? 1 : 0;
+      return sublayers === 0 ? 0 : Math.min(sublayers, norm.parallelNorms ?? 1);
   }
 }
 
@@ -347,7 +357,7 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
   walk(arch.layers, 1);
   for (const [key, times] of blockNorms) {
     const [mixer, ffn] = key.split("|");
-    add("norms", times * normsPerLayer(arch.norm.placement, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
+    add("norms", times * normsPerLayer(arch.norm, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
   }
   const hc = arch.hyperConnections?.streams;
   if (hc) {
@@ -381,7 +391,7 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
     const m = mixerOf(arch.mtp.mixer);
     const ffn = arch.ffns[arch.mtp.ffn];
     const f = ffn ? ffnParams(ffn, d) : undefined;
-    const norms = (3 + normsPerLayer(arch.norm.placement, true, true)) * normParams(arch.norm, d);
+    const norms = (3 + normsPerLayer(arch.norm, true, true)) * normParams(arch.norm, d);
     const block = (m?.params ?? 0) + (f ? f.dense + f.router + f.shared : 0);
     const hcParams = hc ? 2 * (hc * d * (2 * hc + hc * hc) + 3 + 2 * hc + hc * hc) + hc * d * hc + hc + 1 : 0;
     const perModule = norms + 2 * d * d + block + hcParams;

@@ -172,6 +172,8 @@ const NormSchema = strict({
   placement: oneOf(["pre", "post", "sandwich", "parallel"]),
   eps: z.optional(positiveNumber()),
   zeroCentered: z.optional(bool()),
+  affine: z.optional(bool()),
+  parallelNorms: z.optional(z.union([z.literal(1), z.literal(2)], { error: (iss) => `expected 1 or 2, ${got(iss)}` })),
 });
 
 const EmbeddingSchema = strict({
@@ -189,6 +191,7 @@ const EmbeddingSchema = strict({
 
 const QkNormSchema = strict({
   kind: oneOf(["rmsnorm", "layernorm", "l2"]),
+  bias: z.optional(bool()),
   scope: oneOf(["head", "all-heads"]),
 });
 

@@ -226,7 +226,11 @@ export interface RopeScaling {
   mscaleAllDim?: number;
 }
 
-/** Rotary position embedding settings. */
+/**
+ * Rotary position embedding settings. On a mixer (`rope`), the fields given replace the model's and the others
+ * are inherited: `{theta: 10000}` keeps the model's scaling, `{theta: 10000, scaling: {type: "default"}}` drops
+ * it for that mixer (Gemma 3's local layers).
+ */
 export interface RopeSettings {
   /**
    * RoPE base frequency θ.
@@ -272,6 +276,10 @@ export interface Norm {
   eps?: number;
   /** Weights stored as an offset from 1 (Gemma, Qwen3-Next "zero-centred"). Same parameter count. */
   zeroCentered?: boolean;
+  /** `false` for norms without any learnable weight or bias (OLMo 1). Default true. */
+  affine?: boolean;
+  /** With `parallel` placement: one norm feeding both branches (default) or one per branch (Falcon 40B/180B). */
+  parallelNorms?: 1 | 2;
 }
 
 /** Per-layer embeddings (Gemma 3n / Gemma 4 E-models): a second, per-layer token table feeding every block. */
@@ -305,6 +313,8 @@ export interface Embedding {
 export interface QkNorm {
   /** `rmsnorm`/`layernorm` have weights; `l2` is parameter-free. */
   kind: "rmsnorm" | "layernorm" | "l2";
+  /** Whether a `layernorm` q/k norm has a bias (default true; StableLM's and Cohere's have none). */
+  bias?: boolean;
   /**
    * `head`: one weight vector of headDim shared across heads (Qwen3, Gemma 3);
    * `all-heads`: a weight over the whole projected width (OLMo 2).
@@ -426,7 +436,7 @@ export interface MlaMixer {
   qkRopeHeadDim: NonNegativeInt;
   /** Per-head value dimension. */
   vHeadDim: PositiveInt;
-  /** Bias on the q/kv down-projections. */
+  /** Biases on the q/kv down-projections and the output projection. */
   bias?: boolean;
   /** RoPE for this mixer: `false` for a NoPE layer. */
   rope?: false | RopeSettings;

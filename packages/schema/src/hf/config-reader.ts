@@ -86,8 +86,8 @@ export class ConfigReader {
     return rest.length ? `${first} (or ${rest.join(", ")})` : (first ?? "");
   }
 
-  /** Records a problem at a key. */
-  problem(keys: Keys | "", message: string): void {
+  /** Records a problem at a key (the first present alias), or at this object itself for `""`. */
+  problem(keys: Keys, message: string): void {
     const key = keys === "" ? "" : (this.find(keys)?.key ?? aliases(keys)[0] ?? "");
     this.log.problems.push({ path: key === "" ? this.prefix : this.pathOf(key), message });
   }
@@ -116,6 +116,11 @@ export class ConfigReader {
       return undefined;
     }
     return new ConfigReader(found.value, this.pathOf(key), this.log);
+  }
+
+  /** A reader for a nested object; an empty one (sharing this log) when absent or not an object. */
+  childOrEmpty(key: string): ConfigReader {
+    return this.child(key) ?? new ConfigReader({}, this.pathOf(key), this.log);
   }
 
   private missing(keys: Keys): void {
@@ -158,11 +163,6 @@ export class ConfigReader {
   count(keys: Keys, fallback: number): number {
     const value = this.integer(keys, 0);
     return value ?? this.useDefault(keys, fallback);
-  }
-
-  /** A non-negative integer, or undefined when absent or null. */
-  optCount(keys: Keys): number | undefined {
-    return this.integer(keys, 0);
   }
 
   /** A finite number, or undefined when absent or null. */

@@ -10,7 +10,7 @@ import type { Activation, AttentionMixer, MlpFfn, Norm, Positional, RopeSettings
 import type { ConfigReader, Keys } from "./config-reader.js";
 import type { ArchitectureDraft } from "./draft.js";
 import type { Slot } from "./pattern.js";
-import { readRope, type RopeLayerType } from "./rope.js";
+import { readRope } from "./rope.js";
 
 /** A configuration class's defaults for the core fields. */
 export interface CoreDefaults {
@@ -39,6 +39,10 @@ export interface CoreDefaults {
   keys?: Partial<Record<"vocab" | "hidden" | "layers" | "heads" | "kvHeads" | "intermediate" | "activation" | "context" | "eps", Keys>>;
   /** Whether `intermediate_size` is read (false for classes that derive it). */
   intermediate?: boolean;
+  /** Skip `num_key_value_heads` and `head_dim` (latent attention has neither). */
+  noHeadShape?: boolean;
+  /** Record derived defaults (kv heads = heads, head_dim = hidden / heads) as assumptions too. */
+  recordDerived?: boolean;
 }
 
 /** The core of a decoder config. */
@@ -86,17 +90,28 @@ export function activationOf(r: ConfigReader, keys: Keys, fallback: string): Act
 export function readCore(r: ConfigReader, d: CoreDefaults): Core {
   const k = d.keys ?? {};
   const vocabSize = r.size(k.vocab ?? "vocab_size", d.vocabSize);
+  const before = r.problems.length;
   const dModel = r.size(k.hidden ?? "hidden_size");
   const numLayers = r.size(k.layers ?? "num_hidden_layers");
   const heads = r.size(k.heads ?? "num_attention_heads");
+  const sizesValid = r.problems.length === before;
   const kvKeys = k.kvHeads ?? "num_key_value_heads";
-  const kvHeads = r.optSize(kvKeys) ?? r.useDefault(kvKeys, d.kvHeads === "heads" ? heads : d.kvHeads);
-  let headDim = r.optSize("head_dim");
-  if (headDim === undefined) {
-    if (d.headDim !== undefined) headDim = r.useDefault("head_dim", d.headDim);
+  let kvHeads = heads;
+  let headDim = 1;
+  if (!d.noHeadShape) {
+    // Derived defaults (kv = heads, head_dim = hidden / heads) are recorded only when asked to (unknown types),
+    // explicit class defaults always.
+    const given = r.optSize(kvKeys);
+    if (given !== undefined) kvHeads = given;
+    else if (d.kvHeads !== "heads") kvHeads = r.useDefault(kvKeys, d.kvHeads);
+    else if (d.recordDerived) r.useDefault(kvKeys, heads);
+    const explicit = r.optSize("head_dim");
+    if (explicit !== undefined) headDim = explicit;
+    else if (d.headDim !== undefined) headDim = r.useDefault("head_dim", d.headDim);
     else {
-      headDim = r.useDefault("head_dim", Math.floor(dModel / heads));
-      if (dModel % heads !== 0) r.problem(k.hidden ?? "hidden_size", `hidden size ${dModel} is not a multiple of ${heads} heads and there is no head_dim`);
+      headDim = Math.max(1, Math.floor(dModel / heads));
+      if (d.recordDerived) r.useDefault("head_dim", headDim);
+      if (sizesValid && dModel % heads !== 0) r.problem(k.hidden ?? "hidden_size", `hidden size ${dModel} is not a multiple of ${heads} heads and there is no head_dim`);
     }
   }
   const intermediate = d.intermediate === false ? 0 : r.size(k.intermediate ?? "intermediate_size");
@@ -106,7 +121,7 @@ export function readCore(r: ConfigReader, d: CoreDefaults): Core {
     numLayers,
     heads,
     kvHeads,
-    headDim: Math.max(1, headDim),
+    headDim,
     intermediate,
     contextLength: r.size(k.context ?? "max_position_embeddings", d.maxPositions),
     activation: activationOf(r, k.activation ?? "hidden_act", d.activation),
@@ -119,7 +134,7 @@ export function readCore(r: ConfigReader, d: CoreDefaults): Core {
 }
 
 /** RoPE over the whole model. */
-export function ropePositional(rope: RopeSettings): Positional {
+function ropePositional(rope: RopeSettings): Positional {
   return { kind: "rope", ...rope };
 }
 
@@ -169,11 +184,6 @@ export function layerTypes(
     if (given.length === numLayers && !unknown.length) return given;
   }
   return Array.from({ length: numLayers }, (_, i) => rule(i));
-}
-
-/** RoPE settings of one layer type when `rope_parameters` is keyed by layer type. */
-export function ropeFor(r: ConfigReader, theta: number, layerType: RopeLayerType): RopeSettings {
-  return readRope(r, { defaultTheta: theta, layerType });
 }
 
 /** Sliding-window attention of the model's shape, or undefined when the window is not set. */

@@ -12,8 +12,13 @@ import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 const zeroCentred = (eps: number, placement: Norm["placement"]): Norm => ({ kind: "rmsnorm", placement, eps, zeroCentered: true });
 
 /** Sliding and global layers by per-layer type, with sandwich norms. */
-function alternating(core: Core, r: ConfigReader, types: readonly string[], sliding: AttentionMixer, global: AttentionMixer): ArchitectureDraft {
-  const cap = r.optNum("final_logit_softcapping", { positive: true });
+function alternating(
+  core: Core,
+  types: readonly string[],
+  sliding: AttentionMixer,
+  global: AttentionMixer,
+  cap: number | undefined,
+): ArchitectureDraft {
   return decoderDraft(core, {
     mixers: { sliding, global },
     ffns: { mlp: mlpOf(core) },
@@ -24,10 +29,10 @@ function alternating(core: Core, r: ConfigReader, types: readonly string[], slid
   });
 }
 
-/** The attention logit soft-cap, when set. */
-function softcap(r: ConfigReader): Pick<AttentionMixer, "logitSoftcap"> {
-  const cap = r.optNum("attn_logit_softcapping", { positive: true });
-  return cap !== undefined ? { logitSoftcap: cap } : {};
+/** A soft-capping value: the config's (`null` switches it off), else the class default. */
+function softcapping(r: ConfigReader, key: string, fallback: number | undefined): number | undefined {
+  if (!r.present(key)) return fallback === undefined ? undefined : r.useDefault(key, fallback);
+  return r.optNum(key, { positive: true });
 }
 
 // gemma: configuration_gemma.py @008e574391258935f3ecc3035c882e73bbcac419 (GemmaConfig: vocab 256000, hidden
@@ -71,12 +76,13 @@ export const gemma2: FamilyImporter = {
       "sliding_attention",
       "full_attention",
     ]);
-    if (!r.present("final_logit_softcapping")) r.useDefault("final_logit_softcapping", 30);
-    const capped = r.present("attn_logit_softcapping") ? softcap(r) : { logitSoftcap: r.useDefault("attn_logit_softcapping", 50) };
-    const global = attentionOf(core, { ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}), ...capped });
-    const draft = alternating(core, r, types, { ...global, ...(window !== undefined ? { window } : {}) }, global);
-    if (!r.present("final_logit_softcapping")) draft.finalLogitSoftcap = 30;
-    return draft;
+    const attnCap = softcapping(r, "attn_logit_softcapping", 50);
+    const global = attentionOf(core, {
+      ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),
+      ...(attnCap !== undefined ? { logitSoftcap: attnCap } : {}),
+    });
+    const sliding = { ...global, ...(window !== undefined ? { window } : {}) };
+    return alternating(core, types, sliding, global, softcapping(r, "final_logit_softcapping", 30));
   },
 };
 
@@ -101,12 +107,13 @@ export const gemma3Text: FamilyImporter = {
       ? readRope(r, { defaultTheta: localTheta, layerType: "sliding_attention" })
       : { theta: localTheta, ...(core.rope.fraction !== undefined ? { fraction: core.rope.fraction } : {}) };
     const override = ropeOverride(core.rope, localRope);
+    const attnCap = softcapping(r, "attn_logit_softcapping", undefined);
     const global = attentionOf(core, {
       ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),
       qkNorm: { kind: "rmsnorm", scope: "head" },
-      ...softcap(r),
+      ...(attnCap !== undefined ? { logitSoftcap: attnCap } : {}),
     });
     const sliding: AttentionMixer = { ...global, ...(window !== undefined ? { window } : {}), ...(override ? { rope: override } : {}) };
-    return alternating(core, r, types, sliding, global);
+    return alternating(core, types, sliding, global, softcapping(r, "final_logit_softcapping", undefined));
   },
 };

@@ -1,1 +1,20 @@
-export {};
+/**
+ * `@archgal/schema/hf`: importing Hugging Face `config.json` files as archgal specs.
+ *
+ * - {@link importHuggingFaceConfig} reads a parsed config.json and returns a valid spec (id, name,
+ *   architecture, and a source when given a URL) plus warnings; it throws {@link HfImportError}, listing every
+ *   problem, when the config cannot be imported.
+ * - {@link supportedModelTypes} lists the `model_type`s read by their own transformers configuration class and
+ *   modeling code. Other types that follow Llama's conventions import with one warning per assumption;
+ *   DeepSeek's inference configs (no `model_type`) are recognised by their shape; multimodal Gemma 3 configs are
+ *   read from `text_config`.
+ * - Fields a config leaves out take the configuration class defaults (named in a warning); core sizes
+ *   (hidden size, layers, heads, FFN width) are always required.
+ * - {@link compareArchitectures} lists where two architectures differ, by content rather than by definition
+ *   names, e.g. to check an import against a dataset entry.
+ *
+ * @packageDocumentation
+ */
+export { importHuggingFaceConfig, supportedModelTypes, slugId, type HfImportOptions, type HfImportResult } from "./import.js";
+export { HfImportError, formatProblems, type HfImportProblem } from "./errors.js";
+export { compareArchitectures } from "./compare.js";

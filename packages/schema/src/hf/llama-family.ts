@@ -140,12 +140,8 @@ export const olmo: FamilyImporter = {
       vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
       attentionBias: false,
     });
-    r.warn(
-      "olmo: OlmoLayerNorm has no weight and no bias, which the spec cannot express; the spec's layernorm " +
-        `(bias: false) adds ${2 * core.numLayers + 1} × ${core.dModel} norm weights the model does not have`,
-    );
     return uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), {
-      norm: { kind: "layernorm", bias: false, placement: "pre", eps: 1e-5 },
+      norm: { kind: "layernorm", bias: false, affine: false, placement: "pre", eps: 1e-5 },
     });
   },
 };

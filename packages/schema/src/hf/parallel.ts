@@ -96,19 +96,12 @@ export const falcon: FamilyImporter = {
     const kvHeads = newArch ? core.kvHeads : multiQuery ? 1 : core.heads;
     const hidden = r.optSize("ffn_hidden_size") ?? r.useDefault("ffn_hidden_size", 4 * core.dModel);
     const lnCount = r.optSize("num_ln_in_parallel_attn") ?? (newArch ? 2 : 1);
-    let placement: Norm["placement"] = parallel ? "parallel" : "pre";
-    if (parallel && lnCount === 2) {
-      placement = "pre";
-      r.warn(
-        "falcon: parallel block with two LayerNorms (ln_attn, ln_mlp); the spec's `parallel` placement has one norm, " +
-          "so the block is described with placement `pre`, which counts the same two norms",
-      );
-    }
+    const placement: Norm["placement"] = parallel ? "parallel" : "pre";
     return decoderDraft(core, {
       mixers: { attn: attentionOf(core, { kvHeads, ...biases(bias, bias) }) },
       ffns: { mlp: mlpOf(core, hidden, { gated: false, ...(bias ? { bias: true } : {}) }) },
       stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-      norm: layerNorm(core.eps, placement),
+      norm: { ...layerNorm(core.eps, placement), ...(parallel && lnCount === 2 ? { parallelNorms: 2 as const } : {}) },
       positional: alibi ? { kind: "alibi" } : { kind: "rope", ...core.rope },
     });
   },
@@ -127,15 +120,9 @@ export const cohere: FamilyImporter = {
       attentionBias: false, keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("use_qk_norm", false);
-    if (qkNorm) {
-      r.warn(
-        "cohere: q/k norms are bias-free LayerNorms over all heads; the spec's qkNorm has no bias flag, so the " +
-          `count includes ${(core.heads + core.kvHeads) * core.headDim} q/k-norm biases per layer that do not exist`,
-      );
-    }
     const attn = attentionOf(core, {
       ...biases(core.attentionBias, core.attentionBias),
-      ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "all-heads" } } : {}),
+      ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}),
     });
     return decoderDraft(core, {
       mixers: { attn },
@@ -192,16 +179,10 @@ export const stablelm: FamilyImporter = {
     });
     const qkvBias = r.flag("use_qkv_bias", false);
     const qkNorm = r.flag("qk_layernorm", false);
-    if (qkNorm) {
-      r.warn(
-        "stablelm: qk_layernorm is one bias-free LayerNorm per head; the spec's qkNorm has no bias flag, so the " +
-          `count includes ${(core.heads + core.kvHeads) * core.headDim} q/k-norm biases per layer that do not exist`,
-      );
-    }
     const parallel = r.flag("use_parallel_residual", false);
     return decoderDraft(core, {
       mixers: {
-        attn: attentionOf(core, { ...biases(qkvBias, false), ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "all-heads" } } : {}) }),
+        attn: attentionOf(core, { ...biases(qkvBias, false), ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}) }),
       },
       ffns: { mlp: mlpOf(core) },
       stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),

@@ -49,17 +49,33 @@ function repeats(runs: readonly Run[], start: number, period: number): number {
   }
 }
 
+interface Repeat {
+  period: number;
+  times: number;
+}
+
+/** The repeated block covering the most runs from `start` (ties: the shortest period). */
+function bestRepeat(runs: readonly Run[], start: number): Repeat | undefined {
+  let best: Repeat | undefined;
+  for (let period = 2; start + 2 * period <= runs.length; period++) {
+    const times = repeats(runs, start, period);
+    if (times >= 2 && (!best || period * times > best.period * best.times)) best = { period, times };
+  }
+  return best;
+}
+
 function compressRuns(runs: readonly Run[]): LayerEntry[] {
   const out: LayerEntry[] = [];
+  const first = runs[0]?.slot;
   let i = 0;
   while (i < runs.length) {
-    // The repeated block covering the most runs from here (ties: the shortest period).
-    let best: { period: number; times: number } | undefined;
-    for (let period = 2; i + 2 * period <= runs.length; period++) {
-      const times = repeats(runs, i, period);
-      if (times >= 2 && (!best || period * times > best.period * best.times)) best = { period, times };
-    }
-    if (best) {
+    const best = bestRepeat(runs, i);
+    // Keep repeated blocks in phase with the first block of the list: when this run is not the first kind and
+    // a block starting one run later (with the first kind) covers as much, emit this run alone and group from
+    // there: `E, 4×[M,E]` rather than `4×[E,M], E` in a stack that starts with M.
+    const next = best && first && !sameSlot((runs[i] as Run).slot, first) ? bestRepeat(runs, i + 1) : undefined;
+    const deferred = next && sameSlot((runs[i + 1] as Run).slot, first as Slot) && next.period * next.times >= (best as Repeat).period * (best as Repeat).times;
+    if (best && !deferred) {
       out.push({ repeat: best.times, layers: compressRuns(runs.slice(i, i + best.period)) });
       i += best.period * best.times;
     } else {

@@ -80,11 +80,18 @@ function scalingOf(r: ConfigReader, key: string, dict: JsonObject): RopeScaling 
 /** The RoPE settings a config describes, with the class defaults filled in. */
 export function readRope(r: ConfigReader, options: RopeOptions): RopeSettings {
   const params = parameters(r, options.layerType);
-  const theta = r.optNum("rope_theta", { positive: true }) ?? (params && numberIn(params, "rope_theta")) ?? options.defaultTheta;
+  const theta =
+    r.optNum("rope_theta", { positive: true }) ??
+    (params && numberIn(params, "rope_theta")) ??
+    (options.layerType === "sliding_attention" ? options.defaultTheta : r.useDefault("rope_theta", options.defaultTheta));
   const rope: RopeSettings = { theta };
 
   const fraction =
-    r.optNum("partial_rotary_factor", { positive: true }) ?? (params && numberIn(params, "partial_rotary_factor")) ?? options.defaultFraction;
+    r.optNum("partial_rotary_factor", { positive: true }) ??
+    (params && numberIn(params, "partial_rotary_factor")) ??
+    (options.defaultFraction !== undefined && options.layerType !== "sliding_attention"
+      ? r.useDefault("partial_rotary_factor", options.defaultFraction)
+      : options.defaultFraction);
   if (fraction !== undefined && fraction !== 1) {
     if (fraction > 1) r.problem("partial_rotary_factor", `expected a fraction in (0, 1], got ${fraction}`);
     else rope.fraction = fraction;

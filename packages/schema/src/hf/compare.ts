@@ -1,0 +1,145 @@
+/**
+ * Comparing two architectures by content: layer by layer, by what each layer's mixer and FFN are, not by
+ * what their definitions are called or how the pattern is grouped.
+ */
+import { expandLayers } from "../layers.js";
+import type { Architecture, Ffn, Mixer } from "../spec-types.js";
+
+type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+/**
+ * Fills in the values the spec documents for absent optional fields, so that an absent field and its
+ * documented default compare equal (e.g. `qkvBias` absent = false, `convBias` absent = true, `count` = 1).
+ */
+function normaliseMixer(mixer: Mixer): Plain {
+  switch (mixer.kind) {
+    case "attention":
+      return {
+        valueHeadDim: mixer.headDim,
+        qkvBias: false,
+        outBias: false,
+        sinks: false,
+        sharedKV: false,
+        reusesKV: false,
+        ...(mixer as unknown as Record<string, Plain>),
+      };
+    case "mla":
+      return { bias: false, ...(mixer as unknown as Record<string, Plain>) };
+    case "mamba2":
+      return { bias: false, convBias: true, ...(mixer as unknown as Record<string, Plain>) };
+    case "lightning":
+    case "short-conv":
+      return { bias: false, ...(mixer as unknown as Record<string, Plain>) };
+    default:
+      return mixer as unknown as Plain;
+  }
+}
+
+function normaliseFfn(ffn: Ffn): Plain {
+  if (ffn.kind === "mlp") return { bias: false, ...(ffn as unknown as Record<string, Plain>) };
+  const shared = ffn.sharedExperts ?? 0;
+  return {
+    bias: false,
+    sharedGate: false,
+    zeroExperts: 0,
+    ...(ffn as unknown as Record<string, Plain>),
+    sharedExperts: shared,
+    sharedHidden: shared ? (ffn.sharedHidden ?? shared * ffn.expertHidden) : 0,
+    router: { bias: false, ...((ffn.router ?? {}) as Record<string, Plain>) },
+  };
+}
+
+function normaliseTop(arch: Architecture): Record<string, Plain> {
+  const norm = { ...arch.norm } as Record<string, Plain>;
+  if (arch.norm.kind === "layernorm") norm.bias = arch.norm.bias ?? true;
+  else delete norm.bias;
+  norm.zeroCentered = arch.norm.zeroCentered ?? false;
+  return {
+    vocabSize: arch.vocabSize,
+    contextLength: arch.contextLength,
+    dModel: arch.dModel,
+    numLayers: arch.numLayers,
+    embedding: { norm: false, headBias: false, ...(arch.embedding as unknown as Record<string, Plain>) },
+    positional: arch.positional as unknown as Plain,
+    norm,
+    finalLogitSoftcap: arch.finalLogitSoftcap ?? null,
+  };
+}
+
+/** Leaf paths where two plain values differ. */
+function diff(a: Plain | undefined, b: Plain | undefined, path: string, out: string[]): void {
+  if (a === b) return;
+  const isObj = (v: Plain | undefined): v is { [key: string]: Plain } => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (isObj(a) && isObj(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diff(a[key], b[key], path ? `${path}.${key}` : key, out);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((v, i) => diff(v, b[i], `${path}.${i}`, out));
+    return;
+  }
+  out.push(path);
+}
+
+/** Differences of one layer, relative to `mixer` / `ffn`. */
+function layerDiff(
+  a: { mixer: Plain | undefined; ffn: Plain | undefined },
+  b: { mixer: Plain | undefined; ffn: Plain | undefined },
+): string[] {
+  const out: string[] = [];
+  diff(a.mixer ?? null, b.mixer ?? null, "mixer", out);
+  diff(a.ffn ?? null, b.ffn ?? null, "ffn", out);
+  return out;
+}
+
+/**
+ * The architecture paths at which `a` and `b` differ, ignoring the names of mixer and FFN definitions and the
+ * way the layer pattern is grouped: layers are expanded and compared by the content of their mixer and FFN
+ * (with documented defaults filled in, so an absent `qkvBias` equals `false`). Layer differences are reported
+ * per run of layers, e.g. `layers.0-2.ffn.hidden`; MTP modules as `mtp.layers`, `mtp.mixer.…`, `mtp.ffn.…`.
+ * An empty list means the two describe the same model.
+ *
+ * @example
+ * ```ts
+ * const { spec } = importHuggingFaceConfig(config);
+ * expect(compareArchitectures(spec.architecture, datasetSpec.architecture)).toEqual([]);
+ * ```
+ */
+export function compareArchitectures(a: Architecture, b: Architecture): string[] {
+  const out: string[] = [];
+  diff(normaliseTop(a), normaliseTop(b), "", out);
+
+  const resolve = (arch: Architecture, mixer?: string, ffn?: string) => ({
+    mixer: mixer !== undefined && arch.mixers[mixer] ? normaliseMixer(arch.mixers[mixer]) : undefined,
+    ffn: ffn !== undefined && arch.ffns[ffn] ? normaliseFfn(arch.ffns[ffn]) : undefined,
+  });
+  const la = expandLayers(a.layers);
+  const lb = expandLayers(b.layers);
+  if (la.length !== lb.length) out.push("layers.length");
+  const perLayer: string[][] = [];
+  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
+    perLayer.push(layerDiff(resolve(a, la[i]?.mixer, la[i]?.ffn), resolve(b, lb[i]?.mixer, lb[i]?.ffn)));
+  }
+  // Group each path over consecutive layers: "layers.3-5.mixer.window".
+  const paths = new Set(perLayer.flat());
+  for (const path of paths) {
+    let start = -1;
+    for (let i = 0; i <= perLayer.length; i++) {
+      const hit = i < perLayer.length && (perLayer[i] as string[]).includes(path);
+      if (hit && start < 0) start = i;
+      if (!hit && start >= 0) {
+        out.push(`layers.${start === i - 1 ? start : `${start}-${i - 1}`}.${path}`);
+        start = -1;
+      }
+    }
+  }
+
+  if (a.mtp || b.mtp) {
+    if (!a.mtp || !b.mtp) out.push("mtp");
+    else {
+      if (a.mtp.layers !== b.mtp.layers) out.push("mtp.layers");
+      for (const path of layerDiff(resolve(a, a.mtp.mixer, a.mtp.ffn), resolve(b, b.mtp.mixer, b.mtp.ffn))) out.push(`mtp.${path}`);
+    }
+  }
+  return out;
+}

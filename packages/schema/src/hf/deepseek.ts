@@ -1,0 +1,197 @@
+/**
+ * DeepSeek V2/V3: multi-head latent attention and DeepSeekMoE (shared plus routed experts, the first layers
+ * dense), in both config formats: Hugging Face's (`model_type` deepseek_v2 / deepseek_v3) and DeepSeek's own
+ * inference configs (`dim`, `n_layers`, `inter_dim`, `moe_inter_dim`, `n_dense_layers`, …, no model_type).
+ */
+import type { MlaMixer, MoeFfn, RopeScaling } from "../spec-types.js";
+import type { ConfigReader } from "./config-reader.js";
+import { type Core, decoderDraft, mlpOf, mtpOf, readCore } from "./decoder.js";
+import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
+import { groupLimitedRouter, moeOf } from "./moe.js";
+
+/** The MLA mixer of a Hugging Face DeepSeek config. */
+function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaMixer {
+  // q_lora_rank null: queries are projected directly (q_proj), as in DeepSeek-V2-Lite.
+  const qLoraRank = r.present("q_lora_rank") ? (r.optSize("q_lora_rank") ?? null) : r.useDefault("q_lora_rank", d.qLoraRank);
+  const mixer: MlaMixer = {
+    kind: "mla",
+    heads: core.heads,
+    qLoraRank,
+    kvLoraRank: r.size("kv_lora_rank", 512),
+    qkNopeHeadDim: r.count("qk_nope_head_dim", 128),
+    qkRopeHeadDim: r.count("qk_rope_head_dim", 64),
+    vHeadDim: r.size("v_head_dim", 128),
+  };
+  if (core.attentionBias) {
+    mixer.bias = true;
+    r.warn("deepseek: attention_bias also puts a bias on o_proj, which the spec's MLA bias does not count");
+  }
+  return mixer;
+}
+
+/** Dense layers below `first_k_dense_replace`, MoE above. */
+function denseThenMoe(core: Core, firstDense: number, moe: MoeFfn, mixer: MlaMixer, mtp?: ArchitectureDraft["mtp"]): ArchitectureDraft {
+  return decoderDraft(core, {
+    mixers: { mla: mixer },
+    ffns: { dense: mlpOf(core), moe },
+    stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "mla", ffn: i >= firstDense ? "moe" : "dense" })),
+    ...(mtp ? { mtp } : {}),
+  });
+}
+
+// deepseek_v2: configuration_deepseek_v2.py @008e574391258935f3ecc3035c882e73bbcac419 (DeepseekV2Config: vocab
+// 32000, hidden 4096, intermediate 11008, 32 layers, 32 heads, max_position 2048, rms 1e-6, untied,
+// attention_bias false, first_k_dense_replace 0, kv_lora_rank 512, q_lora_rank 1536, n_routed_experts 64,
+// n_shared_experts 2, qk_nope 128, qk_rope 64, v_head_dim 128, routed_scaling_factor 1.0, topk_method greedy,
+// num_experts_per_tok None, moe_intermediate_size 1407). modular_deepseek_v2.py
+// @000c33fdfde12e1ffafbfcdb3c926df5727a00b6: gate = Linear(hidden, n_routed_experts, bias=False) with softmax;
+// shared experts = MLP(moe_intermediate_size × n_shared_experts); MoE when layer_idx >= first_k_dense_replace;
+// q_proj when q_lora_rank is None, else q_a_proj (bias = attention_bias) + q_a_layernorm + q_b_proj;
+// kv_a_proj_with_mqa (bias = attention_bias), kv_a_layernorm, kv_b_proj, o_proj.
+export const deepseekV2: FamilyImporter = {
+  configClass: "DeepseekV2Config",
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
+      attentionBias: false, noHeadShape: true,
+    });
+    const experts = r.size("n_routed_experts", 64);
+    const shared = r.count("n_shared_experts", 2);
+    const firstDense = r.count("first_k_dense_replace", 0);
+    if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
+      r.warn("deepseek_v2: moe_layer_freq is not 1; transformers' DeepseekV2DecoderLayer ignores it (every layer from first_k_dense_replace is MoE)");
+    }
+    const active = firstDense < core.numLayers ? r.size("num_experts_per_tok") : r.size("num_experts_per_tok", 1);
+    const groupLimited = r.str("topk_method", "greedy") === "group_limited_greedy";
+    const routedScale = r.num("routed_scaling_factor", 1);
+    const router: MoeFfn["router"] = {
+      scoring: "softmax",
+      ...(groupLimited ? { groups: r.size("n_group"), topkGroups: r.size("topk_group") } : {}),
+      ...(routedScale !== 1 ? { routedScale } : {}),
+    };
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: Math.min(active, experts),
+      expertHidden: r.size("moe_intermediate_size", 1407),
+      ...(shared > 0 ? { sharedExperts: shared } : {}),
+      router,
+    });
+    return denseThenMoe(core, firstDense, moe, mla(r, core, { qLoraRank: 1536 }));
+  },
+};
+
+// deepseek_v3: configuration_deepseek_v3.py @001f85b38fb432858ace93f18622f07cec46d874 (DeepseekV3Config: vocab
+// 129280, hidden 7168, intermediate 18432, moe_intermediate_size 2048, 61 layers, 128 heads, n_shared_experts 1,
+// n_routed_experts 256, routed_scaling_factor 2.5, kv_lora_rank 512, q_lora_rank 1536, qk_rope 64, v_head_dim
+// 128, qk_nope 128, n_group 8, topk_group 4, num_experts_per_tok 8, first_k_dense_replace 3, max_position
+// 4096, rms 1e-6, untied, attention_bias false). modular_deepseek_v3.py
+// @000c33fdfde12e1ffafbfcdb3c926df5727a00b6: router weight + e_score_correction_bias, sigmoid, group-limited;
+// shared experts MLP(moe_intermediate_size × n_shared_experts); MLA as DeepSeek V2. The class has no MTP field;
+// `num_nextn_predict_layers` (written in DeepSeek's config.json) counts the MTP modules.
+export const deepseekV3: FamilyImporter = {
+  configClass: "DeepseekV3Config",
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 129280, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 10000,
+      attentionBias: false, noHeadShape: true,
+    });
+    const experts = r.size("n_routed_experts", 256);
+    const shared = r.count("n_shared_experts", 1);
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: Math.min(r.size("num_experts_per_tok", 8), experts),
+      expertHidden: r.size("moe_intermediate_size", 2048),
+      ...(shared > 0 ? { sharedExperts: shared } : {}),
+      router: groupLimitedRouter(r, experts, { groups: 8, topkGroups: 4, scale: 2.5 }),
+    });
+    return denseThenMoe(core, r.count("first_k_dense_replace", 3), moe, mla(r, core, { qLoraRank: 1536 }), mtpOf(r, "mla", "moe"));
+  },
+};
+
+/** Whether a config without `model_type` has the shape of a DeepSeek inference config. */
+export function isDeepseekInferenceConfig(config: Record<string, unknown>): boolean {
+  return "dim" in config && "n_layers" in config && "n_heads" in config && ("inter_dim" in config || "moe_inter_dim" in config || "n_dense_layers" in config);
+}
+
+// DeepSeek inference configs: deepseek-ai/DeepSeek-V3 inference/model.py @013e2213cc47bf9f3549e23c9920d41714405cf3
+// (the stored copy; ModelArgs: vocab 102400, dim 2048, inter_dim 10944, moe_inter_dim 1408, n_layers 27,
+// n_dense_layers 1, n_heads 16, n_routed_experts 64, n_shared_experts 2, n_activated_experts 6, n_expert_groups 1,
+// n_limited_groups 1, score_func softmax, route_scale 1, q_lora_rank 0 (= none), kv_lora_rank 512, qk_nope 128,
+// qk_rope 64, v_head_dim 128, original_seq_len 4096, rope_theta 10000, rope_factor 40, beta_fast 32, beta_slow 1,
+// mscale 1, max_seq_len 16384). Block: MLP(dim, inter_dim) for layer_id < n_dense_layers else MoE; attn_norm and
+// ffn_norm RMSNorm. Gate: weight (n_routed_experts × dim) and a bias only when dim == 7168. Shared experts
+// MLP(dim, n_shared_experts × moe_inter_dim). Untied head, final norm. YaRN applies when max_seq_len >
+// original_seq_len. The stored copy also carries unrelated classes and builds wq_a/wkv_a with nn.Linear; the
+// projections are taken bias-free, as in DeepSeek's checkpoints and transformers' DeepseekV3Attention.
+export const deepseekInference: FamilyImporter = {
+  configClass: "ModelArgs (DeepSeek inference/model.py)",
+  build(r) {
+    const dModel = r.size("dim", 2048);
+    const numLayers = r.size("n_layers", 27);
+    const heads = r.size("n_heads", 16);
+    const experts = r.size("n_routed_experts", 64);
+    const shared = r.count("n_shared_experts", 2);
+    const groups = r.size("n_expert_groups", 1);
+    const topkGroups = r.size("n_limited_groups", 1);
+    const scoring = r.str("score_func", "softmax");
+    if (scoring !== "softmax" && scoring !== "sigmoid") r.problem("score_func", `expected "softmax" or "sigmoid", got "${scoring}"`);
+    const routeScale = r.num("route_scale", 1);
+    const qLora = r.count("q_lora_rank", 0);
+    const originalContext = r.size("original_seq_len", 4096);
+    const maxSeqLen = r.size("max_seq_len", 4096 * 4);
+    const factor = r.num("rope_factor", 40, { positive: true });
+    const yarn = maxSeqLen > originalContext;
+    const scaling: RopeScaling = {
+      type: "yarn",
+      factor,
+      originalContext,
+      betaFast: r.num("beta_fast", 32),
+      betaSlow: r.num("beta_slow", 1),
+      mscale: r.num("mscale", 1),
+    };
+    const contextLength = yarn ? Math.round(originalContext * factor) : originalContext;
+    r.warn(
+      `deepseek inference config: context length taken as ${yarn ? "original_seq_len × rope_factor" : "original_seq_len"} = ${contextLength} ` +
+        "(the config has no max_position_embeddings)",
+    );
+    const core: Core = {
+      vocabSize: r.size("vocab_size", 102400),
+      dModel,
+      numLayers,
+      heads,
+      kvHeads: heads,
+      headDim: 1,
+      intermediate: r.size("inter_dim", 10944),
+      contextLength,
+      activation: "silu",
+      tied: false,
+      eps: 1e-6,
+      rope: { theta: r.num("rope_theta", 10000, { positive: true }), ...(yarn ? { scaling } : {}) },
+      attentionBias: false,
+      mlpBias: false,
+    };
+    const mixer: MlaMixer = {
+      kind: "mla",
+      heads,
+      qLoraRank: qLora > 0 ? qLora : null,
+      kvLoraRank: r.size("kv_lora_rank", 512),
+      qkNopeHeadDim: r.count("qk_nope_head_dim", 128),
+      qkRopeHeadDim: r.count("qk_rope_head_dim", 64),
+      vHeadDim: r.size("v_head_dim", 128),
+    };
+    if (experts % groups !== 0) r.problem("n_expert_groups", `${groups} groups do not divide ${experts} experts`);
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: Math.min(r.size("n_activated_experts", 6), experts),
+      expertHidden: r.size("moe_inter_dim", 1408),
+      ...(shared > 0 ? { sharedExperts: shared } : {}),
+      router: {
+        scoring: scoring === "sigmoid" ? "sigmoid" : "softmax",
+        ...(dModel === 7168 ? { bias: true } : {}),
+        ...(groups > 1 ? { groups, topkGroups: Math.min(topkGroups, groups) } : {}),
+        ...(routeScale !== 1 ? { routedScale: routeScale } : {}),
+      },
+    });
+    return denseThenMoe(core, r.count("n_dense_layers", 1), moe, mixer);
+  },
+};

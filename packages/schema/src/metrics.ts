@@ -1,0 +1,56 @@
+/**
+ * `@archgal/schema/metrics`: every derived number and label, without the validator — no zod at all, for
+ * renderers and other browser code that receive specs already validated.
+ *
+ * @packageDocumentation
+ */
+export type * from "./spec-types.js";
+export { countLayerPattern, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type LayerRun } from "./layers.js";
+export {
+  countParams,
+  mixerParams,
+  ffnParams,
+  mlpParams,
+  normParams,
+  normsPerLayer,
+  paramsWithout,
+  emptyBreakdown,
+  type ParamBreakdown,
+  type ParamCounts,
+  type ParamCountResult,
+  type ParamHooks,
+  type MixerParams,
+  type FfnParams,
+} from "./params.js";
+export {
+  kvCacheBytesPerToken,
+  kvCacheBytes,
+  kvElementsPerToken,
+  kvLabel,
+  stateElements,
+  cachedLayerCount,
+  dtypeBytes,
+  type Dtype,
+  type CacheOptions,
+  type CacheSize,
+  type KvLabel,
+} from "./kv-cache.js";
+export { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
+export {
+  decoderType,
+  headSharing,
+  attentionLabel,
+  mixerLabel,
+  mixerKindNames,
+  layerMix,
+  formatLayerMix,
+  concepts,
+  recurrentKinds,
+  type DecoderType,
+  type Concept,
+  type LayerMixEntry,
+} from "./classify.js";
+export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type OfficialCheck } from "./official.js";
+export { modelStats, type ModelStats } from "./stats.js";
+export { diffModels, type ModelDiffEntry } from "./diff.js";
+export { formatCount, formatBytes, formatTokens, formatInt, trimNumber } from "./format.js";
