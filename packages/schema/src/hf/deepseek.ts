@@ -192,6 +192,8 @@ export const deepseekInference: FamilyImporter = {
         ...(routeScale !== 1 ? { routedScale: routeScale } : {}),
       },
     });
-    return denseThenMoe(core, r.count("n_dense_layers", 1), moe, mixer);
+    // ModelArgs has no MTP field (model.py builds the main model only); HF's num_nextn_predict_layers is honoured
+    // when a config carries it next to the inference keys.
+    return denseThenMoe(core, r.count("n_dense_layers", 1), moe, mixer, mtpOf(r, "mla", "moe"));
   },
 };
