@@ -1008,12 +1008,12 @@ export const index: readonly ModelIndexEntry[] = [
     "decoderType": "Sparse MoE",
     "attention": "MLA",
     "params": {
-      "total": 68553028608,
-      "active": 36315608064
+      "total": 68552985600,
+      "active": 36315565056
     },
     "kvCacheBytesPerToken": 32256,
     "contextLength": 262144,
-    "numLayers": 42,
+    "numLayers": 14,
     "concepts": [
       "RoPE",
       "MLA",

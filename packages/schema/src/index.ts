@@ -33,6 +33,7 @@ export {
 } from "./validate.js";
 export {
   countLayerPattern,
+  countBlocks,
   expandLayers,
   layerRuns,
   definitionCounts,

@@ -27,12 +27,23 @@ export interface LayerRun {
 
 const isGroup = (entry: LayerEntry): entry is Extract<LayerEntry, { repeat: number }> => "repeat" in entry;
 
-/** How many layers a pattern describes, without expanding it. */
+/**
+ * How many layers a pattern describes, without expanding it: the number `numLayers` must equal. A shortcut
+ * group (LongCat-Flash) counts each repetition as one layer, however many blocks it holds.
+ */
 export function countLayerPattern(entries: readonly LayerEntry[]): number {
   let total = 0;
   for (const entry of entries) {
-    total += isGroup(entry) ? entry.repeat * countLayerPattern(entry.layers) : (entry.count ?? 1);
+    if (isGroup(entry)) total += entry.repeat * (entry.shortcut ? 1 : countLayerPattern(entry.layers));
+    else total += entry.count ?? 1;
   }
+  return total;
+}
+
+/** How many blocks (mixer and/or FFN units) a pattern expands to; equals countLayerPattern without shortcut groups. */
+export function countBlocks(entries: readonly LayerEntry[]): number {
+  let total = 0;
+  for (const entry of entries) total += isGroup(entry) ? entry.repeat * countBlocks(entry.layers) : (entry.count ?? 1);
   return total;
 }
 

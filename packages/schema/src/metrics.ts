@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export type * from "./spec-types.js";
-export { countLayerPattern, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type LayerRun } from "./layers.js";
+export { countLayerPattern, countBlocks, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type LayerRun } from "./layers.js";
 export {
   countParams,
   mixerParams,

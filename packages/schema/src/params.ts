@@ -344,19 +344,21 @@ export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamH
   // The layer stack.
   const counts = definitionCounts(arch.layers);
   const blockNorms = new Map<string, number>();
-  const visitLayer = (mixer: string | undefined, ffn: string | undefined, times: number) => {
-    const key = `${mixer ?? ""}|${ffn ?? ""}`;
+  // A shortcut group's FFN-only block (LongCat's MoE) reads the normed input of the group's first FFN: no norm of its own.
+  const visitLayer = (mixer: string | undefined, ffn: string | undefined, times: number, shortcut: boolean) => {
+    const key = `${mixer ?? ""}|${ffn ?? ""}|${shortcut && !mixer ? "shared-norm" : ""}`;
     blockNorms.set(key, (blockNorms.get(key) ?? 0) + times);
   };
-  const walk = (entries: Architecture["layers"], times: number) => {
+  const walk = (entries: Architecture["layers"], times: number, shortcut: boolean) => {
     for (const entry of entries) {
-      if ("repeat" in entry) walk(entry.layers, times * entry.repeat);
-      else visitLayer(entry.mixer, entry.ffn, times * (entry.count ?? 1));
+      if ("repeat" in entry) walk(entry.layers, times * entry.repeat, shortcut || entry.shortcut === true);
+      else visitLayer(entry.mixer, entry.ffn, times * (entry.count ?? 1), shortcut);
     }
   };
-  walk(arch.layers, 1);
+  walk(arch.layers, 1, false);
   for (const [key, times] of blockNorms) {
-    const [mixer, ffn] = key.split("|");
+    const [mixer, ffn, sharedNorm] = key.split("|");
+    if (sharedNorm) continue;
     add("norms", times * normsPerLayer(arch.norm, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
   }
   const hc = arch.hyperConnections?.streams;

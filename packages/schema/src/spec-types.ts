@@ -658,7 +658,10 @@ export interface Architecture {
   contextLength: PositiveInt | null;
   /** Model (embedding) width. */
   dModel: PositiveInt;
-  /** Number of layers (blocks) in the main stack; must equal what `layers` adds up to. */
+  /**
+   * Number of layers in the main stack; must equal what `layers` adds up to (a `shortcut` group's repetition
+   * counts as one layer).
+   */
   numLayers: PositiveInt;
   /** Embeddings and head. */
   embedding: Embedding;
