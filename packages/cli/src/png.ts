@@ -13,10 +13,13 @@ export function fontFiles(): string[] {
   return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"].map((f) => join(dir, f));
 }
 
-/** Rasterises an SVG string; `width` in pixels (default: the SVG's own width). */
+/**
+ * Rasterises an SVG string; `width` in pixels (default: the SVG's own width). resvg does not evaluate CSS
+ * custom properties, so each `var(--llm-arch-…, default)` is first replaced by its default.
+ */
 export async function svgToPng(svg: string, width?: number): Promise<Uint8Array> {
-  const { Resvg } = await import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, {
+  const [{ Resvg }, { inlineColors }] = await Promise.all([import("@resvg/resvg-js"), import("@archgal/renderer")]);
+  const resvg = new Resvg(inlineColors(svg), {
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
     ...(width ? { fitTo: { mode: "width" as const, value: width } } : {}),
     background: "rgba(0,0,0,0)",

@@ -97,6 +97,39 @@ describe("archgal validate", () => {
   });
 });
 
+describe("archgal render, compare, poster", () => {
+  it("renders an SVG to stdout and to a file, themed", async () => {
+    const out = await archgal("render", "deepseek-v3", "--theme", "dark");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^<svg[^>]*role="img"/);
+    const file = join(dir, "ds.svg");
+    expect((await archgal("render", "deepseek-v3", "-o", file)).code).toBe(0);
+    expect(await readFile(file, "utf8")).toContain("<title");
+  });
+  it("renders a PNG with the shipped font, colours resolved", async () => {
+    const file = join(dir, "qwen.png");
+    const r = await archgal("render", "qwen3-next-80b-a3b", "-o", file, "--width", "800");
+    expect(r.code).toBe(0);
+    const png = await readFile(file);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(800);
+  });
+  it("compares two models and refuses one or five", async () => {
+    expect((await archgal("compare", "llama-3-8b", "mistral-7b", "-o", join(dir, "cmp.svg"))).code).toBe(0);
+    const one = await archgal("compare", "llama-3-8b");
+    expect(one.code).toBe(1);
+    const five = await archgal("compare", "llama-3-8b", "mistral-7b", "qwen3-8b", "phi-4", "gpt-2-xl");
+    expect(five.code).toBe(1);
+    expect(five.stderr).toMatch(/2 to 4 models/);
+  });
+  it("draws the poster at least as wide as the gallery's", async () => {
+    const file = join(dir, "poster.svg");
+    expect((await archgal("poster", "-o", file, "--order", "type")).code).toBe(0);
+    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(await readFile(file, "utf8"))?.[1]);
+    expect(width).toBeGreaterThanOrEqual(14570);
+  });
+});
+
 describe("writing files", () => {
   it("leaves no partial file when the output directory is missing or unwritable", async () => {
     const r = await archgal("render", "llama-3-8b", "-o", join(dir, "nope", "x.svg"));
