@@ -1135,6 +1135,28 @@ export const index: readonly ModelIndexEntry[] = [
     ]
   },
   {
+    "id": "ling-2.5",
+    "name": "Ling 2.5 1T",
+    "org": "inclusionAI (Ant Group)",
+    "releaseDate": "2026-02-15",
+    "decoderType": "Sparse hybrid",
+    "attention": "Lightning Attention + MLA",
+    "params": {
+      "total": 1012231160320,
+      "active": 63580258816
+    },
+    "kvCacheBytesPerToken": 11520,
+    "contextLength": 262144,
+    "numLayers": 80,
+    "concepts": [
+      "RoPE",
+      "lightning-attention",
+      "MLA",
+      "MoE",
+      "shared-expert"
+    ]
+  },
+  {
     "id": "qwen3.5-397b-a17b",
     "name": "Qwen3.5 397B-A17B",
     "org": "Alibaba Qwen",
@@ -1565,6 +1587,29 @@ export const index: readonly ModelIndexEntry[] = [
     ]
   },
   {
+    "id": "ling-2.6",
+    "name": "Ling 2.6 1T",
+    "org": "inclusionAI (Ant Group)",
+    "releaseDate": "2026-04-23",
+    "decoderType": "Sparse hybrid",
+    "attention": "Lightning Attention + MLA",
+    "params": {
+      "total": 1012231160320,
+      "active": 63580258816
+    },
+    "kvCacheBytesPerToken": 11520,
+    "contextLength": 262144,
+    "numLayers": 80,
+    "concepts": [
+      "RoPE",
+      "lightning-attention",
+      "MLA",
+      "MoE",
+      "shared-expert",
+      "MTP"
+    ]
+  },
+  {
     "id": "deepseek-v4-flash",
     "name": "DeepSeek V4-Flash",
     "org": "DeepSeek",
@@ -1769,6 +1814,7 @@ export const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   "glm-5": () => import("../models/glm-5.json", { with: { type: "json" } }),
   "minimax-m2.5": () => import("../models/minimax-m2.5.json", { with: { type: "json" } }),
   "tiny-aya": () => import("../models/tiny-aya.json", { with: { type: "json" } }),
+  "ling-2.5": () => import("../models/ling-2.5.json", { with: { type: "json" } }),
   "qwen3.5-397b-a17b": () => import("../models/qwen3.5-397b-a17b.json", { with: { type: "json" } }),
   "sarvam-105b": () => import("../models/sarvam-105b.json", { with: { type: "json" } }),
   "sarvam-30b": () => import("../models/sarvam-30b.json", { with: { type: "json" } }),
@@ -1787,6 +1833,7 @@ export const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   "mimo-v2.5-pro": () => import("../models/mimo-v2.5-pro.json", { with: { type: "json" } }),
   "qwen3.6-27b": () => import("../models/qwen3.6-27b.json", { with: { type: "json" } }),
   "hy3-preview": () => import("../models/hy3-preview.json", { with: { type: "json" } }),
+  "ling-2.6": () => import("../models/ling-2.6.json", { with: { type: "json" } }),
   "deepseek-v4-flash": () => import("../models/deepseek-v4-flash.json", { with: { type: "json" } }),
   "deepseek-v4-pro": () => import("../models/deepseek-v4-pro.json", { with: { type: "json" } }),
   "laguna-xs.2": () => import("../models/laguna-xs.2.json", { with: { type: "json" } }),
