@@ -2,8 +2,8 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { countParams, expandLayers, layerRuns, paramsWithout } from "@archgal/schema";
-import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema";
+import { countParams, expandLayers, layerRuns, paramsWithout } from "@archgal/schema/metrics";
+import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/metrics";
 import { mixerShortName, type AnyMixer } from "./naming.js";
 
 /** A spec the renderer accepts: a core spec, or an extended one whose mixers may be of kinds it does not know. */
@@ -44,6 +44,13 @@ function ffnShort(f: Ffn | undefined): string {
   return f.kind === "moe" ? "MoE" : "FFN";
 }
 
+/** A short key naming a layer's mixer and FFN kind, e.g. `GQA → MoE`, `Mamba-2`. */
+export function layerKey(arch: RenderableSpec["architecture"], mixer: string | undefined, ffn: string | undefined): string {
+  const m = mixer !== undefined ? arch.mixers[mixer] : undefined;
+  const f = ffn !== undefined ? arch.ffns[ffn] : undefined;
+  return [m ? mixerShortName(m) : "", ffnShort(f)].filter(Boolean).join(" → ") || "identity";
+}
+
 /** Computes the facts of a spec. */
 export function analyse(spec: RenderableSpec): Facts {
   const arch = spec.architecture;
@@ -58,18 +65,20 @@ export function analyse(spec: RenderableSpec): Facts {
   const mixers = mixerNames.map((n) => arch.mixers[n]!);
   const ffns = ffnNames.map((n) => arch.ffns[n]!);
   const single = layers.some((l) => l.mixer === undefined || l.ffn === undefined);
-  const params = countParams(spec as ModelSpec);
+  // A spec the counter cannot handle (e.g. learned positions without a context length) still draws.
+  let params: ParamCountResult;
+  try {
+    params = countParams(spec as ModelSpec);
+  } catch {
+    params = countParams({ architecture: { ...arch, positional: { kind: "none" }, mtp: undefined } } as unknown as ModelSpec);
+  }
   const mainTotal = paramsWithout(params.breakdown, ["mtp"]);
   const mainActive = paramsWithout(params.activeBreakdown, ["mtp"]);
   let densePrefix = 0;
   const kindOf = (l: ExpandedLayer) => (l.ffn !== undefined ? arch.ffns[l.ffn]?.kind : undefined);
   while (densePrefix < layers.length && kindOf(layers[densePrefix]!) === "mlp") densePrefix++;
   if (densePrefix === layers.length || layers.slice(densePrefix).some((l) => kindOf(l) !== "moe")) densePrefix = 0;
-  const layerKeys = layers.map((l) => {
-    const m = l.mixer !== undefined ? arch.mixers[l.mixer] : undefined;
-    const f = l.ffn !== undefined ? arch.ffns[l.ffn] : undefined;
-    return [m ? mixerShortName(m) : "", ffnShort(f)].filter(Boolean).join(" → ") || "identity";
-  });
+  const layerKeys = layers.map((l) => layerKey(arch, l.mixer, l.ffn));
   return {
     spec,
     arch,

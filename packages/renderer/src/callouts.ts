@@ -29,8 +29,10 @@ export const CALLOUT_FONT = 17;
  */
 export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, obstacles: readonly Rect[] = [], minY = -Infinity): Rect[] {
   const placed: Rect[] = [];
+  // Only obstacles that reach into the column matter.
+  const colX = side === "right" ? x : x - width;
+  obstacles = obstacles.filter((o) => o.x < colX + width && o.x + o.w > colX);
   const sorted = [...callouts].sort((a, b) => a.anchor[1] - b.anchor[1]);
-  let prevBottom = minY;
   for (const co of sorted) {
     const label = c.label({
       id: `callout-${co.id}`,
@@ -45,12 +47,19 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
       weight: "bold",
     });
     const r0 = labelRect(label);
-    let y = Math.max(co.y ?? co.anchor[1] - r0.h / 2, prevBottom + 14);
-    for (let guard = 0; guard < 200; guard++) {
-      const rect = { ...r0, y: y - 4, h: r0.h + 8 };
-      const hit = obstacles.find((o) => overlaps(rect, o));
-      if (!hit) break;
-      y = hit.y + hit.h + 6;
+    const want = Math.max(minY, co.y ?? co.anchor[1] - r0.h / 2);
+    const free = (y: number) => {
+      const rect = { ...r0, y: y - 6, h: r0.h + 12 };
+      return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
+    };
+    // The nearest free position, looking up and down alternately.
+    let y = want;
+    for (let k = 0; k < 400; k++) {
+      const d = Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
+      if (free(want + d)) {
+        y = want + d;
+        break;
+      }
     }
     label.y = y;
     if (side === "left") {
@@ -60,7 +69,6 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
     }
     const r = labelRect(label);
     placed.push(r);
-    prevBottom = r.y + r.h;
     const ty = Math.max(r.y + 8, Math.min(r.y + r.h - 8, co.anchor[1]));
     const end: Point = side === "right" ? [r.x - 8, ty] : [r.x + r.w + 8, ty];
     c.edge(`leader-${co.id}`, [co.anchor, end], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });

@@ -39,6 +39,7 @@ export interface BoxOptions {
   padX?: number;
   padY?: number;
   fillOpacity?: number;
+  refs?: string[];
 }
 
 /** Options of {@link Canvas.label}. */
@@ -145,6 +146,7 @@ export class Canvas {
     if (o.dash) box.dash = o.dash;
     if (o.symbol) box.symbol = o.symbol;
     if (o.fillOpacity !== undefined) box.fillOpacity = o.fillOpacity;
+    if (o.refs) box.refs = o.refs;
     this.boxes.push(box);
     return box;
   }

@@ -1,10 +1,8 @@
 /**
- * `renderModel`: one model's gallery-style figure as a standalone SVG string.
+ * Options of the figure renderers, and `renderLayout`: a computed layout as a standalone SVG string.
  */
-import type { ModelSpec } from "@archgal/schema";
-import type { RenderableSpec } from "./analysis.js";
 import { idToken } from "./escape.js";
-import { layoutModel } from "./layout.js";
+import type { Layout } from "./layout-types.js";
 import { paletteFor, type Theme } from "./palette.js";
 import { drawLayout, svgDocument } from "./svg.js";
 
@@ -27,21 +25,18 @@ export interface RenderOptions {
 /** The id prefix used when none is given. */
 export const defaultIdPrefix = (id: string) => `llm-arch-${idToken(id)}`;
 
+/** Options of {@link renderLayout}. */
+export interface RenderLayoutOptions extends Pick<RenderOptions, "theme" | "width" | "idPrefix" | "accent"> {
+  /** The model id, for the default accent and id prefix. */
+  id: string;
+}
+
 /**
- * Renders a model spec as a gallery-style SVG figure: the decoder stack bottom to top with its repeated block,
- * callouts with the spec's numbers, and zoom panels of the FFN, MoE and novel mixers.
- *
- * Pure and deterministic: the same spec and options give byte-identical output; no DOM or Node APIs are used.
- *
- * @example
- * ```ts
- * import { renderModel } from "@archgal/renderer";
- * const svg = renderModel(spec, { theme: "dark", width: 900 });
- * ```
+ * Draws a layout computed by `layoutModel` — for hosts that use the geometry themselves (e.g. to place
+ * focusable controls over components) and do not want it computed twice. `renderModel(spec, o)` equals
+ * `renderLayout(layoutModel(spec, o), { ...o, id: spec.id })`.
  */
-export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  const layout = layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true });
-  const p = paletteFor(options.theme ?? "light", spec.id, options.accent);
-  const content = drawLayout(layout, p);
-  return svgDocument(layout, content, p, { idPrefix: options.idPrefix ?? defaultIdPrefix(spec.id), ...(options.width ? { width: options.width } : {}) });
+export function renderLayout(layout: Layout, options: RenderLayoutOptions): string {
+  const p = paletteFor(options.theme ?? "light", options.id, options.accent);
+  return svgDocument(layout, drawLayout(layout, p), p, { idPrefix: options.idPrefix ?? defaultIdPrefix(options.id), ...(options.width ? { width: options.width } : {}) });
 }

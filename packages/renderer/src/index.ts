@@ -4,8 +4,9 @@
  *
  * @packageDocumentation
  */
-export { renderModel, defaultIdPrefix, type RenderOptions } from "./figure.js";
-export { layoutModel, describeModel, contextText, type LayoutOptions } from "./layout.js";
+export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
+export { layoutModel, renderModel } from "./model-layout.js";
+export { describeModel, contextText, type LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";
 export {
@@ -39,3 +40,7 @@ export {
 } from "./palette.js";
 export { escapeXml, cleanText } from "./escape.js";
 export { labelRect, overlaps, contains } from "./canvas.js";
+export { inlineColors } from "./svg.js";
+export { renderCompare, layoutCompare, formatDiffValue, type CompareOptions, type CompareLayout } from "./compare.js";
+export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
+export { checkLayout } from "./geometry-check.js";

@@ -55,6 +55,8 @@ export interface Box extends Rect {
   symbol?: "plus" | "times";
   /** Frames, blocks and panels contain other boxes. */
   container: boolean;
+  /** The spec definitions this box stands for, as `mixer:<name>` / `ffn:<name>` (what `diffModels` reports). */
+  refs?: string[];
   /** Drawn with the diff highlight (compare view). */
   highlight?: boolean;
   /** Fill opacity (default 1). */

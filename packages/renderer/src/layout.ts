@@ -1,18 +1,20 @@
 /**
- * `layoutModel`: the complete geometry of a gallery-style figure — title, main column, callouts and zoom panels.
+ * `layoutFigure`: the complete geometry of a gallery-style figure — title, main column, callouts and, when a
+ * panel builder is given, zoom panels. (`layoutModel` in model-layout.ts passes every panel; the lean entry none,
+ * so that it does not carry the panels' code.)
  */
-import { attentionLabel, decoderType, formatCount, formatInt, headSharing } from "@archgal/schema";
-import type { AttentionMixer, ModelSpec } from "@archgal/schema";
+import { attentionLabel, decoderType, formatCount, formatInt, headSharing } from "@archgal/schema/metrics";
+import type { AttentionMixer, ModelSpec } from "@archgal/schema/metrics";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Layout, Point, Rect } from "./layout-types.js";
 import { mainColumn } from "./main-column.js";
-import { isCoreMixer, mixerShortName } from "./naming.js";
-import { allPanels, type Panel } from "./panels.js";
+import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
+import type { Panel } from "./panels.js";
 import type { Line, Span } from "./text-metrics.js";
 
-/** Options of {@link layoutModel}. */
+/** Options of `layoutModel`. */
 export interface LayoutOptions {
   /** Draw the zoom panels on the right (default true). */
   panels?: boolean;
@@ -22,7 +24,7 @@ export interface LayoutOptions {
 
 const MARGIN = 24;
 const LEFT_W = 210;
-const RIGHT_W = 220;
+const RIGHT_W = 250;
 const PANEL_GAP = 26;
 
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
@@ -30,48 +32,56 @@ const t = (text: string): Span => ({ text });
 
 /** Context length as the gallery writes it: `128k` for multiples of 1,024 from 16k up, else the exact count. */
 export function contextText(ctx: number): string {
+  if (ctx >= 1048576 && ctx % 1048576 === 0) return `${formatInt(ctx / 1048576)}M`;
   return ctx >= 16384 && ctx % 1024 === 0 ? `${formatInt(ctx / 1024)}k` : formatInt(ctx);
 }
 
 /** Lines describing the mixers' heads, windows and so on. */
 function mixerFacts(f: Facts): Line[] {
-  const lines: Line[] = [];
-  const seen = new Set<string>();
-  const several = new Set(f.mixers.map((m) => m.kind)).size > 1;
-  const push = (line: Line) => {
-    const k = line.map((s) => s.text).join("");
-    if (!seen.has(k)) lines.push(line);
-    seen.add(k);
-  };
-  for (const m of f.mixers) {
-    if (!isCoreMixer(m)) continue;
-    const pre: Line = several ? [t(`${mixerShortName(m).replace(/^sliding-window |^chunked /, "")}: `)] : [];
+  // The heads line of each mixer; prefixed with the mixer's name only when the lines differ.
+  const heads = (m: AnyMixer): Line | undefined => {
+    if (!isCoreMixer(m)) return undefined;
     switch (m.kind) {
-      case "attention": {
-        const a = m as AttentionMixer;
-        const sharing = headSharing(a);
-        push(sharing === "MHA" ? [...pre, n(a.heads), t(" heads")] : [...pre, n(a.heads), t(" heads, "), n(a.kvHeads), t(a.kvHeads === 1 ? " KV head" : " KV heads")]);
-        if (a.sinks) push([t("with learned attention sinks")]);
-        break;
-      }
+      case "attention":
+        return headSharing(m) === "MHA" ? [n(m.heads), t(" heads")] : [n(m.heads), t(" heads, "), n(m.kvHeads), t(m.kvHeads === 1 ? " KV head" : " KV heads")];
       case "mla":
-        push([...pre, n(m.heads), t(" heads")]);
-        break;
-      case "gated-deltanet":
-        push([...pre, n(m.keyHeads), t(" key / "), n(m.valueHeads), t(" value heads")]);
-        break;
       case "kimi-delta":
       case "lightning":
       case "mlstm":
-        push([...pre, n(m.heads), t(" heads")]);
-        break;
+        return [n(m.heads), t(" heads")];
+      case "gated-deltanet":
+        return [n(m.keyHeads), t(" key / "), n(m.valueHeads), t(" value heads")];
       case "mamba2":
-        push([...pre, n(m.heads), t(" heads, state "), n(m.stateSize)]);
-        break;
+        return [n(m.heads), t(" heads, state "), n(m.stateSize)];
       case "short-conv":
-        push([...pre, t("kernel "), n(m.convKernel)]);
-        break;
+        return [t("kernel "), n(m.convKernel)];
+      case "compressed-attention":
+        return [n(m.heads), t(" heads, one shared KV head")];
+      case "cca":
+        return [n(m.heads), t(" heads, "), n(m.kvHeads), t(" KV heads")];
     }
+  };
+  const key = (l: Line) => l.map((s) => s.text).join("");
+  const entries = f.mixers.flatMap((m) => {
+    const l = heads(m);
+    return l ? [{ m, l }] : [];
+  });
+  const distinct = new Set(entries.map((e) => key(e.l)));
+  const lines: Line[] = [];
+  const seen = new Set<string>();
+  const push = (line: Line) => {
+    if (!seen.has(key(line))) lines.push(line);
+    seen.add(key(line));
+  };
+  for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m)}: `), ...l] : l);
+  for (const m of f.mixers) {
+    if (m.kind !== "attention") continue;
+    const a = m as AttentionMixer;
+    if (a.sinks) push([t("with learned attention sinks")]);
+    if (a.window) push([t("sliding window of "), n(a.window), t(" tokens")]);
+    if (a.chunk) push([t("chunks of "), n(a.chunk), t(" tokens")]);
+    if (a.reusesKV) push([n(f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length), t(" layers reuse an earlier layer's KV cache")]);
+    if (a.sharedKV) push([t("keys double as values in "), n(f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length), t(" layers")]);
   }
   return lines;
 }
@@ -123,10 +133,10 @@ function panelColumns(panels: Panel[], mainH: number): Panel[][] {
 }
 
 /**
- * Computes the geometry of a model's figure: every box with its text lines and font size, every edge and label.
- * `renderModel` draws exactly this.
+ * Computes the geometry of a model's figure with the panels `panelsOf` builds: every box with its text lines and
+ * font size, every edge and label.
  */
-export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
+export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, panelsOf?: (f: Facts) => Panel[]): Layout {
   const s = spec as RenderableSpec;
   const f = analyse(s);
   const arch = f.arch;
@@ -143,7 +153,7 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
   const rightX = frameRight + 40;
 
   // Panels.
-  const panels = options.panels === false ? [] : allPanels(f);
+  const panels = options.panels === false || !panelsOf ? [] : panelsOf(f);
   const mainBottom = anchors.tokenized.y + anchors.tokenized.h + 50;
   const cols = panelColumns(panels, mainBottom - frame.y);
   const panelX0 = rightX + RIGHT_W + 30;
@@ -161,14 +171,34 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
   // Zoom leaders from the main column to first-column panels.
   const obstacles: Rect[] = [];
   const zoomSource = (p: Panel): Box | undefined => (p.zoomFrom === "mixer" ? anchors.mixer : p.zoomFrom === "ffn" ? anchors.ffn : undefined);
+  const col0 = placed.filter((q) => q.col === 0);
+  // Horizontal gaps between first-column panels, through which leaders to the second column pass.
+  const gaps: number[] = [];
+  if (col0.length) {
+    gaps.push(col0[0]!.y - PANEL_GAP / 2);
+    for (let i = 0; i + 1 < col0.length; i++) gaps.push((col0[i]!.y + col0[i]!.p.h + col0[i + 1]!.y) / 2);
+    const last = col0[col0.length - 1]!;
+    gaps.push(last.y + last.p.h + PANEL_GAP / 2);
+  }
   for (const { p, x, y, col } of placed) {
     const src = zoomSource(p);
-    if (!src || col !== 0) continue;
-    const from: Point = [src.x + src.w, src.y + src.h / 2];
-    const ty = Math.max(y + 24, Math.min(y + p.h - 24, from[1]));
-    const to: Point = [x, ty];
-    all.edge(`zoom-${p.id}`, [from, to], { component: `panel:${p.id}`, kind: "zoom", arrow: false, dash: "dotted", color: p.accentZoom ? "accent" : "line", width: 2.6 });
-    obstacles.push(...segmentRects(from, to));
+    if (!src) continue;
+    const from: Point = [src.x + src.w, src.y + src.h * 0.35];
+    const style = { component: `panel:${p.id}`, kind: "zoom", arrow: false, dash: "dotted" as const, color: p.accentZoom ? ("accent" as const) : ("line" as const), width: 2.6 };
+    let pts: Point[];
+    if (col === 0) {
+      const ty = Math.max(y + 24, Math.min(y + p.h - 24, from[1]));
+      pts = [from, [x, ty]];
+    } else {
+      const x0 = col0[0]!.x;
+      const x1 = x0 + Math.max(...col0.map((q) => q.p.w));
+      const centre = y + p.h / 2;
+      const gapY = gaps.reduce((best, g) => (Math.abs(g - centre) < Math.abs(best - centre) ? g : best), gaps[0]!);
+      const ty = Math.max(y + 24, Math.min(y + p.h - 24, gapY));
+      pts = [from, [x0 - 14, gapY], [x1 + 14, gapY], [x, ty]];
+    }
+    all.edge(`zoom-${p.id}`, pts, style);
+    for (let i = 0; i + 1 < pts.length; i++) obstacles.push(...segmentRects(pts[i]!, pts[i + 1]!));
   }
   // Expert → FFN panel, when the FFN panel sits right above the MoE panel.
   const ffnP = placed.find((q) => q.p.id === "ffn");
@@ -188,14 +218,15 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
   right.push({ id: "vocab", component: "head", anchor: rightOf(anchors.head), lines: [[t("Vocabulary size of "), n(arch.vocabSize)]] });
   const target = anchors.mixer ?? anchors.sublayer;
   const mf = mixerFacts(f);
-  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [anchors.block.x + anchors.block.w, target.y + target.h / 2], lines: mf });
+  const sideBySide = anchors.ffn !== undefined && anchors.ffn !== target && target !== undefined && anchors.ffn.y === target.y;
+  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [sideBySide ? anchors.block.x + anchors.block.w : target.x + target.w, target.y + target.h * 0.75], lines: mf });
   right.push({ id: "embedding", component: "embedding", anchor: rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
   const ffnPanelShown = placed.some((q) => q.p.id === "ffn");
   if (!ffnPanelShown && anchors.ffn) {
     const lines: Line[] = [];
     for (const m of f.mlps) lines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
     for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
-    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.block.x + anchors.block.w, anchors.ffn.y + anchors.ffn.h / 2], lines });
+    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], lines });
   }
   const ctxAnchor: Point = anchors.positional && anchors.positional.id === "rope" ? leftOf(anchors.positional) : [frame.x, (target ?? anchors.embedding).y + (target ?? anchors.embedding).h / 2];
   left.push({
@@ -207,15 +238,23 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
   if (f.densePrefix > 0) {
     const dense = f.arch.ffns[f.layers[0]!.ffn!];
     if (dense && dense.kind === "mlp") {
-      const cnt = anchors.count;
+      const cnt = labelRect(anchors.count);
       left.push({
         id: "dense-prefix",
         component: "block",
-        anchor: [cnt.x - 4, cnt.y + cnt.h / 2 + 30],
-        y: cnt.y + 60,
+        anchor: [cnt.x - 6, cnt.y + cnt.h / 2],
+        y: cnt.y + 70,
         lines: [[t("First "), n(f.densePrefix), t(f.densePrefix === 1 ? " block uses" : " blocks use"), t(" a dense FFN with hidden size "), n(dense.hidden), t(" instead of MoE")]],
       });
     }
+  }
+  if (arch.hyperConnections) {
+    left.push({
+      id: "hyper-connections",
+      component: "block",
+      anchor: [anchors.block.x, anchors.block.y + 40],
+      lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
+    });
   }
   const leftObstacles: Rect[] = [];
   placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, leftObstacles, frame.y - 10);

@@ -3,11 +3,11 @@
  * (norms, mixer, residual adds, FFN or MoE) with its `N ×` brace → final norm → linear output layer; plus the
  * positional and QK-norm inputs on its left side.
  */
-import { formatInt, headSharing } from "@archgal/schema";
-import type { AttentionMixer } from "@archgal/schema";
+import { formatInt, headSharing } from "@archgal/schema/metrics";
+import type { AttentionMixer } from "@archgal/schema/metrics";
 import type { Facts } from "./analysis.js";
 import { Canvas } from "./canvas.js";
-import type { Box, Point } from "./layout-types.js";
+import type { Box, Label, Point } from "./layout-types.js";
 import { isCoreMixer, mixerBoxLabel, mixerCategory, normName } from "./naming.js";
 import type { ColorName } from "./palette.js";
 import { marked, type Line } from "./text-metrics.js";
@@ -26,8 +26,8 @@ export interface MainAnchors {
   positional?: Box;
   qkNorm?: Box;
   mtp?: Box;
-  /** The `N ×` count label's rectangle. */
-  count: { x: number; y: number; w: number; h: number };
+  /** The `N ×` count label. */
+  count: Label;
   tokenized: Box;
 }
 
@@ -43,16 +43,19 @@ function mixerFill(f: Facts): { fill: ColorName; text: ColorName } {
   return { fill: cat, text: `${cat}-text` as ColorName };
 }
 
-/** The mixer box's component id and kind: `mixer:<kind>` when one kind is used. */
-function mixerComponent(f: Facts): { component: string; kind: string } {
+/** The mixer box's component id (`mixer:<definition>` when the layers use one definition, else `mixer`), kind and refs. */
+function mixerComponent(f: Facts): { component: string; kind: string; refs: string[] } {
   const kinds = [...new Set(f.mixers.map((m) => (isCoreMixer(m) ? m.kind : "custom")))];
-  return kinds.length === 1 ? { component: `mixer:${kinds[0]}`, kind: kinds[0]! } : { component: "mixer", kind: kinds.join(" ") };
+  const refs = f.mixerNames.map((n) => `mixer:${n}`);
+  return { component: refs.length === 1 ? refs[0]! : "mixer", kind: kinds.join(" "), refs };
 }
 
-function ffnLabel(f: Facts): { lines: Line[]; component: string; kind: string; fill: ColorName } {
-  if (f.moes.length && f.mlps.length) return { lines: [[{ text: "MoE" }], [{ text: "(or dense feed forward)" }]], component: "ffn", kind: "moe mlp", fill: "moe" };
-  if (f.moes.length) return { lines: [[{ text: "MoE" }]], component: "ffn:moe", kind: "moe", fill: "moe" };
-  return { lines: [[{ text: "Feed forward" }]], component: "ffn:mlp", kind: "mlp", fill: "ffn" };
+function ffnLabel(f: Facts): { lines: Line[]; component: string; kind: string; fill: ColorName; refs: string[] } {
+  const refs = f.ffnNames.map((n) => `ffn:${n}`);
+  const component = refs.length === 1 ? refs[0]! : "ffn";
+  if (f.moes.length && f.mlps.length && f.densePrefix === 0) return { lines: [[{ text: "MoE or dense FFN" }]], component, kind: "moe mlp", fill: "moe", refs };
+  if (f.moes.length) return { lines: [[{ text: "MoE" }]], component, kind: f.mlps.length ? "moe mlp" : "moe", fill: "moe", refs };
+  return { lines: [[{ text: "Feed forward" }]], component, kind: "mlp", fill: "ffn", refs };
 }
 
 /** Label of the positional box, or undefined when positions enter no attention layer. */
@@ -60,21 +63,22 @@ function positionalLabel(f: Facts): Line[] | undefined {
   const pos = f.arch.positional;
   if (pos.kind === "none" || pos.kind === "learned") return undefined;
   if (pos.kind === "alibi") return [[{ text: "ALiBi" }], [{ text: "(linear biases)" }]];
-  const attn = f.mixers.filter((m) => m.kind === "attention" || m.kind === "mla") as (AttentionMixer | { kind: "mla"; rope?: false | { fraction?: number } })[];
+  const attnKinds = new Set(["attention", "mla", "compressed-attention", "cca"]);
+  const attn = f.mixers.filter((m) => attnKinds.has(m.kind)) as (AttentionMixer | { kind: "mla"; rope?: false | { fraction?: number } })[];
   if (attn.length === 0) return undefined;
   const ropeLayers = f.layers.filter((l) => {
     const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && (m.kind === "attention" || m.kind === "mla") && (m as { rope?: unknown }).rope !== false;
+    return m && attnKinds.has(m.kind) && (m as { rope?: unknown }).rope !== false;
   }).length;
   if (ropeLayers === 0) return undefined;
   const partial = (pos.fraction !== undefined && pos.fraction < 1) || attn.some((m) => m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1);
   const lines: Line[] = [[{ text: partial ? "Partial RoPE" : "RoPE" }]];
   const attnLayers = f.layers.filter((l) => {
     const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && (m.kind === "attention" || m.kind === "mla");
+    return m && attnKinds.has(m.kind);
   }).length;
   if (ropeLayers < attnLayers) lines.push([{ text: `NoPE in ${formatInt(attnLayers - ropeLayers)} of ${formatInt(attnLayers)} layers` }]);
-  else if (attnLayers < f.layers.length) lines.push([{ text: "(attention layers only)" }]);
+  else if (attnLayers < f.layers.filter((l) => l.mixer !== undefined).length) lines.push([{ text: "(attention layers only)" }]);
   return lines;
 }
 
@@ -131,10 +135,11 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
       textColor: mf.text,
       accentColor: "accent-highlight",
       stroke: "box-stroke",
+      refs: mc.refs,
     });
   const fl = ffnLabel(f);
   const ffnBox = (cxm: number, w: number, y: number) =>
-    c.box({ id: "ffn", component: fl.component, kind: fl.kind, cx: cxm, y, w, lines: fl.lines, fontSize: FS, fill: fl.fill });
+    c.box({ id: "ffn", component: fl.component, kind: fl.kind, cx: cxm, y, w, lines: fl.lines, fontSize: FS, fill: fl.fill, refs: fl.refs });
   const add = (id: string) => up(() => c.op(id, id, "plus", cx, 0), "add");
 
   const anchors: Partial<MainAnchors> = {};
@@ -168,6 +173,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
         fill: hasMixer ? mf.fill : fl.fill,
         textColor: hasMixer ? mf.text : "text",
         accentColor: hasMixer ? "accent-highlight" : "accent",
+        refs: [...mc.refs, ...fl.refs],
       }),
     );
     anchors.sublayer = sub;
@@ -263,7 +269,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   const sideCx = sideX + SIDE_W / 2;
   const target = anchors.mixer ?? anchors.sublayer;
   const braceTop = -78;
-  let sideBottom = braceTop - 12;
+  const sideBottom = braceTop - 12;
   const posLines = positionalLabel(f);
   const qkLines = qkNormLabel(f);
   if (target && (posLines || qkLines)) {
@@ -285,7 +291,6 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
       const ty = Math.max(target.y + 8, Math.min(target.y + target.h - 8, from[1]));
       c.edge(`${b.id}-to-mixer`, [from, [target.x, ty]], { component: b.id });
     }
-    sideBottom = Math.min(...boxes.map((b) => b.y)) - 12;
   }
 
   // The N × brace.
@@ -345,6 +350,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
     yb = posAdd.y + posAdd.h + GAP;
   }
   const embLines: Line[] = [[{ text: "Token embedding layer" }]];
+  if (arch.embedding.ngram) embLines.push([{ text: `+ n-gram tables (${formatInt(arch.embedding.ngram.vocabSize)} rows)` }]);
   if (arch.embedding.scale !== undefined) embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
   const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: yb, w: 210, lines: embLines, fontSize: FS, fill: "embedding" });
   // chain arrows from embedding up to block bottom
@@ -389,9 +395,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
 
   // Containers first in drawing order.
   c.boxes.sort((a, b) => Number(b.container) - Number(a.container) || (a === frame ? -1 : b === frame ? 1 : 0));
-  const cl = countLabel;
-  const countW = 70;
-  Object.assign(anchors, { frame, block, head, finalNorm, embedding, tokenized, count: { x: cl.x - countW, y: cl.y, w: countW, h: 25 } });
+  Object.assign(anchors, { frame, block, head, finalNorm, embedding, tokenized, count: countLabel });
   void headSharing;
   return { canvas: c, anchors: anchors as MainAnchors };
 }

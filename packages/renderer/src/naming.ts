@@ -2,8 +2,8 @@
  * The figure's wording: names of mixers, FFNs, norms and activations, with the novel word of each mixer marked
  * for the accent colour. Every number comes from the spec; nothing here is specific to one model.
  */
-import { headSharing, mixerKindNames } from "@archgal/schema";
-import type { Activation, Ffn, Mixer, ModelSpec } from "@archgal/schema";
+import { headSharing, mixerKindNames, mixerLabel } from "@archgal/schema/metrics";
+import type { Activation, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { cleanText } from "./escape.js";
 import { marked, type Line } from "./text-metrics.js";
 
@@ -18,7 +18,7 @@ const ssmKinds = new Set(["mamba2", "mlstm", "short-conv"]);
 
 /** Colour category of a mixer kind. */
 export function mixerCategory(kind: string): MixerCategory {
-  if (kind === "attention" || kind === "mla") return "attention";
+  if (kind === "attention" || kind === "mla" || kind === "compressed-attention" || kind === "cca") return "attention";
   if (linearKinds.has(kind)) return "linear-mixer";
   if (ssmKinds.has(kind)) return "ssm";
   return "mixer";
@@ -65,6 +65,10 @@ export function mixerTitle(m: AnyMixer): Line {
       return marked("**mLSTM** with matrix memory");
     case "short-conv":
       return marked("Gated **short convolution**");
+    case "compressed-attention":
+      return marked(m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention");
+    case "cca":
+      return marked("**Compressed Convolutional** Attention");
     default:
       return [{ text: extensionKindName((m as { kind: string }).kind) }];
   }
@@ -73,15 +77,7 @@ export function mixerTitle(m: AnyMixer): Line {
 /** A short name for listings, e.g. "sliding-window GQA", "MLA", "Gated DeltaNet", "gated GQA". */
 export function mixerShortName(m: AnyMixer): string {
   if (!isCoreMixer(m)) return extensionKindName(m.kind);
-  if (m.kind === "attention") {
-    const s = headSharing(m);
-    if (m.outputGate) return `gated ${s}`;
-    if (m.window) return `sliding-window ${s}`;
-    if (m.chunk) return `chunked ${s}`;
-    return s;
-  }
-  if (m.kind === "mla") return m.indexer ? "MLA + sparse indexer" : "MLA";
-  return mixerKindNames[m.kind] ?? m.kind;
+  return m.kind === "attention" && m.outputGate ? `gated ${mixerLabel(m)}` : mixerLabel(m);
 }
 
 /**
@@ -104,6 +100,11 @@ export function mixerBoxLabel(mixers: readonly AnyMixer[]): Line {
       return marked(`${gated ? "**Gated** " : ""}${s} Attention (${variants.join(" + ")})`);
     }
   }
+  const compressed = mixers.filter((m): m is Extract<Mixer, { kind: "compressed-attention" }> => m.kind === "compressed-attention");
+  if (compressed.length === mixers.length) {
+    const variants = [...new Set(compressed.map((m) => (m.compressRatio ? (m.indexer ? "CSA" : "HCA") : "window only")))];
+    return marked(`**Compressed** Attention (${variants.join(" + ")})`);
+  }
   const parts: Line = [];
   const seen = new Set<string>();
   for (const m of mixers) {
@@ -111,10 +112,9 @@ export function mixerBoxLabel(mixers: readonly AnyMixer[]): Line {
     if (seen.has(key)) continue;
     seen.add(key);
     if (parts.length) parts.push({ text: " or " });
-    const title = mixerTitle(m);
-    // Short titles for combinations.
-    if (m.kind === "attention" || m.kind === "mla") parts.push(...title);
-    else parts.push(...title.map((s) => ({ ...s, text: s.text.replace(/ \(state space\)| with matrix memory/, "") })));
+    // Short titles for combinations: attention without its head-sharing name (the callout gives the heads).
+    const title = m.kind === "attention" ? marked(m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention") : mixerTitle(m);
+    parts.push(...title.map((s) => ({ ...s, text: s.text.replace(/ \(state space\)| with matrix memory/, "") })));
   }
   return parts;
 }

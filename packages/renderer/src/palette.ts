@@ -61,7 +61,7 @@ const light: BasePalette = {
   "box-stroke": "#1b1d21",
   embedding: "#dcebfb",
   norm: "#ffffff",
-  positional: "#fbe5df",
+  positional: "#fce8e3",
   attention: "#3a3f47",
   "attention-text": "#ffffff",
   "linear-mixer": "#1d5753",
@@ -70,10 +70,10 @@ const light: BasePalette = {
   "ssm-text": "#ffffff",
   mixer: "#4a3f5c",
   "mixer-text": "#ffffff",
-  ffn: "#dcdde0",
-  moe: "#f4e3bd",
+  ffn: "#e1e2e5",
+  moe: "#f6e6c4",
   core: "#fbf3c4",
-  conv: "#f6cfc9",
+  conv: "#f9dbd6",
   badge: "#1b1d21",
   "badge-text": "#ffffff",
   diff: "#b3006b",
@@ -227,7 +227,8 @@ export function accentColors(theme: Theme, hueOrColor: number | string): AccentC
     s = 0.72;
     l0 = theme === "light" ? 0.46 : 0.66;
   }
-  const surfaces = [base.background, base.frame];
+  // Accent text is drawn on the page, the frame and inside light boxes (numbers in panel boxes).
+  const surfaces = [base.background, base.frame, base.box, base.norm, base.embedding, base.positional, base.ffn, base.moe, base.core, base.conv];
   const mixers = [base.attention, base["linear-mixer"], base.ssm, base.mixer];
   const accent =
     theme === "light"
@@ -247,8 +248,18 @@ export function accentHue(id: string): number {
 /** The full default palette for a theme and a model id (or an explicit `#rrggbb` accent). */
 export function paletteFor(theme: Theme, id: string, accent?: string): Palette {
   const given = accent !== undefined && parseHex(accent) ? accent : undefined;
-  return { ...basePalettes[theme], ...accentColors(theme, given ?? accentHue(id)) };
+  const source = given ?? accentHue(id);
+  const key = `${theme}|${source}`;
+  let accents = accentCache.get(key);
+  if (!accents) {
+    accents = accentColors(theme, source);
+    accentCache.set(key, accents);
+  }
+  return { ...basePalettes[theme], ...accents };
 }
+
+/** Accent colours by theme and hue or colour (at most 2 × 360 hues plus given colours). */
+const accentCache = new Map<string, AccentColors>();
 
 /**
  * The light and dark default palettes with a neutral accent (hue 210), e.g. to document or override the theme.

@@ -3,14 +3,14 @@
  * attention, Gated DeltaNet, Mamba-2, mLSTM, …), the sliding-window mask, the layer-pattern listing, the MoE
  * resource savings and the MTP note. Each panel is built in its own coordinates with its frame at (0, 0).
  */
-import { formatCount, formatInt, headSharing, layerMix } from "@archgal/schema";
-import type { AttentionMixer, GatedDeltaNetMixer, KimiDeltaMixer, LightningMixer, Mamba2Mixer, MlaMixer, MlpFfn, MlstmMixer, MoeFfn, ShortConvMixer } from "@archgal/schema";
-import { period, type Facts } from "./analysis.js";
+import { countLayerPattern, formatCount, formatInt, headSharing, layerMix } from "@archgal/schema/metrics";
+import type { LayerEntry, AttentionMixer, CcaMixer, CompressedAttentionMixer, GatedDeltaNetMixer, KimiDeltaMixer, LightningMixer, Mamba2Mixer, MlaMixer, MlpFfn, MlstmMixer, MoeFfn, ShortConvMixer } from "@archgal/schema/metrics";
+import { layerKey, period, type Facts } from "./analysis.js";
 import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Rect } from "./layout-types.js";
-import { activationName, extensionKindName, ffnTypeName, isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
+import { activationName, extensionKindName, ffnTypeName, isCoreMixer, mixerCategory, mixerShortName, type AnyMixer } from "./naming.js";
 import type { ColorName } from "./palette.js";
-import { marked, type Line } from "./text-metrics.js";
+import { textWidth, type Line } from "./text-metrics.js";
 
 /** A built panel. */
 export interface Panel {
@@ -57,9 +57,9 @@ function finish(id: string, p: ReturnType<typeof start>, y: number, caption: Lin
 type NodeOpts = { w?: number; h?: number; fill?: ColorName; fontSize?: number; kind?: string; textColor?: ColorName };
 
 /** A box centred at cx with its top at y. */
-function node(p: ReturnType<typeof start>, id: string, cx: number, y: number, text: string | Line[], o: NodeOpts = {}): Box {
+function node(p: ReturnType<typeof start>, cx: number, y: number, text: string | Line[], o: NodeOpts = {}): Box {
   return p.c.box({
-    id: `${p.comp}/${id}`,
+    id: `${p.comp}/${p.c.boxes.length}`,
     component: p.comp,
     kind: o.kind ?? "linear",
     cx,
@@ -76,16 +76,17 @@ function node(p: ReturnType<typeof start>, id: string, cx: number, y: number, te
 }
 
 /** A circle with a letter (σ) or an operator. */
-function circle(p: ReturnType<typeof start>, id: string, cx: number, cy: number, what: "plus" | "times" | string, r = 11): Box {
-  if (what === "plus" || what === "times") return p.c.op(`${p.comp}/${id}`, p.comp, what, cx, cy, r);
-  return p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "gate", cx, y: cy - r, w: 2 * r, h: 2 * r, shape: "circle", lines: [[{ text: what }]], fontSize: 14, padX: 2, padY: 1 });
+function circle(p: ReturnType<typeof start>, cx: number, cy: number, what: "plus" | "times" | string, r = 11): Box {
+  const id = `${p.comp}/${p.c.boxes.length}`;
+  if (what === "plus" || what === "times") return p.c.op(id, p.comp, what, cx, cy, r);
+  return p.c.box({ id, component: p.comp, kind: "gate", cx, y: cy - r, w: 2 * r, h: 2 * r, shape: "circle", lines: [[{ text: what }]], fontSize: 14, padX: 2, padY: 1 });
 }
 
-const arrow = (p: ReturnType<typeof start>, id: string, pts: [number, number][], arrowHead = true) =>
-  p.c.edge(`${p.comp}/${id}`, pts, { component: p.comp, arrow: arrowHead, width: 1.4 });
+const arrow = (p: ReturnType<typeof start>, pts: [number, number][], arrowHead = true) =>
+  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 1.4 });
 
 /** Vertical arrow from the top of `from` to the bottom of `to` (at from's centre x unless given). */
-const up = (p: ReturnType<typeof start>, id: string, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, id, [[x, from.y], [x, to.y + to.h]]);
+const up = (p: ReturnType<typeof start>, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, [[x, from.y], [x, to.y + to.h]]);
 
 const cxOf = (b: Box) => b.x + b.w / 2;
 const cyOf = (b: Box) => b.y + b.h / 2;
@@ -97,16 +98,16 @@ function inputBus(p: ReturnType<typeof start>, boxes: Box[], y: number, feedX?: 
   const xs = boxes.map(cxOf);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
-  if (x1 > x0) arrow(p, "bus", [[x0, y], [x1, y]], false);
-  boxes.forEach((b, i) => arrow(p, `bus-${i}`, [[cxOf(b), y], [cxOf(b), b.y + b.h]]));
+  if (x1 > x0) arrow(p, [[x0, y], [x1, y]], false);
+  boxes.forEach((b) => arrow(p, [[cxOf(b), y], [cxOf(b), b.y + b.h]]));
   const fx = feedX ?? (x0 + x1) / 2;
-  arrow(p, "input", [[fx, y + 26], [fx, y]], false);
+  arrow(p, [[fx, y + 26], [fx, y]], false);
   return y + 30;
 }
 
 /** A small letter label beside a line. */
-function tag(p: ReturnType<typeof start>, id: string, x: number, y: number, text: string) {
-  p.c.label({ id: `${p.comp}/tag-${id}`, component: p.comp, kind: "tag", x, y, lines: [[{ text }]], fontSize: 15, weight: "bold" });
+function tag(p: ReturnType<typeof start>, x: number, y: number, text: string) {
+  p.c.label({ id: `${p.comp}/t${p.c.labels.length}`, component: p.comp, kind: "tag", x, y, lines: [[{ text }]], fontSize: 15, weight: "bold" });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,27 +124,30 @@ export function ffnPanel(f: Facts): Panel | undefined {
   const y0 = p.titleBottom + 16;
   const c1 = 130;
   const c2 = 330;
-  const top = node(p, "linear-out", c1, y0, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+  const top = node(p, c1, y0, "Linear layer", { w: 160, h: 34, fontSize: 15 });
   let bottomY: number;
+  const actText = `${activationName(shape.activation)} activation`;
   if (shape.gated) {
-    const mul = circle(p, "multiply", c1, y0 + 34 + 30, "times");
-    const act = node(p, "activation", c1, mul.y + mul.h + 24, `${activationName(shape.activation)} activation`, { w: 170, h: 34, fontSize: 15, kind: "activation" });
-    const gate = node(p, "linear-gate", c2, act.y, "Linear layer", { w: 160, h: 34, fontSize: 15 });
-    const inp = node(p, "linear-in", c1, act.y + 34 + 30, "Linear layer", { w: 160, h: 34, fontSize: 15 });
-    up(p, "a1", inp, act);
-    up(p, "a2", act, mul);
-    up(p, "a3", mul, top);
-    arrow(p, "gate-to-mul", [[c2, gate.y], [c2, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+    const mul = circle(p, c1, y0 + 34 + 30, "times");
+    const act = node(p, c1, mul.y + mul.h + 24, actText, { w: 180, fontSize: 15, kind: "activation" });
+    act.h = Math.max(act.h, 34);
+    const gate = node(p, c2, act.y + act.h / 2 - 17, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+    const inp = node(p, c1, act.y + act.h + 30, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+    up(p, inp, act);
+    up(p, act, mul);
+    up(p, mul, top);
+    arrow(p, [[c2, gate.y], [c2, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
     const busY = inp.y + inp.h + 18;
-    arrow(p, "in", [[c1, busY + 18], [c1, inp.y + inp.h]]);
-    arrow(p, "in-gate", [[c1, busY], [c2, busY], [c2, gate.y + gate.h]]);
+    arrow(p, [[c1, busY + 18], [c1, inp.y + inp.h]]);
+    arrow(p, [[c1, busY], [c2, busY], [c2, gate.y + gate.h]]);
     bottomY = busY + 30;
   } else {
-    const act = node(p, "activation", c1, y0 + 34 + 26, `${activationName(shape.activation)} activation`, { w: 170, h: 34, fontSize: 15, kind: "activation" });
-    const inp = node(p, "linear-in", c1, act.y + 34 + 26, "Linear layer", { w: 160, h: 34, fontSize: 15 });
-    up(p, "a1", inp, act);
-    up(p, "a2", act, top);
-    arrow(p, "in", [[c1, inp.y + inp.h + 24], [c1, inp.y + inp.h]]);
+    const act = node(p, c1, y0 + 34 + 26, actText, { w: 180, fontSize: 15, kind: "activation" });
+    act.h = Math.max(act.h, 34);
+    const inp = node(p, c1, act.y + act.h + 26, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+    up(p, inp, act);
+    up(p, act, top);
+    arrow(p, [[c1, inp.y + inp.h + 24], [c1, inp.y + inp.h]]);
     bottomY = inp.y + inp.h + 30;
   }
   const caption: Line[] = [];
@@ -167,20 +171,28 @@ function dedupe(lines: Line[]): Line[] {
   });
 }
 
+/** The MoE definitions, the one used by the most layers first. */
+function moesByUse(f: Facts): MoeFfn[] {
+  const uses = (m: MoeFfn) => f.layers.filter((l) => l.ffn !== undefined && f.arch.ffns[l.ffn] === m).length;
+  return [...f.moes].sort((a, b) => uses(b) - uses(a));
+}
+
 /** The MoE layer: router, experts 1…E, shared expert, sum. */
 export function moePanel(f: Facts): Panel | undefined {
-  const moe = f.moes[0];
+  const moes = moesByUse(f);
+  const moe = moes[0];
   if (!moe) return undefined;
   const p = start("moe", [t("MoE layer")], true);
   const y0 = p.titleBottom + 12;
   const shared = moe.sharedExperts ?? 0;
-  const mid = shared ? 180 : 225;
-  const sum = circle(p, "sum", mid, y0 + 36, "plus", 14);
-  arrow(p, "out", [[mid, sum.y], [mid, y0 - 4]]);
+  const mid = shared ? 170 : 225;
+  const spread = shared ? 92 : 120;
+  const sum = circle(p, mid, y0 + 36, "plus", 14);
+  arrow(p, [[mid, sum.y], [mid, y0 - 4]]);
   const ey = sum.y + sum.h + 46;
-  const ew = 124;
-  const e1 = node(p, "expert-1", mid - 105, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
-  const eN = node(p, "expert-n", mid + 105, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
+  const ew = 118;
+  const e1 = node(p, mid - spread, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
+  const eN = node(p, mid + spread, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
   const dots = p.c.label({ id: `${p.comp}/dots`, component: p.comp, kind: "dots", x: mid, y: ey + 4, anchor: "middle", lines: [[t("· · ·")]], fontSize: 18, weight: "bold" });
   void dots;
   const badge = (id: string, host: Box, text: string, accent: boolean) =>
@@ -189,53 +201,65 @@ export function moePanel(f: Facts): Panel | undefined {
   b1.x = e1.x + e1.w - b1.w + 8;
   const bN = badge("badge-n", eN, formatInt(moe.experts), true);
   bN.x = eN.x + eN.w - bN.w + 8;
-  const router = node(p, "router", mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: 15, kind: "router", fill: "box" });
+  const router = node(p, mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: 15, kind: "router", fill: "box" });
   router.stroke = "accent";
   router.strokeWidth = 2;
   const rTop = router.y;
   for (const [i, e] of [e1, eN].entries()) {
-    arrow(p, `route-${i}`, [[cxOf(router) + (i ? 16 : -16), rTop], [cxOf(e), e.y + e.h + 8]]);
+    arrow(p, [[cxOf(router) + (i ? 16 : -16), rTop], [cxOf(e), e.y + e.h + 8]]);
     const ang = i ? 1 : -1;
-    arrow(p, `to-sum-${i}`, [[cxOf(e), e.y], [mid + ang * 10, sum.y + sum.h - 4]]);
+    arrow(p, [[cxOf(e), e.y], [mid + ang * 10, sum.y + sum.h - 4]]);
   }
-  arrow(p, "route-mid", [[mid, rTop], [mid, ey + 30]]);
-  arrow(p, "mid-sum", [[mid, ey], [mid, sum.y + sum.h]]);
+  arrow(p, [[mid, rTop], [mid, ey + 30]]);
+  arrow(p, [[mid, ey], [mid, sum.y + sum.h]]);
   const inY = router.y + router.h + 34;
-  arrow(p, "in", [[mid, inY], [mid, router.y + router.h]]);
+  arrow(p, [[mid, inY], [mid, router.y + router.h]]);
   let sharedBox: Box | undefined;
   if (shared) {
-    sharedBox = node(p, "shared", 390, ey, "Shared expert", { w: 120, h: 34, fontSize: 14, kind: "expert" });
+    sharedBox = node(p, 396, ey, "Shared expert", { w: 116, h: 34, fontSize: 14, kind: "expert" });
     const sb = badge("badge-shared", sharedBox, shared > 1 ? `${formatInt(shared)} shared` : "shared", false);
     sb.x = sharedBox.x + sharedBox.w - sb.w + 8;
-    arrow(p, "in-shared", [[mid, inY - 12], [390, inY - 12], [390, sharedBox.y + sharedBox.h + 8]]);
-    arrow(p, "shared-sum", [[390, sharedBox.y], [mid + 12, sum.y + sum.h / 2]]);
+    arrow(p, [[mid, inY - 12], [396, inY - 12], [396, sharedBox.y + sharedBox.h + 8]]);
+    arrow(p, [[396, sharedBox.y], [mid + 14, sum.y + sum.h / 2]]);
   }
   const caption: Line[] = [[n(moe.activeExperts), t(" of "), n(moe.experts), t(" experts active per token")]];
   if (shared) caption.push([t("+ "), n(shared), t(` shared expert${shared > 1 ? "s" : ""} always active`)]);
-  if (moe.zeroExperts) caption.push([t("+ "), n(moe.zeroExperts), t(" zero-computation (identity) experts")]);
+  if (moe.zeroExperts) caption.push([t("+ "), n(moe.zeroExperts), t(` zero-computation (identity) expert${moe.zeroExperts > 1 ? "s" : ""}`)]);
   const r = moe.router;
-  if (r) {
-    const parts: Line = [t(`Router: ${r.scoring ?? "softmax"} scores`)];
-    if (r.groups && r.topkGroups) parts.push(t(", top-"), n(r.topkGroups), t(" of "), n(r.groups), t(" groups"));
+  if (r && (r.scoring || r.hash || (r.groups && r.groups > 1 && r.topkGroups))) {
+    const parts: Line = [t(r.hash ? "Router: token-id hash" : `Router: ${r.scoring ?? "softmax"} scores`)];
+    if (r.groups && r.groups > 1 && r.topkGroups) parts.push(t(", top-"), n(r.topkGroups), t(" of "), n(r.groups), t(" groups"));
     caption.push(parts);
   }
-  for (const other of f.moes.slice(1)) caption.push([t("Also: "), n(other.experts), t(" experts, "), n(other.activeExperts), t(" active")]);
+  if (moe.latent) caption.push([t("Experts work at latent width "), n(moe.latent), t(" (one shared down/up projection)")]);
+  if (r?.mlpHidden) caption.push([t("MLP router with hidden width "), n(r.mlpHidden)]);
+  for (const other of moes.slice(1)) {
+    const layers = f.layers.filter((l) => l.ffn !== undefined && f.arch.ffns[l.ffn] === other).length;
+    caption.push([n(layers), t(" layers: "), n(other.activeExperts), t(" of "), n(other.experts), t(other.router?.hash ? " experts chosen by token hash" : " experts")]);
+  }
   return finish("moe", p, inY + 10, caption, { zoomFrom: "ffn", accentZoom: true, expertBox: eN });
 }
 
 /** The MoE resource-savings bullets: total vs active parameters. */
 export function savingsPanel(f: Facts): Panel | undefined {
-  const moe = f.moes[0];
+  const moe = moesByUse(f)[0];
   if (!moe) return undefined;
   const c = new Canvas("savings");
-  const lines: Line[] = [[{ text: "Resource savings:", accent: true }]];
   const shared = moe.sharedExperts ?? 0;
-  lines.push([t("• Model size is "), { text: formatCount(f.mainTotal), accent: true }]);
-  lines.push([t("• but only "), { text: `${shared ? `${formatInt(shared)} (shared) + ` : ""}${formatInt(moe.activeExperts)} experts`, accent: true }, t(" active per token")]);
   const pct = (100 * f.mainActive) / f.mainTotal;
-  lines.push([t("• only "), { text: formatCount(f.mainActive), accent: true }, t(" parameters active per token ("), { text: `${pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`, accent: true }, t(")")]);
-  const l = c.label({ id: "savings", component: "savings", kind: "savings", x: 18, y: 0, lines, maxW: PW - 36, fontSize: 16, weight: "bold" });
-  const r = labelRect(l);
+  const bullets: Line[] = [
+    [t("Model size is "), { text: formatCount(f.mainTotal), accent: true }],
+    [t("but only "), { text: `${shared ? `${formatInt(shared)} (shared) + ` : ""}${formatInt(moe.activeExperts)} expert${moe.activeExperts === 1 ? "" : "s"}`, accent: true }, t(" active per token")],
+    [t("only "), { text: formatCount(f.mainActive), accent: true }, t(" parameters active per token ("), { text: `${pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`, accent: true }, t(")")],
+  ];
+  const head = c.label({ id: "savings-title", component: "savings", kind: "savings", x: 18, y: 0, lines: [[{ text: "Resource savings:", accent: true }]], fontSize: 16, weight: "bold" });
+  let y = labelRect(head).h + 4;
+  bullets.forEach((b, i) => {
+    c.label({ id: `savings-bullet-${i}`, component: "savings", kind: "bullet", x: 22, y, lines: [[t("•")]], fontSize: 16, weight: "bold" });
+    const l = c.label({ id: `savings-${i}`, component: "savings", kind: "savings", x: 40, y, lines: [b], maxW: PW - 58, fontSize: 16, weight: "bold" });
+    y += labelRect(l).h + 4;
+  });
+  const r = { h: y };
   return { id: "savings", canvas: c, w: PW, h: r.h };
 }
 
@@ -245,28 +269,28 @@ function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   const p = start(id, [t(`Gated attention (${headSharing(m)})`)]);
   const y0 = p.titleBottom + 14;
   const cols = [70, 160, 250, 390];
-  const out = node(p, "out", 160, y0, "Linear", { w: 90 });
-  const mul = circle(p, "multiply", 160, out.y + out.h + 30, "times");
-  const sdpa = node(p, "sdpa", 160, mul.y + mul.h + 22, "Scaled dot-product attention", { w: 270, kind: "core", fill: "core", fontSize: 14 });
+  const out = node(p, 160, y0, "Linear", { w: 90 });
+  const mul = circle(p, 160, out.y + out.h + 30, "times");
+  const sdpa = node(p, 160, mul.y + mul.h + 22, "Scaled dot-product attention", { w: 270, kind: "core", fill: "core", fontSize: 14 });
   let y = sdpa.y + sdpa.h + 30;
   const norms: Box[] = [];
   if (m.qkNorm) {
-    for (const [i, x] of [cols[0]!, cols[1]!].entries()) norms.push(node(p, `qk-norm-${i}`, x, y, m.qkNorm.kind === "l2" ? "L2 norm" : m.qkNorm.kind === "layernorm" ? "LayerNorm" : "RMSNorm", { w: 80, kind: "norm", fill: "norm" }));
+    for (const x of [cols[0]!, cols[1]!]) norms.push(node(p, x, y, m.qkNorm.kind === "l2" ? "L2 norm" : m.qkNorm.kind === "layernorm" ? "LayerNorm" : "RMSNorm", { w: 80, kind: "norm", fill: "norm" }));
     y += 30 + 26;
   }
-  const lin = cols.map((x, i) => node(p, `linear-${i}`, x, y, "Linear", { w: 76 }));
-  const gate = circle(p, "sigmoid", cols[3]!, cyOf(sdpa) + 20, "σ", 13);
+  const lin = cols.map((x) => node(p, x, y, "Linear", { w: 76 }));
+  const gate = circle(p, cols[3]!, cyOf(sdpa) + 20, "σ", 13);
   for (let i = 0; i < 3; i++) {
     const from = norms[i] ?? lin[i]!;
-    if (norms[i]) up(p, `lin-norm-${i}`, lin[i]!, norms[i]!);
-    arrow(p, `to-sdpa-${i}`, [[cols[i]!, from.y], [cols[i]!, sdpa.y + sdpa.h]]);
-    tag(p, ["q", "k", "v"][i]!, cols[i]! + 6, sdpa.y + sdpa.h + 4, ["Q", "K", "V"][i]!);
+    if (norms[i]) up(p, lin[i]!, norms[i]!);
+    arrow(p, [[cols[i]!, from.y], [cols[i]!, sdpa.y + sdpa.h]]);
+    tag(p, cols[i]! + 6, sdpa.y + sdpa.h + 4, ["Q", "K", "V"][i]!);
   }
-  arrow(p, "gate-up", [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
-  arrow(p, "gate-mul", [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
+  arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
   p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t("Sigmoid")], [t("gate")]], fontSize: SMALL });
-  up(p, "sdpa-mul", sdpa, mul, 160);
-  up(p, "mul-out", mul, out);
+  up(p, sdpa, mul, 160);
+  up(p, mul, out);
   const bottom = inputBus(p, lin, lin[0]!.y + lin[0]!.h + 18);
   return finish(id, p, bottom, [[n(m.heads), t(" query heads, "), n(m.kvHeads), t(" KV heads, head dim "), n(m.headDim)], [t(`Sigmoid output gate (${m.outputGate}) on the attention output`)]], { zoomFrom: "mixer" });
 }
@@ -275,47 +299,47 @@ function mlaPanel(m: MlaMixer, id: string): Panel {
   const p = start(id, [t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]);
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cr] = [85, 250, 395];
-  const out = node(p, "out", ckv, y0, "Linear (output)", { w: 130 });
-  const sdpa = node(p, "sdpa", 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: 14 });
-  up(p, "sdpa-out", sdpa, out, ckv);
+  const out = node(p, ckv, y0, "Linear (output)", { w: 130 });
+  const sdpa = node(p, 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: 14 });
+  up(p, sdpa, out, ckv);
   const rowUp = sdpa.y + sdpa.h + 30;
-  const kvUp = node(p, "kv-up", ckv, rowUp, "Linear (up) → K, V", { w: 150 });
-  const rope = node(p, "rope", cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" });
+  const kvUp = node(p, ckv, rowUp, "Linear (up) → K, V", { w: 150 });
+  const rope = node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" });
   const rowLatent = rowUp + 30 + 26;
-  const kvLat = node(p, "kv-latent", ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
-  const ropeKey = node(p, "rope-key", cr, rowLatent, [[t("RoPE key "), n(m.qkRopeHeadDim)], [t("(cached)")]], { w: 120, kind: "latent", fill: "core" });
+  const kvLat = node(p, ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
+  const ropeKey = node(p, cr, rowLatent, [[t("RoPE key "), n(m.qkRopeHeadDim)], [t("(cached)")]], { w: 120, kind: "latent", fill: "core" });
   const rowDown = rowLatent + kvLat.h + 26;
   const kvDown = p.c.box({ id: `${p.comp}/kv-down`, component: p.comp, kind: "linear", left: ckv - 80, y: rowDown, w: cr + 60 - (ckv - 80), minH: 30, lines: [[t("Linear (down)")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
-  up(p, "kv-down-latent", kvDown, kvLat, ckv);
-  up(p, "kv-down-rope", kvDown, ropeKey, cr);
-  up(p, "latent-up", kvLat, kvUp);
-  up(p, "ropekey-rope", ropeKey, rope);
-  arrow(p, "kv-sdpa", [[ckv, kvUp.y], [ckv, sdpa.y + sdpa.h]]);
-  arrow(p, "rope-sdpa", [[cr, rope.y], [cr, sdpa.y + sdpa.h]]);
-  tag(p, "kv", ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
+  up(p, kvDown, kvLat, ckv);
+  up(p, kvDown, ropeKey, cr);
+  up(p, kvLat, kvUp);
+  up(p, ropeKey, rope);
+  arrow(p, [[ckv, kvUp.y], [ckv, sdpa.y + sdpa.h]]);
+  arrow(p, [[cr, rope.y], [cr, sdpa.y + sdpa.h]]);
+  tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
   let qTop: Box;
   let qBottom: Box;
   if (m.qLoraRank !== null) {
-    const qUp = node(p, "q-up", cq, rowUp, "Linear (up)", { w: 110 });
-    const qLat = node(p, "q-latent", cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
+    const qUp = node(p, cq, rowUp, "Linear (up)", { w: 110 });
+    const qLat = node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
     qLat.h = kvLat.h;
-    const qDown = node(p, "q-down", cq, rowDown, "Linear (down)", { w: 110 });
-    up(p, "q-down-lat", qDown, qLat);
-    up(p, "q-lat-up", qLat, qUp);
+    const qDown = node(p, cq, rowDown, "Linear (down)", { w: 110 });
+    up(p, qDown, qLat);
+    up(p, qLat, qUp);
     qTop = qUp;
     qBottom = qDown;
   } else {
-    const q = node(p, "q-proj", cq, rowDown, "Linear", { w: 110 });
+    const q = node(p, cq, rowDown, "Linear", { w: 110 });
     qTop = q;
     qBottom = q;
   }
-  arrow(p, "q-sdpa", [[cq, qTop.y], [cq, sdpa.y + sdpa.h]]);
-  tag(p, "q", cq + 6, sdpa.y + sdpa.h + 4, "Q");
+  arrow(p, [[cq, qTop.y], [cq, sdpa.y + sdpa.h]]);
+  tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
   const busY = rowDown + 30 + 18;
-  arrow(p, "bus", [[cq, busY], [ckv, busY]], false);
-  arrow(p, "bus-q", [[cq, busY], [cq, qBottom.y + qBottom.h]]);
-  arrow(p, "bus-kv", [[ckv, busY], [ckv, kvDown.y + kvDown.h]]);
-  arrow(p, "input", [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
+  arrow(p, [[cq, busY], [ckv, busY]], false);
+  arrow(p, [[cq, busY], [cq, qBottom.y + qBottom.h]]);
+  arrow(p, [[ckv, busY], [ckv, kvDown.y + kvDown.h]]);
+  arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
   const caption: Line[] = [
     [n(m.heads), t(" heads; q/k head dim "), n(m.qkNopeHeadDim), t(" + "), n(m.qkRopeHeadDim), t(" (RoPE), v head dim "), n(m.vHeadDim)],
     [t("KV cache per token and layer: "), n(m.kvLoraRank), t(" + "), n(m.qkRopeHeadDim), t(" = "), n(m.kvLoraRank + m.qkRopeHeadDim), t(" values")],
@@ -331,32 +355,32 @@ function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): Panel {
   const p = start(id, [t(gdn ? "Gated DeltaNet" : "Kimi Delta Attention")]);
   const y0 = p.titleBottom + 14;
   const cols = [75, 185, 285, 400];
-  const out = node(p, "out", 185, y0, "Linear", { w: 90 });
-  const mul = circle(p, "multiply", 185, out.y + out.h + 28, "times");
-  const norm = node(p, "norm", 185, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const rule = node(p, "rule", 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", { w: 320, kind: "core", fill: "core", fontSize: 14 });
-  const l2 = node(p, "l2", cols[0]!, rule.y + rule.h + 30, "L2 norm", { w: 84, kind: "norm", fill: "norm" });
+  const out = node(p, 185, y0, "Linear", { w: 90 });
+  const mul = circle(p, 185, out.y + out.h + 28, "times");
+  const norm = node(p, 185, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
+  const rule = node(p, 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", { w: 320, kind: "core", fill: "core", fontSize: 14 });
+  const l2 = node(p, cols[0]!, rule.y + rule.h + 30, "L2 norm", { w: 84, kind: "norm", fill: "norm" });
   const convY = l2.y + l2.h + 22;
-  const convQK = node(p, "conv-qk", cols[0]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
-  const convV = node(p, "conv-v", cols[1]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
+  const convQK = node(p, cols[0]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
+  const convV = node(p, cols[1]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
   const linY = convY + 30 + 24;
-  const lin = cols.map((x, i) => node(p, `linear-${i}`, x, linY, "Linear", { w: 76 }));
-  up(p, "qk-conv", lin[0]!, convQK);
-  up(p, "qk-l2", convQK, l2);
-  arrow(p, "qk-rule", [[cols[0]!, l2.y], [cols[0]!, rule.y + rule.h]]);
-  up(p, "v-conv", lin[1]!, convV);
-  arrow(p, "v-rule", [[cols[1]!, convV.y], [cols[1]!, rule.y + rule.h]]);
-  arrow(p, "ab-rule", [[cols[2]!, lin[2]!.y], [cols[2]!, rule.y + rule.h]]);
-  tag(p, "qk", cols[0]! + 6, rule.y + rule.h + 4, "Q, K");
-  tag(p, "v", cols[1]! + 6, rule.y + rule.h + 4, "V");
-  tag(p, "ab", cols[2]! + 6, rule.y + rule.h + 4, gdn ? "α, β" : "decay, β");
-  const gate = circle(p, "silu", cols[3]!, cyOf(rule) + 30, "σ", 13);
-  arrow(p, "gate-up", [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
-  arrow(p, "gate-mul", [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]], fontSize: SMALL });
-  up(p, "rule-norm", rule, norm, 185);
-  up(p, "norm-mul", norm, mul);
-  up(p, "mul-out", mul, out);
+  const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
+  up(p, lin[0]!, convQK);
+  up(p, convQK, l2);
+  arrow(p, [[cols[0]!, l2.y], [cols[0]!, rule.y + rule.h]]);
+  up(p, lin[1]!, convV);
+  arrow(p, [[cols[1]!, convV.y], [cols[1]!, rule.y + rule.h]]);
+  arrow(p, [[cols[2]!, lin[2]!.y], [cols[2]!, rule.y + rule.h]]);
+  tag(p, cols[0]! + 6, rule.y + rule.h + 4, "Q, K");
+  tag(p, cols[1]! + 6, rule.y + rule.h + 4, "V");
+  tag(p, cols[2]! + 6, rule.y + rule.h + 4, "α, β");
+  const gate = circle(p, cols[3]!, cyOf(rule) + 30, "σ", 13);
+  arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
+  arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! - 17, y: gate.y - 2, anchor: "end", lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]], fontSize: SMALL });
+  up(p, rule, norm, 185);
+  up(p, norm, mul);
+  up(p, mul, out);
   const bottom = inputBus(p, lin, linY + 30 + 18);
   const caption: Line[] = gdn
     ? [[n((m as GatedDeltaNetMixer).keyHeads), t(" key heads × "), n((m as GatedDeltaNetMixer).keyHeadDim), t(", "), n((m as GatedDeltaNetMixer).valueHeads), t(" value heads × "), n((m as GatedDeltaNetMixer).valueHeadDim)]]
@@ -370,22 +394,22 @@ function mamba2Panel(m: Mamba2Mixer, id: string): Panel {
   const y0 = p.titleBottom + 14;
   const c1 = 160;
   const c2 = 340;
-  const out = node(p, "out", c1, y0, "Linear (out)", { w: 120 });
-  const norm = node(p, "norm", c1, out.y + out.h + 22, "RMSNorm", { w: 110, kind: "norm", fill: "norm" });
-  const mul = circle(p, "multiply", c1, norm.y + norm.h + 30, "times");
-  const ssm = node(p, "ssm", c1, mul.y + mul.h + 22, "SSM state update", { w: 170, kind: "core", fill: "core", fontSize: 14 });
-  const conv = node(p, "conv", c1, ssm.y + ssm.h + 24, [[t("Conv1D "), n(m.convKernel)]], { w: 120, kind: "conv", fill: "conv" });
+  const out = node(p, c1, y0, "Linear (out)", { w: 120 });
+  const norm = node(p, c1, out.y + out.h + 22, "RMSNorm", { w: 110, kind: "norm", fill: "norm" });
+  const mul = circle(p, c1, norm.y + norm.h + 30, "times");
+  const ssm = node(p, c1, mul.y + mul.h + 22, "SSM state update", { w: 170, kind: "core", fill: "core", fontSize: 14 });
+  const conv = node(p, c1, ssm.y + ssm.h + 24, [[t("Conv1D "), n(m.convKernel)]], { w: 120, kind: "conv", fill: "conv" });
   const inp = p.c.box({ id: `${p.comp}/in`, component: p.comp, kind: "linear", left: c1 - 80, y: conv.y + conv.h + 26, w: c2 + 50 - (c1 - 80), minH: 30, lines: [[t("Linear (in): x, B, C, Δ, gate")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
-  const gate = circle(p, "silu", c2, cyOf(ssm) + 20, "σ", 13);
-  up(p, "in-conv", inp, conv, c1);
-  up(p, "conv-ssm", conv, ssm);
-  up(p, "ssm-mul", ssm, mul);
-  up(p, "mul-norm", mul, norm);
-  up(p, "norm-out", norm, out);
-  arrow(p, "gate-up", [[c2, inp.y], [c2, gate.y + gate.h]]);
-  arrow(p, "gate-mul", [[c2, gate.y], [c2, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  const gate = circle(p, c2, cyOf(ssm) + 20, "σ", 13);
+  up(p, inp, conv, c1);
+  up(p, conv, ssm);
+  up(p, ssm, mul);
+  up(p, mul, norm);
+  up(p, norm, out);
+  arrow(p, [[c2, inp.y], [c2, gate.y + gate.h]]);
+  arrow(p, [[c2, gate.y], [c2, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
   p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: c2 + 18, y: gate.y - 2, lines: [[t("SiLU")], [t("gate")]], fontSize: SMALL });
-  arrow(p, "input", [[cxOf(inp), inp.y + inp.h + 24], [cxOf(inp), inp.y + inp.h]]);
+  arrow(p, [[cxOf(inp), inp.y + inp.h + 24], [cxOf(inp), inp.y + inp.h]]);
   return finish(id, p, inp.y + inp.h + 30, [
     [n(m.heads), t(" heads × "), n(m.headDim), t(", state size "), n(m.stateSize), t(", "), n(m.groups), t(` group${m.groups > 1 ? "s" : ""}`)],
     [t("Fixed-size state per layer: no KV cache")],
@@ -396,27 +420,27 @@ function mlstmPanel(m: MlstmMixer, id: string): Panel {
   const p = start(id, [t("mLSTM layer")]);
   const y0 = p.titleBottom + 14;
   const cols = [60, 140, 220, 305, 410];
-  const out = node(p, "out", 180, y0, "Linear", { w: 90 });
-  const mul = circle(p, "multiply", 180, out.y + out.h + 28, "times");
-  const norm = node(p, "norm", 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const cell = node(p, "cell", 185, norm.y + norm.h + 24, "mLSTM cell (matrix memory)", { w: 330, kind: "core", fill: "core", fontSize: 14 });
+  const out = node(p, 180, y0, "Linear", { w: 90 });
+  const mul = circle(p, 180, out.y + out.h + 28, "times");
+  const norm = node(p, 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
+  const cell = node(p, 185, norm.y + norm.h + 24, "mLSTM cell (matrix memory)", { w: 330, kind: "core", fill: "core", fontSize: 14 });
   const gy = cell.y + cell.h + 26;
-  const gates = node(p, "gates", cols[3]!, gy, "exp / σ", { w: 70, kind: "activation", fill: "box" });
+  const gates = node(p, cols[3]!, gy, "exp / σ", { w: 70, kind: "activation", fill: "box" });
   const linY = gates.y + gates.h + 24;
-  const lin = cols.map((x, i) => node(p, `linear-${i}`, x, linY, "Linear", { w: 66 }));
+  const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 66 }));
   for (let i = 0; i < 3; i++) {
-    arrow(p, `to-cell-${i}`, [[cols[i]!, lin[i]!.y], [cols[i]!, cell.y + cell.h]]);
-    tag(p, `t${i}`, cols[i]! + 6, cell.y + cell.h + 4, ["Q", "K", "V"][i]!);
+    arrow(p, [[cols[i]!, lin[i]!.y], [cols[i]!, cell.y + cell.h]]);
+    tag(p, cols[i]! + 6, cell.y + cell.h + 4, ["Q", "K", "V"][i]!);
   }
-  up(p, "gates-in", lin[3]!, gates);
-  arrow(p, "gates-cell", [[cols[3]!, gates.y], [cols[3]!, cell.y + cell.h]]);
-  tag(p, "fi", cols[3]! + 6, cell.y + cell.h + 2, "f, i");
-  const gate = circle(p, "sigmoid", cols[4]!, cyOf(cell) + 20, "σ", 13);
-  arrow(p, "gate-up", [[cols[4]!, lin[4]!.y], [cols[4]!, gate.y + gate.h]]);
-  arrow(p, "gate-mul", [[cols[4]!, gate.y], [cols[4]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  up(p, "cell-norm", cell, norm, 180);
-  up(p, "norm-mul", norm, mul);
-  up(p, "mul-out", mul, out);
+  up(p, lin[3]!, gates);
+  arrow(p, [[cols[3]!, gates.y], [cols[3]!, cell.y + cell.h]]);
+  tag(p, cols[3]! + 6, cell.y + cell.h + 2, "f, i");
+  const gate = circle(p, cols[4]!, cyOf(cell) + 20, "σ", 13);
+  arrow(p, [[cols[4]!, lin[4]!.y], [cols[4]!, gate.y + gate.h]]);
+  arrow(p, [[cols[4]!, gate.y], [cols[4]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  up(p, cell, norm, 180);
+  up(p, norm, mul);
+  up(p, mul, out);
   const bottom = inputBus(p, lin, linY + 30 + 18);
   return finish(id, p, bottom, [[n(m.heads), t(" heads; query/key width "), n(m.qkDim), t(", value width "), n(m.vDim)], [t("Matrix memory per head; no KV cache")]], { zoomFrom: "mixer" });
 }
@@ -425,22 +449,22 @@ function lightningPanel(m: LightningMixer, id: string): Panel {
   const p = start(id, [t("Lightning attention (linear)")]);
   const y0 = p.titleBottom + 14;
   const cols = [80, 180, 280, 400];
-  const out = node(p, "out", 180, y0, "Linear", { w: 90 });
-  const mul = circle(p, "multiply", 180, out.y + out.h + 28, "times");
-  const norm = node(p, "norm", 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const core = node(p, "core", 180, norm.y + norm.h + 24, "Linear attention (decayed KV state)", { w: 310, kind: "core", fill: "core", fontSize: 14 });
+  const out = node(p, 180, y0, "Linear", { w: 90 });
+  const mul = circle(p, 180, out.y + out.h + 28, "times");
+  const norm = node(p, 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
+  const core = node(p, 180, norm.y + norm.h + 24, "Linear attention (decayed KV state)", { w: 310, kind: "core", fill: "core", fontSize: 14 });
   const linY = core.y + core.h + 40;
-  const lin = cols.map((x, i) => node(p, `linear-${i}`, x, linY, "Linear", { w: 76 }));
+  const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
   for (let i = 0; i < 3; i++) {
-    arrow(p, `to-core-${i}`, [[cols[i]!, lin[i]!.y], [cols[i]!, core.y + core.h]]);
-    tag(p, `t${i}`, cols[i]! + 6, core.y + core.h + 4, ["Q", "K", "V"][i]!);
+    arrow(p, [[cols[i]!, lin[i]!.y], [cols[i]!, core.y + core.h]]);
+    tag(p, cols[i]! + 6, core.y + core.h + 4, ["Q", "K", "V"][i]!);
   }
-  const gate = circle(p, "sigmoid", cols[3]!, cyOf(core) + 20, "σ", 13);
-  arrow(p, "gate-up", [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
-  arrow(p, "gate-mul", [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  up(p, "core-norm", core, norm);
-  up(p, "norm-mul", norm, mul);
-  up(p, "mul-out", mul, out);
+  const gate = circle(p, cols[3]!, cyOf(core) + 20, "σ", 13);
+  arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
+  arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  up(p, core, norm);
+  up(p, norm, mul);
+  up(p, mul, out);
   const bottom = inputBus(p, lin, linY + 30 + 18);
   return finish(id, p, bottom, [[n(m.heads), t(" heads × "), n(m.headDim)], [t("Fixed-size state per layer: no KV cache")]], { zoomFrom: "mixer" });
 }
@@ -449,20 +473,94 @@ function shortConvPanel(m: ShortConvMixer, id: string): Panel {
   const p = start(id, [t("Gated short convolution")]);
   const y0 = p.titleBottom + 14;
   const cx = 200;
-  const out = node(p, "out", cx, y0, "Linear (out)", { w: 120 });
-  const mul2 = circle(p, "mul-c", cx, out.y + out.h + 28, "times");
-  const conv = node(p, "conv", cx, mul2.y + mul2.h + 22, [[t("Depthwise conv "), n(m.convKernel)]], { w: 170, kind: "conv", fill: "conv" });
-  const mul1 = circle(p, "mul-b", cx, conv.y + conv.h + 30, "times");
-  const inp = node(p, "in", cx, mul1.y + mul1.h + 26, "Linear (in): B, C, x", { w: 200 });
-  up(p, "in-mul", inp, mul1);
-  up(p, "mul-conv", mul1, conv);
-  up(p, "conv-mul", conv, mul2);
-  up(p, "mul-out", mul2, out);
-  arrow(p, "c-gate", [[inp.x + inp.w - 20, inp.y], [inp.x + inp.w - 20, cyOf(mul2)], [mul2.x + mul2.w, cyOf(mul2)]]);
-  tag(p, "c", inp.x + inp.w - 14, cyOf(mul2) + 4, "C");
-  tag(p, "b", cx + 16, mul1.y + mul1.h + 4, "B · x");
-  arrow(p, "input", [[cx, inp.y + inp.h + 24], [cx, inp.y + inp.h]]);
+  const out = node(p, cx, y0, "Linear (out)", { w: 120 });
+  const mul2 = circle(p, cx, out.y + out.h + 28, "times");
+  const conv = node(p, cx, mul2.y + mul2.h + 22, [[t("Depthwise conv "), n(m.convKernel)]], { w: 170, kind: "conv", fill: "conv" });
+  const mul1 = circle(p, cx, conv.y + conv.h + 30, "times");
+  const inp = node(p, cx, mul1.y + mul1.h + 26, "Linear (in): B, C, x", { w: 200 });
+  up(p, inp, mul1);
+  up(p, mul1, conv);
+  up(p, conv, mul2);
+  up(p, mul2, out);
+  arrow(p, [[inp.x + inp.w - 20, inp.y], [inp.x + inp.w - 20, cyOf(mul2)], [mul2.x + mul2.w, cyOf(mul2)]]);
+  tag(p, inp.x + inp.w - 14, cyOf(mul2) + 4, "C");
+  tag(p, cx + 16, mul1.y + mul1.h + 4, "B · x");
+  arrow(p, [[cx, inp.y + inp.h + 24], [cx, inp.y + inp.h]]);
   return finish(id, p, inp.y + inp.h + 30, [[t("Convolution kernel "), n(m.convKernel), t("; state: the last "), n(m.convKernel - 1), t(" inputs")]], { zoomFrom: "mixer" });
+}
+
+/** DeepSeek V4's compressed attention (CSA / HCA / window-only layers). */
+function compressedPanel(f: Facts, id: string): Panel {
+  const all = f.mixers.filter((m): m is CompressedAttentionMixer => m.kind === "compressed-attention");
+  const m = all.find((x) => x.compressRatio && x.indexer) ?? all.find((x) => x.compressRatio) ?? all[0]!;
+  const p = start(id, [t("Compressed attention (CSA / HCA)")]);
+  const y0 = p.titleBottom + 14;
+  const [cq, ckv, cix] = [85, 250, 395];
+  const out = node(p, 200, y0, [[t("Grouped output ("), n(m.outputGroups), t(" groups)")]], { w: 210 });
+  const core = node(p, 220, out.y + out.h + 24, [[t("Attention: window of "), n(m.window), t(" + compressed rows")]], { w: 400, kind: "core", fill: "core", fontSize: 14 });
+  up(p, core, out, 200);
+  const rowA = core.y + core.h + 30;
+  const qUp = node(p, cq, rowA, "Linear (up)", { w: 110 });
+  const comp = node(p, ckv, rowA, m.compressRatio ? [[t("KV compressor")], [t("1 row / "), n(m.compressRatio), t(" tokens")]] : [[t("Recent tokens only")]], { w: 150, kind: "latent", fill: "core" });
+  const rowB = rowA + Math.max(qUp.h, comp.h) + 26;
+  const qLat = node(p, cq, rowB, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
+  const kv = node(p, ckv, rowB, [[t("Shared K = V head")], [n(m.headDim)]], { w: 150, kind: "linear" });
+  const rowC = rowB + Math.max(qLat.h, kv.h) + 26;
+  const qDown = node(p, cq, rowC, "Linear (down)", { w: 110 });
+  up(p, qDown, qLat);
+  up(p, qLat, qUp);
+  arrow(p, [[cq, qUp.y], [cq, core.y + core.h]]);
+  up(p, kv, comp);
+  arrow(p, [[ckv, comp.y], [ckv, core.y + core.h]]);
+  tag(p, cq + 6, core.y + core.h + 4, "Q");
+  tag(p, ckv + 6, core.y + core.h + 4, "K, V");
+  if (m.indexer) {
+    const ix = node(p, cix, rowA, [[t("Indexer: top "), n(m.indexer.topK)]], { w: 130, kind: "indexer", fill: "box" });
+    up(p, kv, ix, cix);
+    arrow(p, [[cix, ix.y], [cix, core.y + core.h]]);
+    p.c.edges[p.c.edges.length - 2]!.points = [[ckv + 40, kv.y], [ckv + 40, rowA + ix.h + 10], [cix, rowA + ix.h + 10], [cix, ix.y + ix.h]];
+  }
+  const busY = rowC + 30 + 18;
+  arrow(p, [[cq, busY], [ckv, busY]], false);
+  arrow(p, [[cq, busY], [cq, qDown.y + qDown.h]]);
+  arrow(p, [[ckv, busY], [ckv, kv.y + kv.h]]);
+  arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
+  const caption: Line[] = [[n(m.heads), t(" query heads × "), n(m.headDim), t(" (RoPE on "), n(m.ropeDim), t("), one key = value head")]];
+  for (const [i, x] of all.entries()) {
+    const layers = f.layers.filter((l) => l.mixer !== undefined && f.arch.mixers[l.mixer] === x).length;
+    const name = f.mixerNames[f.mixers.indexOf(x)] ?? String(i);
+    caption.push([t(`${name}: `), n(layers), t(" layers, "), ...(x.compressRatio ? [t("1 KV row per "), n(x.compressRatio), t(" tokens"), ...(x.indexer ? [t(", top "), n(x.indexer.topK)] : [])] : [t("window "), n(x.window), t(" only")])]);
+  }
+  return finish(id, p, busY + 30, caption, { zoomFrom: "mixer" });
+}
+
+/** ZAYA1's compressed convolutional attention. */
+function ccaPanel(m: CcaMixer, id: string): Panel {
+  const p = start(id, [t("Compressed convolutional attention (CCA)")]);
+  const y0 = p.titleBottom + 14;
+  const cols = [80, 190, 320];
+  const out = node(p, 200, y0, "Linear", { w: 90 });
+  const core = node(p, 200, out.y + out.h + 24, "L2-normalised attention (learned temperature)", { w: 380, kind: "core", fill: "core", fontSize: 14 });
+  up(p, core, out, 200);
+  const l2 = node(p, 135, core.y + core.h + 28, "L2 norm", { w: 190, kind: "norm", fill: "norm" });
+  const c2 = node(p, 135, l2.y + l2.h + 22, [[t("Grouped conv "), n(m.groupedConvKernel)]], { w: 190, kind: "conv", fill: "conv" });
+  const c1 = node(p, 135, c2.y + c2.h + 22, [[t("Depthwise conv "), n(m.convKernel)]], { w: 190, kind: "conv", fill: "conv" });
+  const linY = c1.y + c1.h + 24;
+  const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
+  const shift = node(p, cols[2]!, c2.y, [[t("½ heads from")], [t("previous token")]], { w: 130, kind: "shift", fill: "box" });
+  up(p, lin[0]!, c1, cols[0]);
+  up(p, lin[1]!, c1, cols[1]);
+  up(p, c1, c2, 135);
+  up(p, c2, l2, 135);
+  arrow(p, [[cols[0]!, l2.y], [cols[0]!, core.y + core.h]]);
+  arrow(p, [[cols[1]!, l2.y], [cols[1]!, core.y + core.h]]);
+  up(p, lin[2]!, shift);
+  arrow(p, [[cols[2]!, shift.y], [cols[2]!, core.y + core.h]]);
+  tag(p, cols[0]! + 6, core.y + core.h + 4, "Q");
+  tag(p, cols[1]! + 6, core.y + core.h + 4, "K");
+  tag(p, cols[2]! + 6, core.y + core.h + 4, "V");
+  const bottom = inputBus(p, lin, linY + 30 + 18);
+  return finish(id, p, bottom, [[n(m.heads), t(" query heads, "), n(m.kvHeads), t(" KV heads, head dim "), n(m.headDim)]], { zoomFrom: "mixer" });
 }
 
 /** Causal masks: global vs sliding window (or chunked). */
@@ -504,7 +602,7 @@ function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefined {
     if (!seen.has(k)) caption.push(line);
     seen.add(k);
   }
-  const mix = layerMix(f.spec as never).map((e): Line => [n(e.count), t(` ${e.label} layers`)]);
+  const mix = layerMix(f.spec as never).map((e): Line => [n(e.count), t(` ${e.label} layer${e.count === 1 ? "" : "s"}`)]);
   if (mix.length > 1) caption.push(mix.flatMap((l, i) => (i ? [t(", "), ...l] : l)));
   return finish("window", p, y0 + 24 + N * cell + 18, caption);
 }
@@ -564,6 +662,12 @@ export function mixerPanels(f: Facts): Panel[] {
       case "short-conv":
         out.push(shortConvPanel(m, "short-conv"));
         break;
+      case "compressed-attention":
+        out.push(compressedPanel(f, "compressed-attention"));
+        break;
+      case "cca":
+        out.push(ccaPanel(m, "cca"));
+        break;
     }
   });
   const w = windowPanel(f, attn);
@@ -571,13 +675,32 @@ export function mixerPanels(f: Facts): Panel[] {
   return out;
 }
 
+/** Lines describing the spec's own run-length pattern, e.g. `Layers 1–35 : 5 × [Mamba-2, MoE, …]`. */
+function entryLines(f: Facts): string[] {
+  const arch = f.arch;
+  const describe = (e: LayerEntry): string => {
+    if ("repeat" in e) return `${e.repeat}×[${e.layers.map(describe).join(", ")}]`;
+    const k = layerKey(arch, e.mixer, e.ffn);
+    return (e.count ?? 1) > 1 ? `${e.count}× ${k}` : k;
+  };
+  let start = 0;
+  return arch.layers.map((e) => {
+    const count = countLayerPattern([e]);
+    const range = count === 1 ? `Layer ${start + 1}` : `Layers ${start + 1}–${start + count}`;
+    start += count;
+    return `${range} : ${"repeat" in e ? `${e.repeat} × [${e.layers.map(describe).join(", ")}]` : layerKey(arch, e.mixer, e.ffn)}`;
+  });
+}
+
 /** The layer-pattern listing, for stacks with more than one kind of layer. */
 export function patternPanel(f: Facts): Panel | undefined {
   const keys = f.layerKeys;
   const distinct = new Set(keys);
   if (distinct.size < 2) return undefined;
+  // A dense prefix alone is told by a callout.
+  if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1) return undefined;
   // Find a short prefix after which the pattern repeats.
-  let offset = 0;
+  let offset = -1;
   let per = keys.length;
   for (let s = 0; s <= Math.min(8, keys.length / 2); s++) {
     const p = period(keys.slice(s));
@@ -587,35 +710,111 @@ export function patternPanel(f: Facts): Panel | undefined {
       break;
     }
   }
-  const shown = per < keys.length ? offset + per : keys.length;
-  const runs: { start: number; end: number; key: string }[] = [];
-  for (let i = 0; i < Math.min(shown, keys.length); i++) {
-    const last = runs[runs.length - 1];
-    if (last && last.key === keys[i]) last.end = i;
-    else runs.push({ start: i, end: i, key: keys[i]! });
+  const label = (a: number, b: number) => (a === b ? `Layer ${a + 1}` : `Layers ${a + 1}–${b + 1}`);
+  let text: string[];
+  let heading = "Layer pattern";
+  if (offset >= 0) {
+    const runs: { start: number; end: number; key: string }[] = [];
+    const shown = per === 1 ? keys.length : offset + per;
+    for (let i = 0; i < shown; i++) {
+      const last = runs[runs.length - 1];
+      if (last && last.key === keys[i]) last.end = i;
+      else runs.push({ start: i, end: i, key: keys[i]! });
+    }
+    const width = Math.max(...runs.map((r) => label(r.start, r.end).length));
+    text = runs.map((r) => `${label(r.start, r.end).padEnd(width)} : ${r.key}`);
+    if (per > 1) {
+      const reps = Math.floor((keys.length - offset) / per);
+      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${keys.length} layers)`);
+      const counts = new Map<string, number>();
+      for (let i = offset; i < offset + per; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
+      if (counts.size === 2) heading = `${[...counts.values()].join(":")} pattern`;
+    }
+  } else {
+    text = entryLines(f);
   }
-  const MAX = 14;
-  const clipped = runs.length > MAX;
-  const listed = clipped ? runs.slice(0, MAX - 1) : runs;
-  const label = (r: { start: number; end: number }) => (r.start === r.end ? `Layer ${r.start + 1}` : `Layers ${r.start + 1}–${r.end + 1}`);
-  const width = Math.max(...listed.map((r) => label(r).length));
-  const lines: Line[] = listed.map((r) => [t(`${label(r).padEnd(width)} : ${r.key}`)]);
-  if (clipped) lines.push([t("…")]);
-  else if (per < keys.length) {
-    const reps = Math.floor((keys.length - offset) / per);
-    lines.push([t(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${keys.length} layers)`)]);
-  }
-  // Heading: the ratio of the two kinds in one period, e.g. 3:1.
-  const counts = new Map<string, number>();
-  for (let i = offset; i < offset + per && i < keys.length; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
-  const ratio = per < keys.length && counts.size === 2 ? [...counts.values()].join(":") + " pattern" : "Layer pattern";
   const c = new Canvas("pattern");
-  const h = c.label({ id: "pattern-title", component: "pattern", kind: "listing-title", x: 18, y: 0, lines: [[t(ratio)]], fontSize: 18, family: "mono" });
+  const h = c.label({ id: "pattern-title", component: "pattern", kind: "listing-title", x: 18, y: 0, lines: [[t(heading)]], fontSize: 18, family: "mono" });
   const hr = labelRect(h);
   c.edge("pattern-rule", [[18, hr.h + 4], [PW - 18, hr.h + 4]], { component: "pattern", kind: "rule", arrow: false, width: 1.2 });
+  const MAX = 16;
+  const lines: Line[] = text.slice(0, MAX).map((x) => [t(x)]);
+  if (text.length > MAX) lines.push([t("…")]);
+  if (f.arch.layers.some((e) => "repeat" in e && e.shortcut)) lines.push([t("(MoE runs beside the group: shortcut-connected)")]);
   const l = c.label({ id: "pattern-lines", component: "pattern", kind: "listing", x: 18, y: hr.h + 12, lines, maxW: PW - 36, fontSize: 14, family: "mono" });
   const r = labelRect(l);
-  return { id: "pattern", canvas: c, w: PW, h: r.y + r.h };
+  const bottom = layerMap(f, c, r.y + r.h + 16);
+  return { id: "pattern", canvas: c, w: PW, h: bottom };
+}
+
+/**
+ * The whole stack at a glance: one cell per layer, its mixer above and its FFN below, coloured by kind, with a
+ * legend. Runs of equal cells are drawn as one rectangle.
+ */
+function layerMap(f: Facts, c: Canvas, y0: number): number {
+  const n = f.layers.length;
+  const x0 = 18;
+  const width = PW - 36;
+  const cell = width / n;
+  const fills: ColorName[] = ["attention", "linear-mixer", "ssm", "mixer", "core", "conv", "positional", "embedding"];
+  const legend = new Map<string, ColorName>();
+  const colourOf = (key: string, preferred: ColorName): ColorName => {
+    let col = legend.get(key);
+    if (!col) {
+      const used = new Set(legend.values());
+      col = used.has(preferred) ? (fills.find((x) => !used.has(x)) ?? preferred) : preferred;
+      legend.set(key, col);
+    }
+    return col;
+  };
+  const rowH = 18;
+  const mixerKey = (i: number): [string, ColorName] | undefined => {
+    const name = f.layers[i]!.mixer;
+    const m = name !== undefined ? f.arch.mixers[name] : undefined;
+    return m ? [mixerShortName(m), colourOf(mixerShortName(m), mixerCategory(m.kind))] : undefined;
+  };
+  const ffnKey = (i: number): [string, ColorName] | undefined => {
+    const name = f.layers[i]!.ffn;
+    const ff = name !== undefined ? f.arch.ffns[name] : undefined;
+    return ff ? (ff.kind === "moe" ? ["MoE", colourOf("MoE", "moe")] : ["dense FFN", colourOf("dense FFN", "ffn")]) : undefined;
+  };
+  // One row when every layer has a single sublayer (a mixer or an FFN), else mixers above FFNs.
+  const rows: { y: number; key: (i: number) => [string, ColorName] | undefined }[] = f.layers.every((l) => (l.mixer === undefined) !== (l.ffn === undefined))
+    ? [{ y: y0, key: (i) => mixerKey(i) ?? ffnKey(i) }]
+    : [
+        { y: y0, key: mixerKey },
+        { y: y0 + rowH + 3, key: ffnKey },
+      ];
+  for (const [ri, row] of rows.entries()) {
+    c.box({ id: `map-row-${ri}`, component: "pattern", kind: "layer-map", left: x0, y: row.y, w: width, h: rowH, lines: [], fill: "background", stroke: "frame-stroke", strokeWidth: 0.8, rx: 0, container: true });
+    let start = 0;
+    for (let i = 1; i <= n; i++) {
+      const a = row.key(start);
+      const b = i < n ? row.key(i) : undefined;
+      if (i < n && a?.[0] === b?.[0]) continue;
+      if (a) c.box({ id: `map-${ri}-${start}`, component: "pattern", kind: "layer-cell", left: x0 + start * cell, y: row.y, w: (i - start) * cell, h: rowH, lines: [], fill: a[1], stroke: a[1], strokeWidth: 0.5, rx: 0 });
+      start = i;
+    }
+  }
+  let y = y0 + rows.length * (rowH + 3) + 3;
+  c.label({ id: "map-axis", component: "pattern", kind: "tag", x: x0, y, lines: [[t("layer 1")]], fontSize: 12, color: "text-muted" });
+  c.label({ id: "map-axis-end", component: "pattern", kind: "tag", x: x0 + width, y, anchor: "end", lines: [[t(`layer ${n}`)]], fontSize: 12, color: "text-muted" });
+  y += 20;
+  // Legend, flowing left to right.
+  let x = x0;
+  let i = 0;
+  for (const [name, col] of legend) {
+    const w = 14 + 6 + textWidth(name, 13);
+    if (x + w > x0 + width) {
+      x = x0;
+      y += 22;
+    }
+    c.box({ id: `map-key-${i}`, component: "pattern", kind: "legend", left: x, y: y + 2, w: 14, h: 14, lines: [], fill: col, stroke: "frame-stroke", strokeWidth: 0.8, rx: 2 });
+    c.label({ id: `map-key-label-${i}`, component: "pattern", kind: "legend", x: x + 20, y, lines: [[t(name)]], fontSize: 13 });
+    x += w + 18;
+    i++;
+  }
+  return y + 22;
 }
 
 /** The multi-token-prediction note. */

@@ -108,13 +108,13 @@ function drawLabel(l: Label, p: Palette): string {
   return textLines(l.lines, l.x, l.y, l.anchor, l.fontSize, l.weight, l.family, l.color, l.accentColor, p);
 }
 
-type Item = { z: number; order: number; component: string; kind: string; draw: () => string; highlight: boolean };
+type Item = { z: number; order: number; component: string; kind: string; draw: () => string; highlight: boolean; refs?: string[] };
 
 /** Draws the layout's elements, grouped by component (`<g data-component data-kind>`), containers first. */
 export function drawLayout(layout: Layout, p: Palette): string {
   const items: Item[] = [];
   let order = 0;
-  for (const b of layout.boxes) items.push({ z: b.container ? (b.kind === "model" ? 0 : 1) : 3, order: order++, component: b.component, kind: b.kind, draw: () => drawBox(b, p), highlight: Boolean(b.highlight) });
+  for (const b of layout.boxes) items.push({ z: b.container ? (b.kind === "model" ? 0 : 1) : 3, order: order++, component: b.component, kind: b.kind, draw: () => drawBox(b, p), highlight: Boolean(b.highlight), ...(b.refs ? { refs: b.refs } : {}) });
   for (const e of layout.edges) items.push({ z: 2, order: order++, component: e.component, kind: e.kind, draw: () => drawEdge(e, p), highlight: false });
   for (const l of layout.labels) items.push({ z: 4, order: order++, component: l.component, kind: l.kind, draw: () => drawLabel(l, p), highlight: false });
   items.sort((a, b) => a.z - b.z || a.order - b.order);
@@ -138,7 +138,9 @@ export function drawLayout(layout: Layout, p: Palette): string {
     .map((band) => {
       const kind = [...new Set(band.items.map((i) => i.kind))][0] ?? "";
       const diff = band.items.some((i) => i.highlight) ? ` data-diff="changed"` : "";
-      return `<g data-component="${escapeXml(band.component)}" data-kind="${escapeXml(kind)}"${diff}>${band.items.map((i) => i.draw()).join("")}</g>`;
+      const refs = band.items.find((i) => i.refs && i.refs.length > 1)?.refs;
+      const refAttr = refs ? ` data-refs="${escapeXml(refs.join(" "))}"` : "";
+      return `<g data-component="${escapeXml(band.component)}" data-kind="${escapeXml(kind)}"${refAttr}${diff}>${band.items.map((i) => i.draw()).join("")}</g>`;
     })
     .join("\n");
 }
@@ -164,4 +166,20 @@ export function svgDocument(layout: Pick<Layout, "width" | "height" | "title" | 
     content,
     `</svg>`,
   ].join("\n");
+}
+
+/**
+ * Replaces every `var(--llm-arch-<name>, <default>)` by its default (or by `overrides[name]`), for SVG consumers
+ * that do not support CSS custom properties (resvg, image converters, some editors).
+ *
+ * @example
+ * ```ts
+ * const png = new Resvg(inlineColors(renderModel(spec))).render().asPng();
+ * ```
+ */
+export function inlineColors(svg: string, overrides: Readonly<Record<string, string>> = {}): string {
+  return svg.replace(/var\(--llm-arch-([a-z-]+), ([^)]+)\)/g, (_, name: string, fallback: string) => {
+    const o = overrides[name];
+    return o !== undefined && /^#[0-9a-fA-F]{3,8}$/.test(o) ? o : fallback;
+  });
 }

@@ -37,11 +37,35 @@ function isWide(cp: number): boolean {
 const isZeroWidth = (cp: number) =>
   (cp >= 0x0300 && cp <= 0x036f) || cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0xfe0f || cp === 0xfeff;
 
-function charWidth(ch: string, table: WidthTable): number {
+/** A decoded width table. */
+interface Widths {
+  ascii: number[];
+  extra: Map<string, number>;
+  fallback: number;
+}
+
+const decode = (s: string) => Array.from({ length: s.length / 2 }, (_, i) => parseInt(s.slice(2 * i, 2 * i + 2), 36));
+const cache = new Map<WidthTable, Widths>();
+function widths(table: WidthTable): Widths {
+  let w = cache.get(table);
+  if (!w) {
+    let ascii = decode(table.ascii);
+    if (ascii.length === 1) ascii = new Array<number>(95).fill(ascii[0]!);
+    const extra = new Map<string, number>();
+    const ew = decode(table.extra);
+    [...table.chars].forEach((ch, i) => extra.set(ch, ew[i]!));
+    w = { ascii, extra, fallback: table.fallback };
+    cache.set(table, w);
+  }
+  return w;
+}
+
+function charWidth(ch: string, table: Widths): number {
   const cp = ch.codePointAt(0) ?? 32;
   if (cp >= 32 && cp < 127) return table.ascii[cp - 32] ?? table.fallback;
-  const known = table.extra[ch];
+  const known = table.extra.get(ch);
   if (known !== undefined) return known;
+  if (table.ascii[0] === table.ascii[33] && !isWide(cp)) return table.ascii[0]!; // monospaced
   if (isZeroWidth(cp)) return 0;
   if (isWide(cp)) return Math.max(1000, table.fallback);
   return table.fallback;
@@ -56,11 +80,21 @@ function charWidth(ch: string, table: WidthTable): number {
  * ```
  */
 export function textWidth(text: string, fontSize: number, weight: FontWeight = "normal", family: FontFamily = "sans"): number {
-  const table = family === "mono" ? mono : isBold(weight) ? sansBold : sansRegular;
-  let units = 0;
-  for (const ch of text) units += charWidth(ch, table);
+  const kind = family === "mono" ? 2 : isBold(weight) ? 1 : 0;
+  const key = kind + text;
+  let units = measured.get(key);
+  if (units === undefined) {
+    const table = widths(kind === 2 ? mono : kind === 1 ? sansBold : sansRegular);
+    units = 0;
+    for (const ch of text) units += charWidth(ch, table);
+    if (measured.size > 20000) measured.clear();
+    measured.set(key, units);
+  }
   return (units / 1000) * fontSize;
 }
+
+/** Widths already measured, in thousandths of an em, by weight/family and text. */
+const measured = new Map<string, number>();
 
 /** One styled run of text inside a line. */
 export interface Span {
@@ -96,26 +130,29 @@ export function marked(text: string): Line {
  * between characters. Explicit line breaks are given as separate lines by the caller.
  */
 export function wrapLine(line: readonly Span[], maxWidth: number, fontSize: number, weight: FontWeight = "normal", family: FontFamily = "sans"): Line[] {
-  // Tokens: words with their trailing space, keeping span styles.
-  type Token = { spans: Span[]; trailing: string };
+  // Tokens: words (with their styles) and whether a space precedes them. A hyphen ends a token too, so that
+  // "manifold-constrained" can break after "manifold-".
+  type Token = { spans: Span[]; space: boolean };
   const tokens: Token[] = [];
   let current: Token | undefined;
+  let space = false;
   for (const span of line) {
-    const parts = span.text.split(/( +)/);
-    for (const part of parts) {
-      if (part === "") continue;
+    for (const part of span.text.split(/( +|(?<=[^\s-]-)(?=[^\s-]))/)) {
+      if (!part) continue;
       if (/^ +$/.test(part)) {
-        if (current) current.trailing = " ";
+        space = true;
         current = undefined;
         continue;
       }
       const style: Span = { text: part };
       if (span.accent) style.accent = true;
       if (span.bold) style.bold = true;
-      if (!current) {
-        current = { spans: [style], trailing: "" };
+      if (!current || space) {
+        current = { spans: [style], space: space && tokens.length > 0 };
         tokens.push(current);
       } else current.spans.push(style);
+      space = false;
+      if (part.endsWith("-")) current = undefined;
     }
   }
   const width = (spans: readonly Span[]) => lineWidth(spans, fontSize, weight, family);
@@ -137,15 +174,13 @@ export function wrapLine(line: readonly Span[], maxWidth: number, fontSize: numb
   };
   for (const tok of tokens) {
     const w = width(tok.spans);
-    if (cur.length && curW + spaceW + w > maxWidth) flush();
-    if (cur.length) {
+    const gap = tok.space ? spaceW : 0;
+    if (cur.length && curW + gap + w > maxWidth) flush();
+    if (cur.length && tok.space) {
       push([{ ...cur[cur.length - 1]!, text: " " }]);
       curW += spaceW;
     }
-    if (w <= maxWidth || cur.length) {
-      if (cur.length === 0 && w > maxWidth) {
-        // unreachable: handled below
-      }
+    if (w <= maxWidth) {
       push(tok.spans);
       curW += w;
       continue;
@@ -161,11 +196,6 @@ export function wrapLine(line: readonly Span[], maxWidth: number, fontSize: numb
     }
   }
   flush();
-  // Trailing spaces never count: strip them.
-  for (const l of lines) {
-    const last = l[l.length - 1];
-    if (last) last.text = last.text.replace(/ +$/, "");
-  }
   return lines.length ? lines : [[{ text: "" }]];
 }
 

@@ -209,5 +209,39 @@ export const extended: RenderableSpec = {
   },
 };
 
+/** A pure Mamba-2 stack: mixer-only layers, no FFN at all, tied embeddings, one layer of a second kind. */
+export const mambaOnly = spec("mamba-only-fixture", "Mamba-2 only", "Example Lab", {
+  vocabSize: 50280,
+  contextLength: null,
+  dModel: 2560,
+  numLayers: 64,
+  embedding: { tied: true },
+  positional: { kind: "none" },
+  norm: { kind: "rmsnorm", placement: "pre" },
+  mixers: { m: { kind: "mamba2", heads: 80, headDim: 64, stateSize: 128, groups: 1, convKernel: 4 } },
+  ffns: {},
+  layers: [{ mixer: "m", count: 64 }],
+}, 2_700_000_000);
+
+/** One layer of everything at once: short conv, Lightning, Kimi Delta and GQA, sandwich norms, per-layer embeddings. */
+export const kitchenSink = spec("kitchen-sink-fixture", "Kitchen sink", "Example Lab", {
+  vocabSize: 65536,
+  contextLength: 32768,
+  dModel: 1024,
+  numLayers: 5,
+  embedding: { tied: false, norm: true, perLayer: { vocabSize: 65536, dim: 64 }, headBias: true },
+  positional: { kind: "rope", theta: 10000, fraction: 0.5 },
+  norm: { kind: "rmsnorm", placement: "sandwich" },
+  mixers: {
+    conv: { kind: "short-conv", convKernel: 3 },
+    light: { kind: "lightning", heads: 8, headDim: 128 },
+    kda: { kind: "kimi-delta", heads: 8, headDim: 128, convKernel: 4 },
+    gqa: { kind: "attention", heads: 8, kvHeads: 2, headDim: 128, chunk: 8192, qkNorm: { kind: "l2", scope: "head" } },
+  },
+  ffns: { mlp: { kind: "mlp", hidden: 4096, activation: "relu2", gated: false } },
+  layers: [{ mixer: "conv", ffn: "mlp" }, { mixer: "light", ffn: "mlp" }, { mixer: "kda", ffn: "mlp" }, { mixer: "gqa", ffn: "mlp", count: 2 }],
+  finalLogitSoftcap: 30,
+}, 500_000_000);
+
 /** Every fixture, by id. */
-export const fixtures: readonly RenderableSpec[] = [gpt2, llama3, gemma3, deepseekV3, qwen3Next, nemotronH, xlstm, gptOss, olmo2, parallelBlock, extended];
+export const fixtures: readonly RenderableSpec[] = [gpt2, llama3, gemma3, deepseekV3, qwen3Next, nemotronH, xlstm, gptOss, olmo2, parallelBlock, extended, mambaOnly, kitchenSink];

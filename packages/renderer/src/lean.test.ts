@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { deepseekV3, qwen3Next } from "../test-fixtures/specs.js";
+import * as lean from "./lean.js";
+import { renderModel } from "./model-layout.js";
+
+describe("lean entry", () => {
+  it("draws the same figure as the main entry without panels", () => {
+    for (const s of [deepseekV3, qwen3Next]) {
+      expect(lean.renderModel(s, { theme: "dark" })).toBe(renderModel(s, { theme: "dark", panels: false }));
+      expect(lean.renderModel(s, { panels: true } as never)).not.toContain("panel:");
+    }
+  });
+});

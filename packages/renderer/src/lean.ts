@@ -1,0 +1,30 @@
+/**
+ * `@archgal/renderer/lean`: the figure without zoom panels, for hosts that draw many small figures (galleries,
+ * thumbnails) and want the smallest bundle. Same API as the main entry's `renderModel` / `layoutModel`; the
+ * `panels` option is ignored (always off).
+ *
+ * @packageDocumentation
+ */
+import type { ModelSpec } from "@archgal/schema/metrics";
+import type { RenderableSpec } from "./analysis.js";
+import { renderLayout, type RenderOptions } from "./figure.js";
+import { layoutFigure, type LayoutOptions } from "./layout.js";
+import type { Layout } from "./layout-types.js";
+
+/** The figure's geometry without panels. */
+export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
+  return layoutFigure(spec, { ...options, panels: false });
+}
+
+/** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
+export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
+  return renderLayout(layoutModel(spec, { title: options.title ?? true }), { ...options, id: spec.id });
+}
+
+export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
+export type { LayoutOptions } from "./layout.js";
+export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
+export type { RenderableSpec } from "./analysis.js";
+export { textWidth, type FontWeight, type FontFamily, type Span, type Line } from "./text-metrics.js";
+export { palette, paletteFor, cssVariables, colorNames, type Theme, type Palette, type ColorName } from "./palette.js";
+export { inlineColors } from "./svg.js";

@@ -1,0 +1,33 @@
+/**
+ * `layoutModel` and `renderModel`: the full figure, zoom panels included.
+ */
+import type { ModelSpec } from "@archgal/schema/metrics";
+import type { RenderableSpec } from "./analysis.js";
+import { renderLayout, type RenderOptions } from "./figure.js";
+import { layoutFigure, type LayoutOptions } from "./layout.js";
+import type { Layout } from "./layout-types.js";
+import { allPanels } from "./panels.js";
+
+/**
+ * Computes the geometry of a model's figure: every box with its text lines and font size, every edge and label.
+ * `renderModel` draws exactly this.
+ */
+export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
+  return layoutFigure(spec, options, allPanels);
+}
+
+/**
+ * Renders a model spec as a gallery-style SVG figure: the decoder stack bottom to top with its repeated block,
+ * callouts with the spec's numbers, and zoom panels of the FFN, MoE and novel mixers.
+ *
+ * Pure and deterministic: the same spec and options give byte-identical output; no DOM or Node APIs are used.
+ *
+ * @example
+ * ```ts
+ * import { renderModel } from "@archgal/renderer";
+ * const svg = renderModel(spec, { theme: "dark", width: 900 });
+ * ```
+ */
+export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
+  return renderLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true }), { ...options, id: spec.id });
+}

@@ -1,0 +1,199 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { datasetSpecs } from "../test-fixtures/dataset.js";
+import { deepseekV3, extended, fixtures, gemma3, gpt2, llama3, nemotronH, qwen3Next, xlstm } from "../test-fixtures/specs.js";
+import { layoutCompare, renderCompare } from "./compare.js";
+import { renderLayout } from "./figure.js";
+import { renderModel } from "./model-layout.js";
+import { layoutModel } from "./model-layout.js";
+import { layoutPoster, POSTER_MIN_WIDTH, renderPoster } from "./poster.js";
+import { inlineColors } from "./svg.js";
+
+const dataset = datasetSpecs();
+const all = [...fixtures, ...dataset];
+
+const ELEMENTS = new Set(["svg", "title", "desc", "g", "rect", "circle", "path", "text", "tspan"]);
+
+/** Structural safety rules every output must satisfy. */
+export function assertSafeSvg(svg: string): void {
+  expect(XMLValidator.validate(svg)).toBe(true);
+  expect(svg).not.toMatch(/<!|<\?/); // no DOCTYPE, entities, CDATA, comments or processing instructions
+  expect(svg).not.toMatch(/NaN|Infinity/);
+  const problems: string[] = [];
+  for (const m of svg.matchAll(/<\/?([^\s/>]+)([^>]*)>/g)) {
+    const name = m[1]!;
+    if (!ELEMENTS.has(name)) problems.push(`element <${name}>`);
+    for (const a of m[2]!.matchAll(/([^\s=]+)="([^"]*)"/g)) {
+      const key = a[1]!;
+      const value = a[2]!;
+      if (/^on/i.test(key)) problems.push(`event attribute ${key}`);
+      if (/href$/i.test(key) && !value.startsWith("#")) problems.push(`external ${key}="${value}"`);
+      // data-* attributes carry (escaped) spec text; every other value must be inert.
+      if (!key.startsWith("data-") && /javascript:|url\(|expression\(/i.test(value)) problems.push(`${key}="${value}"`);
+      // Every colour is themable: var(--llm-arch-*, default) or none.
+      if ((key === "fill" || key === "stroke") && !/^(none|var\(--llm-arch-[a-z-]+, #[0-9a-f]{6}\))$/.test(value)) problems.push(`colour ${key}="${value}"`);
+    }
+  }
+  expect(problems.slice(0, 10)).toEqual([]);
+}
+
+/** All text content of an SVG, lines joined with spaces, entities decoded. */
+export function textOf(svg: string): string {
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)]
+    .map((m) => m[1]!.replace(/<[^>]+>/g, ""))
+    .join(" ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+describe("renderModel", () => {
+  it.each(all.map((s) => [s.id, s] as const))("%s renders a safe, well-formed SVG", (_id, spec) => {
+    const svg = renderModel(spec);
+    assertSafeSvg(svg);
+    assertSafeSvg(renderModel(spec, { theme: "dark", panels: false }));
+  });
+  it("is deterministic", () => {
+    for (const s of [deepseekV3, qwen3Next, gemma3]) {
+      expect(renderModel(s)).toBe(renderModel(structuredClone(s)));
+      expect(renderModel(s, { theme: "dark", width: 800, idPrefix: "x" })).toBe(renderModel(s, { theme: "dark", width: 800, idPrefix: "x" }));
+    }
+  });
+  it("has an accessible root with title and description", () => {
+    const svg = renderModel(deepseekV3, { idPrefix: "fig1" });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(svg);
+    expect(doc.svg["@role"]).toBe("img");
+    expect(doc.svg["@aria-labelledby"]).toBe("fig1-title fig1-desc");
+    expect(doc.svg.title["#text"]).toBe("DeepSeek V3");
+    expect(doc.svg.title["@id"]).toBe("fig1-title");
+    const desc = doc.svg.desc["#text"] as string;
+    expect(desc).toContain("Sparse MoE");
+    expect(desc).toContain("61 layers");
+    expect(desc).toContain("MLA");
+    expect(desc).toMatch(/\d+(\.\d+)?B parameters, \d+(\.\d+)?B active/);
+  });
+  it("marks components with data-component and data-kind", () => {
+    const svg = renderModel(deepseekV3);
+    for (const c of ["embedding", "block", "mixer:mla", "ffn", "norm-1", "norm-2", "final-norm", "head", "rope", "panel:moe", "panel:ffn", "panel:mla", "mtp"]) {
+      expect(svg, c).toContain(`data-component="${c}"`);
+    }
+    expect(svg).toContain('data-refs="ffn:dense ffn:moe"');
+    expect(renderModel(llama3)).toContain('data-component="ffn:mlp"');
+  });
+  it("width scales through the viewBox only", () => {
+    const a = renderModel(llama3);
+    const b = renderModel(llama3, { width: 500 });
+    const vb = (s: string) => /viewBox="([^"]+)"/.exec(s)![1];
+    expect(vb(a)).toBe(vb(b));
+    expect(b).toMatch(/<svg[^>]* width="500"/);
+  });
+  it("themes change only colour defaults", () => {
+    const strip = (s: string) => s.replace(/#[0-9a-f]{6}/g, "#");
+    expect(strip(renderModel(qwen3Next, { theme: "dark" }))).toBe(strip(renderModel(qwen3Next)));
+  });
+  it("draws every number from the spec (no per-model constants)", () => {
+    const svg = renderModel(deepseekV3);
+    for (const text of ["129,280", "7,168", "128k", "61 ×", "18,432", "2,048", "256", "512", "1,536"]) expect(svg).toContain(text);
+    const changed = structuredClone(deepseekV3);
+    changed.architecture.vocabSize = 99991;
+    changed.architecture.ffns.dense = { kind: "mlp", hidden: 12345, activation: "silu", gated: true };
+    const svg2 = renderModel(changed);
+    expect(svg2).toContain("99,991");
+    expect(svg2).toContain("12,345");
+    expect(svg2).not.toContain("129,280");
+  });
+  it("draws the layer pattern of hybrids and local/global stacks", () => {
+    expect(renderModel(qwen3Next)).toContain("3:1 pattern");
+    expect(renderModel(gemma3)).toContain("5:1 pattern");
+    expect(renderModel(nemotronH)).toContain("Layer pattern");
+    expect(renderModel(llama3)).not.toContain("pattern");
+  });
+  it("renders recurrent-only, mixer-only/FFN-only and extension specs", () => {
+    expect(textOf(renderModel(xlstm))).toContain("No explicit context limit");
+    expect(renderModel(xlstm)).toContain('data-component="panel:mlstm"');
+    expect(renderModel(nemotronH)).toContain('data-component="panel:mamba2"');
+    const ext = renderModel(extended);
+    expect(ext).toContain("retention");
+    expect(ext).toContain("Custom mixer: retention");
+  });
+  it("draws sinks, windows and norms as the spec says", () => {
+    expect(textOf(renderModel(gpt2))).toContain("Positional embedding");
+    expect(renderModel(gpt2)).toContain("LayerNorm 1");
+    expect(renderModel(gemma3)).toContain("Post-RMSNorm 2");
+    expect(renderModel(gemma3)).toContain("QK-Norm");
+    expect(renderModel(gemma3)).toContain("1,024");
+  });
+  it("layoutModel is the geometry renderModel draws", () => {
+    const layout = layoutModel(llama3);
+    const svg = renderModel(llama3);
+    expect(svg).toContain(`viewBox="0 0 ${layout.width} ${layout.height}"`);
+    for (const b of layout.boxes.filter((x) => !x.container && x.lines.length)) expect(svg).toContain(`>${b.lines[0]!.map((s) => s.text).join("")}<`.replace(/<\/?tspan[^>]*>/g, "").slice(0, 5));
+  });
+  it("renderLayout draws exactly what renderModel draws", () => {
+    for (const s of [llama3, qwen3Next]) {
+      expect(renderLayout(layoutModel(s, { panels: false }), { id: s.id, theme: "dark" })).toBe(renderModel(s, { panels: false, theme: "dark" }));
+    }
+  });
+  it("inlineColors resolves every custom property to its default", () => {
+    const svg = inlineColors(renderModel(qwen3Next));
+    expect(svg).not.toContain("var(");
+    expect(inlineColors('<rect fill="var(--llm-arch-text, #000000)"/>', { text: "#123456" })).toBe('<rect fill="#123456"/>');
+    expect(inlineColors('<rect fill="var(--llm-arch-text, #000000)"/>', { text: "red;}" })).toBe('<rect fill="#000000"/>');
+  });
+});
+
+describe("renderCompare", () => {
+  it("highlights what differs and lists the differences", () => {
+    const svg = renderCompare([llama3, deepseekV3]);
+    assertSafeSvg(svg);
+    expect(svg).toContain('data-model="llama-3-8b"');
+    expect(svg).toContain('data-model="deepseek-v3"');
+    expect(svg).toContain('data-diff="changed"');
+    expect(svg).toContain("Differences (");
+    expect(svg).toContain("Vocabulary size");
+  });
+  it("shows no differences for a model against itself", () => {
+    const cl = layoutCompare([llama3, llama3]);
+    expect(cl.diffs[0]).toEqual([]);
+    expect(cl.figures.every((f) => f.layout.boxes.every((b) => !b.highlight))).toBe(true);
+    expect(renderCompare([llama3, llama3])).toContain("No differences");
+  });
+  it("takes 2 to 4 models", () => {
+    expect(() => renderCompare([llama3])).toThrow(RangeError);
+    expect(() => renderCompare([llama3, llama3, llama3, llama3, llama3])).toThrow(RangeError);
+    assertSafeSvg(renderCompare([gpt2, llama3, gemma3, qwen3Next], { theme: "dark" }));
+  });
+  it("is deterministic", () => {
+    expect(renderCompare([gemma3, qwen3Next])).toBe(renderCompare([gemma3, qwen3Next]));
+  });
+});
+
+describe("renderPoster", () => {
+  const specs = dataset.length ? dataset : fixtures;
+  it("is at least 14,570 wide at default settings and well-formed", () => {
+    const pl = layoutPoster(specs);
+    expect(pl.width).toBeGreaterThanOrEqual(POSTER_MIN_WIDTH);
+    expect(pl.figures).toHaveLength(specs.length);
+    const svg = renderPoster(specs);
+    assertSafeSvg(svg);
+    expect(Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1])).toBeGreaterThanOrEqual(POSTER_MIN_WIDTH);
+  });
+  it("groups by type with headings and respects columns", () => {
+    const pl = layoutPoster(fixtures, { order: "type", columns: 3 });
+    const headings = pl.headings.labels.filter((l) => l.kind === "group-heading").map((l) => l.lines[0]![0]!.text.trim());
+    expect(headings).toEqual(expect.arrayContaining(["Dense", "Sparse MoE", "Recurrent"]));
+    const xs = new Set(pl.figures.map((f) => Math.round(f.x - (f.layout.width % 1))));
+    expect(xs.size).toBeLessThanOrEqual(3 * fixtures.length);
+    // no figure overlaps another
+    for (let i = 0; i < pl.figures.length; i++)
+      for (let j = i + 1; j < pl.figures.length; j++) {
+        const a = pl.figures[i]!;
+        const b = pl.figures[j]!;
+        const overlap = a.x < b.x + b.layout.width && b.x < a.x + a.layout.width && a.y < b.y + b.layout.height && b.y < a.y + a.layout.height;
+        expect(overlap, `${a.id} / ${b.id}`).toBe(false);
+      }
+  });
+});
