@@ -1,16 +1,23 @@
 /**
  * The CDN build's default loader (swapped in for `default-loader.ts` by the build): fetches
- * `models/<id>.json` next to the script, or below the `data-base` attribute of the script tag.
+ * `models/<id>.json` next to the entry script, or below the `data-base` attribute of the script tag. The entry
+ * (`cdn.ts`, always `cdn/llm-arch.js`) tells it its own URL, since this module may land in a shared chunk.
  */
 import type { ModelLoader } from "./loaders.js";
 import { cdnLoader } from "./loaders.js";
 
+let entryUrl = "";
+
+/** Called by the CDN entry with its `import.meta.url`. */
+export function setEntryUrl(url: string): void {
+  entryUrl = url;
+}
+
 function scriptBase(): string {
-  const own = import.meta.url;
-  for (const s of document.querySelectorAll<HTMLScriptElement>("script[data-base]")) {
-    if (s.src === own) return new URL(s.dataset.base!, document.baseURI).href;
-  }
-  return new URL("./models/", own).href;
+  const tags = [...document.querySelectorAll<HTMLScriptElement>("script[data-base]")];
+  // The tag of this very script; else (a CDN redirected to a versioned URL) any llm-arch.js tag.
+  const tag = tags.find((s) => s.src === entryUrl) ?? tags.find((s) => /\/llm-arch(\.min)?\.js(\?|#|$)/.test(s.src));
+  return new URL(tag ? tag.dataset.base! : "./models/", tag ? document.baseURI : entryUrl || document.baseURI).href;
 }
 
 let loader: ModelLoader | undefined;

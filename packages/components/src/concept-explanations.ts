@@ -2,7 +2,7 @@
  * Short explanations of the architecture concepts a diagram can show, written for a reader who knows what a
  * transformer is but not every variant. The popover of a diagram component lists the ones that apply.
  */
-import type { Concept } from "@archgal/schema";
+import type { Concept } from "@archgal/schema/metrics";
 
 /** A concept's display name and a two-sentence explanation. */
 export interface ConceptExplanation {

@@ -6,14 +6,22 @@
 import { ArchError } from "./errors.js";
 import type { ModelLoader } from "./loaders.js";
 
-const data = () => import("@archgal/data");
+const data = () =>
+  import("@archgal/data").catch((cause) => {
+    throw new ArchError({ kind: "network", message: `could not load @archgal/data (${(cause as Error).message})` }, { cause });
+  });
+
+/** The npm build has no entry URL to remember (the CDN build's variant of this module does). */
+export function setEntryUrl(_url: string): void {}
 
 /** Loads from `@archgal/data`. */
 export const defaultLoader: ModelLoader = {
   async load(id) {
     const { hasModel, loadModel } = await data();
     if (!hasModel(id)) throw new ArchError({ kind: "unknown-model", id, message: `unknown model "${id}"` });
-    return loadModel(id);
+    return loadModel(id).catch((cause) => {
+      throw new ArchError({ kind: "network", id, message: `could not load the data of "${id}" (${(cause as Error).message})` }, { cause });
+    });
   },
   async index() {
     return (await data()).models;

@@ -11,9 +11,10 @@ import type { SpecIssue } from "@archgal/schema";
  * - `http`: the server answered with an error status (e.g. 404);
  * - `not-json`: the response is not JSON;
  * - `invalid-spec`: the JSON is not a valid spec (see `issues`);
- * - `render`: the spec is valid but could not be drawn.
+ * - `render`: the spec is valid but could not be drawn;
+ * - `usage`: the element is used wrongly (e.g. a comparison of one model).
  */
-export type ArchErrorKind = "unknown-model" | "network" | "http" | "not-json" | "invalid-spec" | "render";
+export type ArchErrorKind = "unknown-model" | "network" | "http" | "not-json" | "invalid-spec" | "render" | "usage";
 
 /** Detail of an `llm-arch-error` event. */
 export interface ArchErrorDetail {

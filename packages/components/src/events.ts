@@ -2,7 +2,7 @@
  * Typed events of the archgal elements. Every event bubbles and is composed (it crosses shadow roots), so a
  * listener on `document` hears the events of every diagram on the page.
  */
-import type { ModelSpec } from "@archgal/schema";
+import type { ModelSpec } from "@archgal/schema/metrics";
 import type { ArchErrorDetail } from "./errors.js";
 import type { ComponentInfo } from "./component-info.js";
 import type { GalleryEntry } from "./loaders.js";

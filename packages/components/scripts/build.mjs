@@ -1,0 +1,71 @@
+// Builds @archgal/components:
+//   dist/             ESM modules + .d.ts, one per source file (tsc), so class modules stay free of side effects;
+//   custom-elements.json  the Custom Elements Manifest (@custom-elements-manifest/analyzer, Lit plugin);
+//   cdn/llm-arch.js   the one script a page includes (esbuild): lit, the lean renderer and <llm-arch>/<llm-arch-facts>,
+//                     registering every tag; its default loader fetches ./models/<id>.json. Code a plain
+//                     <llm-arch model> does not need is split into cdn/chunks/, loaded on demand: the zoom panels
+//                     (full renderer), the validator (only for .spec/src), <llm-arch-compare> and <llm-arch-gallery>;
+//   cdn/models/       every model's JSON (minified) and index.json (the light index).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import * as esbuild from "esbuild";
+import { reportSizes } from "./sizes.mjs";
+import { minifyTemplatesPlugin } from "./minify-templates.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(join(root, "package.json"));
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+rmSync(join(root, "cdn"), { recursive: true, force: true });
+
+// 1. npm build.
+run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.json"]);
+
+// 2. Custom Elements Manifest.
+run(process.execPath, [join(dirname(require.resolve("@custom-elements-manifest/analyzer/package.json")), "cem.js"), "analyze", "--quiet"]);
+
+// 3. CDN bundle.
+const swapDefaultLoader = {
+  name: "cdn-default-loader",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/default-loader\.js$/ }, (args) => ({ path: join(args.resolveDir, "cdn-default-loader.ts") }));
+  },
+};
+const result = await esbuild.build({
+  entryPoints: { "llm-arch": join(root, "src/cdn.ts") },
+  outdir: join(root, "cdn"),
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  metafile: true,
+  plugins: [swapDefaultLoader, minifyTemplatesPlugin],
+  banner: { js: "/*! @archgal/components CDN build (MIT); bundles lit (BSD-3-Clause) and zod (MIT) */" },
+  logLevel: "warning",
+});
+// The metafile feeds the size tests; package.json's "files" leaves it out of the tarball.
+writeFileSync(join(root, "cdn/meta.json"), JSON.stringify(result.metafile));
+const bundled = Object.keys(result.metafile.inputs);
+const forbidden = bundled.filter((p) => /zod\/v4\/classic|zod\/v3|@archgal\/data|packages\/data\//.test(p));
+if (forbidden.length) throw new Error(`the CDN build must not contain classic zod or @archgal/data:\n${forbidden.join("\n")}`);
+
+// 4. Model data: one minified JSON per model of the light index, and the index itself.
+const data = await import(pathToFileURL(require.resolve("@archgal/data")).href);
+const modelsDir = join(dirname(require.resolve("@archgal/data/package.json")), "models");
+mkdirSync(join(root, "cdn/models"), { recursive: true });
+for (const { id } of data.models) {
+  const spec = JSON.parse(readFileSync(join(modelsDir, `${id}.json`), "utf8"));
+  writeFileSync(join(root, `cdn/models/${id}.json`), JSON.stringify(spec));
+}
+writeFileSync(join(root, "cdn/models/index.json"), JSON.stringify(data.models));
+
+reportSizes(root);

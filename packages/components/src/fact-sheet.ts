@@ -1,0 +1,52 @@
+/**
+ * The fact sheet: a real `<table>` of a model's scale, context, licence, date, decoder type, attention, layer
+ * mix, KV cache, key detail and links.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import { formatBytes, formatCount, formatTokens, trimNumber } from "@archgal/schema/metrics";
+import type { SpecFacts } from "./spec-facts.js";
+
+const linkNames = [
+  ["config", "config.json"],
+  ["paper", "tech report"],
+  ["modelCard", "model card"],
+  ["code", "code"],
+  ["blog", "announcement"],
+] as const;
+
+/** A KV-cache figure as the fact sheet writes it, e.g. `68.6 KiB (Moderate)`. */
+export function kvText(f: SpecFacts): string {
+  return `${formatBytes(f.stats.kvCacheBytesPerToken)} (${f.stats.kvLabel})`;
+}
+
+/** The parameter figure as the fact sheet writes it, e.g. `671B total · 37.6B active (5.6%) + 14B MTP`. */
+export function scaleText(f: SpecFacts): string {
+  const p = f.stats.params;
+  const active = p.active < p.total ? ` · ${formatCount(p.active)} active (${trimNumber(p.activeFraction * 100, 2)}%)` : " (dense: all active)";
+  return `${formatCount(p.total)} total${active}${p.mtp ? ` + ${formatCount(p.mtp)} MTP` : ""}`;
+}
+
+/** The fact sheet table of a model. */
+export function factSheet(f: SpecFacts, part = "facts"): TemplateResult {
+  const { spec, stats } = f;
+  const row = (label: string, value: unknown) => (value === undefined || value === "" ? nothing : html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`);
+  const links = linkNames.filter(([k]) => spec.links?.[k]);
+  const ctx = stats.contextLength;
+  return html`<table part=${part} class="facts">
+    <caption>
+      ${spec.name}${spec.org ? html` <span class="muted">· ${spec.org}</span>` : nothing}
+    </caption>
+    <tbody>
+      ${row("Scale", scaleText(f))}
+      ${row("Context", ctx === null ? formatTokens(ctx) : `${formatTokens(ctx)} tokens`)}
+      ${row("Licence", spec.license && (spec.license.url ? html`<a href=${spec.license.url} rel="noopener">${spec.license.name}</a>` : spec.license.name))}
+      ${row("Release", spec.releaseDate && html`<time datetime=${spec.releaseDate}>${spec.releaseDate}</time>`)}
+      ${row("Decoder type", stats.decoderType)}
+      ${row("Attention", stats.attention)}
+      ${row("Layer mix", stats.layerMixText)}
+      ${row("KV cache per token", kvText(f))}
+      ${row("Key detail", spec.keyDetail)}
+      ${row("Links", links.length ? html`${links.map(([k, name], i) => html`${i ? " · " : ""}<a href=${spec.links![k]!} rel="noopener">${name}</a>`)}` : undefined)}
+    </tbody>
+  </table>`;
+}

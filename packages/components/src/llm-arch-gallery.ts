@@ -1,0 +1,256 @@
+/**
+ * `<llm-arch-gallery>`: a filterable, sortable grid of every model, from the light index only.
+ */
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
+import { formatBytes, formatCount } from "@archgal/schema/metrics";
+import { errorDetail, type ArchErrorDetail } from "./errors.js";
+import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
+import { errorBox } from "./spec-element.js";
+import { loaderFor, type GalleryEntry } from "./loaders.js";
+import { themeStyles } from "./styles.js";
+import { ThemedElement } from "./themed-element.js";
+
+/** Sort orders of the gallery. */
+export type GallerySort = "newest" | "oldest" | "largest" | "smallest" | "active" | "name";
+
+const sorts: Record<GallerySort, [label: string, compare: (a: GalleryEntry, b: GalleryEntry) => number]> = {
+  newest: ["Newest first", (a, b) => b.releaseDate.localeCompare(a.releaseDate)],
+  oldest: ["Oldest first", (a, b) => a.releaseDate.localeCompare(b.releaseDate)],
+  largest: ["Largest first", (a, b) => b.params.total - a.params.total],
+  smallest: ["Smallest first", (a, b) => a.params.total - b.params.total],
+  active: ["Most active parameters", (a, b) => b.params.active - a.params.active],
+  name: ["Name", (a, b) => a.name.localeCompare(b.name)],
+};
+
+/** The attention kinds of an index entry, e.g. `GQA + Gated DeltaNet` → `["GQA", "Gated DeltaNet"]`. */
+const attentionKinds = (e: GalleryEntry) => e.attention.split(" + ");
+
+/** Whether an entry passes the gallery's filters. */
+export function matches(e: GalleryEntry, f: { query?: string; decoderType?: string; org?: string; attention?: string; concept?: string }): boolean {
+  if (f.decoderType && e.decoderType !== f.decoderType) return false;
+  if (f.org && e.org !== f.org) return false;
+  if (f.attention && !attentionKinds(e).includes(f.attention)) return false;
+  if (f.concept && !(e.concepts as string[]).includes(f.concept)) return false;
+  const words = (f.query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${e.id} ${e.name} ${e.org} ${e.decoderType} ${e.attention} ${e.concepts.join(" ")} ${e.releaseDate}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+const uniq = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+/**
+ * A filterable, sortable grid of every model of the dataset. Only the light index is loaded; opening a model
+ * fires `llm-arch-open` and, with `href-template`, follows a link.
+ *
+ * @example
+ * ```html
+ * <llm-arch-gallery href-template="/model/{id}" sort="newest"></llm-arch-gallery>
+ * ```
+ *
+ * @tagname llm-arch-gallery
+ * @summary Filterable, sortable grid of LLM architectures.
+ *
+ * @csspart controls - The search, filter and sort controls.
+ * @csspart grid - The list of models.
+ * @csspart card - One model's card (a link with `href-template`, else a button).
+ * @csspart error - The error box (`role="alert"`).
+ *
+ * @fires {LlmArchOpenEvent} llm-arch-open - A model was opened (click or Enter). Cancel it to stop the navigation.
+ * @fires {LlmArchErrorEvent} llm-arch-error - The index could not be loaded.
+ */
+export class LlmArchGallery extends ThemedElement {
+  /** @internal */
+  static override styles = [
+    themeStyles,
+    css`
+      [part="controls"] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.75rem;
+        align-items: end;
+        margin-bottom: 0.75rem;
+      }
+      label {
+        display: grid;
+        gap: 0.15rem;
+        font-size: 0.8125rem;
+        color: var(--_text-muted);
+      }
+      input,
+      select {
+        font: inherit;
+        font-size: 0.875rem;
+        color: var(--_text);
+        background: var(--_background);
+        border: 1px solid var(--_box-stroke);
+        border-radius: 6px;
+        padding: 0.3rem 0.45rem;
+        min-width: 8rem;
+      }
+      [part="grid"] {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+        gap: 0.75rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      [part="card"] {
+        display: grid;
+        gap: 0.2rem;
+        align-content: start;
+        width: 100%;
+        height: 100%;
+        text-align: start;
+        font: inherit;
+        color: var(--_text);
+        text-decoration: none;
+        background: var(--_background);
+        border: 1px solid color-mix(in srgb, var(--_line) 30%, transparent);
+        border-left: 4px solid var(--_accent);
+        border-radius: 8px;
+        padding: 0.6rem 0.75rem;
+        cursor: pointer;
+      }
+      [part="card"]:hover {
+        border-color: var(--_accent);
+      }
+      .name {
+        font-weight: 700;
+        font-size: 1rem;
+      }
+      .tags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+      }
+      .tag {
+        font-size: 0.75rem;
+        border-radius: 4px;
+        padding: 0 0.35rem;
+        background: var(--_frame);
+      }
+      [role="status"] {
+        margin: 0 0 0.5rem;
+        color: var(--_text-muted);
+      }
+    `,
+  ];
+
+  /** @internal */
+  static override properties: PropertyDeclarations = {
+    hrefTemplate: { attribute: "href-template", reflect: true },
+    query: { reflect: true },
+    decoderType: { attribute: "decoder-type", reflect: true },
+    org: { reflect: true },
+    attention: { reflect: true },
+    concept: { reflect: true },
+    sort: { reflect: true },
+    _entries: { state: true },
+    _error: { state: true },
+  };
+
+  /** Link of each card, with `{id}` replaced by the model id, e.g. `/model/{id}`. Without it, cards are buttons that only fire `llm-arch-open`. */
+  declare hrefTemplate: string | undefined;
+  /** Text search over id, name, org, decoder type, attention and concepts (all words must match). */
+  declare query: string | undefined;
+  /** Show only this decoder type, e.g. `Sparse MoE`. */
+  declare decoderType: string | undefined;
+  /** Show only models of this organisation. */
+  declare org: string | undefined;
+  /** Show only models using this attention kind, e.g. `MLA`, `GQA`, `Gated DeltaNet`. */
+  declare attention: string | undefined;
+  /** Show only models with this concept tag, e.g. `SWA`, `MoE`, `QK-Norm`. */
+  declare concept: string | undefined;
+  /** Order: `newest` (default), `oldest`, `largest`, `smallest`, `active`, `name`. */
+  declare sort: GallerySort;
+
+  declare private _entries: readonly GalleryEntry[] | undefined;
+  declare private _error: ArchErrorDetail | undefined;
+
+  constructor() {
+    super();
+    this.sort = "newest";
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._entries && !this._error) void this.#load();
+  }
+
+  protected override willUpdate(): void {
+    if (!(this.sort in sorts)) this.sort = "newest";
+  }
+
+  async #load(): Promise<void> {
+    try {
+      this._entries = await loaderFor(this.dataset.base).index();
+    } catch (error) {
+      this._error = errorDetail(error);
+      await this.updateComplete;
+      this.dispatchEvent(new LlmArchErrorEvent(this._error));
+    }
+  }
+
+  /** The entries shown now, filtered and sorted. */
+  get visibleEntries(): GalleryEntry[] {
+    return (this._entries ?? []).filter((e) => matches(e, this)).sort(sorts[this.sort]?.[1] ?? sorts.newest[1]);
+  }
+
+  /** The link of a model, from `href-template`. */
+  hrefFor(id: string): string | undefined {
+    return this.hrefTemplate ? this.hrefTemplate.replaceAll("{id}", encodeURIComponent(id)) : undefined;
+  }
+
+  #open(e: Event, entry: GalleryEntry): void {
+    const href = this.hrefFor(entry.id);
+    const event = new LlmArchOpenEvent({ id: entry.id, entry, ...(href ? { href } : {}) });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) e.preventDefault();
+  }
+
+  #select(label: string, prop: "decoderType" | "org" | "attention" | "concept" | "sort", options: [string, string][]): TemplateResult {
+    return html`<label
+      >${label}
+      <select @change=${(e: Event) => ((this as Record<typeof prop, string>)[prop] = (e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${(this[prop] ?? "") === v}>${text}</option>`)}
+      </select></label
+    >`;
+  }
+
+  #card(e: GalleryEntry): TemplateResult {
+    const body = html`<span class="name">${e.name}</span>
+      <span class="muted">${e.org} · <time datetime=${e.releaseDate}>${e.releaseDate}</time></span>
+      <span>${formatCount(e.params.total)}${e.params.active < e.params.total ? ` (${formatCount(e.params.active)} active)` : ""} · ${e.decoderType}</span>
+      <span class="tags"><span class="tag">${e.attention}</span><span class="tag">${e.kvCacheBytesPerToken ? `KV ${formatBytes(e.kvCacheBytesPerToken)}/token` : "no KV cache"}</span></span>`;
+    const href = this.hrefFor(e.id);
+    return href
+      ? html`<a part="card" href=${href} data-id=${e.id} @click=${(ev: Event) => this.#open(ev, e)}>${body}</a>`
+      : html`<button part="card" type="button" data-id=${e.id} @click=${(ev: Event) => this.#open(ev, e)}>${body}</button>`;
+  }
+
+  protected override render(): TemplateResult {
+    if (this._error) return errorBox(this._error);
+    const all = this._entries;
+    if (!all) return html`<p class="loading" role="status">Loading models…</p>`;
+    const any = (label: string, values: string[]): [string, string][] => [["", label], ...values.map((v): [string, string] => [v, v])];
+    const shown = this.visibleEntries;
+    return html`<div part="controls">
+        <label
+          >Search
+          <input type="search" .value=${this.query ?? ""} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} placeholder="name, org, concept…" />
+        </label>
+        ${this.#select("Decoder type", "decoderType", any("All types", uniq(all.map((e) => e.decoderType))))}
+        ${this.#select("Organisation", "org", any("All organisations", uniq(all.map((e) => e.org))))}
+        ${this.#select("Attention", "attention", any("All attention kinds", uniq(all.flatMap(attentionKinds))))}
+        ${this.#select("Concept", "concept", any("All concepts", uniq(all.flatMap((e) => e.concepts))))}
+        ${this.#select("Sort", "sort", Object.entries(sorts).map(([k, [label]]) => [k, label]))}
+      </div>
+      <p role="status">${shown.length} of ${all.length} models</p>
+      <ul part="grid">
+        ${shown.map((e) => html`<li>${this.#card(e)}</li>`)}
+      </ul>
+      ${shown.length ? nothing : html`<p class="muted">No model matches these filters.</p>`}`;
+  }
+}
+

@@ -1,0 +1,26 @@
+/**
+ * Registering the elements under their tag names, guarded against double definition (two copies of the
+ * script on one page, or hot reloading).
+ */
+import { LlmArch } from "./llm-arch.js";
+import { LlmArchCompare } from "./llm-arch-compare.js";
+import { LlmArchFacts } from "./llm-arch-facts.js";
+import { LlmArchGallery } from "./llm-arch-gallery.js";
+
+/** The tag name of each element class. */
+export const tagNames = {
+  "llm-arch": LlmArch,
+  "llm-arch-compare": LlmArchCompare,
+  "llm-arch-gallery": LlmArchGallery,
+  "llm-arch-facts": LlmArchFacts,
+} as const;
+
+/** Defines one element unless its tag is already taken. */
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  if (typeof customElements !== "undefined" && !customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+/** Defines every element (`llm-arch`, `llm-arch-compare`, `llm-arch-gallery`, `llm-arch-facts`) that is not defined yet. */
+export function defineElements(): void {
+  for (const [tag, ctor] of Object.entries(tagNames)) defineElement(tag, ctor);
+}
