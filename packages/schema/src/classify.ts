@@ -3,7 +3,7 @@
  * None of these is typed into a spec.
  */
 import { definitionCounts, expandLayers } from "./layers.js";
-import type { AttentionMixer, Mixer, ModelSpec } from "./spec-types.js";
+import type { AttentionMixer, Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
 
 /** The gallery's decoder types. */
 export type DecoderType = "Dense" | "Sparse MoE" | "Sparse hybrid" | "Hybrid MoE" | "Dense hybrid" | "Recurrent";
@@ -13,18 +13,18 @@ export const recurrentKinds = new Set(["gated-deltanet", "kimi-delta", "lightnin
 /** Mixer kinds that are state-space or recurrent models rather than linear attention. */
 const ssmKinds = new Set(["mamba2", "mlstm", "short-conv"]);
 
-function usedMixers(spec: Pick<ModelSpec, "architecture">): Mixer[] {
-  const arch = spec.architecture;
+function usedMixers(spec: { architecture: ArchitectureInput }): Mixer[] {
+  const arch = spec.architecture as Architecture;
   return [...definitionCounts(arch.layers).mixers.keys()].flatMap((n) => (arch.mixers[n] ? [arch.mixers[n]] : []));
 }
 
-function usesMoe(spec: Pick<ModelSpec, "architecture">): boolean {
-  const arch = spec.architecture;
+function usesMoe(spec: { architecture: ArchitectureInput }): boolean {
+  const arch = spec.architecture as Architecture;
   return [...definitionCounts(arch.layers).ffns.keys()].some((n) => arch.ffns[n]?.kind === "moe");
 }
 
 /** Dense, Sparse MoE, Sparse hybrid (linear attention + MoE), Hybrid MoE (SSM + MoE), Dense hybrid or Recurrent. */
-export function decoderType(spec: Pick<ModelSpec, "architecture">): DecoderType {
+export function decoderType(spec: { architecture: ArchitectureInput }): DecoderType {
   const mixers = usedMixers(spec);
   const recurrent = mixers.filter((m) => recurrentKinds.has(m.kind));
   const softmax = mixers.filter((m) => !recurrentKinds.has(m.kind));
@@ -73,7 +73,7 @@ export function mixerLabel(mixer: Mixer | { kind: string }): string {
 }
 
 /** The attention label of a model, e.g. `GQA`, `MLA`, `GQA + Gated DeltaNet`. */
-export function attentionLabel(spec: Pick<ModelSpec, "architecture">): string {
+export function attentionLabel(spec: { architecture: ArchitectureInput }): string {
   const kinds: string[] = [];
   for (const m of usedMixers(spec)) {
     const label = m.kind === "attention" ? headSharing(m) : m.kind === "mla" ? "MLA" : (mixerKindNames[m.kind] ?? m.kind);
@@ -89,8 +89,8 @@ export interface LayerMixEntry {
 }
 
 /** Layers grouped by mixer label, e.g. `[{label: "sliding-window GQA", count: 52}, {label: "GQA", count: 10}]`. */
-export function layerMix(spec: Pick<ModelSpec, "architecture">): LayerMixEntry[] {
-  const arch = spec.architecture;
+export function layerMix(spec: { architecture: ArchitectureInput }): LayerMixEntry[] {
+  const arch = spec.architecture as Architecture;
   const mix = new Map<string, number>();
   for (const layer of expandLayers(arch.layers)) {
     const mixer = layer.mixer ? arch.mixers[layer.mixer] : undefined;
@@ -101,7 +101,7 @@ export function layerMix(spec: Pick<ModelSpec, "architecture">): LayerMixEntry[]
 }
 
 /** The layer mix as text, e.g. `52 sliding-window GQA + 10 GQA`. */
-export function formatLayerMix(spec: Pick<ModelSpec, "architecture">): string {
+export function formatLayerMix(spec: { architecture: ArchitectureInput }): string {
   return layerMix(spec)
     .map((e) => `${e.count} ${e.label}`)
     .join(" + ");
@@ -144,8 +144,8 @@ export type Concept =
   | "tied-embeddings";
 
 /** Concept tags derived from the structure. */
-export function concepts(spec: Pick<ModelSpec, "architecture">): Concept[] {
-  const arch = spec.architecture;
+export function concepts(spec: { architecture: ArchitectureInput }): Concept[] {
+  const arch = spec.architecture as Architecture;
   const tags = new Set<Concept>();
   const ropeOn = arch.positional.kind === "rope";
   if (arch.positional.kind === "learned") tags.add("learned-positions");

@@ -5,7 +5,7 @@ import { attentionLabel, decoderType, formatLayerMix } from "./classify.js";
 import { kvCacheBytesPerToken } from "./kv-cache.js";
 import { definitionCounts, expandLayers } from "./layers.js";
 import { countParams } from "./params.js";
-import type { Architecture, ModelSpec } from "./spec-types.js";
+import type { Architecture, ModelSpec, ArchitectureInput, SpecInput } from "./spec-types.js";
 
 /** One difference between two models. */
 export interface ModelDiffEntry {
@@ -89,7 +89,7 @@ function diffMaps(
 }
 
 /** Definitions in order of first use in the layer stack. */
-function usedInOrder(arch: Architecture, which: "mixer" | "ffn"): string[] {
+function usedInOrder(arch: Pick<ArchitectureInput, "layers">, which: "mixer" | "ffn"): string[] {
   const seen: string[] = [];
   for (const layer of expandLayers(arch.layers)) {
     const name = layer[which];
@@ -103,7 +103,7 @@ function usedInOrder(arch: Architecture, which: "mixer" | "ffn"): string[] {
  * their order of first use, so differently named definitions still line up), and derived figures
  * (parameters, KV cache, decoder type, attention, layer mix).
  */
-export function diffModels(a: ModelSpec, b: ModelSpec): ModelDiffEntry[] {
+export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   const out: ModelDiffEntry[] = [];
   const { mixers: _am, ffns: _af, layers: _al, ...aRest } = a.architecture;
   const { mixers: _bm, ffns: _bf, layers: _bl, ...bRest } = b.architecture;
@@ -132,7 +132,7 @@ export function diffModels(a: ModelSpec, b: ModelSpec): ModelDiffEntry[] {
     }
   }
 
-  const derived = (s: ModelSpec) => {
+  const derived = (s: SpecInput) => {
     const p = countParams(s);
     const counts = definitionCounts(s.architecture.layers);
     return new Map<string, unknown>([

@@ -4,6 +4,7 @@ import { createSpecSchema, defineMixerKind, combineHooks } from "./extend.js";
 import { validateSpec, formatIssues } from "./validate.js";
 import { countParams } from "./params.js";
 import { kvCacheBytesPerToken } from "./kv-cache.js";
+import { modelStats } from "./stats.js";
 import { llama3_8b } from "../test-fixtures/golden-specs.js";
 
 const retention = defineMixerKind({
@@ -55,17 +56,27 @@ describe("extending the schema downstream", () => {
   it("counts the known parts, and the new kind through its hook", () => {
     const r = validateSpec(customSpec(), MySpec);
     if (!r.success) throw new Error("invalid");
-    const without = countParams(r.data as never);
+    const without = countParams(r.data);
     expect(without.uncounted).toEqual(["ret"]);
-    const withHook = countParams(r.data as never, combineHooks([retention]));
+    const withHook = countParams(r.data, combineHooks([retention]));
     expect(withHook.uncounted).toEqual([]);
     expect(withHook.breakdown.linearMixer).toBe(16 * 4 * 4096 * 32 * 128);
     expect(withHook.total - without.total).toBe(withHook.breakdown.linearMixer);
     // Only the 16 attention layers keep a KV cache.
-    expect(kvCacheBytesPerToken(r.data as never)).toBe(16 * 2 * 8 * 128 * 2);
+    expect(kvCacheBytesPerToken(r.data)).toBe(16 * 2 * 8 * 128 * 2);
   });
 
   it("refuses to redefine a core kind", () => {
     expect(() => defineMixerKind({ kind: "attention", schema: z.strictObject({ kind: z.literal("attention") }) })).toThrow(/already defined/);
+  });
+});
+
+describe("the README's extension example type-checks as written", () => {
+  it("passes an extended spec straight to the metric functions", () => {
+    const result = validateSpec(customSpec(), MySpec);
+    if (!result.success) throw new Error("invalid");
+    const counts = countParams(result.data, retention.hooks);
+    expect(counts.uncounted).toEqual([]);
+    expect(modelStats(result.data, retention.hooks).params.total).toBe(counts.total);
   });
 });

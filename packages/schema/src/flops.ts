@@ -4,7 +4,7 @@
 import { definitionCounts } from "./layers.js";
 import { countParams, type ParamHooks } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
-import type { Mixer, ModelSpec } from "./spec-types.js";
+import type { Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {
@@ -55,10 +55,10 @@ function attentionMacs(mixer: Mixer, tokens: number): number {
  * capped by sliding windows, chunks and sparse top-k).
  */
 export function flopsPerToken(
-  spec: Pick<ModelSpec, "architecture">,
+  spec: { architecture: ArchitectureInput },
   options: { contextLength?: number; hooks?: ParamHooks } = {},
 ): FlopsPerToken {
-  const arch = spec.architecture;
+  const arch = spec.architecture as Architecture;
   const params = countParams(spec, options.hooks);
   const b = params.activeBreakdown;
   const lookups = b.embedding + b.positionEmbedding + b.ngramEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
@@ -81,7 +81,7 @@ export interface WeightMemory {
 }
 
 /** Bytes needed to hold every weight of the checkpoint (MTP modules included) at bf16, fp8 and int4. */
-export function weightMemory(spec: Pick<ModelSpec, "architecture">, hooks?: ParamHooks): WeightMemory {
+export function weightMemory(spec: { architecture: ArchitectureInput }, hooks?: ParamHooks): WeightMemory {
   const { totalWithMtp: total } = countParams(spec, hooks);
   const at = (dtype: Dtype) => total * dtypeBytes[dtype];
   return { bf16: at("bf16"), fp8: at("fp8"), int4: at("int4") };

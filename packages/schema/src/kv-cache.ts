@@ -2,7 +2,7 @@
  * KV cache: the gallery's per-token convention, and the true cache at a given context.
  */
 import { definitionCounts, expandLayers } from "./layers.js";
-import type { Mixer, ModelSpec } from "./spec-types.js";
+import type { Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
 
 /** Bytes per element of the supported cache dtypes. */
 export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 } as const;
@@ -35,8 +35,8 @@ export function kvElementsPerToken(mixer: Mixer): number {
  * KV cache bytes per token in the gallery's convention: bf16, every attention layer at full size
  * (sliding windows not capped), linear-attention and SSM layers excluded, MLA storing latent + rope dims.
  */
-export function kvCacheBytesPerToken(spec: Pick<ModelSpec, "architecture">, dtype: Dtype = "bf16"): number {
-  const arch = spec.architecture;
+export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, dtype: Dtype = "bf16"): number {
+  const arch = spec.architecture as Architecture;
   let elements = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
     const mixer = arch.mixers[name];
@@ -106,8 +106,8 @@ export interface CacheSize {
  * their size, layers that reuse another layer's KV hold nothing, and linear/SSM layers hold a
  * fixed state regardless of length.
  */
-export function kvCacheBytes(spec: Pick<ModelSpec, "architecture">, options: CacheOptions): CacheSize {
-  const arch = spec.architecture;
+export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options: CacheOptions): CacheSize {
+  const arch = spec.architecture as Architecture;
   const batch = options.batch ?? 1;
   const kvBytes = dtypeBytes[options.dtype ?? "bf16"];
   const stBytes = dtypeBytes[options.stateDtype ?? "fp32"];
@@ -145,8 +145,8 @@ export function kvLabel(bytesPerToken: number): KvLabel {
 }
 
 /** Number of layers of the main stack that keep a growing KV cache. */
-export function cachedLayerCount(spec: Pick<ModelSpec, "architecture">): number {
-  const arch = spec.architecture;
+export function cachedLayerCount(spec: { architecture: ArchitectureInput }): number {
+  const arch = spec.architecture as Architecture;
   return expandLayers(arch.layers).filter((l) => {
     const m = l.mixer ? arch.mixers[l.mixer] : undefined;
     return m ? kvElementsPerToken(m) > 0 : false;

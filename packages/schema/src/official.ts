@@ -2,7 +2,7 @@
  * Holding computed parameter counts to the creators' official figures.
  */
 import { countParams, paramsWithout, type ParamCounts, type ParamHooks } from "./params.js";
-import type { ModelSpec, OfficialParams, ParamScope } from "./spec-types.js";
+import type { ModelSpec, OfficialParams, ParamScope, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
 
 /** The unit a figure is rounded to: explicit, or read off its trailing zeros (671e9 → 1e9). */
 export function roundingUnit(value: number, explicit?: number): number {
@@ -62,7 +62,7 @@ function check(computed: number, official: number, roundedTo?: number): Official
 
 /** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
 export function compareWithOfficial(
-  spec: Pick<ModelSpec, "architecture"> & { officialParams: OfficialParams },
+  spec: { architecture: ArchitectureInput } & { officialParams: OfficialParams },
   hooks?: ParamHooks,
 ): { total: OfficialCheck; active?: OfficialCheck } {
   const counts = countParams(spec, hooks);

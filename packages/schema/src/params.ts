@@ -6,8 +6,7 @@
  * q/k norms, routers and convolutions.
  */
 import { definitionCounts } from "./layers.js";
-import type { ParamComponent } from "./spec-types.js";
-import type { Architecture, Ffn, Mixer, ModelSpec, Norm } from "./spec-types.js";
+import type { Architecture, ArchitectureInput, Ffn, Mixer, Norm, ParamComponent } from "./spec-types.js";
 
 /** Parameters per component. */
 export type ParamBreakdown = Record<ParamComponent, number>;
@@ -300,8 +299,8 @@ export interface ParamCountResult extends ParamCounts {
  * const { total, active, breakdown } = countParams(spec);
  * ```
  */
-export function countParams(spec: Pick<ModelSpec, "architecture">, hooks: ParamHooks = {}): ParamCountResult {
-  const arch = spec.architecture;
+export function countParams(spec: { architecture: ArchitectureInput }, hooks: ParamHooks = {}): ParamCountResult {
+  const arch = spec.architecture as Architecture;
   const d = arch.dModel;
   const total = emptyBreakdown();
   const active = emptyBreakdown();

@@ -754,3 +754,15 @@ export type DatasetMetadataField = "org" | "releaseDate" | "license" | "links" |
 
 /** A spec with all the metadata the dataset requires. */
 export type DatasetEntry = ModelSpec & Required<Pick<ModelSpec, DatasetMetadataField>>;
+
+/** A mixer of a kind defined downstream with `defineMixerKind` (see `createSpecSchema`). */
+export interface CustomMixer {
+  /** The kind's discriminator. */
+  kind: string;
+}
+
+/** An architecture whose mixers may include downstream kinds: what the metric functions accept. */
+export type ArchitectureInput = Omit<Architecture, "mixers"> & { mixers: { [name: string]: Mixer | CustomMixer } };
+
+/** A spec, core or extended, as the metric functions accept it. */
+export type SpecInput = Omit<ModelSpec, "architecture"> & { architecture: ArchitectureInput };
