@@ -54,6 +54,7 @@ export function siteHeader(section: string | undefined): string {
 export function siteFooter(): string {
   return `<footer class="site-footer">
   <p>Every figure on this site is drawn from structured data: parameters, KV cache and labels are computed from each model's architecture spec, not typed in.
-  Specs and sources: <code>@archgal/data</code>. Diagrams: <code>@archgal/renderer</code> and the <code>&lt;llm-arch&gt;</code> web component.</p>
+  Specs and sources: <code>@archgal/data</code>. Diagrams: <code>@archgal/renderer</code> and the <code>&lt;llm-arch&gt;</code> web component.
+  <a href="./data/models.json" download>Download every spec with its computed numbers (JSON)</a>.</p>
 </footer>`;
 }

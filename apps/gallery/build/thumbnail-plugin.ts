@@ -5,6 +5,7 @@
  */
 import { loadAllModels, loadModel, hasModel } from "@archgal/data";
 import { renderModel } from "@archgal/renderer";
+import { modelStats } from "@archgal/schema";
 import type { Plugin } from "vite";
 
 const themes = ["light", "dark"] as const;
@@ -15,7 +16,7 @@ export function thumbnailPath(id: string, theme: "light" | "dark"): string {
 }
 
 function renderThumbnail(spec: Parameters<typeof renderModel>[0], theme: "light" | "dark"): string {
-  return renderModel(spec, { theme, panels: false, idPrefix: `t-${spec.id}-` });
+  return renderModel(spec, { theme, panels: false, title: false, idPrefix: `t-${spec.id}-` });
 }
 
 export function thumbnailPlugin(): Plugin {
@@ -35,11 +36,18 @@ export function thumbnailPlugin(): Plugin {
       });
     },
     async generateBundle() {
-      for (const spec of await loadAllModels()) {
+      const specs = await loadAllModels();
+      for (const spec of specs) {
         for (const theme of themes) {
           this.emitFile({ type: "asset", fileName: thumbnailPath(spec.id, theme), source: renderThumbnail(spec, theme) });
         }
       }
+      // The whole dataset as one download: every spec with its computed numbers (linked from the footer).
+      const dataset = specs.map((spec) => {
+        const { id: _id, name: _name, ...stats } = modelStats(spec);
+        return { ...spec, computed: stats };
+      });
+      this.emitFile({ type: "asset", fileName: "data/models.json", source: `${JSON.stringify(dataset, null, 1)}\n` });
     },
   };
 }

@@ -126,3 +126,13 @@ describe("the package README", () => {
     expect(renderReadme(readme) === readme, "run `pnpm --filter @archgal/data readme`").toBe(true);
   });
 });
+
+describe("organisations", () => {
+  it("are spelled one way each (no variant of another org's name)", () => {
+    const orgs = [...new Set([...specs.values()].map((s) => s.org))];
+    const key = (o: string) => o.toLowerCase().replace(/\s*\(.*\)$/, "").replace(/\s+(labs?|ai|team)$/, "");
+    const byKey = new Map<string, string[]>();
+    for (const o of orgs) byKey.set(key(o), [...(byKey.get(key(o)) ?? []), o]);
+    expect([...byKey.values()].filter((v) => v.length > 1)).toEqual([]);
+  });
+});

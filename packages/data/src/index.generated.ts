@@ -207,7 +207,7 @@ export const index: readonly ModelIndexEntry[] = [
   {
     "id": "olmo-2-7b",
     "name": "OLMo 2 (7B)",
-    "org": "Allen Institute for AI (Ai2)",
+    "org": "Allen Institute for AI",
     "releaseDate": "2024-11-25",
     "decoderType": "Dense",
     "attention": "MHA",
@@ -1114,7 +1114,7 @@ export const index: readonly ModelIndexEntry[] = [
   {
     "id": "tiny-aya",
     "name": "Tiny Aya",
-    "org": "Cohere Labs",
+    "org": "Cohere",
     "releaseDate": "2026-02-13",
     "decoderType": "Dense",
     "attention": "GQA",

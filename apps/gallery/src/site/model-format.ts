@@ -1,7 +1,7 @@
 /**
  * How the site words a model's numbers (built on @archgal/schema's formatters).
  */
-import { formatBytes, formatCount, formatTokens, kvLabel } from "@archgal/schema";
+import { formatBytes, formatCount, formatTokens, kvLabel } from "@archgal/schema/metrics";
 
 /** `671B total · 37B active (5.5%)`, or `8.03B` for a dense model. */
 export function scaleText(params: { total: number; active: number }): string {

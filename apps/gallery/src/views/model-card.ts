@@ -35,10 +35,11 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           type: "button",
           class: "compare-toggle",
           "aria-pressed": String(options.selected),
-          "aria-label": `Add ${m.name} to comparison`,
           onclick: () => options.onToggleCompare(m.id),
         },
-        options.selected ? "✓ Compare" : "+ Compare",
+        h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
+        "Compare",
+        h("span", { class: "visually-hidden" }, ` ${m.name}`),
       ),
       h(
         "div",

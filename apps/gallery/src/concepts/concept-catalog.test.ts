@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { models } from "@archgal/data";
+import { categories, conceptCatalog, conceptInfo } from "./concept-catalog.js";
+import { conceptDiagram } from "./concept-diagrams.js";
+import { modelsWithConcept } from "./concept-usage.js";
+
+describe("concept catalogue", () => {
+  it("explains every concept tag the data uses", () => {
+    const used = new Set(models.flatMap((m) => m.concepts as string[]));
+    const missing = [...used].filter((t) => !conceptInfo(t));
+    expect(missing).toEqual([]);
+  });
+
+  it("covers the concepts the gallery must have pages for", () => {
+    for (const tag of ["GQA", "MQA", "MHA", "MLA", "SWA", "MoE", "shared-expert", "QK-Norm", "NoPE", "RoPE", "gated-attention", "gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba-2", "DSA", "MTP", "sandwich-norm"]) {
+      expect(conceptInfo(tag), tag).toBeDefined();
+    }
+  });
+
+  it("gives each concept a category, a body, valid related tags and a diagram", () => {
+    for (const c of conceptCatalog) {
+      expect(categories).toContain(c.category);
+      expect(c.body.length).toBeGreaterThan(0);
+      for (const r of c.related) expect(conceptInfo(r), `${c.tag} → ${r}`).toBeDefined();
+      const svg = conceptDiagram(c.tag, c.figure);
+      expect(svg, c.tag).toMatch(/^<svg class="concept-svg" viewBox="[^"]+" role="img" aria-label="[^"]+"/);
+      expect(svg).not.toContain("NaN");
+    }
+  });
+
+  it("derives the models of a concept from their tags", () => {
+    const gqa = modelsWithConcept(models, "GQA");
+    expect(gqa.map((m) => m.id)).toContain("llama-3-8b");
+    expect(gqa.every((m) => m.concepts.includes("GQA"))).toBe(true);
+  });
+});
+
+describe("concept usage", () => {
+  it("says how a model uses a concept", async () => {
+    const { loadModel } = await import("@archgal/data");
+    const { usageDetail } = await import("./concept-usage.js");
+    expect(usageDetail("GQA", await loadModel("llama-3-8b"))).toBe("32 query / 8 KV heads · all 32 layers");
+    expect(usageDetail("MoE", await loadModel("deepseek-v3"))).toBe("8 of 256 experts per token · 58 of 61 layers");
+    expect(usageDetail("MLA", await loadModel("deepseek-v3"))).toBe("latent 512 + rotary key 64 cached · 128 heads");
+    expect(usageDetail("SWA", await loadModel("gemma-3-27b"))).toMatch(/^window 1,024 tokens · \d+ of 62 layers$/);
+  });
+});

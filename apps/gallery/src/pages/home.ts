@@ -1,0 +1,328 @@
+/**
+ * Home: every model as a card, with filters, sorting, search and four views (grid, timeline, families, size).
+ */
+import "../site/page-init.js";
+import { hasModel, models } from "@archgal/data";
+import { conceptName } from "../concepts/concept-catalog.js";
+import { loadSelection, maxCompare, saveSelection, toggleSelection } from "../site/compare-selection.js";
+import { h, replaceChildren } from "../site/dom-builder.js";
+import { wireTabKeys } from "../site/keyboard-tabs.js";
+import {
+  facetKeys,
+  facetOptions,
+  queryFromParams,
+  queryToParams,
+  runQuery,
+  sortKeys,
+  type FacetKey,
+  type ModelQuery,
+  type SortKey,
+} from "../site/model-query.js";
+import { compareHref } from "../site/site-links.js";
+import { familyTreeView } from "../views/family-tree-view.js";
+import { modelCard } from "../views/model-card.js";
+import { sizeView } from "../views/size-view.js";
+import { timelineView } from "../views/timeline-view.js";
+
+const views = { grid: "Cards", timeline: "Timeline", family: "Family tree", size: "By size" } as const;
+type ViewKey = keyof typeof views;
+
+const facetLabels: Record<FacetKey, string> = {
+  decoder: "Decoder type",
+  org: "Organisation",
+  attention: "Attention",
+  concept: "Concept",
+  year: "Year",
+};
+/** Facets with many values show this many until expanded. */
+const collapsedCount = 8;
+
+const params = new URLSearchParams(location.search);
+let query: ModelQuery = queryFromParams(params);
+const requestedView = params.get("view") ?? "grid";
+let view: ViewKey = requestedView in views ? (requestedView as ViewKey) : "grid";
+let selection = loadSelection(hasModel);
+
+const app = document.getElementById("home-app")!;
+
+function facetLabel(facet: FacetKey, value: string): string {
+  return facet === "concept" ? conceptName(value) : value;
+}
+
+function updateUrl(): void {
+  const p = queryToParams(query);
+  if (view !== "grid") p.set("view", view);
+  const s = p.toString();
+  history.replaceState(null, "", s ? `?${s}` : location.pathname);
+}
+
+// ---------- hero ----------
+const orgs = new Set(models.map((m) => m.org));
+const years = models.map((m) => Number(m.releaseDate.slice(0, 4)));
+replaceChildren(
+  document.getElementById("hero-stats")!,
+  [
+    ["models", String(models.length)],
+    ["organisations", String(orgs.size)],
+    ["years covered", `${Math.min(...years)}–${Math.max(...years)}`],
+  ].map(([label, value]) => h("div", null, h("dt", null, label), h("dd", null, value))),
+);
+
+// ---------- filters ----------
+const filterInputs = new Map<string, HTMLInputElement>();
+
+function filterGroup(facet: FacetKey): HTMLElement {
+  const options = facetOptions(models, facet);
+  const list = h("div", { class: "filter-options" });
+  options.forEach((o, i) => {
+    const id = `f-${facet}-${o.value.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+    const input = h("input", {
+      type: "checkbox",
+      id,
+      value: o.value,
+      onchange: () => {
+        const set = new Set(query.facets[facet]);
+        if (input.checked) set.add(o.value);
+        else set.delete(o.value);
+        query.facets[facet] = [...set];
+        update();
+      },
+    });
+    filterInputs.set(`${facet}:${o.value}`, input);
+    const item = h("div", { class: "filter-option" }, input, h("label", { for: id }, facetLabel(facet, o.value), h("span", { class: "count" }, o.count)));
+    if (i >= collapsedCount && !query.facets[facet].includes(o.value)) item.hidden = true;
+    list.append(item);
+  });
+  const hiddenCount = options.length - collapsedCount;
+  const more =
+    hiddenCount > 0
+      ? h("button", {
+          type: "button",
+          class: "filter-more",
+          "aria-expanded": "false",
+          onclick: (e: Event) => {
+            const btn = e.currentTarget as HTMLButtonElement;
+            const expand = btn.getAttribute("aria-expanded") !== "true";
+            btn.setAttribute("aria-expanded", String(expand));
+            btn.textContent = expand ? "Show fewer" : `Show all ${options.length}`;
+            [...list.children].forEach((c, i) => {
+              if (i >= collapsedCount) (c as HTMLElement).hidden = !expand && !(c.querySelector("input") as HTMLInputElement).checked;
+            });
+          },
+        }, `Show all ${options.length}`)
+      : null;
+  return h("fieldset", { class: "filter-group" }, h("legend", null, facetLabels[facet]), list, more);
+}
+
+const activeCount = h("span", { class: "active-count" });
+const filters = h(
+  "details",
+  { class: "panel filters", open: matchMedia("(min-width: 861px)").matches },
+  h("summary", null, "Filters", activeCount),
+  facetKeys.map(filterGroup),
+);
+
+// ---------- toolbar ----------
+const search = h("input", {
+  type: "search",
+  id: "model-search",
+  placeholder: "Search by name or organisation…",
+  value: query.search,
+  autocomplete: "off",
+  oninput: () => {
+    query.search = search.value;
+    update();
+  },
+});
+
+const sortSelect = h(
+  "select",
+  {
+    id: "model-sort",
+    onchange: () => {
+      query.sort = sortSelect.value as SortKey;
+      query.direction = query.sort === "name" ? "asc" : "desc";
+      update();
+    },
+  },
+  Object.entries(sortKeys).map(([k, label]) => h("option", { value: k, selected: k === query.sort }, label)),
+);
+
+const directionButton = h("button", {
+  type: "button",
+  class: "button",
+  id: "sort-direction",
+  onclick: () => {
+    query.direction = query.direction === "asc" ? "desc" : "asc";
+    update();
+  },
+});
+
+const tabs = h(
+  "div",
+  { class: "view-tabs", role: "tablist", "aria-label": "View" },
+  (Object.keys(views) as ViewKey[]).map((k) =>
+    h("button", { type: "button", role: "tab", id: `tab-${k}`, "data-view": k, "aria-controls": "view-panel", onclick: () => setView(k) }, views[k]),
+  ),
+);
+wireTabKeys(tabs, (tab) => setView(tab.dataset.view as ViewKey));
+
+const resultLine = h("div", { class: "result-line", "aria-live": "polite" });
+const panel = h("div", { id: "view-panel", role: "tabpanel" });
+
+// ---------- compare tray ----------
+const tray = h("div", { class: "compare-tray", role: "region", "aria-label": "Comparison selection" });
+
+function renderTray(): void {
+  tray.hidden = selection.length === 0;
+  const names = selection.map((id) => models.find((m) => m.id === id)?.name ?? id);
+  replaceChildren(
+    tray,
+    h("strong", null, `Compare (${selection.length}/${maxCompare}):`),
+    h("span", null, names.join(", ")),
+    h(
+      "span",
+      { class: "button-row", style: "margin-left:auto" },
+      h("button", { type: "button", class: "button", onclick: () => setSelection([]) }, "Clear"),
+      selection.length >= 2
+        ? h("a", { class: "button primary", href: compareHref(selection) }, `Compare ${selection.length} models`)
+        : h("span", { class: "gpu-fit" }, "Pick one more model"),
+    ),
+  );
+}
+
+function setSelection(ids: string[]): void {
+  selection = ids;
+  saveSelection(ids);
+  for (const b of panel.querySelectorAll<HTMLButtonElement>(".compare-toggle")) {
+    const id = b.closest<HTMLElement>("[data-model]")?.dataset.model ?? "";
+    const on = selection.includes(id);
+    b.setAttribute("aria-pressed", String(on));
+    const mark = b.querySelector(".compare-mark");
+    if (mark) mark.textContent = on ? "✓" : "+";
+  }
+  renderTray();
+}
+
+// ---------- rendering ----------
+function setView(k: ViewKey): void {
+  view = k;
+  update();
+}
+
+function renderResultLine(count: number): void {
+  const chips: HTMLElement[] = [];
+  for (const f of facetKeys) {
+    for (const v of query.facets[f]) {
+      chips.push(
+        h(
+          "button",
+          {
+            type: "button",
+            class: "active-filter",
+            "aria-label": `Remove filter ${facetLabels[f]}: ${facetLabel(f, v)}`,
+            onclick: () => {
+              query.facets[f] = query.facets[f].filter((x) => x !== v);
+              update();
+            },
+          },
+          `${facetLabel(f, v)}`,
+          h("span", { "aria-hidden": "true" }, "×"),
+        ),
+      );
+    }
+  }
+  const filtered = chips.length > 0 || query.search !== "";
+  activeCount.textContent = chips.length ? `${chips.length} active` : "";
+  replaceChildren(
+    resultLine,
+    h("span", { id: "result-count" }, count === models.length ? `${count} models` : `${count} of ${models.length} models`),
+    chips,
+    filtered
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "filter-more",
+            onclick: () => {
+              query = { ...query, search: "", facets: { decoder: [], org: [], attention: [], concept: [], year: [] } };
+              search.value = "";
+              update();
+            },
+          },
+          "Clear all",
+        )
+      : null,
+  );
+}
+
+function update(): void {
+  const hits = runQuery(models, query);
+  for (const [key, input] of filterInputs) {
+    const [f, ...rest] = key.split(":");
+    input.checked = query.facets[f as FacetKey].includes(rest.join(":"));
+  }
+  sortSelect.value = query.sort;
+  const dirWords = query.sort === "date" ? ["Oldest first", "Newest first"] : query.sort === "name" ? ["A → Z", "Z → A"] : ["Smallest first", "Largest first"];
+  directionButton.textContent = query.direction === "asc" ? `↑ ${dirWords[0]}` : `↓ ${dirWords[1]}`;
+  directionButton.setAttribute("aria-label", `Sort direction: ${query.direction === "asc" ? dirWords[0] : dirWords[1]}`);
+  for (const t of tabs.querySelectorAll<HTMLElement>('[role="tab"]')) {
+    const on = t.dataset.view === view;
+    t.setAttribute("aria-selected", String(on));
+    t.tabIndex = on ? 0 : -1;
+  }
+  panel.setAttribute("aria-labelledby", `tab-${view}`);
+  renderResultLine(hits.length);
+  if (hits.length === 0) {
+    replaceChildren(panel, h("p", { class: "empty-state" }, "No model matches these filters."));
+  } else if (view === "grid") {
+    replaceChildren(
+      panel,
+      h(
+        "ul",
+        { class: "card-grid", "aria-label": "Models" },
+        hits.map((m) => modelCard(m, { selected: selection.includes(m.id), onToggleCompare: (id) => setSelection(toggleSelection(selection, id)) })),
+      ),
+    );
+  } else if (view === "timeline") {
+    replaceChildren(panel, timelineView(hits, !(query.sort === "date" && query.direction === "asc")));
+  } else if (view === "family") {
+    replaceChildren(panel, familyTreeView(hits));
+  } else {
+    replaceChildren(panel, sizeView(hits, panel.clientWidth || window.innerWidth));
+  }
+  updateUrl();
+}
+
+replaceChildren(
+  app,
+  h(
+    "div",
+    { class: "home-layout" },
+    h("aside", { "aria-label": "Filters" }, filters),
+    h(
+      "section",
+      { "aria-label": "Models" },
+      h(
+        "div",
+        { class: "toolbar" },
+        h("div", { class: "search" }, h("label", { for: "model-search", class: "visually-hidden" }, "Search models"), search),
+        h("div", { class: "sort-control" }, h("label", { for: "model-sort" }, "Sort"), sortSelect, directionButton),
+        tabs,
+      ),
+      resultLine,
+      panel,
+      tray,
+    ),
+  ),
+);
+update();
+renderTray();
+
+// "/" focuses the search, as on many catalogue sites.
+document.addEventListener("keydown", (e) => {
+  if (e.key === "/" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement)) {
+    e.preventDefault();
+    search.focus();
+  }
+});

@@ -1,0 +1,29 @@
+/**
+ * The models picked for comparison on the home page (two to four), kept across page loads.
+ */
+
+const key = "archgal-compare";
+export const maxCompare = 4;
+
+export function loadSelection(valid: (id: string) => boolean): string[] {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(key) ?? "[]") as unknown;
+    return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string" && valid(x)).slice(0, maxCompare) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveSelection(ids: readonly string[]): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(ids));
+  } catch {
+    /* storage unavailable: the selection lasts for this page */
+  }
+}
+
+/** Adds or removes `id`; when full, the oldest pick makes room. */
+export function toggleSelection(ids: readonly string[], id: string): string[] {
+  if (ids.includes(id)) return ids.filter((x) => x !== id);
+  return [...ids, id].slice(-maxCompare);
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+    reporters: ["default", "junit"],
+    outputFile: { junit: "reports/junit-unit.xml" },
+  },
+});
