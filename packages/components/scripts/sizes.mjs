@@ -1,8 +1,8 @@
 // Gzip sizes of the CDN build against its budgets, from esbuild's metafile (cdn/meta.json):
 //   - critical path: what a page with <llm-arch model="…"> loads before the diagram appears: cdn/llm-arch.js and
 //     every chunk it imports statically (budget 35 KiB);
-//   - the lazy chunks and what each adds: zoom panels (drawn when the element is wide), validator (.spec/src),
-//     <llm-arch-compare>, <llm-arch-gallery>;
+//   - the lazy chunks and what each adds: zoom panels (@archgal/renderer/panels, drawn when the element is wide),
+//     validator (.spec/src), <llm-arch-compare>, <llm-arch-gallery>;
 //   - each model's data (budget 3 KiB).
 // Sizes are per file (each file is compressed on its own when served), gzip -9.
 // `node scripts/sizes.mjs` prints them and writes reports/sizes.json; the build prints them too.
@@ -50,7 +50,7 @@ export function measure(root) {
       .filter((f) => f.endsWith(".json") && f !== "index.json")
       .map((f) => [f.slice(0, -5), gzipSize(join(dir, f))]),
   );
-  const panels = lazy(/renderer\/dist\/index\.js$/);
+  const panels = lazy(/renderer\/dist\/panels\.js$/);
   return {
     criticalPath: { files: [...critical].map(rel), gzip: size(critical) },
     withPanels: { gzip: size(critical) + (panels?.gzip ?? 0) },

@@ -67,24 +67,28 @@ export function hitsOf(layout: Layout): Hit[] {
   return hits.sort((a, b) => Number(panel(a)) - Number(panel(b)) || (panel(a) ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
 }
 
-type FullRenderer = typeof import("@archgal/renderer");
+type FullRenderer = typeof import("@archgal/renderer/panels");
 let full: FullRenderer | undefined;
 let loading: Promise<FullRenderer> | undefined;
 
 /**
- * Loads the renderer's zoom panels (the full `@archgal/renderer`), once. The lean renderer draws the figure
- * without them, so a diagram never waits for this chunk: it is drawn lean first when the panels are not there yet.
+ * Loads the renderer's zoom panels (`@archgal/renderer/panels`: the figure with panels, without the main entry's
+ * compare and poster code), once. The lean renderer draws the figure without them, so a diagram never waits for
+ * this chunk: it is drawn lean first when the panels are not there yet.
  */
 export function loadPanels(): Promise<FullRenderer> {
-  return (loading ??= import("@archgal/renderer").then((m) => (full = m)));
+  return (loading ??= import("@archgal/renderer/panels").then((m) => (full = m)));
 }
 
 /** Whether the zoom panels can be drawn right now. */
 export const panelsLoaded = (): boolean => full !== undefined;
 
-/** Renders a spec's figure (with zoom panels when asked for and loaded) and computes its selectable components. */
-export function draw(spec: ModelSpec, theme: Theme, panels: boolean, idPrefix: string): Drawing {
-  const layout = panels && full ? full.layoutModel(spec, { panels: true }) : layoutModel(spec);
+/**
+ * Renders a spec's figure and computes its selectable components: the compact figure for narrow columns when
+ * `compact`, else with zoom panels when asked for and loaded.
+ */
+export function draw(spec: ModelSpec, theme: Theme, panels: boolean, idPrefix: string, compact = false): Drawing {
+  const layout = compact ? layoutModel(spec, { compact }) : panels && full ? full.layoutModel(spec, { panels }) : layoutModel(spec);
   const svg = renderLayout(layout, { theme, idPrefix, id: spec.id });
   return { svg, hits: hitsOf(layout), width: layout.width, height: layout.height };
 }

@@ -21,6 +21,13 @@ export type PanelsSetting = "auto" | "show" | "hide";
 /** Host width (CSS px) from which `panels="auto"` draws the zoom panels. */
 export const PANELS_MIN_WIDTH = 1100;
 
+/**
+ * Host width (CSS px) below which the diagram is the compact figure even without the `compact` attribute (unless
+ * `panels="show"`): narrower than this, the regular figure (≈ 1,000 units wide, 15-unit text) would show its
+ * text below 11 px, while the compact one keeps it at 11 px or more down to 360 px.
+ */
+export const COMPACT_MAX_WIDTH = 740;
+
 const legendNames: Record<string, string> = {
   embedding: "Embedding / output",
   norm: "Norm",
@@ -82,6 +89,11 @@ export class LlmArch extends SpecElement {
       }
       :host([compact]) {
         font-size: 0.8125rem;
+      }
+      .compact .svg,
+      .compact [part="legend"] {
+        max-width: 34rem;
+        margin-inline: auto;
       }
       figure {
         margin: 0;
@@ -192,17 +204,23 @@ export class LlmArch extends SpecElement {
     panels: { reflect: true },
     _selected: { state: true },
     _wide: { state: true },
+    _narrow: { state: true },
   };
 
   /** What to show: `diagram`, `facts` or `both` (default). */
   declare view: LlmArchView;
-  /** Narrow layout for small columns: one column, smaller type, no zoom panels. */
+  /**
+   * Narrow layout for small columns: the compact figure (the main column with its notes listed below it, no zoom
+   * panels, text at least 11 px high even when the figure is 360 px wide), one column, smaller type in the fact
+   * sheet. Elements narrower than 740 px draw the compact figure anyway, unless `panels="show"`.
+   */
   declare compact: boolean;
   /** Zoom panels of the diagram: `auto` (default: when the element is at least 1100 px wide), `show` or `hide`. */
   declare panels: PanelsSetting;
 
   declare private _selected: string | undefined;
   declare private _wide: boolean;
+  declare private _narrow: boolean;
 
   #focus = 0;
   #prefix = `llm-arch-${++instances}`;
@@ -215,14 +233,24 @@ export class LlmArch extends SpecElement {
     this.compact = false;
     this.panels = "auto";
     this._wide = true;
+    this._narrow = false;
+  }
+
+  #measure(w: number): void {
+    if (w > 0) {
+      this._wide = w >= PANELS_MIN_WIDTH;
+      this._narrow = w < COMPACT_MAX_WIDTH;
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (typeof ResizeObserver === "function") {
+      // Redrawn in the next frame, not inside the observer's callback: a new figure changes the element's height,
+      // which the observer would otherwise have to report again in the same frame (a "ResizeObserver loop").
       this.#resize ??= new ResizeObserver(([e]) => {
         const w = e?.contentRect.width ?? 0;
-        if (w > 0) this._wide = w >= PANELS_MIN_WIDTH;
+        requestAnimationFrame(() => this.#measure(w));
       });
       this.#resize.observe(this);
     }
@@ -235,8 +263,7 @@ export class LlmArch extends SpecElement {
 
   protected override beforeLoad(): void {
     this._selected = undefined;
-    const w = this.getBoundingClientRect().width;
-    if (w > 0) this._wide = w >= PANELS_MIN_WIDTH;
+    this.#measure(this.getBoundingClientRect().width);
   }
 
   protected override updated(): void {
@@ -246,18 +273,24 @@ export class LlmArch extends SpecElement {
     }
   }
 
+  /** Whether the compact figure is drawn now: asked for, or a narrow element that does not insist on panels. */
+  get #compactOn(): boolean {
+    return this.compact || (this._narrow && this.panels !== "show");
+  }
+
   /** Whether the zoom panels are drawn now. */
   get #panelsOn(): boolean {
-    if (this.compact || this.panels === "hide") return false;
+    if (this.#compactOn || this.panels === "hide") return false;
     return this.panels === "show" || this._wide;
   }
 
   #drawingFor(f: SpecFacts): Drawing {
     const theme = this.effectiveTheme;
     const panels = this.#panelsOn && panelsLoaded();
-    const key = `${theme}|${panels}`;
+    const compact = this.#compactOn;
+    const key = `${theme}|${panels}|${compact}`;
     if (this.#drawing?.key !== key || this.#drawingSpec !== f) {
-      this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix) };
+      this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix, compact) };
       this.#drawingSpec = f;
     }
     return this.#drawing.d;
@@ -345,7 +378,7 @@ export class LlmArch extends SpecElement {
     const selected = this.#details && d.hits.find((h) => h.component === this._selected);
     const fills = new Set(d.hits.filter((h) => !h.component.startsWith("panel:")).flatMap((h) => h.fills));
     const legend = Object.keys(legendNames).filter((k) => fills.has(k));
-    return html`<figure part="diagram">
+    return html`<figure part="diagram" class=${this.#compactOn ? "compact" : ""}>
       <div class="svg">
         ${unsafeHTML(d.svg)}
         <div role="toolbar" aria-label=${`Components of the ${f.spec.name} diagram`} aria-orientation="vertical" @keydown=${this.#onKey}>

@@ -1,6 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { emulateMedia, sendKeys } from "@web/test-runner-commands";
 import { LlmArch, LlmArchLoadEvent, LlmArchSelectEvent, setModelLoader } from "../src/index.js";
+import { COMPACT_MAX_WIDTH } from "../src/llm-arch.js";
 import { buttons, cleanup, mount, nextEvent, shadow, svgOf, until } from "./helpers.js";
 
 const deepseek = async () => (await fetch("/packages/data/models/deepseek-v3.json")).json();
@@ -111,6 +112,85 @@ describe("<llm-arch> rendering", () => {
     } finally {
       setModelLoader(undefined);
     }
+  });
+});
+
+describe("<llm-arch> compact figure (narrow columns)", () => {
+  afterEach(cleanup);
+
+  /** Mounts markup in a host of the given width and waits for the diagram. */
+  async function mountIn(width: number, markup: string): Promise<LlmArch> {
+    const host = document.createElement("div");
+    host.style.width = `${width}px`;
+    document.body.append(host);
+    host.innerHTML = markup;
+    const el = host.firstElementChild as LlmArch;
+    await nextEvent(el, "llm-arch-load");
+    await el.updateComplete;
+    return el;
+  }
+  const viewBoxWidth = (el: Element) => Number(svgOf(el)!.getAttribute("viewBox")!.split(" ")[2]);
+  const svgText = (el: Element) => [...svgOf(el)!.querySelectorAll("text")].map((t) => t.textContent).join(" ");
+  /** The smallest rendered text height in CSS px: font-size × (drawn width / viewBox width). */
+  const smallestTextPx = (el: Element) => {
+    const svg = svgOf(el)!;
+    const scale = svg.getBoundingClientRect().width / viewBoxWidth(el);
+    return Math.min(...[...svg.querySelectorAll("text")].map((t) => Number(t.getAttribute("font-size")) * scale));
+  };
+
+  it("draws the renderer's compact figure for the compact attribute: notes listed below, no panels, no leaders", async () => {
+    const el = await mountIn(1200, `<llm-arch model="deepseek-v3" view="diagram" compact></llm-arch>`);
+    expect(viewBoxWidth(el)).to.be.below(620);
+    expect(svgOf(el)!.querySelector('[data-component^="panel:"]')).to.equal(null);
+    expect(svgText(el)).to.contain("Vocabulary size of 129,280");
+    expect(svgText(el)).to.contain("Supported context length of 128k tokens");
+    // the component buttons follow the compact geometry
+    const mixer = buttons(el).find((b) => b.dataset.component === "mixer:mla")!;
+    const box = svgOf(el)!.querySelector('[data-component="mixer:mla"] rect')!.getBoundingClientRect();
+    const r = mixer.getBoundingClientRect();
+    expect(r.left <= box.left && r.top <= box.top && r.right >= box.right && r.bottom >= box.bottom, JSON.stringify({ r, box })).to.equal(true);
+    expect(r.width - box.width).to.be.below(8);
+    // in a wide column it is not blown up: at most 34rem wide, centred
+    const fig = shadow(el).querySelector(".svg")!.getBoundingClientRect();
+    expect(fig.width).to.be.at.most(34 * 16 + 1);
+    const host = el.getBoundingClientRect();
+    expect(Math.abs(fig.left - host.left - (host.right - fig.right))).to.be.below(2);
+  });
+
+  it("keeps every diagram text at least 11 px high in a 360 px column", async () => {
+    for (const id of ["deepseek-v3", "qwen3-next-80b-a3b", "command-a-plus", "gemma-4-e2b"]) {
+      const el = await mountIn(360, `<llm-arch model="${id}" view="diagram"></llm-arch>`);
+      expect(svgOf(el)!.getBoundingClientRect().width, id).to.be.closeTo(360, 1);
+      expect(smallestTextPx(el), id).to.be.at.least(11);
+      cleanup();
+    }
+  });
+
+  it(`switches to the compact figure by itself below ${COMPACT_MAX_WIDTH} px (unless panels="show") and back when widened`, async () => {
+    expect(COMPACT_MAX_WIDTH).to.equal(740);
+    const el = await mountIn(700, `<llm-arch model="llama-3-8b" view="diagram"></llm-arch>`);
+    expect(el.compact).to.equal(false);
+    expect(el.hasAttribute("compact")).to.equal(false);
+    expect(viewBoxWidth(el)).to.be.below(620);
+    // widened: the regular figure, with its callouts beside the stack
+    el.parentElement!.style.width = "1000px";
+    await until(() => viewBoxWidth(el) > 900, 3000, "regular figure");
+    expect(smallestTextPx(el)).to.be.at.least(11);
+    // narrowed again, but the page insists on zoom panels
+    el.setAttribute("panels", "show");
+    el.parentElement!.style.width = "500px";
+    await until(() => svgOf(el)!.querySelector('[data-component^="panel:"]'), 5000, "zoom panels");
+    expect(viewBoxWidth(el)).to.be.above(1400);
+    el.removeAttribute("panels");
+    await until(() => viewBoxWidth(el) < 620, 3000, "compact figure");
+  });
+
+  it("lets a compact diagram's components be selected", async () => {
+    const el = await mountIn(360, `<llm-arch model="qwen3-next-80b-a3b" view="diagram"></llm-arch>`);
+    const selected = nextEvent<LlmArchSelectEvent>(el, "llm-arch-select");
+    buttons(el).find((b) => b.dataset.component === "head")!.click();
+    expect((await selected).detail.component).to.equal("head");
+    await expect(el).to.be.accessible();
   });
 });
 
@@ -296,9 +376,11 @@ describe("<llm-arch> themes", () => {
     expect(background(el)).to.contain("#15171b");
     expect(hostVar(el)).to.equal("#15171b");
     await emulateMedia({ colorScheme: "light" });
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
     expect(el.effectiveTheme).to.equal("light");
+    // The redraw follows the media query's change event, which arrives asynchronously (later on a loaded
+    // machine than a fixed 50 ms wait allowed for): wait for the light figure.
+    await until(() => background(el).includes("#ffffff"), 3000, "light figure");
+    await el.updateComplete;
     expect(background(el)).to.contain("#ffffff");
     expect(hostVar(el)).to.equal("#ffffff");
   });

@@ -62,6 +62,16 @@ describe("CDN bundle contents", () => {
     }
   });
 
+  it("loads the zoom panels from @archgal/renderer/panels: that chunk carries no compare, poster or layout-check code", () => {
+    const files = new Set(sizes.lazy.panels.files);
+    const inputs = inputsOf((f) => files.has(rel(f)));
+    assert.ok(inputs.some((p) => /renderer\/dist\/panels\.js$/.test(p)), "the panels entry");
+    assert.deepEqual(inputs.filter((p) => /renderer\/dist\/index\.js$/.test(p)), [], "not the renderer's main entry");
+    const text = [...files].map((f) => read(f)).join("\n");
+    for (const s of ["Differences (", "group-heading", "covers the text of"]) assert.ok(!text.includes(s), s);
+    assert.ok(sizes.lazy.panels.gzip < sizes.lazy.compare.gzip, "panels cost less than compare");
+  });
+
   it("bundles zod/mini only in the validator chunk, never classic zod, never @archgal/data", () => {
     const all = inputsOf(() => true);
     assert.ok(all.some((p) => /zod\/v4\/mini/.test(p)));

@@ -3,7 +3,8 @@ import { layoutModel, renderModel, type Box, type Layout } from "@archgal/render
 import type { ModelSpec } from "@archgal/schema";
 
 // Real text extents in Chromium against the renderer's width model: every text line drawn in a box must fit
-// inside that box (the layout's geometry), and every free label inside the figure.
+// inside that box (the layout's geometry), and every free label inside the figure — with and without zoom
+// panels, and in the compact layout.
 const sample = ["gpt-2-small", "llama-3-8b", "gemma-3-27b", "deepseek-v3", "deepseek-v3.2", "qwen3-next-80b-a3b", "kimi-linear-48b-a3b", "nemotron-3-nano-30b-a3b", "xlstm-7b", "gpt-oss-120b", "llama-4-maverick", "gemma-4-e2b"];
 
 interface Overflow {
@@ -62,10 +63,10 @@ describe("renderer text extents in Chromium", () => {
   for (const id of sample) {
     it(`${id}: every text fits its box`, async () => {
       const spec = (await (await fetch(`/packages/components/cdn/models/${id}.json`)).json()) as ModelSpec;
-      for (const panels of [true, false]) {
-        const layout = layoutModel(spec, { panels });
+      for (const options of [{ panels: true }, { panels: false }, { compact: true }]) {
+        const layout = layoutModel(spec, options);
         const host = document.createElement("div");
-        host.innerHTML = renderModel(spec, { panels });
+        host.innerHTML = renderModel(spec, options);
         document.body.append(host);
         const svg = host.querySelector("svg")!;
         const { overflows, checked } = check(id, layout, svg);

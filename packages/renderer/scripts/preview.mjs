@@ -1,5 +1,6 @@
 // Renders fixtures and/or dataset models to PNG (resvg with the DejaVu fonts) for looking at them.
-// Usage: node scripts/preview.mjs [--dark] [--out DIR] [--no-panels] [fixture-or-model-id ...]   (default out: /tmp/archgal-preview)
+// Usage: node scripts/preview.mjs [--dark] [--out DIR] [--no-panels] [--compact [--px 360]] [fixture-or-model-id ...]   (default out: /tmp/archgal-preview)
+// --compact draws the narrow-column figure, rasterised --px pixels wide (default 360, as in a phone's blog column).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,6 +23,8 @@ const opt = (f, d) => {
 };
 const dark = flag("--dark");
 const noPanels = flag("--no-panels");
+const compact = flag("--compact");
+const px = Number(opt("--px", "360"));
 const out = opt("--out", "/tmp/archgal-preview");
 mkdirSync(out, { recursive: true });
 
@@ -66,7 +69,8 @@ for (const id of want) {
     console.error(`unknown: ${id}`);
     continue;
   }
-  const svg = r.renderModel(spec, { theme: dark ? "dark" : "light", panels: !noPanels });
-  writeFileSync(resolve(out, `${id}${dark ? "-dark" : ""}.svg`), svg);
-  toPng(svg, resolve(out, `${id}${dark ? "-dark" : ""}.png`));
+  const svg = r.renderModel(spec, { theme: dark ? "dark" : "light", panels: !noPanels, compact });
+  const name = `${id}${compact ? "-compact" : ""}${dark ? "-dark" : ""}`;
+  writeFileSync(resolve(out, `${name}.svg`), svg);
+  toPng(svg, resolve(out, `${name}.png`), compact ? px : undefined);
 }

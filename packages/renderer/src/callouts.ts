@@ -1,6 +1,7 @@
 /**
  * Callouts: bold notes with accent-coloured numbers, joined to what they describe by dotted leaders, stacked in
- * a column on either side of the main column without overlapping each other or given obstacles.
+ * a column on either side of the main column without overlapping each other or the lines they must avoid, and
+ * with leaders that cross neither those lines nor each other.
  */
 import { Canvas, labelRect, overlaps } from "./canvas.js";
 import type { Point, Rect } from "./layout-types.js";
@@ -12,8 +13,10 @@ export interface Callout {
   id: string;
   /** Component it describes (used as its `data-component`). */
   component?: string;
-  /** Point on the described thing where the leader starts. */
+  /** Point on the described thing where the leader starts by default. */
   anchor: Point;
+  /** The leader may start anywhere on the vertical side `anchor[0]` between these two y (e.g. a box's side). */
+  span?: [number, number];
   /** Text lines (wrapped to the column width). */
   lines: Line[];
   /** Preferred top y; defaults to centring on the anchor. */
@@ -23,55 +26,77 @@ export interface Callout {
 /** Font size of callouts. */
 export const CALLOUT_FONT = 17;
 
+/** Small rectangles along a segment, for collision tests of text against lines. */
+function segmentRects([ax, ay]: Point, [bx, by]: Point, pad = 5): Rect[] {
+  const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / 16));
+  const out: Rect[] = [];
+  const dx = (bx - ax) / steps;
+  const dy = (by - ay) / steps;
+  for (let i = 0; i < steps; i++) out.push({ x: ax + i * dx + Math.min(0, dx) - pad, y: ay + i * dy + Math.min(0, dy) - pad, w: Math.abs(dx) + 2 * pad, h: Math.abs(dy) + 2 * pad });
+  return out;
+}
+
+/** Whether segment pq crosses segment ab, or starts closer than 6 units to it. */
+function conflicts(p: Point, q: Point, a: Point, b: Point): boolean {
+  const side = (u: Point, v: Point, w: Point) => Math.sign((v[0] - u[0]) * (w[1] - u[1]) - (v[1] - u[1]) * (w[0] - u[0]));
+  if (side(p, q, a) * side(p, q, b) < 0 && side(a, b, p) * side(a, b, q) < 0) return true;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy) < 6;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
 /**
  * Places callouts in a column whose near edge is at `x` (left edge for side `right`, right edge for side `left`),
- * `width` wide, keeping them clear of each other and of `obstacles`; draws the leaders.
+ * `width` wide, and draws their leaders. Each callout takes the nearest position (to centring on its anchor)
+ * where its text keeps clear of the other callouts and of the `avoid` polylines (e.g. zoom leaders), and where
+ * its leader crosses no `avoid` line and no other leader; where no such position exists within reach, the
+ * nearest position that only keeps the text clear.
  */
-export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, obstacles: readonly Rect[] = [], minY = -Infinity): Rect[] {
+export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity): Rect[] {
   const placed: Rect[] = [];
-  // Only obstacles that reach into the column matter.
   const colX = side === "right" ? x : x - width;
-  obstacles = obstacles.filter((o) => o.x < colX + width && o.x + o.w > colX);
+  const segs: [Point, Point][] = avoid.flatMap((pts) => pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]));
+  // Only obstacles that reach into the column matter.
+  const obstacles = segs.flatMap(([a, b]) => segmentRects(a, b)).filter((o) => o.x < colX + width && o.x + o.w > colX);
   const sorted = [...callouts].sort((a, b) => a.anchor[1] - b.anchor[1]);
   for (const co of sorted) {
-    const label = c.label({
-      id: `callout-${co.id}`,
-      component: co.component ?? `callout:${co.id}`,
-      kind: "callout",
-      x: side === "right" ? x : x - width,
-      y: 0,
-      anchor: "start",
-      lines: co.lines,
-      maxW: width,
-      fontSize: CALLOUT_FONT,
-      weight: "bold",
-    });
+    const label = c.label({ id: `callout-${co.id}`, component: co.component ?? `callout:${co.id}`, kind: "callout", x: colX, y: 0, anchor: "start", lines: co.lines, maxW: width, fontSize: CALLOUT_FONT, weight: "bold" });
     const r0 = labelRect(label);
+    // Right-align the block of text against the column edge on the left side, so that leaders stay short.
+    if (side === "left") r0.x = label.x = x - r0.w;
+    const [s0, s1] = co.span ?? [co.anchor[1], co.anchor[1]];
+    // The leader for the text at top y: level where the side span and the text meet, else from the span's nearest end.
+    const leader = (y: number): [Point, Point] => {
+      const ay = clamp(clamp(co.anchor[1], y + 8, y + r0.h - 8), s0, s1);
+      return [[co.anchor[0], ay], [side === "right" ? r0.x - 8 : r0.x + r0.w + 8, clamp(ay, y + 8, y + r0.h - 8)]];
+    };
     const want = Math.max(minY, co.y ?? co.anchor[1] - r0.h / 2);
     const free = (y: number) => {
       const rect = { ...r0, y: y - 6, h: r0.h + 12 };
       return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
     };
-    // The nearest free position, looking up and down alternately.
-    let y = want;
-    for (let k = 0; k < 400; k++) {
-      const d = Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
-      if (free(want + d)) {
-        y = want + d;
-        break;
-      }
+    const clean = (y: number) => {
+      const [p, q] = leader(y);
+      return !segs.some(([a, b]) => conflicts(p, q, a, b));
+    };
+    // The nearest free position, looking up and down alternately; clean leaders first (within ±300).
+    let y: number | undefined;
+    let fallback: number | undefined;
+    for (let k = 0; k < 400 && y === undefined; k++) {
+      const at = want + Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
+      if (!free(at)) continue;
+      fallback ??= at;
+      if (k < 150 && clean(at)) y = at;
     }
-    label.y = y;
-    if (side === "left") {
-      // Right-align the block of text against the column edge so leaders stay short.
-      const r = labelRect(label);
-      label.x = x - r.w;
-    }
-    const r = labelRect(label);
+    label.y = y ?? fallback ?? want;
+    const r = { ...r0, y: label.y };
     placed.push(r);
-    const ty = Math.max(r.y + 8, Math.min(r.y + r.h - 8, co.anchor[1]));
-    const end: Point = side === "right" ? [r.x - 8, ty] : [r.x + r.w + 8, ty];
-    c.edge(`leader-${co.id}`, [co.anchor, end], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });
+    const [p, q] = leader(label.y);
+    segs.push([p, q]);
+    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });
   }
   return placed;
 }

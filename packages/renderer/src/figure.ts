@@ -12,8 +12,13 @@ export interface RenderOptions {
   theme?: Theme;
   /** Rendered width in px (the SVG scales through its viewBox; the layout itself is computed in fixed units). */
   width?: number;
-  /** Draw the zoom panels (default true). */
+  /** Draw the zoom panels (default true; never in a compact figure). */
   panels?: boolean;
+  /**
+   * The compact figure for narrow columns (320–700 px wide): the main column with its notes listed below it, no
+   * panels, and text that stays at least 11 px high when the figure is drawn 360 px wide (see `LayoutOptions`).
+   */
+  compact?: boolean;
   /** Prefix of the ids inside the SVG, to keep them unique when several figures share a page. */
   idPrefix?: string;
   /** Draw the model name as a title (default true). */

@@ -1,11 +1,26 @@
 /**
  * Geometry checks of a layout, used by the tests and available to other test suites (e.g. a browser check
  * that compares real text extents with the width model): text fits its box, boxes overlap only by
- * containment, labels are clear of boxes and of each other, and every number is finite.
+ * containment, no box (a badge, say) covers another box's text, labels are clear of boxes and of each other,
+ * leaders do not cross each other or zoom leaders, and every number is finite.
  */
 import { contains, labelRect, overlaps } from "./canvas.js";
-import type { Layout, Rect } from "./layout-types.js";
+import type { Box, Layout, Point, Rect } from "./layout-types.js";
 import { LINE_HEIGHT, lineWidth } from "./text-metrics.js";
+
+/** The rectangle a box's text lines occupy (centred, full line height), or undefined when it has none. */
+export function boxTextRect(b: Box): Rect | undefined {
+  if (!b.lines.length || b.symbol) return undefined;
+  const w = Math.max(...b.lines.map((l) => lineWidth(l, b.fontSize, b.weight, b.family)));
+  const h = b.lines.length * b.fontSize * LINE_HEIGHT;
+  return w > 0 ? { x: b.x + (b.w - w) / 2, y: b.y + (b.h - h) / 2, w, h } : undefined;
+}
+
+/** Whether segments ab and cd cross properly (touching at an end point does not count). */
+export function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const side = (p: Point, q: Point, r: Point) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
 
 const fmt = (r: Rect) => `(${r.x.toFixed(1)},${r.y.toFixed(1)} ${r.w.toFixed(1)}×${r.h.toFixed(1)})`;
 
@@ -61,6 +76,26 @@ export function checkLayout(layout: Layout, eps = 0.5): string[] {
         continue;
       }
       problems.push(`boxes ${a.id} ${fmt(a)} and ${b.id} ${fmt(b)} overlap`);
+    }
+  }
+  // Box text: no box drawn after it may cover it (e.g. an expert's number badge sitting on the expert's label).
+  boxes.forEach((a, i) => {
+    const tr = boxTextRect(a);
+    if (!tr) return;
+    for (const b of boxes.slice(i + 1)) {
+      if (b.container || !overlaps(tr, b, eps)) continue;
+      problems.push(`box ${b.id} ${fmt(b)} covers the text of ${a.id} ${fmt(tr)}`);
+    }
+  });
+  // Leaders: a callout's leader crosses neither another leader nor a zoom leader (which would make it unclear
+  // what a note or panel describes).
+  const segs = (e: Layout["edges"][number]) => e.points.slice(1).map((p, i): [Point, Point] => [e.points[i]!, p]);
+  const leaders = layout.edges.filter((e) => e.kind === "leader");
+  const lines = layout.edges.filter((e) => e.kind === "leader" || e.kind === "zoom");
+  for (const l of leaders) {
+    for (const z of lines) {
+      if (z === l || (z.kind === "leader" && z.id < l.id)) continue;
+      if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => segmentsCross(a, b, c, d)))) problems.push(`leader ${l.id} crosses ${z.kind} ${z.id}`);
     }
   }
   // Labels: clear of boxes except containers that hold them entirely, and of each other.

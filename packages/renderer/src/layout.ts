@@ -1,31 +1,45 @@
 /**
  * `layoutFigure`: the complete geometry of a gallery-style figure — title, main column, callouts and, when a
- * panel builder is given, zoom panels. (`layoutModel` in model-layout.ts passes every panel; the lean entry none,
- * so that it does not carry the panels' code.)
+ * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
+ * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
 import { attentionLabel, decoderType, formatCount, formatInt, headSharing } from "@archgal/schema/metrics";
 import type { AttentionMixer, ModelSpec } from "@archgal/schema/metrics";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
-import type { Box, Layout, Point, Rect } from "./layout-types.js";
-import { mainColumn } from "./main-column.js";
+import type { Box, Layout } from "./layout-types.js";
+import { mainColumn, type MainAnchors } from "./main-column.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
-import type { Panel } from "./panels.js";
-import type { Line, Span } from "./text-metrics.js";
+import { textWidth, type Line, type Span } from "./text-metrics.js";
 
 /** Options of `layoutModel`. */
 export interface LayoutOptions {
-  /** Draw the zoom panels on the right (default true). */
+  /** Draw the zoom panels on the right (default true; never in a compact figure). */
   panels?: boolean;
   /** Draw the model name as a title (default true). */
   title?: boolean;
+  /**
+   * The compact figure for narrow columns (320–700 px): the main column only (no zoom panels), its notes
+   * (vocabulary, context, widths, heads, …) as a list below it instead of callouts on both sides, and font sizes
+   * chosen from the figure's width so that, rendered {@link COMPACT_REFERENCE_WIDTH} (360) px wide, every text
+   * is at least {@link COMPACT_MIN_TEXT_PX} (11) px high: `fontSize × 360 / layout.width ≥ 11` for every box
+   * text and label. Such a figure is ≈ 500 units wide (≈ 620 with a parallel block), against ≈ 1,000 without
+   * panels and ≈ 2,000 with them.
+   */
+  compact?: boolean;
 }
 
-const MARGIN = 24;
+/** Rendered width (px) at which the compact figure's smallest text is still {@link COMPACT_MIN_TEXT_PX} px. */
+export const COMPACT_REFERENCE_WIDTH = 360;
+/** Smallest text size (px) of the compact figure when it is drawn {@link COMPACT_REFERENCE_WIDTH} px wide. */
+export const COMPACT_MIN_TEXT_PX = 11;
+
+/** Places zoom panels right of the callouts, at x, and draws their zoom leaders (edges of kind `zoom`). */
+export type PanelPlacer = (f: Facts, canvas: Canvas, anchors: MainAnchors, x: number) => void;
+
 const LEFT_W = 210;
 const RIGHT_W = 250;
-const PANEL_GAP = 26;
 
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
 const t = (text: string): Span => ({ text });
@@ -100,139 +114,55 @@ export function describeModel(spec: RenderableSpec): string {
   return `${parts.join(", ")}.`;
 }
 
-/** Small rectangles along a segment, for collision tests against lines. */
-function segmentRects(a: Point, b: Point, pad = 5): Rect[] {
-  const steps = Math.max(1, Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 16));
-  const out: Rect[] = [];
-  for (let i = 0; i < steps; i++) {
-    const x0 = a[0] + ((b[0] - a[0]) * i) / steps;
-    const y0 = a[1] + ((b[1] - a[1]) * i) / steps;
-    const x1 = a[0] + ((b[0] - a[0]) * (i + 1)) / steps;
-    const y1 = a[1] + ((b[1] - a[1]) * (i + 1)) / steps;
-    out.push({ x: Math.min(x0, x1) - pad, y: Math.min(y0, y1) - pad, w: Math.abs(x1 - x0) + 2 * pad, h: Math.abs(y1 - y0) + 2 * pad });
-  }
-  return out;
-}
-
-/** Splits panels into at most two columns, keeping order and balancing heights. */
-function panelColumns(panels: Panel[], mainH: number): Panel[][] {
-  const total = panels.reduce((s, p) => s + p.h + PANEL_GAP, 0);
-  if (total <= mainH * 1.1 || panels.length < 2) return [panels];
-  let best = 1;
-  let bestH = Infinity;
-  for (let i = 1; i < panels.length; i++) {
-    if (panels[i]!.id === "savings") continue; // keep the savings under the MoE panel
-    const a = panels.slice(0, i).reduce((s, p) => s + p.h + PANEL_GAP, 0);
-    const h = Math.max(a, total - a);
-    if (h < bestH) {
-      bestH = h;
-      best = i;
-    }
-  }
-  return [panels.slice(0, best), panels.slice(best)];
-}
-
 /**
- * Computes the geometry of a model's figure with the panels `panelsOf` builds: every box with its text lines and
- * font size, every edge and label.
+ * Computes the geometry of a model's figure, with zoom panels when a `placePanels` is given (and
+ * `options.panels` is not false): every box with its text lines and font size, every edge and label.
  */
-export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, panelsOf?: (f: Facts) => Panel[]): Layout {
+export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, placePanels?: PanelPlacer): Layout {
   const s = spec as RenderableSpec;
   const f = analyse(s);
   const arch = f.arch;
-  const { canvas: main, anchors } = mainColumn(f);
+  const compact = options.compact === true;
+  const margin = compact ? 12 : 24;
+  // Compact: the smallest font that stays legible when the figure is 360 px wide. The figure is exactly its frame
+  // plus margins wide: the title, the notes and everything else wrap within the frame's width.
+  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : undefined);
   const all = new Canvas("figure");
 
   // Main column: frame left edge at LEFT_W, frame top at y = 0.
-  const dx = LEFT_W + 30;
-  const dy = -anchors.frame.y;
-  main.translate(dx, dy);
+  main.translate(LEFT_W + 30, -anchors.frame.y);
   all.merge(main);
   const frame = anchors.frame;
-  const frameRight = frame.x + frame.w;
-  const rightX = frameRight + 40;
+  const rightX = frame.x + frame.w + 40;
 
-  // Panels.
-  const panels = options.panels === false || !panelsOf ? [] : panelsOf(f);
-  const mainBottom = anchors.tokenized.y + anchors.tokenized.h + 50;
-  const cols = panelColumns(panels, mainBottom - frame.y);
-  const panelX0 = rightX + RIGHT_W + 30;
-  const placed: { p: Panel; x: number; y: number; col: number }[] = [];
-  cols.forEach((col, ci) => {
-    let y = frame.y - 10;
-    for (const p of col) {
-      const x = panelX0 + ci * (p.w + 36);
-      placed.push({ p, x, y, col: ci });
-      y += p.h + PANEL_GAP;
-    }
-  });
-  for (const { p, x, y } of placed) all.merge(p.canvas, x, y);
-
-  // Zoom leaders from the main column to first-column panels.
-  const obstacles: Rect[] = [];
-  const zoomSource = (p: Panel): Box | undefined => (p.zoomFrom === "mixer" ? anchors.mixer : p.zoomFrom === "ffn" ? anchors.ffn : undefined);
-  const col0 = placed.filter((q) => q.col === 0);
-  // Horizontal gaps between first-column panels, through which leaders to the second column pass.
-  const gaps: number[] = [];
-  if (col0.length) {
-    gaps.push(col0[0]!.y - PANEL_GAP / 2);
-    for (let i = 0; i + 1 < col0.length; i++) gaps.push((col0[i]!.y + col0[i]!.p.h + col0[i + 1]!.y) / 2);
-    const last = col0[col0.length - 1]!;
-    gaps.push(last.y + last.p.h + PANEL_GAP / 2);
-  }
-  for (const { p, x, y, col } of placed) {
-    const src = zoomSource(p);
-    if (!src) continue;
-    const from: Point = [src.x + src.w, src.y + src.h * 0.35];
-    const style = { component: `panel:${p.id}`, kind: "zoom", arrow: false, dash: "dotted" as const, color: p.accentZoom ? ("accent" as const) : ("line" as const), width: 2.6 };
-    let pts: Point[];
-    if (col === 0) {
-      const ty = Math.max(y + 24, Math.min(y + p.h - 24, from[1]));
-      pts = [from, [x, ty]];
-    } else {
-      const x0 = col0[0]!.x;
-      const x1 = x0 + Math.max(...col0.map((q) => q.p.w));
-      const centre = y + p.h / 2;
-      const gapY = gaps.reduce((best, g) => (Math.abs(g - centre) < Math.abs(best - centre) ? g : best), gaps[0]!);
-      const ty = Math.max(y + 24, Math.min(y + p.h - 24, gapY));
-      pts = [from, [x0 - 14, gapY], [x1 + 14, gapY], [x, ty]];
-    }
-    all.edge(`zoom-${p.id}`, pts, style);
-    for (let i = 0; i + 1 < pts.length; i++) obstacles.push(...segmentRects(pts[i]!, pts[i + 1]!));
-  }
-  // Expert → FFN panel, when the FFN panel sits right above the MoE panel.
-  const ffnP = placed.find((q) => q.p.id === "ffn");
-  const moeP = placed.find((q) => q.p.id === "moe");
-  if (ffnP && moeP && moeP.p.expertBox && ffnP.col === moeP.col) {
-    const e = moeP.p.expertBox;
-    const from: Point = [e.x + e.w / 2, e.y];
-    const to: Point = [from[0], ffnP.y + ffnP.p.h];
-    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: "panel:ffn", kind: "zoom", arrow: false, dash: "dotted", width: 2.2 });
-  }
+  // Panels, with their zoom leaders.
+  if (placePanels && options.panels !== false && !compact) placePanels(f, all, anchors, rightX + RIGHT_W + 30);
 
   // Callouts.
   const right: Callout[] = [];
   const left: Callout[] = [];
-  const rightOf = (b: Box): Point => [b.x + b.w, b.y + b.h / 2];
-  const leftOf = (b: Box): Point => [b.x, b.y + b.h / 2];
-  right.push({ id: "vocab", component: "head", anchor: rightOf(anchors.head), lines: [[t("Vocabulary size of "), n(arch.vocabSize)]] });
+  const span = (b: Box): [number, number] => [b.y + 6, b.y + b.h - 6];
+  const rightOf = (b: Box): Pick<Callout, "anchor" | "span"> => ({ anchor: [b.x + b.w, b.y + b.h / 2], span: span(b) });
+  right.push({ id: "vocab", component: "head", ...rightOf(anchors.head), lines: [[t("Vocabulary size of "), n(arch.vocabSize)]] });
   const target = anchors.mixer ?? anchors.sublayer;
   const mf = mixerFacts(f);
   const sideBySide = anchors.ffn !== undefined && anchors.ffn !== target && target !== undefined && anchors.ffn.y === target.y;
-  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [sideBySide ? anchors.block.x + anchors.block.w : target.x + target.w, target.y + target.h * 0.75], lines: mf });
-  right.push({ id: "embedding", component: "embedding", anchor: rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
-  const ffnPanelShown = placed.some((q) => q.p.id === "ffn");
-  if (!ffnPanelShown && anchors.ffn) {
+  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [sideBySide ? anchors.block.x + anchors.block.w : target.x + target.w, target.y + target.h * 0.75], span: span(target), lines: mf });
+  right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
+  if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
     const lines: Line[] = [];
-    for (const m of f.mlps) lines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
+    // (A dense prefix's FFN has a note of its own.)
+    for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) lines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
     for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
-    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], lines });
+    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines });
   }
-  const ctxAnchor: Point = anchors.positional && anchors.positional.id === "rope" ? leftOf(anchors.positional) : [frame.x, (target ?? anchors.embedding).y + (target ?? anchors.embedding).h / 2];
+  const rope = anchors.positional && anchors.positional.id === "rope" ? anchors.positional : undefined;
+  const ctxOf = rope ?? target ?? anchors.embedding;
   left.push({
     id: "context",
     component: anchors.positional?.component ?? "model",
-    anchor: ctxAnchor,
+    anchor: [rope ? rope.x : frame.x, ctxOf.y + ctxOf.h / 2],
+    span: span(ctxOf),
     lines: arch.contextLength === null ? [[t("No explicit context limit (recurrent state)")]] : [[t("Supported context length of "), { text: contextText(arch.contextLength), accent: true }, t(" tokens")]],
   });
   if (f.densePrefix > 0) {
@@ -256,22 +186,49 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
     });
   }
-  const leftObstacles: Rect[] = [];
-  placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, leftObstacles, frame.y - 10);
-  placeCallouts(all, right, "right", rightX, RIGHT_W, obstacles, frame.y - 30);
+  if (compact) {
+    // The notes as a bulleted list below the sample text, in reading order: the model's sizes, then the block's.
+    const order = ["vocab", "context", "embedding", "heads", "ffn"];
+    const rank = (c: Callout) => {
+      const i = order.indexOf(c.id);
+      return i < 0 ? order.length : i;
+    };
+    const above = all.bounds();
+    let y = above.y + above.h + fs;
+    for (const co of [...right, ...left].sort((a, b) => rank(a) - rank(b))) {
+      co.lines.forEach(([first, ...rest], i) => {
+        const line = [{ ...first!, text: first!.text.charAt(0).toUpperCase() + first!.text.slice(1) }, ...rest];
+        const id = `callout-${co.id}${i ? `-${i}` : ""}`;
+        const style = { component: co.component ?? `callout:${co.id}`, kind: "callout", y, fontSize: fs, weight: "bold" } as const;
+        all.label({ ...style, id: `${id}-bullet`, x: frame.x, lines: [[t("•")]] });
+        y += labelRect(all.label({ ...style, id, x: frame.x + fs, lines: [line], maxW: frame.w - fs })).h + fs * 0.3;
+      });
+    }
+  } else {
+    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10);
+    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30);
+  }
 
   // Title.
   const content = all.bounds();
   if (options.title !== false) {
-    const titleW = Math.max(frame.w + LEFT_W, 600);
+    const titleW = compact ? frame.w : Math.max(frame.w + LEFT_W, 600);
     const cx = frame.x + frame.w / 2;
-    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: spec.name, accent: true }]], maxW: titleW, fontSize: 38, weight: "bold" });
+    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: spec.name, accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);
     sub.push(decoderType(spec as ModelSpec));
     sub.push(f.mainActive < f.mainTotal ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active` : `${formatCount(f.mainTotal)} parameters`);
-    const sl = all.label({ id: "subtitle", component: "title", kind: "subtitle", x: cx, y: 0, anchor: "middle", lines: [[t(sub.join(" · "))]], maxW: titleW, fontSize: 16, color: "text-muted" });
+    // Wrapped between its parts where it is too wide.
+    const subSize = Math.max(16, fs);
+    const subLines: Line[] = [];
+    for (const part of sub) {
+      const last = subLines[subLines.length - 1]?.[0];
+      if (last && textWidth(`${last.text} · ${part}`, subSize) <= titleW) last.text += ` · ${part}`;
+      else subLines.push([t(part)]);
+    }
+    const sl = all.label({ id: "subtitle", component: "title", kind: "subtitle", x: cx, y: 0, anchor: "middle", lines: subLines, maxW: titleW, fontSize: subSize, color: "text-muted" });
     const th = labelRect(tl).h;
     const sh = labelRect(sl).h;
     // Above the output arrow, clear of anything else.
@@ -280,8 +237,8 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     tl.y = sl.y - 4 - th;
   }
   const b = all.bounds();
-  all.translate(MARGIN - b.x, MARGIN - b.y);
-  const width = Math.ceil(b.w + 2 * MARGIN);
-  const height = Math.ceil(b.h + 2 * MARGIN);
+  all.translate(margin - b.x, margin - b.y);
+  const width = Math.ceil(b.w + 2 * margin);
+  const height = Math.ceil(b.h + 2 * margin);
   return all.toLayout(width, height, spec.name, describeModel(s));
 }

@@ -10,4 +10,10 @@ describe("lean entry", () => {
       expect(lean.renderModel(s, { panels: true } as never)).not.toContain("panel:");
     }
   });
+  it("draws the same compact figure as the main entry", () => {
+    for (const s of [deepseekV3, qwen3Next]) {
+      expect(lean.renderModel(s, { compact: true, theme: "dark" })).toBe(renderModel(s, { compact: true, theme: "dark" }));
+      expect(lean.layoutModel(s, { compact: true }).width).toBeLessThan(lean.layoutModel(s).width * 0.65);
+    }
+  });
 });

@@ -11,14 +11,14 @@ import { renderLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 
-/** The figure's geometry without panels. */
+/** The figure's geometry without panels (`{ compact: true }`: the narrow-column figure). */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
   return layoutFigure(spec, { ...options, panels: false });
 }
 
 /** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  return renderLayout(layoutModel(spec, { title: options.title ?? true }), { ...options, id: spec.id });
+  return renderLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }
 
 export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";

@@ -31,7 +31,6 @@ export interface MainAnchors {
   tokenized: Box;
 }
 
-const FS = 15;
 const GAP = 22;
 const MAIN_W = 200;
 const SIDE_W = 136;
@@ -88,8 +87,12 @@ function qkNormLabel(f: Facts): Line[] | undefined {
   return [[{ text: norms.every((n) => n.kind === "l2") ? "QK L2-Norm" : "QK-Norm" }]];
 }
 
-/** Builds the main column in local coordinates (frame left edge at x = 0, block bottom at y = 0). */
-export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
+/**
+ * Builds the main column in local coordinates (frame left edge at x = 0, block bottom at y = 0). Its text is
+ * set in 15 (boxes), 14 and 13 (side inputs) units, or at least in `minFont(frameWidth)` units when given (the
+ * compact figure's legibility rule; boxes in the column then widen with their text, within the column).
+ */
+export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { canvas: Canvas; anchors: MainAnchors; fontSize: number } {
   const c = new Canvas("flow");
   const arch = f.arch;
   const norm = normName(f.spec);
@@ -103,6 +106,11 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   const lane = colX + colW + 24;
   const blockW = lane + 20 - blockX;
   const frameW = blockX + blockW + 16;
+  const min = minFont?.(frameW) ?? 0;
+  const FS = Math.max(15, min);
+  const side = Math.max(14, min);
+  /** Width of a box in the column: its regular width, grown with the text size (at most the column's). */
+  const bw = (w: number) => Math.min(colW - 10, Math.round((w * FS) / 15));
 
   // --- the block, bottom up ------------------------------------------------------------------------------
   let cursor = -34; // bottom edge of the next item
@@ -117,7 +125,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
     return b;
   };
   const normBox = (id: string, text: string) =>
-    up(() => c.box({ id, kind: "norm", cx, y: 0, w: 170, lines: [[{ text }]], fontSize: FS, fill: "norm" }));
+    up(() => c.box({ id, kind: "norm", cx, y: 0, w: bw(170), lines: [[{ text }]], fontSize: FS, fill: "norm" }));
   const mf = mixerFill(f);
   const mc = mixerComponent(f);
   const mixerBox = (cxm: number, w: number, y: number) =>
@@ -203,7 +211,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
     adds.push(add("add-1"));
     residualStarts.push(cursor + GAP / 2);
     if (pre) normBox("norm-2", `${prefix(norm, false)} 2`);
-    anchors.ffn = up(() => ffnBox(cx, 170, 0));
+    anchors.ffn = up(() => ffnBox(cx, bw(170), 0));
     if (postN) normBox("post-norm-2", `${prefix(norm, true)} 2`);
     adds.push(add("add-2"));
   }
@@ -276,7 +284,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
     const tcy = target.y + target.h / 2;
     const boxes: Box[] = [];
     const mk = (id: string, lines: Line[], kind: string) =>
-      c.box({ id, kind, cx: sideCx, y: 0, w: SIDE_W, lines, fontSize: 14, fill: kind === "positional" ? "positional" : "norm" });
+      c.box({ id, kind, cx: sideCx, y: 0, w: SIDE_W, lines, fontSize: side, fill: kind === "positional" ? "positional" : "norm" });
     if (qkLines) boxes.push((anchors.qkNorm = mk("qk-norm", qkLines, "qk-norm")));
     if (posLines) boxes.push((anchors.positional = mk("rope", posLines, "positional")));
     // Stack them with the last (positional) centred on the mixer, but above the brace.
@@ -297,11 +305,11 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   const braceX = blockX - 6;
   c.edge("brace", [[braceX, braceTop], [braceX, -8]], { component: "block", kind: "brace", arrow: false, brace: true, width: 2 });
   const countLine: Line = [{ text: `${formatInt(arch.numLayers)} ×`, accent: true, bold: true }];
-  const countLabel = c.label({ id: "layer-count", component: "block", kind: "count", x: braceX - 14, y: (braceTop - 8) / 2 - 13, anchor: "end", lines: [countLine], fontSize: 20, weight: "bold" });
+  const countLabel = c.label({ id: "layer-count", component: "block", kind: "count", x: braceX - 14, y: (braceTop - 8) / 2 - 13, anchor: "end", lines: [countLine], fontSize: FS + 5, weight: "bold" });
 
   // --- above the block: final norm, head, MTP ----------------------------------------------------------------
   let top = blockTop - GAP;
-  const finalNorm = c.box({ id: "final-norm", kind: "norm", cx, y: 0, w: 170, lines: [[{ text: `Final ${norm}` }]], fontSize: FS, fill: "norm" });
+  const finalNorm = c.box({ id: "final-norm", kind: "norm", cx, y: 0, w: bw(170), lines: [[{ text: `Final ${norm}` }]], fontSize: FS, fill: "norm" });
   finalNorm.y = top - finalNorm.h;
   c.edge("flow-block-final-norm", [[cx, blockTop + 18], [cx, finalNorm.y + finalNorm.h]], { component: "flow" });
   top = finalNorm.y - GAP;
@@ -310,7 +318,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   if (arch.embedding.tied) notes.push("tied to embedding");
   if (arch.finalLogitSoftcap) notes.push(`soft-cap ${arch.finalLogitSoftcap}`);
   if (notes.length) headLines.push([{ text: `(${notes.join(", ")})` }]);
-  const head = c.box({ id: "head", kind: "head", cx, y: 0, w: 200, lines: headLines, fontSize: FS, fill: "embedding" });
+  const head = c.box({ id: "head", kind: "head", cx, y: 0, w: bw(200), lines: headLines, fontSize: FS, fill: "embedding" });
   head.y = top - head.h;
   c.edge("flow-final-norm-head", [[cx, finalNorm.y], [cx, head.y + head.h]], { component: "flow" });
   if (arch.mtp) {
@@ -321,7 +329,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
       y: 0,
       w: SIDE_W,
       lines: [[{ text: `+ ${formatInt(arch.mtp.layers)} MTP module${arch.mtp.layers > 1 ? "s" : ""}` }], [{ text: "(training)" }]],
-      fontSize: 14,
+      fontSize: side,
       dash: "dashed",
       fill: "box",
     });
@@ -335,7 +343,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   let yb = GAP + 6;
   const extras: Box[] = [];
   if (arch.embedding.norm) {
-    const en = c.box({ id: "embedding-norm", kind: "norm", cx, y: 0, w: 170, lines: [[{ text: norm }]], fontSize: FS, fill: "norm" });
+    const en = c.box({ id: "embedding-norm", kind: "norm", cx, y: 0, w: bw(170), lines: [[{ text: norm }]], fontSize: FS, fill: "norm" });
     extras.push(en);
   }
   let posAdd: Box | undefined;
@@ -352,7 +360,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   const embLines: Line[] = [[{ text: "Token embedding layer" }]];
   if (arch.embedding.ngram) embLines.push([{ text: `+ n-gram tables (${formatInt(arch.embedding.ngram.vocabSize)} rows)` }]);
   if (arch.embedding.scale !== undefined) embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
-  const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: yb, w: 210, lines: embLines, fontSize: FS, fill: "embedding" });
+  const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: yb, w: bw(210), lines: embLines, fontSize: FS, fill: "embedding" });
   // chain arrows from embedding up to block bottom
   const chain = [embedding, ...(posAdd ? [posAdd] : []), ...[...extras].reverse()];
   for (let i = 0; i < chain.length; i++) {
@@ -362,7 +370,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   }
   let frameBottom = embedding.y + embedding.h + 16;
   if (posAdd) {
-    const pos = c.box({ id: "position-embedding", component: "positional", kind: "positional", cx: sideCx, y: 0, w: SIDE_W, lines: [[{ text: "Positional embedding" }]], fontSize: 14, fill: "positional" });
+    const pos = c.box({ id: "position-embedding", component: "positional", kind: "positional", cx: sideCx, y: 0, w: SIDE_W, lines: [[{ text: "Positional embedding" }]], fontSize: side, fill: "positional" });
     pos.y = posAdd.y + posAdd.h / 2 - pos.h / 2;
     c.edge("position-to-add", [[pos.x + pos.w, posAdd.y + posAdd.h / 2], [posAdd.x, posAdd.y + posAdd.h / 2]], { component: "positional" });
     anchors.positional = pos;
@@ -375,7 +383,7 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
       y: 0,
       w: SIDE_W,
       lines: [[{ text: "Per-layer embeddings" }], [{ text: `(${formatInt(arch.embedding.perLayer.dim)} per layer)` }]],
-      fontSize: 13,
+      fontSize: Math.max(13, min),
       fill: "embedding",
     });
     pl.y = embedding.y + embedding.h - pl.h;
@@ -387,15 +395,15 @@ export function mainColumn(f: Facts): { canvas: Canvas; anchors: MainAnchors } {
   const frame = c.box({ id: "frame", component: "model", kind: "model", left: 0, y: frameTop, w: frameW, h: frameBottom - frameTop, lines: [], fill: "frame", stroke: "frame-stroke", strokeWidth: 1.8, rx: 26, container: true });
   // Output arrow out of the frame, input chain below it.
   c.edge("flow-output", [[cx, head.y], [cx, frameTop - 34]], { component: "flow" });
-  const tokenized = c.box({ id: "tokenized", kind: "input", cx, y: frameBottom + 28, w: 160, lines: [[{ text: "Tokenized text" }]], fontSize: FS, fill: "box" });
+  const tokenized = c.box({ id: "tokenized", kind: "input", cx, y: frameBottom + 28, w: bw(160), lines: [[{ text: "Tokenized text" }]], fontSize: FS, fill: "box" });
   c.edge("flow-tokens-embedding", [[cx, tokenized.y], [cx, embedding.y + embedding.h]], { component: "flow" });
   const sampleY = tokenized.y + tokenized.h + 30;
   c.edge("flow-sample-tokens", [[cx, sampleY], [cx, tokenized.y + tokenized.h]], { component: "flow" });
-  c.label({ id: "sample-text", component: "input", kind: "sample", x: cx, y: sampleY + 4, anchor: "middle", lines: [marked("Sample input text")], fontSize: 15, family: "mono" });
+  c.label({ id: "sample-text", component: "input", kind: "sample", x: cx, y: sampleY + 4, anchor: "middle", lines: [marked("Sample input text")], fontSize: FS, family: "mono" });
 
   // Containers first in drawing order.
   c.boxes.sort((a, b) => Number(b.container) - Number(a.container) || (a === frame ? -1 : b === frame ? 1 : 0));
   Object.assign(anchors, { frame, block, head, finalNorm, embedding, tokenized, count: countLabel });
   void headSharing;
-  return { canvas: c, anchors: anchors as MainAnchors };
+  return { canvas: c, anchors: anchors as MainAnchors, fontSize: FS };
 }

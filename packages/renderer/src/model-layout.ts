@@ -6,14 +6,14 @@ import type { RenderableSpec } from "./analysis.js";
 import { renderLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
-import { allPanels } from "./panels.js";
+import { placePanels } from "./panel-placement.js";
 
 /**
  * Computes the geometry of a model's figure: every box with its text lines and font size, every edge and label.
- * `renderModel` draws exactly this.
+ * `renderModel` draws exactly this. `{ compact: true }` gives the narrow-column figure (see {@link LayoutOptions}).
  */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
-  return layoutFigure(spec, options, allPanels);
+  return layoutFigure(spec, options, placePanels);
 }
 
 /**
@@ -29,5 +29,5 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
  * ```
  */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  return renderLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true }), { ...options, id: spec.id });
+  return renderLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }

@@ -10,7 +10,7 @@ import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Rect } from "./layout-types.js";
 import { activationName, extensionKindName, ffnTypeName, isCoreMixer, mixerCategory, mixerShortName, type AnyMixer } from "./naming.js";
 import type { ColorName } from "./palette.js";
-import { textWidth, type Line } from "./text-metrics.js";
+import { LINE_HEIGHT, textWidth, type Line } from "./text-metrics.js";
 
 /** A built panel. */
 export interface Panel {
@@ -195,12 +195,14 @@ export function moePanel(f: Facts): Panel | undefined {
   const eN = node(p, mid + spread, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
   const dots = p.c.label({ id: `${p.comp}/dots`, component: p.comp, kind: "dots", x: mid, y: ey + 4, anchor: "middle", lines: [[t("· · ·")]], fontSize: 18, weight: "bold" });
   void dots;
-  const badge = (id: string, host: Box, text: string, accent: boolean) =>
-    p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "badge", left: 0, y: host.y + host.h - 12, lines: [[{ text }]], fontSize: 13, weight: "bold", fill: accent ? "accent" : "badge", stroke: accent ? "accent" : "badge", textColor: accent ? "accent-text" : "badge-text", padX: 6, padY: 3, minW: 24, rx: 4 });
-  const b1 = badge("badge-1", e1, "1", false);
-  b1.x = e1.x + e1.w - b1.w + 8;
-  const bN = badge("badge-n", eN, formatInt(moe.experts), true);
-  bN.x = eN.x + eN.w - bN.w + 8;
+  // A badge hangs from its expert's lower right corner, below the expert's text (never over it).
+  const badge = (id: string, host: Box, text: string, accent: boolean) => {
+    const b = p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "badge", left: 0, y: host.y + (host.h + host.lines.length * host.fontSize * LINE_HEIGHT) / 2 + 1.5, lines: [[{ text }]], fontSize: 13, weight: "bold", fill: accent ? "accent" : "badge", stroke: accent ? "accent" : "badge", textColor: accent ? "accent-text" : "badge-text", padX: 6, padY: 3, minW: 24, rx: 4 });
+    b.x = host.x + host.w - b.w + 8;
+    return b;
+  };
+  badge("badge-1", e1, "1", false);
+  badge("badge-n", eN, formatInt(moe.experts), true);
   const router = node(p, mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: 15, kind: "router", fill: "box" });
   router.stroke = "accent";
   router.strokeWidth = 2;
@@ -218,8 +220,9 @@ export function moePanel(f: Facts): Panel | undefined {
   if (shared) {
     sharedBox = node(p, 396, ey, "Shared expert", { w: 116, h: 34, fontSize: 14, kind: "expert" });
     const sb = badge("badge-shared", sharedBox, shared > 1 ? `${formatInt(shared)} shared` : "shared", false);
-    sb.x = sharedBox.x + sharedBox.w - sb.w + 8;
-    arrow(p, [[mid, inY - 12], [396, inY - 12], [396, sharedBox.y + sharedBox.h + 8]]);
+    // The input arrow enters the shared expert left of its badge.
+    const sx = Math.min(396, sb.x - 12);
+    arrow(p, [[mid, inY - 12], [sx, inY - 12], [sx, sharedBox.y + sharedBox.h + 8]]);
     arrow(p, [[396, sharedBox.y], [mid + 14, sum.y + sum.h / 2]]);
   }
   const caption: Line[] = [[n(moe.activeExperts), t(" of "), n(moe.experts), t(" experts active per token")]];

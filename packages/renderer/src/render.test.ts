@@ -56,6 +56,14 @@ describe("renderModel", () => {
     assertSafeSvg(svg);
     assertSafeSvg(renderModel(spec, { theme: "dark", panels: false }));
   });
+  it.each(all.map((s) => [s.id, s] as const))("%s renders a safe, well-formed compact SVG with its components", (_id, spec) => {
+    const svg = renderModel(spec, { compact: true, width: 360 });
+    assertSafeSvg(svg);
+    expect(svg).toMatch(/<svg[^>]* width="360"/);
+    for (const c of ["embedding", "block", "head", "final-norm"]) expect(svg, c).toContain(`data-component="${c}"`);
+    expect(svg).not.toContain('data-component="panel:');
+    expect(textOf(svg)).toContain("Vocabulary size of");
+  });
   it("is deterministic", () => {
     for (const s of [deepseekV3, qwen3Next, gemma3]) {
       expect(renderModel(s)).toBe(renderModel(structuredClone(s)));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { Canvas } from "./canvas.js";
+import { checkLayout } from "./geometry-check.js";
+import type { Layout } from "./layout-types.js";
+
+/** A small layout: one expert box with a badge placed by `badgeY` (relative to the box bottom). */
+function expertWithBadge(badgeTop: number, text = "Shared expert"): Layout {
+  const c = new Canvas("panel:moe");
+  const host = c.box({ id: "expert", kind: "expert", left: 20, y: 20, w: 116, h: 34, lines: [[{ text }]], fontSize: 14, padX: 6, padY: 5 });
+  const badge = c.box({ id: "badge", kind: "badge", left: 0, y: host.y + host.h + badgeTop, lines: [[{ text: "shared" }]], fontSize: 13, weight: "bold", padX: 6, padY: 3, minW: 24, rx: 4 });
+  badge.x = host.x + host.w - badge.w + 8;
+  return c.toLayout(200, 120, "t", "d");
+}
+
+describe("checkLayout", () => {
+  it("is clean for a badge hanging below its host's text", () => {
+    expect(checkLayout(expertWithBadge(-7))).toEqual([]);
+  });
+
+  it("catches a badge that covers its host's text (the old MoE-panel placement)", () => {
+    const problems = checkLayout(expertWithBadge(-12));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^box badge .* covers the text of expert/);
+  });
+
+  it("catches a badge on the text of a box it does not sit on", () => {
+    const layout = expertWithBadge(-7);
+    const other = new Canvas("x").box({ id: "other", kind: "expert", left: 130, y: 60, w: 60, h: 30, lines: [[{ text: "Router" }]], fontSize: 14, padX: 6 });
+    layout.boxes.push(other);
+    expect(checkLayout(layout).join("\n")).toMatch(/badge .* (covers the text of other|overlaps more than its host)/);
+  });
+
+  it("catches a callout leader crossing a zoom leader or another leader", () => {
+    const c = new Canvas("figure");
+    c.edge("leader-a", [[10, 10], [100, 100]], { kind: "leader", arrow: false });
+    c.edge("zoom-b", [[10, 100], [50, 70], [100, 10]], { kind: "zoom", arrow: false });
+    c.edge("leader-c", [[10, 90], [100, 20]], { kind: "leader", arrow: false });
+    c.edge("leader-d", [[10, 10], [10, 80]], { kind: "leader", arrow: false }); // touches leader-a at its start only
+    const problems = checkLayout(c.toLayout(120, 120, "t", "d"));
+    expect(problems).toEqual(["leader leader-a crosses zoom zoom-b", "leader leader-a crosses leader leader-c", "leader leader-c crosses zoom zoom-b"]);
+  });
+});
