@@ -2,8 +2,8 @@
  * Labels derived from the structure: decoder type, attention label, layer mix and concept tags.
  * None of these is typed into a spec.
  */
-import { definitionCounts, expandLayers } from "./layers.js";
-import type { AttentionMixer, Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
+import { blockCounts, definitionCounts } from "./layers.js";
+import type { AttentionMixer, Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
 
 /** The gallery's decoder types. */
 export type DecoderType = "Dense" | "Sparse MoE" | "Sparse hybrid" | "Hybrid MoE" | "Dense hybrid" | "Recurrent";
@@ -92,10 +92,10 @@ export interface LayerMixEntry {
 export function layerMix(spec: { architecture: ArchitectureInput }): LayerMixEntry[] {
   const arch = spec.architecture as Architecture;
   const mix = new Map<string, number>();
-  for (const layer of expandLayers(arch.layers)) {
-    const mixer = layer.mixer ? arch.mixers[layer.mixer] : undefined;
-    const label = mixer ? mixerLabel(mixer) : layer.ffn && arch.ffns[layer.ffn]?.kind === "moe" ? "MoE-only" : "FFN-only";
-    mix.set(label, (mix.get(label) ?? 0) + 1);
+  for (const { kind, count } of blockCounts(arch.layers)) {
+    const mixer = kind.mixer ? arch.mixers[kind.mixer] : undefined;
+    const label = mixer ? mixerLabel(mixer) : kind.ffn && arch.ffns[kind.ffn]?.kind === "moe" ? "MoE-only" : "FFN-only";
+    mix.set(label, (mix.get(label) ?? 0) + count);
   }
   return [...mix].map(([label, count]) => ({ label, count }));
 }

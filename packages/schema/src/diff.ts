@@ -3,9 +3,9 @@
  */
 import { attentionLabel, decoderType, formatLayerMix } from "./classify.js";
 import { kvCacheBytesPerToken } from "./kv-cache.js";
-import { definitionCounts, expandLayers } from "./layers.js";
+import { blockCounts, definitionCounts } from "./layers.js";
 import { countParams } from "./params.js";
-import type { Architecture, ModelSpec, ArchitectureInput, SpecInput } from "./spec-types.js";
+import type { ArchitectureInput, SpecInput } from "./spec-types.js";
 
 /** One difference between two models. */
 export interface ModelDiffEntry {
@@ -91,8 +91,8 @@ function diffMaps(
 /** Definitions in order of first use in the layer stack. */
 function usedInOrder(arch: Pick<ArchitectureInput, "layers">, which: "mixer" | "ffn"): string[] {
   const seen: string[] = [];
-  for (const layer of expandLayers(arch.layers)) {
-    const name = layer[which];
+  for (const { kind } of blockCounts(arch.layers)) {
+    const name = kind[which];
     if (name !== undefined && !seen.includes(name)) seen.push(name);
   }
   return seen;

@@ -4,7 +4,7 @@
 import { definitionCounts } from "./layers.js";
 import { countParams, type ParamHooks } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
-import type { Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
+import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {

@@ -34,11 +34,13 @@ export {
 export {
   countLayerPattern,
   countBlocks,
+  blockCounts,
   expandLayers,
   layerRuns,
   definitionCounts,
   formatLayerPattern,
   type ExpandedLayer,
+  type BlockKind,
   type LayerRun,
 } from "./layers.js";
 export {

@@ -1,8 +1,8 @@
 /**
  * KV cache: the gallery's per-token convention, and the true cache at a given context.
  */
-import { definitionCounts, expandLayers } from "./layers.js";
-import type { Mixer, ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
+import { definitionCounts } from "./layers.js";
+import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
 
 /** Bytes per element of the supported cache dtypes. */
 export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 } as const;
@@ -147,8 +147,10 @@ export function kvLabel(bytesPerToken: number): KvLabel {
 /** Number of layers of the main stack that keep a growing KV cache. */
 export function cachedLayerCount(spec: { architecture: ArchitectureInput }): number {
   const arch = spec.architecture as Architecture;
-  return expandLayers(arch.layers).filter((l) => {
-    const m = l.mixer ? arch.mixers[l.mixer] : undefined;
-    return m ? kvElementsPerToken(m) > 0 : false;
-  }).length;
+  let layers = 0;
+  for (const [name, times] of definitionCounts(arch.layers).mixers) {
+    const m = arch.mixers[name];
+    if (m && kvElementsPerToken(m) > 0) layers += times;
+  }
+  return layers;
 }

@@ -121,3 +121,38 @@ export function formatLayerPattern(entries: readonly LayerEntry[]): string {
     })
     .join(" + ");
 }
+
+/** A kind of block: its mixer and FFN definition names. */
+export interface BlockKind {
+  mixer?: string;
+  ffn?: string;
+  /** Inside a shortcut group (LongCat): an FFN-only block there shares the group's norm. */
+  shortcut: boolean;
+}
+
+/**
+ * How many blocks of each (mixer, ffn) combination the pattern has, in order of first use, without expanding it
+ * (cost proportional to the pattern's size, not to the number of layers).
+ */
+export function blockCounts(entries: readonly LayerEntry[]): { kind: BlockKind; count: number }[] {
+  const byKey = new Map<string, { kind: BlockKind; count: number }>();
+  const visit = (list: readonly LayerEntry[], times: number, shortcut: boolean) => {
+    for (const entry of list) {
+      if (isGroup(entry)) {
+        visit(entry.layers, times * entry.repeat, shortcut || entry.shortcut === true);
+        continue;
+      }
+      const key = `${entry.mixer ?? ""}\u0000${entry.ffn ?? ""}\u0000${shortcut}`;
+      const found = byKey.get(key);
+      if (found) found.count += times * (entry.count ?? 1);
+      else {
+        const kind: BlockKind = { shortcut };
+        if (entry.mixer !== undefined) kind.mixer = entry.mixer;
+        if (entry.ffn !== undefined) kind.ffn = entry.ffn;
+        byKey.set(key, { kind, count: times * (entry.count ?? 1) });
+      }
+    }
+  };
+  visit(entries, 1, false);
+  return [...byKey.values()];
+}

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export type * from "./spec-types.js";
-export { countLayerPattern, countBlocks, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type LayerRun } from "./layers.js";
+export { countLayerPattern, countBlocks, blockCounts, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type BlockKind, type LayerRun } from "./layers.js";
 export {
   countParams,
   mixerParams,

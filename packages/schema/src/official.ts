@@ -2,7 +2,7 @@
  * Holding computed parameter counts to the creators' official figures.
  */
 import { countParams, paramsWithout, type ParamCounts, type ParamHooks } from "./params.js";
-import type { ModelSpec, OfficialParams, ParamScope, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
+import type { OfficialParams, ParamScope, ArchitectureInput } from "./spec-types.js";
 
 /** The unit a figure is rounded to: explicit, or read off its trailing zeros (671e9 → 1e9). */
 export function roundingUnit(value: number, explicit?: number): number {

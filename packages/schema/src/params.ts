@@ -5,7 +5,7 @@
  * modeling code unless noted): every Linear with its bias, embeddings, norms with their biases,
  * q/k norms, routers and convolutions.
  */
-import { definitionCounts } from "./layers.js";
+import { blockCounts, definitionCounts } from "./layers.js";
 import type { Architecture, ArchitectureInput, Ffn, Mixer, Norm, ParamComponent } from "./spec-types.js";
 
 /** Parameters per component. */
@@ -342,23 +342,11 @@ export function countParams(spec: { architecture: ArchitectureInput }, hooks: Pa
 
   // The layer stack.
   const counts = definitionCounts(arch.layers);
-  const blockNorms = new Map<string, number>();
   // A shortcut group's FFN-only block (LongCat's MoE) reads the normed input of the group's first FFN: no norm of its own.
-  const visitLayer = (mixer: string | undefined, ffn: string | undefined, times: number, shortcut: boolean) => {
-    const key = `${mixer ?? ""}|${ffn ?? ""}|${shortcut && !mixer ? "shared-norm" : ""}`;
-    blockNorms.set(key, (blockNorms.get(key) ?? 0) + times);
-  };
-  const walk = (entries: Architecture["layers"], times: number, shortcut: boolean) => {
-    for (const entry of entries) {
-      if ("repeat" in entry) walk(entry.layers, times * entry.repeat, shortcut || entry.shortcut === true);
-      else visitLayer(entry.mixer, entry.ffn, times * (entry.count ?? 1), shortcut);
-    }
-  };
-  walk(arch.layers, 1, false);
-  for (const [key, times] of blockNorms) {
-    const [mixer, ffn, sharedNorm] = key.split("|");
-    if (sharedNorm) continue;
-    add("norms", times * normsPerLayer(arch.norm, Boolean(mixer), Boolean(ffn)) * normParams(arch.norm, d));
+  const blocks = blockCounts(arch.layers);
+  for (const { kind, count } of blocks) {
+    if (kind.shortcut && kind.mixer === undefined) continue;
+    add("norms", count * normsPerLayer(arch.norm, kind.mixer !== undefined, kind.ffn !== undefined) * normParams(arch.norm, d));
   }
   const hc = arch.hyperConnections?.streams;
   if (hc) {
@@ -367,10 +355,7 @@ export function countParams(spec: { architecture: ArchitectureInput }, hooks: Pa
     const mix = 2 * hc + hc * hc;
     const perSublayer = hc * d * mix + 3 + mix;
     let sublayers = 0;
-    for (const [key, times] of blockNorms) {
-      const [mixer, ffn] = key.split("|");
-      sublayers += times * ((mixer ? 1 : 0) + (ffn ? 1 : 0));
-    }
+    for (const { kind, count } of blocks) sublayers += count * ((kind.mixer ? 1 : 0) + (kind.ffn ? 1 : 0));
     add("hyperConnections", sublayers * perSublayer + hc * d * hc + hc + 1);
   }
   for (const [name, times] of counts.mixers) {

@@ -367,15 +367,23 @@ export const MoeFfnSchema = strict({
 
 const ffnOptions = [MlpFfnSchema, MoeFfnSchema] as const;
 
+/** Upper bound of numLayers, count and repeat: far above any real stack (~100 layers), low enough that no consumer has to defend itself. */
+export const maxLayers = 10_000;
+/** How deep layer groups may nest (real models use 1–2 levels). */
+export const maxGroupDepth = 8;
+
+const layerCount = () =>
+  positiveInt().check(z.lte(maxLayers, { error: (iss) => `expected at most ${maxLayers}, ${got(iss)}` }));
+
 const LayerSpecSchema = strict({
   mixer: z.optional(definitionName()),
   ffn: z.optional(definitionName()),
-  count: z.optional(positiveInt()),
+  count: z.optional(layerCount()),
 });
 
 interface LayerGroupSchemaType extends z.ZodMiniType<T.LayerGroup> {}
 const LayerGroupSchema: LayerGroupSchemaType = strict({
-  repeat: positiveInt(),
+  repeat: layerCount(),
   shortcut: z.optional(bool()),
   get layers() {
     return z.array(LayerEntrySchema).check(z.minLength(1, { error: "a group needs at least one layer" }));
@@ -393,7 +401,7 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     vocabSize: positiveInt(),
     contextLength: z.nullable(positiveInt()),
     dModel: positiveInt(),
-    numLayers: positiveInt(),
+    numLayers: layerCount(),
     embedding: EmbeddingSchema,
     positional: PositionalSchema,
     norm: NormSchema,
@@ -533,13 +541,13 @@ export function checkSpecRelations(spec: T.ModelSpec): RelationIssue[] {
       if (entry.mixer === undefined && entry.ffn === undefined) {
         issues.push({ path: [...path, i], message: "a layer needs a mixer, an ffn, or both" });
       }
-      if (entry.mixer !== undefined && !(entry.mixer in arch.mixers)) {
+      if (entry.mixer !== undefined && !Object.hasOwn(arch.mixers, entry.mixer)) {
         issues.push({
           path: [...path, i, "mixer"],
           message: `unknown mixer "${entry.mixer}"; defined: ${Object.keys(arch.mixers).join(", ") || "none"}`,
         });
       }
-      if (entry.ffn !== undefined && !(entry.ffn in arch.ffns)) {
+      if (entry.ffn !== undefined && !Object.hasOwn(arch.ffns, entry.ffn)) {
         issues.push({
           path: [...path, i, "ffn"],
           message: `unknown ffn "${entry.ffn}"; defined: ${Object.keys(arch.ffns).join(", ") || "none"}`,
@@ -555,13 +563,19 @@ export function checkSpecRelations(spec: T.ModelSpec): RelationIssue[] {
   }
 
   if (arch.mtp) {
-    if (!(arch.mtp.mixer in arch.mixers)) issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
-    if (!(arch.mtp.ffn in arch.ffns)) issues.push({ path: at("mtp", "ffn"), message: `unknown ffn "${arch.mtp.ffn}"` });
+    if (!Object.hasOwn(arch.mixers, arch.mtp.mixer)) issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
+    if (!Object.hasOwn(arch.ffns, arch.mtp.ffn)) issues.push({ path: at("mtp", "ffn"), message: `unknown ffn "${arch.mtp.ffn}"` });
   }
 
   const norm = arch.norm;
   if (norm.kind === "rmsnorm" && norm.bias) {
     issues.push({ path: at("norm", "bias"), message: "RMSNorm has no bias" });
+  }
+  if (arch.positional.kind === "learned" && arch.contextLength === null) {
+    issues.push({
+      path: at("contextLength"),
+      message: "learned positions need a context length (the position table has one row per position)",
+    });
   }
   if (arch.positional.kind !== "rope") {
     for (const key of ["theta", "fraction", "scaling"] as const) {

@@ -21,6 +21,14 @@
 export type PositiveInt = number;
 
 /**
+ * A layer count: a positive integer up to 10,000.
+ * @TJS-type integer
+ * @minimum 1
+ * @maximum 10000
+ */
+export type LayerCount = number;
+
+/**
  * A non-negative integer.
  * @TJS-type integer
  * @minimum 0
@@ -618,13 +626,13 @@ export interface LayerSpec {
   /** Name of a definition in `ffns`; absent for a mixer-only layer (Mamba layers). */
   ffn?: DefinitionName;
   /** Consecutive repeats (default 1). */
-  count?: PositiveInt;
+  count?: LayerCount;
 }
 
 /** A repeated group of layers, e.g. Gemma 3's `[5 × sliding, 1 × global]`. */
 export interface LayerGroup {
   /** How often the group repeats. */
-  repeat: PositiveInt;
+  repeat: LayerCount;
   /**
    * Each repetition is one shortcut-connected layer (LongCat-Flash): its FFN-only MoE block branches off after
    * the first mixer and runs in parallel with the rest of the group, its output added at the end.
@@ -662,7 +670,7 @@ export interface Architecture {
    * Number of layers in the main stack; must equal what `layers` adds up to (a `shortcut` group's repetition
    * counts as one layer).
    */
-  numLayers: PositiveInt;
+  numLayers: LayerCount;
   /** Embeddings and head. */
   embedding: Embedding;
   /** Positional encoding. */

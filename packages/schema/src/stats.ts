@@ -5,7 +5,7 @@ import { attentionLabel, concepts, decoderType, formatLayerMix, layerMix, type C
 import { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 import { kvCacheBytesPerToken, kvLabel, type KvLabel } from "./kv-cache.js";
 import { countParams, type ParamBreakdown, type ParamHooks } from "./params.js";
-import type { ModelSpec, ArchitectureInput, Architecture, SpecInput } from "./spec-types.js";
+import type { SpecInput } from "./spec-types.js";
 
 /** Everything derived from a spec (the `archgal stats --json` output). */
 export interface ModelStats {

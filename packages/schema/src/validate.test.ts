@@ -97,3 +97,52 @@ describe("dataset checks", () => {
     expect(checkDatasetEntry(llama3_8b)).toEqual([]);
   });
 });
+
+describe("pathological but well-typed input (found by the property tests in packages/quality)", () => {
+  const minimal = () => structuredClone(llama3_8b) as unknown as Record<string, any>;
+
+  it("rejects learned positions without a context length (metrics could not count the table)", () => {
+    const s = minimal();
+    s.architecture.positional = { kind: "learned" };
+    s.architecture.contextLength = null;
+    expect(validateSpec(s).issues).toContainEqual({
+      path: "architecture.contextLength",
+      message: "learned positions need a context length (the position table has one row per position)",
+    });
+  });
+
+  it("does not take names inherited from Object.prototype for definitions", () => {
+    for (const name of ["toString", "constructor", "hasOwnProperty"]) {
+      const s = minimal();
+      s.architecture.layers = [{ mixer: "attn", ffn: name, count: 32 }];
+      expect(validateSpec(s).issues).toContainEqual({ path: "architecture.layers.0.ffn", message: `unknown ffn "${name}"; defined: mlp` });
+    }
+  });
+
+  it("reports a __proto__ definition instead of dropping it", () => {
+    const text = JSON.stringify(minimal()).replace('"mixers":{', '"mixers":{"__proto__":{"kind":"attention"},');
+    const r = validateSpec(JSON.parse(text));
+    expect(r.success).toBe(false);
+    expect(r.issues[0]?.path).toBe("architecture.mixers.__proto__");
+  });
+
+  it("returns an issue, never a stack overflow, for groups nested thousands deep", () => {
+    const s = minimal();
+    let layers: unknown[] = [{ mixer: "attn", ffn: "mlp" }];
+    for (let i = 0; i < 10_000; i++) layers = [{ repeat: 1, layers }];
+    s.architecture.layers = layers;
+    s.architecture.numLayers = 1;
+    const r = validateSpec(s);
+    expect(r.success).toBe(false);
+    expect(r.issues[0]?.message).toBe("layer groups nest at most 8 deep");
+  });
+
+  it("bounds layer counts, so no consumer has to expand a hundred million layers", () => {
+    const s = minimal();
+    s.architecture.numLayers = 100_000_000;
+    s.architecture.layers = [{ mixer: "attn", ffn: "mlp", count: 100_000_000 }];
+    const text = formatIssues(validateSpec(s).issues);
+    expect(text).toContain("architecture.numLayers: expected at most 10000, got 100000000");
+    expect(text).toContain("architecture.layers.0.count: expected at most 10000, got 100000000");
+  });
+});

@@ -2,7 +2,7 @@
  * Validating specs: results with one message per problem, each naming the field path.
  */
 import type * as z from "zod/mini";
-import { ModelSpecSchema } from "./spec-schema.js";
+import { maxGroupDepth, ModelSpecSchema, patterns } from "./spec-schema.js";
 import type { DatasetEntry, DatasetMetadataField, ModelSpec } from "./spec-types.js";
 
 /** One validation problem. */
@@ -70,9 +70,50 @@ export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
  * ```
  */
 export function validateSpec<S = ModelSpec>(input: unknown, schema: z.ZodMiniType<S> = ModelSpecSchema as never): SpecValidation<S> {
-  const result = schema.safeParse(input);
+  const early = preflightIssues(input);
+  if (early.length) return { success: false, issues: early };
+  let result: ReturnType<typeof schema.safeParse>;
+  try {
+    result = schema.safeParse(input);
+  } catch (error) {
+    // Guard the promise never to throw for bad input (e.g. a stack overflow on pathological nesting).
+    return { success: false, issues: [{ path: "", message: `cannot validate: ${(error as Error).message}` }] };
+  }
   if (result.success) return { success: true, data: result.data, issues: [] };
   return { success: false, issues: toSpecIssues(result.error) };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Checks zod cannot be trusted with: layer groups nested deeper than {@link maxGroupDepth} (checked iteratively,
+ * so no input can overflow the stack) and definition names that are not own, well-formed keys (`__proto__`).
+ */
+function preflightIssues(input: unknown): SpecIssue[] {
+  if (!isObject(input) || !isObject(input.architecture)) return [];
+  const arch = input.architecture;
+  const issues: SpecIssue[] = [];
+  for (const record of ["mixers", "ffns"] as const) {
+    const defs = arch[record];
+    if (!isObject(defs)) continue;
+    for (const key of Object.keys(defs)) {
+      if (!patterns.definitionName.test(key)) {
+        issues.push({ path: `architecture.${record}.${key}`, message: `expected a name of letters, digits, "_" or "-", got ${JSON.stringify(key)}` });
+      }
+    }
+  }
+  const stack: { entries: unknown; path: string; depth: number }[] = [{ entries: arch.layers, path: "architecture.layers", depth: 0 }];
+  while (stack.length) {
+    const { entries, path, depth } = stack.pop()!;
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((entry, i) => {
+      if (!isObject(entry) || !("layers" in entry)) return;
+      const childPath = `${path}.${i}.layers`;
+      if (depth + 1 > maxGroupDepth) issues.push({ path: childPath, message: `layer groups nest at most ${maxGroupDepth} deep` });
+      else stack.push({ entries: entry.layers, path: childPath, depth: depth + 1 });
+    });
+  }
+  return issues;
 }
 
 /** Validates and returns the spec, or throws a {@link SpecValidationError} listing every problem. */
