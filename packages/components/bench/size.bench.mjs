@@ -44,13 +44,28 @@ if (!existsSync(figuresDir)) {
   process.exit(0);
 }
 
+// A snapshot of cdn/ taken now and served from memory, so that a rebuild during the run cannot mix two builds.
+const snapshot = new Map();
+const snap = (dir, prefix = "") => {
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    if (f.isDirectory()) snap(join(dir, f.name), `${prefix}${f.name}/`);
+    else snapshot.set(`${prefix}${f.name}`, readFileSync(join(dir, f.name)));
+  }
+};
+snap(cdn);
+const cdnFile = (name) => {
+  const buf = snapshot.get(name);
+  if (!buf) throw new Error(`cdn/${name} is not in the snapshot`);
+  return buf;
+};
+
 // Model id → figure file, from each model's sources ("LLM Architecture Gallery figure (<file>.png)").
 const figureOf = new Map();
 for (const f of readdirSync(dataModels).filter((f) => f.endsWith(".json"))) {
   const spec = JSON.parse(readFileSync(join(dataModels, f), "utf8"));
   for (const s of spec.sources ?? []) {
     const m = /Gallery figure \(([^)]+\.png)\)/.exec(s.title ?? "");
-    if (m && existsSync(join(figuresDir, m[1])) && existsSync(join(cdn, "models", `${spec.id}.json`))) figureOf.set(spec.id, m[1]);
+    if (m && existsSync(join(figuresDir, m[1])) && snapshot.has(`models/${spec.id}.json`)) figureOf.set(spec.id, m[1]);
   }
 }
 const only = process.env.BENCH_MODELS?.split(",");
@@ -58,11 +73,23 @@ const ids = [...figureOf.keys()].filter((id) => !only || only.includes(id)).sort
 if (ids.length === 0) throw new Error("no model names a gallery figure that exists");
 
 // ---------------------------------------------------------------------------------------------------------------
-// Bytes.
-const elementGzip = gz(readFileSync(join(cdn, "llm-arch.js")));
-const elementRaw = statSync(join(cdn, "llm-arch.js")).size;
+// Bytes. The element is cdn/llm-arch.js and every chunk it imports statically (its critical path, from esbuild's
+// metafile), each file gzipped on its own as a CDN serves it; lazy chunks (zoom panels, validator, …) are counted
+// from what the browser actually fetched, below.
+const meta = JSON.parse(cdnFile("meta.json").toString("utf8"));
+const rel = (f) => f.replace(/^.*?cdn\//, "");
+const outputs = new Map(Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js")).map(([f, o]) => [rel(f), o]));
+const critical = [];
+const visit = (f) => {
+  if (critical.includes(f) || !outputs.has(f)) return;
+  critical.push(f);
+  for (const i of outputs.get(f).imports ?? []) if (i.kind === "import-statement") visit(rel(i.path));
+};
+visit("llm-arch.js");
+const elementGzip = critical.reduce((n, f) => n + gz(cdnFile(f)), 0);
+const elementRaw = critical.reduce((n, f) => n + cdnFile(f).length, 0);
 const sizes = ids.map((id) => {
-  const modelGzip = gz(readFileSync(join(cdn, "models", `${id}.json`)));
+  const modelGzip = gz(cdnFile(`models/${id}.json`));
   const figureBytes = statSync(join(figuresDir, figureOf.get(id))).size;
   const oursBytes = elementGzip + modelGzip;
   return { id, figure: figureOf.get(id), modelGzip, oursBytes, figurePngBytes: figureBytes, ratioPng: round(figureBytes / oursBytes, 1) };
@@ -99,9 +126,11 @@ const server = createServer((req, res) => {
     const [, dir, ...rest] = url.pathname.split("/");
     const name = decodeURIComponent(rest.join("/"));
     if (name.includes("..")) return res.writeHead(403).end();
-    const file = dir === "cdn" ? join(cdn, name) : dir === "figures" ? join(figuresDir, name) : undefined;
+    const ext = name.slice(name.lastIndexOf("."));
+    if (dir === "cdn") return snapshot.has(name) ? send(snapshot.get(name), types[ext] ?? "application/octet-stream") : res.writeHead(404).end();
+    const file = dir === "figures" ? join(figuresDir, name) : undefined;
     if (!file || !existsSync(file)) return res.writeHead(404).end();
-    return send(readFileSync(file), types[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream");
+    return send(readFileSync(file), types[ext] ?? "application/octet-stream");
   } catch {
     res.writeHead(500).end();
   }
@@ -110,8 +139,21 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
-/** One cold-cache page load; resolves with the page's own clock at the finish line. */
-async function measure(path, throttled) {
+/** gzip -9 size of a file the server serves at `url` (as a CDN would compress it). */
+function servedGzip(url) {
+  const [, dir, ...rest] = new URL(url).pathname.split("/");
+  const name = decodeURIComponent(rest.join("/"));
+  if (dir === "cdn") return snapshot.has(name) ? gz(snapshot.get(name)) : 0;
+  const file = dir === "figures" ? join(figuresDir, name) : undefined;
+  // PNG is already compressed: served as is.
+  return file && existsSync(file) ? statSync(file).size : 0;
+}
+
+/**
+ * One cold-cache page load; resolves with the page's own clock at the finish line and the resources it fetched
+ * before it (`before`) and until the network went quiet (`all`: e.g. the zoom panels' chunk).
+ */
+async function measure(path, throttled, withResources = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -124,14 +166,24 @@ async function measure(path, throttled) {
     const h = await page.waitForFunction(() => window.__t ?? (window.__error ? -1 : undefined), null, { timeout: 60_000, polling: 20 });
     const t = await h.jsonValue();
     if (t < 0) throw new Error(`${path}: ${await page.evaluate(() => window.__error)}`);
-    return t;
+    if (!withResources) return t;
+    let count = -1;
+    for (let i = 0; i < 40; i++) {
+      const n = await page.evaluate(() => performance.getEntriesByType("resource").length);
+      if (n === count) break;
+      count = n;
+      await page.waitForTimeout(250);
+    }
+    const entries = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => ({ name: e.name, end: e.responseEnd })));
+    const before = entries.filter((e) => e.end <= t).map((e) => e.name);
+    return { t, before, all: entries.map((e) => e.name) };
   } finally {
     await context.close();
   }
 }
 
 async function both(id, runs, throttled) {
-  await measure(`/diagram.html?id=${id}`, throttled); // warm-up (server, browser process)
+  const warm = await measure(`/diagram.html?id=${id}`, throttled, true); // warm-up (server, browser process); what it fetched
   await measure(`/img.html?file=${figureOf.get(id)}`, throttled);
   const d = [];
   const i = [];
@@ -139,9 +191,22 @@ async function both(id, runs, throttled) {
     d.push(await measure(`/diagram.html?id=${id}`, throttled));
     i.push(await measure(`/img.html?file=${figureOf.get(id)}`, throttled));
   }
-  return { firstDiagramMs: round(median(d)), imgLoadMs: round(median(i)) };
+  const bytes = (urls) => urls.reduce((n, u) => n + servedGzip(u), 0);
+  const files = (urls) => urls.map((u) => new URL(u).pathname.replace(/^\/cdn\//, ""));
+  return {
+    firstDiagramMs: round(median(d)),
+    imgLoadMs: round(median(i)),
+    fetchedBeforeDiagramBytes: bytes(warm.before),
+    fetchedTotalBytes: bytes(warm.all),
+    fetchedBeforeDiagram: files(warm.before),
+    fetchedAfterDiagram: files(warm.all.filter((u) => !warm.before.includes(u))),
+  };
 }
 
+console.log(
+  `Gallery figures: ${ids.length} models, PNG copies of the gallery's WebP originals (which average ~${kb(WEBP_AVERAGE_BYTES)}); ` +
+    `archgal = element critical path ${kb(elementGzip)} gzip + the model's JSON gzip.`,
+);
 const timing = [];
 const throttledTiming = [];
 try {
@@ -153,7 +218,8 @@ try {
   }
   for (const id of THROTTLED_MODELS.filter((m) => figureOf.has(m))) {
     const t = await both(id, THROTTLED_RUNS, true);
-    throttledTiming.push({ id, ...t });
+    const { fetchedBeforeDiagram, fetchedAfterDiagram, ...rest } = t;
+    throttledTiming.push({ id, ...rest });
     console.log(`${id.padEnd(28)} throttled: first diagram ${t.firstDiagramMs} ms vs <img> ${t.imgLoadMs} ms`);
   }
 } finally {
@@ -175,10 +241,10 @@ const result = {
   node: process.version,
   browser: browserVersion,
   note:
-    "Bytes: gzip level 9 of cdn/llm-arch.js plus gzip of cdn/models/<id>.json, against the gallery figure's file. The figures here are PNG copies of the gallery's WebP originals, which average about 180 KB; the ratio against WebP is given too. " +
+    "Bytes: gzip level 9 (per file, as a CDN serves it) of the element's critical path (cdn/llm-arch.js and the chunks it imports statically) plus cdn/models/<id>.json, against the gallery figure's file; also what the browser actually fetched before the first diagram and in all (lazy zoom-panel chunk included). The figures here are PNG copies of the gallery's WebP originals, which average about 180 KB; the ratio against WebP is given too. " +
     "Times: headless Chromium, cold cache per run, one loopback static server; navigation start → <svg> in <llm-arch>'s shadow root (MutationObserver), against navigation start → <img> load event; medians. Throttled: 150 ms RTT, 1.6 Mbps down.",
   runs: RUNS,
-  element: { rawBytes: elementRaw, gzipBytes: elementGzip },
+  element: { files: critical, rawBytes: elementRaw, gzipBytes: elementGzip },
   summary: {
     models: sizes.length,
     oursMedianBytes: oursMedian,
@@ -187,12 +253,17 @@ const result = {
     webpAverageBytes: WEBP_AVERAGE_BYTES,
     medianRatioPng: round(median(sizes.map((s) => s.ratioPng)), 1),
     ratioWebpAverage: round(WEBP_AVERAGE_BYTES / oursMedian, 1),
+    fetchedBeforeDiagramMedianBytes: median(timing.map((t) => t.fetchedBeforeDiagramBytes)),
+    fetchedTotalMedianBytes: median(timing.map((t) => t.fetchedTotalBytes)),
     firstDiagramMedianMs: round(median(timing.map((t) => t.firstDiagramMs))),
     imgLoadMedianMs: round(median(timing.map((t) => t.imgLoadMs))),
     throttledFirstDiagramMedianMs: throttledTiming.length ? round(median(throttledTiming.map((t) => t.firstDiagramMs))) : null,
     throttledImgLoadMedianMs: throttledTiming.length ? round(median(throttledTiming.map((t) => t.imgLoadMs))) : null,
   },
-  models: sizes.map((s) => ({ ...s, ...timing.find((t) => t.id === s.id) })),
+  models: sizes.map((s) => {
+    const { fetchedBeforeDiagram, fetchedAfterDiagram, ...t } = timing.find((x) => x.id === s.id) ?? {};
+    return { ...s, ...t, fetchedBeforeDiagram, fetchedAfterDiagram };
+  }),
   throttled: { profile: "150 ms RTT, 1.6 Mbps down, 750 kbps up (Lighthouse mobile)", runs: THROTTLED_RUNS, models: throttledTiming },
 };
 writeFileSync(join(root, "bench/size-results.json"), `${JSON.stringify(result, null, 2)}\n`);

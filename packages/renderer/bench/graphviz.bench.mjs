@@ -36,18 +36,25 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-/** Median wall time of `runs` calls after `warm` warm-up calls. */
-function time(fn, runs, warm = 2) {
-  for (let i = 0; i < warm; i++) fn();
-  const ts = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ts.push(performance.now() - t0);
-  }
-  return median(ts);
-}
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** Median times of two functions measured alternately (so a busy moment hits both alike), after warm-ups. */
+function timePair(a, b, runs, warm = 2) {
+  for (let i = 0; i < warm; i++) {
+    a();
+    b();
+  }
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
+  }
+  return [median(ta), median(tb)];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The block graph of a layout, as DOT.
@@ -68,40 +75,54 @@ function labelRect(l) {
 
 /** DOT statements (no graph wrapper) for one layout; ids prefixed with `p`. Returns counts as well. */
 function layoutDot(layout, p) {
-  const containers = layout.boxes.filter((b) => b.container);
-  const leaves = layout.boxes.filter((b) => !b.container);
+  const all = layout.boxes.filter((b) => b.container);
   const labels = layout.labels.filter((l) => textOf(l.lines).trim() !== "");
+  // Nesting: each item belongs to the smallest container holding it (ties: the one drawn first).
+  const order = new Map(all.map((c, i) => [c, i]));
+  const encloses = (c, r, self) => c !== self && contains(c, r) && (area(c) > area(r) || (self !== undefined && area(c) === area(r) && order.get(c) < order.get(self)));
+  const parentOf = (r, self) => all.filter((c) => encloses(c, r, self)).sort((a, b) => area(a) - area(b) || order.get(b) - order.get(a))[0];
+  const items = [
+    ...layout.boxes.filter((b) => !b.container).map((b) => ({ kind: "box", b, rect: b })),
+    ...labels.map((l) => ({ kind: "label", l, rect: labelRect(l) })),
+  ];
+  for (const it of items) it.parent = parentOf(it.rect);
+  const containerParent = new Map(all.map((c) => [c, parentOf(c, c)]));
+  // A container holding nothing becomes an ordinary box (Graphviz omits empty clusters).
+  const nonEmpty = new Set();
+  for (const it of items) for (let c = it.parent; c && !nonEmpty.has(c); c = containerParent.get(c)) nonEmpty.add(c);
+  for (const c of all) if (!nonEmpty.has(c)) items.push({ kind: "box", b: c, rect: c, parent: containerParent.get(c) });
+  const containers = all.filter((c) => nonEmpty.has(c));
+
   const nodes = [];
-  // Each node goes into the smallest container holding it; containers nest the same way.
-  const parentOf = (r, self) => containers.filter((c) => c !== self && contains(c, r) && area(c) > area(r)).sort((a, b) => area(a) - area(b))[0];
   const children = new Map(containers.map((c) => [c, []]));
   const top = [];
-  const place = (r, stmt, self) => {
-    const parent = parentOf(r, self);
-    (parent ? children.get(parent) : top).push(stmt);
-  };
-  leaves.forEach((b, i) => {
-    const id = `${p}b${i}`;
-    nodes.push({ id, rect: b, leaf: true });
-    const shape = b.shape === "circle" ? "circle" : "box";
-    const label = b.symbol === "plus" ? "+" : b.symbol === "times" ? "×" : textOf(b.lines);
-    place(b, `${id} [shape=${shape}, style="rounded,filled", label=${q(label)}, fontsize=${round(b.fontSize * PT)}, width=${round(b.w / 96, 3)}, height=${round(b.h / 96, 3)}];`);
+  const put = (parent, stmt) => (parent ? children.get(parent) : top).push(stmt);
+  let leaves = 0;
+  items.forEach((it, i) => {
+    const id = `${p}n${i}`;
+    if (it.kind === "box") {
+      leaves++;
+      const b = it.b;
+      nodes.push({ id, rect: b, leaf: true });
+      const shape = b.shape === "circle" ? "circle" : "box";
+      const label = b.symbol === "plus" ? "+" : b.symbol === "times" ? "×" : textOf(b.lines);
+      put(it.parent, `${id} [shape=${shape}, style="rounded,filled", label=${q(label)}, fontsize=${round(b.fontSize * PT)}, width=${round(b.w / 96, 3)}, height=${round(b.h / 96, 3)}];`);
+    } else {
+      const l = it.l;
+      nodes.push({ id, rect: it.rect, leaf: false });
+      put(it.parent, `${id} [shape=plaintext, label=${q(textOf(l.lines))}, fontsize=${round(l.fontSize * PT)}];`);
+    }
   });
-  labels.forEach((l, i) => {
-    const id = `${p}l${i}`;
-    const rect = labelRect(l);
-    nodes.push({ id, rect, leaf: false });
-    place(rect, `${id} [shape=plaintext, label=${q(textOf(l.lines))}, fontsize=${round(l.fontSize * PT)}];`);
-  });
-  // Containers → clusters, innermost first.
-  const clusterOf = new Map();
-  containers.forEach((c, i) => clusterOf.set(c, `cluster_${p}c${i}`));
-  const clusterText = (c) => {
+  const clusterText = (c, i) => {
     const body = [...children.get(c)];
-    for (const k of containers) if (k !== c && parentOf(k, k) === c) body.push(clusterText(k));
-    return `subgraph ${clusterOf.get(c)} { label=${q(textOf(c.lines))}; style=rounded; ${body.join(" ")} }`;
+    containers.forEach((k, j) => {
+      if (containerParent.get(k) === c) body.push(clusterText(k, j));
+    });
+    return `subgraph cluster_${p}c${i} { label=${q(textOf(c.lines))}; style=rounded; ${body.join(" ")} }`;
   };
-  for (const c of containers) if (!parentOf(c, c)) top.push(clusterText(c));
+  containers.forEach((c, i) => {
+    if (!containerParent.get(c)) top.push(clusterText(c, i));
+  });
   // Edges between the nodes their ends touch; free ends become invisible points.
   let points = 0;
   const endNode = (x, y) => {
@@ -121,7 +142,7 @@ function layoutDot(layout, p) {
     const style = e.dash ? `, style=${e.dash}` : "";
     return `${a} -> ${b} [arrowhead=${e.arrow ? "normal" : "none"}${style}];`;
   });
-  return { body: [...top, ...edges].join("\n"), boxes: layout.boxes.length, leaves: leaves.length, containers: containers.length, labels: labels.length, edges: edges.length };
+  return { body: [...top, ...edges].join("\n"), boxes: layout.boxes.length, leaves, containers: containers.length, labels: labels.length, edges: edges.length, points };
 }
 
 const graph = (body) => `digraph G {\ngraph [rankdir=BT, fontname="DejaVu Sans", compound=true, newrank=true];\nnode [fontname="DejaVu Sans"];\nedge [fontname="DejaVu Sans"];\n${body}\n}`;
@@ -137,9 +158,13 @@ const rows = [];
 for (const spec of specs) {
   const g = layoutDot(layoutModel(spec), "m");
   const dot = graph(g.body);
-  const gvSvg = viz.renderString(dot, { engine: "dot", format: "svg" }); // also checks the DOT is accepted
-  const ours = time(() => renderModel(spec), RUNS);
-  const gv = time(() => viz.renderString(dot, { engine: "dot", format: "svg" }), RUNS, 1);
+  const gvSvg = viz.renderString(dot, { engine: "dot", format: "svg" });
+  // Graphviz drew the whole graph: every node, edge and cluster of the DOT is in its SVG.
+  const count = (cls) => (gvSvg.match(new RegExp(`class="${cls}"`, "g")) ?? []).length;
+  const drawn = { nodes: count("node"), edges: count("edge"), clusters: count("cluster") };
+  const expected = { nodes: g.leaves + g.labels + g.points, edges: g.edges, clusters: g.containers };
+  if (JSON.stringify(drawn) !== JSON.stringify(expected)) throw new Error(`${spec.id}: Graphviz drew ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
+  const [ours, gv] = timePair(() => renderModel(spec), () => viz.renderString(dot, { engine: "dot", format: "svg" }), RUNS);
   rows.push({ id: spec.id, boxes: g.boxes, labels: g.labels, edges: g.edges, clusters: g.containers, oursMs: round(ours, 3), graphvizMs: round(gv, 3), ratio: round(gv / ours, 1), graphvizSvgBytes: gvSvg.length });
   process.stdout.write(`${spec.id.padEnd(30)} ours ${ours.toFixed(2).padStart(7)} ms   graphviz ${gv.toFixed(2).padStart(8)} ms   ×${(gv / ours).toFixed(1)}\n`);
 }
@@ -152,8 +177,7 @@ const posterParts = pl.figures.map((f, i) => {
 });
 const posterDot = graph(posterParts.map((x) => x.dot).join("\n"));
 const posterCounts = posterParts.reduce((s, { g }) => ({ boxes: s.boxes + g.boxes, labels: s.labels + g.labels, edges: s.edges + g.edges }), { boxes: 0, labels: 0, edges: 0 });
-const posterOurs = time(() => renderPoster(specs), POSTER_RUNS, 1);
-const posterGv = time(() => viz.renderString(posterDot, { engine: "dot", format: "svg" }), POSTER_RUNS, 1);
+const [posterOurs, posterGv] = timePair(() => renderPoster(specs), () => viz.renderString(posterDot, { engine: "dot", format: "svg" }), POSTER_RUNS, 1);
 const poster = { models: specs.length, ...posterCounts, oursMs: round(posterOurs, 1), graphvizMs: round(posterGv, 1), ratio: round(posterGv / posterOurs, 1), runs: POSTER_RUNS };
 console.log(`${"poster".padEnd(30)} ours ${posterOurs.toFixed(1).padStart(7)} ms   graphviz ${posterGv.toFixed(1).padStart(8)} ms   ×${(posterGv / posterOurs).toFixed(1)}`);
 
@@ -166,7 +190,7 @@ const result = {
   cpu: `${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores)`,
   graphviz: { package: `@viz-js/viz ${vizVersion}`, graphvizVersion: viz.graphvizVersion, engine: "dot", format: "svg", startupMs: round(vizStartupMs, 1) },
   method:
-    "Same process, same block graph: DOT built from layoutModel (boxes as nodes, containers as clusters, labels as plaintext nodes, edges between the nodes their ends touch). Median wall time of " +
+    "Same process, same block graph: DOT built from layoutModel (boxes as nodes, containers as clusters, labels as plaintext nodes, edges between the nodes their ends touch). Both measured alternately; median wall time of " +
     `${RUNS} runs after warm-up per model (poster: ${POSTER_RUNS} runs); ours = renderModel/renderPoster from spec to SVG string; graphviz = viz.renderString(dot) layout + SVG, WASM start-up excluded.`,
   runs: RUNS,
   summary: {

@@ -19,7 +19,7 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 const got = (iss: { input?: unknown }): string => `got ${describeValue(iss.input)}`;

@@ -146,3 +146,16 @@ describe("pathological but well-typed input (found by the property tests in pack
     expect(text).toContain("architecture.layers.0.count: expected at most 10000, got 100000000");
   });
 });
+
+describe("issues inside layer groups", () => {
+  it("are reported at the field inside the group", () => {
+    const s = structuredClone(llama3_8b) as unknown as Record<string, any>;
+    s.architecture.layers = [{ repeat: 1, layers: [{ mixer: "attn", ffn: "mlp", count: 10001 }] }];
+    expect(formatIssues(validateSpec(s).issues)).toContain("architecture.layers.0.layers.0.count: expected at most 10000, got 10001");
+  });
+  it("name an object an object", () => {
+    const s = structuredClone(llama3_8b) as unknown as Record<string, any>;
+    s.architecture.vocabSize = {};
+    expect(formatIssues(validateSpec(s).issues)).toContain("architecture.vocabSize: expected a positive integer, got an object");
+  });
+});

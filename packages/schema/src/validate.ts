@@ -49,10 +49,19 @@ export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
       out.push(issue);
     }
   };
+  const depth = (issues: readonly z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
   const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) => {
     for (const issue of issues) {
       const path = [...prefix, ...issue.path];
-      push(path, issue.message);
+      // A union (layer or group) whose options all failed: report the option that got furthest into the input,
+      // at its own paths, rather than one message at the union.
+      const branches = issue.code === "invalid_union" ? (issue as z.core.$ZodIssueInvalidUnion).errors : [];
+      const best = branches.reduce<readonly z.core.$ZodIssue[] | undefined>(
+        (a, b) => (a === undefined || depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a),
+        undefined,
+      );
+      if (best && depth(best) > 0) visit(best, path);
+      else push(path, issue.message);
     }
   };
   visit(error.issues, []);
