@@ -31,71 +31,8 @@ export {
   type SpecIssue,
   type SpecValidation,
 } from "./validate.js";
-export {
-  countLayerPattern,
-  countBlocks,
-  blockCounts,
-  expandLayers,
-  layerRuns,
-  definitionCounts,
-  formatLayerPattern,
-  type ExpandedLayer,
-  type BlockKind,
-  type LayerRun,
-} from "./layers.js";
-export {
-  countParams,
-  mixerParams,
-  ffnParams,
-  mlpParams,
-  normParams,
-  normsPerLayer,
-  paramsWithout,
-  emptyBreakdown,
-  type ParamBreakdown,
-  type ParamCounts,
-  type ParamCountResult,
-  type ParamHooks,
-  type MixerParams,
-  type FfnParams,
-} from "./params.js";
-export {
-  kvCacheBytesPerToken,
-  kvCacheBytes,
-  kvElementsPerToken,
-  kvLabel,
-  stateElements,
-  cachedLayerCount,
-  dtypeBytes,
-  type Dtype,
-  type CacheOptions,
-  type CacheSize,
-  type KvLabel,
-} from "./kv-cache.js";
-export { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
-export {
-  decoderType,
-  headSharing,
-  attentionLabel,
-  mixerLabel,
-  mixerKindNames,
-  layerMix,
-  formatLayerMix,
-  concepts,
-  recurrentKinds,
-  type DecoderType,
-  type Concept,
-  type LayerMixEntry,
-} from "./classify.js";
-export {
-  compareWithOfficial,
-  officialTolerance,
-  roundingUnit,
-  scopedCount,
-  type OfficialCheck,
-} from "./official.js";
-export { modelStats, type ModelStats } from "./stats.js";
-export { formatCount, formatBytes, formatTokens, formatInt, trimNumber } from "./format.js";
+// Every metric, label, formatter and layer helper (also available alone, without zod, as `@archgal/schema/metrics`).
+export * from "./metrics.js";
 export {
   createSpecSchema,
   defineMixerKind,
@@ -104,4 +41,3 @@ export {
   type SpecSchemaOptions,
   type ExtendedSpec,
 } from "./extend.js";
-export { diffModels, type ModelDiffEntry } from "./diff.js";
