@@ -78,7 +78,15 @@ export function analyse(spec: RenderableSpec): Facts {
   const kindOf = (l: ExpandedLayer) => (l.ffn !== undefined ? arch.ffns[l.ffn]?.kind : undefined);
   while (densePrefix < layers.length && kindOf(layers[densePrefix]!) === "mlp") densePrefix++;
   if (densePrefix === layers.length || layers.slice(densePrefix).some((l) => kindOf(l) !== "moe")) densePrefix = 0;
-  const layerKeys = layers.map((l) => layerKey(arch, l.mixer, l.ffn));
+  // One key per (mixer, ffn) pair, shared by its layers.
+  const keyCache = new Map<string | undefined, Map<string | undefined, string>>();
+  const layerKeys = layers.map((l) => {
+    let byFfn = keyCache.get(l.mixer);
+    if (!byFfn) keyCache.set(l.mixer, (byFfn = new Map()));
+    let k = byFfn.get(l.ffn);
+    if (k === undefined) byFfn.set(l.ffn, (k = layerKey(arch, l.mixer, l.ffn)));
+    return k;
+  });
   return {
     spec,
     arch,
@@ -99,12 +107,23 @@ export function analyse(spec: RenderableSpec): Facts {
   };
 }
 
-/** The smallest period of a sequence (allowing a partial last period), or its length when it has none. */
-export function period<T>(seq: readonly T[]): number {
-  for (let p = 1; p <= seq.length / 2; p++) {
-    let ok = true;
-    for (let i = p; i < seq.length && ok; i++) if (seq[i] !== seq[i - p]) ok = false;
-    if (ok) return p;
+/**
+ * The smallest period of `seq.slice(from)` (allowing a partial last period: the least p with
+ * `seq[i] === seq[i - p]` for every i ≥ from + p), or its length when it has none of at most half its length.
+ * Linear time: p is the length less the longest proper border, from the Knuth–Morris–Pratt failure function.
+ */
+export function period<T>(seq: readonly T[], from = 0): number {
+  const n = seq.length - from;
+  if (n <= 1) return Math.max(n, 0);
+  // fail[i]: length of the longest proper prefix of seq[from..from+i] that is also its suffix.
+  const fail = new Int32Array(n);
+  let k = 0;
+  for (let i = 1; i < n; i++) {
+    const x = seq[from + i];
+    while (k > 0 && x !== seq[from + k]) k = fail[k - 1]!;
+    if (x === seq[from + k]) k++;
+    fail[i] = k;
   }
-  return seq.length;
+  const p = n - fail[n - 1]!;
+  return p <= n / 2 ? p : n;
 }

@@ -34,6 +34,13 @@ export interface MainAnchors {
 const GAP = 22;
 const MAIN_W = 200;
 const SIDE_W = 136;
+/** Vertical gap between stacked side boxes. */
+const SIDE_GAP = 12;
+/** Below the block (at y = 0): the highest top of a side box, clear of the block's brace and count label. */
+const SIDE_BELOW_TOP = 8;
+/** The per-layer embeddings' link runs at this height under the block; the table's top stays 10 units below it. */
+const PER_LAYER_TURN = 14;
+const PER_LAYER_TOP = PER_LAYER_TURN + 10;
 
 /** Fill of the mixer box for the mixers used. */
 function mixerFill(f: Facts): { fill: ColorName; text: ColorName } {
@@ -280,6 +287,8 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   const sideBottom = braceTop - 12;
   const posLines = positionalLabel(f);
   const qkLines = qkNormLabel(f);
+  /** Top of the highest side box beside the block (the MTP box above stays clear of it). */
+  let sideTop = Infinity;
   if (target && (posLines || qkLines)) {
     const tcy = target.y + target.h / 2;
     const boxes: Box[] = [];
@@ -292,7 +301,8 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     for (let i = boxes.length - 1; i >= 0; i--) {
       const b = boxes[i]!;
       b.y = y - b.h;
-      y = b.y - 12;
+      y = b.y - SIDE_GAP;
+      sideTop = b.y;
     }
     for (const b of boxes) {
       const from: Point = [b.x + b.w, b.y + b.h / 2];
@@ -320,6 +330,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   if (notes.length) headLines.push([{ text: `(${notes.join(", ")})` }]);
   const head = c.box({ id: "head", kind: "head", cx, y: 0, w: bw(200), lines: headLines, fontSize: FS, fill: "embedding" });
   head.y = top - head.h;
+  let frameTop = head.y - 18;
   c.edge("flow-final-norm-head", [[cx, finalNorm.y], [cx, head.y + head.h]], { component: "flow" });
   if (arch.mtp) {
     const mtp = c.box({
@@ -333,13 +344,18 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
       dash: "dashed",
       fill: "box",
     });
-    mtp.y = finalNorm.y + finalNorm.h / 2 - mtp.h / 2;
+    // Level with the final norm, or higher when the side boxes beside a short block reach up to it.
+    mtp.y = Math.min(finalNorm.y + finalNorm.h / 2 - mtp.h / 2, sideTop - SIDE_GAP - mtp.h);
     c.edge("mtp-link", [[finalNorm.x, finalNorm.y + finalNorm.h / 2], [mtp.x + mtp.w, mtp.y + mtp.h / 2]], { component: "mtp", dash: "dashed", arrow: true });
     anchors.mtp = mtp;
+    frameTop = Math.min(frameTop, mtp.y - 18);
   }
-  const frameTop = head.y - 18;
 
   // --- below the block: embeddings --------------------------------------------------------------------------
+  // The main column: embedding norm, position add, token embedding (top to bottom). The side column holds at most
+  // two boxes here, stacked so that they never overlap: the per-layer table on top (its link rises from its top,
+  // turns at PER_LAYER_TURN under the block and enters the block), then the position table level with its add,
+  // which moves down as far as needed.
   let yb = GAP + 6;
   const extras: Box[] = [];
   if (arch.embedding.norm) {
@@ -348,19 +364,37 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   }
   let posAdd: Box | undefined;
   if (arch.positional.kind === "learned") posAdd = c.op("position-add", "positional", "plus", cx, 0);
+  const embLines: Line[] = [[{ text: "Token embedding layer" }]];
+  if (arch.embedding.ngram) embLines.push([{ text: `+ n-gram tables (${formatInt(arch.embedding.ngram.vocabSize)} rows)` }]);
+  if (arch.embedding.scale !== undefined) embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
+  const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: 0, w: bw(210), lines: embLines, fontSize: FS, fill: "embedding" });
+  const pos = posAdd && c.box({ id: "position-embedding", component: "positional", kind: "positional", cx: sideCx, y: 0, w: SIDE_W, lines: [[{ text: "Positional embedding" }]], fontSize: side, fill: "positional" });
+  const perLayer = arch.embedding.perLayer;
+  const pl = perLayer
+    ? c.box({
+        id: "per-layer-embedding",
+        kind: "per-layer-embedding",
+        cx: sideCx,
+        y: 0,
+        w: SIDE_W,
+        lines: [[{ text: "Per-layer embeddings" }], [{ text: `(${formatInt(perLayer.dim)} per layer)` }]],
+        fontSize: Math.max(13, min),
+        fill: "embedding",
+      })
+    : undefined;
+  // Both: the per-layer table on top.
+  if (pl && pos) pl.y = PER_LAYER_TOP;
   // place extras (top to bottom)
   for (const b of extras) {
     b.y = yb;
     yb = b.y + b.h + GAP;
   }
-  if (posAdd) {
-    posAdd.y = yb;
+  if (posAdd && pos) {
+    // The position table's top (level with the add) clear of the block above, or of the per-layer table.
+    posAdd.y = Math.max(yb, (pl ? pl.y + pl.h + SIDE_GAP : SIDE_BELOW_TOP) + pos.h / 2 - posAdd.h / 2);
     yb = posAdd.y + posAdd.h + GAP;
   }
-  const embLines: Line[] = [[{ text: "Token embedding layer" }]];
-  if (arch.embedding.ngram) embLines.push([{ text: `+ n-gram tables (${formatInt(arch.embedding.ngram.vocabSize)} rows)` }]);
-  if (arch.embedding.scale !== undefined) embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
-  const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: yb, w: bw(210), lines: embLines, fontSize: FS, fill: "embedding" });
+  embedding.y = yb;
   // chain arrows from embedding up to block bottom
   const chain = [embedding, ...(posAdd ? [posAdd] : []), ...[...extras].reverse()];
   for (let i = 0; i < chain.length; i++) {
@@ -369,27 +403,16 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     c.edge(`flow-${from.id}-up`, [[cx, from.y], [cx, to ? to.y + to.h : 0]], { component: "flow", arrow: Boolean(to) });
   }
   let frameBottom = embedding.y + embedding.h + 16;
-  if (posAdd) {
-    const pos = c.box({ id: "position-embedding", component: "positional", kind: "positional", cx: sideCx, y: 0, w: SIDE_W, lines: [[{ text: "Positional embedding" }]], fontSize: side, fill: "positional" });
+  if (posAdd && pos) {
     pos.y = posAdd.y + posAdd.h / 2 - pos.h / 2;
     c.edge("position-to-add", [[pos.x + pos.w, posAdd.y + posAdd.h / 2], [posAdd.x, posAdd.y + posAdd.h / 2]], { component: "positional" });
     anchors.positional = pos;
   }
-  if (arch.embedding.perLayer) {
-    const pl = c.box({
-      id: "per-layer-embedding",
-      kind: "per-layer-embedding",
-      cx: sideCx,
-      y: 0,
-      w: SIDE_W,
-      lines: [[{ text: "Per-layer embeddings" }], [{ text: `(${formatInt(arch.embedding.perLayer.dim)} per layer)` }]],
-      fontSize: Math.max(13, min),
-      fill: "embedding",
-    });
-    pl.y = embedding.y + embedding.h - pl.h;
-    c.edge("per-layer-to-block", [[pl.x + pl.w / 2, pl.y], [pl.x + pl.w / 2, 14], [blockX + 12, 14], [blockX + 12, 0]], { component: "per-layer-embedding" });
+  if (pl) {
+    // Alone, level with the token embedding's bottom (but low enough for its link to rise to the turn).
+    if (!pos) pl.y = Math.max(PER_LAYER_TOP, embedding.y + embedding.h - pl.h);
+    c.edge("per-layer-to-block", [[pl.x + pl.w / 2, pl.y], [pl.x + pl.w / 2, PER_LAYER_TURN], [blockX + 12, PER_LAYER_TURN], [blockX + 12, 0]], { component: "per-layer-embedding" });
     frameBottom = Math.max(frameBottom, pl.y + pl.h + 16);
-    // keep the brace clear of the link
   }
 
   const frame = c.box({ id: "frame", component: "model", kind: "model", left: 0, y: frameTop, w: frameW, h: frameBottom - frameTop, lines: [], fill: "frame", stroke: "frame-stroke", strokeWidth: 1.8, rx: 26, container: true });

@@ -31,6 +31,10 @@ export interface Panel {
 const PW = 470;
 const TITLE = 16;
 const SMALL = 13;
+/** Lines of the layer-pattern listing (more end in "…"). */
+const PATTERN_LINES = 16;
+/** About how much of a layer group's contents the listing writes out. */
+const ENTRY_CHARS = 240;
 
 /** Starts a panel: the dotted frame (sized later) and its title. */
 function start(id: string, title: Line, accent = false): { c: Canvas; frame: Box; comp: string; titleBottom: number } {
@@ -678,20 +682,31 @@ export function mixerPanels(f: Facts): Panel[] {
   return out;
 }
 
-/** Lines describing the spec's own run-length pattern, e.g. `Layers 1–35 : 5 × [Mamba-2, MoE, …]`. */
-function entryLines(f: Facts): string[] {
+/**
+ * Lines describing the spec's own run-length pattern, e.g. `Layers 1–35 : 5 × [Mamba-2, MoE, …]`: the first `max`
+ * entries, each group's contents written out up to about ENTRY_CHARS characters and then "…".
+ */
+function entryLines(f: Facts, max: number): string[] {
   const arch = f.arch;
-  const describe = (e: LayerEntry): string => {
-    if ("repeat" in e) return `${e.repeat}×[${e.layers.map(describe).join(", ")}]`;
+  const contents = (layers: readonly LayerEntry[], room: number): string => {
+    let out = "";
+    for (const [i, e] of layers.entries()) {
+      if (out.length > room) return `${out}, …`;
+      out += (i ? ", " : "") + describe(e, room - out.length);
+    }
+    return out;
+  };
+  const describe = (e: LayerEntry, room: number): string => {
+    if ("repeat" in e) return `${e.repeat}×[${contents(e.layers, room)}]`;
     const k = layerKey(arch, e.mixer, e.ffn);
     return (e.count ?? 1) > 1 ? `${e.count}× ${k}` : k;
   };
   let start = 0;
-  return arch.layers.map((e) => {
+  return arch.layers.slice(0, max).map((e) => {
     const count = countLayerPattern([e]);
     const range = count === 1 ? `Layer ${start + 1}` : `Layers ${start + 1}–${start + count}`;
     start += count;
-    return `${range} : ${"repeat" in e ? `${e.repeat} × [${e.layers.map(describe).join(", ")}]` : layerKey(arch, e.mixer, e.ffn)}`;
+    return `${range} : ${"repeat" in e ? `${e.repeat} × [${contents(e.layers, ENTRY_CHARS)}]` : layerKey(arch, e.mixer, e.ffn)}`;
   });
 }
 
@@ -702,11 +717,11 @@ export function patternPanel(f: Facts): Panel | undefined {
   if (distinct.size < 2) return undefined;
   // A dense prefix alone is told by a callout.
   if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1) return undefined;
-  // Find a short prefix after which the pattern repeats.
+  // Find a short prefix after which the pattern repeats (each try is linear in the number of layers).
   let offset = -1;
   let per = keys.length;
   for (let s = 0; s <= Math.min(8, keys.length / 2); s++) {
-    const p = period(keys.slice(s));
+    const p = period(keys, s);
     if (p <= (keys.length - s) / 2) {
       offset = s;
       per = p;
@@ -717,11 +732,13 @@ export function patternPanel(f: Facts): Panel | undefined {
   let text: string[];
   let heading = "Layer pattern";
   if (offset >= 0) {
+    // The runs of the prefix and the first period; only those the listing shows (one more tells it to end in "…").
     const runs: { start: number; end: number; key: string }[] = [];
     const shown = per === 1 ? keys.length : offset + per;
     for (let i = 0; i < shown; i++) {
       const last = runs[runs.length - 1];
       if (last && last.key === keys[i]) last.end = i;
+      else if (runs.length > PATTERN_LINES) break;
       else runs.push({ start: i, end: i, key: keys[i]! });
     }
     const width = Math.max(...runs.map((r) => label(r.start, r.end).length));
@@ -730,19 +747,18 @@ export function patternPanel(f: Facts): Panel | undefined {
       const reps = Math.floor((keys.length - offset) / per);
       text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${keys.length} layers)`);
       const counts = new Map<string, number>();
-      for (let i = offset; i < offset + per; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
+      for (let i = offset; i < offset + per && counts.size <= 2; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
       if (counts.size === 2) heading = `${[...counts.values()].join(":")} pattern`;
     }
   } else {
-    text = entryLines(f);
+    text = entryLines(f, PATTERN_LINES + 1);
   }
   const c = new Canvas("pattern");
   const h = c.label({ id: "pattern-title", component: "pattern", kind: "listing-title", x: 18, y: 0, lines: [[t(heading)]], fontSize: 18, family: "mono" });
   const hr = labelRect(h);
   c.edge("pattern-rule", [[18, hr.h + 4], [PW - 18, hr.h + 4]], { component: "pattern", kind: "rule", arrow: false, width: 1.2 });
-  const MAX = 16;
-  const lines: Line[] = text.slice(0, MAX).map((x) => [t(x)]);
-  if (text.length > MAX) lines.push([t("…")]);
+  const lines: Line[] = text.slice(0, PATTERN_LINES).map((x) => [t(x)]);
+  if (text.length > PATTERN_LINES) lines.push([t("…")]);
   if (f.arch.layers.some((e) => "repeat" in e && e.shortcut)) lines.push([t("(MoE runs beside the group: shortcut-connected)")]);
   const l = c.label({ id: "pattern-lines", component: "pattern", kind: "listing", x: 18, y: hr.h + 12, lines, maxW: PW - 36, fontSize: 14, family: "mono" });
   const r = labelRect(l);
@@ -771,15 +787,24 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
     return col;
   };
   const rowH = 18;
+  // Keyed by definition name, looked up once per definition (there may be many layers).
+  const mixerKeys = new Map<string | undefined, [string, ColorName] | undefined>();
   const mixerKey = (i: number): [string, ColorName] | undefined => {
     const name = f.layers[i]!.mixer;
+    if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
-    return m ? [mixerShortName(m), colourOf(mixerShortName(m), mixerCategory(m.kind))] : undefined;
+    const key: [string, ColorName] | undefined = m ? [mixerShortName(m), colourOf(mixerShortName(m), mixerCategory(m.kind))] : undefined;
+    mixerKeys.set(name, key);
+    return key;
   };
+  const ffnKeys = new Map<string | undefined, [string, ColorName] | undefined>();
   const ffnKey = (i: number): [string, ColorName] | undefined => {
     const name = f.layers[i]!.ffn;
+    if (ffnKeys.has(name)) return ffnKeys.get(name);
     const ff = name !== undefined ? f.arch.ffns[name] : undefined;
-    return ff ? (ff.kind === "moe" ? ["MoE", colourOf("MoE", "moe")] : ["dense FFN", colourOf("dense FFN", "ffn")]) : undefined;
+    const key: [string, ColorName] | undefined = ff ? (ff.kind === "moe" ? ["MoE", colourOf("MoE", "moe")] : ["dense FFN", colourOf("dense FFN", "ffn")]) : undefined;
+    ffnKeys.set(name, key);
+    return key;
   };
   // One row when every layer has a single sublayer (a mixer or an FFN), else mixers above FFNs.
   const rows: { y: number; key: (i: number) => [string, ColorName] | undefined }[] = f.layers.every((l) => (l.mixer === undefined) !== (l.ffn === undefined))
