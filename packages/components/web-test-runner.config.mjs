@@ -50,7 +50,11 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        args: [
+          "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+          // Keep rendering (and so media-query change events) going in a page the test runner does not focus.
+          "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+        ],
       },
     }),
   ],

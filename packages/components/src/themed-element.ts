@@ -33,7 +33,9 @@ export class ThemedElement extends LitElement {
   /** The theme in effect: `theme`, or the reader's preference when it is `auto`. */
   get effectiveTheme(): Theme {
     if (this.theme === "dark") return "dark";
-    if (this.theme === "auto") return this.#media?.matches ? "dark" : "light";
+    // Read a fresh query, not the listened-to one: reading `matches` on the listened list between a change and
+    // its event would update the list's state and Chromium would then skip the change event (and the redraw).
+    if (this.theme === "auto") return dark()?.matches ? "dark" : "light";
     return "light";
   }
 

@@ -379,7 +379,7 @@ describe("<llm-arch> themes", () => {
     expect(el.effectiveTheme).to.equal("light");
     // The redraw follows the media query's change event, which arrives asynchronously (later on a loaded
     // machine than a fixed 50 ms wait allowed for): wait for the light figure.
-    await until(() => background(el).includes("#ffffff"), 3000, "light figure");
+    await until(() => background(el).includes("#ffffff"), 5000, "light figure");
     await el.updateComplete;
     expect(background(el)).to.contain("#ffffff");
     expect(hostVar(el)).to.equal("#ffffff");
