@@ -2,7 +2,7 @@
  * Forward FLOPs per token and weight memory.
  */
 import { definitionCounts } from "./layers.js";
-import { countParams, type ParamHooks } from "./params.js";
+import { countParams, type ParamCounts, type ParamHooks } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
 
@@ -56,10 +56,10 @@ function attentionMacs(mixer: Mixer, tokens: number): number {
  */
 export function flopsPerToken(
   spec: { architecture: ArchitectureInput },
-  options: { contextLength?: number; hooks?: ParamHooks } = {},
+  options: { contextLength?: number; hooks?: ParamHooks; counts?: ParamCounts } = {},
 ): FlopsPerToken {
   const arch = spec.architecture as Architecture;
-  const params = countParams(spec, options.hooks);
+  const params = options.counts ?? countParams(spec, options.hooks);
   const b = params.activeBreakdown;
   const lookups = b.embedding + b.positionEmbedding + b.ngramEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
@@ -80,9 +80,12 @@ export interface WeightMemory {
   int4: number;
 }
 
-/** Bytes needed to hold every weight of the checkpoint (MTP modules included) at bf16, fp8 and int4. */
-export function weightMemory(spec: { architecture: ArchitectureInput }, hooks?: ParamHooks): WeightMemory {
-  const { totalWithMtp: total } = countParams(spec, hooks);
+/**
+ * Bytes needed to hold every weight of the checkpoint (MTP modules included) at bf16, fp8 and int4.
+ * Pass `counts` when you already have them, to skip counting again.
+ */
+export function weightMemory(spec: { architecture: ArchitectureInput }, hooks?: ParamHooks, counts?: ParamCounts): WeightMemory {
+  const { totalWithMtp: total } = counts ?? countParams(spec, hooks);
   const at = (dtype: Dtype) => total * dtypeBytes[dtype];
   return { bf16: at("bf16"), fp8: at("fp8"), int4: at("int4") };
 }

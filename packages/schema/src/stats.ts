@@ -68,7 +68,7 @@ export function modelStats(spec: SpecInput, hooks?: ParamHooks): ModelStats {
     contextLength: spec.architecture.contextLength,
     vocabSize: spec.architecture.vocabSize,
     dModel: spec.architecture.dModel,
-    flopsPerToken: flopsPerToken(spec, hooks ? { hooks } : {}),
-    weightMemoryBytes: weightMemory(spec, hooks),
+    flopsPerToken: flopsPerToken(spec, { counts: p }),
+    weightMemoryBytes: weightMemory(spec, hooks, p),
   };
 }
