@@ -20,7 +20,7 @@ export function formatCount(n: number, digits = 3): string {
 export function trimNumber(n: number, digits = 3): string {
   if (n === 0) return "0";
   const s = Number(n.toPrecision(digits));
-  return s >= 1000 ? Math.round(s).toLocaleString("en-US") : String(s);
+  return s >= 1000 ? formatInt(s) : String(s);
 }
 
 /** Bytes as B, KiB, MiB, GiB or TiB with up to three significant digits. */
@@ -43,7 +43,19 @@ export function formatTokens(n: number | null): string {
   return String(n);
 }
 
-/** Integer with thousands separators: `7168` → `7,168`. */
+/**
+ * Integer with thousands separators: `7168` → `7,168`, `-1234.5` → `-1,235` (rounded half up, like `Math.round`).
+ * The same text as `toLocaleString("en-US")` for every finite number below 1e21, without starting the ICU locale machinery
+ * (which costs tens of milliseconds on the first call in a fresh page). Non-finite values print as `String(n)`.
+ */
 export function formatInt(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
+  if (!Number.isFinite(n)) return String(n);
+  const r = Math.round(n);
+  const digits = Math.abs(r) < 1e21 ? String(Math.abs(r)) : BigInt(Math.abs(r)).toString();
+  let out = "";
+  for (let end = digits.length; end > 0; end -= 3) {
+    const part = digits.slice(Math.max(0, end - 3), end);
+    out = out ? `${part},${out}` : part;
+  }
+  return r < 0 ? `-${out}` : out;
 }
