@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
+import { precompressPlugin } from "./build/precompress-plugin.js";
 import { thumbnailPlugin } from "./build/thumbnail-plugin.js";
 
 const pages = Object.keys(pageSection);
@@ -21,7 +22,7 @@ function pageChrome(): Plugin {
 
 export default defineConfig({
   base: "./",
-  plugins: [pageChrome(), thumbnailPlugin()],
+  plugins: [pageChrome(), thumbnailPlugin(), precompressPlugin()],
   build: {
     target: "es2022",
     outDir: "dist",
