@@ -2,7 +2,7 @@
 // against the LLM Architecture Gallery's picture of the same model.
 //
 //   bytes         gzip (level 9) of cdn/llm-arch.js + gzip of cdn/models/<id>.json, against the gallery figure's
-//                 file size, for every model whose figure is in ../shared/reference/gallery-figures (the model's
+//                 file size, for every model whose figure is in the folder $GALLERY_FIGURES names (PNG copies of the gallery's figures, not part of the repository; the model's
 //                 sources name the figure file). NOTE: those are PNG copies; the gallery serves WebP originals that
 //                 average about 180 KB, so the ratio against the live site is smaller: both are reported.
 //   first diagram headless Chromium (playwright-core, /usr/bin/chromium), cold cache per run, both pages from one
@@ -22,7 +22,7 @@ import { chromium } from "playwright-core";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cdn = join(root, "cdn");
 const dataModels = resolve(root, "../data/models");
-const figuresDir = process.env.GALLERY_FIGURES ?? resolve(root, "../../../shared/reference/gallery-figures");
+const figuresDir = process.env.GALLERY_FIGURES ?? "";
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLED_RUNS = Number(process.env.BENCH_THROTTLED_RUNS ?? 3);
 const THROTTLED_MODELS = (process.env.BENCH_THROTTLED_MODELS ?? "gpt-2-xl,llama-3-8b,gemma-3-27b,deepseek-v3,qwen3-next-80b-a3b,kimi-k2").split(",");
@@ -39,8 +39,8 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 if (!existsSync(join(cdn, "llm-arch.js"))) throw new Error("cdn/llm-arch.js is missing: build @archgal/components first");
-if (!existsSync(figuresDir)) {
-  console.log(`size.bench: no gallery figures at ${figuresDir} (set GALLERY_FIGURES); nothing to compare against.`);
+if (!figuresDir || !existsSync(figuresDir)) {
+  console.log(`size.bench: no gallery figures${figuresDir ? ` at ${figuresDir}` : ""} (set GALLERY_FIGURES to a folder of them); nothing to compare against.`);
   process.exit(0);
 }
 

@@ -14,14 +14,14 @@ import {
   formatLayerMix,
   attentionLabel,
 } from "@archgal/schema";
-import { readGalleryTable, galleryKvBytes } from "./gallery-table.mjs";
+import { galleryById, galleryKvBytes } from "./gallery-facts.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = resolve(here, "../models");
 const ids = process.argv.slice(2).length
   ? process.argv.slice(2)
   : readdirSync(modelsDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
-const gallery = readGalleryTable();
+const gallery = galleryById();
 let bad = 0;
 for (const id of ids) {
   const file = resolve(modelsDir, `${id}.json`);
@@ -47,7 +47,7 @@ for (const id of ids) {
   const kv = kvCacheBytesPerToken(spec);
   const g = gallery.get(id);
   const gkv = g ? galleryKvBytes(g) : undefined;
-  const kvDiff = gkv === undefined ? "no gallery row" : gkv === 0 ? (kv === 0 ? "OK" : "FAIL") : `${((kv - gkv) / gkv * 100).toFixed(2)}%`;
+  const kvDiff = gkv === undefined ? "no gallery KV figure" : gkv === 0 ? (kv === 0 ? "OK" : "FAIL") : `${((kv - gkv) / gkv * 100).toFixed(2)}%`;
   const kvOk = gkv === undefined || (gkv === 0 ? kv === 0 : Math.abs(kv - gkv) / gkv <= 0.02);
   const kvExplained = (spec.galleryDifferences ?? []).some((d) => d.metric === "kvCacheBytesPerToken");
   if (!cmp.total.ok && !cmp.total.deviation) bad++;
@@ -58,7 +58,7 @@ for (const id of ids) {
       `    total  ${fmt(cmp.total)}\n    active ${fmt(cmp.active)}\n` +
       `    computed total ${p.total} active ${p.active} (mtp ${p.breakdown.mtp})\n` +
       `    KV ${(kv / 1024).toFixed(2)} KiB/token vs gallery ${gkv === undefined ? "-" : (gkv / 1024).toFixed(2) + " KiB"} → ${kvDiff}${!kvOk ? (kvExplained ? " (explained in galleryDifferences)" : " FAIL") : ""}` +
-      (g ? `\n    gallery: ${g["Decoder type"]} | ${g["Attention"]} | ${g["Layer mix"]}` : ""),
+      (g ? `\n    gallery: ${g.decoderType} | ${g.attention} | ${g.layerMix}` : ""),
   );
 }
 console.log(`\n${ids.length} checked, ${bad} with problems`);

@@ -1,6 +1,6 @@
 /**
- * The importer agrees with the dataset: for every dataset model whose config.json was gathered in
- * ../shared/reference/configs (each record cites where its config was read), importing the config gives the
+ * The importer agrees with the dataset: for every dataset model whose published configuration is held in
+ * test-fixtures/hf-configs.json (each record names the public place it was read from), importing the config gives the
  * same architecture as the dataset entry and the same parameter count. Where they differ, the reason is listed
  * here, one by one; anything else fails.
  */
@@ -9,22 +9,16 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { countParams, type DatasetEntry } from "@archgal/schema";
 import { compareArchitectures, importHuggingFaceConfig } from "@archgal/schema/hf";
-// @ts-expect-error plain ESM helper shared with the check script
-import { referenceDir } from "../scripts/gallery-table.mjs";
 
 interface ConfigRecord {
+  /** The dataset id. */
   id: string;
+  /** Where the configuration was read: a URL, a repository + path + commit, or a paper. */
+  source: Record<string, string>;
   config: Record<string, unknown>;
-  config_extra_from_docs?: Record<string, unknown>;
+  /** Values the creator documents outside the file (e.g. the MTP layer of DeepSeek V3's release). */
+  configExtraFromDocs?: Record<string, unknown>;
 }
-
-/** Record ids of the shared configs that name a dataset model differently. */
-const aliases: Record<string, string> = {
-  "gpt2-small": "gpt-2-small",
-  "gpt2-xl": "gpt-2-xl",
-  "gpt3-175b": "gpt-3",
-  "mistral-7b-v0.1": "mistral-7b",
-};
 
 /**
  * Records transcribed from litgpt carry no `model_type`; these are the transformers classes of their checkpoints
@@ -45,14 +39,14 @@ const explained: Record<string, Record<string, string>> = {
     "positional.scaling": "the inference config omits the YaRN β/mscale fields that the HF config.json carries",
   },
   "olmo-3-7b": {
-    vocabSize: "the shared record lists only part of the config (no vocab_size, rope_scaling or rms_norm_eps), so the importer fills Olmo3Config defaults; the dataset takes them from the official config",
-    "positional.scaling": "as above: rope_scaling is not in the shared record",
-    "norm.eps": "as above: rms_norm_eps is not in the shared record",
+    vocabSize: "the stored record lists only part of the config (no vocab_size, rope_scaling or rms_norm_eps), so the importer fills Olmo3Config defaults; the dataset takes them from the official config",
+    "positional.scaling": "as above: rope_scaling is not in the stored record",
+    "norm.eps": "as above: rms_norm_eps is not in the stored record",
     params: "as above: the default vocabulary (50,304 instead of 100,278) changes the embedding and head",
     "/^layers\\.[\\d-]+\\.mixer\\.rope$/": "as above: without rope_scaling in the record there is nothing for the sliding layers to opt out of",
   },
   "smollm3-3b": {
-    contextLength: "the shared record is the stage-1 pretraining config (4,096 tokens, θ 50,000); the released model was extended to 64k with θ 5,000,000",
+    contextLength: "the stored record is the stage-1 pretraining config (4,096 tokens, θ 50,000); the released model was extended to 64k with θ 5,000,000",
     "positional.theta": "as above",
     "/^layers\\.[\\d-]+\\.mixer\\.rope$/": "as above: the stage-1 config has no no_rope_layers list, so its layers all use RoPE",
   },
@@ -61,13 +55,15 @@ const explained: Record<string, Record<string, string>> = {
   "qwen3-8b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
   "qwen3-32b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
   "glm-4.5-air": {
-    "ffns.moe.router.routedScale": "the shared record is INTELLECT-3's copy (routed_scaling_factor 1.0); the dataset keeps GLM-4.5-Air's own value",
+    "ffns.moe.router.routedScale": "the stored record is INTELLECT-3's copy (routed_scaling_factor 1.0); the dataset keeps GLM-4.5-Air's own value",
   },
 };
 
-const records: ConfigRecord[] = ["dense.json", "moe-hybrid.json"].flatMap(
-  (f) => JSON.parse(readFileSync(`${referenceDir}/configs/${f}`, "utf8")) as ConfigRecord[],
-);
+const records = (
+  JSON.parse(readFileSync(fileURLToPath(new URL("../test-fixtures/hf-configs.json", import.meta.url)), "utf8")) as {
+    records: ConfigRecord[];
+  }
+).records;
 const modelsDir = fileURLToPath(new URL("../models/", import.meta.url));
 const loadEntry = (id: string): DatasetEntry | undefined => {
   try {
@@ -77,21 +73,23 @@ const loadEntry = (id: string): DatasetEntry | undefined => {
   }
 };
 
-/** The config's own keys (annotations starting with `_` dropped), with documented extras merged. */
+/** The config's own keys, with documented extras merged. */
 const configOf = (r: ConfigRecord, id: string) => ({
   ...(modelTypes[id] && !("model_type" in r.config) ? { model_type: modelTypes[id] } : {}),
-  ...Object.fromEntries(Object.entries(r.config).filter(([k]) => !k.startsWith("_"))),
-  ...Object.fromEntries(Object.entries(r.config_extra_from_docs ?? {}).filter(([k]) => k !== "source")),
+  ...r.config,
+  ...r.configExtraFromDocs,
 });
 
 const pairs = records
-  .map((r) => ({ record: r, id: aliases[r.id] ?? r.id }))
+  .map((r) => ({ record: r, id: r.id }))
   .map((p) => ({ ...p, entry: loadEntry(p.id) }))
   .filter((p): p is typeof p & { entry: DatasetEntry } => p.entry !== undefined);
 
 describe("import agrees with the dataset", () => {
-  it("covers the shared configs that belong to dataset models", () => {
+  it("covers the stored configs, each of a dataset model and naming its public source", () => {
+    expect(pairs.length).toBe(records.length);
     expect(pairs.length).toBeGreaterThanOrEqual(20);
+    for (const r of records) expect(Object.keys(r.source).some((k) => ["url", "repo", "paper", "of"].includes(k)), r.id).toBe(true);
   });
 
   for (const { record, id, entry } of pairs) {
