@@ -1,6 +1,6 @@
 /**
  * One test per fuzz finding: its minimal counterexample, failing until the owning package is fixed.
- * (See lib/findings.ts and /work/sourcing/schema-requests/fuzz-findings.md.)
+ * (See lib/findings.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { findings } from "./lib/findings.js";

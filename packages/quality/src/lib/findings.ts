@@ -6,8 +6,6 @@
  * (`hits`, `explains`) so that each open problem fails exactly one test; once fixed, `reproduce()` returns
  * undefined, the skip switches itself off and the properties cover that ground again. Nothing here can hide a
  * problem that is not reproduced by its counterexample.
- *
- * Written up for the owners in /work/sourcing/schema-requests/fuzz-findings.md.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -114,14 +114,14 @@ export function isDeepseekInferenceConfig(config: Record<string, unknown>): bool
 }
 
 // DeepSeek inference configs: deepseek-ai/DeepSeek-V3 inference/model.py @013e2213cc47bf9f3549e23c9920d41714405cf3
-// (the stored copy; ModelArgs: vocab 102400, dim 2048, inter_dim 10944, moe_inter_dim 1408, n_layers 27,
+// (ModelArgs: vocab 102400, dim 2048, inter_dim 10944, moe_inter_dim 1408, n_layers 27,
 // n_dense_layers 1, n_heads 16, n_routed_experts 64, n_shared_experts 2, n_activated_experts 6, n_expert_groups 1,
 // n_limited_groups 1, score_func softmax, route_scale 1, q_lora_rank 0 (= none), kv_lora_rank 512, qk_nope 128,
 // qk_rope 64, v_head_dim 128, original_seq_len 4096, rope_theta 10000, rope_factor 40, beta_fast 32, beta_slow 1,
 // mscale 1, max_seq_len 16384). Block: MLP(dim, inter_dim) for layer_id < n_dense_layers else MoE; attn_norm and
 // ffn_norm RMSNorm. Gate: weight (n_routed_experts × dim) and a bias only when dim == 7168. Shared experts
 // MLP(dim, n_shared_experts × moe_inter_dim). Untied head, final norm. YaRN applies when max_seq_len >
-// original_seq_len. The stored copy also carries unrelated classes and builds wq_a/wkv_a with nn.Linear; the
+// original_seq_len. That file also carries unrelated classes and builds wq_a/wkv_a with nn.Linear; the
 // projections are taken bias-free, as in DeepSeek's checkpoints and transformers' DeepseekV3Attention.
 export const deepseekInference: FamilyImporter = {
   configClass: "ModelArgs (DeepSeek inference/model.py)",

@@ -142,13 +142,12 @@ function nemotronBlocks(r: ConfigReader): string[] {
 // mamba_d_conv), use_conv_bias true (alias mamba_conv_bias), mamba_proj_bias false, 8 routed experts, 1 shared,
 // moe_intermediate_size 7688, moe_shared_expert_intermediate_size 7688, top-k 2, routed_scaling_factor 1.0,
 // n_group 1, num_nextn_predict_layers 0 with MTP blocks [attention, moe], layer_norm_epsilon 1e-5).
-// NemotronHBlock (modeling_nemotron_h.py, seen via find_string): one RMSNorm and one mixer (Mamba-2,
+// NemotronHBlock (modeling_nemotron_h.py): one RMSNorm and one mixer (Mamba-2,
 // attention, MLP or MoE) per block; the MoE has a DeepSeek-V3-style router and a shared-expert MLP.
 // LatentMoE (moe_latent_size, Nemotron 3 Super): routed experts between fc1_latent_proj and fc2_latent_proj, per
-// the tensor list in /work/sourcing/schema-requests/nemotron-3-super-120b-a12b.md (NVIDIA-NeMo/Nemotron
-// modeling_nemotron_h.py @937c189b, read by a peer) → MoeFfn.latent. Attention
-// carries no positional encoding (rope_theta in the config is unused; per the Nemotron 3 Nano dossier,
-// /work/sourcing/nemotron-3-nano-30b-a3b.json), so `positional` is `none`.
+// the tensor list of NVIDIA-NeMo/Nemotron modeling_nemotron_h.py @937c189b → MoeFfn.latent. Attention
+// carries no positional encoding (the NemotronH attention applies no rotary embedding, so rope_theta in the
+// config is unused), so `positional` is `none`.
 export const nemotronH: FamilyImporter = {
   configClass: "NemotronHConfig",
   build(r) {

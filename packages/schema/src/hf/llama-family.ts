@@ -2,7 +2,7 @@
  * Llama-shaped dense decoders: blocks of softmax attention and an MLP, one after the other. The families
  * differ in their defaults, biases, q/k norms, norm placement and sliding-window layers.
  *
- * Sources (transformers, huggingface/transformers, read with read_file; path @ commit):
+ * Sources (transformers, huggingface/transformers; path @ commit):
  * each importer names the configuration class and modeling file it follows.
  */
 import type { AttentionMixer, Norm } from "../spec-types.js";
@@ -103,7 +103,7 @@ export const mistral: FamilyImporter = {
 
 // qwen2: configuration_qwen2.py @008e574391258935f3ecc3035c882e73bbcac419 (Qwen2Config: vocab 151936,
 // num_key_value_heads default 32, max_position 32768, rms 1e-6, untied, use_sliding_window false,
-// sliding_window 4096, max_window_layers 28). Qwen2Attention (modular_qwen2.py, seen via find_string):
+// sliding_window 4096, max_window_layers 28). Qwen2Attention (modular_qwen2.py):
 // q/k/v Linear(bias=True), o_proj bias=False.
 export const qwen2: FamilyImporter = {
   configClass: "Qwen2Config",
@@ -132,7 +132,7 @@ export const qwen3: FamilyImporter = {
 
 // olmo: configuration_olmo.py @008e574391258935f3ecc3035c882e73bbcac419 (OlmoConfig: vocab 50304,
 // max_position 2048, untied, attention_bias false). OlmoLayerNorm is "LayerNorm but with no learnable
-// weight or bias" (modeling_olmo.py, seen via find_string), eps fixed at 1e-5.
+// weight or bias" (modeling_olmo.py), eps fixed at 1e-5.
 export const olmo: FamilyImporter = {
   configClass: "OlmoConfig",
   build(r) {

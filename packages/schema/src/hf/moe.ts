@@ -202,8 +202,8 @@ export function groupLimitedRouter(r: ConfigReader, experts: number, d: { groups
 // routed_scaling_factor 1.0, n_group 1, topk_group 1, first_k_dense_replace 1, use_qk_norm false,
 // num_mtp_layers (= num_nextn_predict_layers) 1). modular_glm4_moe.py @008c726d1655845afb7ca71013b984ceac231e57:
 // layer i sparse when i >= first_k_dense_replace, shared experts MLP(moe_intermediate_size × n_shared_experts),
-// router DeepseekV3TopkRouter (weight + e_score_correction_bias). Attention (Glm4Attention; seen via
-// find_string in lmdeploy/sglang ports): q/k/v bias = attention_bias, head_dim from config else hidden/heads;
+// router DeepseekV3TopkRouter (weight + e_score_correction_bias). Attention (Glm4Attention, as ported in
+// lmdeploy/sglang): q/k/v bias = attention_bias, head_dim from config else hidden/heads;
 // q/k norms over head_dim when use_qk_norm.
 export const glm4Moe: FamilyImporter = {
   configClass: "Glm4MoeConfig",

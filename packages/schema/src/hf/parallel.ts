@@ -12,7 +12,7 @@ const layerNorm = (eps: number, placement: Norm["placement"], bias = true): Norm
 // gpt2: configuration_gpt2.py @01ae98ae2414210efd0d9ac1ffe78ff21588f1f7 (GPT2Config: vocab 50257, n_positions
 // 1024, n_embd 768, n_layer 12, n_head 12, n_inner None = 4 × n_embd, activation gelu_new, layer_norm_epsilon
 // 1e-5; attribute_map hidden_size→n_embd, num_hidden_layers→n_layer, num_attention_heads→n_head,
-// max_position_embeddings→n_positions). GPT2Model (modeling_gpt2.py, seen via find_string): wte, wpe
+// max_position_embeddings→n_positions). GPT2Model (modeling_gpt2.py): wte, wpe
 // (max_position_embeddings × hidden), ln_f; blocks ln_1, attn (c_attn, c_proj), ln_2, mlp (c_fc, c_proj), all
 // Conv1D with bias; GPT2LMHeadModel ties lm_head to wte (tie_word_embeddings defaults to true).
 export const gpt2: FamilyImporter = {
@@ -44,7 +44,7 @@ export const gpt2: FamilyImporter = {
 // phi: configuration_phi.py @008e574391258935f3ecc3035c882e73bbcac419 (PhiConfig: vocab 51200, kv = heads,
 // gelu_new, max_position 2048, layer_norm_eps 1e-5, untied, qk_layernorm false, partial_rotary_factor 0.5).
 // modeling_phi.py @007750f36c2d23bbf9ecc769e49bc6b1a04f7393: q/k/v/dense Linear(bias=True), fc1/fc2 with
-// bias, final LayerNorm, lm_head Linear(bias=True); PhiDecoderLayer (seen via find_string): one
+// bias, final LayerNorm, lm_head Linear(bias=True); PhiDecoderLayer: one
 // input_layernorm feeding attention and MLP in parallel.
 export const phi: FamilyImporter = {
   configClass: "PhiConfig",
@@ -67,7 +67,7 @@ export const phi: FamilyImporter = {
 // falcon: configuration_falcon.py @055855363e97555535aa9d133f53d99ef75bfd9c (FalconConfig: vocab 65024,
 // hidden 4544 (alias n_embed), 32 layers, 71 heads, layer_norm_epsilon 1e-5, n_head_kv None = heads, alibi
 // false, new_decoder_architecture false, multi_query true, parallel_attn true, bias false). FalconAttention and
-// FalconDecoderLayer (modeling_falcon.py, seen via find_string): query_key_value out = (2·kv + heads)·head_dim
+// FalconDecoderLayer (modeling_falcon.py): query_key_value out = (2·kv + heads)·head_dim
 // (new architecture), hidden + 2·head_dim (multi-query) or 3·hidden; kv heads = num_kv_heads for the new
 // architecture or without multi-query, else 1; dense and MLP (hidden → 4·hidden → hidden, GELU) with
 // bias = config.bias; norms: input + post-attention LayerNorm when not parallel, else ln_attn + ln_mlp when
@@ -168,8 +168,7 @@ export const cohere2: FamilyImporter = {
 // stablelm: configuration_stablelm.py @05cd1ec14dbe16127778060fb68c34105873015c (StableLmConfig: vocab 50304,
 // intermediate 6912, hidden 2560, 32 layers, 32 heads, num_key_value_heads 32, silu, max_position 4096,
 // layer_norm_eps 1e-5, untied, use_qkv_bias false, qk_layernorm false ("normalize, per head, the Queries and
-// Keys"), use_parallel_residual false, partial_rotary_factor 0.25, θ 10000). StableLmLayerNormPerHead (seen
-// via find_string): one bias-free nn.LayerNorm(head_dim) per head.
+// Keys"), use_parallel_residual false, partial_rotary_factor 0.25, θ 10000). StableLmLayerNormPerHead: one bias-free nn.LayerNorm(head_dim) per head.
 export const stablelm: FamilyImporter = {
   configClass: "StableLmConfig",
   build(r) {
