@@ -141,6 +141,15 @@ describe("the package README", () => {
   });
 });
 
+describe("context lengths", () => {
+  it("write a 1M-token context one way (1,048,576 = 2^20, as the configs carry it), never as 1,000,000", () => {
+    const nearOneMillion = [...specs.values()]
+      .map((s) => [s.id, s.architecture.contextLength] as const)
+      .filter(([, c]) => c !== null && Math.abs(c - 1_000_000) / 1_000_000 < 0.06 && c !== 1_048_576);
+    expect(nearOneMillion).toEqual([]);
+  });
+});
+
 describe("organisations", () => {
   it("are spelled one way each (no variant of another org's name)", () => {
     const orgs = [...new Set([...specs.values()].map((s) => s.org))];
