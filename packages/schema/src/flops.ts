@@ -2,7 +2,7 @@
  * Forward FLOPs per token and weight memory.
  */
 import { definitionCounts } from "./layers.js";
-import { countParams, type ParamCounts, type ParamHooks } from "./params.js";
+import { countParams, ngramLookupParams, type ParamCounts, type ParamHooks } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
 
@@ -61,7 +61,8 @@ export function flopsPerToken(
   const arch = spec.architecture as Architecture;
   const params = options.counts ?? countParams(spec, options.hooks);
   const b = params.activeBreakdown;
-  const lookups = b.embedding + b.positionEmbedding + b.ngramEmbedding + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
+  const ngramLookups = arch.embedding.ngram ? ngramLookupParams(arch.embedding.ngram, arch.dModel) : 0;
+  const lookups = b.embedding + b.positionEmbedding + ngramLookups + (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
   const matmul = 2 * (params.active - lookups + headMatmul);
   const tokens = options.contextLength ?? arch.contextLength ?? 4096;

@@ -291,6 +291,11 @@ export interface ParamCountResult extends ParamCounts {
   uncounted: string[];
 }
 
+/** Rows × width of a spec's n-gram tables (the lookup part, without the projections to dModel). */
+export function ngramLookupParams(ngram: { vocabSize: number; tables?: number; dim?: number }, dModel: number): number {
+  return (ngram.tables ?? 1) * ngram.vocabSize * (ngram.dim ?? dModel);
+}
+
 /**
  * Counts the parameters of a spec: total and active, by component.
  *
@@ -338,7 +343,8 @@ export function countParams(spec: { architecture: ArchitectureInput }, hooks: Pa
     add("perLayerEmbedding", pl.vocabSize * width + d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d));
   }
   add("norms", normParams(arch.norm, d)); // final norm
-  if (arch.embedding.ngram) add("ngramEmbedding", arch.embedding.ngram.vocabSize * d);
+  const ng = arch.embedding.ngram;
+  if (ng) add("ngramEmbedding", ngramLookupParams(ng, d) + (ng.tables ?? 1) * (ng.dim === undefined ? 0 : ng.dim * d));
 
   // The layer stack.
   const counts = definitionCounts(arch.layers);

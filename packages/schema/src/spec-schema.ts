@@ -186,7 +186,7 @@ const EmbeddingSchema = strict({
   norm: z.optional(bool()),
   headBias: z.optional(bool()),
   perLayer: z.optional(strict({ vocabSize: positiveInt(), dim: positiveInt() })),
-  ngram: z.optional(strict({ vocabSize: positiveInt() })),
+  ngram: z.optional(strict({ vocabSize: positiveInt(), tables: z.optional(positiveInt()), dim: z.optional(positiveInt()) })),
 });
 
 const QkNormSchema = strict({

@@ -311,10 +311,24 @@ export interface Embedding {
   /** Per-layer embeddings, when present. */
   perLayer?: PerLayerEmbedding;
   /**
-   * Hashed n-gram embedding tables added to the token embedding (LongCat-Flash-Lite): `vocabSize` rows in all,
-   * each dModel wide. Counted as the `ngramEmbedding` component.
+   * Hashed n-gram embedding tables added to the token embedding (LongCat-Flash-Lite). Counted as the
+   * `ngramEmbedding` component.
    */
-  ngram?: { vocabSize: PositiveInt };
+  ngram?: NgramEmbedding;
+}
+
+/**
+ * Hashed n-gram embeddings. Without `dim`: one table of `vocabSize` rows, each dModel wide. With `dim`
+ * (LongCat-Flash-Lite's `embedders.{i}` and `post_projs.{i}`): `tables` tables of `vocabSize` rows, each `dim`
+ * wide, each projected to dModel by its own bias-free `dim × dModel` linear layer.
+ */
+export interface NgramEmbedding {
+  /** Rows of each table. */
+  vocabSize: PositiveInt;
+  /** Number of tables (default 1). */
+  tables?: PositiveInt;
+  /** Row width of each table when it is projected to dModel; absent: rows are dModel wide, no projection. */
+  dim?: PositiveInt;
 }
 
 /** Query/key normalisation inside attention. */
