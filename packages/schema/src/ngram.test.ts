@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { flopsPerToken } from "./flops.js";
+import { countParams, ngramLookupParams } from "./params.js";
+import { validateSpec } from "./validate.js";
+import { llama3_8b } from "../test-fixtures/golden-specs.js";
+
+/** Llama 3 8B with n-gram embeddings added, to isolate what they contribute. */
+const withNgram = (ngram: Record<string, number>) => ({
+  ...llama3_8b,
+  architecture: { ...llama3_8b.architecture, embedding: { ...llama3_8b.architecture.embedding, ngram } },
+});
+
+describe("n-gram embeddings", () => {
+  const base = countParams(llama3_8b);
+
+  it("one table: vocabSize rows of dModel, no projection", () => {
+    const p = countParams(withNgram({ vocabSize: 1000 }));
+    expect(p.breakdown.ngramEmbedding).toBe(1000 * 4096);
+    expect(p.total - base.total).toBe(1000 * 4096);
+  });
+
+  it("several narrower tables: each dim wide with a dim × dModel projection (LongCat-Flash-Lite's embedders and post_projs)", () => {
+    const spec = withNgram({ vocabSize: 1000, tables: 16, dim: 256 });
+    expect(validateSpec(spec).issues).toEqual([]);
+    expect(countParams(spec).breakdown.ngramEmbedding).toBe(16 * 1000 * 256 + 16 * 256 * 4096);
+    expect(ngramLookupParams({ vocabSize: 1000, tables: 16, dim: 256 }, 4096)).toBe(16 * 1000 * 256);
+  });
+
+  it("FLOPs count the projections but not the lookups", () => {
+    const lookupOnly = flopsPerToken(withNgram({ vocabSize: 1000 }), { contextLength: 1 }).total;
+    expect(lookupOnly).toBe(flopsPerToken(llama3_8b, { contextLength: 1 }).total);
+    const projected = flopsPerToken(withNgram({ vocabSize: 1000, tables: 16, dim: 256 }), { contextLength: 1 }).total;
+    expect(projected - lookupOnly).toBe(2 * 16 * 256 * 4096);
+  });
+
+  it("rejects a table width that is not a positive integer, naming the field", () => {
+    const issues = validateSpec(withNgram({ vocabSize: 1000, tables: 2, dim: 0 })).issues;
+    expect(issues.map((i) => i.path)).toContain("architecture.embedding.ngram.dim");
+  });
+});
