@@ -67,6 +67,14 @@ describe("archgal stats", () => {
     expect(r.stderr).toMatch(/unknown model "gpt-5"/);
     expect(r.stdout).toBe("");
   });
+  it("answers a closed model with what its creator published and its open relatives", async () => {
+    const r = await archgal("stats", "gemini");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Gemini is a closed model: Google DeepMind has not published its architecture/);
+    expect(r.stderr).toMatch(/arxiv\.org\/abs\/2403\.05530/);
+    expect(r.stderr).toMatch(/gemma-3-27b/);
+    expect(r.stdout).toBe("");
+  });
   it("fails for a missing file", async () => {
     const r = await archgal("stats", join(dir, "missing.json"));
     expect(r.code).toBe(1);

@@ -2,7 +2,7 @@
  * Turns a command-line argument (a dataset id or a path to a spec JSON file) into a validated spec.
  */
 import { readFile } from "node:fs/promises";
-import { getModel, loadModel, modelIds } from "@archgal/data";
+import { describeClosedModel, findClosedModel, getModel, loadModel, modelIds } from "@archgal/data";
 import { formatIssues, validateSpec, type ModelSpec } from "@archgal/schema";
 import { CliError } from "./cli-error.js";
 
@@ -35,6 +35,8 @@ export function specFromJson(json: unknown, label: string): ModelSpec {
 export async function resolveSpec(arg: string): Promise<ModelSpec> {
   if (getModel(arg)) return loadModel(arg);
   if (looksLikePath(arg)) return specFromJson(await readJsonFile(arg), arg);
+  const closed = findClosedModel(arg);
+  if (closed) throw new CliError(`unknown model "${arg}": ${describeClosedModel(closed)}`);
   const close = modelIds.filter((id) => id.includes(arg) || arg.includes(id.split("-")[0] ?? id)).slice(0, 6);
   throw new CliError(`unknown model "${arg}"${close.length ? ` (did you mean ${close.join(", ")}?)` : ""}; run \`archgal list\` for the ids, or pass a path to a spec .json file`);
 }

@@ -16,8 +16,10 @@
 import type { DatasetEntry } from "@archgal/schema";
 import { index, loaders } from "./index.generated.js";
 import type { ModelIndexEntry } from "./index-entry.js";
+import { describeClosedModel, findClosedModel, type ClosedModel } from "./closed-models.js";
 
 export type { ModelIndexEntry } from "./index-entry.js";
+export { closedModels, describeClosedModel, findClosedModel, type ClosedModel, type OfficialStatement } from "./closed-models.js";
 
 /** The light index of every model, oldest first. */
 export const models: readonly ModelIndexEntry[] = index;
@@ -37,15 +39,27 @@ export function hasModel(id: string): boolean {
   return byId.has(id);
 }
 
-/** Thrown by {@link loadModel} for an id the dataset does not have. */
+/**
+ * Thrown by {@link loadModel} for an id the dataset does not have. For a closed model (`gpt-4`, `gemini`,
+ * `claude-3-opus`, …) the message says that its creator has not published the architecture, what the creator
+ * has stated, and which open models to look at instead; `closed` holds the same as data.
+ */
 export class UnknownModelError extends Error {
   /** The id asked for. */
   readonly id: string;
+  /** The closed model the id names, if it names one. */
+  readonly closed: ClosedModel | undefined;
   constructor(id: string) {
+    const closed = findClosedModel(id);
     const close = modelIds.filter((m) => m.startsWith(id.split(/[-.]/)[0] ?? id)).slice(0, 5);
-    super(`unknown model "${id}"${close.length ? `; did you mean ${close.join(", ")}?` : ""}`);
+    super(
+      closed
+        ? `unknown model "${id}": ${describeClosedModel(closed)}`
+        : `unknown model "${id}"${close.length ? `; did you mean ${close.join(", ")}?` : ""}`,
+    );
     this.name = "UnknownModelError";
     this.id = id;
+    this.closed = closed;
   }
 }
 
