@@ -114,6 +114,20 @@ describe("home", () => {
 });
 
 describe("keyboard", () => {
+  it("answers a search for a closed model: not published, what was stated, open relatives", async () => {
+    const t = await openPage(site, "./");
+    const { page } = t;
+    await page.locator("#model-search").fill("gemini");
+    await page.locator(".closed-model-note").waitFor();
+    const note = await page.locator(".closed-model-note").textContent();
+    expect(note).toMatch(/Gemini is a closed model: Google DeepMind has not published its architecture/);
+    expect(note).toMatch(/sparse mixture-of-experts/);
+    expect(await page.locator('.closed-model-note a[href*="gemma-3-27b"]').count()).toBe(1);
+    await page.locator("#model-search").fill("gemma");
+    await expect.poll(() => page.locator(".closed-model-note").count()).toBe(0);
+    await finish(t);
+  });
+
   it("skips to content, focuses search with /, and opens a model with Enter", async () => {
     const t = await openPage(site, "./");
     const { page } = t;
@@ -217,6 +231,14 @@ describe("model page", () => {
     await page.locator(".cache-facts").waitFor();
     expect(await page.locator(".cache-facts").textContent()).toMatch(/recurrent state/);
     await finish(t, false);
+  });
+
+  it("answers a closed model with its creator's statement and open relatives", async () => {
+    const t = await openPage(site, "./model.html?id=gpt-4");
+    await expect.poll(() => t.page.locator("h1").textContent()).toBe("GPT-4: architecture not published");
+    expect(await t.page.locator(".closed-model-note").textContent()).toMatch(/OpenAI has not published its architecture/);
+    expect(await t.page.locator('.closed-model-note a[href*="gpt-oss-120b"]').count()).toBe(1);
+    await finish(t);
   });
 
   it("says so for an unknown model", async () => {

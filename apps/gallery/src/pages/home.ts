@@ -2,7 +2,7 @@
  * Home: every model as a card, with filters, sorting, search and four views (grid, timeline, families, size).
  */
 import "../site/page-init.js";
-import { hasModel, models } from "@archgal/data";
+import { findClosedModel, hasModel, models } from "@archgal/data";
 import { conceptName } from "../concepts/concept-catalog.js";
 import { loadSelection, maxCompare, saveSelection, toggleSelection } from "../site/compare-selection.js";
 import { h, replaceChildren } from "../site/dom-builder.js";
@@ -19,6 +19,7 @@ import {
   type SortKey,
 } from "../site/model-query.js";
 import { compareHref } from "../site/site-links.js";
+import { closedModelNote } from "../views/closed-model-note.js";
 import { familyTreeView } from "../views/family-tree-view.js";
 import { modelCard } from "../views/model-card.js";
 import { sizeView } from "../views/size-view.js";
@@ -169,6 +170,7 @@ wireTabKeys(tabs, (tab) => setView(tab.dataset.view as ViewKey));
 
 const resultLine = h("div", { class: "result-line", "aria-live": "polite" });
 const panel = h("div", { id: "view-panel", role: "tabpanel" });
+const closedNotice = h("div", { class: "closed-model-notice", "aria-live": "polite" });
 
 // ---------- compare tray ----------
 const tray = h("div", { class: "compare-tray", role: "region", "aria-label": "Comparison selection" });
@@ -273,6 +275,8 @@ function update(): void {
   }
   panel.setAttribute("aria-labelledby", `tab-${view}`);
   renderResultLine(hits.length);
+  const closed = findClosedModel(query.search);
+  replaceChildren(closedNotice, closed ? closedModelNote(closed) : null);
   if (hits.length === 0) {
     replaceChildren(panel, h("p", { class: "empty-state" }, "No model matches these filters."));
   } else if (view === "grid") {
@@ -311,6 +315,7 @@ replaceChildren(
         tabs,
       ),
       resultLine,
+      closedNotice,
       panel,
       tray,
     ),

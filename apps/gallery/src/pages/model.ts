@@ -5,7 +5,7 @@
 import "../site/page-init.js";
 import "@archgal/components/define.js";
 import { conceptExplanations, type LlmArchSelectEvent } from "@archgal/components";
-import { getModel, hasModel, loadModel, models } from "@archgal/data";
+import { findClosedModel, getModel, hasModel, loadModel, models } from "@archgal/data";
 import { renderModel } from "@archgal/renderer";
 import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
 import { conceptInfo, conceptName } from "../concepts/concept-catalog.js";
@@ -13,6 +13,7 @@ import { h, replaceChildren } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
+import { closedModelNote } from "../views/closed-model-note.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
 import { factSheet, modelLinks, sourceList } from "../views/fact-sheet.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
@@ -24,6 +25,18 @@ const app = document.getElementById("model-app")!;
 const id = new URLSearchParams(location.search).get("id") ?? "";
 
 function notFound(): void {
+  const closed = findClosedModel(id);
+  if (closed) {
+    document.title = `${closed.name}: architecture not published — archgal`;
+    replaceChildren(
+      app,
+      h("p", { class: "breadcrumb" }, h("a", { href: "./" }, "Models"), ` / ${closed.name}`),
+      h("h1", null, `${closed.name}: architecture not published`),
+      closedModelNote(closed),
+      h("p", null, h("a", { class: "button", href: "./" }, "Browse all models")),
+    );
+    return;
+  }
   document.title = "Model not found — archgal";
   const close = models.filter((m) => id && (m.id.includes(id.split("-")[0] ?? id) || m.name.toLowerCase().includes(id.toLowerCase()))).slice(0, 6);
   replaceChildren(
