@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { flopsPerToken } from "./flops.js";
 import { countParams, ngramLookupParams } from "./params.js";
 import { validateSpec } from "./validate.js";
+import type { ModelSpec, NgramEmbedding } from "./spec-types.js";
 import { llama3_8b } from "../test-fixtures/golden-specs.js";
 
 /** Llama 3 8B with n-gram embeddings added, to isolate what they contribute. */
-const withNgram = (ngram: Record<string, number>) => ({
+const withNgram = (ngram: NgramEmbedding): ModelSpec => ({
   ...llama3_8b,
   architecture: { ...llama3_8b.architecture, embedding: { ...llama3_8b.architecture.embedding, ngram } },
 });
