@@ -41,7 +41,7 @@ const everywhere: [string, RegExp][] = [
   ["a machine path", /(?:^|[\s"'`(=:])\/(?:work|home|nfs|Users|mnt|root)\/[\w.-]/],
   ["a folder beside the repository", /\.\.\/shared\b|\bshared\/reference\b/],
   ["a look-up instead of a public place", new RegExp(["find" + "_string", "read" + "_file", "fetch github:", "search-index", "pages search", "code search", "search corpus", "fetched repo"].join("|"), "i")],
-  ["a note about how the work was done", new RegExp(["this session", "stored (?:page|cop(?:y|ies))", "by a peer", "dossier", "sourcing/"].join("|"), "i")],
+  ["a note about how the work was done", new RegExp(["this session", "stored (?:page|cop(?:y|ies))", "by a peer", "dossier", "sourcing/", "the team's shared", "\\(request: "].join("|"), "i")],
   ["a reading-material file", /\b(?:dense|moe-hybrid)\.json\b|gallery-2026-05-27\.tsv|model-ids\.tsv|\bgallery TSV\b/i],
 ];
 /** Also never in data files (JSON): temporary folders and file URLs. */
