@@ -6,7 +6,7 @@ import type { Facts } from "./analysis.js";
 import type { Canvas } from "./canvas.js";
 import type { Box, Point } from "./layout-types.js";
 import type { MainAnchors } from "./main-column.js";
-import { allPanels, type Panel } from "./panels.js";
+import { allPanels, type Panel } from "./panels/index.js";
 
 const PANEL_GAP = 26;
 
