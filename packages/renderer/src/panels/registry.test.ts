@@ -45,7 +45,7 @@ describe("mixer panel registry", () => {
   it("an extension panel shows the kind registry's title and facts", () => {
     const f = analyse(extended);
     const panels = allPanels(f, {
-      extensionKinds: (kind) => (kind === "retention" ? { title: () => "Multi-scale **retention**", facts: (m) => [["Heads", m.heads as number], ["Decay", "per head"]] } : undefined),
+      extensionKinds: (kind) => (kind === "retention" ? { title: () => "Multi-scale **retention**", facts: (m) => [["Heads", (m as { heads: number }).heads], ["Decay", "per head"]] } : undefined),
     });
     const p = panels.find((x) => x.id === "custom-0")!;
     const title = p.canvas.labels.find((l) => l.kind === "panel-title")!;
