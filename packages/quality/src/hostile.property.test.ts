@@ -12,7 +12,7 @@ import { validateSpec, type ModelSpec } from "@archgal/schema";
 import { cleanText, renderCompare, renderModel, renderPoster, type RenderableSpec } from "@archgal/renderer";
 import { renderModel as leanRender } from "@archgal/renderer/lean";
 import { clip, textFields, validSpec } from "./lib/arbitraries.js";
-import { checkSvg } from "./lib/svg-checks.js";
+import { checkSvg } from "@archgal/test-kit/svg";
 import { hitsOpenFinding, minimalSpec, unexplained } from "./lib/findings.js";
 
 const RUNS = Number(process.env.QUALITY_RUNS ?? 1);

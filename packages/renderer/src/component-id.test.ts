@@ -1,6 +1,6 @@
 /** The component-id contract: what the renderer writes into `data-component` is what `parseComponentId` reads. */
 import { describe, expect, it } from "vitest";
-import { fixtures, llama3, qwen3Next } from "../test-fixtures/specs.js";
+import { fixtures, llama3, qwen3Next } from "@archgal/test-kit/fixtures";
 import { renderCompare } from "./compare.js";
 import { formatComponentId, parseComponentId } from "./component-id.js";
 import { renderModel } from "./model-layout.js";

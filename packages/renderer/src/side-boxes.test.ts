@@ -8,7 +8,8 @@
 import type { ModelSpec } from "@archgal/schema";
 import { describe, expect, it } from "vitest";
 import { overlaps } from "./canvas.js";
-import { checkLayout, segmentsCross } from "./geometry-check.js";
+import { segmentsCross } from "@archgal/test-kit";
+import { checkLayout } from "../test-fixtures/check.js";
 import type { Box, Layout, Point } from "./layout-types.js";
 import { layoutModel } from "./model-layout.js";
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { countParams, modelStats, validateSpec, type LayerEntry, type ModelSpec } from "@archgal/schema";
 import { layoutModel, renderModel } from "@archgal/renderer";
 import { checkLayout } from "./geometry-checks.js";
-import { checkSvg } from "./svg-checks.js";
+import { checkSvg } from "@archgal/test-kit/svg";
 
 export interface Finding {
   /** Stable id, as in fuzz-findings.md. */

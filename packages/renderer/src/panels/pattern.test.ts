@@ -7,7 +7,7 @@ import { countLayerPattern } from "@archgal/schema/metrics";
 import type { LayerEntry, ModelSpec } from "@archgal/schema";
 import { describe, expect, it } from "vitest";
 import { analyse, layerKey, type Facts } from "../analysis.js";
-import { checkLayout } from "../geometry-check.js";
+import { checkLayout } from "../../test-fixtures/check.js";
 import { layoutModel, renderModel } from "../model-layout.js";
 import { patternPanel } from "./pattern.js";
 

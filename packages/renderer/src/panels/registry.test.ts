@@ -5,7 +5,7 @@
  */
 import type { Mixer } from "@archgal/schema/metrics";
 import { describe, expect, it } from "vitest";
-import { deepseekV3, extended, qwen3Next } from "../../test-fixtures/specs.js";
+import { deepseekV3, extended, qwen3Next } from "@archgal/test-kit/fixtures";
 import { analyse, type RenderableSpec } from "../analysis.js";
 import { allPanels, mixerPanelFor, mixerPanelKinds, mixerPanels } from "./index.js";
 
