@@ -13,7 +13,8 @@ import { cleanText, renderCompare, renderModel, renderPoster, type RenderableSpe
 import { renderModel as leanRender } from "@archgal/renderer/lean";
 import { clip, textFields, validSpec } from "./lib/arbitraries.js";
 import { checkSvg } from "@archgal/test-kit/svg";
-import { hitsOpenFinding, minimalSpec, unexplained } from "./lib/findings.js";
+import { minimalSpec } from "@archgal/test-kit/fixtures";
+import { hitsOpenFinding, unexplained } from "./lib/findings.js";
 
 const RUNS = Number(process.env.QUALITY_RUNS ?? 1);
 const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * RUNS)) });
