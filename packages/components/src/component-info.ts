@@ -3,6 +3,7 @@
  * the concepts it embodies. Components are named by the renderer's `data-component` / `data-kind`.
  */
 import { formatCount, formatInt, formatLayerMix, formatTokens, headSharing, mixerKindNames } from "@archgal/schema/metrics";
+import { parseComponentId } from "@archgal/renderer/lean";
 import type { Concept, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { conceptExplanations, type ConceptExplanation } from "./concept-explanations.js";
 import type { SpecFacts } from "./spec-facts.js";
@@ -148,7 +149,9 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
   const arch = spec.architecture;
   const s = f.stats;
   const b = s.params.breakdown;
-  const [head, rest = ""] = component.split(":");
+  const id = parseComponentId(component);
+  const head = id.kind;
+  const rest = (id.kind === "mixer" || id.kind === "ffn" || id.kind === "panel" ? id.name : undefined) ?? "";
   const norm = arch.norm.kind === "rmsnorm" ? "RMSNorm" : "LayerNorm";
   const mixers = used(arch.mixers, f.counts.mixers);
   const ffns = used(arch.ffns, f.counts.ffns);

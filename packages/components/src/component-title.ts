@@ -2,6 +2,7 @@
  * Short names of diagram components, for the accessible names of their buttons. Kept apart from the popover's
  * details (`component-info.ts`), which load on first use.
  */
+import { parseComponentId } from "@archgal/renderer/lean";
 import { headSharing, mixerKindNames } from "@archgal/schema/metrics";
 import type { SpecFacts } from "./spec-facts.js";
 
@@ -36,7 +37,9 @@ export function isMoe(f: SpecFacts, only?: string): { moe: boolean; dense: boole
 
 /** The name of a diagram component, e.g. `Token mixer: MLA`, `Mixture of experts`, `RMSNorm`. */
 export function componentTitle(f: SpecFacts, component: string): string {
-  const [head, rest] = component.split(":");
+  const id = parseComponentId(component);
+  const head = id.kind;
+  const rest = id.kind === "part" || id.kind === "sublayer" || id.kind === "unknown" ? undefined : id.name;
   const arch = f.spec.architecture;
   const norm = arch.norm.kind === "rmsnorm" ? "RMSNorm" : "LayerNorm";
   if (head === "panel" && (rest === "moe" || rest === "ffn" || rest === "savings")) return ffnTitle(f, rest === "ffn" ? "mlp" : "moe");

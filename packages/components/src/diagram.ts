@@ -4,7 +4,7 @@
  * geometry. Buttons are real HTML controls outside the image, so the image keeps its text alternative and the
  * controls get focus, names and keyboard handling of their own.
  */
-import { layoutModel, renderLayout, type Layout, type Theme } from "@archgal/renderer/lean";
+import { layoutModel, parseComponentId, renderLayout, type Layout, type Theme } from "@archgal/renderer/lean";
 import type { ModelSpec } from "@archgal/schema/metrics";
 
 /** One selectable component of a diagram, in percent of the figure's size. */
@@ -46,7 +46,7 @@ export function hitsOf(layout: Layout): Hit[] {
   const hits: Hit[] = [];
   for (const [component, boxes] of by) {
     const solid = boxes.filter((b) => !b.container);
-    const use = component.startsWith("panel:") || solid.length === 0 ? boxes : solid;
+    const use = parseComponentId(component).kind === "panel" || solid.length === 0 ? boxes : solid;
     const x0 = Math.min(...use.map((b) => b.x));
     const y0 = Math.min(...use.map((b) => b.y));
     const x1 = Math.max(...use.map((b) => b.x + b.w));
@@ -62,7 +62,7 @@ export function hitsOf(layout: Layout): Hit[] {
       fills: [...new Set(solid.map((b) => b.fill))],
     });
   }
-  const panel = (h: Hit) => h.component.startsWith("panel:");
+  const panel = (h: Hit) => parseComponentId(h.component).kind === "panel";
   // Containers first (drawn under their contents), then reading order.
   return hits.sort((a, b) => Number(panel(a)) - Number(panel(b)) || (panel(a) ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
 }

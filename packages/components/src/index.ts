@@ -10,7 +10,7 @@ export { LlmArch, PANELS_MIN_WIDTH, type LlmArchView, type PanelsSetting } from 
 export { LlmArchCompare, compareRows, formatValue, type CompareRow } from "./llm-arch-compare.js";
 export { LlmArchGallery, matches, type GallerySort } from "./llm-arch-gallery.js";
 export { LlmArchFacts } from "./llm-arch-facts.js";
-export { SpecElement, errorBox } from "./spec-element.js";
+export { SpecElement } from "./spec-element.js";
 export { ThemedElement, type ThemeSetting } from "./themed-element.js";
 export {
   LlmArchLoadEvent,
@@ -28,5 +28,4 @@ export { componentInfo, type ComponentInfo } from "./component-info.js";
 export { componentTitle } from "./component-title.js";
 export { conceptExplanations, type ConceptExplanation } from "./concept-explanations.js";
 export { factSheet, scaleText, kvText } from "./fact-sheet.js";
-export { hitsOf, type Hit } from "./diagram.js";
 export { defineElements, tagNames } from "./registry.js";

@@ -3,6 +3,7 @@
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { parseComponentId } from "@archgal/renderer/lean";
 import type { ComponentInfo } from "./component-info.js";
 import { componentTitle } from "./component-title.js";
 import { draw, loadPanels, panelsLoaded, type Drawing, type Hit } from "./diagram.js";
@@ -376,7 +377,7 @@ export class LlmArch extends SpecElement {
     const d = this.#drawingFor(f);
     const focus = Math.min(this.#focus, d.hits.length - 1);
     const selected = this.#details && d.hits.find((h) => h.component === this._selected);
-    const fills = new Set(d.hits.filter((h) => !h.component.startsWith("panel:")).flatMap((h) => h.fills));
+    const fills = new Set(d.hits.filter((h) => parseComponentId(h.component).kind !== "panel").flatMap((h) => h.fills));
     const legend = Object.keys(legendNames).filter((k) => fills.has(k));
     return html`<figure part="diagram" class=${this.#compactOn ? "compact" : ""}>
       <div class="svg">

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
-import { datasetIds, packagesDir } from "./lib/dataset.js";
+import { datasetIds, packagesDir } from "@archgal/test-kit/dataset";
 
 const KiB = 1024;
 export const BUDGETS = { cdnElement: 35 * KiB, modelData: 3 * KiB } as const;

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSpec, type ModelSpec } from "@archgal/schema";
 import { validSpec } from "./lib/arbitraries.js";
-import { loadSpec, packagesDir } from "./lib/dataset.js";
+import { loadSpec, packagesDir } from "@archgal/test-kit/dataset";
 import { hitsOpenFinding } from "./lib/findings.js";
 import { mutate, seed } from "./lib/mutations.js";
 

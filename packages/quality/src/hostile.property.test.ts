@@ -12,8 +12,9 @@ import { validateSpec, type ModelSpec } from "@archgal/schema";
 import { cleanText, renderCompare, renderModel, renderPoster, type RenderableSpec } from "@archgal/renderer";
 import { renderModel as leanRender } from "@archgal/renderer/lean";
 import { clip, textFields, validSpec } from "./lib/arbitraries.js";
-import { checkSvg } from "./lib/svg-checks.js";
-import { hitsOpenFinding, minimalSpec, unexplained } from "./lib/findings.js";
+import { checkSvg } from "@archgal/test-kit/svg";
+import { minimalSpec } from "@archgal/test-kit/fixtures";
+import { hitsOpenFinding, unexplained } from "./lib/findings.js";
 
 const RUNS = Number(process.env.QUALITY_RUNS ?? 1);
 const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * RUNS)) });

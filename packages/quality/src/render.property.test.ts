@@ -10,7 +10,7 @@ import { layoutCompare, layoutModel, layoutPoster, renderCompare, renderModel, r
 import { layoutModel as leanLayout, renderModel as leanRender } from "@archgal/renderer/lean";
 import { validSpec, type Family } from "./lib/arbitraries.js";
 import { checkLayout } from "./lib/geometry-checks.js";
-import { checkSvg, nonFiniteNumbers } from "./lib/svg-checks.js";
+import { checkSvg, nonFiniteNumbers } from "@archgal/test-kit/svg";
 import { figureProblems, hitsOpenFinding, unexplained } from "./lib/findings.js";
 
 /** Runs per property; the whole package stays well under a minute on two cores. */
@@ -117,7 +117,7 @@ describe("valid specs (generated)", () => {
   });
 
   it("the dataset's own figures pass the same checks (regression baseline)", async () => {
-    const { datasetIds, loadSpec } = await import("./lib/dataset.js");
+    const { datasetIds, loadSpec } = await import("@archgal/test-kit/dataset");
     const failures: string[] = [];
     for (const id of datasetIds) {
       const problems = figureProblems(loadSpec(id), true);

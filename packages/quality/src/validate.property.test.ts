@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateSpec, type ModelSpec, type SpecIssue } from "@archgal/schema";
 import { validSpec } from "./lib/arbitraries.js";
-import { packagesDir } from "./lib/dataset.js";
+import { packagesDir } from "@archgal/test-kit/dataset";
 import { deep, mutate, nodes, seed, type Mutated } from "./lib/mutations.js";
 import { breakRelation } from "./lib/relations.js";
 import { hitsOpenFinding, nestingDepth } from "./lib/findings.js";

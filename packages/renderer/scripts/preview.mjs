@@ -30,7 +30,7 @@ mkdirSync(out, { recursive: true });
 
 const bundle = resolve(out, "preview-bundle.mjs");
 await esbuild.build({
-  stdin: { contents: `export * from "./src/index.ts"; export * as fx from "./test-fixtures/specs.ts"; export { renderCompare } from "./src/compare.ts"; export { renderPoster } from "./src/poster.ts";`, resolveDir: resolve(here, ".."), loader: "ts" },
+  stdin: { contents: `export * from "./src/index.ts"; export * as fx from "../test-kit/src/fixtures/specs.ts"; export { renderCompare } from "./src/compare.ts"; export { renderPoster } from "./src/poster.ts";`, resolveDir: resolve(here, ".."), loader: "ts" },
   bundle: true,
   format: "esm",
   platform: "node",

@@ -6,6 +6,7 @@
 import { Canvas, labelRect, overlaps } from "./canvas.js";
 import type { Point, Rect } from "./layout-types.js";
 import type { Line } from "./text-metrics.js";
+import { formatComponentId } from "./component-id.js";
 
 /** A callout to place. */
 export interface Callout {
@@ -63,7 +64,7 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
   const obstacles = segs.flatMap(([a, b]) => segmentRects(a, b)).filter((o) => o.x < colX + width && o.x + o.w > colX);
   const sorted = [...callouts].sort((a, b) => a.anchor[1] - b.anchor[1]);
   for (const co of sorted) {
-    const label = c.label({ id: `callout-${co.id}`, component: co.component ?? `callout:${co.id}`, kind: "callout", x: colX, y: 0, anchor: "start", lines: co.lines, maxW: width, fontSize: CALLOUT_FONT, weight: "bold" });
+    const label = c.label({ id: `callout-${co.id}`, component: co.component ?? formatComponentId({ kind: "callout", name: co.id }), kind: "callout", x: colX, y: 0, anchor: "start", lines: co.lines, maxW: width, fontSize: CALLOUT_FONT, weight: "bold" });
     const r0 = labelRect(label);
     // Right-align the block of text against the column edge on the left side, so that leaders stay short.
     if (side === "left") r0.x = label.x = x - r0.w;

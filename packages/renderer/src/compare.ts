@@ -13,6 +13,7 @@ import type { Box, Layout } from "./layout-types.js";
 import { paletteFor, type Theme } from "./palette.js";
 import { drawLayout, num, svgDocument } from "./svg.js";
 import type { Line } from "./text-metrics.js";
+import { parseComponentId } from "./component-id.js";
 
 /** Options of {@link renderCompare}. */
 export interface CompareOptions {
@@ -75,7 +76,7 @@ function componentsOf(e: ModelDiffEntry, side: "a" | "b"): string[] {
 
 function highlight(layout: Layout, components: Set<string>): void {
   const match = (b: Box) =>
-    components.has(b.component) || (b.refs ?? []).some((r) => components.has(r)) || (components.has("norm:*") && b.kind === "norm" && !b.component.startsWith("panel:"));
+    components.has(b.component) || (b.refs ?? []).some((r) => components.has(r)) || (components.has("norm:*") && b.kind === "norm" && parseComponentId(b.component).kind !== "panel");
   for (const b of layout.boxes) if (!b.container && match(b)) b.highlight = true;
   for (const b of layout.boxes) if (b.container && b.kind === "block" && components.has("block")) b.highlight = true;
 }

@@ -43,4 +43,16 @@ export { labelRect, overlaps, contains } from "./canvas.js";
 export { inlineColors } from "./svg.js";
 export { renderCompare, layoutCompare, formatDiffValue, type CompareOptions, type CompareLayout } from "./compare.js";
 export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
-export { checkLayout } from "./geometry-check.js";
+export {
+  formatComponentId,
+  parseComponentId,
+  isFixedComponentId,
+  componentPrefixes,
+  fixedComponentIds,
+  type ComponentId,
+  type ComponentIdParts,
+  type ComponentPrefix,
+  type FixedComponentId,
+  type SublayerComponentId,
+  type ParsedComponentId,
+} from "./component-id.js";

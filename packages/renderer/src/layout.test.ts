@@ -1,8 +1,8 @@
 import { validateSpec } from "@archgal/schema";
 import { describe, expect, it } from "vitest";
-import { fixtures } from "../test-fixtures/specs.js";
-import { datasetSpecs } from "../test-fixtures/dataset.js";
-import { checkLayout } from "./geometry-check.js";
+import { fixtures } from "@archgal/test-kit/fixtures";
+import { datasetSpecs } from "@archgal/test-kit/dataset";
+import { checkLayout } from "../test-fixtures/check.js";
 import { COMPACT_MIN_TEXT_PX, COMPACT_REFERENCE_WIDTH } from "./layout.js";
 import { layoutModel } from "./model-layout.js";
 import { layoutCompare } from "./compare.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deepseekV3, qwen3Next } from "../test-fixtures/specs.js";
+import { deepseekV3, qwen3Next } from "@archgal/test-kit/fixtures";
 import * as lean from "./lean.js";
 import { renderModel } from "./model-layout.js";
 

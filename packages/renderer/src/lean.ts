@@ -28,3 +28,4 @@ export type { RenderableSpec } from "./analysis.js";
 export { textWidth, type FontWeight, type FontFamily, type Span, type Line } from "./text-metrics.js";
 export { palette, paletteFor, cssVariables, colorNames, type Theme, type Palette, type ColorName } from "./palette.js";
 export { inlineColors } from "./svg.js";
+export { formatComponentId, parseComponentId, type ComponentId, type ParsedComponentId } from "./component-id.js";

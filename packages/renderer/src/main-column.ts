@@ -11,6 +11,7 @@ import type { Box, Label, Point } from "./layout-types.js";
 import { isCoreMixer, mixerBoxLabel, mixerCategory, normName } from "./naming.js";
 import type { ColorName } from "./palette.js";
 import { marked, type Line } from "./text-metrics.js";
+import { formatComponentId } from "./component-id.js";
 
 /** Named anchors of the main column, for callouts and zoom leaders. */
 export interface MainAnchors {
@@ -52,12 +53,12 @@ function mixerFill(f: Facts): { fill: ColorName; text: ColorName } {
 /** The mixer box's component id (`mixer:<definition>` when the layers use one definition, else `mixer`), kind and refs. */
 function mixerComponent(f: Facts): { component: string; kind: string; refs: string[] } {
   const kinds = [...new Set(f.mixers.map((m) => (isCoreMixer(m) ? m.kind : "custom")))];
-  const refs = f.mixerNames.map((n) => `mixer:${n}`);
+  const refs = f.mixerNames.map((n) => formatComponentId({ kind: "mixer", name: n }));
   return { component: refs.length === 1 ? refs[0]! : "mixer", kind: kinds.join(" "), refs };
 }
 
 function ffnLabel(f: Facts): { lines: Line[]; component: string; kind: string; fill: ColorName; refs: string[] } {
-  const refs = f.ffnNames.map((n) => `ffn:${n}`);
+  const refs = f.ffnNames.map((n) => formatComponentId({ kind: "ffn", name: n }));
   const component = refs.length === 1 ? refs[0]! : "ffn";
   if (f.moes.length && f.mlps.length && f.densePrefix === 0) return { lines: [[{ text: "MoE or dense FFN" }]], component, kind: "moe mlp", fill: "moe", refs };
   if (f.moes.length) return { lines: [[{ text: "MoE" }]], component, kind: f.mlps.length ? "moe mlp" : "moe", fill: "moe", refs };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fixtures } from "../test-fixtures/specs.js";
+import { fixtures } from "@archgal/test-kit/fixtures";
 import { accentColors, basePalettes, contrastRatio, cssVariables, MIN_CONTRAST, paletteFor, palette, type ColorName, type Palette, type Theme } from "./palette.js";
-import { datasetSpecs } from "../test-fixtures/dataset.js";
+import { datasetSpecs } from "@archgal/test-kit/dataset";
 
 /** Every (text colour, surface) pair the renderer draws. */
 const textOn: [ColorName, ColorName[]][] = [

@@ -6,7 +6,8 @@ import type { Facts } from "./analysis.js";
 import type { Canvas } from "./canvas.js";
 import type { Box, Point } from "./layout-types.js";
 import type { MainAnchors } from "./main-column.js";
-import { allPanels, type Panel } from "./panels.js";
+import { allPanels, type Panel } from "./panels/index.js";
+import { formatComponentId } from "./component-id.js";
 
 const PANEL_GAP = 26;
 
@@ -75,7 +76,7 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
       const ty = clampY(gapY);
       pts = [from, [left, gapY], [right, gapY], ...(Math.abs(ty - gapY) > 1 ? [[right, ty] as Point] : []), [x, ty]];
     }
-    all.edge(`zoom-${p.id}`, pts, { component: `panel:${p.id}`, kind: "zoom", arrow: false, dash: "dotted", color: p.accentZoom ? "accent" : "line", width: 2.6 });
+    all.edge(`zoom-${p.id}`, pts, { component: formatComponentId({ kind: "panel", id: p.id }), kind: "zoom", arrow: false, dash: "dotted", color: p.accentZoom ? "accent" : "line", width: 2.6 });
   }
   // Expert → FFN panel, when the FFN panel sits right above the MoE panel.
   const ffnP = placed.find((q) => q.p.id === "ffn");
@@ -84,6 +85,6 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     const e = moeP.p.expertBox;
     const from: Point = [e.x + e.w / 2, e.y];
     const to: Point = [from[0], ffnP.y + ffnP.p.h];
-    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: "panel:ffn", kind: "zoom", arrow: false, dash: "dotted", width: 2.2 });
+    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.2 });
   }
 }

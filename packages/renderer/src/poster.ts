@@ -11,6 +11,7 @@ import { layoutModel } from "./model-layout.js";
 import type { Layout } from "./layout-types.js";
 import { palette as themes, paletteFor, type Theme } from "./palette.js";
 import { drawLayout, num, svgDocument } from "./svg.js";
+import { formatComponentId } from "./component-id.js";
 
 /** Options of {@link renderPoster}. */
 export interface PosterOptions {
@@ -77,9 +78,9 @@ export function layoutPoster(specs: readonly (ModelSpec | RenderableSpec)[], opt
   const figures: PosterLayout["figures"] = [];
   let g = 0;
   for (const [name, list] of groups) {
-    const gl = c.label({ id: `group-${g}`, component: `group:${name}`, kind: "group-heading", x: MARGIN, y, lines: [[{ text: name }, { text: `  ${list.length} model${list.length > 1 ? "s" : ""}`, accent: true }]], maxW: width - 2 * MARGIN, fontSize: 64, weight: "bold", accentColor: "text-muted" });
+    const gl = c.label({ id: `group-${g}`, component: formatComponentId({ kind: "group", name }), kind: "group-heading", x: MARGIN, y, lines: [[{ text: name }, { text: `  ${list.length} model${list.length > 1 ? "s" : ""}`, accent: true }]], maxW: width - 2 * MARGIN, fontSize: 64, weight: "bold", accentColor: "text-muted" });
     const gr = labelRect(gl);
-    c.edge(`group-rule-${g}`, [[MARGIN, gr.y + gr.h + 12], [width - MARGIN, gr.y + gr.h + 12]], { component: `group:${name}`, kind: "rule", arrow: false, width: 3 });
+    c.edge(`group-rule-${g}`, [[MARGIN, gr.y + gr.h + 12], [width - MARGIN, gr.y + gr.h + 12]], { component: formatComponentId({ kind: "group", name }), kind: "rule", arrow: false, width: 3 });
     y = gr.y + gr.h + 40;
     for (let i = 0; i < list.length; i += columns) {
       const row = list.slice(i, i + columns);

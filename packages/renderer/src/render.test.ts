@@ -1,54 +1,18 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { datasetSpecs } from "../test-fixtures/dataset.js";
-import { deepseekV3, extended, fixtures, gemma3, gpt2, llama3, nemotronH, qwen3Next, xlstm } from "../test-fixtures/specs.js";
+import { svgText as textOf } from "@archgal/test-kit";
+import { datasetSpecs } from "@archgal/test-kit/dataset";
+import { deepseekV3, extended, fixtures, gemma3, gpt2, llama3, nemotronH, qwen3Next, xlstm } from "@archgal/test-kit/fixtures";
 import { layoutCompare, renderCompare } from "./compare.js";
 import { renderLayout } from "./figure.js";
 import { renderModel } from "./model-layout.js";
 import { layoutModel } from "./model-layout.js";
 import { layoutPoster, POSTER_MIN_WIDTH, renderPoster } from "./poster.js";
 import { inlineColors } from "./svg.js";
+import { assertSafeSvg } from "../test-fixtures/check.js";
 
 const dataset = datasetSpecs();
 const all = [...fixtures, ...dataset];
-
-const ELEMENTS = new Set(["svg", "title", "desc", "g", "rect", "circle", "path", "text", "tspan"]);
-
-/** Structural safety rules every output must satisfy. */
-export function assertSafeSvg(svg: string): void {
-  expect(XMLValidator.validate(svg)).toBe(true);
-  expect(svg).not.toMatch(/<!|<\?/); // no DOCTYPE, entities, CDATA, comments or processing instructions
-  expect(svg).not.toMatch(/NaN|Infinity/);
-  const problems: string[] = [];
-  for (const m of svg.matchAll(/<\/?([^\s/>]+)([^>]*)>/g)) {
-    const name = m[1]!;
-    if (!ELEMENTS.has(name)) problems.push(`element <${name}>`);
-    for (const a of m[2]!.matchAll(/([^\s=]+)="([^"]*)"/g)) {
-      const key = a[1]!;
-      const value = a[2]!;
-      if (/^on/i.test(key)) problems.push(`event attribute ${key}`);
-      if (/href$/i.test(key) && !value.startsWith("#")) problems.push(`external ${key}="${value}"`);
-      // data-* attributes carry (escaped) spec text; every other value must be inert.
-      if (!key.startsWith("data-") && /javascript:|url\(|expression\(/i.test(value)) problems.push(`${key}="${value}"`);
-      // Every colour is themable: var(--llm-arch-*, default) or none.
-      if ((key === "fill" || key === "stroke") && !/^(none|var\(--llm-arch-[a-z-]+, #[0-9a-f]{6}\))$/.test(value)) problems.push(`colour ${key}="${value}"`);
-    }
-  }
-  expect(problems.slice(0, 10)).toEqual([]);
-}
-
-/** All text content of an SVG, lines joined with spaces, entities decoded. */
-export function textOf(svg: string): string {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)]
-    .map((m) => m[1]!.replace(/<[^>]+>/g, ""))
-    .join(" ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
 
 describe("renderModel", () => {
   it.each(all.map((s) => [s.id, s] as const))("%s renders a safe, well-formed SVG", (_id, spec) => {

@@ -1,14 +1,13 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { extended, llama3, qwen3Next } from "../test-fixtures/specs.js";
+import { extended, llama3, qwen3Next } from "@archgal/test-kit/fixtures";
 import type { RenderableSpec } from "./analysis.js";
 import { renderCompare } from "./compare.js";
 import { cleanText, escapeXml } from "./escape.js";
 import { renderModel } from "./model-layout.js";
-import { checkLayout } from "./geometry-check.js";
 import { layoutModel } from "./model-layout.js";
 import { renderPoster } from "./poster.js";
-import { assertSafeSvg } from "./render.test.js";
+import { assertSafeSvg, checkLayout } from "../test-fixtures/check.js";
 
 const HOSTILE = [
   `<script>alert(1)</script>`,

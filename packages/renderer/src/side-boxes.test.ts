@@ -8,29 +8,10 @@
 import type { ModelSpec } from "@archgal/schema";
 import { describe, expect, it } from "vitest";
 import { overlaps } from "./canvas.js";
-import { checkLayout, segmentsCross } from "./geometry-check.js";
+import { minimalSpec, segmentsCross } from "@archgal/test-kit";
+import { checkLayout } from "../test-fixtures/check.js";
 import type { Box, Layout, Point } from "./layout-types.js";
 import { layoutModel } from "./model-layout.js";
-
-/** The smallest valid spec (as in @archgal/quality's findings). */
-function minimalSpec(): ModelSpec {
-  return {
-    id: "a",
-    name: "a",
-    architecture: {
-      vocabSize: 1,
-      contextLength: 1,
-      dModel: 1,
-      numLayers: 1,
-      embedding: { tied: false },
-      positional: { kind: "rope" },
-      norm: { kind: "rmsnorm", placement: "pre" },
-      mixers: { a: { kind: "attention", heads: 1, kvHeads: 1, headDim: 1 } },
-      ffns: { a: { kind: "mlp", hidden: 1, activation: "silu", gated: false } },
-      layers: [{ mixer: "a", ffn: "a" }],
-    },
-  };
-}
 
 const box = (l: Layout, id: string): Box => {
   const b = l.boxes.find((x) => x.id === id);

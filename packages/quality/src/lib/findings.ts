@@ -11,8 +11,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { countParams, modelStats, validateSpec, type LayerEntry, type ModelSpec } from "@archgal/schema";
 import { layoutModel, renderModel } from "@archgal/renderer";
+import { minimalSpec } from "@archgal/test-kit/fixtures";
 import { checkLayout } from "./geometry-checks.js";
-import { checkSvg } from "./svg-checks.js";
+import { checkSvg } from "@archgal/test-kit/svg";
 
 export interface Finding {
   /** Stable id, as in fuzz-findings.md. */
@@ -37,26 +38,6 @@ const thrown = (fn: () => unknown): string | undefined => {
     return `${(e as Error).name}: ${(e as Error).message}`;
   }
 };
-
-/** The smallest valid spec: one attention layer with one MLP. Counterexamples are small edits of it. */
-export function minimalSpec(): ModelSpec {
-  return {
-    id: "a",
-    name: "a",
-    architecture: {
-      vocabSize: 1,
-      contextLength: 1,
-      dModel: 1,
-      numLayers: 1,
-      embedding: { tied: false },
-      positional: { kind: "rope" },
-      norm: { kind: "rmsnorm", placement: "pre" },
-      mixers: { a: { kind: "attention", heads: 1, kvHeads: 1, headDim: 1 } },
-      ffns: { a: { kind: "mlp", hidden: 1, activation: "silu", gated: false } },
-      layers: [{ mixer: "a", ffn: "a" }],
-    },
-  };
-}
 
 /** A minimal MoE spec with `experts` routed and `shared` shared experts. */
 function moeSpec(experts: number, shared: number): ModelSpec {

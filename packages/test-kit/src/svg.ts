@@ -1,45 +1,34 @@
 /**
- * Checks of a rendered SVG document: well-formed XML (by two independent parsers), nothing active or external,
- * no characters that are illegal or misleading, no NaN/Infinity leaking into geometry or text.
+ * Checks of a rendered SVG document: well-formed XML (by two independent parsers), only the elements the
+ * renderer draws, nothing active or external, every colour themable, no characters that are illegal or
+ * misleading, no NaN/Infinity leaking into geometry or text.
  */
 import { XMLValidator } from "fast-xml-parser";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
-/** Elements a static, self-contained diagram may use. Anything else (script, foreignObject, use, image, a, iframe, …) is a problem. */
-export const ALLOWED_ELEMENTS = new Set([
-  "svg",
-  "title",
-  "desc",
-  "g",
-  "rect",
-  "circle",
-  "ellipse",
-  "line",
-  "polyline",
-  "polygon",
-  "path",
-  "text",
-  "tspan",
-  "defs",
-  "marker",
-  "clipPath",
-  "linearGradient",
-  "radialGradient",
-  "stop",
-  "pattern",
-  "symbol",
-  "metadata",
-]);
+/**
+ * The elements a figure, comparison or poster may use: exactly those the renderer draws. Anything else
+ * (script, foreignObject, use, image, a, iframe, style, even harmless-looking defs or markers) is a problem.
+ */
+export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set(["svg", "title", "desc", "g", "rect", "circle", "path", "text", "tspan"]);
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Characters that must never appear raw: C0/C1 controls (bar tab, LF, CR), DEL, U+FFFE/U+FFFF, lone surrogates, bidi overrides and isolates. */
 export const FORBIDDEN_CHARS =
+  // The control characters are what this pattern exists to find.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Numeric junk that betrays a computation on undefined or a division by zero. */
 const JUNK = /\bNaN\b|Infinity|undefined|\[object /;
 
+/** Every colour is themable: `var(--llm-arch-<name>, #rrggbb)` or `none`. */
+const THEMABLE = /^(none|var\(--llm-arch-[a-z-]+, #[0-9a-f]{6}\))$/;
+/** Colours after `inlineColors`: `#rrggbb` or `none`. */
+const INLINED = /^(none|#[0-9a-f]{6})$/;
+
+/** What `checkSvg` reports. */
 export interface SvgReport {
   problems: string[];
   /** Element names in document order (local names). */
@@ -48,9 +37,12 @@ export interface SvgReport {
   texts: string[];
 }
 
+/** Options of `checkSvg`. */
 export interface SvgCheckOptions {
   /** Also look for NaN / Infinity / undefined in text content (off when the spec's own text may contain those words). */
   textJunk?: boolean;
+  /** How fill and stroke colours are written: `themable` (the renderer's output, the default) or `inlined` (after `inlineColors`). */
+  colours?: "themable" | "inlined";
 }
 
 /** Parses and checks one SVG document; an empty `problems` list means it passed. */
@@ -69,6 +61,10 @@ export function checkSvg(svg: string, options: SvgCheckOptions = {}): SvgReport 
   // Raw markup only (escaped text such as "&lt;script&gt;" is harmless and may mention anything).
   const active = /<script|<\/script|<foreignObject|<!DOCTYPE|<!ENTITY|<\?xml-stylesheet/i.exec(svg);
   if (active) problems.push(`active markup: ${active[0]}`);
+  // No declarations, comments, CDATA or processing instructions at all: the renderer writes none.
+  const decl = /<!|<\?/.exec(svg);
+  if (decl) problems.push(`markup declaration, comment or processing instruction at ${decl.index}: ${JSON.stringify(svg.slice(decl.index, decl.index + 20))}`);
+  const colour = options.colours === "inlined" ? INLINED : THEMABLE;
   // An event-handler attribute anywhere, even one a lenient parser would invent from broken quoting.
   const ev = /\son[a-z]+\s*=/i.exec(svg.replace(/"[^"]*"/g, '""').replace(/>[^<]*</g, "><"));
   if (ev) problems.push(`event attribute in markup: ${JSON.stringify(ev[0])}`);
@@ -93,14 +89,16 @@ export function checkSvg(svg: string, options: SvgCheckOptions = {}): SvgReport 
       const name = attr.local.toLowerCase();
       const value = attr.value;
       if (name.startsWith("on")) problems.push(`event attribute ${attr.name} on <${tag.name}>`);
-      if (name === "href" || name === "src" || name === "action" || name === "formaction") {
+      if (name === "href" || name.endsWith(":href") || name === "src" || name === "action" || name === "formaction") {
         if (!value.startsWith("#")) problems.push(`external reference ${attr.name}="${value.slice(0, 60)}" on <${tag.name}>`);
       }
       // data-*, aria-* and id values are inert text (component names may carry anything, escaped); any other attribute may be a URL or CSS.
       const inert = name.startsWith("data-") || name.startsWith("aria-") || name === "id";
       if (!inert && /javascript:|vbscript:|data:/i.test(value)) problems.push(`script URL in ${attr.name} on <${tag.name}>`);
-      if (!inert && /url\(\s*(?!['"]?#)/i.test(value)) problems.push(`external url() in ${attr.name} on <${tag.name}>`);
-      if (name === "style" && /@import|expression\(/i.test(value)) problems.push(`active style on <${tag.name}>`);
+      // The renderer references nothing, not even its own fragments, through url().
+      if (!inert && /url\(/i.test(value)) problems.push(`url() in ${attr.name} on <${tag.name}>`);
+      if (!inert && /expression\(|@import/i.test(value)) problems.push(`active style in ${attr.name} on <${tag.name}>`);
+      if ((name === "fill" || name === "stroke") && !colour.test(value)) problems.push(`colour ${attr.name}="${value.slice(0, 60)}" on <${tag.name}>`);
       if (!name.startsWith("data-") && !name.startsWith("aria-") && name !== "id" && JUNK.test(value)) {
         problems.push(`junk value ${attr.name}="${value.slice(0, 80)}" on <${tag.name}>`);
       }
@@ -125,6 +123,19 @@ export function checkSvg(svg: string, options: SvgCheckOptions = {}): SvgReport 
   }
   if (elements.length === 0) problems.push("no element");
   return { problems, elements, texts };
+}
+
+/** All text content of an SVG, lines joined with spaces, entities decoded (for assertions on wording). */
+export function svgText(svg: string): string {
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)]
+    .map((m) => m[1]!.replace(/<[^>]+>/g, ""))
+    .join(" ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 }
 
 /** Walks any value and lists every number that is not finite, by path. */

@@ -6,10 +6,10 @@
 import { countLayerPattern } from "@archgal/schema/metrics";
 import type { LayerEntry, ModelSpec } from "@archgal/schema";
 import { describe, expect, it } from "vitest";
-import { analyse, layerKey, type Facts } from "./analysis.js";
-import { checkLayout } from "./geometry-check.js";
-import { layoutModel, renderModel } from "./model-layout.js";
-import { patternPanel } from "./panels.js";
+import { analyse, layerKey, type Facts } from "../analysis.js";
+import { checkLayout } from "../../test-fixtures/check.js";
+import { layoutModel, renderModel } from "../model-layout.js";
+import { patternPanel } from "./pattern.js";
 
 /** A spec with an attention mixer `a`, a Mamba-2 mixer `b` and an MLP `f`, over the given layer pattern. */
 function stack(layers: LayerEntry[]): ModelSpec {

@@ -1,0 +1,28 @@
+/**
+ * Zoom panels: the inside of the feed-forward module, the MoE layer, and of each novel mixer (MLA, gated
+ * attention, Gated DeltaNet, Mamba-2, mLSTM, …), the sliding-window mask, the layer-pattern listing, the MoE
+ * resource savings and the MTP note. Each panel is built by its own module over the panel kit (`kit.ts`);
+ * mixer panels are found by kind through `registry.ts`.
+ */
+import type { Facts } from "../analysis.js";
+import type { Rect } from "../layout-types.js";
+import { ffnPanel } from "./ffn.js";
+import type { Panel } from "./kit.js";
+import { moePanel } from "./moe.js";
+import { mtpPanel } from "./mtp.js";
+import { patternPanel } from "./pattern.js";
+import { mixerPanels, type PanelOptions } from "./registry.js";
+import { savingsPanel } from "./savings.js";
+
+export type { Panel } from "./kit.js";
+export type { ExtensionPanelFacets, ExtensionPanelSource, PanelFact } from "./extension.js";
+export { mixerPanelKinds, mixerPanelFor, mixerPanels, type MixerPanelDefinition, type PanelOptions } from "./registry.js";
+export { ffnPanel, moePanel, mtpPanel, patternPanel, savingsPanel };
+
+/** Every panel of a figure, in drawing order. */
+export function allPanels(f: Facts, options: PanelOptions = {}): Panel[] {
+  return [ffnPanel(f), moePanel(f), savingsPanel(f), ...mixerPanels(f, options), patternPanel(f), mtpPanel(f)].filter((p): p is Panel => p !== undefined);
+}
+
+/** Bounding rectangle of a placed panel. */
+export const panelRect = (p: Panel, x: number, y: number): Rect => ({ x, y, w: p.w, h: p.h });

@@ -1,0 +1,137 @@
+/**
+ * The panel kit: what every zoom panel is built from — the dotted frame with its title and caption, boxes,
+ * operator circles, arrows, input buses and tags. Each panel is built in its own coordinates with its frame at
+ * (0, 0) and a width of `PW`.
+ */
+import { formatInt } from "@archgal/schema/metrics";
+import { Canvas, labelRect } from "../canvas.js";
+import { formatComponentId, type ComponentId } from "../component-id.js";
+import type { Box } from "../layout-types.js";
+import type { ColorName } from "../palette.js";
+import type { Line } from "../text-metrics.js";
+
+/** A built panel. */
+export interface Panel {
+  /** Panel id, e.g. `ffn`, `moe`, `mla`; its component is `panel:<id>`. */
+  id: string;
+  canvas: Canvas;
+  /** Size of the panel (its canvas spans 0..w × 0..h). */
+  w: number;
+  h: number;
+  /** Where zoom leaders from the main column attach: `mixer`, `ffn`, or none. */
+  zoomFrom?: "mixer" | "ffn";
+  /** Draw the frame's zoom leader in the accent colour (the MoE panel). */
+  accentZoom?: boolean;
+  /** For the MoE panel: the last expert box, which zooms into the FFN panel. */
+  expertBox?: Box;
+}
+
+/** Width of every panel. */
+export const PW = 470;
+/** Font size of a panel title. */
+export const TITLE = 16;
+/** Font size of the boxes inside a panel. */
+export const SMALL = 13;
+
+/** A panel being built: its canvas, its frame (sized by `finish`), its component and where its title ends. */
+export interface PanelStart {
+  c: Canvas;
+  frame: Box;
+  comp: ComponentId;
+  titleBottom: number;
+}
+
+/** Starts a panel: the dotted frame (sized later) and its title. */
+export function start(id: string, title: Line, accent = false): PanelStart {
+  const comp = formatComponentId({ kind: "panel", id });
+  const c = new Canvas(comp);
+  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.2, dash: "dotted", rx: 18, container: true });
+  const t = c.label({ id: `${id}-title`, component: comp, kind: "panel-title", x: 18, y: 12, lines: [title], maxW: PW - 36, fontSize: TITLE, weight: "bold" });
+  const r = labelRect(t);
+  return { c, frame, comp, titleBottom: r.y + r.h };
+}
+
+/** Adds the caption lines at `y` and closes the frame around everything. */
+export function finish(id: string, p: PanelStart, y: number, caption: Line[], extra: Partial<Panel> = {}): Panel {
+  let bottom = y;
+  if (caption.length) {
+    const l = p.c.label({ id: `${id}-caption`, component: p.comp, kind: "caption", x: 18, y, lines: caption, maxW: PW - 36, fontSize: 14 });
+    const r = labelRect(l);
+    bottom = r.y + r.h;
+  }
+  p.frame.h = bottom + 16;
+  return { id, canvas: p.c, w: PW, h: p.frame.h, ...extra };
+}
+
+/** Options of a panel box. */
+export type NodeOpts = { w?: number; h?: number; fill?: ColorName; fontSize?: number; kind?: string; textColor?: ColorName };
+
+/** A box centred at cx with its top at y. */
+export function node(p: PanelStart, cx: number, y: number, text: string | Line[], o: NodeOpts = {}): Box {
+  return p.c.box({
+    id: `${p.comp}/${p.c.boxes.length}`,
+    component: p.comp,
+    kind: o.kind ?? "linear",
+    cx,
+    y,
+    w: o.w ?? 84,
+    ...(o.h ? { h: o.h } : { minH: 30 }),
+    lines: typeof text === "string" ? [[{ text }]] : text,
+    fontSize: o.fontSize ?? SMALL,
+    fill: o.fill ?? (o.kind === undefined || o.kind === "linear" ? "ffn" : "box"),
+    textColor: o.textColor ?? "text",
+    padX: 6,
+    padY: 5,
+  });
+}
+
+/** A circle with a letter (σ) or an operator. */
+export function circle(p: PanelStart, cx: number, cy: number, what: "plus" | "times" | string, r = 11): Box {
+  const id = `${p.comp}/${p.c.boxes.length}`;
+  if (what === "plus" || what === "times") return p.c.op(id, p.comp, what, cx, cy, r);
+  return p.c.box({ id, component: p.comp, kind: "gate", cx, y: cy - r, w: 2 * r, h: 2 * r, shape: "circle", lines: [[{ text: what }]], fontSize: 14, padX: 2, padY: 1 });
+}
+
+/** A line (with an arrow head unless told otherwise) through the given points. */
+export const arrow = (p: PanelStart, pts: [number, number][], arrowHead = true) =>
+  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 1.4 });
+
+/** Vertical arrow from the top of `from` to the bottom of `to` (at from's centre x unless given). */
+export const up = (p: PanelStart, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, [[x, from.y], [x, to.y + to.h]]);
+
+/** Centre x of a box. */
+export const cxOf = (b: Box) => b.x + b.w / 2;
+/** Centre y of a box. */
+export const cyOf = (b: Box) => b.y + b.h / 2;
+/** A number span, in the accent colour. */
+export const n = (v: number) => ({ text: formatInt(v), accent: true });
+/** A plain text span. */
+export const t = (text: string) => ({ text });
+
+/** Input bus: a horizontal line under the given boxes, fed from below. */
+export function inputBus(p: PanelStart, boxes: Box[], y: number, feedX?: number): number {
+  const xs = boxes.map(cxOf);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  if (x1 > x0) arrow(p, [[x0, y], [x1, y]], false);
+  boxes.forEach((b) => arrow(p, [[cxOf(b), y], [cxOf(b), b.y + b.h]]));
+  const fx = feedX ?? (x0 + x1) / 2;
+  arrow(p, [[fx, y + 26], [fx, y]], false);
+  return y + 30;
+}
+
+/** A small letter label beside a line. */
+export function tag(p: PanelStart, x: number, y: number, text: string) {
+  p.c.label({ id: `${p.comp}/t${p.c.labels.length}`, component: p.comp, kind: "tag", x, y, lines: [[{ text }]], fontSize: 15, weight: "bold" });
+}
+
+/** The lines without repeats (same text). */
+export function dedupe(lines: Line[]): Line[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const k = l.map((s) => s.text).join("");
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The Multi-head Latent Attention panel: low-rank query and KV latents, the decoupled RoPE key, the sparse indexer.
+ */
+import type { MlaMixer } from "@archgal/schema/metrics";
+import type { Box } from "../layout-types.js";
+import type { Line } from "../text-metrics.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
+
+/** Multi-head Latent Attention. */
+export function mlaPanel(m: MlaMixer, id: string): Panel {
+  const p = start(id, [t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]);
+  const y0 = p.titleBottom + 14;
+  const [cq, ckv, cr] = [85, 250, 395];
+  const out = node(p, ckv, y0, "Linear (output)", { w: 130 });
+  const sdpa = node(p, 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: 14 });
+  up(p, sdpa, out, ckv);
+  const rowUp = sdpa.y + sdpa.h + 30;
+  const kvUp = node(p, ckv, rowUp, "Linear (up) → K, V", { w: 150 });
+  const rope = node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" });
+  const rowLatent = rowUp + 30 + 26;
+  const kvLat = node(p, ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
+  const ropeKey = node(p, cr, rowLatent, [[t("RoPE key "), n(m.qkRopeHeadDim)], [t("(cached)")]], { w: 120, kind: "latent", fill: "core" });
+  const rowDown = rowLatent + kvLat.h + 26;
+  const kvDown = p.c.box({ id: `${p.comp}/kv-down`, component: p.comp, kind: "linear", left: ckv - 80, y: rowDown, w: cr + 60 - (ckv - 80), minH: 30, lines: [[t("Linear (down)")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
+  up(p, kvDown, kvLat, ckv);
+  up(p, kvDown, ropeKey, cr);
+  up(p, kvLat, kvUp);
+  up(p, ropeKey, rope);
+  arrow(p, [[ckv, kvUp.y], [ckv, sdpa.y + sdpa.h]]);
+  arrow(p, [[cr, rope.y], [cr, sdpa.y + sdpa.h]]);
+  tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
+  let qTop: Box;
+  let qBottom: Box;
+  if (m.qLoraRank !== null) {
+    const qUp = node(p, cq, rowUp, "Linear (up)", { w: 110 });
+    const qLat = node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
+    qLat.h = kvLat.h;
+    const qDown = node(p, cq, rowDown, "Linear (down)", { w: 110 });
+    up(p, qDown, qLat);
+    up(p, qLat, qUp);
+    qTop = qUp;
+    qBottom = qDown;
+  } else {
+    const q = node(p, cq, rowDown, "Linear", { w: 110 });
+    qTop = q;
+    qBottom = q;
+  }
+  arrow(p, [[cq, qTop.y], [cq, sdpa.y + sdpa.h]]);
+  tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
+  const busY = rowDown + 30 + 18;
+  arrow(p, [[cq, busY], [ckv, busY]], false);
+  arrow(p, [[cq, busY], [cq, qBottom.y + qBottom.h]]);
+  arrow(p, [[ckv, busY], [ckv, kvDown.y + kvDown.h]]);
+  arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
+  const caption: Line[] = [
+    [n(m.heads), t(" heads; q/k head dim "), n(m.qkNopeHeadDim), t(" + "), n(m.qkRopeHeadDim), t(" (RoPE), v head dim "), n(m.vHeadDim)],
+    [t("KV cache per token and layer: "), n(m.kvLoraRank), t(" + "), n(m.qkRopeHeadDim), t(" = "), n(m.kvLoraRank + m.qkRopeHeadDim), t(" values")],
+  ];
+  if (m.indexer) caption.push([t("Sparse indexer: "), n(m.indexer.heads), t(" heads pick the top "), n(m.indexer.topK), t(" tokens per query")]);
+  if (m.window) caption.push([t("Sliding window of "), n(m.window), t(" tokens")]);
+  return finish(id, p, busY + 30, caption, { zoomFrom: "mixer" });
+}

@@ -1,0 +1,95 @@
+/**
+ * The mixer panels, found by mixer kind. `mixerPanelKinds` has one entry per core kind of the schema
+ * (`Mixer["kind"]`), checked by the compiler: a new core kind without an entry (a panel, or `null` for none) is
+ * a compile error, and so is an entry for a kind the schema does not have. Lookups go through a `Map`, so a
+ * kind named `constructor`, `toString` or `__proto__` is an extension kind like any other, never a property
+ * of `Object.prototype`.
+ */
+import type { AttentionMixer, Mixer } from "@archgal/schema/metrics";
+import type { Facts } from "../analysis.js";
+import { ccaPanel } from "./cca.js";
+import { compressedPanel } from "./compressed-attention.js";
+import { deltaPanel } from "./delta.js";
+import { extensionPanel, type ExtensionPanelSource } from "./extension.js";
+import { gatedAttentionPanel } from "./gated-attention.js";
+import type { Panel } from "./kit.js";
+import { lightningPanel } from "./lightning.js";
+import { mamba2Panel } from "./mamba2.js";
+import { mlaPanel } from "./mla.js";
+import { mlstmPanel } from "./mlstm.js";
+import { shortConvPanel } from "./short-conv.js";
+import { windowPanel } from "./sliding-window.js";
+
+/** How a core mixer kind is drawn as a zoom panel. */
+export interface MixerPanelDefinition<M extends Mixer> {
+  /** Mixers with the same key share one panel (the first one used draws it); the kind when not given. */
+  key?(m: M): string;
+  /** The panel, or undefined when this mixer gets none (plain attention: the main column says it all). */
+  build(m: M, f: Facts): Panel | undefined;
+}
+
+/** The panel of every core mixer kind (`null`: the kind has no panel). */
+export const mixerPanelKinds = {
+  attention: {
+    key: (m) => (m.outputGate ? "gated-attention" : "attention"),
+    build: (m) => (m.outputGate ? gatedAttentionPanel(m, "gated-attention") : undefined),
+  },
+  mla: { build: (m) => mlaPanel(m, "mla") },
+  "gated-deltanet": { build: (m) => deltaPanel(m, m.kind) },
+  "kimi-delta": { build: (m) => deltaPanel(m, m.kind) },
+  mamba2: { build: (m) => mamba2Panel(m, "mamba2") },
+  mlstm: { build: (m) => mlstmPanel(m, "mlstm") },
+  lightning: { build: (m) => lightningPanel(m, "lightning") },
+  "short-conv": { build: (m) => shortConvPanel(m, "short-conv") },
+  "compressed-attention": { build: (_m, f) => compressedPanel(f, "compressed-attention") },
+  cca: { build: (m) => ccaPanel(m, "cca") },
+} satisfies { [K in Mixer["kind"]]: MixerPanelDefinition<Extract<Mixer, { kind: K }>> | null };
+
+/** Any entry of the record, as the lookup sees it. */
+type AnyMixerPanel = MixerPanelDefinition<Mixer> | null;
+
+const panelsByKind: ReadonlyMap<string, AnyMixerPanel> = new Map(Object.entries(mixerPanelKinds) as [string, AnyMixerPanel][]);
+
+/**
+ * The entry of a core kind: its definition, `null` when the kind has no panel, undefined for an extension
+ * (non-core) kind.
+ */
+export function mixerPanelFor(kind: string): AnyMixerPanel | undefined {
+  return panelsByKind.get(kind);
+}
+
+/** Options of the panel builders. */
+export interface PanelOptions {
+  /** The title and fact rows of extension kinds (from a kind registry); without them a generic field list. */
+  extensionKinds?: ExtensionPanelSource;
+}
+
+/**
+ * Panels for the novel mixers used, in order of first use (plain MHA/GQA/MQA attention gets none), then the
+ * attention-mask panel when some attention is windowed or chunked.
+ */
+export function mixerPanels(f: Facts, options: PanelOptions = {}): Panel[] {
+  const out: Panel[] = [];
+  const seen = new Set<string>();
+  const attn: AttentionMixer[] = [];
+  for (const m of f.mixers) {
+    const def = mixerPanelFor(m.kind);
+    if (def === undefined) {
+      const key = `custom:${m.kind}`;
+      if (!seen.has(key)) out.push(extensionPanel(m, `custom-${out.length}`, options.extensionKinds?.(m.kind)));
+      seen.add(key);
+      continue;
+    }
+    const core = m as Mixer;
+    if (core.kind === "attention") attn.push(core);
+    if (def === null) continue;
+    const key = def.key?.(core) ?? core.kind;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const panel = def.build(core, f);
+    if (panel) out.push(panel);
+  }
+  const w = windowPanel(f, attn);
+  if (w) out.push(w);
+  return out;
+}
