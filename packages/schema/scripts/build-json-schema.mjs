@@ -5,9 +5,12 @@ import { resolve } from "node:path";
 import * as TJS from "typescript-json-schema";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
+// spec-types.ts re-exports the interfaces of the kind modules (src/kinds/), which are modern TypeScript.
 const program = TJS.getProgramFromFiles([resolve(root, "src/spec-types.ts")], {
   strict: true,
   skipLibCheck: true,
+  target: "es2022",
+  lib: ["es2022"],
 });
 const schema = TJS.generateSchema(program, "ModelSpec", {
   required: true,

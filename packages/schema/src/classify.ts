@@ -1,85 +1,84 @@
 /**
  * Labels derived from the structure: decoder type, attention label, layer mix and concept tags.
- * None of these is typed into a spec.
+ * None of these is typed into a spec; each comes from the kinds' definitions (`kinds/`).
  */
 import { blockCounts, definitionCounts } from "./layers.js";
-import type { AttentionMixer, Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
+import type { ArchitectureInput, Architecture } from "./spec-types.js";
+import type { Concept } from "./concepts/concept.js";
+import type { MixerFamily } from "./kinds/mixer-kind.js";
+import { coreFeatures, coreMixerKinds, ffnKind, resolveKinds, type AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
+
+export type { Concept } from "./concepts/concept.js";
+export { headSharing } from "./kinds/shared.js";
 
 /** The gallery's decoder types. */
 export type DecoderType = "Dense" | "Sparse MoE" | "Sparse hybrid" | "Hybrid MoE" | "Dense hybrid" | "Recurrent";
 
-/** Mixer kinds that keep a fixed recurrent state instead of a KV cache. */
-export const recurrentKinds = new Set(["gated-deltanet", "kimi-delta", "lightning", "mamba2", "mlstm", "short-conv"]);
-/** Mixer kinds that are state-space or recurrent models rather than linear attention. */
-const ssmKinds = new Set(["mamba2", "mlstm", "short-conv"]);
+/** Core mixer kinds that keep a fixed recurrent state instead of a KV cache (every family but attention). */
+export const recurrentKinds: ReadonlySet<string> = new Set(Object.values(coreMixerKinds).filter((k) => k.family !== "attention").map((k) => k.kind));
 
-function usedMixers(spec: { architecture: ArchitectureInput }): Mixer[] {
+/** Families that are state-space, recurrent or convolutional rather than linear attention. */
+const ssmFamilies: ReadonlySet<MixerFamily> = new Set(["ssm", "convolution"]);
+
+type Used = { mixer: { kind: string }; kind: AnyMixerKind | undefined };
+
+/** The mixers the layers use, each with its kind's definition (undefined for a kind the registry does not know). */
+function usedMixers(spec: { architecture: ArchitectureInput }, kinds: KindRegistry): Used[] {
   const arch = spec.architecture as Architecture;
-  return [...definitionCounts(arch.layers).mixers.keys()].flatMap((n) => (arch.mixers[n] ? [arch.mixers[n]] : []));
+  return [...definitionCounts(arch.layers).mixers.keys()].flatMap((n) => {
+    const mixer = Object.hasOwn(arch.mixers, n) ? arch.mixers[n] : undefined;
+    return mixer ? [{ mixer, kind: kinds.of(mixer) }] : [];
+  });
 }
+
+/** The used mixers of known kinds. */
+const known = (used: Used[]) => used.filter((u): u is { mixer: { kind: string }; kind: AnyMixerKind } => u.kind !== undefined);
 
 function usesMoe(spec: { architecture: ArchitectureInput }): boolean {
   const arch = spec.architecture as Architecture;
-  return [...definitionCounts(arch.layers).ffns.keys()].some((n) => arch.ffns[n]?.kind === "moe");
+  return [...definitionCounts(arch.layers).ffns.keys()].some((n) => Object.hasOwn(arch.ffns, n) && ffnKind(arch.ffns[n]!.kind)?.sparse === true);
 }
 
 /** Dense, Sparse MoE, Sparse hybrid (linear attention + MoE), Hybrid MoE (SSM + MoE), Dense hybrid or Recurrent. */
-export function decoderType(spec: { architecture: ArchitectureInput }): DecoderType {
-  const mixers = usedMixers(spec);
-  const recurrent = mixers.filter((m) => recurrentKinds.has(m.kind));
-  const softmax = mixers.filter((m) => !recurrentKinds.has(m.kind));
+export function decoderType(spec: { architecture: ArchitectureInput }, options?: KindOptions): DecoderType {
+  const mixers = known(usedMixers(spec, resolveKinds(options)));
+  const recurrent = mixers.filter((m) => m.kind.family !== "attention");
+  const softmax = mixers.filter((m) => m.kind.family === "attention");
   const moe = usesMoe(spec);
   if (recurrent.length > 0 && softmax.length === 0) return "Recurrent";
   if (recurrent.length > 0) {
     if (!moe) return "Dense hybrid";
-    return recurrent.some((m) => ssmKinds.has(m.kind)) ? "Hybrid MoE" : "Sparse hybrid";
+    return recurrent.some((m) => ssmFamilies.has(m.kind.family)) ? "Hybrid MoE" : "Sparse hybrid";
   }
   return moe ? "Sparse MoE" : "Dense";
 }
 
-/** MHA, GQA or MQA for a softmax-attention mixer. */
-export function headSharing(mixer: Pick<AttentionMixer, "heads" | "kvHeads">): "MHA" | "GQA" | "MQA" {
-  if (mixer.kvHeads === mixer.heads) return "MHA";
-  if (mixer.kvHeads === 1) return "MQA";
-  return "GQA";
-}
+/**
+ * Human names of the core mixer kinds (a null-prototype object: `mixerKindNames.constructor` is undefined).
+ * @deprecated Use the kind's `attentionLabel` through the registry (`coreKinds.mixerKind(kind)`).
+ */
+export const mixerKindNames: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, string>,
+    { attention: "attention" },
+    // Every core kind but attention (whose label depends on its heads) has a fixed attention label.
+    Object.fromEntries(Object.entries(coreMixerKinds as Record<string, AnyMixerKind>).filter(([k]) => k !== "attention").map(([k, def]) => [k, def.attentionLabel({ kind: k })])),
+  ),
+);
 
-/** Human names of mixer kinds. */
-export const mixerKindNames: Record<string, string> = {
-  attention: "attention",
-  mla: "MLA",
-  "compressed-attention": "CSA/HCA",
-  cca: "CCA",
-  "gated-deltanet": "Gated DeltaNet",
-  "kimi-delta": "Kimi Delta Attention",
-  lightning: "Lightning Attention",
-  mamba2: "Mamba-2",
-  mlstm: "mLSTM",
-  "short-conv": "short convolution",
-};
-
-/** A short label of one mixer, e.g. `GQA`, `sliding-window GQA`, `MLA`, `Gated DeltaNet`. */
-export function mixerLabel(mixer: Mixer | { kind: string }): string {
-  const m = mixer as Mixer;
-  if (m.kind === "attention") {
-    const base = headSharing(m);
-    if (m.window) return `sliding-window ${base}`;
-    if (m.chunk) return `chunked ${base}`;
-    return base;
-  }
-  if (m.kind === "mla") return m.indexer ? "MLA + DSA" : "MLA";
-  if (m.kind === "compressed-attention") return m.compressRatio ? (m.indexer ? "CSA" : "HCA") : "sliding-window MQA";
-  return mixerKindNames[m.kind] ?? m.kind;
+/** A short label of one mixer, e.g. `GQA`, `sliding-window GQA`, `MLA`, `Gated DeltaNet`; an unknown kind's own name. */
+export function mixerLabel(mixer: { kind: string }, options?: KindOptions): string {
+  return resolveKinds(options).of(mixer)?.label(mixer) ?? String(mixer.kind);
 }
 
 /** The attention label of a model, e.g. `GQA`, `MLA`, `GQA + Gated DeltaNet`. */
-export function attentionLabel(spec: { architecture: ArchitectureInput }): string {
-  const kinds: string[] = [];
-  for (const m of usedMixers(spec)) {
-    const label = m.kind === "attention" ? headSharing(m) : m.kind === "mla" ? "MLA" : (mixerKindNames[m.kind] ?? m.kind);
-    if (!kinds.includes(label)) kinds.push(label);
+export function attentionLabel(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
+  const labels: string[] = [];
+  for (const { mixer, kind } of usedMixers(spec, resolveKinds(options))) {
+    const label = kind ? kind.attentionLabel(mixer) : String(mixer.kind);
+    if (!labels.includes(label)) labels.push(label);
   }
-  return kinds.join(" + ") || "none";
+  return labels.join(" + ") || "none";
 }
 
 /** One entry of a layer mix: how many layers of one label. */
@@ -89,133 +88,46 @@ export interface LayerMixEntry {
 }
 
 /** Layers grouped by mixer label, e.g. `[{label: "sliding-window GQA", count: 52}, {label: "GQA", count: 10}]`. */
-export function layerMix(spec: { architecture: ArchitectureInput }): LayerMixEntry[] {
+export function layerMix(spec: { architecture: ArchitectureInput }, options?: KindOptions): LayerMixEntry[] {
   const arch = spec.architecture as Architecture;
+  const kinds = resolveKinds(options);
   const mix = new Map<string, number>();
   for (const { kind, count } of blockCounts(arch.layers)) {
-    const mixer = kind.mixer ? arch.mixers[kind.mixer] : undefined;
-    const label = mixer ? mixerLabel(mixer) : kind.ffn && arch.ffns[kind.ffn]?.kind === "moe" ? "MoE-only" : "FFN-only";
+    const mixer = kind.mixer !== undefined && Object.hasOwn(arch.mixers, kind.mixer) ? arch.mixers[kind.mixer] : undefined;
+    const ffn = kind.ffn !== undefined && Object.hasOwn(arch.ffns, kind.ffn) ? arch.ffns[kind.ffn] : undefined;
+    const label = mixer ? (kinds.of(mixer)?.label(mixer) ?? String(mixer.kind)) : ffn ? (ffnKind(ffn.kind)?.onlyLabel ?? "FFN-only") : "FFN-only";
     mix.set(label, (mix.get(label) ?? 0) + count);
   }
   return [...mix].map(([label, count]) => ({ label, count }));
 }
 
 /** The layer mix as text, e.g. `52 sliding-window GQA + 10 GQA`. */
-export function formatLayerMix(spec: { architecture: ArchitectureInput }): string {
-  return layerMix(spec)
+export function formatLayerMix(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
+  return layerMix(spec, options)
     .map((e) => `${e.count} ${e.label}`)
     .join(" + ");
 }
 
-/** Concept tags, each with a page in the gallery app. */
-export type Concept =
-  | "MHA"
-  | "GQA"
-  | "MQA"
-  | "MLA"
-  | "SWA"
-  | "chunked-attention"
-  | "MoE"
-  | "shared-expert"
-  | "QK-Norm"
-  | "NoPE"
-  | "RoPE"
-  | "partial-RoPE"
-  | "learned-positions"
-  | "gated-attention"
-  | "attention-sinks"
-  | "gated-deltanet"
-  | "kimi-delta-attention"
-  | "lightning-attention"
-  | "mamba-2"
-  | "mlstm"
-  | "short-conv"
-  | "DSA"
-  | "compressed-attention"
-  | "hyper-connections"
-  | "cca"
-  | "MTP"
-  | "sandwich-norm"
-  | "post-norm"
-  | "parallel-block"
-  | "logit-softcap"
-  | "per-layer-embeddings"
-  | "kv-sharing"
-  | "tied-embeddings";
-
 /** Concept tags derived from the structure. */
-export function concepts(spec: { architecture: ArchitectureInput }): Concept[] {
+export function concepts(spec: { architecture: ArchitectureInput }, options?: KindOptions): Concept[] {
   const arch = spec.architecture as Architecture;
   const tags = new Set<Concept>();
-  const ropeOn = arch.positional.kind === "rope";
+  const rope = arch.positional.kind === "rope";
   if (arch.positional.kind === "learned") tags.add("learned-positions");
-  if (ropeOn) tags.add("RoPE");
-  if (ropeOn && arch.positional.fraction !== undefined && arch.positional.fraction < 1) tags.add("partial-RoPE");
-  for (const m of usedMixers(spec)) {
-    switch (m.kind) {
-      case "attention":
-        tags.add(headSharing(m));
-        if (m.window) tags.add("SWA");
-        if (m.chunk) tags.add("chunked-attention");
-        if (m.qkNorm) tags.add("QK-Norm");
-        if (m.outputGate) tags.add("gated-attention");
-        if (m.sinks) tags.add("attention-sinks");
-        if (m.logitSoftcap) tags.add("logit-softcap");
-        if (m.sharedKV || m.reusesKV) tags.add("kv-sharing");
-        if (ropeOn && m.rope === false) tags.add("NoPE");
-        if (ropeOn && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.add("partial-RoPE");
-        break;
-      case "mla":
-        tags.add("MLA");
-        if (m.indexer) tags.add("DSA");
-        if (m.window) tags.add("SWA");
-        if (ropeOn && m.rope === false) tags.add("NoPE");
-        break;
-      case "compressed-attention":
-        tags.add("compressed-attention");
-        tags.add("MQA");
-        tags.add("SWA");
-        if (m.indexer) tags.add("DSA");
-        tags.add("attention-sinks");
-        break;
-      case "cca":
-        tags.add("cca");
-        tags.add(headSharing(m));
-        break;
-      case "gated-deltanet":
-        tags.add("gated-deltanet");
-        break;
-      case "kimi-delta":
-        tags.add("kimi-delta-attention");
-        break;
-      case "lightning":
-        tags.add("lightning-attention");
-        break;
-      case "mamba2":
-        tags.add("mamba-2");
-        break;
-      case "mlstm":
-        tags.add("mlstm");
-        break;
-      case "short-conv":
-        tags.add("short-conv");
-        break;
-    }
-  }
+  if (rope) tags.add("RoPE");
+  if (rope && arch.positional.fraction !== undefined && arch.positional.fraction < 1) tags.add("partial-RoPE");
+  for (const { mixer, kind } of known(usedMixers(spec, resolveKinds(options)))) for (const t of kind.concepts(mixer, { rope })) tags.add(t);
   for (const name of definitionCounts(arch.layers).ffns.keys()) {
-    const f = arch.ffns[name];
-    if (f?.kind === "moe") {
-      tags.add("MoE");
-      if (f.sharedExperts) tags.add("shared-expert");
-    }
+    const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
+    if (f) for (const t of ffnKind(f.kind)?.concepts(f) ?? []) tags.add(t);
   }
-  if (arch.mtp) tags.add("MTP");
-  if (arch.hyperConnections) tags.add("hyper-connections");
+  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings } = coreFeatures;
+  for (const feature of [mtp, hyperConnections]) for (const t of feature.concepts(arch)) tags.add(t);
   if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
   if (arch.norm.placement === "post") tags.add("post-norm");
   if (arch.norm.placement === "parallel") tags.add("parallel-block");
   if (arch.finalLogitSoftcap) tags.add("logit-softcap");
-  if (arch.embedding.perLayer) tags.add("per-layer-embeddings");
+  for (const feature of [perLayerEmbeddings, ngramEmbeddings]) for (const t of feature.concepts(arch)) tags.add(t);
   if (arch.embedding.tied) tags.add("tied-embeddings");
   return [...tags];
 }

@@ -3,14 +3,25 @@ import * as z from "zod/mini";
 import { createSpecSchema, defineMixerKind, combineHooks } from "./extend.js";
 import { validateSpec, formatIssues } from "./validate.js";
 import { countParams } from "./params.js";
-import { kvCacheBytesPerToken } from "./kv-cache.js";
+import { kvCacheBytes, kvCacheBytesPerToken, stateElements } from "./kv-cache.js";
+import { flopsPerToken } from "./flops.js";
+import { attentionLabel, concepts, decoderType, formatLayerMix, mixerKindNames, mixerLabel } from "./classify.js";
 import { modelStats } from "./stats.js";
+import { KindRegistry, coreKinds } from "./kinds/registry.js";
 import { llama3_8b } from "../test-fixtures/golden-specs.js";
 
+// The README's example, as written there (and in extend.ts's TSDoc).
 const retention = defineMixerKind({
   kind: "retention",
   schema: z.strictObject({ kind: z.literal("retention"), heads: z.int().check(z.positive()), headDim: z.int().check(z.positive()) }),
-  params: (m, arch) => ({ component: "linearMixer", params: 4 * arch.dModel * m.heads * m.headDim }),
+  family: "linear-attention",
+  params: (m, arch) => ({ component: "linearMixer", params: 5 * arch.dModel * m.heads * m.headDim }),
+  cache: { perToken: () => 0, state: (m) => m.heads * m.headDim * m.headDim },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
+  label: () => "retention",
+  title: () => "Multi-scale **Retention**",
+  facts: (m) => [["Heads", String(m.heads)], ["Head dim", String(m.headDim)]],
+  callout: (m) => [m.heads, " heads"],
 });
 
 const MySpec = createSpecSchema({
@@ -24,20 +35,23 @@ function customSpec() {
   s.benchmark = { mmlu: 66.6 };
   s.architecture.trainingTokens = 15_000_000_000_000;
   s.architecture.mixers.ret = { kind: "retention", heads: 32, headDim: 128 };
-  s.architecture.layers = [
-    { repeat: 16, layers: [{ mixer: "ret", ffn: "mlp" }, { mixer: "attn", ffn: "mlp" }] },
-  ];
+  s.architecture.layers = [{ repeat: 16, layers: [{ mixer: "ret", ffn: "mlp" }, { mixer: "attn", ffn: "mlp" }] }];
   return s;
 }
 
+function valid() {
+  const r = validateSpec(customSpec(), MySpec);
+  if (!r.success) throw new Error(formatIssues(r.issues));
+  return r.data;
+}
+
+const kinds = [retention];
+
 describe("extending the schema downstream", () => {
   it("accepts own fields and mixer kinds, with types", () => {
-    const r = validateSpec(customSpec(), MySpec);
-    expect(r.issues).toEqual([]);
-    if (r.success) {
-      expect(r.data.benchmark?.mmlu).toBe(66.6);
-      expect(r.data.architecture.trainingTokens).toBe(15e12);
-    }
+    const data = valid();
+    expect(data.benchmark?.mmlu).toBe(66.6);
+    expect(data.architecture.trainingTokens).toBe(15e12);
   });
 
   it("keeps the core checks and rejects unknown fields", () => {
@@ -53,30 +67,112 @@ describe("extending the schema downstream", () => {
     expect(validateSpec(customSpec()).success).toBe(false);
   });
 
-  it("counts the known parts, and the new kind through its hook", () => {
-    const r = validateSpec(customSpec(), MySpec);
-    if (!r.success) throw new Error("invalid");
-    const without = countParams(r.data);
-    expect(without.uncounted).toEqual(["ret"]);
-    const withHook = countParams(r.data, combineHooks([retention]));
-    expect(withHook.uncounted).toEqual([]);
-    expect(withHook.breakdown.linearMixer).toBe(16 * 4 * 4096 * 32 * 128);
-    expect(withHook.total - without.total).toBe(withHook.breakdown.linearMixer);
-    // Only the 16 attention layers keep a KV cache.
-    expect(kvCacheBytesPerToken(r.data)).toBe(16 * 2 * 8 * 128 * 2);
+  it("refuses to redefine a core kind, and two definitions of one kind", () => {
+    expect(() => defineMixerKind({ ...retention, kind: "attention" } as never)).toThrow(/already defined by @archgal\/schema/);
+    expect(() => new KindRegistry([retention, retention])).toThrow(/defined twice/);
   });
 
-  it("refuses to redefine a core kind", () => {
-    expect(() => defineMixerKind({ kind: "attention", schema: z.strictObject({ kind: z.literal("attention") }) })).toThrow(/already defined/);
+  it("runs the extension's own relation checks", () => {
+    const checked = defineMixerKind({
+      ...retention,
+      relations: (m, _arch, path) => (m.headDim % 2 ? [{ path: [...path, "headDim"], message: "must be even" }] : []),
+    });
+    const s = customSpec();
+    s.architecture.mixers.ret.headDim = 127;
+    const text = formatIssues(validateSpec(s, createSpecSchema({ mixerKinds: [checked], fields: { benchmark: z.optional(z.any()) }, architectureFields: { trainingTokens: z.optional(z.int()) } })).issues);
+    expect(text).toContain("architecture.mixers.ret.headDim: must be even");
   });
 });
 
-describe("the README's extension example type-checks as written", () => {
-  it("passes an extended spec straight to the metric functions", () => {
-    const result = validateSpec(customSpec(), MySpec);
-    if (!result.success) throw new Error("invalid");
-    const counts = countParams(result.data, retention.hooks);
+describe("the README's retention kind comes out right in every facet", () => {
+  const d = 4096;
+  const retParams = 16 * 5 * d * 32 * 128;
+
+  it("parameters: counted through { kinds }, nothing left uncounted", () => {
+    const without = countParams(valid());
+    expect(without.uncounted).toEqual(["ret"]);
+    const counts = countParams(valid(), { kinds });
     expect(counts.uncounted).toEqual([]);
-    expect(modelStats(result.data, retention.hooks).params.total).toBe(counts.total);
+    expect(counts.breakdown.linearMixer).toBe(retParams);
+    expect(counts.total - without.total).toBe(retParams);
   });
+
+  it("decoder type: a linear-attention mixer beside softmax attention makes a dense hybrid", () => {
+    expect(decoderType(valid())).toBe("Dense"); // the core registry does not know retention
+    expect(decoderType(valid(), { kinds })).toBe("Dense hybrid");
+    const allRetention = customSpec();
+    allRetention.architecture.layers = [{ mixer: "ret", ffn: "mlp", count: 32 }];
+    expect(decoderType(allRetention as never, { kinds })).toBe("Recurrent");
+  });
+
+  it("KV cache and state: only the attention layers cache per token; retention keeps a fixed state", () => {
+    expect(kvCacheBytesPerToken(valid(), "bf16", { kinds })).toBe(16 * 2 * 8 * 128 * 2);
+    expect(stateElements({ kind: "retention", heads: 32, headDim: 128 } as never, d, { kinds })).toBe(32 * 128 * 128);
+    const cache = kvCacheBytes(valid(), { contextLength: 1000, kinds });
+    expect(cache.state).toBe(16 * 32 * 128 * 128 * 4);
+    expect(cache.kv).toBe(16 * 2 * 8 * 128 * 1000 * 2);
+  });
+
+  it("FLOPs: the retention layers add their state update", () => {
+    const core = flopsPerToken(valid(), { contextLength: 1000 });
+    const ext = flopsPerToken(valid(), { contextLength: 1000, kinds });
+    expect(ext.attention - core.attention).toBe(16 * 2 * 3 * 32 * 128 * 128);
+    expect(ext.matmul - core.matmul).toBe(2 * retParams);
+  });
+
+  it("labels and concepts", () => {
+    expect(mixerLabel({ kind: "retention" }, { kinds })).toBe("retention");
+    expect(attentionLabel(valid(), { kinds })).toBe("retention + GQA");
+    expect(formatLayerMix(valid(), { kinds })).toBe("16 retention + 16 GQA");
+    expect(concepts(valid(), { kinds })).toContain("GQA");
+  });
+
+  it("names, callout and popover rows come from the definition", () => {
+    const k = new KindRegistry(kinds).mixerKind("retention")!;
+    const m = { kind: "retention", heads: 32, headDim: 128 };
+    expect(k.title(m)).toBe("Multi-scale **Retention**");
+    expect(k.shortName(m)).toBe("retention");
+    expect(k.comboTitle(m)).toBe("Multi-scale **Retention**");
+    expect(k.callout(m)).toEqual([32, " heads"]);
+    expect(k.facts(m)).toEqual([["Heads", "32"], ["Head dim", "128"]]);
+    expect(k.concepts(m, { rope: true })).toEqual([]);
+  });
+
+  it("modelStats takes the same { kinds }, and the deprecated hooks still work", () => {
+    const stats = modelStats(valid(), { kinds });
+    expect(stats.params.total).toBe(countParams(valid(), { kinds }).total);
+    expect(stats.decoderType).toBe("Dense hybrid");
+    expect(modelStats(valid(), retention.hooks)).toEqual(stats);
+    expect(countParams(valid(), combineHooks([retention])).uncounted).toEqual([]);
+  });
+});
+
+describe("kind names that are also Object.prototype keys", () => {
+  for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+    it(`an unknown kind "${name}" is unknown everywhere, not a prototype function`, () => {
+      const s = customSpec();
+      s.architecture.mixers.ret = JSON.parse(`{"kind": ${JSON.stringify(name)}, "heads": 4}`);
+      expect(coreKinds.mixerKind(name)).toBeUndefined();
+      expect(mixerKindNames[name]).toBeUndefined();
+      expect(mixerLabel({ kind: name })).toBe(name);
+      expect(countParams(s as never).uncounted).toEqual(["ret"]);
+      expect(kvCacheBytesPerToken(s as never)).toBe(16 * 2 * 8 * 128 * 2);
+      expect(decoderType(s as never)).toBe("Dense");
+      expect(attentionLabel(s as never)).toBe(`${name} + GQA`);
+      expect(JSON.stringify(modelStats(s as never))).not.toMatch(/native code|function/);
+      const issues = formatIssues(validateSpec(s).issues);
+      expect(issues).toContain("architecture.mixers.ret");
+      expect(issues).not.toMatch(/native code/);
+    });
+
+    it(`a downstream kind named "${name}" works like any other`, () => {
+      const k = defineMixerKind({ ...retention, kind: name, schema: z.strictObject({ kind: z.literal(name), heads: z.int(), headDim: z.int() }) } as never);
+      const s = customSpec();
+      s.architecture.mixers.ret = JSON.parse(`{"kind": ${JSON.stringify(name)}, "heads": 32, "headDim": 128}`);
+      const r = validateSpec(s, createSpecSchema({ mixerKinds: [k], fields: { benchmark: z.optional(z.any()) }, architectureFields: { trainingTokens: z.optional(z.int()) } }));
+      expect(formatIssues(r.issues)).toBe("");
+      expect(countParams(s as never, { kinds: [k] }).breakdown.linearMixer).toBe(16 * 5 * 4096 * 32 * 128);
+      expect(decoderType(s as never, { kinds: [k] })).toBe("Dense hybrid");
+    });
+  }
 });

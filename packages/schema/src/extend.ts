@@ -1,74 +1,86 @@
 /**
  * Extending the spec downstream: your own fields, your own mixer kinds, without forking.
  *
+ * A downstream kind is defined with the same facets as a core kind (`kinds/mixer-kind.ts`), so it gets its
+ * parameter count, KV cache or recurrent state, FLOPs, decoder type, labels, figure title, callout and popover
+ * rows like any core kind. Pass the definitions as `{ kinds }` to the metric functions and the renderer.
+ *
  * @example
  * ```ts
  * import * as z from "zod/mini";
- * import { createSpecSchema, defineMixerKind, validateSpec, countParams } from "@archgal/schema";
+ * import { createSpecSchema, defineMixerKind, validateSpec, modelStats } from "@archgal/schema";
  *
+ * // RetNet's multi-scale retention: q, k, v, gate and output projections; a headDim × headDim state per head.
  * const retention = defineMixerKind({
  *   kind: "retention",
  *   schema: z.strictObject({ kind: z.literal("retention"), heads: z.int(), headDim: z.int() }),
- *   params: (m, arch) => ({ component: "linearMixer", params: 4 * arch.dModel * m.heads * m.headDim }),
+ *   family: "linear-attention",
+ *   params: (m, arch) => ({ component: "linearMixer", params: 5 * arch.dModel * m.heads * m.headDim }),
+ *   cache: { perToken: () => 0, state: (m) => m.heads * m.headDim * m.headDim },
+ *   attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
+ *   label: () => "retention",
+ *   title: () => "Multi-scale **Retention**",
+ *   facts: (m) => [["Heads", String(m.heads)], ["Head dim", String(m.headDim)]],
+ *   callout: (m) => [m.heads, " heads"],
  * });
  * const MySpec = createSpecSchema({ mixerKinds: [retention], fields: { myScore: z.optional(z.number()) } });
  * const result = validateSpec(json, MySpec);
- * const counts = countParams(result.data, retention.hooks);
+ * if (result.success) modelStats(result.data, { kinds: [retention] });
  * ```
  */
 import * as z from "zod/mini";
-import type { MixerParams, ParamHooks } from "./params.js";
-import {
-  architectureSchema,
-  coreMixerSchemas,
-  FfnSchema,
-  kindUnion,
-  metadataShape,
-  mixerKinds,
-  strict,
-  withRelations,
-} from "./spec-schema.js";
+import type { CalloutPart, MixerKindDefinition, RelationIssue } from "./kinds/mixer-kind.js";
+import type { KindOptions } from "./kinds/registry.js";
+import { isCoreMixerKind } from "./kinds/registry.js";
+import { architectureSchema, coreMixerSchemas, FfnSchema, kindUnion, metadataShape, mixerKinds, strict, withRelations } from "./spec-schema.js";
 import type { Architecture, Mixer, ModelSpec } from "./spec-types.js";
 
-/** A mixer kind defined outside the core schema. */
-export interface MixerKindDefinition<K extends string = string, M extends { kind: K } = { kind: K }> {
-  /** The `kind` discriminator; must not collide with a core kind. */
-  kind: K;
-  /** Schema of the mixer object (must require `kind: K`). */
-  schema: z.ZodMiniType<M>;
-  /** Parameter count of one such mixer; without it the kind counts as zero and is reported as uncounted. */
-  params?(mixer: M, arch: Architecture): MixerParams;
-  /** Hooks to pass to `countParams` / `modelStats` so this kind is counted. */
-  hooks: ParamHooks;
+export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
+
+/**
+ * What {@link defineMixerKind} takes: a full kind definition in which the facets that only refine the picture
+ * may be left out (names default to the label and title, no concepts, no callout, no relation checks).
+ */
+export type MixerKindInput<M extends { kind: string }> = Omit<
+  MixerKindDefinition<M>,
+  "cache" | "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations"
+> & {
+  cache: Omit<MixerKindDefinition<M>["cache"], "span"> & Partial<Pick<MixerKindDefinition<M>["cache"], "span">>;
+} & Partial<Pick<MixerKindDefinition<M>, "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations">>;
+
+/** A downstream mixer kind, as {@link defineMixerKind} returns it. */
+export interface DefinedMixerKind<M extends { kind: string }> extends MixerKindDefinition<M> {
+  /** @deprecated Pass `{ kinds: [definition] }` to the metric functions; this is that object. */
+  hooks: KindOptions;
 }
 
-/** Defines a mixer kind for {@link createSpecSchema}. */
-export function defineMixerKind<K extends string, M extends { kind: K }>(definition: {
-  kind: K;
-  schema: z.ZodMiniType<M>;
-  params?: (mixer: M, arch: Architecture) => MixerParams;
-}): MixerKindDefinition<K, M> {
-  if ((mixerKinds as readonly string[]).includes(definition.kind)) {
-    throw new Error(`mixer kind "${definition.kind}" is already defined by @archgal/schema`);
-  }
-  const hooks: ParamHooks = {
-    mixer: (mixer, arch) =>
-      mixer.kind === definition.kind && definition.params ? definition.params(mixer as M, arch) : undefined,
+/**
+ * Defines a mixer kind for {@link createSpecSchema} and the metric functions (`{ kinds: [definition] }`).
+ * Throws when the kind is a core kind.
+ */
+export function defineMixerKind<M extends { kind: string }>(definition: MixerKindInput<M>): DefinedMixerKind<M> {
+  if (typeof definition.kind !== "string" || definition.kind === "") throw new TypeError("a mixer kind needs a non-empty string `kind`");
+  if (isCoreMixerKind(definition.kind)) throw new Error(`mixer kind "${definition.kind}" is already defined by @archgal/schema`);
+  const def: DefinedMixerKind<M> = {
+    attentionLabel: definition.label,
+    shortName: definition.label,
+    comboTitle: definition.title,
+    groupTitle: () => undefined,
+    concepts: () => [],
+    callout: (): CalloutPart[] | undefined => undefined,
+    calloutNotes: (): CalloutPart[][] => [],
+    relations: (): RelationIssue[] => [],
+    ...definition,
+    cache: { span: () => undefined, ...definition.cache },
+    hooks: { kinds: [] },
   };
-  return { ...definition, hooks };
+  def.hooks = { kinds: [def] };
+  return def;
 }
 
-/** Combines the param hooks of several mixer kinds. */
-export function combineHooks(kinds: readonly MixerKindDefinition[]): ParamHooks {
-  return {
-    mixer: (mixer, arch) => {
-      for (const k of kinds) {
-        const counted = k.hooks.mixer?.(mixer, arch);
-        if (counted) return counted;
-      }
-      return undefined;
-    },
-  };
+/** @deprecated Pass `{ kinds: [...] }` to the metric functions directly. */
+export function combineHooks(kinds: readonly MixerKindDefinition[]): KindOptions {
+  return { kinds };
 }
 
 /** Options of {@link createSpecSchema}. */
@@ -85,9 +97,7 @@ export interface SpecSchemaOptions<
   mixerKinds?: K;
 }
 
-type ExtendedMixer<K extends readonly MixerKindDefinition[]> =
-  | Mixer
-  | (K[number] extends MixerKindDefinition<string, infer M> ? M : never);
+type ExtendedMixer<K extends readonly MixerKindDefinition[]> = Mixer | (K[number] extends MixerKindDefinition<infer M> ? M : never);
 
 /** The spec type produced by an extended schema. */
 export type ExtendedSpec<
@@ -118,5 +128,5 @@ export function createSpecSchema<
   );
   const architecture = z.extend(architectureSchema(mixer, FfnSchema), options.architectureFields ?? {});
   const spec = strict({ ...metadataShape, ...(options.fields ?? {}), architecture });
-  return withRelations(spec as unknown as z.ZodMiniType<ModelSpec>) as unknown as z.ZodMiniType<ExtendedSpec<F, A, K>>;
+  return withRelations(spec as unknown as z.ZodMiniType<ModelSpec>, { kinds: extraKinds }) as unknown as z.ZodMiniType<ExtendedSpec<F, A, K>>;
 }

@@ -3,6 +3,7 @@
  */
 import { definitionCounts } from "./layers.js";
 import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
+import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 
 /** Bytes per element of the supported cache dtypes. */
 export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 } as const;
@@ -10,75 +11,33 @@ export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.
 /** A cache or weight dtype. */
 export type Dtype = keyof typeof dtypeBytes;
 
-/** Cached elements per token of one layer's mixer: 0 for linear-attention and recurrent mixers. */
-export function kvElementsPerToken(mixer: Mixer): number {
-  switch (mixer.kind) {
-    case "attention": {
-      if (mixer.reusesKV) return 0;
-      const k = mixer.kvHeads * mixer.headDim;
-      const v = mixer.kvHeads * (mixer.valueHeadDim ?? mixer.headDim);
-      return mixer.sharedKV ? k : k + v;
-    }
-    case "mla":
-      return mixer.kvLoraRank + mixer.qkRopeHeadDim;
-    case "compressed-attention":
-      // One shared key=value row of headDim per compressRatio tokens; window-only layers keep a constant cache.
-      return mixer.compressRatio ? mixer.headDim / mixer.compressRatio : 0;
-    case "cca":
-      return 2 * mixer.kvHeads * mixer.headDim;
-    default:
-      return 0;
-  }
+/** Cached elements per token of one layer's mixer: 0 for linear-attention and recurrent mixers (and unknown kinds). */
+export function kvElementsPerToken(mixer: Mixer | { kind: string }, options?: KindOptions): number {
+  return resolveKinds(options).of(mixer)?.cache.perToken(mixer) ?? 0;
 }
 
 /**
  * KV cache bytes per token in the gallery's convention: bf16, every attention layer at full size
  * (sliding windows not capped), linear-attention and SSM layers excluded, MLA storing latent + rope dims.
  */
-export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, dtype: Dtype = "bf16"): number {
+export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, dtype: Dtype = "bf16", options?: KindOptions): number {
   const arch = spec.architecture as Architecture;
+  const kinds = resolveKinds(options);
   let elements = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
-    const mixer = arch.mixers[name];
-    if (mixer) elements += times * kvElementsPerToken(mixer);
+    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
+    if (mixer) elements += times * (kinds.of(mixer)?.cache.perToken(mixer) ?? 0);
   }
   return elements * dtypeBytes[dtype];
 }
 
-/** Fixed recurrent state (elements per sequence) of a linear-attention or SSM mixer. */
-export function stateElements(mixer: Mixer, dModel: number): number {
-  switch (mixer.kind) {
-    case "gated-deltanet": {
-      const keyDim = mixer.keyHeads * mixer.keyHeadDim;
-      const valueDim = mixer.valueHeads * mixer.valueHeadDim;
-      return mixer.valueHeads * mixer.keyHeadDim * mixer.valueHeadDim + (2 * keyDim + valueDim) * (mixer.convKernel - 1);
-    }
-    case "kimi-delta":
-      return mixer.heads * mixer.headDim * mixer.headDim + 3 * mixer.heads * mixer.headDim * (mixer.convKernel - 1);
-    case "lightning":
-      return mixer.heads * mixer.headDim * mixer.headDim;
-    case "mamba2": {
-      const inner = mixer.heads * mixer.headDim;
-      return mixer.heads * mixer.headDim * mixer.stateSize + (inner + 2 * mixer.groups * mixer.stateSize) * (mixer.convKernel - 1);
-    }
-    case "mlstm":
-      return mixer.heads * (mixer.qkDim / mixer.heads) * (mixer.vDim / mixer.heads) + mixer.qkDim + mixer.heads;
-    case "short-conv":
-      return dModel * (mixer.convKernel - 1);
-    case "compressed-attention":
-      // The sliding window of uncompressed rows is a fixed-size buffer.
-      return mixer.window * mixer.headDim;
-    case "cca": {
-      const c = (mixer.heads + mixer.kvHeads) * mixer.headDim;
-      return c * (mixer.convKernel - 1 + mixer.groupedConvKernel - 1) + (mixer.kvHeads * mixer.headDim) / 2;
-    }
-    default:
-      return 0;
-  }
+/** Fixed recurrent state (elements per sequence) of a linear-attention or SSM mixer (0 for an unknown kind). */
+export function stateElements(mixer: Mixer | { kind: string }, dModel: number, options?: KindOptions): number {
+  return resolveKinds(options).of(mixer)?.cache.state(mixer, { dModel, norm: { kind: "rmsnorm", placement: "pre" } }) ?? 0;
 }
 
 /** Options of {@link kvCacheBytes}. */
-export interface CacheOptions {
+export interface CacheOptions extends KindOptions {
   /** Tokens in context (per sequence). */
   contextLength: number;
   /** Sequences. Default 1. */
@@ -112,17 +71,19 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
   const kvBytes = dtypeBytes[options.dtype ?? "bf16"];
   const stBytes = dtypeBytes[options.stateDtype ?? "fp32"];
   const ctx = arch.contextLength === null ? options.contextLength : Math.min(options.contextLength, arch.contextLength);
+  const kinds = resolveKinds(options);
   let kv = 0;
   let state = 0;
   let naive = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
-    const mixer = arch.mixers[name];
-    if (!mixer) continue;
-    const perToken = kvElementsPerToken(mixer);
-    const cap = "window" in mixer && mixer.window ? mixer.window : "chunk" in mixer && mixer.chunk ? mixer.chunk : Infinity;
+    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
+    const kind = kinds.of(mixer);
+    if (!mixer || !kind) continue;
+    const perToken = kind.cache.perToken(mixer);
+    const cap = kind.cache.span(mixer) ?? Infinity;
     kv += times * perToken * Math.min(ctx, cap) * kvBytes;
     naive += times * perToken * ctx * kvBytes;
-    state += times * stateElements(mixer, arch.dModel) * stBytes;
+    state += times * kind.cache.state(mixer, arch) * stBytes;
   }
   return { total: batch * (kv + state), kv: batch * kv, state: batch * state, naive: batch * naive };
 }
@@ -145,12 +106,13 @@ export function kvLabel(bytesPerToken: number): KvLabel {
 }
 
 /** Number of layers of the main stack that keep a growing KV cache. */
-export function cachedLayerCount(spec: { architecture: ArchitectureInput }): number {
+export function cachedLayerCount(spec: { architecture: ArchitectureInput }, options?: KindOptions): number {
   const arch = spec.architecture as Architecture;
+  const kinds = resolveKinds(options);
   let layers = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
-    const m = arch.mixers[name];
-    if (m && kvElementsPerToken(m) > 0) layers += times;
+    const m = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
+    if (m && (kinds.of(m)?.cache.perToken(m) ?? 0) > 0) layers += times;
   }
   return layers;
 }

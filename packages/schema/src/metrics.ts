@@ -18,7 +18,6 @@ export {
   type ParamBreakdown,
   type ParamCounts,
   type ParamCountResult,
-  type ParamHooks,
   type MixerParams,
   type FfnParams,
 } from "./params.js";

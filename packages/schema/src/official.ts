@@ -1,7 +1,8 @@
 /**
  * Holding computed parameter counts to the creators' official figures.
  */
-import { countParams, paramsWithout, type ParamCounts, type ParamHooks } from "./params.js";
+import { countParams, paramsWithout, type ParamCounts } from "./params.js";
+import type { KindOptions } from "./kinds/registry.js";
 import type { OfficialParams, ParamScope, ArchitectureInput } from "./spec-types.js";
 
 /** The unit a figure is rounded to: explicit, or read off its trailing zeros (671e9 → 1e9). */
@@ -63,9 +64,9 @@ function check(computed: number, official: number, roundedTo?: number): Official
 /** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
 export function compareWithOfficial(
   spec: { architecture: ArchitectureInput } & { officialParams: OfficialParams },
-  hooks?: ParamHooks,
+  options?: KindOptions,
 ): { total: OfficialCheck; active?: OfficialCheck } {
-  const counts = countParams(spec, hooks);
+  const counts = countParams(spec, options);
   const o = spec.officialParams;
   const explain = (figure: "total" | "active", c: OfficialCheck): OfficialCheck => {
     const deviation = o.deviations?.find((d) => d.figure === figure)?.explanation;

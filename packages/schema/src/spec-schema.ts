@@ -8,50 +8,13 @@
 import * as z from "zod/mini";
 import type * as T from "./spec-types.js";
 import { countLayerPattern } from "./layers.js";
+import { bool, describeValue, got, nonNegativeInt, oneOf, positiveInt, positiveNumber, ropeFields, strict, text } from "./kinds/schema-kit.js";
+import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/schemas.js";
+import { ffnKind, resolveKinds, type KindOptions } from "./kinds/registry.js";
 
-/** Renders a received value compactly for an error message. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-const got = (iss: { input?: unknown }): string => `got ${describeValue(iss.input)}`;
-
-const positiveInt = () =>
-  z.int({ error: (iss) => `expected a positive integer, ${got(iss)}` }).check(
-    z.positive({ error: (iss) => `expected a positive integer, ${got(iss)}` }),
-  );
-const nonNegativeInt = () =>
-  z.int({ error: (iss) => `expected a non-negative integer, ${got(iss)}` }).check(
-    z.nonnegative({ error: (iss) => `expected a non-negative integer, ${got(iss)}` }),
-  );
-const positiveNumber = () =>
-  z.number({ error: (iss) => `expected a positive number, ${got(iss)}` }).check(
-    z.positive({ error: (iss) => `expected a positive number, ${got(iss)}` }),
-  );
-const finiteNumber = () => z.number({ error: (iss) => `expected a number, ${got(iss)}` });
-const bool = () => z.boolean({ error: (iss) => `expected true or false, ${got(iss)}` });
-const text = (max: number, min = 0) =>
-  z.string({ error: (iss) => `expected a string, ${got(iss)}` }).check(
-    z.minLength(min, { error: `must not be empty` }),
-    z.maxLength(max, { error: `must be at most ${max} characters` }),
-  );
-const oneOf = <const V extends readonly [string, ...string[]]>(values: V) =>
-  z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, ${got(iss)}` });
-export const strict = <S extends z.core.$ZodLooseShape>(shape: S) =>
-  z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `unknown field${iss.keys.length > 1 ? "s" : ""} ${iss.keys.map((k) => `"${k}"`).join(", ")}`
-        : `expected an object, ${got(iss)}`,
-  });
+export { describeValue, strict } from "./kinds/schema-kit.js";
+export { coreMixerSchemas, mixerKinds } from "./kinds/schemas.js";
+export * from "./kinds/schemas.js";
 
 /** Regular expressions shared with the JSON Schema (`spec-types.ts` carries the same patterns). */
 export const patterns = {
@@ -134,33 +97,6 @@ export const OfficialParamsSchema = strict({
   deviations: z.optional(z.array(strict({ figure: oneOf(["total", "active"]), explanation: text(2000, 1) }))),
 });
 
-const RopeScalingSchema = strict({
-  type: oneOf(["linear", "dynamic", "yarn", "llama3", "longrope", "su", "ntk", "default"]),
-  factor: z.optional(positiveNumber()),
-  originalContext: z.optional(positiveInt()),
-  lowFreqFactor: z.optional(finiteNumber()),
-  highFreqFactor: z.optional(finiteNumber()),
-  betaFast: z.optional(finiteNumber()),
-  betaSlow: z.optional(finiteNumber()),
-  mscale: z.optional(finiteNumber()),
-  mscaleAllDim: z.optional(finiteNumber()),
-});
-
-const ropeFields = {
-  theta: z.optional(positiveNumber()),
-  fraction: z.optional(
-    positiveNumber().check(z.lte(1, { error: (iss) => `expected a fraction in (0, 1], ${got(iss)}` })),
-  ),
-  scaling: z.optional(RopeScalingSchema),
-};
-const RopeSettingsSchema = strict(ropeFields);
-const ropeOverride = () =>
-  z.optional(
-    z.union([z.literal(false), RopeSettingsSchema], {
-      error: (iss) => `expected false (NoPE) or RoPE settings, ${got(iss)}`,
-    }),
-  );
-
 const PositionalSchema = strict({
   kind: oneOf(["rope", "learned", "alibi", "none"]),
   ...ropeFields,
@@ -189,183 +125,6 @@ const EmbeddingSchema = strict({
   ngram: z.optional(strict({ vocabSize: positiveInt(), tables: z.optional(positiveInt()), dim: z.optional(positiveInt()) })),
 });
 
-const QkNormSchema = strict({
-  kind: oneOf(["rmsnorm", "layernorm", "l2"]),
-  bias: z.optional(bool()),
-  scope: oneOf(["head", "all-heads"]),
-});
-
-const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt() });
-
-export const AttentionMixerSchema = strict({
-  kind: z.literal("attention"),
-  heads: positiveInt(),
-  kvHeads: positiveInt(),
-  headDim: positiveInt(),
-  valueHeadDim: z.optional(positiveInt()),
-  qkvBias: z.optional(bool()),
-  outBias: z.optional(bool()),
-  qkNorm: z.optional(QkNormSchema),
-  window: z.optional(positiveInt()),
-  chunk: z.optional(positiveInt()),
-  rope: ropeOverride(),
-  sinks: z.optional(bool()),
-  outputGate: z.optional(oneOf(["elementwise", "headwise"])),
-  sharedKV: z.optional(bool()),
-  reusesKV: z.optional(bool()),
-  logitSoftcap: z.optional(positiveNumber()),
-});
-
-export const MlaMixerSchema = strict({
-  kind: z.literal("mla"),
-  heads: positiveInt(),
-  qLoraRank: z.nullable(positiveInt()),
-  kvLoraRank: positiveInt(),
-  qkNopeHeadDim: nonNegativeInt(),
-  qkRopeHeadDim: nonNegativeInt(),
-  vHeadDim: positiveInt(),
-  bias: z.optional(bool()),
-  rope: ropeOverride(),
-  window: z.optional(positiveInt()),
-  indexer: z.optional(IndexerSchema),
-});
-
-export const CompressedAttentionMixerSchema = strict({
-  kind: z.literal("compressed-attention"),
-  heads: positiveInt(),
-  headDim: positiveInt(),
-  ropeDim: nonNegativeInt(),
-  qLoraRank: positiveInt(),
-  outputGroups: positiveInt(),
-  outputLoraRank: positiveInt(),
-  window: positiveInt(),
-  compressRatio: z.optional(positiveInt()),
-  indexer: z.optional(IndexerSchema),
-});
-
-export const CcaMixerSchema = strict({
-  kind: z.literal("cca"),
-  heads: positiveInt(),
-  kvHeads: positiveInt(),
-  headDim: positiveInt(),
-  convKernel: positiveInt(),
-  groupedConvKernel: positiveInt(),
-  bias: z.optional(bool()),
-});
-
-export const GatedDeltaNetMixerSchema = strict({
-  kind: z.literal("gated-deltanet"),
-  keyHeads: positiveInt(),
-  valueHeads: positiveInt(),
-  keyHeadDim: positiveInt(),
-  valueHeadDim: positiveInt(),
-  convKernel: positiveInt(),
-});
-
-export const KimiDeltaMixerSchema = strict({
-  kind: z.literal("kimi-delta"),
-  heads: positiveInt(),
-  headDim: positiveInt(),
-  convKernel: positiveInt(),
-});
-
-export const LightningMixerSchema = strict({
-  kind: z.literal("lightning"),
-  heads: positiveInt(),
-  headDim: positiveInt(),
-  bias: z.optional(bool()),
-  qkNorm: z.optional(QkNormSchema),
-  rope: ropeOverride(),
-});
-
-export const Mamba2MixerSchema = strict({
-  kind: z.literal("mamba2"),
-  heads: positiveInt(),
-  headDim: positiveInt(),
-  stateSize: positiveInt(),
-  groups: positiveInt(),
-  convKernel: positiveInt(),
-  bias: z.optional(bool()),
-  convBias: z.optional(bool()),
-});
-
-export const MlstmMixerSchema = strict({
-  kind: z.literal("mlstm"),
-  heads: positiveInt(),
-  qkDim: positiveInt(),
-  vDim: positiveInt(),
-});
-
-export const ShortConvMixerSchema = strict({
-  kind: z.literal("short-conv"),
-  convKernel: positiveInt(),
-  bias: z.optional(bool()),
-});
-
-/** Mixer kinds known to this version of the schema. */
-export const mixerKinds = [
-  "attention",
-  "mla",
-  "compressed-attention",
-  "cca",
-  "gated-deltanet",
-  "kimi-delta",
-  "lightning",
-  "mamba2",
-  "mlstm",
-  "short-conv",
-] as const satisfies readonly T.Mixer["kind"][];
-
-export const coreMixerSchemas = [
-  AttentionMixerSchema,
-  MlaMixerSchema,
-  CompressedAttentionMixerSchema,
-  CcaMixerSchema,
-  GatedDeltaNetMixerSchema,
-  KimiDeltaMixerSchema,
-  LightningMixerSchema,
-  Mamba2MixerSchema,
-  MlstmMixerSchema,
-  ShortConvMixerSchema,
-] as const;
-
-const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai"]);
-
-export const MlpFfnSchema = strict({
-  kind: z.literal("mlp"),
-  hidden: positiveInt(),
-  activation: activation(),
-  gated: bool(),
-  bias: z.optional(bool()),
-});
-
-export const MoeFfnSchema = strict({
-  kind: z.literal("moe"),
-  experts: positiveInt(),
-  activeExperts: positiveInt(),
-  expertHidden: positiveInt(),
-  sharedExperts: z.optional(nonNegativeInt()),
-  sharedHidden: z.optional(positiveInt()),
-  sharedGate: z.optional(bool()),
-  activation: activation(),
-  gated: bool(),
-  bias: z.optional(bool()),
-  latent: z.optional(positiveInt()),
-  zeroExperts: z.optional(nonNegativeInt()),
-  router: z.optional(
-    strict({
-      scoring: z.optional(oneOf(["softmax", "sigmoid", "sqrtsoftplus"])),
-      hash: z.optional(bool()),
-      mlpHidden: z.optional(positiveInt()),
-      bias: z.optional(bool()),
-      groups: z.optional(positiveInt()),
-      topkGroups: z.optional(positiveInt()),
-      routedScale: z.optional(positiveNumber()),
-    }),
-  ),
-});
-
-const ffnOptions = [MlpFfnSchema, MoeFfnSchema] as const;
 
 /** Upper bound of numLayers, count and repeat: far above any real stack (~100 layers), low enough that no consumer has to defend itself. */
 export const maxLayers = 10_000;
@@ -429,7 +188,7 @@ export function kindUnion<const O extends readonly [z.ZodMiniType, ...z.ZodMiniT
 }
 
 export const MixerSchema = kindUnion("mixer", coreMixerSchemas, mixerKinds);
-export const FfnSchema = kindUnion("ffn", ffnOptions, ["mlp", "moe"]);
+export const FfnSchema = kindUnion("ffn", coreFfnSchemas, ffnKinds);
 export const ArchitectureSchema = architectureSchema(MixerSchema, FfnSchema);
 
 /** The fields of a model entry other than `architecture`. */
@@ -457,79 +216,26 @@ export const metadataShape = {
 };
 
 /** Issue collected by a relation check: a path below the spec root and a message. */
-export interface RelationIssue {
-  path: (string | number)[];
-  message: string;
-}
+export type { RelationIssue } from "./kinds/mixer-kind.js";
+import type { RelationIssue } from "./kinds/mixer-kind.js";
 
 /**
  * Checks relations between fields that the object schemas cannot express.
  * Works on any spec whose architecture has the core shape, including extended specs.
  */
-export function checkSpecRelations(spec: T.ModelSpec): RelationIssue[] {
+export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): RelationIssue[] {
   const issues: RelationIssue[] = [];
   const arch = spec.architecture;
   const at = (...path: (string | number)[]) => ["architecture", ...path];
 
+  // Each kind checks its own fields (see `kinds/`); unknown kinds were rejected by the schema, or belong to an
+  // extension whose definition the caller passes.
+  const registry = resolveKinds(options);
   for (const [name, mixer] of Object.entries(arch.mixers)) {
-    const m = mixer as T.Mixer;
-    if (m.kind === "attention") {
-      if (m.kvHeads > m.heads) {
-        issues.push({ path: at("mixers", name, "kvHeads"), message: `must not exceed heads (${m.heads}), got ${m.kvHeads}` });
-      } else if (m.heads % m.kvHeads !== 0) {
-        issues.push({ path: at("mixers", name, "kvHeads"), message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
-      }
-      if (m.window !== undefined && arch.contextLength !== null && m.window > arch.contextLength) {
-        issues.push({
-          path: at("mixers", name, "window"),
-          message: `must not exceed the context length (${arch.contextLength}), got ${m.window}`,
-        });
-      }
-      if (m.window !== undefined && m.chunk !== undefined) {
-        issues.push({ path: at("mixers", name, "chunk"), message: "a mixer is either sliding-window or chunked, not both" });
-      }
-      if (m.sharedKV && m.reusesKV) {
-        issues.push({ path: at("mixers", name, "reusesKV"), message: "a layer that reuses another layer's KV cannot also share K and V" });
-      }
-    }
-    if (m.kind === "gated-deltanet" && m.valueHeads % m.keyHeads !== 0) {
-      issues.push({
-        path: at("mixers", name, "valueHeads"),
-        message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}`,
-      });
-    }
-    if (m.kind === "mla" && m.window !== undefined && arch.contextLength !== null && m.window > arch.contextLength) {
-      issues.push({
-        path: at("mixers", name, "window"),
-        message: `must not exceed the context length (${arch.contextLength}), got ${m.window}`,
-      });
-    }
+    issues.push(...(registry.of(mixer)?.relations(mixer, arch, at("mixers", name)) ?? []));
   }
-
   for (const [name, ffn] of Object.entries(arch.ffns)) {
-    const f = ffn as T.Ffn;
-    if (f.kind === "moe") {
-      if (f.activeExperts > f.experts) {
-        issues.push({
-          path: at("ffns", name, "activeExperts"),
-          message: `must not exceed experts (${f.experts}), got ${f.activeExperts}`,
-        });
-      }
-      const groups = f.router?.groups;
-      if (groups !== undefined && f.experts % groups !== 0) {
-        issues.push({ path: at("ffns", name, "router", "groups"), message: `must divide experts (${f.experts}), got ${groups}` });
-      }
-      const topk = f.router?.topkGroups;
-      if (topk !== undefined && (groups === undefined || topk > groups)) {
-        issues.push({
-          path: at("ffns", name, "router", "topkGroups"),
-          message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}`,
-        });
-      }
-      if (f.sharedHidden !== undefined && !f.sharedExperts) {
-        issues.push({ path: at("ffns", name, "sharedHidden"), message: "is set but sharedExperts is 0 or missing" });
-      }
-    }
+    issues.push(...(ffnKind(ffn.kind)?.relations(ffn as never, at("ffns", name)) ?? []));
   }
 
   const walk = (entries: T.LayerEntry[], path: (string | number)[]) => {
@@ -596,10 +302,10 @@ export function checkSpecRelations(spec: T.ModelSpec): RelationIssue[] {
 }
 
 /** Adds {@link checkSpecRelations} to an object schema of a whole spec. */
-export function withRelations<S extends z.ZodMiniType<T.ModelSpec>>(schema: S): S {
+export function withRelations<S extends z.ZodMiniType<T.ModelSpec>>(schema: S, options?: KindOptions): S {
   return schema.check(
     z.superRefine((spec, ctx) => {
-      for (const issue of checkSpecRelations(spec as T.ModelSpec)) {
+      for (const issue of checkSpecRelations(spec as T.ModelSpec, options)) {
         ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: undefined });
       }
     }),

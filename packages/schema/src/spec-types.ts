@@ -344,94 +344,35 @@ export interface QkNorm {
   scope: "head" | "all-heads";
 }
 
-/** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
-export interface AttentionMixer {
-  kind: "attention";
-  /** Query heads. */
-  heads: PositiveInt;
-  /** Key/value heads (= heads for MHA, 1 for MQA). */
-  kvHeads: PositiveInt;
-  /** Query/key head dimension. */
-  headDim: PositiveInt;
-  /** Value head dimension when it differs from `headDim`. */
-  valueHeadDim?: PositiveInt;
-  /** Biases on the q, k, v projections. */
-  qkvBias?: boolean;
-  /** Bias on the output projection. */
-  outBias?: boolean;
-  /** Query/key norm. */
-  qkNorm?: QkNorm;
-  /** Sliding-window size in tokens; absent = global attention. */
-  window?: PositiveInt;
-  /** Chunked (block-local) attention chunk size in tokens (Llama 4). */
-  chunk?: PositiveInt;
-  /** RoPE for this mixer: `false` for a NoPE layer, or overrides of the model's settings (e.g. a local θ). */
-  rope?: false | RopeSettings;
-  /** Learned per-head attention sinks (GPT-OSS): adds `heads` parameters. */
-  sinks?: boolean;
-  /**
-   * Output gate computed from the input (gated attention): `elementwise` adds heads×headDim outputs
-   * to the query projection (Qwen3-Next); `headwise` adds one gate per head.
-   */
-  outputGate?: "elementwise" | "headwise";
-  /** Keys double as values: no value projection and half the KV cache (Gemma 4 global layers). */
-  sharedKV?: boolean;
-  /** This layer reads the KV cache of an earlier layer and stores none of its own (Gemma 3n / Gemma 4 E-models). Its projections still count as parameters. */
-  reusesKV?: boolean;
-  /**
-   * Attention logit soft-capping value.
-   * @exclusiveMinimum 0
-   */
-  logitSoftcap?: number;
-}
-
-/**
- * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
- * window over recent tokens, a grouped low-rank output projection, and (when `compressRatio` is set) a KV
- * compressor that caches one row per `compressRatio` tokens — CSA (ratio 4, with an indexer) or HCA (ratio 128).
- */
-export interface CompressedAttentionMixer {
-  kind: "compressed-attention";
-  /** Query heads. */
-  heads: PositiveInt;
-  /** Width of the single shared key/value head (and of each query head). */
-  headDim: PositiveInt;
-  /** Rotary part of the head dimension. */
-  ropeDim: NonNegativeInt;
-  /** Rank of the query compression. */
-  qLoraRank: PositiveInt;
-  /** Groups of the grouped low-rank output projection. */
-  outputGroups: PositiveInt;
-  /** Rank of each output group. */
-  outputLoraRank: PositiveInt;
-  /** Sliding window over recent uncompressed tokens. */
-  window: PositiveInt;
-  /** Tokens per compressed KV row; absent for window-only layers. */
-  compressRatio?: PositiveInt;
-  /** Lightning indexer choosing which compressed rows to attend to (CSA). */
-  indexer?: SparseIndexer;
-}
-
-/**
- * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
- * token, and queries/keys pass through a depthwise and a grouped causal convolution before L2-normalised
- * attention with a learned per-KV-head temperature.
- */
-export interface CcaMixer {
-  kind: "cca";
-  /** Query heads. */
-  heads: PositiveInt;
-  /** Key/value heads. */
-  kvHeads: PositiveInt;
-  /** Head dimension. */
-  headDim: PositiveInt;
-  /** Kernel of the depthwise q/k convolution. */
-  convKernel: PositiveInt;
-  /** Kernel of the grouped q/k convolution. */
-  groupedConvKernel: PositiveInt;
-  /** Biases on the projections. */
-  bias?: boolean;
-}
+// Each mixer kind's documented interface lives in its own module under `kinds/mixers/`, beside its parameter
+// count, cache, FLOPs, labels and popover rows; they are re-exported here so that this file stays the single
+// source of the JSON Schema.
+export type { AttentionMixer } from "./kinds/mixers/attention.js";
+export type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
+export type { CcaMixer } from "./kinds/mixers/cca.js";
+export type { MlaMixer } from "./kinds/mixers/mla.js";
+export type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
+export type { KimiDeltaMixer } from "./kinds/mixers/kimi-delta.js";
+export type { LightningMixer } from "./kinds/mixers/lightning.js";
+export type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
+export type { MlstmMixer } from "./kinds/mixers/mlstm.js";
+export type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+export type { MlpFfn } from "./kinds/ffns/mlp.js";
+export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
+export type { Mtp } from "./kinds/features/mtp.js";
+import type { AttentionMixer } from "./kinds/mixers/attention.js";
+import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
+import type { CcaMixer } from "./kinds/mixers/cca.js";
+import type { MlaMixer } from "./kinds/mixers/mla.js";
+import type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
+import type { KimiDeltaMixer } from "./kinds/mixers/kimi-delta.js";
+import type { LightningMixer } from "./kinds/mixers/lightning.js";
+import type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
+import type { MlstmMixer } from "./kinds/mixers/mlstm.js";
+import type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+import type { MlpFfn } from "./kinds/ffns/mlp.js";
+import type { MoeFfn } from "./kinds/ffns/moe.js";
+import type { Mtp } from "./kinds/features/mtp.js";
 
 /** DeepSeek Sparse Attention's lightning indexer (DeepSeek V3.2, GLM-5). */
 export interface SparseIndexer {
@@ -441,111 +382,6 @@ export interface SparseIndexer {
   headDim: PositiveInt;
   /** Tokens each query attends to. */
   topK: PositiveInt;
-}
-
-/** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
-export interface MlaMixer {
-  kind: "mla";
-  /** Attention heads. */
-  heads: PositiveInt;
-  /** Rank of the query compression; `null` when queries are projected directly (DeepSeek V2-Lite). */
-  qLoraRank: PositiveInt | null;
-  /** Rank of the joint key/value compression (the cached latent). */
-  kvLoraRank: PositiveInt;
-  /** Per-head query/key dimension without rotary embedding. */
-  qkNopeHeadDim: NonNegativeInt;
-  /** Per-head rotary dimension (its key part is cached, shared by all heads). */
-  qkRopeHeadDim: NonNegativeInt;
-  /** Per-head value dimension. */
-  vHeadDim: PositiveInt;
-  /** Biases on the q/kv down-projections and the output projection. */
-  bias?: boolean;
-  /** RoPE for this mixer: `false` for a NoPE layer. */
-  rope?: false | RopeSettings;
-  /** Sliding-window size in tokens; absent = global. */
-  window?: PositiveInt;
-  /** DeepSeek Sparse Attention indexer, when present. */
-  indexer?: SparseIndexer;
-}
-
-/** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
-export interface GatedDeltaNetMixer {
-  kind: "gated-deltanet";
-  /** Key (and query) heads. */
-  keyHeads: PositiveInt;
-  /** Value heads. */
-  valueHeads: PositiveInt;
-  /** Key head dimension. */
-  keyHeadDim: PositiveInt;
-  /** Value head dimension. */
-  valueHeadDim: PositiveInt;
-  /** Causal depthwise convolution kernel size. */
-  convKernel: PositiveInt;
-}
-
-/** Kimi Delta Attention (Kimi Linear). */
-export interface KimiDeltaMixer {
-  kind: "kimi-delta";
-  /** Heads. */
-  heads: PositiveInt;
-  /** Head dimension (keys and values). */
-  headDim: PositiveInt;
-  /** Causal depthwise convolution kernel size. */
-  convKernel: PositiveInt;
-}
-
-/** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
-export interface LightningMixer {
-  kind: "lightning";
-  /** Heads. */
-  heads: PositiveInt;
-  /** Head dimension. */
-  headDim: PositiveInt;
-  /** Biases on the projections. */
-  bias?: boolean;
-  /** Query/key norm. */
-  qkNorm?: QkNorm;
-  /** RoPE for this mixer, or `false`. */
-  rope?: false | RopeSettings;
-}
-
-/** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
-export interface Mamba2Mixer {
-  kind: "mamba2";
-  /** SSM heads. */
-  heads: PositiveInt;
-  /** Head dimension (heads × headDim = inner width). */
-  headDim: PositiveInt;
-  /** SSM state size per group. */
-  stateSize: PositiveInt;
-  /** B/C groups. */
-  groups: PositiveInt;
-  /** Causal convolution kernel size. */
-  convKernel: PositiveInt;
-  /** Biases on the in/out projections. */
-  bias?: boolean;
-  /** Bias on the convolution. Default true. */
-  convBias?: boolean;
-}
-
-/** mLSTM recurrent mixer with matrix memory (xLSTM). */
-export interface MlstmMixer {
-  kind: "mlstm";
-  /** Heads. */
-  heads: PositiveInt;
-  /** Query/key width (all heads). */
-  qkDim: PositiveInt;
-  /** Value width (all heads). */
-  vDim: PositiveInt;
-}
-
-/** Gated short convolution (LFM2). */
-export interface ShortConvMixer {
-  kind: "short-conv";
-  /** Convolution kernel size. */
-  convKernel: PositiveInt;
-  /** Biases on the projections. */
-  bias?: boolean;
 }
 
 /** A token mixer: the attention-like part of a block. */
@@ -563,72 +399,6 @@ export type Mixer =
 
 /** Activation functions of feed-forward layers. */
 export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai";
-
-/** A dense feed-forward network. */
-export interface MlpFfn {
-  kind: "mlp";
-  /** Hidden (intermediate) width. */
-  hidden: PositiveInt;
-  /** Activation. */
-  activation: Activation;
-  /** Gated linear unit (SwiGLU / GeGLU): three matrices instead of two. */
-  gated: boolean;
-  /** Biases on the linear layers. */
-  bias?: boolean;
-}
-
-/** Router settings of a mixture of experts. */
-export interface Router {
-  /** Gate scoring function. */
-  scoring?: "softmax" | "sigmoid" | "sqrtsoftplus";
-  /** Tokens are routed by a fixed hash of their id rather than by the learned gate (DeepSeek V4's first layers). */
-  hash?: boolean;
-  /**
-   * A small MLP router instead of one linear layer (ZAYA1): down-projection to `hidden` (with bias), a state
-   * scale, RMSNorm, two hidden layers with biases, and an output layer over experts and zero experts.
-   */
-  mlpHidden?: PositiveInt;
-  /** Router has a bias (or a per-expert score-correction bias, DeepSeek V3). Adds `experts` parameters. */
-  bias?: boolean;
-  /** Expert groups for group-limited routing. */
-  groups?: PositiveInt;
-  /** Groups each token may route to. */
-  topkGroups?: PositiveInt;
-  /** Scaling applied to routed expert outputs. */
-  routedScale?: number;
-}
-
-/** A sparse mixture-of-experts feed-forward layer. */
-export interface MoeFfn {
-  kind: "moe";
-  /** Routed experts. */
-  experts: PositiveInt;
-  /** Routed experts active per token. */
-  activeExperts: PositiveInt;
-  /** Hidden width of one routed expert. */
-  expertHidden: PositiveInt;
-  /** Always-active shared experts. */
-  sharedExperts?: NonNegativeInt;
-  /** Hidden width of the shared expert block (all shared experts together). Default sharedExperts × expertHidden. */
-  sharedHidden?: PositiveInt;
-  /** A sigmoid gate on the shared expert's output (Qwen2-MoE / Qwen3-Next): adds dModel parameters. */
-  sharedGate?: boolean;
-  /** Activation of the experts. */
-  activation: Activation;
-  /** Gated experts (SwiGLU). */
-  gated: boolean;
-  /** Biases in the expert linear layers. */
-  bias?: boolean;
-  /**
-   * LatentMoE (Nemotron 3 Super): routed experts read and write this narrower width, between one
-   * down-projection (dModel → latent) and one up-projection (latent → dModel) shared by all experts.
-   */
-  latent?: PositiveInt;
-  /** Parameter-free "zero-computation" experts that return their input (LongCat). */
-  zeroExperts?: NonNegativeInt;
-  /** Router details. */
-  router?: Router;
-}
 
 /** A feed-forward definition. */
 export type Ffn = MlpFfn | MoeFfn;
@@ -661,16 +431,6 @@ export interface LayerGroup {
 
 /** A run in the layer pattern. */
 export type LayerEntry = LayerSpec | LayerGroup;
-
-/** Multi-token prediction modules (DeepSeek V3 and successors). */
-export interface Mtp {
-  /** MTP modules (depth). */
-  layers: PositiveInt;
-  /** Mixer of each module's transformer block. */
-  mixer: DefinitionName;
-  /** FFN of each module's transformer block. */
-  ffn: DefinitionName;
-}
 
 /** The architecture: sizes, definitions and the layer pattern. */
 export interface Architecture {

@@ -4,7 +4,8 @@
 import { attentionLabel, concepts, decoderType, formatLayerMix, layerMix, type Concept, type DecoderType, type LayerMixEntry } from "./classify.js";
 import { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 import { kvCacheBytesPerToken, kvLabel, type KvLabel } from "./kv-cache.js";
-import { countParams, type ParamBreakdown, type ParamHooks } from "./params.js";
+import { countParams, type ParamBreakdown } from "./params.js";
+import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 import type { SpecInput } from "./spec-types.js";
 
 /** Everything derived from a spec (the `archgal stats --json` output). */
@@ -41,10 +42,11 @@ export interface ModelStats {
   weightMemoryBytes: WeightMemory;
 }
 
-/** Computes every derived number of a spec. */
-export function modelStats(spec: SpecInput, hooks?: ParamHooks): ModelStats {
-  const p = countParams(spec, hooks);
-  const kv = kvCacheBytesPerToken(spec);
+/** Computes every derived number of a spec; pass `{ kinds }` for specs with downstream mixer kinds. */
+export function modelStats(spec: SpecInput, options?: KindOptions): ModelStats {
+  const o = { kinds: resolveKinds(options) };
+  const p = countParams(spec, o);
+  const kv = kvCacheBytesPerToken(spec, "bf16", o);
   return {
     id: spec.id,
     name: spec.name,
@@ -59,16 +61,16 @@ export function modelStats(spec: SpecInput, hooks?: ParamHooks): ModelStats {
     },
     kvCacheBytesPerToken: kv,
     kvLabel: kvLabel(kv),
-    decoderType: decoderType(spec),
-    attention: attentionLabel(spec),
-    layerMix: layerMix(spec),
-    layerMixText: formatLayerMix(spec),
-    concepts: concepts(spec),
+    decoderType: decoderType(spec, o),
+    attention: attentionLabel(spec, o),
+    layerMix: layerMix(spec, o),
+    layerMixText: formatLayerMix(spec, o),
+    concepts: concepts(spec, o),
     numLayers: spec.architecture.numLayers,
     contextLength: spec.architecture.contextLength,
     vocabSize: spec.architecture.vocabSize,
     dModel: spec.architecture.dModel,
-    flopsPerToken: flopsPerToken(spec, { counts: p }),
-    weightMemoryBytes: weightMemory(spec, hooks, p),
+    flopsPerToken: flopsPerToken(spec, { ...o, counts: p }),
+    weightMemoryBytes: weightMemory(spec, o, p),
   };
 }

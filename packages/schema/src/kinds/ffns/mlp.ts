@@ -1,0 +1,43 @@
+/**
+ * A dense feed-forward network, gated (SwiGLU / GeGLU) or not.
+ */
+import type { FfnKind } from "../mixer-kind.js";
+import type { Activation, PositiveInt } from "../../spec-types.js";
+import { formatInt } from "../../format.js";
+
+/** A dense feed-forward network. */
+export interface MlpFfn {
+  kind: "mlp";
+  /** Hidden (intermediate) width. */
+  hidden: PositiveInt;
+  /** Activation. */
+  activation: Activation;
+  /** Gated linear unit (SwiGLU / GeGLU): three matrices instead of two. */
+  gated: boolean;
+  /** Biases on the linear layers. */
+  bias?: boolean;
+}
+
+/** Parameters of a (possibly gated) two-layer MLP of width `hidden`. */
+export function mlpParams(dModel: number, hidden: number, gated: boolean, bias: boolean): number {
+  const weights = (gated ? 3 : 2) * dModel * hidden;
+  const biases = bias ? (gated ? 2 * hidden : hidden) + dModel : 0;
+  return weights + biases;
+}
+
+/** `silu (gated)`. */
+export const activationText = (f: { activation: Activation; gated: boolean }): string => `${f.activation}${f.gated ? " (gated)" : ""}`;
+
+export const mlp = {
+  kind: "mlp",
+  sparse: false,
+  params: (f, dModel) => ({ dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false), router: 0, routed: 0, perExpert: 0, shared: 0, activeExperts: 0 }),
+  onlyLabel: "FFN-only",
+  title: "Feed-forward network",
+  concepts: () => [],
+  facts: (f) => [
+    ["Hidden size", formatInt(f.hidden)],
+    ["Activation", activationText(f)],
+  ],
+  relations: () => [],
+} satisfies FfnKind<MlpFfn>;

@@ -1,0 +1,106 @@
+/**
+ * A sparse mixture-of-experts feed-forward layer: routed experts, optional shared experts, zero experts, a
+ * latent bottleneck (LatentMoE) and linear or MLP routers.
+ */
+import type { FfnKind, RelationIssue } from "../mixer-kind.js";
+import type { Concept } from "../../concepts/concept.js";
+import type { Activation, NonNegativeInt, PositiveInt } from "../../spec-types.js";
+import { formatInt } from "../../format.js";
+import { activationText, mlpParams } from "./mlp.js";
+
+/** Router settings of a mixture of experts. */
+export interface Router {
+  /** Gate scoring function. */
+  scoring?: "softmax" | "sigmoid" | "sqrtsoftplus";
+  /** Tokens are routed by a fixed hash of their id rather than by the learned gate (DeepSeek V4's first layers). */
+  hash?: boolean;
+  /**
+   * A small MLP router instead of one linear layer (ZAYA1): down-projection to `hidden` (with bias), a state
+   * scale, RMSNorm, two hidden layers with biases, and an output layer over experts and zero experts.
+   */
+  mlpHidden?: PositiveInt;
+  /** Router has a bias (or a per-expert score-correction bias, DeepSeek V3). Adds `experts` parameters. */
+  bias?: boolean;
+  /** Expert groups for group-limited routing. */
+  groups?: PositiveInt;
+  /** Groups each token may route to. */
+  topkGroups?: PositiveInt;
+  /** Scaling applied to routed expert outputs. */
+  routedScale?: number;
+}
+
+/** A sparse mixture-of-experts feed-forward layer. */
+export interface MoeFfn {
+  kind: "moe";
+  /** Routed experts. */
+  experts: PositiveInt;
+  /** Routed experts active per token. */
+  activeExperts: PositiveInt;
+  /** Hidden width of one routed expert. */
+  expertHidden: PositiveInt;
+  /** Always-active shared experts. */
+  sharedExperts?: NonNegativeInt;
+  /** Hidden width of the shared expert block (all shared experts together). Default sharedExperts × expertHidden. */
+  sharedHidden?: PositiveInt;
+  /** A sigmoid gate on the shared expert's output (Qwen2-MoE / Qwen3-Next): adds dModel parameters. */
+  sharedGate?: boolean;
+  /** Activation of the experts. */
+  activation: Activation;
+  /** Gated experts (SwiGLU). */
+  gated: boolean;
+  /** Biases in the expert linear layers. */
+  bias?: boolean;
+  /**
+   * LatentMoE (Nemotron 3 Super): routed experts read and write this narrower width, between one
+   * down-projection (dModel → latent) and one up-projection (latent → dModel) shared by all experts.
+   */
+  latent?: PositiveInt;
+  /** Parameter-free "zero-computation" experts that return their input (LongCat). */
+  zeroExperts?: NonNegativeInt;
+  /** Router details. */
+  router?: Router;
+}
+
+export const moe = {
+  kind: "moe",
+  sparse: true,
+  params(f, dModel) {
+    // LatentMoE (Nemotron 3 Super): routed experts work in a narrower latent width between a down- and an up-projection.
+    const expertWidth = f.latent ?? dModel;
+    const perExpert = mlpParams(expertWidth, f.expertHidden, f.gated, f.bias ?? false);
+    const latentProjections = f.latent ? 2 * dModel * f.latent + (f.bias ? f.latent + dModel : 0) : 0;
+    const routerOut = f.experts + (f.zeroExperts ?? 0);
+    const h = f.router?.mlpHidden;
+    // MLP router (ZAYA1 ZayaRouter): down-projection with bias, state scale, RMSNorm, two hidden layers with
+    // biases, output over experts and zero experts without bias.
+    const router = (h ? dModel * h + h + h + h + 2 * (h * h + h) + h * routerOut : dModel * routerOut) + (f.router?.bias ? routerOut : 0);
+    const sharedHidden = f.sharedExperts ? (f.sharedHidden ?? f.sharedExperts * f.expertHidden) : 0;
+    const shared = (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
+    return { dense: 0, router, routed: f.experts * perExpert, perExpert, shared, activeExperts: f.activeExperts };
+  },
+  onlyLabel: "MoE-only",
+  title: "Mixture of experts",
+  concepts: (f) => ["MoE", ...(f.sharedExperts ? (["shared-expert"] as Concept[]) : [])],
+  facts(f) {
+    const rows: [string, string][] = [
+      ["Experts", `${formatInt(f.activeExperts)} of ${formatInt(f.experts)} active`],
+      ["Expert hidden size", formatInt(f.expertHidden)],
+    ];
+    if (f.sharedExperts) rows.push(["Shared experts", formatInt(f.sharedExperts)]);
+    if (f.router?.scoring) rows.push(["Router", f.router.scoring]);
+    rows.push(["Activation", activationText(f)]);
+    return rows;
+  },
+  relations(f, path) {
+    const issues: RelationIssue[] = [];
+    if (f.activeExperts > f.experts) issues.push({ path: [...path, "activeExperts"], message: `must not exceed experts (${f.experts}), got ${f.activeExperts}` });
+    const groups = f.router?.groups;
+    if (groups !== undefined && f.experts % groups !== 0) issues.push({ path: [...path, "router", "groups"], message: `must divide experts (${f.experts}), got ${groups}` });
+    const topk = f.router?.topkGroups;
+    if (topk !== undefined && (groups === undefined || topk > groups)) {
+      issues.push({ path: [...path, "router", "topkGroups"], message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}` });
+    }
+    if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
+    return issues;
+  },
+} satisfies FfnKind<MoeFfn>;

@@ -1,0 +1,161 @@
+/**
+ * The shape of a kind: everything the schema, the metrics, the labels, the figure and the popover need to know
+ * about one mechanism, in one object. The core kinds (`kinds/mixers/*`, `kinds/ffns/*`) and downstream kinds
+ * (`defineMixerKind`) are the same shape, and `kinds/registry.ts` checks at compile time that every core kind
+ * has every facet.
+ *
+ * This module and the kind modules it describes are free of zod: the metrics entry (`@archgal/schema/metrics`)
+ * bundles them for the browser. The zod schema of each core kind lives beside it in `<kind>.schema.ts`.
+ */
+import type * as z from "zod/mini";
+import type { Concept } from "../concepts/concept.js";
+import type { Architecture, Ffn } from "../spec-types.js";
+
+/**
+ * What a mixer is, which drives the decoder type and the figure's colour: softmax `attention` (a KV cache that
+ * grows with the context), `linear-attention` (a fixed matrix memory), `ssm` (state-space or other recurrent
+ * cells) and `convolution` (a short causal convolution).
+ */
+export type MixerFamily = "attention" | "linear-attention" | "ssm" | "convolution";
+
+/** The architecture facts a kind may read: what every architecture has, whatever its mixers. */
+export type KindArchitecture = Pick<Architecture, "dModel" | "norm">;
+
+/** How a mixer's parameters split between softmax attention and linear/recurrent mixers. */
+export interface MixerParams {
+  component: "attention" | "linearMixer";
+  params: number;
+}
+
+/** Context a kind's concept tags may depend on. */
+export interface ConceptContext {
+  /** The model uses rotary positions (so a mixer switching them off is a NoPE layer). */
+  rope: boolean;
+}
+
+/** One part of a figure note: text, or a number the figure draws in the accent colour. */
+export type CalloutPart = string | number;
+
+/** A problem found by a relation check: a path below the spec root and a message. */
+export interface RelationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A popover / fact-sheet row: a label and its formatted value. */
+export type FactRow = [label: string, value: string];
+
+/**
+ * A mixer kind without its schema: the facets the metrics and the renderer use. Every facet is required here;
+ * {@link MixerKindDefinition} adds the schema, and `defineMixerKind` fills the genuinely optional ones.
+ */
+export interface MixerKind<M extends { kind: string } = { kind: string }> {
+  /** The `kind` discriminator. */
+  kind: M["kind"];
+  /** What the mixer is (decoder type, colour). */
+  family: MixerFamily;
+  /** Parameters of one such mixer, with the component they count under. */
+  params(mixer: M, arch: KindArchitecture): MixerParams;
+  /** What it keeps while generating. */
+  cache: {
+    /** Elements cached per token and layer, in the gallery's convention (no window cap); 0 for a fixed state. */
+    perToken(mixer: M): number;
+    /** The most tokens the per-token cache holds (a sliding window or chunk); undefined for no cap. */
+    span(mixer: M): number | undefined;
+    /** Fixed recurrent state in elements per sequence and layer (matrix memory, convolution tails, window buffers). */
+    state(mixer: M, arch: KindArchitecture): number;
+  };
+  /** Multiply-adds for one query against `tokens` cached positions, per layer. */
+  attentionMacs(mixer: M, tokens: number): number;
+  /** A short label for the layer mix, e.g. `sliding-window GQA`, `MLA + DSA`, `Gated DeltaNet`. */
+  label(mixer: M): string;
+  /** The model-level attention label this mixer contributes, e.g. `GQA`, `MLA`, `Mamba-2`. */
+  attentionLabel(mixer: M): string;
+  /** A short name for listings, e.g. `gated GQA` (often the label). */
+  shortName(mixer: M): string;
+  /** The full name with the novel word in `**…**`, e.g. `Multi-head **Latent** Attention`. */
+  title(mixer: M): string;
+  /** The title when several mixer kinds share one box (shorter; the callout gives the heads). */
+  comboTitle(mixer: M): string;
+  /** One title for several mixers of this kind in one box, or undefined to list them (`A or B`). */
+  groupTitle(mixers: readonly M[]): string | undefined;
+  /** Concept tags the mixer embodies. */
+  concepts(mixer: M, ctx: ConceptContext): Concept[];
+  /** Its numbers as popover / fact-sheet rows, e.g. `["Heads", "128"]`. */
+  facts(mixer: M): FactRow[];
+  /** The heads line of the figure's callout, or undefined for none; numbers are accented. */
+  callout(mixer: M): CalloutPart[] | undefined;
+  /** Further callout lines, given how many layers use this mixer (e.g. `sliding window of 1,024 tokens`). */
+  calloutNotes(mixer: M, layers: number): CalloutPart[][];
+  /** Relations between the mixer's fields and the architecture that the object schema cannot express. */
+  relations(mixer: M, arch: Architecture, path: (string | number)[]): RelationIssue[];
+}
+
+/** A mixer kind with its schema: what `defineMixerKind` takes and returns. */
+export interface MixerKindDefinition<M extends { kind: string } = { kind: string }> extends MixerKind<M> {
+  /** Schema of the mixer object (must require `kind`). */
+  schema: z.ZodMiniType<M>;
+}
+
+/** Parameters of one FFN, split into dense/shared/routed parts. */
+export interface FfnParams {
+  dense: number;
+  router: number;
+  /** All routed experts. */
+  routed: number;
+  /** One routed expert. */
+  perExpert: number;
+  shared: number;
+  /** Routed experts a token visits. */
+  activeExperts: number;
+}
+
+/** A feed-forward kind (`mlp`, `moe`). */
+export interface FfnKind<F extends { kind: string } = Ffn> {
+  kind: F["kind"];
+  /** Routed experts: the decoder type says "MoE". */
+  sparse: boolean;
+  /** Parameters of one such FFN. */
+  params(ffn: F, dModel: number): FfnParams;
+  /** Layer-mix label of a layer with this FFN and no mixer, e.g. `MoE-only`. */
+  onlyLabel: string;
+  /** Popover title. */
+  title: string;
+  /** Concept tags. */
+  concepts(ffn: F): Concept[];
+  /** Popover rows. */
+  facts(ffn: F): FactRow[];
+  /** Relations between the FFN's fields. */
+  relations(ffn: F, path: (string | number)[]): RelationIssue[];
+}
+
+/** Adds parameters to a component: all of them to the total, `used` of them to the active count. */
+export type AddParams = (component: import("../spec-types.js").ParamComponent, all: number, used?: number) => void;
+
+/** A block-level mechanism (hyper-connections, per-layer embeddings, n-gram embeddings, MTP). */
+export interface BlockFeature {
+  /** Stable id. */
+  id: string;
+  /** Whether the architecture has it. */
+  present(arch: Architecture): boolean;
+  /** Concept tags it brings. */
+  concepts(arch: Architecture): Concept[];
+  /** Adds its parameters (see `countParams`). */
+  params(arch: Architecture, ctx: FeatureContext, add: AddParams): void;
+  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
+  lookupParams(arch: Architecture): number;
+}
+
+/** What a feature's parameter count may read from the rest of the count. */
+export interface FeatureContext {
+  /** Sublayers (mixers plus FFNs) of the main stack. */
+  sublayers: number;
+  /** Parameters of a mixer definition, or undefined when it could not be counted. */
+  mixer(name: string): MixerParams | undefined;
+  /** Parameters of an FFN definition. */
+  ffn(name: string): FfnParams | undefined;
+  /** Norms of one full block (mixer and FFN), by placement. */
+  blockNorms: number;
+  /** Weights of one norm of width dModel. */
+  norm: number;
+}

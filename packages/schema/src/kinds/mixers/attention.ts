@@ -1,0 +1,158 @@
+/**
+ * Softmax attention: MHA, GQA or MQA; full, sliding-window or chunked; with the options the dataset's models
+ * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping).
+ */
+import type { MixerKind, RelationIssue } from "../mixer-kind.js";
+import type { Concept } from "../../concepts/concept.js";
+import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
+import { headSharing, isNope, windowFitsContext, qkNormWeights, rows, sharingNames, tokens } from "../shared.js";
+
+/** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
+export interface AttentionMixer {
+  kind: "attention";
+  /** Query heads. */
+  heads: PositiveInt;
+  /** Key/value heads (= heads for MHA, 1 for MQA). */
+  kvHeads: PositiveInt;
+  /** Query/key head dimension. */
+  headDim: PositiveInt;
+  /** Value head dimension when it differs from `headDim`. */
+  valueHeadDim?: PositiveInt;
+  /** Biases on the q, k, v projections. */
+  qkvBias?: boolean;
+  /** Bias on the output projection. */
+  outBias?: boolean;
+  /** Query/key norm. */
+  qkNorm?: QkNorm;
+  /** Sliding-window size in tokens; absent = global attention. */
+  window?: PositiveInt;
+  /** Chunked (block-local) attention chunk size in tokens (Llama 4). */
+  chunk?: PositiveInt;
+  /** RoPE for this mixer: `false` for a NoPE layer, or overrides of the model's settings (e.g. a local θ). */
+  rope?: false | RopeSettings;
+  /** Learned per-head attention sinks (GPT-OSS): adds `heads` parameters. */
+  sinks?: boolean;
+  /**
+   * Output gate computed from the input (gated attention): `elementwise` adds heads×headDim outputs
+   * to the query projection (Qwen3-Next); `headwise` adds one gate per head.
+   */
+  outputGate?: "elementwise" | "headwise";
+  /** Keys double as values: no value projection and half the KV cache (Gemma 4 global layers). */
+  sharedKV?: boolean;
+  /** This layer reads the KV cache of an earlier layer and stores none of its own (Gemma 3n / Gemma 4 E-models). Its projections still count as parameters. */
+  reusesKV?: boolean;
+  /**
+   * Attention logit soft-capping value.
+   * @exclusiveMinimum 0
+   */
+  logitSoftcap?: number;
+}
+
+const label = (m: AttentionMixer): string => {
+  const base = headSharing(m);
+  if (m.window) return `sliding-window ${base}`;
+  if (m.chunk) return `chunked ${base}`;
+  return base;
+};
+
+export const attention = {
+  kind: "attention",
+  family: "attention",
+  params(m, arch) {
+    const d = arch.dModel;
+    const q = m.heads * m.headDim;
+    const vDim = m.valueHeadDim ?? m.headDim;
+    const k = m.kvHeads * m.headDim;
+    const v = m.sharedKV ? 0 : m.kvHeads * vDim;
+    const gate = m.outputGate === "elementwise" ? q : m.outputGate === "headwise" ? m.heads : 0;
+    const qkvOut = q + gate + k + v;
+    let params = d * qkvOut + m.heads * vDim * d;
+    if (m.qkvBias) params += qkvOut;
+    if (m.outBias) params += d;
+    if (m.qkNorm) params += qkNormWeights(m.qkNorm, m.qkNorm.scope === "head" ? 2 * m.headDim : q + k);
+    if (m.sinks) params += m.heads;
+    return { component: "attention", params };
+  },
+  cache: {
+    perToken(m) {
+      if (m.reusesKV) return 0;
+      const k = m.kvHeads * m.headDim;
+      const v = m.kvHeads * (m.valueHeadDim ?? m.headDim);
+      return m.sharedKV ? k : k + v;
+    },
+    span: (m) => m.window || m.chunk || undefined,
+    state: () => 0,
+  },
+  attentionMacs(m, tokens) {
+    const span = Math.min(tokens, m.window ?? m.chunk ?? tokens);
+    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span;
+  },
+  label,
+  attentionLabel: (m) => headSharing(m),
+  shortName: (m) => (m.outputGate ? `gated ${label(m)}` : label(m)),
+  title(m) {
+    const sharing = sharingNames[headSharing(m)];
+    if (m.outputGate) return `**Gated** ${sharing} Attention`;
+    if (m.window) return `**Sliding-window** ${sharing} Attention`;
+    if (m.chunk) return `**Chunked** ${sharing} Attention`;
+    return `**${sharing}** Attention`;
+  },
+  comboTitle: (m) => (m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
+  groupTitle(ms) {
+    const sharing = new Set(ms.map((m) => headSharing(m)));
+    const gated = ms.some((m) => m.outputGate);
+    const variants: string[] = [];
+    if (ms.some((m) => m.window)) variants.push("**sliding-window**");
+    if (ms.some((m) => m.chunk)) variants.push("**chunked**");
+    if (ms.some((m) => !m.window && !m.chunk)) variants.push("global");
+    if (sharing.size !== 1 || variants.length < 2) return undefined;
+    return `${gated ? "**Gated** " : ""}${sharingNames[[...sharing][0]!]} Attention (${variants.join(" + ")})`;
+  },
+  concepts(m, ctx) {
+    const tags: Concept[] = [headSharing(m)];
+    if (m.window) tags.push("SWA");
+    if (m.chunk) tags.push("chunked-attention");
+    if (m.qkNorm) tags.push("QK-Norm");
+    if (m.outputGate) tags.push("gated-attention");
+    if (m.sinks) tags.push("attention-sinks");
+    if (m.logitSoftcap) tags.push("logit-softcap");
+    if (m.sharedKV || m.reusesKV) tags.push("kv-sharing");
+    if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
+    if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
+    return tags;
+  },
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("KV heads", m.kvHeads);
+    r.add("Head dim", m.headDim);
+    r.add("Value head dim", m.valueHeadDim);
+    r.add("Window", m.window ? tokens(m.window) : "global");
+    r.add("Chunk", m.chunk);
+    if (m.qkNorm) r.add("QK-Norm", m.qkNorm.kind);
+    if (m.rope === false) r.add("RoPE", "none (NoPE)");
+    else if (m.rope?.theta) r.add("RoPE θ", m.rope.theta);
+    if (m.outputGate) r.add("Output gate", m.outputGate);
+    if (m.logitSoftcap) r.add("Logit soft-cap", String(m.logitSoftcap));
+    return r.rows;
+  },
+  callout: (m) => (headSharing(m) === "MHA" ? [m.heads, " heads"] : [m.heads, " heads, ", m.kvHeads, m.kvHeads === 1 ? " KV head" : " KV heads"]),
+  calloutNotes(m, layers) {
+    const notes: (string | number)[][] = [];
+    if (m.sinks) notes.push(["with learned attention sinks"]);
+    if (m.window) notes.push(["sliding window of ", m.window, " tokens"]);
+    if (m.chunk) notes.push(["chunks of ", m.chunk, " tokens"]);
+    if (m.reusesKV) notes.push([layers, " layers reuse an earlier layer's KV cache"]);
+    if (m.sharedKV) notes.push(["keys double as values in ", layers, " layers"]);
+    return notes;
+  },
+  relations(m, arch, path) {
+    const issues: RelationIssue[] = [];
+    if (m.kvHeads > m.heads) issues.push({ path: [...path, "kvHeads"], message: `must not exceed heads (${m.heads}), got ${m.kvHeads}` });
+    else if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
+    issues.push(...windowFitsContext(m.window, arch.contextLength, path));
+    if (m.window !== undefined && m.chunk !== undefined) issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
+    if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
+    return issues;
+  },
+} satisfies MixerKind<AttentionMixer>;

@@ -1,0 +1,74 @@
+/**
+ * Compressed convolutional attention (ZAYA1).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { headSharing, noNotes, noRelations, rows } from "../shared.js";
+
+/**
+ * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
+ * token, and queries/keys pass through a depthwise and a grouped causal convolution before L2-normalised
+ * attention with a learned per-KV-head temperature.
+ */
+export interface CcaMixer {
+  kind: "cca";
+  /** Query heads. */
+  heads: PositiveInt;
+  /** Key/value heads. */
+  kvHeads: PositiveInt;
+  /** Head dimension. */
+  headDim: PositiveInt;
+  /** Kernel of the depthwise q/k convolution. */
+  convKernel: PositiveInt;
+  /** Kernel of the grouped q/k convolution. */
+  groupedConvKernel: PositiveInt;
+  /** Biases on the projections. */
+  bias?: boolean;
+}
+
+export const cca = {
+  kind: "cca",
+  family: "attention",
+  params(m, arch) {
+    // transformers models/zaya (ZayaCCAProjection): q (d→H·hd), k (d→Hkv·hd), current and delayed values
+    // (d→Hkv·hd/2 each), depthwise conv over q‖k (C channels, kernel k0, bias), grouped conv (C channels in
+    // H+Hkv groups, kernel k1, bias), per-KV-head temperature, o_proj.
+    const d = arch.dModel;
+    const q = m.heads * m.headDim;
+    const k = m.kvHeads * m.headDim;
+    const c = q + k;
+    const groupIn = c / (m.heads + m.kvHeads);
+    let params = d * (q + 2 * k) + c * m.convKernel + c + c * groupIn * m.groupedConvKernel + c + m.kvHeads + q * d;
+    if (m.bias) params += q + 2 * k + d;
+    return { component: "attention", params };
+  },
+  cache: {
+    perToken: (m) => 2 * m.kvHeads * m.headDim,
+    span: () => undefined,
+    // The convolution tails over q‖k and the previous token's delayed value half.
+    state(m) {
+      const c = (m.heads + m.kvHeads) * m.headDim;
+      return c * (m.convKernel - 1 + m.groupedConvKernel - 1) + (m.kvHeads * m.headDim) / 2;
+    },
+  },
+  attentionMacs: (m, tokens) => m.heads * 2 * m.headDim * tokens,
+  label: () => "CCA",
+  attentionLabel: () => "CCA",
+  shortName: () => "CCA",
+  title: () => "**Compressed Convolutional** Attention",
+  comboTitle: () => "**Compressed Convolutional** Attention",
+  groupTitle: () => undefined,
+  concepts: (m) => ["cca", headSharing(m)],
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("KV heads", m.kvHeads);
+    r.add("Head dim", m.headDim);
+    r.add("Conv kernels (depthwise / grouped)", `${m.convKernel} / ${m.groupedConvKernel}`);
+    r.add("Delayed values", "half of the value heads read the previous token");
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads, ", m.kvHeads, " KV heads"],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<CcaMixer>;

@@ -1,0 +1,112 @@
+/**
+ * DeepSeek V4's compressed attention: CSA (a KV compressor at ratio 4 with a lightning indexer), HCA (ratio 128,
+ * no indexer) and window-only layers, all with one shared key=value head.
+ *
+ * Parameters per the tensor layout of the official weights: q_a (d→qr) + norm, q_b (qr→H·D), wkv (d→D) + norm, sinks (H), grouped low-rank output
+ * wo_a (D·H/G → ol per group) and wo_b (G·ol → d). The KV compressor of a CSA layer reads overlapping windows,
+ * so its projections are 2·D wide at ratio 4 and D wide otherwise: positional table (w × ratio), kv and gate
+ * projections (d→w), norm (D). The CSA indexer: q_b (qr→Ih·Id), weights (d→Ih) and its own compressor (2·Id).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { Concept } from "../../concepts/concept.js";
+import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
+import { formatInt } from "../../format.js";
+import { noNotes, noRelations, rows, tokens } from "../shared.js";
+
+/**
+ * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
+ * window over recent tokens, a grouped low-rank output projection, and (when `compressRatio` is set) a KV
+ * compressor that caches one row per `compressRatio` tokens — CSA (ratio 4, with an indexer) or HCA (ratio 128).
+ */
+export interface CompressedAttentionMixer {
+  kind: "compressed-attention";
+  /** Query heads. */
+  heads: PositiveInt;
+  /** Width of the single shared key/value head (and of each query head). */
+  headDim: PositiveInt;
+  /** Rotary part of the head dimension. */
+  ropeDim: NonNegativeInt;
+  /** Rank of the query compression. */
+  qLoraRank: PositiveInt;
+  /** Groups of the grouped low-rank output projection. */
+  outputGroups: PositiveInt;
+  /** Rank of each output group. */
+  outputLoraRank: PositiveInt;
+  /** Sliding window over recent uncompressed tokens. */
+  window: PositiveInt;
+  /** Tokens per compressed KV row; absent for window-only layers. */
+  compressRatio?: PositiveInt;
+  /** Lightning indexer choosing which compressed rows to attend to (CSA). */
+  indexer?: SparseIndexer;
+}
+
+/** Width of the KV compressor: CSA (ratio 4) compresses overlapping windows, twice the head wide. */
+const compressorWidth = (m: CompressedAttentionMixer, ratio: number) => (ratio === 4 ? 2 * m.headDim : m.headDim);
+
+const variant = (m: CompressedAttentionMixer) => (m.compressRatio ? (m.indexer ? "CSA" : "HCA") : undefined);
+
+export const compressedAttention = {
+  kind: "compressed-attention",
+  family: "attention",
+  params(m, arch) {
+    const d = arch.dModel;
+    const H = m.heads;
+    const D = m.headDim;
+    const qr = m.qLoraRank;
+    const G = m.outputGroups;
+    const ol = m.outputLoraRank;
+    let params = d * qr + qr + qr * H * D + d * D + D + H + D * H * ol + G * ol * d;
+    const r = m.compressRatio;
+    if (r) {
+      const w = compressorWidth(m, r);
+      params += w * r + 2 * d * w + D;
+    }
+    if (m.indexer && r) {
+      const ix = m.indexer;
+      const iw = 2 * ix.headDim;
+      params += qr * ix.heads * ix.headDim + d * ix.heads + iw * r + 2 * d * iw + ix.headDim;
+    }
+    return { component: "attention", params };
+  },
+  cache: {
+    // One shared key=value row of headDim per compressRatio tokens; window-only layers keep a constant cache.
+    perToken: (m) => (m.compressRatio ? m.headDim / m.compressRatio : 0),
+    // The compressed rows cover the whole context (the window bounds only the uncompressed buffer, counted as state).
+    span: () => undefined,
+    // The sliding window of uncompressed rows is a fixed-size buffer.
+    state: (m) => m.window * m.headDim,
+  },
+  attentionMacs(m, tokens) {
+    const compressed = m.compressRatio ? Math.ceil(tokens / m.compressRatio) : 0;
+    const rows = Math.min(tokens, m.window) + Math.min(compressed, m.indexer?.topK ?? compressed);
+    return m.heads * 2 * m.headDim * rows;
+  },
+  label: (m) => variant(m) ?? "sliding-window MQA",
+  attentionLabel: () => "CSA/HCA",
+  shortName: (m) => variant(m) ?? "sliding-window MQA",
+  title: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
+  comboTitle: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
+  groupTitle: (ms) => `**Compressed** Attention (${[...new Set(ms.map((m) => variant(m) ?? "window only"))].join(" + ")})`,
+  concepts(m) {
+    const tags: Concept[] = ["compressed-attention", "MQA", "SWA"];
+    if (m.indexer) tags.push("DSA");
+    tags.push("attention-sinks");
+    return tags;
+  },
+  facts(m) {
+    const r = rows();
+    r.add("Variant", m.compressRatio ? (m.indexer ? "compressed sparse (CSA)" : "heavily compressed (HCA)") : "window only");
+    r.add("Heads", m.heads);
+    r.add("KV heads", "1 (keys = values)");
+    r.add("Head dim (RoPE part)", `${formatInt(m.headDim)} (${formatInt(m.ropeDim)})`);
+    r.add("Query latent rank", m.qLoraRank);
+    r.add("Window", tokens(m.window));
+    if (m.compressRatio) r.add("Compression", `1 row per ${formatInt(m.compressRatio)} tokens`);
+    if (m.indexer) r.add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
+    r.add("Output projection", `${formatInt(m.outputGroups)} groups of rank ${formatInt(m.outputLoraRank)}`);
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads, one shared KV head"],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<CompressedAttentionMixer>;

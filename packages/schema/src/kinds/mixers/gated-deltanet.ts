@@ -1,0 +1,70 @@
+/**
+ * Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { noNotes, rows } from "../shared.js";
+
+/** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
+export interface GatedDeltaNetMixer {
+  kind: "gated-deltanet";
+  /** Key (and query) heads. */
+  keyHeads: PositiveInt;
+  /** Value heads. */
+  valueHeads: PositiveInt;
+  /** Key head dimension. */
+  keyHeadDim: PositiveInt;
+  /** Value head dimension. */
+  valueHeadDim: PositiveInt;
+  /** Causal depthwise convolution kernel size. */
+  convKernel: PositiveInt;
+}
+
+export const gatedDeltanet = {
+  kind: "gated-deltanet",
+  family: "linear-attention",
+  params(m, arch) {
+    const d = arch.dModel;
+    const keyDim = m.keyHeads * m.keyHeadDim;
+    const valueDim = m.valueHeads * m.valueHeadDim;
+    const convDim = 2 * keyDim + valueDim;
+    const params =
+      d * (2 * keyDim + 2 * valueDim) + // in_proj_qkvz
+      d * 2 * m.valueHeads + // in_proj_ba
+      convDim * m.convKernel + // depthwise conv, no bias
+      2 * m.valueHeads + // dt_bias, A_log
+      m.valueHeadDim + // gated RMSNorm
+      valueDim * d; // out_proj
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    // One keyHeadDim × valueHeadDim memory per value head, plus the convolution tails.
+    state(m) {
+      const keyDim = m.keyHeads * m.keyHeadDim;
+      const valueDim = m.valueHeads * m.valueHeadDim;
+      return m.valueHeads * m.keyHeadDim * m.valueHeadDim + (2 * keyDim + valueDim) * (m.convKernel - 1);
+    },
+  },
+  attentionMacs: (m) => 3 * m.valueHeads * m.keyHeadDim * m.valueHeadDim,
+  label: () => "Gated DeltaNet",
+  attentionLabel: () => "Gated DeltaNet",
+  shortName: () => "Gated DeltaNet",
+  title: () => "**Gated** DeltaNet",
+  comboTitle: () => "**Gated** DeltaNet",
+  groupTitle: () => undefined,
+  concepts: () => ["gated-deltanet"],
+  facts(m) {
+    const r = rows();
+    r.add("Key heads", m.keyHeads);
+    r.add("Value heads", m.valueHeads);
+    r.add("Key / value head dim", `${m.keyHeadDim} / ${m.valueHeadDim}`);
+    r.add("Conv kernel", m.convKernel);
+    return r.rows;
+  },
+  callout: (m) => [m.keyHeads, " key / ", m.valueHeads, " value heads"],
+  calloutNotes: noNotes,
+  relations: (m, _arch, path) =>
+    m.valueHeads % m.keyHeads !== 0 ? [{ path: [...path, "valueHeads"], message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}` }] : [],
+} satisfies MixerKind<GatedDeltaNetMixer>;

@@ -1,0 +1,55 @@
+/**
+ * Kimi Delta Attention (Kimi Linear).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { noNotes, noRelations, rows } from "../shared.js";
+
+/** Kimi Delta Attention (Kimi Linear). */
+export interface KimiDeltaMixer {
+  kind: "kimi-delta";
+  /** Heads. */
+  heads: PositiveInt;
+  /** Head dimension (keys and values). */
+  headDim: PositiveInt;
+  /** Causal depthwise convolution kernel size. */
+  convKernel: PositiveInt;
+}
+
+export const kimiDelta = {
+  kind: "kimi-delta",
+  family: "linear-attention",
+  params(m, arch) {
+    // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
+    // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),
+    // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias), gated RMSNorm (V), o_proj.
+    const d = arch.dModel;
+    const hk = m.heads * m.headDim;
+    const v = m.headDim;
+    const params = 3 * d * hk + m.convKernel * 3 * hk + (d * v + v * hk) + d * m.heads + m.heads + hk + (d * v + v * hk + hk) + v + hk * d;
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    state: (m) => m.heads * m.headDim * m.headDim + 3 * m.heads * m.headDim * (m.convKernel - 1),
+  },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
+  label: () => "Kimi Delta Attention",
+  attentionLabel: () => "Kimi Delta Attention",
+  shortName: () => "Kimi Delta Attention",
+  title: () => "**Kimi Delta** Attention",
+  comboTitle: () => "**Kimi Delta** Attention",
+  groupTitle: () => undefined,
+  concepts: () => ["kimi-delta-attention"],
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("Head dim", m.headDim);
+    r.add("Conv kernel", m.convKernel);
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads"],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<KimiDeltaMixer>;

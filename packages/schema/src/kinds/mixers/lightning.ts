@@ -1,0 +1,60 @@
+/**
+ * Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { Concept } from "../../concepts/concept.js";
+import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
+import { noNotes, noRelations, qkNormWeights, rows } from "../shared.js";
+
+/** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
+export interface LightningMixer {
+  kind: "lightning";
+  /** Heads. */
+  heads: PositiveInt;
+  /** Head dimension. */
+  headDim: PositiveInt;
+  /** Biases on the projections. */
+  bias?: boolean;
+  /** Query/key norm. */
+  qkNorm?: QkNorm;
+  /** RoPE for this mixer, or `false`. */
+  rope?: false | RopeSettings;
+}
+
+export const lightning = {
+  kind: "lightning",
+  family: "linear-attention",
+  params(m, arch) {
+    // transformers models/minimax (MiniMaxLightningAttention): qkv_proj (d→3·H·h), output_gate (d→H·h),
+    // RMSNorm (H·h), out_proj (H·h→d); biases when set.
+    const d = arch.dModel;
+    const inner = m.heads * m.headDim;
+    let params = 5 * d * inner + inner;
+    if (m.bias) params += 4 * inner + d;
+    params += qkNormWeights(m.qkNorm, 2 * m.headDim);
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    state: (m) => m.heads * m.headDim * m.headDim,
+  },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
+  label: () => "Lightning Attention",
+  attentionLabel: () => "Lightning Attention",
+  shortName: () => "Lightning Attention",
+  title: () => "**Lightning** Attention",
+  comboTitle: () => "**Lightning** Attention",
+  groupTitle: () => undefined,
+  concepts: (m) => ["lightning-attention", ...(m.qkNorm ? (["QK-Norm"] as Concept[]) : [])],
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("Head dim", m.headDim);
+    if (m.qkNorm) r.add("QK-Norm", m.qkNorm.kind);
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads"],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<LightningMixer>;

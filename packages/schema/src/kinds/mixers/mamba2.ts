@@ -1,0 +1,68 @@
+/**
+ * Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { noNotes, noRelations, rows } from "../shared.js";
+
+/** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
+export interface Mamba2Mixer {
+  kind: "mamba2";
+  /** SSM heads. */
+  heads: PositiveInt;
+  /** Head dimension (heads × headDim = inner width). */
+  headDim: PositiveInt;
+  /** SSM state size per group. */
+  stateSize: PositiveInt;
+  /** B/C groups. */
+  groups: PositiveInt;
+  /** Causal convolution kernel size. */
+  convKernel: PositiveInt;
+  /** Biases on the in/out projections. */
+  bias?: boolean;
+  /** Bias on the convolution. Default true. */
+  convBias?: boolean;
+}
+
+export const mamba2 = {
+  kind: "mamba2",
+  family: "ssm",
+  params(m, arch) {
+    const d = arch.dModel;
+    const inner = m.heads * m.headDim;
+    const convDim = inner + 2 * m.groups * m.stateSize;
+    const inProj = inner + convDim + m.heads;
+    let params = d * inProj + convDim * m.convKernel + 3 * m.heads + inner + inner * d;
+    if (m.convBias !== false) params += convDim;
+    if (m.bias) params += inProj + d;
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    state(m) {
+      const inner = m.heads * m.headDim;
+      return m.heads * m.headDim * m.stateSize + (inner + 2 * m.groups * m.stateSize) * (m.convKernel - 1);
+    },
+  },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.stateSize,
+  label: () => "Mamba-2",
+  attentionLabel: () => "Mamba-2",
+  shortName: () => "Mamba-2",
+  title: () => "**Mamba-2** (state space)",
+  comboTitle: () => "**Mamba-2**",
+  groupTitle: () => undefined,
+  concepts: () => ["mamba-2"],
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("Head dim", m.headDim);
+    r.add("State size", m.stateSize);
+    r.add("Groups", m.groups);
+    r.add("Conv kernel", m.convKernel);
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads, state ", m.stateSize],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<Mamba2Mixer>;

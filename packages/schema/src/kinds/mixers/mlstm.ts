@@ -1,0 +1,53 @@
+/**
+ * The mLSTM recurrent mixer with matrix memory (xLSTM).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { formatInt } from "../../format.js";
+import { noNotes, noRelations, rows } from "../shared.js";
+
+/** mLSTM recurrent mixer with matrix memory (xLSTM). */
+export interface MlstmMixer {
+  kind: "mlstm";
+  /** Heads. */
+  heads: PositiveInt;
+  /** Query/key width (all heads). */
+  qkDim: PositiveInt;
+  /** Value width (all heads). */
+  vDim: PositiveInt;
+}
+
+export const mlstm = {
+  kind: "mlstm",
+  family: "ssm",
+  params(m, arch) {
+    // NX-AI/xlstm xlstm_large/model.py (mLSTMLayer): q, k (d→qkDim), v and output gate (d→vDim),
+    // input and forget gates (d→heads, with bias), multi-head norm (vDim), out_proj (vDim→d).
+    const d = arch.dModel;
+    const params = d * (2 * m.qkDim + 2 * m.vDim + 2 * m.heads) + 2 * m.heads + m.vDim + m.vDim * d;
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    // A (qk/heads × v/heads) matrix memory per head, the normaliser vector and the max state.
+    state: (m) => m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads) + m.qkDim + m.heads,
+  },
+  attentionMacs: (m) => 3 * m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads),
+  label: () => "mLSTM",
+  attentionLabel: () => "mLSTM",
+  shortName: () => "mLSTM",
+  title: () => "**mLSTM** with matrix memory",
+  comboTitle: () => "**mLSTM**",
+  groupTitle: () => undefined,
+  concepts: () => ["mlstm"],
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("QK / V width", `${formatInt(m.qkDim)} / ${formatInt(m.vDim)}`);
+    return r.rows;
+  },
+  callout: (m) => [m.heads, " heads"],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<MlstmMixer>;

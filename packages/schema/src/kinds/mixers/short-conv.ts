@@ -1,0 +1,48 @@
+/**
+ * Gated short convolution (LFM2).
+ */
+import type { MixerKind } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { noNotes, noRelations, rows } from "../shared.js";
+
+/** Gated short convolution (LFM2). */
+export interface ShortConvMixer {
+  kind: "short-conv";
+  /** Convolution kernel size. */
+  convKernel: PositiveInt;
+  /** Biases on the projections. */
+  bias?: boolean;
+}
+
+export const shortConv = {
+  kind: "short-conv",
+  family: "convolution",
+  params(m, arch) {
+    const d = arch.dModel;
+    let params = d * 3 * d + d * m.convKernel + d * d;
+    if (m.bias) params += 3 * d + d;
+    return { component: "linearMixer", params };
+  },
+  cache: {
+    perToken: () => 0,
+    span: () => undefined,
+    // The last kernel − 1 inputs.
+    state: (m, arch) => arch.dModel * (m.convKernel - 1),
+  },
+  attentionMacs: () => 0,
+  label: () => "short convolution",
+  attentionLabel: () => "short convolution",
+  shortName: () => "short convolution",
+  title: () => "Gated **short convolution**",
+  comboTitle: () => "Gated **short convolution**",
+  groupTitle: () => undefined,
+  concepts: () => ["short-conv"],
+  facts(m) {
+    const r = rows();
+    r.add("Conv kernel", m.convKernel);
+    return r.rows;
+  },
+  callout: (m) => ["kernel ", m.convKernel],
+  calloutNotes: noNotes,
+  relations: noRelations,
+} satisfies MixerKind<ShortConvMixer>;
