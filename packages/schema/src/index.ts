@@ -38,6 +38,8 @@ export {
   defineMixerKind,
   combineHooks,
   type MixerKindDefinition,
+  type MixerKindInput,
+  type DefinedMixerKind,
   type SpecSchemaOptions,
   type ExtendedSpec,
 } from "./extend.js";

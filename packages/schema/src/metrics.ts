@@ -34,6 +34,31 @@ export {
   type CacheSize,
   type KvLabel,
 } from "./kv-cache.js";
+export {
+  KindRegistry,
+  coreKinds,
+  coreMixerKinds,
+  coreFfnKinds,
+  coreFeatures,
+  isCoreMixerKind,
+  ffnKind,
+  resolveKinds,
+  type KindOptions,
+  type AnyMixerKind,
+} from "./kinds/registry.js";
+export type {
+  MixerKind,
+  MixerFamily,
+  FfnKind,
+  BlockFeature,
+  FeatureContext,
+  AddParams,
+  CalloutPart,
+  FactRow,
+  ConceptContext,
+  KindArchitecture,
+} from "./kinds/mixer-kind.js";
+export { conceptTags, isConcept } from "./concepts/concept.js";
 export { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 export {
   decoderType,
