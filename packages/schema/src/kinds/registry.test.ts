@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { KindRegistry, coreKinds, coreMixerKinds, isCoreMixerKind } from "./registry.js";
 import { mixerKinds } from "./schemas.js";
 import { recurrentKinds } from "../classify.js";
-import { compressedAttention, type CompressedAttentionMixer } from "./mixers/compressed-attention.js";
-import { attention } from "./mixers/attention.js";
+import { compressedAttention as ca, type CompressedAttentionMixer } from "./mixers/compressed-attention.js";
+import { attention as at_ } from "./mixers/attention.js";
+import type { MixerKind } from "./mixer-kind.js";
+import type { AttentionMixer } from "./mixers/attention.js";
+
+const compressedAttention: MixerKind<CompressedAttentionMixer> = ca;
+const attention: MixerKind<AttentionMixer> = at_;
 import { kvCacheBytes } from "../kv-cache.js";
 import { deepseekV3 } from "../../test-fixtures/golden-specs.js";
 
