@@ -3,8 +3,8 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, decoderType, formatCount, formatInt, headSharing } from "@archgal/schema/metrics";
-import type { AttentionMixer, ModelSpec } from "@archgal/schema/metrics";
+import { attentionLabel, coreKinds, decoderType, formatCount, formatInt } from "@archgal/schema/metrics";
+import type { CalloutPart, ModelSpec } from "@archgal/schema/metrics";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
@@ -52,28 +52,12 @@ export function contextText(ctx: number): string {
 
 /** Lines describing the mixers' heads, windows and so on. */
 function mixerFacts(f: Facts): Line[] {
-  // The heads line of each mixer; prefixed with the mixer's name only when the lines differ.
+  // The heads line of each mixer (its kind's callout); prefixed with the mixer's name only when the lines differ.
+  const line = (parts: readonly CalloutPart[]): Line => parts.map((p) => (typeof p === "number" ? n(p) : t(p)));
   const heads = (m: AnyMixer): Line | undefined => {
     if (!isCoreMixer(m)) return undefined;
-    switch (m.kind) {
-      case "attention":
-        return headSharing(m) === "MHA" ? [n(m.heads), t(" heads")] : [n(m.heads), t(" heads, "), n(m.kvHeads), t(m.kvHeads === 1 ? " KV head" : " KV heads")];
-      case "mla":
-      case "kimi-delta":
-      case "lightning":
-      case "mlstm":
-        return [n(m.heads), t(" heads")];
-      case "gated-deltanet":
-        return [n(m.keyHeads), t(" key / "), n(m.valueHeads), t(" value heads")];
-      case "mamba2":
-        return [n(m.heads), t(" heads, state "), n(m.stateSize)];
-      case "short-conv":
-        return [t("kernel "), n(m.convKernel)];
-      case "compressed-attention":
-        return [n(m.heads), t(" heads, one shared KV head")];
-      case "cca":
-        return [n(m.heads), t(" heads, "), n(m.kvHeads), t(" KV heads")];
-    }
+    const parts = coreKinds.of(m)?.callout(m);
+    return parts ? line(parts) : undefined;
   };
   const key = (l: Line) => l.map((s) => s.text).join("");
   const entries = f.mixers.flatMap((m) => {
@@ -88,14 +72,12 @@ function mixerFacts(f: Facts): Line[] {
     seen.add(key(line));
   };
   for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m)}: `), ...l] : l);
+  // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer.
   for (const m of f.mixers) {
-    if (m.kind !== "attention") continue;
-    const a = m as AttentionMixer;
-    if (a.sinks) push([t("with learned attention sinks")]);
-    if (a.window) push([t("sliding window of "), n(a.window), t(" tokens")]);
-    if (a.chunk) push([t("chunks of "), n(a.chunk), t(" tokens")]);
-    if (a.reusesKV) push([n(f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length), t(" layers reuse an earlier layer's KV cache")]);
-    if (a.sharedKV) push([t("keys double as values in "), n(f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length), t(" layers")]);
+    const def = isCoreMixer(m) ? coreKinds.of(m) : undefined;
+    if (!def) continue;
+    const notes = def.calloutNotes(m, f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length);
+    for (const note of notes) push(line(note));
   }
   return lines;
 }
