@@ -1,12 +1,25 @@
 /**
  * What the popover says about one diagram component: a title, its numbers from the spec, and explanations of
- * the concepts it embodies. Components are named by the renderer's `data-component` / `data-kind`.
+ * the concepts it embodies. Components are named by the renderer's `data-component` / `data-kind`. Each mixer's
+ * and FFN's rows and concepts come from its kind's definition (`@archgal/schema`'s kind registry), the
+ * explanations from the concept catalogue (`@archgal/schema/concepts`); this module loads on first use.
  */
-import { formatCount, formatInt, formatLayerMix, formatTokens, headSharing, mixerKindNames } from "@archgal/schema/metrics";
+import { coreKinds, ffnKind, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
 import { parseComponentId } from "@archgal/renderer/lean";
 import type { Concept, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
-import { conceptExplanations, type ConceptExplanation } from "./concept-explanations.js";
+import { conceptEntry } from "@archgal/schema/concepts";
+import { ffnKindDetails, mixerKindDetails } from "@archgal/schema/details";
 import type { SpecFacts } from "./spec-facts.js";
+
+/** A concept's display name and its popover explanation. */
+export interface ConceptExplanation {
+  /** The concept tag, e.g. `GQA` (its page in the gallery app). */
+  tag: Concept;
+  /** Display name, e.g. `Grouped-query attention (GQA)`. */
+  name: string;
+  /** What it is and why it is used. */
+  text: string;
+}
 import { componentTitle } from "./component-title.js";
 
 /** The popover content of one component. */
@@ -23,115 +36,32 @@ type Defs<T> = [name: string, def: T, layers: number][];
 
 /** Definitions of a collection that the layers use, with their layer counts. */
 function used<T>(defs: Record<string, T>, counts: Map<string, number>): Defs<T> {
-  return [...counts].flatMap(([name, n]) => (defs[name] ? [[name, defs[name], n] as [string, T, number]] : []));
+  return [...counts].flatMap(([name, n]) => (Object.hasOwn(defs, name) ? [[name, defs[name]!, n] as [string, T, number]] : []));
 }
 
 const yes = (b: unknown) => (b ? "yes" : "no");
 
 function mixerConcepts(m: Mixer, f: SpecFacts): Concept[] {
-  const out: Concept[] = [];
-  const rope = f.spec.architecture.positional.kind === "rope";
-  if (m.kind === "attention") {
-    out.push(headSharing(m));
-    if (m.window) out.push("SWA");
-    if (m.chunk) out.push("chunked-attention");
-    if (m.qkNorm) out.push("QK-Norm");
-    if (m.outputGate) out.push("gated-attention");
-    if (m.sinks) out.push("attention-sinks");
-    if (m.sharedKV || m.reusesKV) out.push("kv-sharing");
-    if (rope && m.rope === false) out.push("NoPE");
-  } else if (m.kind === "mla") {
-    out.push("MLA");
-    if (m.indexer) out.push("DSA");
-    if (m.window) out.push("SWA");
-    if (rope && m.rope === false) out.push("NoPE");
-  } else {
-    const tags: Record<string, Concept> = { "gated-deltanet": "gated-deltanet", "kimi-delta": "kimi-delta-attention", lightning: "lightning-attention", mamba2: "mamba-2", mlstm: "mlstm", "short-conv": "short-conv" };
-    const tag = tags[m.kind];
-    if (tag) out.push(tag);
-    if (m.kind === "lightning" && m.qkNorm) out.push("QK-Norm");
-  }
-  return out;
+  return coreKinds.of(m)?.concepts(m, { rope: f.spec.architecture.positional.kind === "rope" }) ?? [];
 }
 
 function mixerRows(name: string, m: Mixer, layers: number, several: boolean): [string, string][] {
   const p = several ? `${name}: ` : "";
-  const rows: [string, string][] = [[`${p}Layers`, formatInt(layers)]];
-  const add = (label: string, v: number | string | undefined | null) => {
-    if (v !== undefined && v !== null) rows.push([`${p}${label}`, typeof v === "number" ? formatInt(v) : v]);
-  };
-  switch (m.kind) {
-    case "attention":
-      add("Heads", m.heads);
-      add("KV heads", m.kvHeads);
-      add("Head dim", m.headDim);
-      add("Value head dim", m.valueHeadDim);
-      add("Window", m.window ? `${formatInt(m.window)} tokens` : "global");
-      add("Chunk", m.chunk);
-      if (m.qkNorm) add("QK-Norm", m.qkNorm.kind);
-      if (m.rope === false) add("RoPE", "none (NoPE)");
-      else if (m.rope?.theta) add("RoPE θ", m.rope.theta);
-      if (m.outputGate) add("Output gate", m.outputGate);
-      if (m.logitSoftcap) add("Logit soft-cap", String(m.logitSoftcap));
-      break;
-    case "mla":
-      add("Heads", m.heads);
-      add("KV latent rank", m.kvLoraRank);
-      add("Query latent rank", m.qLoraRank ?? "none");
-      add("Head dim (no RoPE + RoPE)", `${m.qkNopeHeadDim} + ${m.qkRopeHeadDim}`);
-      add("Value head dim", m.vHeadDim);
-      if (m.window) add("Window", `${formatInt(m.window)} tokens`);
-      if (m.indexer) add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
-      if (m.rope === false) add("RoPE", "none (NoPE)");
-      break;
-    case "gated-deltanet":
-      add("Key heads", m.keyHeads);
-      add("Value heads", m.valueHeads);
-      add("Key / value head dim", `${m.keyHeadDim} / ${m.valueHeadDim}`);
-      add("Conv kernel", m.convKernel);
-      break;
-    case "kimi-delta":
-    case "lightning":
-      add("Heads", m.heads);
-      add("Head dim", m.headDim);
-      if (m.kind === "kimi-delta") add("Conv kernel", m.convKernel);
-      break;
-    case "mamba2":
-      add("Heads", m.heads);
-      add("Head dim", m.headDim);
-      add("State size", m.stateSize);
-      add("Groups", m.groups);
-      add("Conv kernel", m.convKernel);
-      break;
-    case "mlstm":
-      add("Heads", m.heads);
-      add("QK / V width", `${formatInt(m.qkDim)} / ${formatInt(m.vDim)}`);
-      break;
-    case "short-conv":
-      add("Conv kernel", m.convKernel);
-      break;
-    default:
-      add("Kind", (m as { kind: string }).kind);
-  }
-  return rows;
+  const facts = mixerKindDetails(m)?.facts(m) ?? [["Kind", String((m as { kind: unknown }).kind)]];
+  return [[`${p}Layers`, formatInt(layers)], ...facts.map(([label, value]): [string, string] => [`${p}${label}`, value])];
 }
 
 function ffnRows(name: string, ff: Ffn, layers: number, several: boolean): [string, string][] {
   const p = several ? `${name}: ` : "";
-  const rows: [string, string][] = [[`${p}Layers`, formatInt(layers)]];
-  const act = `${ff.activation}${ff.gated ? " (gated)" : ""}`;
-  if (ff.kind === "mlp") {
-    rows.push([`${p}Hidden size`, formatInt(ff.hidden)], [`${p}Activation`, act]);
-  } else {
-    rows.push([`${p}Experts`, `${formatInt(ff.activeExperts)} of ${formatInt(ff.experts)} active`], [`${p}Expert hidden size`, formatInt(ff.expertHidden)]);
-    if (ff.sharedExperts) rows.push([`${p}Shared experts`, formatInt(ff.sharedExperts)]);
-    if (ff.router?.scoring) rows.push([`${p}Router`, ff.router.scoring]);
-    rows.push([`${p}Activation`, act]);
-  }
-  return rows;
+  const facts = ffnKindDetails(ff)?.facts(ff) ?? [];
+  return [[`${p}Layers`, formatInt(layers)], ...facts.map(([label, value]): [string, string] => [`${p}${label}`, value])];
 }
 
-const explain = (tags: readonly Concept[]) => [...new Set(tags)].flatMap((t) => (conceptExplanations[t] ? [conceptExplanations[t]] : []));
+const explain = (tags: readonly Concept[]): ConceptExplanation[] =>
+  [...new Set(tags)].flatMap((t) => {
+    const c = conceptEntry(t);
+    return c ? [{ tag: c.tag, name: c.name, text: c.popover }] : [];
+  });
 
 /**
  * The popover content of a diagram component.
@@ -163,7 +93,7 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     const several = list.length > 1;
     const rows = list.flatMap(([name, m, n]) => mixerRows(name, m, n, several));
     rows.push(["Attention parameters", formatCount(b.attention + (b.linearMixer ?? 0))]);
-    const kinds = [...new Set(list.map(([, m]) => (m.kind === "attention" ? headSharing(m) : (mixerKindNames[m.kind] ?? m.kind))))];
+    const kinds = [...new Set(list.map(([, m]) => coreKinds.of(m)?.attentionLabel(m) ?? String(m.kind)))];
     return { title: `Token mixer: ${kinds.join(" + ")}`, rows, concepts: explain(list.flatMap(([, m]) => mixerConcepts(m, f))) };
   };
   const ffnInfo = (only?: string): ComponentInfo => {
@@ -171,13 +101,12 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     if (!list.length) list = ffns;
     const several = list.length > 1;
     const rows = list.flatMap(([name, ff, n]) => ffnRows(name, ff, n, several));
-    const moe = list.some(([, ff]) => ff.kind === "moe");
-    const shared = list.some(([, ff]) => ff.kind === "moe" && ff.sharedExperts);
+    const moe = list.some(([, ff]) => ffnKind(ff.kind)?.sparse === true);
     rows.push(["FFN parameters", moe ? `${formatCount(s.params.breakdown.ffn + b.routedExperts + b.sharedExperts + b.router)} (${formatCount(s.params.activeBreakdown.ffn + s.params.activeBreakdown.routedExperts + s.params.activeBreakdown.sharedExperts + s.params.activeBreakdown.router)} active)` : formatCount(b.ffn)]);
     return {
       title: moe ? (list.length > 1 ? "Mixture of experts (or dense feed forward)" : "Mixture of experts") : "Feed-forward network",
       rows,
-      concepts: explain([...(moe ? (["MoE"] as const) : []), ...(shared ? (["shared-expert"] as const) : [])]),
+      concepts: explain(list.flatMap(([, ff]) => ffnKind(ff.kind)?.concepts(ff) ?? [])),
     };
   };
 

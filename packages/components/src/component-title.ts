@@ -3,7 +3,7 @@
  * details (`component-info.ts`), which load on first use.
  */
 import { parseComponentId } from "@archgal/renderer/lean";
-import { headSharing, mixerKindNames } from "@archgal/schema/metrics";
+import { coreKinds } from "@archgal/schema/metrics";
 import type { SpecFacts } from "./spec-facts.js";
 
 const fixed: Record<string, string> = {
@@ -21,10 +21,10 @@ const fixed: Record<string, string> = {
 /** Kinds of the mixers a component stands for: `mixer:<name|kind>`, a mixer panel, or all used mixers. */
 export function mixerKinds(f: SpecFacts, only?: string): string {
   const arch = f.spec.architecture;
-  let used = [...f.counts.mixers.keys()].flatMap((n) => (arch.mixers[n] ? [[n, arch.mixers[n]] as const] : []));
+  let used = [...f.counts.mixers.keys()].flatMap((n) => (Object.hasOwn(arch.mixers, n) ? [[n, arch.mixers[n]!] as const] : []));
   const picked = used.filter(([n, m]) => n === only || m.kind === only);
   if (picked.length) used = picked;
-  return [...new Set(used.map(([, m]) => (m.kind === "attention" ? headSharing(m) : (mixerKindNames[m.kind] ?? m.kind))))].join(" + ");
+  return [...new Set(used.map(([, m]) => coreKinds.of(m)?.attentionLabel(m) ?? String(m.kind)))].join(" + ");
 }
 
 /** Whether an FFN component (or panel) stands for a mixture of experts. */

@@ -24,8 +24,7 @@ export {
 export { ArchError, errorDetail, type ArchErrorDetail, type ArchErrorKind } from "./errors.js";
 export { setModelLoader, setDataBase, getDataBase, cdnLoader, loaderFor, fetchJson, modelIdPattern, type ModelLoader, type GalleryEntry } from "./loaders.js";
 export { loadFacts, factsOf, type SpecFacts, type SpecSource } from "./spec-facts.js";
-export { componentInfo, type ComponentInfo } from "./component-info.js";
+export { componentInfo, type ComponentInfo, type ConceptExplanation } from "./component-info.js";
 export { componentTitle } from "./component-title.js";
-export { conceptExplanations, type ConceptExplanation } from "./concept-explanations.js";
 export { factSheet, scaleText, kvText } from "./fact-sheet.js";
 export { defineElements, tagNames } from "./registry.js";

@@ -6,7 +6,7 @@ import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import type { Concept } from "./concepts/concept.js";
 import type { MixerFamily } from "./kinds/mixer-kind.js";
-import { coreFeatures, coreMixerKinds, ffnKind, resolveKinds, type AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
+import { coreFeatures, ffnKind, resolveKinds, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
 
 export type { Concept } from "./concepts/concept.js";
 export { headSharing } from "./kinds/shared.js";
@@ -14,8 +14,11 @@ export { headSharing } from "./kinds/shared.js";
 /** The gallery's decoder types. */
 export type DecoderType = "Dense" | "Sparse MoE" | "Sparse hybrid" | "Hybrid MoE" | "Dense hybrid" | "Recurrent";
 
-/** Core mixer kinds that keep a fixed recurrent state instead of a KV cache (every family but attention). */
-export const recurrentKinds: ReadonlySet<string> = new Set(Object.values(coreMixerKinds).filter((k) => k.family !== "attention").map((k) => k.kind));
+/** True for a mixer kind that keeps a fixed recurrent state instead of a KV cache (every family but attention). */
+export function isRecurrentKind(kind: string, options?: KindOptions): boolean {
+  const def = resolveKinds(options).mixerKind(kind);
+  return def !== undefined && def.family !== "attention";
+}
 
 /** Families that are state-space, recurrent or convolutional rather than linear attention. */
 const ssmFamilies: ReadonlySet<MixerFamily> = new Set(["ssm", "convolution"]);
@@ -52,19 +55,6 @@ export function decoderType(spec: { architecture: ArchitectureInput }, options?:
   }
   return moe ? "Sparse MoE" : "Dense";
 }
-
-/**
- * Human names of the core mixer kinds (a null-prototype object: `mixerKindNames.constructor` is undefined).
- * @deprecated Use the kind's `attentionLabel` through the registry (`coreKinds.mixerKind(kind)`).
- */
-export const mixerKindNames: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(
-    Object.create(null) as Record<string, string>,
-    { attention: "attention" },
-    // Every core kind but attention (whose label depends on its heads) has a fixed attention label.
-    Object.fromEntries(Object.entries(coreMixerKinds as Record<string, AnyMixerKind>).filter(([k]) => k !== "attention").map(([k, def]) => [k, def.attentionLabel({ kind: k })])),
-  ),
-);
 
 /** A short label of one mixer, e.g. `GQA`, `sliding-window GQA`, `MLA`, `Gated DeltaNet`; an unknown kind's own name. */
 export function mixerLabel(mixer: { kind: string }, options?: KindOptions): string {

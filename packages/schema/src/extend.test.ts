@@ -5,9 +5,10 @@ import { validateSpec, formatIssues } from "./validate.js";
 import { countParams } from "./params.js";
 import { kvCacheBytes, kvCacheBytesPerToken, stateElements } from "./kv-cache.js";
 import { flopsPerToken } from "./flops.js";
-import { attentionLabel, concepts, decoderType, formatLayerMix, mixerKindNames, mixerLabel } from "./classify.js";
+import { attentionLabel, concepts, decoderType, formatLayerMix, isRecurrentKind, mixerLabel } from "./classify.js";
 import { modelStats } from "./stats.js";
 import { KindRegistry, coreKinds } from "./kinds/registry.js";
+import { mixerKindDetails } from "./kinds/details.js";
 import { llama3_8b } from "../test-fixtures/golden-specs.js";
 
 // The README's example, as written there (and in extend.ts's TSDoc).
@@ -134,7 +135,7 @@ describe("the README's retention kind comes out right in every facet", () => {
     expect(k.shortName(m)).toBe("retention");
     expect(k.comboTitle(m)).toBe("Multi-scale **Retention**");
     expect(k.callout(m)).toEqual([32, " heads"]);
-    expect(k.facts(m)).toEqual([["Heads", "32"], ["Head dim", "128"]]);
+    expect(mixerKindDetails(m, new KindRegistry(kinds))?.facts(m)).toEqual([["Heads", "32"], ["Head dim", "128"]]);
     expect(k.concepts(m, { rope: true })).toEqual([]);
   });
 
@@ -153,7 +154,7 @@ describe("kind names that are also Object.prototype keys", () => {
       const s = customSpec();
       s.architecture.mixers.ret = JSON.parse(`{"kind": ${JSON.stringify(name)}, "heads": 4}`);
       expect(coreKinds.mixerKind(name)).toBeUndefined();
-      expect(mixerKindNames[name]).toBeUndefined();
+      expect(isRecurrentKind(name)).toBe(false);
       expect(mixerLabel({ kind: name })).toBe(name);
       expect(countParams(s as never).uncounted).toEqual(["ret"]);
       expect(kvCacheBytesPerToken(s as never)).toBe(16 * 2 * 8 * 128 * 2);

@@ -31,6 +31,8 @@ export {
   type SpecIssue,
   type SpecValidation,
 } from "./validate.js";
+// Popover rows and relation checks of every kind (also alone, without zod, as `@archgal/schema/details`).
+export * from "./kinds/details.js";
 // Every metric, label, formatter and layer helper (also available alone, without zod, as `@archgal/schema/metrics`).
 export * from "./metrics.js";
 export {

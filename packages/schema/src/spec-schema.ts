@@ -10,7 +10,8 @@ import type * as T from "./spec-types.js";
 import { countLayerPattern } from "./layers.js";
 import { bool, describeValue, got, nonNegativeInt, oneOf, positiveInt, positiveNumber, ropeFields, strict, text } from "./kinds/schema-kit.js";
 import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/schemas.js";
-import { ffnKind, resolveKinds, type KindOptions } from "./kinds/registry.js";
+import { resolveKinds, type KindOptions } from "./kinds/registry.js";
+import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
 
 export { describeValue, strict } from "./kinds/schema-kit.js";
 export { coreMixerSchemas, mixerKinds } from "./kinds/schemas.js";
@@ -232,10 +233,10 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
   // extension whose definition the caller passes.
   const registry = resolveKinds(options);
   for (const [name, mixer] of Object.entries(arch.mixers)) {
-    issues.push(...(registry.of(mixer)?.relations(mixer, arch, at("mixers", name)) ?? []));
+    issues.push(...(mixerKindDetails(mixer, registry)?.relations(mixer, arch, at("mixers", name)) ?? []));
   }
   for (const [name, ffn] of Object.entries(arch.ffns)) {
-    issues.push(...(ffnKind(ffn.kind)?.relations(ffn as never, at("ffns", name)) ?? []));
+    issues.push(...(ffnKindDetails(ffn)?.relations(ffn, at("ffns", name)) ?? []));
   }
 
   const walk = (entries: T.LayerEntry[], path: (string | number)[]) => {

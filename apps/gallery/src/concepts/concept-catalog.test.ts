@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
-import { categories, conceptCatalog, conceptInfo } from "./concept-catalog.js";
+import { conceptCategories, conceptCatalogue, conceptEntry } from "@archgal/schema/concepts";
 import { conceptDiagram } from "./concept-diagrams.js";
 import { modelsWithConcept } from "./concept-usage.js";
 
 describe("concept catalogue", () => {
   it("explains every concept tag the data uses", () => {
     const used = new Set(models.flatMap((m) => m.concepts as string[]));
-    const missing = [...used].filter((t) => !conceptInfo(t));
+    const missing = [...used].filter((t) => !conceptEntry(t));
     expect(missing).toEqual([]);
   });
 
   it("covers the concepts the gallery must have pages for", () => {
     for (const tag of ["GQA", "MQA", "MHA", "MLA", "SWA", "MoE", "shared-expert", "QK-Norm", "NoPE", "RoPE", "gated-attention", "gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba-2", "DSA", "MTP", "sandwich-norm"]) {
-      expect(conceptInfo(tag), tag).toBeDefined();
+      expect(conceptEntry(tag), tag).toBeDefined();
     }
   });
 
   it("gives each concept a category, a body, valid related tags and a diagram", () => {
-    for (const c of conceptCatalog) {
-      expect(categories).toContain(c.category);
+    for (const c of conceptCatalogue) {
+      expect(conceptCategories).toContain(c.category);
       expect(c.body.length).toBeGreaterThan(0);
-      for (const r of c.related) expect(conceptInfo(r), `${c.tag} → ${r}`).toBeDefined();
+      for (const r of c.related) expect(conceptEntry(r), `${c.tag} → ${r}`).toBeDefined();
       const svg = conceptDiagram(c.tag, c.figure);
       expect(svg, c.tag).toMatch(/^<svg class="concept-svg" viewBox="[^"]+" role="img" aria-label="[^"]+"/);
       expect(svg).not.toContain("NaN");

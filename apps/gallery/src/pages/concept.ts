@@ -3,7 +3,7 @@
  */
 import "../site/page-init.js";
 import { loadModel, models } from "@archgal/data";
-import { conceptInfo, conceptName } from "../concepts/concept-catalog.js";
+import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
 import { conceptDiagram } from "../concepts/concept-diagrams.js";
 import { modelsWithConcept, usageDetail } from "../concepts/concept-usage.js";
 import { h, replaceChildren, svgFromMarkup } from "../site/dom-builder.js";
@@ -12,7 +12,7 @@ import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
 
 const app = document.getElementById("concept-app")!;
 const tag = new URLSearchParams(location.search).get("id") ?? "";
-const info = conceptInfo(tag);
+const info = conceptEntry(tag);
 
 if (!info) {
   document.title = "Concept not found — archgal";
@@ -70,7 +70,7 @@ if (!info) {
       "section",
       { class: "related-concepts", "aria-labelledby": "related-title" },
       h("h2", { id: "related-title" }, "Related concepts"),
-      h("ul", { class: "chip-list" }, info.related.map((r) => h("li", null, h("a", { class: "chip", href: conceptHref(r) }, conceptName(r))))),
+      h("ul", { class: "chip-list" }, info.related.map((r) => h("li", null, h("a", { class: "chip", href: conceptHref(r) }, conceptShortName(r))))),
     ),
   );
 

@@ -3,7 +3,7 @@
  */
 import "../site/page-init.js";
 import { models } from "@archgal/data";
-import { categories, conceptCatalog } from "../concepts/concept-catalog.js";
+import { conceptCategories, conceptCatalogue } from "@archgal/schema/concepts";
 import { conceptDiagram } from "../concepts/concept-diagrams.js";
 import { h, replaceChildren, svgFromMarkup } from "../site/dom-builder.js";
 import { conceptHref } from "../site/site-links.js";
@@ -13,8 +13,8 @@ const app = document.getElementById("concepts-app")!;
 
 replaceChildren(
   app,
-  categories.map((category) => {
-    const items = conceptCatalog.filter((c) => c.category === category);
+  conceptCategories.map((category) => {
+    const items = conceptCatalogue.filter((c) => c.category === category);
     const headingId = `cat-${category.replace(/\W+/g, "-").toLowerCase()}`;
     return h(
       "section",

@@ -3,7 +3,7 @@
  */
 import "../site/page-init.js";
 import { findClosedModel, hasModel, models } from "@archgal/data";
-import { conceptName } from "../concepts/concept-catalog.js";
+import { conceptShortName } from "@archgal/schema/concepts";
 import { loadSelection, maxCompare, saveSelection, toggleSelection } from "../site/compare-selection.js";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { wireTabKeys } from "../site/keyboard-tabs.js";
@@ -47,7 +47,7 @@ let selection = loadSelection(hasModel);
 const app = document.getElementById("home-app")!;
 
 function facetLabel(facet: FacetKey, value: string): string {
-  return facet === "concept" ? conceptName(value) : value;
+  return facet === "concept" ? conceptShortName(value) : value;
 }
 
 function updateUrl(): void {

@@ -4,11 +4,11 @@
  */
 import "../site/page-init.js";
 import "@archgal/components/define.js";
-import { conceptExplanations, type LlmArchSelectEvent } from "@archgal/components";
+import type { LlmArchSelectEvent } from "@archgal/components";
 import { findClosedModel, getModel, hasModel, loadModel, models } from "@archgal/data";
 import { renderModel } from "@archgal/renderer";
 import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
-import { conceptInfo, conceptName } from "../concepts/concept-catalog.js";
+import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
@@ -85,17 +85,14 @@ function render(spec: DatasetEntry): void {
   onThemeChange((t) => diagram.setAttribute("theme", t));
 
   const selection = h("div", { class: "selection-info", "aria-live": "polite" }, "Click a part of the diagram (or Tab to it and press Enter) to see its numbers; the concepts it uses are linked here.");
-  const explained = Object.entries(conceptExplanations);
   diagram.addEventListener("llm-arch-select", (event) => {
     const { info } = (event as LlmArchSelectEvent).detail;
-    const tags = info.concepts
-      .map((c) => explained.find(([, e]) => e === c || e?.name === c.name)?.[0])
-      .filter((t): t is string => !!t && !!conceptInfo(t));
+    const tags = info.concepts.map((c) => c.tag).filter((t) => !!conceptEntry(t));
     replaceChildren(
       selection,
       h("strong", null, info.title),
       tags.length
-        ? [" — read more: ", tags.map((t, i) => [i ? ", " : "", h("a", { href: conceptHref(t) }, conceptInfo(t)!.name)])]
+        ? [" — read more: ", tags.map((t, i) => [i ? ", " : "", h("a", { href: conceptHref(t) }, conceptEntry(t)!.name)])]
         : " — its numbers are in the popover on the diagram.",
     );
   });
@@ -133,7 +130,7 @@ function render(spec: DatasetEntry): void {
   const conceptChips = h(
     "ul",
     { class: "chip-list" },
-    stats.concepts.map((c) => h("li", null, conceptInfo(c) ? h("a", { class: "chip", href: conceptHref(c) }, conceptName(c)) : h("span", { class: "chip" }, c))),
+    stats.concepts.map((c) => h("li", null, conceptEntry(c) ? h("a", { class: "chip", href: conceptHref(c) }, conceptShortName(c)) : h("span", { class: "chip" }, c))),
   );
 
   const position = models.findIndex((m) => m.id === spec.id);

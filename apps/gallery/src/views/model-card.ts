@@ -2,7 +2,7 @@
  * One model as a card on the home page.
  */
 import type { ModelIndexEntry } from "@archgal/data";
-import { conceptInfo } from "../concepts/concept-catalog.js";
+import { conceptEntry } from "@archgal/schema/concepts";
 import { h } from "../site/dom-builder.js";
 import { contextText, dateText, decoderClass, kvText, percent, scaleText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
@@ -19,7 +19,7 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
   const moe = m.params.active < m.params.total;
   const titleId = `card-title-${m.id}`;
   const tags = m.concepts
-    .map((c) => conceptInfo(c))
+    .map((c) => conceptEntry(c))
     .filter((c) => c?.headline)
     .slice(0, 4);
   return h(

@@ -43,7 +43,7 @@ export const conceptTags = [
 /** A concept tag, each with a catalogue entry and a page in the gallery app. */
 export type Concept = (typeof conceptTags)[number];
 
-const known: ReadonlySet<string> = new Set(conceptTags);
+const known: ReadonlySet<string> = /* @__PURE__ */ new Set(conceptTags);
 
 /** True when `tag` is a concept tag of this version (own values only; `constructor` is not one). */
 export function isConcept(tag: unknown): tag is Concept {

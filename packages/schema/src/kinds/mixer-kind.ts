@@ -46,10 +46,11 @@ export interface RelationIssue {
 export type FactRow = [label: string, value: string];
 
 /**
- * A mixer kind without its schema: the facets the metrics and the renderer use. Every facet is required here;
- * {@link MixerKindDefinition} adds the schema, and `defineMixerKind` fills the genuinely optional ones.
+ * The facets of a mixer kind that the metrics and the figure use (on every page that draws a diagram). The
+ * popover rows and relation checks are {@link MixerKindDetails}, kept in a separate object by the core kinds
+ * so that the element's first download does not carry them.
  */
-export interface MixerKind<M extends { kind: string } = { kind: string }> {
+export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   /** The `kind` discriminator. */
   kind: M["kind"];
   /** What the mixer is (decoder type, colour). */
@@ -81,15 +82,25 @@ export interface MixerKind<M extends { kind: string } = { kind: string }> {
   groupTitle(mixers: readonly M[]): string | undefined;
   /** Concept tags the mixer embodies. */
   concepts(mixer: M, ctx: ConceptContext): Concept[];
-  /** Its numbers as popover / fact-sheet rows, e.g. `["Heads", "128"]`. */
-  facts(mixer: M): FactRow[];
   /** The heads line of the figure's callout, or undefined for none; numbers are accented. */
   callout(mixer: M): CalloutPart[] | undefined;
   /** Further callout lines, given how many layers use this mixer (e.g. `sliding window of 1,024 tokens`). */
   calloutNotes(mixer: M, layers: number): CalloutPart[][];
+}
+
+/** The facets of a mixer kind that only the popover and the validator use. */
+export interface MixerKindDetails<M extends { kind: string } = { kind: string }> {
+  /** Its numbers as popover / fact-sheet rows, e.g. `["Heads", "128"]`. */
+  facts(mixer: M): FactRow[];
   /** Relations between the mixer's fields and the architecture that the object schema cannot express. */
   relations(mixer: M, arch: Architecture, path: (string | number)[]): RelationIssue[];
 }
+
+/**
+ * A mixer kind without its schema: every facet, all required ({@link MixerKindDefinition} adds the schema, and
+ * `defineMixerKind` fills the genuinely optional ones).
+ */
+export interface MixerKind<M extends { kind: string } = { kind: string }> extends MixerKindCore<M>, MixerKindDetails<M> {}
 
 /** A mixer kind with its schema: what `defineMixerKind` takes and returns. */
 export interface MixerKindDefinition<M extends { kind: string } = { kind: string }> extends MixerKind<M> {
@@ -110,8 +121,8 @@ export interface FfnParams {
   activeExperts: number;
 }
 
-/** A feed-forward kind (`mlp`, `moe`). */
-export interface FfnKind<F extends { kind: string } = Ffn> {
+/** The facets of a feed-forward kind (`mlp`, `moe`) that the metrics and the figure use. */
+export interface FfnKindCore<F extends { kind: string } = Ffn> {
   kind: F["kind"];
   /** Routed experts: the decoder type says "MoE". */
   sparse: boolean;
@@ -123,11 +134,18 @@ export interface FfnKind<F extends { kind: string } = Ffn> {
   title: string;
   /** Concept tags. */
   concepts(ffn: F): Concept[];
+}
+
+/** The facets of a feed-forward kind that only the popover and the validator use. */
+export interface FfnKindDetails<F extends { kind: string } = Ffn> {
   /** Popover rows. */
   facts(ffn: F): FactRow[];
   /** Relations between the FFN's fields. */
   relations(ffn: F, path: (string | number)[]): RelationIssue[];
 }
+
+/** A feed-forward kind with every facet. */
+export interface FfnKind<F extends { kind: string } = Ffn> extends FfnKindCore<F>, FfnKindDetails<F> {}
 
 /** Adds parameters to a component: all of them to the total, `used` of them to the active count. */
 export type AddParams = (component: import("../spec-types.js").ParamComponent, all: number, used?: number) => void;

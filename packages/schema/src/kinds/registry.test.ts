@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { KindRegistry, coreKinds, coreMixerKinds, isCoreMixerKind } from "./registry.js";
+import { coreMixerDetails, mixerKindDetails } from "./details.js";
 import { mixerKinds } from "./schemas.js";
-import { recurrentKinds } from "../classify.js";
+import { isRecurrentKind } from "../classify.js";
 import { compressedAttention as ca, type CompressedAttentionMixer } from "./mixers/compressed-attention.js";
+import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
 import { attention as at_ } from "./mixers/attention.js";
+import { attentionDetails } from "./mixers/attention.details.js";
 import type { MixerKind } from "./mixer-kind.js";
 import type { AttentionMixer } from "./mixers/attention.js";
 
-const compressedAttention: MixerKind<CompressedAttentionMixer> = ca;
-const attention: MixerKind<AttentionMixer> = at_;
+const compressedAttention: MixerKind<CompressedAttentionMixer> = { ...ca, ...compressedAttentionDetails };
+const attention: MixerKind<AttentionMixer> = { ...at_, ...attentionDetails };
 import { kvCacheBytes } from "../kv-cache.js";
 import { deepseekV3 } from "../../test-fixtures/golden-specs.js";
 
@@ -19,10 +22,12 @@ describe("the kind registry", () => {
     expect(Object.keys(coreMixerKinds).sort()).toEqual([...mixerKinds].sort());
     for (const [key, def] of Object.entries(coreMixerKinds)) expect(def.kind).toBe(key);
     expect(coreKinds.mixerKinds).toEqual(Object.keys(coreMixerKinds));
+    expect(Object.keys(coreMixerDetails)).toEqual(Object.keys(coreMixerKinds));
+    for (const k of ["constructor", "__proto__", "toString"]) expect(mixerKindDetails({ kind: k })).toBeUndefined();
   });
 
   it("derives the recurrent kinds from the families", () => {
-    expect([...recurrentKinds].sort()).toEqual(["gated-deltanet", "kimi-delta", "lightning", "mamba2", "mlstm", "short-conv"]);
+    expect(Object.keys(coreMixerKinds).filter((k) => isRecurrentKind(k)).sort()).toEqual(["gated-deltanet", "kimi-delta", "lightning", "mamba2", "mlstm", "short-conv"]);
   });
 
   it("finds kinds by own keys only", () => {

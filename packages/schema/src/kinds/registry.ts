@@ -5,7 +5,7 @@
  * Lookups go through `Map`s only, so a kind named `constructor`, `toString` or `__proto__` is simply unknown.
  */
 import type { Ffn, Mixer } from "../spec-types.js";
-import type { BlockFeature, FfnKind, MixerKind } from "./mixer-kind.js";
+import type { BlockFeature, FfnKindCore, MixerKind, MixerKindCore } from "./mixer-kind.js";
 import { attention } from "./mixers/attention.js";
 import { mla } from "./mixers/mla.js";
 import { compressedAttention } from "./mixers/compressed-attention.js";
@@ -23,7 +23,10 @@ import { perLayerEmbeddings } from "./features/per-layer-embeddings.js";
 import { ngramEmbeddings } from "./features/ngram-embeddings.js";
 import { mtp } from "./features/mtp.js";
 
-/** Every core mixer kind: a missing kind, or a kind missing a facet, does not compile. */
+/**
+ * Every core mixer kind: a missing kind, or a kind missing a facet, does not compile. (Their popover rows and
+ * relation checks are checked the same way in `details.ts`.)
+ */
 export const coreMixerKinds = {
   attention,
   mla,
@@ -35,10 +38,10 @@ export const coreMixerKinds = {
   mamba2,
   mlstm,
   "short-conv": shortConv,
-} as const satisfies { [K in Mixer["kind"]]: MixerKind<Extract<Mixer, { kind: K }>> };
+} as const satisfies { [K in Mixer["kind"]]: MixerKindCore<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind. */
-export const coreFfnKinds = { mlp, moe } as const satisfies { [K in Ffn["kind"]]: FfnKind<Extract<Ffn, { kind: K }>> };
+export const coreFfnKinds = { mlp, moe } as const satisfies { [K in Ffn["kind"]]: FfnKindCore<Extract<Ffn, { kind: K }>> };
 
 /** The block-level features, in the order their concept tags are listed. */
 export const coreFeatures = {
@@ -48,32 +51,41 @@ export const coreFeatures = {
   ngramEmbeddings,
 } as const satisfies Record<string, BlockFeature>;
 
-/** Any mixer kind as the generic code sees it. */
+/** Any mixer kind definition, with every facet (what downstream kinds are). */
 export type AnyMixerKind = MixerKind<any>;
+/** Any mixer kind as the metrics and the figure see it (core kinds carry their details apart). */
+export type AnyMixerKindCore = MixerKindCore<any>;
 
 /** The mixer kinds a computation knows: the core ones and any downstream ones. */
 export class KindRegistry {
-  readonly #mixers: Map<string, AnyMixerKind>;
+  readonly #mixers: Map<string, AnyMixerKindCore>;
+  readonly #extensions = new Map<string, AnyMixerKind>();
 
   /** A registry of the core kinds plus `extensions` (whose kinds must be new). */
   constructor(extensions: readonly AnyMixerKind[] = []) {
-    this.#mixers = new Map<string, AnyMixerKind>(Object.entries(coreMixerKinds));
+    this.#mixers = new Map<string, AnyMixerKindCore>(Object.entries(coreMixerKinds));
     for (const k of extensions) {
       if (typeof k.kind !== "string") throw new TypeError("a mixer kind needs a string `kind`");
       if (this.#mixers.has(k.kind)) {
         throw new Error(isCoreMixerKind(k.kind) ? `mixer kind "${k.kind}" is already defined by @archgal/schema` : `mixer kind "${k.kind}" is defined twice`);
       }
       this.#mixers.set(k.kind, k);
+      this.#extensions.set(k.kind, k);
     }
   }
 
+  /** The full definition of a downstream kind of this registry (undefined for core and unknown kinds). */
+  extension(kind: unknown): AnyMixerKind | undefined {
+    return typeof kind === "string" ? this.#extensions.get(kind) : undefined;
+  }
+
   /** The definition of a mixer kind, or undefined for a kind this registry does not know. */
-  mixerKind(kind: unknown): AnyMixerKind | undefined {
+  mixerKind(kind: unknown): AnyMixerKindCore | undefined {
     return typeof kind === "string" ? this.#mixers.get(kind) : undefined;
   }
 
   /** The definition of a mixer's kind (see {@link mixerKind}). */
-  of(mixer: { kind?: unknown } | undefined): AnyMixerKind | undefined {
+  of(mixer: { kind?: unknown } | undefined): AnyMixerKindCore | undefined {
     return mixer ? this.mixerKind(mixer.kind) : undefined;
   }
 
@@ -83,8 +95,8 @@ export class KindRegistry {
   }
 }
 
-const coreKindNames: ReadonlySet<string> = new Set(Object.keys(coreMixerKinds));
-const ffnKinds = new Map<string, FfnKind<Ffn>>(Object.entries(coreFfnKinds) as [string, FfnKind<Ffn>][]);
+const coreKindNames: ReadonlySet<string> = /* @__PURE__ */ new Set(Object.keys(coreMixerKinds));
+const ffnKinds = /* @__PURE__ */ new Map<string, FfnKindCore<Ffn>>(Object.entries(coreFfnKinds) as [string, FfnKindCore<Ffn>][]);
 
 /** True for the mixer kinds of this version of the schema (own keys only). */
 export function isCoreMixerKind(kind: unknown): kind is Mixer["kind"] {
@@ -92,7 +104,7 @@ export function isCoreMixerKind(kind: unknown): kind is Mixer["kind"] {
 }
 
 /** The definition of an FFN kind, or undefined for an unknown one. */
-export function ffnKind(kind: unknown): FfnKind<Ffn> | undefined {
+export function ffnKind(kind: unknown): FfnKindCore<Ffn> | undefined {
   return typeof kind === "string" ? ffnKinds.get(kind) : undefined;
 }
 

@@ -1,9 +1,8 @@
 /**
  * A dense feed-forward network, gated (SwiGLU / GeGLU) or not.
  */
-import type { FfnKind } from "../mixer-kind.js";
+import type { FfnKindCore } from "../mixer-kind.js";
 import type { Activation, PositiveInt } from "../../spec-types.js";
-import { formatInt } from "../../format.js";
 
 /** A dense feed-forward network. */
 export interface MlpFfn {
@@ -35,9 +34,5 @@ export const mlp = {
   onlyLabel: "FFN-only",
   title: "Feed-forward network",
   concepts: () => [],
-  facts: (f) => [
-    ["Hidden size", formatInt(f.hidden)],
-    ["Activation", activationText(f)],
-  ],
-  relations: () => [],
-} satisfies FfnKind<MlpFfn>;
+} satisfies FfnKindCore<MlpFfn>;
+

@@ -2,11 +2,10 @@
  * A sparse mixture-of-experts feed-forward layer: routed experts, optional shared experts, zero experts, a
  * latent bottleneck (LatentMoE) and linear or MLP routers.
  */
-import type { FfnKind, RelationIssue } from "../mixer-kind.js";
+import type { FfnKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { Activation, NonNegativeInt, PositiveInt } from "../../spec-types.js";
-import { formatInt } from "../../format.js";
-import { activationText, mlpParams } from "./mlp.js";
+import { mlpParams } from "./mlp.js";
 
 /** Router settings of a mixture of experts. */
 export interface Router {
@@ -81,26 +80,5 @@ export const moe = {
   onlyLabel: "MoE-only",
   title: "Mixture of experts",
   concepts: (f) => ["MoE", ...(f.sharedExperts ? (["shared-expert"] as Concept[]) : [])],
-  facts(f) {
-    const rows: [string, string][] = [
-      ["Experts", `${formatInt(f.activeExperts)} of ${formatInt(f.experts)} active`],
-      ["Expert hidden size", formatInt(f.expertHidden)],
-    ];
-    if (f.sharedExperts) rows.push(["Shared experts", formatInt(f.sharedExperts)]);
-    if (f.router?.scoring) rows.push(["Router", f.router.scoring]);
-    rows.push(["Activation", activationText(f)]);
-    return rows;
-  },
-  relations(f, path) {
-    const issues: RelationIssue[] = [];
-    if (f.activeExperts > f.experts) issues.push({ path: [...path, "activeExperts"], message: `must not exceed experts (${f.experts}), got ${f.activeExperts}` });
-    const groups = f.router?.groups;
-    if (groups !== undefined && f.experts % groups !== 0) issues.push({ path: [...path, "router", "groups"], message: `must divide experts (${f.experts}), got ${groups}` });
-    const topk = f.router?.topkGroups;
-    if (topk !== undefined && (groups === undefined || topk > groups)) {
-      issues.push({ path: [...path, "router", "topkGroups"], message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}` });
-    }
-    if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
-    return issues;
-  },
-} satisfies FfnKind<MoeFfn>;
+} satisfies FfnKindCore<MoeFfn>;
+

@@ -2,10 +2,10 @@
  * Softmax attention: MHA, GQA or MQA; full, sliding-window or chunked; with the options the dataset's models
  * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping).
  */
-import type { MixerKind, RelationIssue } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { headSharing, isNope, windowFitsContext, qkNormWeights, rows, sharingNames, tokens } from "../shared.js";
+import { headSharing, isNope, qkNormWeights, sharingNames } from "../shared.js";
 
 /** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
 export interface AttentionMixer {
@@ -121,21 +121,6 @@ export const attention = {
     if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
     return tags;
   },
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("KV heads", m.kvHeads);
-    r.add("Head dim", m.headDim);
-    r.add("Value head dim", m.valueHeadDim);
-    r.add("Window", m.window ? tokens(m.window) : "global");
-    r.add("Chunk", m.chunk);
-    if (m.qkNorm) r.add("QK-Norm", m.qkNorm.kind);
-    if (m.rope === false) r.add("RoPE", "none (NoPE)");
-    else if (m.rope?.theta) r.add("RoPE θ", m.rope.theta);
-    if (m.outputGate) r.add("Output gate", m.outputGate);
-    if (m.logitSoftcap) r.add("Logit soft-cap", String(m.logitSoftcap));
-    return r.rows;
-  },
   callout: (m) => (headSharing(m) === "MHA" ? [m.heads, " heads"] : [m.heads, " heads, ", m.kvHeads, m.kvHeads === 1 ? " KV head" : " KV heads"]),
   calloutNotes(m, layers) {
     const notes: (string | number)[][] = [];
@@ -146,13 +131,5 @@ export const attention = {
     if (m.sharedKV) notes.push(["keys double as values in ", layers, " layers"]);
     return notes;
   },
-  relations(m, arch, path) {
-    const issues: RelationIssue[] = [];
-    if (m.kvHeads > m.heads) issues.push({ path: [...path, "kvHeads"], message: `must not exceed heads (${m.heads}), got ${m.kvHeads}` });
-    else if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
-    issues.push(...windowFitsContext(m.window, arch.contextLength, path));
-    if (m.window !== undefined && m.chunk !== undefined) issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
-    if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
-    return issues;
-  },
-} satisfies MixerKind<AttentionMixer>;
+} satisfies MixerKindCore<AttentionMixer>;
+

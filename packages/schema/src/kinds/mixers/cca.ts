@@ -1,9 +1,9 @@
 /**
  * Compressed convolutional attention (ZAYA1).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { headSharing, noNotes, noRelations, rows } from "../shared.js";
+import { headSharing, noNotes } from "../shared.js";
 
 /**
  * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
@@ -59,16 +59,7 @@ export const cca = {
   comboTitle: () => "**Compressed Convolutional** Attention",
   groupTitle: () => undefined,
   concepts: (m) => ["cca", headSharing(m)],
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("KV heads", m.kvHeads);
-    r.add("Head dim", m.headDim);
-    r.add("Conv kernels (depthwise / grouped)", `${m.convKernel} / ${m.groupedConvKernel}`);
-    r.add("Delayed values", "half of the value heads read the previous token");
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads, ", m.kvHeads, " KV heads"],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<CcaMixer>;
+} satisfies MixerKindCore<CcaMixer>;
+

@@ -7,11 +7,10 @@
  * so its projections are 2·D wide at ratio 4 and D wide otherwise: positional table (w × ratio), kv and gate
  * projections (d→w), norm (D). The CSA indexer: q_b (qr→Ih·Id), weights (d→Ih) and its own compressor (2·Id).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
-import { formatInt } from "../../format.js";
-import { noNotes, noRelations, rows, tokens } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /**
  * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
@@ -93,20 +92,7 @@ export const compressedAttention = {
     tags.push("attention-sinks");
     return tags;
   },
-  facts(m) {
-    const r = rows();
-    r.add("Variant", m.compressRatio ? (m.indexer ? "compressed sparse (CSA)" : "heavily compressed (HCA)") : "window only");
-    r.add("Heads", m.heads);
-    r.add("KV heads", "1 (keys = values)");
-    r.add("Head dim (RoPE part)", `${formatInt(m.headDim)} (${formatInt(m.ropeDim)})`);
-    r.add("Query latent rank", m.qLoraRank);
-    r.add("Window", tokens(m.window));
-    if (m.compressRatio) r.add("Compression", `1 row per ${formatInt(m.compressRatio)} tokens`);
-    if (m.indexer) r.add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
-    r.add("Output projection", `${formatInt(m.outputGroups)} groups of rank ${formatInt(m.outputLoraRank)}`);
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads, one shared KV head"],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<CompressedAttentionMixer>;
+} satisfies MixerKindCore<CompressedAttentionMixer>;
+

@@ -1,9 +1,9 @@
 /**
  * Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes, rows } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
 export interface GatedDeltaNetMixer {
@@ -55,16 +55,7 @@ export const gatedDeltanet = {
   comboTitle: () => "**Gated** DeltaNet",
   groupTitle: () => undefined,
   concepts: () => ["gated-deltanet"],
-  facts(m) {
-    const r = rows();
-    r.add("Key heads", m.keyHeads);
-    r.add("Value heads", m.valueHeads);
-    r.add("Key / value head dim", `${m.keyHeadDim} / ${m.valueHeadDim}`);
-    r.add("Conv kernel", m.convKernel);
-    return r.rows;
-  },
   callout: (m) => [m.keyHeads, " key / ", m.valueHeads, " value heads"],
   calloutNotes: noNotes,
-  relations: (m, _arch, path) =>
-    m.valueHeads % m.keyHeads !== 0 ? [{ path: [...path, "valueHeads"], message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}` }] : [],
-} satisfies MixerKind<GatedDeltaNetMixer>;
+} satisfies MixerKindCore<GatedDeltaNetMixer>;
+

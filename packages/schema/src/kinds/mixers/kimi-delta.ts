@@ -1,9 +1,9 @@
 /**
  * Kimi Delta Attention (Kimi Linear).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes, noRelations, rows } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /** Kimi Delta Attention (Kimi Linear). */
 export interface KimiDeltaMixer {
@@ -42,14 +42,7 @@ export const kimiDelta = {
   comboTitle: () => "**Kimi Delta** Attention",
   groupTitle: () => undefined,
   concepts: () => ["kimi-delta-attention"],
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("Head dim", m.headDim);
-    r.add("Conv kernel", m.convKernel);
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads"],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<KimiDeltaMixer>;
+} satisfies MixerKindCore<KimiDeltaMixer>;
+

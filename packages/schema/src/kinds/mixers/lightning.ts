@@ -1,10 +1,10 @@
 /**
  * Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { noNotes, noRelations, qkNormWeights, rows } from "../shared.js";
+import { noNotes, qkNormWeights } from "../shared.js";
 
 /** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
 export interface LightningMixer {
@@ -47,14 +47,7 @@ export const lightning = {
   comboTitle: () => "**Lightning** Attention",
   groupTitle: () => undefined,
   concepts: (m) => ["lightning-attention", ...(m.qkNorm ? (["QK-Norm"] as Concept[]) : [])],
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("Head dim", m.headDim);
-    if (m.qkNorm) r.add("QK-Norm", m.qkNorm.kind);
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads"],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<LightningMixer>;
+} satisfies MixerKindCore<LightningMixer>;
+

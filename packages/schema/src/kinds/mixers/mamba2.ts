@@ -1,9 +1,9 @@
 /**
  * Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes, noRelations, rows } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
 export interface Mamba2Mixer {
@@ -53,16 +53,7 @@ export const mamba2 = {
   comboTitle: () => "**Mamba-2**",
   groupTitle: () => undefined,
   concepts: () => ["mamba-2"],
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("Head dim", m.headDim);
-    r.add("State size", m.stateSize);
-    r.add("Groups", m.groups);
-    r.add("Conv kernel", m.convKernel);
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads, state ", m.stateSize],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<Mamba2Mixer>;
+} satisfies MixerKindCore<Mamba2Mixer>;
+

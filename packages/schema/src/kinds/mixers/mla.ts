@@ -2,11 +2,10 @@
  * Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5), optionally with DeepSeek Sparse
  * Attention's lightning indexer.
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { formatInt } from "../../format.js";
-import { isNope, noNotes, rows, tokens, windowFitsContext } from "../shared.js";
+import { isNope, noNotes } from "../shared.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {
@@ -76,19 +75,7 @@ export const mla = {
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
     return tags;
   },
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("KV latent rank", m.kvLoraRank);
-    r.add("Query latent rank", m.qLoraRank ?? "none");
-    r.add("Head dim (no RoPE + RoPE)", `${m.qkNopeHeadDim} + ${m.qkRopeHeadDim}`);
-    r.add("Value head dim", m.vHeadDim);
-    if (m.window) r.add("Window", tokens(m.window));
-    if (m.indexer) r.add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
-    if (m.rope === false) r.add("RoPE", "none (NoPE)");
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads"],
   calloutNotes: noNotes,
-  relations: (m, arch, path) => windowFitsContext(m.window, arch.contextLength, path),
-} satisfies MixerKind<MlaMixer>;
+} satisfies MixerKindCore<MlaMixer>;
+

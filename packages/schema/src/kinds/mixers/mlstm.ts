@@ -1,10 +1,9 @@
 /**
  * The mLSTM recurrent mixer with matrix memory (xLSTM).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { formatInt } from "../../format.js";
-import { noNotes, noRelations, rows } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /** mLSTM recurrent mixer with matrix memory (xLSTM). */
 export interface MlstmMixer {
@@ -41,13 +40,7 @@ export const mlstm = {
   comboTitle: () => "**mLSTM**",
   groupTitle: () => undefined,
   concepts: () => ["mlstm"],
-  facts(m) {
-    const r = rows();
-    r.add("Heads", m.heads);
-    r.add("QK / V width", `${formatInt(m.qkDim)} / ${formatInt(m.vDim)}`);
-    return r.rows;
-  },
   callout: (m) => [m.heads, " heads"],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<MlstmMixer>;
+} satisfies MixerKindCore<MlstmMixer>;
+

@@ -1,9 +1,9 @@
 /**
  * Gated short convolution (LFM2).
  */
-import type { MixerKind } from "../mixer-kind.js";
+import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes, noRelations, rows } from "../shared.js";
+import { noNotes } from "../shared.js";
 
 /** Gated short convolution (LFM2). */
 export interface ShortConvMixer {
@@ -37,12 +37,7 @@ export const shortConv = {
   comboTitle: () => "Gated **short convolution**",
   groupTitle: () => undefined,
   concepts: () => ["short-conv"],
-  facts(m) {
-    const r = rows();
-    r.add("Conv kernel", m.convKernel);
-    return r.rows;
-  },
   callout: (m) => ["kernel ", m.convKernel],
   calloutNotes: noNotes,
-  relations: noRelations,
-} satisfies MixerKind<ShortConvMixer>;
+} satisfies MixerKindCore<ShortConvMixer>;
+

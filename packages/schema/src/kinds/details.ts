@@ -1,0 +1,56 @@
+/**
+ * The popover rows and relation checks of every core kind, checked complete by the compiler like the registry,
+ * and their lookup for core and downstream kinds. Imported by the validator and the popover only, so that the
+ * metrics and the figure do not carry them.
+ */
+import type { Ffn, Mixer } from "../spec-types.js";
+import type { FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
+import { coreKinds, type KindRegistry } from "./registry.js";
+import { attentionDetails } from "./mixers/attention.details.js";
+import { mlaDetails } from "./mixers/mla.details.js";
+import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
+import { ccaDetails } from "./mixers/cca.details.js";
+import { gatedDeltanetDetails } from "./mixers/gated-deltanet.details.js";
+import { kimiDeltaDetails } from "./mixers/kimi-delta.details.js";
+import { lightningDetails } from "./mixers/lightning.details.js";
+import { mamba2Details } from "./mixers/mamba2.details.js";
+import { mlstmDetails } from "./mixers/mlstm.details.js";
+import { shortConvDetails } from "./mixers/short-conv.details.js";
+import { mlpDetails } from "./ffns/mlp.details.js";
+import { moeDetails } from "./ffns/moe.details.js";
+
+/** Every core mixer kind's popover rows and relation checks. */
+export const coreMixerDetails = {
+  attention: attentionDetails,
+  mla: mlaDetails,
+  "compressed-attention": compressedAttentionDetails,
+  cca: ccaDetails,
+  "gated-deltanet": gatedDeltanetDetails,
+  "kimi-delta": kimiDeltaDetails,
+  lightning: lightningDetails,
+  mamba2: mamba2Details,
+  mlstm: mlstmDetails,
+  "short-conv": shortConvDetails,
+} as const satisfies { [K in Mixer["kind"]]: MixerKindDetails<Extract<Mixer, { kind: K }>> };
+
+/** Every core FFN kind's popover rows and relation checks. */
+export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const satisfies { [K in Ffn["kind"]]: FfnKindDetails<Extract<Ffn, { kind: K }>> };
+
+// Built on first use, so that a bundle which never asks for details drops them all.
+ 
+let mixerDetails: Map<string, MixerKindDetails<any>> | undefined;
+let ffnDetails: Map<string, FfnKindDetails<Ffn>> | undefined;
+
+/** The popover rows and relation checks of a mixer's kind: core, or downstream in `kinds` (own keys only). */
+ 
+export function mixerKindDetails(mixer: { kind?: unknown } | undefined, kinds: KindRegistry = coreKinds): MixerKindDetails<any> | undefined {
+  if (!mixer || typeof mixer.kind !== "string") return undefined;
+  mixerDetails ??= new Map(Object.entries(coreMixerDetails));
+  return mixerDetails.get(mixer.kind) ?? kinds.extension(mixer.kind);
+}
+
+/** The popover rows and relation checks of an FFN's kind. */
+export function ffnKindDetails(ffn: { kind?: unknown } | undefined): FfnKindDetails<Ffn> | undefined {
+  ffnDetails ??= new Map(Object.entries(coreFfnDetails) as [string, FfnKindDetails<Ffn>][]);
+  return ffn && typeof ffn.kind === "string" ? ffnDetails.get(ffn.kind) : undefined;
+}

@@ -1,0 +1,13 @@
+/** The popover rows and relation checks of `MlpFfn` (loaded by the popover and the validator, not by the figure). */
+import type { FfnKindDetails } from "../mixer-kind.js";
+import type { MlpFfn } from "./mlp.js";
+import { formatInt } from "../../format.js";
+import { activationText } from "./mlp.js";
+
+export const mlpDetails = {
+  facts: (f) => [
+    ["Hidden size", formatInt(f.hidden)],
+    ["Activation", activationText(f)],
+  ],
+  relations: () => [],
+} satisfies FfnKindDetails<MlpFfn>;

@@ -1,0 +1,30 @@
+/** The popover rows and relation checks of `MoeFfn` (loaded by the popover and the validator, not by the figure). */
+import type { FfnKindDetails, RelationIssue } from "../mixer-kind.js";
+import type { MoeFfn } from "./moe.js";
+import { formatInt } from "../../format.js";
+import { activationText } from "./mlp.js";
+
+export const moeDetails = {
+  facts(f) {
+    const rows: [string, string][] = [
+      ["Experts", `${formatInt(f.activeExperts)} of ${formatInt(f.experts)} active`],
+      ["Expert hidden size", formatInt(f.expertHidden)],
+    ];
+    if (f.sharedExperts) rows.push(["Shared experts", formatInt(f.sharedExperts)]);
+    if (f.router?.scoring) rows.push(["Router", f.router.scoring]);
+    rows.push(["Activation", activationText(f)]);
+    return rows;
+  },
+  relations(f, path) {
+    const issues: RelationIssue[] = [];
+    if (f.activeExperts > f.experts) issues.push({ path: [...path, "activeExperts"], message: `must not exceed experts (${f.experts}), got ${f.activeExperts}` });
+    const groups = f.router?.groups;
+    if (groups !== undefined && f.experts % groups !== 0) issues.push({ path: [...path, "router", "groups"], message: `must divide experts (${f.experts}), got ${groups}` });
+    const topk = f.router?.topkGroups;
+    if (topk !== undefined && (groups === undefined || topk > groups)) {
+      issues.push({ path: [...path, "router", "topkGroups"], message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}` });
+    }
+    if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
+    return issues;
+  },
+} satisfies FfnKindDetails<MoeFfn>;

@@ -1,0 +1,31 @@
+/** The popover rows and relation checks of `AttentionMixer` (loaded by the popover and the validator, not by the figure). */
+import type { MixerKindDetails, RelationIssue } from "../mixer-kind.js";
+import type { AttentionMixer } from "./attention.js";
+import { rows, tokens, windowFitsContext } from "../shared.js";
+
+export const attentionDetails = {
+  facts(m) {
+    const r = rows();
+    r.add("Heads", m.heads);
+    r.add("KV heads", m.kvHeads);
+    r.add("Head dim", m.headDim);
+    r.add("Value head dim", m.valueHeadDim);
+    r.add("Window", m.window ? tokens(m.window) : "global");
+    r.add("Chunk", m.chunk);
+    if (m.qkNorm) r.add("QK-Norm", m.qkNorm.kind);
+    if (m.rope === false) r.add("RoPE", "none (NoPE)");
+    else if (m.rope?.theta) r.add("RoPE θ", m.rope.theta);
+    if (m.outputGate) r.add("Output gate", m.outputGate);
+    if (m.logitSoftcap) r.add("Logit soft-cap", String(m.logitSoftcap));
+    return r.rows;
+  },
+  relations(m, arch, path) {
+    const issues: RelationIssue[] = [];
+    if (m.kvHeads > m.heads) issues.push({ path: [...path, "kvHeads"], message: `must not exceed heads (${m.heads}), got ${m.kvHeads}` });
+    else if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
+    issues.push(...windowFitsContext(m.window, arch.contextLength, path));
+    if (m.window !== undefined && m.chunk !== undefined) issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
+    if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
+    return issues;
+  },
+} satisfies MixerKindDetails<AttentionMixer>;
