@@ -203,9 +203,25 @@ const mlstmMixer = (): Arb<Mixer> => fc.record({ heads: pos(32), qkDim: pos(8192
 const shortConvMixer = (): Arb<Mixer> => fc.record({ convKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["convKernel"] }).map((m) => ({ kind: "short-conv", ...m }) as Mixer);
 
 const linearMixer = (): Arb<Mixer> => fc.oneof(gdnMixer(), kimiDeltaMixer(), lightningMixer());
+/**
+ * One arbitrary per core mixer kind, keyed by kind: a kind added to the schema without an arbitrary does not
+ * compile here, and `arbitraries.test.ts` checks the keys against the kind registry at run time.
+ */
+export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => Arb<Mixer> } = {
+  attention: attentionMixer,
+  mla: mlaMixer,
+  "compressed-attention": compressedMixer,
+  cca: ccaMixer,
+  "gated-deltanet": gdnMixer,
+  "kimi-delta": kimiDeltaMixer,
+  lightning: lightningMixer,
+  mamba2: mamba2Mixer,
+  mlstm: mlstmMixer,
+  "short-conv": shortConvMixer,
+};
+
 /** Any mixer of any core kind. */
-export const anyMixer = (ctx: number | null): Arb<Mixer> =>
-  fc.oneof(attentionMixer(ctx), mlaMixer(ctx), compressedMixer(), ccaMixer(), gdnMixer(), kimiDeltaMixer(), lightningMixer(), mamba2Mixer(), mlstmMixer(), shortConvMixer());
+export const anyMixer = (ctx: number | null): Arb<Mixer> => fc.oneof(...Object.values(mixerArbitraries).map((arb) => arb(ctx)));
 
 export const mlpFfn = (): Arb<MlpFfn> =>
   fc.record({ hidden: pos(65536), activation: activation(), gated: fc.boolean(), bias: fc.boolean() }, { requiredKeys: ["hidden", "activation", "gated"] }).map((f) => ({ kind: "mlp", ...f }));
