@@ -112,6 +112,12 @@ describe("extension API with the consumer's own zod/mini", () => {
       linearMixer: number | null;
       total: number | null;
       statsTotal: number | null;
+      decoderType: string | null;
+      layerMix: string | null;
+      attention: string | null;
+      kv: number | null;
+      state: number | null;
+      flopsAttention: number | null;
     }>(dir, ["extend.mjs"]);
     expect(r.okIssues).toBe("");
     expect(r.ok).toBe(true);
@@ -119,8 +125,15 @@ describe("extension API with the consumer's own zod/mini", () => {
     expect(r.coreRejects).toBe(true);
     expect(r.typoIssues).toMatch(/benchmrk/);
     expect(r.wrongTypeIssues).toMatch(/benchmark/);
-    expect(r.linearMixer).toBe(24 * 4 * 2048 * 8 * 256);
+    expect(r.linearMixer).toBe(24 * 5 * 2048 * 8 * 256);
     expect(r.statsTotal).toBe(r.total);
+    // The README's retention kind in every facet: a recurrent decoder, no KV cache, its fixed state, its FLOPs.
+    expect(r.decoderType).toBe("Recurrent");
+    expect(r.layerMix).toBe("24 retention");
+    expect(r.attention).toBe("retention");
+    expect(r.kv).toBe(0);
+    expect(r.state).toBe(24 * 8 * 256 * 256 * 4);
+    expect(r.flopsAttention).toBe(24 * 2 * 3 * 8 * 256 * 256);
   });
 });
 

@@ -63,7 +63,6 @@ export type {
   ConceptContext,
   KindArchitecture,
 } from "./kinds/mixer-kind.js";
-export { conceptTags, isConcept } from "./concepts/concept.js";
 export { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 export {
   decoderType,

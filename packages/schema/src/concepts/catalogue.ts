@@ -5,9 +5,9 @@
  *
  * Exported alone as `@archgal/schema/concepts`, so bundles that need no prose do not carry it.
  */
-import { conceptTags, type Concept } from "./concept.js";
+import type { Concept } from "./concept.js";
 
-export { conceptTags, isConcept, type Concept } from "./concept.js";
+export type { Concept } from "./concept.js";
 
 /** The categories of the concepts page, in page order. */
 export const conceptCategories = [
@@ -512,7 +512,15 @@ const entries = {
   },
 } satisfies Record<Concept, Omit<ConceptEntry, "tag">>;
 
+/** Every concept tag, in catalogue order. */
+export const conceptTags = Object.keys(entries) as Concept[];
+
 const byTag = new Map<string, ConceptEntry>(conceptTags.map((tag) => [tag, { tag, ...entries[tag] }]));
+
+/** True when `tag` is a concept tag of this version (own entries only; `constructor` is not one). */
+export function isConcept(tag: unknown): tag is Concept {
+  return typeof tag === "string" && byTag.has(tag);
+}
 
 /** Every concept, in catalogue order. */
 export const conceptCatalogue: readonly ConceptEntry[] = [...byTag.values()];
