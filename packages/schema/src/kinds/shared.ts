@@ -2,7 +2,6 @@
  * Small pieces several kinds share: q/k norm weights, the head-sharing name, RoPE switches.
  */
 import type { QkNorm, RopeSettings } from "../spec-types.js";
-import { formatInt } from "../format.js";
 
 /** Weights of one q/k norm of `width` (0 for the parameter-free L2 norm). */
 export function qkNormWeights(qkNorm: QkNorm | undefined, width: number): number {
@@ -23,29 +22,18 @@ export const sharingNames = { MHA: "Multi-Head", GQA: "Grouped-Query", MQA: "Mul
 /** True when a mixer switches RoPE off in a RoPE model (a NoPE layer). */
 export const isNope = (rope: false | RopeSettings | undefined, modelRope: boolean): boolean => modelRope && rope === false;
 
-/** `1,024 tokens`. */
-export const tokens = (n: number): string => `${formatInt(n)} tokens`;
-
-/** Collects popover rows, skipping absent values and formatting integers. */
-export function rows(): { add(label: string, value: number | string | undefined | null): void; rows: [string, string][] } {
-  const out: [string, string][] = [];
-  return {
-    add(label, value) {
-      if (value !== undefined && value !== null) out.push([label, typeof value === "number" ? formatInt(value) : value]);
-    },
-    rows: out,
-  };
-}
-
-/** No relation issues. */
-export const noRelations = (): never[] => [];
-
 /** No callout notes. */
 export const noNotes = (): never[] => [];
 
-/** Checks that a window fits the context; shared by windowed kinds. */
-export function windowFitsContext(window: number | undefined, contextLength: number | null, path: (string | number)[]) {
-  return window !== undefined && contextLength !== null && window > contextLength
-    ? [{ path: [...path, "window"], message: `must not exceed the context length (${contextLength}), got ${window}` }]
-    : [];
+/** The naming facets of a kind whose names do not depend on its fields: one name, one title. */
+export function fixedNames(name: string, title: string, comboTitle = title) {
+  return {
+    label: () => name,
+    attentionLabel: () => name,
+    shortName: () => name,
+    title: () => title,
+    comboTitle: () => comboTitle,
+    groupTitle: () => undefined,
+    calloutNotes: noNotes,
+  };
 }

@@ -2,7 +2,7 @@
 import type { FfnKindDetails } from "../mixer-kind.js";
 import type { MlpFfn } from "./mlp.js";
 import { formatInt } from "../../format.js";
-import { activationText } from "./mlp.js";
+import { activationText } from "../details-kit.js";
 
 export const mlpDetails = {
   facts: (f) => [

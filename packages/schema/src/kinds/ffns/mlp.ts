@@ -24,9 +24,6 @@ export function mlpParams(dModel: number, hidden: number, gated: boolean, bias: 
   return weights + biases;
 }
 
-/** `silu (gated)`. */
-export const activationText = (f: { activation: Activation; gated: boolean }): string => `${f.activation}${f.gated ? " (gated)" : ""}`;
-
 export const mlp = {
   kind: "mlp",
   sparse: false,

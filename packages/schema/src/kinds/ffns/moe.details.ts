@@ -2,7 +2,7 @@
 import type { FfnKindDetails, RelationIssue } from "../mixer-kind.js";
 import type { MoeFfn } from "./moe.js";
 import { formatInt } from "../../format.js";
-import { activationText } from "./mlp.js";
+import { activationText } from "../details-kit.js";
 
 export const moeDetails = {
   facts(f) {

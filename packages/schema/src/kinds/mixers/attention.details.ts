@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `AttentionMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails, RelationIssue } from "../mixer-kind.js";
 import type { AttentionMixer } from "./attention.js";
-import { rows, tokens, windowFitsContext } from "../shared.js";
+import { rows, tokens, windowFitsContext } from "../details-kit.js";
 
 export const attentionDetails = {
   facts(m) {

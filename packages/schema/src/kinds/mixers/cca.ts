@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { headSharing, noNotes } from "../shared.js";
+import { fixedNames, headSharing } from "../shared.js";
 
 /**
  * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
@@ -52,14 +52,8 @@ export const cca = {
     },
   },
   attentionMacs: (m, tokens) => m.heads * 2 * m.headDim * tokens,
-  label: () => "CCA",
-  attentionLabel: () => "CCA",
-  shortName: () => "CCA",
-  title: () => "**Compressed Convolutional** Attention",
-  comboTitle: () => "**Compressed Convolutional** Attention",
-  groupTitle: () => undefined,
+  ...fixedNames("CCA", "**Compressed Convolutional** Attention"),
   concepts: (m) => ["cca", headSharing(m)],
   callout: (m) => [m.heads, " heads, ", m.kvHeads, " KV heads"],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<CcaMixer>;
 

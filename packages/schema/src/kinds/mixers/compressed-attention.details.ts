@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `CompressedAttentionMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { CompressedAttentionMixer } from "./compressed-attention.js";
-import { rows, tokens, noRelations } from "../shared.js";
+import { rows, tokens, noRelations } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 
 export const compressedAttentionDetails = {

@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `GatedDeltaNetMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { GatedDeltaNetMixer } from "./gated-deltanet.js";
-import { rows } from "../shared.js";
+import { rows } from "../details-kit.js";
 
 export const gatedDeltanetDetails = {
   facts(m) {

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { fixedNames } from "../shared.js";
 
 /** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
 export interface GatedDeltaNetMixer {
@@ -48,14 +48,8 @@ export const gatedDeltanet = {
     },
   },
   attentionMacs: (m) => 3 * m.valueHeads * m.keyHeadDim * m.valueHeadDim,
-  label: () => "Gated DeltaNet",
-  attentionLabel: () => "Gated DeltaNet",
-  shortName: () => "Gated DeltaNet",
-  title: () => "**Gated** DeltaNet",
-  comboTitle: () => "**Gated** DeltaNet",
-  groupTitle: () => undefined,
+  ...fixedNames("Gated DeltaNet", "**Gated** DeltaNet"),
   concepts: () => ["gated-deltanet"],
   callout: (m) => [m.keyHeads, " key / ", m.valueHeads, " value heads"],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<GatedDeltaNetMixer>;
 

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { fixedNames } from "../shared.js";
 
 /** Kimi Delta Attention (Kimi Linear). */
 export interface KimiDeltaMixer {
@@ -35,14 +35,8 @@ export const kimiDelta = {
     state: (m) => m.heads * m.headDim * m.headDim + 3 * m.heads * m.headDim * (m.convKernel - 1),
   },
   attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
-  label: () => "Kimi Delta Attention",
-  attentionLabel: () => "Kimi Delta Attention",
-  shortName: () => "Kimi Delta Attention",
-  title: () => "**Kimi Delta** Attention",
-  comboTitle: () => "**Kimi Delta** Attention",
-  groupTitle: () => undefined,
+  ...fixedNames("Kimi Delta Attention", "**Kimi Delta** Attention"),
   concepts: () => ["kimi-delta-attention"],
   callout: (m) => [m.heads, " heads"],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<KimiDeltaMixer>;
 

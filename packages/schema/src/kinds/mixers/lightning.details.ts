@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `LightningMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { LightningMixer } from "./lightning.js";
-import { rows, noRelations } from "../shared.js";
+import { rows, noRelations } from "../details-kit.js";
 
 export const lightningDetails = {
   facts(m) {

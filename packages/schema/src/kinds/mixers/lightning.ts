@@ -4,7 +4,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { noNotes, qkNormWeights } from "../shared.js";
+import { fixedNames, qkNormWeights } from "../shared.js";
 
 /** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
 export interface LightningMixer {
@@ -40,14 +40,8 @@ export const lightning = {
     state: (m) => m.heads * m.headDim * m.headDim,
   },
   attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
-  label: () => "Lightning Attention",
-  attentionLabel: () => "Lightning Attention",
-  shortName: () => "Lightning Attention",
-  title: () => "**Lightning** Attention",
-  comboTitle: () => "**Lightning** Attention",
-  groupTitle: () => undefined,
+  ...fixedNames("Lightning Attention", "**Lightning** Attention"),
   concepts: (m) => ["lightning-attention", ...(m.qkNorm ? (["QK-Norm"] as Concept[]) : [])],
   callout: (m) => [m.heads, " heads"],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<LightningMixer>;
 

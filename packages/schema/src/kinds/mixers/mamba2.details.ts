@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `Mamba2Mixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { Mamba2Mixer } from "./mamba2.js";
-import { rows, noRelations } from "../shared.js";
+import { rows, noRelations } from "../details-kit.js";
 
 export const mamba2Details = {
   facts(m) {

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { fixedNames } from "../shared.js";
 
 /** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
 export interface Mamba2Mixer {
@@ -46,14 +46,8 @@ export const mamba2 = {
     },
   },
   attentionMacs: (m) => 3 * m.heads * m.headDim * m.stateSize,
-  label: () => "Mamba-2",
-  attentionLabel: () => "Mamba-2",
-  shortName: () => "Mamba-2",
-  title: () => "**Mamba-2** (state space)",
-  comboTitle: () => "**Mamba-2**",
-  groupTitle: () => undefined,
+  ...fixedNames("Mamba-2", "**Mamba-2** (state space)", "**Mamba-2**"),
   concepts: () => ["mamba-2"],
   callout: (m) => [m.heads, " heads, state ", m.stateSize],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<Mamba2Mixer>;
 

@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `MlaMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlaMixer } from "./mla.js";
-import { rows, tokens, windowFitsContext } from "../shared.js";
+import { rows, tokens, windowFitsContext } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 
 export const mlaDetails = {

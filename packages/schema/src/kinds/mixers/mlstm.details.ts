@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `MlstmMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlstmMixer } from "./mlstm.js";
-import { rows, noRelations } from "../shared.js";
+import { rows, noRelations } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 
 export const mlstmDetails = {

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { fixedNames } from "../shared.js";
 
 /** mLSTM recurrent mixer with matrix memory (xLSTM). */
 export interface MlstmMixer {
@@ -33,14 +33,8 @@ export const mlstm = {
     state: (m) => m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads) + m.qkDim + m.heads,
   },
   attentionMacs: (m) => 3 * m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads),
-  label: () => "mLSTM",
-  attentionLabel: () => "mLSTM",
-  shortName: () => "mLSTM",
-  title: () => "**mLSTM** with matrix memory",
-  comboTitle: () => "**mLSTM**",
-  groupTitle: () => undefined,
+  ...fixedNames("mLSTM", "**mLSTM** with matrix memory", "**mLSTM**"),
   concepts: () => ["mlstm"],
   callout: (m) => [m.heads, " heads"],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<MlstmMixer>;
 

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { fixedNames } from "../shared.js";
 
 /** Gated short convolution (LFM2). */
 export interface ShortConvMixer {
@@ -30,14 +30,8 @@ export const shortConv = {
     state: (m, arch) => arch.dModel * (m.convKernel - 1),
   },
   attentionMacs: () => 0,
-  label: () => "short convolution",
-  attentionLabel: () => "short convolution",
-  shortName: () => "short convolution",
-  title: () => "Gated **short convolution**",
-  comboTitle: () => "Gated **short convolution**",
-  groupTitle: () => undefined,
+  ...fixedNames("short convolution", "Gated **short convolution**"),
   concepts: () => ["short-conv"],
   callout: (m) => ["kernel ", m.convKernel],
-  calloutNotes: noNotes,
 } satisfies MixerKindCore<ShortConvMixer>;
 
