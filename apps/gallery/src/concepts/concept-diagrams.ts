@@ -150,7 +150,7 @@ function moe(shared: boolean, label: string): string {
   return svg(body, label);
 }
 
-const diagrams: Partial<Record<Concept, (label: string) => string>> = {
+const diagrams: Record<Concept, (label: string) => string> = {
   MHA: (l) => headSharing(8, l),
   GQA: (l) => headSharing(2, l),
   MQA: (l) => headSharing(1, l),
@@ -393,5 +393,5 @@ const diagrams: Partial<Record<Concept, (label: string) => string>> = {
 
 /** The diagram of a concept as SVG markup; `undefined` when the concept has none. */
 export function conceptDiagram(tag: string, label: string): string | undefined {
-  return diagrams[tag as Concept]?.(label);
+  return Object.hasOwn(diagrams, tag) ? diagrams[tag as Concept](label) : undefined;
 }
