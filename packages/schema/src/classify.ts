@@ -9,7 +9,7 @@ import type { MixerFamily } from "./kinds/mixer-kind.js";
 import { coreFeatures, ffnKind, resolveKinds, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
 
 export type { Concept } from "./concepts/concept.js";
-export { headSharing } from "./kinds/shared.js";
+export { headSharing } from "./kinds/common.js";
 
 /** The gallery's decoder types. */
 export type DecoderType = "Dense" | "Sparse MoE" | "Sparse hybrid" | "Hybrid MoE" | "Dense hybrid" | "Recurrent";

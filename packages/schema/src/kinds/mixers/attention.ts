@@ -5,7 +5,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { headSharing, isNope, qkNormWeights, sharingNames } from "../shared.js";
+import { headSharing, isNope, qkNormWeights, sharingNames } from "../common.js";
 
 /** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
 export interface AttentionMixer {

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames, headSharing } from "../shared.js";
+import { fixedNames, headSharing } from "../common.js";
 
 /**
  * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous

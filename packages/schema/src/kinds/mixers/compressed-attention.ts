@@ -10,7 +10,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
-import { noNotes } from "../shared.js";
+import { noNotes } from "../common.js";
 
 /**
  * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../shared.js";
+import { fixedNames } from "../common.js";
 
 /** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
 export interface GatedDeltaNetMixer {

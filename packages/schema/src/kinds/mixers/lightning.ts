@@ -4,7 +4,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { fixedNames, qkNormWeights } from "../shared.js";
+import { fixedNames, qkNormWeights } from "../common.js";
 
 /** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
 export interface LightningMixer {

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../shared.js";
+import { fixedNames } from "../common.js";
 
 /** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
 export interface Mamba2Mixer {

@@ -5,7 +5,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { isNope, noNotes } from "../shared.js";
+import { isNope, noNotes } from "../common.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {

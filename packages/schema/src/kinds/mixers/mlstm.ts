@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../shared.js";
+import { fixedNames } from "../common.js";
 
 /** mLSTM recurrent mixer with matrix memory (xLSTM). */
 export interface MlstmMixer {
