@@ -6,7 +6,7 @@
  * nothing, which makes the field required. A value of the wrong type records a problem and yields a harmless
  * placeholder so that reading can go on and report everything wrong with the config at once.
  */
-import { describeValue } from "../spec-schema.js";
+import { describeValue, maxLayers } from "../spec-schema.js";
 import type { HfImportProblem } from "./errors.js";
 
 /** A parsed JSON object. */
@@ -32,6 +32,18 @@ interface Log {
   problems: HfImportProblem[];
   warnings: string[];
   defaults: DefaultUse[];
+  /** Dotted paths of every key an importer asked for (present or not). */
+  read: Set<string>;
+}
+
+/** Whether an object has `key` as an own property (never inherited: `constructor`, `__proto__`, …). */
+export function hasOwn(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** The own value of `key`, or undefined. */
+export function ownValue<V>(obj: Readonly<Record<string, V>>, key: string): V | undefined {
+  return hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 const aliases = (keys: Keys): readonly string[] => (typeof keys === "string" ? [keys] : keys);
@@ -49,7 +61,7 @@ export class ConfigReader {
     readonly prefix = "",
     log?: Log,
   ) {
-    this.log = log ?? { problems: [], warnings: [], defaults: [] };
+    this.log = log ?? { problems: [], warnings: [], defaults: [], read: new Set() };
   }
 
   /** Problems found so far, here and in nested readers. */
@@ -67,6 +79,16 @@ export class ConfigReader {
     return this.log.defaults;
   }
 
+  /** Dotted paths of the keys read so far, here and in nested readers. */
+  get readKeys(): ReadonlySet<string> {
+    return this.log.read;
+  }
+
+  /** Marks keys as understood without reading them (fields known to hold no parameters). */
+  markRead(keys: Keys): void {
+    for (const key of aliases(keys)) this.log.read.add(this.pathOf(key));
+  }
+
   /** Dotted path of a key of this object. */
   pathOf(key: string): string {
     return this.prefix ? `${this.prefix}.${key}` : key;
@@ -75,6 +97,8 @@ export class ConfigReader {
   /** The first alias present with a non-null value. */
   private find(keys: Keys): { key: string; value: unknown } | undefined {
     for (const key of aliases(keys)) {
+      this.log.read.add(this.pathOf(key));
+      if (!hasOwn(this.raw, key)) continue;
       const value = this.raw[key];
       if (value !== undefined && value !== null) return { key, value };
     }
@@ -104,7 +128,8 @@ export class ConfigReader {
 
   /** Whether any alias is present, even as `null`. */
   present(keys: Keys): boolean {
-    return aliases(keys).some((key) => key in this.raw);
+    this.markRead(keys);
+    return aliases(keys).some((key) => hasOwn(this.raw, key));
   }
 
   /** A reader for a nested object, or undefined when absent. Records a problem when present but not an object. */
@@ -152,6 +177,19 @@ export class ConfigReader {
     if (fallback !== undefined) return this.useDefault(keys, fallback);
     this.missing(keys);
     return 1;
+  }
+
+  /**
+   * A layer count: a positive integer no larger than the spec's layer cap, checked before any per-layer list is
+   * built; required when no default is given.
+   */
+  layers(keys: Keys, fallback?: number): number {
+    const value = this.integer(keys, 1);
+    if (value !== undefined && value > maxLayers) {
+      this.problem(keys, `expected at most ${maxLayers} layers, got ${value}`);
+      return 1;
+    }
+    return value ?? this.size(keys, fallback);
   }
 
   /** A positive integer, or undefined when absent or null. */

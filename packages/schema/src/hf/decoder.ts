@@ -92,7 +92,7 @@ export function readCore(r: ConfigReader, d: CoreDefaults): Core {
   const vocabSize = r.size(k.vocab ?? "vocab_size", d.vocabSize);
   const before = r.problems.length;
   const dModel = r.size(k.hidden ?? "hidden_size");
-  const numLayers = r.size(k.layers ?? "num_hidden_layers");
+  const numLayers = r.layers(k.layers ?? "num_hidden_layers");
   const heads = r.size(k.heads ?? "num_attention_heads");
   const sizesValid = r.problems.length === before;
   const kvKeys = k.kvHeads ?? "num_key_value_heads";

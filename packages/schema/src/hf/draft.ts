@@ -16,6 +16,8 @@ export interface ArchitectureDraft extends Omit<Architecture, "numLayers" | "lay
 export interface FamilyImporter {
   /** The transformers configuration class whose defaults fill the fields a config leaves out. */
   readonly configClass: string;
+  /** Config keys this family knows to hold no parameters and to change nothing the spec describes. */
+  readonly ignores?: readonly string[];
   /** Reads the config into a draft, recording problems and warnings on the reader. */
   readonly build: (r: ConfigReader) => ArchitectureDraft;
 }

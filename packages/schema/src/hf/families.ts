@@ -1,0 +1,87 @@
+/**
+ * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
+ * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
+ */
+import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, seedOss, smollm3 } from "./dense-more.js";
+import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
+import type { FamilyImporter } from "./draft.js";
+import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
+import { dbrx, deepseekV1, dots1, ernie45Moe, graniteMoe, graniteMoeShared, hunyuanV1Moe, llama4Text, minicpm3, olmoe, phimoe } from "./moe-more.js";
+
+/** Importers by `model_type`. */
+export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
+  arcee,
+  bamba,
+  bloom,
+  chatglm,
+  codegen,
+  dbrx,
+  deepseek: deepseekV1,
+  dots1,
+  ernie4_5: ernie45,
+  ernie4_5_moe: ernie45Moe,
+  exaone,
+  glm,
+  glm4,
+  gpt_bigcode: gptBigcode,
+  gpt_neo: gptNeo,
+  gpt_neox: gptNeox,
+  gptj,
+  granitemoe: graniteMoe,
+  granitemoehybrid: graniteMoeHybrid,
+  granitemoeshared: graniteMoeShared,
+  helium,
+  hunyuan_v1_dense: hunyuanV1Dense,
+  hunyuan_v1_moe: hunyuanV1Moe,
+  internlm,
+  internlm3,
+  lfm2,
+  lfm2_moe: lfm2Moe,
+  llama4_text: llama4Text,
+  mamba2,
+  minicpm,
+  minicpm3,
+  ministral,
+  mpt,
+  nemotron,
+  olmoe,
+  persimmon,
+  phimoe,
+  qwen: qwenV1,
+  qwen3_5_moe_text: qwen35MoeText,
+  qwen3_5_text: qwen35Text,
+  seed_oss: seedOss,
+  smollm3,
+};
+
+/** Other spellings of a supported `model_type` (beyond Falcon's, in import.ts). */
+export const moreAliases: Readonly<Record<string, string>> = {};
+
+/** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
+export const moreTextModels: Readonly<Record<string, string>> = {
+  llama4: "llama4_text",
+  qwen3_5: "qwen3_5_text",
+  qwen3_5_moe: "qwen3_5_moe_text",
+};
+
+/** Decoder-only text types the spec cannot describe yet, and the missing piece (see the kind formulas for each). */
+export const notExpressible: Readonly<Record<string, string>> = {
+  mamba: "Mamba-1 mixers (selective scan with x_proj/dt_proj, no heads) are not a mixer kind yet",
+  falcon_mamba: "Mamba-1 mixers (with the extra B/C/dt RMSNorms) are not a mixer kind yet",
+  jamba: "its Mamba-1 layers are not a mixer kind yet",
+  recurrent_gemma: "the RG-LRU recurrent block (Griffin) is not a mixer kind yet",
+  rwkv: "RWKV time-mixing and channel-mixing blocks are not a mixer kind yet",
+  rwkv7: "RWKV-7 time-mixing blocks are not a mixer kind yet",
+  falcon_h1: "each layer runs attention and Mamba-2 in parallel, which the layer pattern cannot describe yet",
+  zamba: "shared attention blocks reused across layers are not expressible yet",
+  zamba2: "shared attention blocks with per-use LoRA adapters are not expressible yet",
+  gemma3n: "AltUp and LAuReL blocks (Gemma 3n) are not expressible yet",
+  gemma3n_text: "AltUp and LAuReL blocks (Gemma 3n) are not expressible yet",
+  apertus: "the xIELU activation (learnable alpha_p and alpha_n in every MLP) has no equivalent in the spec",
+  jetmoe: "mixture-of-attention-heads experts are not expressible yet",
+  diffllama: "differential attention (learnable lambda vectors, group norm per head) is not expressible yet",
+  opt: "its learned position table has 2 offset rows and word_embed_proj_dim projections the spec cannot count",
+  "openai-gpt": "post-norm blocks without a final norm are not expressible yet",
+  xlstm: "xLSTM blocks (sLSTM/mLSTM with their gates and up-projections as transformers builds them) are not mapped yet",
+  bitnet: "BitNet's extra sub-norms inside attention and MLP are not expressible yet",
+};

@@ -1,0 +1,396 @@
+/**
+ * More mixture-of-experts decoders: OLMoE, Granite MoE (and its shared-expert variant), PhiMoE, DBRX, DeepSeekMoE
+ * (v1, `deepseek`), dots.llm1, ERNIE 4.5 MoE, Hunyuan MoE and Llama 4 (text); and MiniCPM3 (latent attention,
+ * dense). Class defaults are from the transformers configuration files named, tensors from their modeling files,
+ * cross-checked against ml-explore/mlx-lm mlx_lm/models/<type>.py @d78bf58e.
+ */
+import type { AttentionMixer, MlaMixer, MoeFfn } from "../spec-types.js";
+import type { ConfigReader } from "./config-reader.js";
+import { attentionOf, biases, type Core, decoderDraft, mlpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
+import type { FamilyImporter } from "./draft.js";
+import { groupLimitedRouter, moeOf } from "./moe.js";
+import type { Slot } from "./pattern.js";
+
+/** Active experts per token, checked against the expert count. */
+function topK(r: ConfigReader, keys: string | readonly string[], fallback: number | undefined, experts: number): number {
+  const k = r.size(keys, fallback);
+  if (k > experts) r.problem(keys, `${k} active experts but only ${experts} experts`);
+  return Math.min(k, experts);
+}
+
+/** Every layer one attention block and one MoE block. */
+function allMoe(core: Core, attn: AttentionMixer, moe: MoeFfn, extra: Partial<Parameters<typeof decoderDraft>[1]> = {}) {
+  return decoderDraft(core, {
+    mixers: { attn },
+    ffns: { moe },
+    stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }),
+    ...extra,
+  });
+}
+
+// olmoe: configuration_olmoe.py (OlmoeConfig: vocab 50304, kv = heads, max_position 4096, rms 1e-5, untied,
+// attention_bias false, num_experts 64, num_experts_per_tok 8). modeling_olmoe.py: q/k/v/o bias =
+// attention_bias; q_norm over heads·head_dim and k_norm over kv_heads·head_dim; router Linear(hidden, experts,
+// bias=False) with softmax; gated experts of intermediate_size.
+export const olmoe: FamilyImporter = {
+  configClass: "OlmoeConfig",
+  ignores: ["clip_qkv"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, attentionBias: false });
+    const experts = r.size("num_experts", 64);
+    return allMoe(
+      core,
+      attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
+      moeOf(core, { experts, activeExperts: topK(r, "num_experts_per_tok", 8, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+    );
+  },
+};
+
+/** Granite MoE, with or without the shared MLP of `shared_intermediate_size`. */
+function graniteMoeFamily(configClass: string, shared: boolean): FamilyImporter {
+  return {
+    configClass,
+    build(r) {
+      const core = readCore(r, {
+        vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false,
+      });
+      const experts = r.size("num_local_experts", 8);
+      const sharedHidden = shared ? r.count("shared_intermediate_size", 0) : 0;
+      const scale = r.num("embedding_multiplier", 1);
+      return allMoe(
+        core,
+        attentionOf(core, biases(core.attentionBias, core.attentionBias)),
+        moeOf(core, {
+          experts,
+          activeExperts: topK(r, "num_experts_per_tok", 2, experts),
+          expertHidden: core.intermediate,
+          ...(sharedHidden > 0 ? { sharedExperts: 1, ...(sharedHidden !== core.intermediate ? { sharedHidden } : {}) } : {}),
+          router: { scoring: "softmax" },
+        }),
+        { embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) } },
+      );
+    },
+  };
+}
+
+// granitemoe: configuration_granitemoe.py (GraniteMoeConfig: vocab 32000, kv = heads, max_position 2048, rms 1e-6,
+// untied, attention_bias false, embedding_multiplier 1.0, num_local_experts 8, num_experts_per_tok 2).
+// modeling_granitemoe.py: q/k/v/o bias = attention_bias; GraniteMoeParallelExperts input_linear (experts ×
+// 2·intermediate × hidden) and output_linear (experts × hidden × intermediate), gated; router
+// GraniteMoeTopKGating layer Linear(hidden, experts, bias=False). The multipliers hold no parameters.
+export const graniteMoe = graniteMoeFamily("GraniteMoeConfig", false);
+
+// granitemoeshared: configuration_granitemoeshared.py (GraniteMoeSharedConfig: GraniteMoe's defaults plus
+// shared_intermediate_size 0). modeling_granitemoeshared.py: a GraniteMoeSharedMLP (input_linear hidden →
+// 2·shared_intermediate_size, output_linear) next to the experts when shared_intermediate_size > 0.
+export const graniteMoeShared = graniteMoeFamily("GraniteMoeSharedConfig", true);
+
+// phimoe: configuration_phimoe.py (PhimoeConfig: vocab 32064, kv 8, max_position 4096·32, rms_norm_eps 1e-5 (the
+// LayerNorm epsilon), untied, num_local_experts 16, top-k 2, attention_bias false, lm_head_bias false, default θ
+// 1e6, sliding_window None). modeling_phimoe.py: q/k/v/o bias = attention_bias; nn.LayerNorm (weight and bias)
+// before each sublayer and at the end; Mixtral-style gated experts, router without bias; lm_head bias = lm_head_bias.
+export const phimoe: FamilyImporter = {
+  configClass: "PhimoeConfig",
+  ignores: ["input_jitter_noise", "router_jitter_noise"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 32064, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 1e6, attentionBias: false });
+    const scaling = core.rope.scaling;
+    if (scaling && (scaling.type === "su" || scaling.type === "longrope")) {
+      scaling.type = "longrope";
+      scaling.originalContext ??= r.size("original_max_position_embeddings", 4096);
+    } else r.markRead("original_max_position_embeddings");
+    const experts = r.size(["num_local_experts", "num_experts"], 16);
+    const window = slidingWindow(r, null);
+    return allMoe(
+      core,
+      attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(window !== undefined ? { window } : {}) }),
+      moeOf(core, { experts, activeExperts: topK(r, "num_experts_per_tok", 2, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      {
+        norm: { kind: "layernorm", bias: true, placement: "pre", eps: core.eps },
+        embedding: { tied: core.tied, ...(r.flag("lm_head_bias", false) ? { headBias: true } : {}) },
+      },
+    );
+  },
+};
+
+// dbrx: configuration_dbrx.py (DbrxConfig: d_model 2048, n_heads 16, n_layers 24, max_seq_len 2048, vocab 32000,
+// untied; DbrxAttentionConfig kv_n_heads 1, rope_theta 10000; DbrxFFNConfig ffn_hidden_size 3584, moe_num_experts 4,
+// moe_top_k 1, ffn_act_fn silu). modeling_dbrx.py: Wqkv (hidden → (heads + 2·kv)·head_dim) and out_proj without bias;
+// norm_1, norm_2, norm_f LayerNorm without bias; router Linear(hidden, experts, bias=False); experts w1, v1, w2.
+export const dbrx: FamilyImporter = {
+  configClass: "DbrxConfig",
+  ignores: ["emb_pdrop", "resid_pdrop", "output_router_logits"],
+  build(r) {
+    const vocabSize = r.size("vocab_size", 32000);
+    const dModel = r.size(["d_model", "hidden_size"]);
+    const numLayers = r.layers(["n_layers", "num_hidden_layers"]);
+    const heads = r.size(["n_heads", "num_attention_heads"]);
+    if (dModel % heads !== 0) r.problem("d_model", `${dModel} is not a multiple of ${heads} heads`);
+    const attn = r.childOrEmpty("attn_config");
+    const ffn = r.childOrEmpty("ffn_config");
+    for (const key of ["attn_pdrop", "clip_qkv", "model_type"]) attn.markRead(key);
+    for (const key of ["moe_jitter_eps", "moe_loss_weight", "moe_normalize_expert_weights", "uniform_expert_assignment", "model_type", "ffn_act_fn"]) ffn.markRead(key);
+    const act = ffn.value("ffn_act_fn");
+    const actName = act && typeof act === "object" && !Array.isArray(act) ? (act as Record<string, unknown>).name : undefined;
+    if (actName !== undefined && actName !== "silu") ffn.problem("ffn_act_fn", `expected {"name": "silu"}, got ${JSON.stringify(actName)}`);
+    const experts = ffn.size("moe_num_experts", 4);
+    const core: Core = {
+      vocabSize, dModel, numLayers, heads, kvHeads: attn.size("kv_n_heads", 1), headDim: Math.max(1, Math.floor(dModel / heads)),
+      intermediate: ffn.size("ffn_hidden_size", 3584), contextLength: r.size("max_seq_len", 2048), activation: "silu",
+      tied: r.flag("tie_word_embeddings", false), eps: 1e-5, rope: { theta: attn.num("rope_theta", 10000, { positive: true }) },
+      attentionBias: false, mlpBias: false,
+    };
+    return allMoe(
+      core,
+      attentionOf(core),
+      moeOf(core, { experts, activeExperts: topK(ffn, "moe_top_k", 1, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      { norm: { kind: "layernorm", bias: false, placement: "pre", eps: 1e-5 } },
+    );
+  },
+};
+
+// deepseek: remote code (deepseek-ai/deepseek-moe-16b-base configuration_deepseek.py / modeling_deepseek.py;
+// mlx_lm/models/deepseek.py): DeepseekConfig vocab 102400, kv = heads, max_position 2048, rms 1e-6, untied,
+// attention_bias false, moe_layer_freq 1, first_k_dense_replace 0. Llama attention; layer i is MoE when
+// n_routed_experts is set, i >= first_k_dense_replace and i % moe_layer_freq == 0, else a dense MLP of
+// intermediate_size; MoEGate weight (experts × hidden, softmax, no bias); shared experts one MLP of
+// moe_intermediate_size × n_shared_experts. Expert counts and widths are required.
+export const deepseekV1: FamilyImporter = {
+  configClass: "DeepseekConfig",
+  ignores: ["scoring_func", "aux_loss_alpha", "seq_aux", "norm_topk_prob", "pretraining_tp"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 102400, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const experts = r.optSize("n_routed_experts");
+    const firstDense = r.count("first_k_dense_replace", 0);
+    const freq = r.size("moe_layer_freq", 1);
+    const ffns: Record<string, MoeFfn | ReturnType<typeof mlpOf>> = { dense: mlpOf(core) };
+    if (experts !== undefined) {
+      const shared = r.count("n_shared_experts", 0);
+      ffns.moe = moeOf(core, {
+        experts,
+        activeExperts: topK(r, "num_experts_per_tok", undefined, experts),
+        expertHidden: r.size("moe_intermediate_size"),
+        ...(shared > 0 ? { sharedExperts: shared } : {}),
+        router: { scoring: "softmax" },
+      });
+    }
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, biases(core.attentionBias, core.attentionBias)) },
+      ffns,
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: experts !== undefined && i >= firstDense && i % freq === 0 ? "moe" : "dense" })),
+    });
+  },
+};
+
+// dots1: configuration_dots1.py (Dots1Config: vocab 152064, kv 32, max_position 2048, rms 1e-6, untied,
+// attention_bias false, n_group 1, topk_group 1, routed_scaling_factor 1.0, first_k_dense_replace 0, sliding_window
+// 4096 unused without layer_types). modeling_dots1.py: Qwen3 attention (per-head q/k RMSNorms); layers from
+// first_k_dense_replace on are DeepSeek-V3 MoE blocks (router weight + e_score_correction_bias, sigmoid, shared
+// experts MLP(moe_intermediate_size × n_shared_experts)); earlier layers a dense MLP. Expert fields required.
+export const dots1: FamilyImporter = {
+  configClass: "Dots1Config",
+  ignores: ["max_window_layers", "use_sliding_window", "sliding_window", "scoring_func", "norm_topk_prob"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 152064, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const experts = r.size("n_routed_experts");
+    const shared = r.count("n_shared_experts", 0);
+    const firstDense = r.count("first_k_dense_replace", 0);
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }) },
+      ffns: {
+        dense: mlpOf(core),
+        moe: moeOf(core, {
+          experts,
+          activeExperts: topK(r, "num_experts_per_tok", undefined, experts),
+          expertHidden: r.size("moe_intermediate_size"),
+          ...(shared > 0 ? { sharedExperts: shared } : {}),
+          router: groupLimitedRouter(r, experts, { groups: 1, topkGroups: 1, scale: 1 }),
+        }),
+      },
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: i >= firstDense ? "moe" : "dense" })),
+    });
+  },
+};
+
+// ernie4_5_moe: configuration_ernie4_5_moe.py @001f85b38fb432858ace93f18622f07cec46d874 (Ernie4_5_MoeConfig: vocab
+// 103424, kv 4, max_position 131072, rms 1e-5, tied, use_bias false, moe_intermediate_size 1536, moe_k 6,
+// moe_num_experts 64, moe_num_shared_experts 2, moe_layer_start_index 1, moe_layer_end_index -1 (= last layer),
+// moe_layer_interval 1, default θ 500000; attribute_map num_experts → moe_num_experts). modeling_ernie4_5_moe.py:
+// layer i is MoE when (i + 1) % interval == 0 and start <= i <= end, else a dense MLP of intermediate_size; the
+// router (experts × hidden, no bias, softmax) keeps a per-expert e_score_correction_bias (moe_statics); shared
+// experts one MLP of moe_intermediate_size × moe_num_shared_experts; biases everywhere when use_bias.
+export const ernie45Moe: FamilyImporter = {
+  configClass: "Ernie4_5_MoeConfig",
+  ignores: ["moe_norm_min", "moe_capacity", "moe_gate", "moe_use_aux_free", "moe_gate_act", "moe_aux_loss_lambda", "moe_dense_experts_token_type_id"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 103424, kvHeads: 4, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: true, theta: 500000 });
+    const bias = r.flag("use_bias", false);
+    const experts = r.size(["moe_num_experts", "num_experts"], 64);
+    const shared = r.count("moe_num_shared_experts", 2);
+    const start = r.count("moe_layer_start_index", 1);
+    const endRaw = r.value("moe_layer_end_index") ?? r.useDefault("moe_layer_end_index", -1);
+    const end = typeof endRaw === "number" && Number.isInteger(endRaw) && endRaw >= 0 ? endRaw : core.numLayers - 1;
+    if (endRaw !== -1 && end !== endRaw) r.problem("moe_layer_end_index", `expected a layer index or -1, got ${JSON.stringify(endRaw)}`);
+    const interval = r.size("moe_layer_interval", 1);
+    const extra = bias ? { bias: true } : {};
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, biases(bias, bias)) },
+      ffns: {
+        dense: mlpOf(core, core.intermediate, extra),
+        moe: moeOf(core, {
+          experts,
+          activeExperts: topK(r, ["moe_k", "num_experts_per_tok"], 6, experts),
+          expertHidden: r.size("moe_intermediate_size", 1536),
+          ...(shared > 0 ? { sharedExperts: shared } : {}),
+          ...extra,
+          router: { scoring: "softmax", bias: true },
+        }),
+      },
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: (i + 1) % interval === 0 && i >= start && i <= end ? "moe" : "dense" })),
+    });
+  },
+};
+
+/** An int, or a per-layer list of ints (Hunyuan MoE writes both). */
+function perLayerInt(r: ConfigReader, key: string, numLayers: number, fallback: number): number[] {
+  const v = r.value(key);
+  if (v === undefined) return Array.from({ length: numLayers }, () => r.useDefault(key, fallback));
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0) return Array.from({ length: numLayers }, () => v);
+  const list = r.intList(key);
+  if (!list) return Array.from({ length: numLayers }, () => fallback);
+  if (list.length < numLayers) {
+    r.problem(key, `lists ${list.length} values but the model has ${numLayers} layers`);
+    return Array.from({ length: numLayers }, () => fallback);
+  }
+  return list.slice(0, numLayers);
+}
+
+// hunyuan_v1_moe: configuration_hunyuan_v1_moe.py @008cd60e348a9ef3ce1b49cbccca5b26413e8081 (HunYuanMoEV1Config:
+// vocab 290943, kv = heads, max_position 2048, rms 1e-5, untied, attention_bias false, num_experts 1,
+// use_mixed_mlp_moe false, moe_topk 1, head_dim None = hidden/heads; num_experts / moe_topk may be per-layer lists).
+// modeling_hunyuan_v1_moe.py: attention as HunYuan dense (q/k/v/o bias = attention_bias, per-head query/key
+// RMSNorms); HunYuanMoEV1Moe: gate wg (experts × hidden, no bias, softmax), experts gated MLPs of
+// moe_intermediate_size (else intermediate_size), and with use_mixed_mlp_moe a shared_mlp of intermediate_size ×
+// num_shared_expert. Cross-layer attention (use_cla) shares K/V between layers and is refused.
+export const hunyuanV1Moe: FamilyImporter = {
+  configClass: "HunYuanMoEV1Config",
+  ignores: ["eod_token_id", "moe_drop_tokens", "moe_random_routing_dropped_token", "use_qk_norm", "use_rotary_pos_emb", "norm_type", "capacity_factor", "moe_layer_num_skipped", "group_limited_greedy", "cla_share_factor", "mlp_bias", "sliding_window"],
+  build(r) {
+    const core = readCore(r, { vocabSize: 290943, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000, attentionBias: false });
+    if (r.flag("use_cla", false)) r.problem("use_cla", "cross-layer attention (K/V shared between layers) is not expressible yet");
+    const n = core.numLayers;
+    const experts = perLayerInt(r, "num_experts", n, 1);
+    const topk = perLayerInt(r, "moe_topk", n, 1);
+    const mixed = r.flag("use_mixed_mlp_moe", false);
+    const shared = mixed ? perLayerInt(r, "num_shared_expert", n, 1) : Array.from({ length: n }, () => 0);
+    const widths = r.has("moe_intermediate_size") ? perLayerInt(r, "moe_intermediate_size", n, core.intermediate) : Array.from({ length: n }, () => core.intermediate);
+    const ffns: Record<string, MoeFfn | ReturnType<typeof mlpOf>> = {};
+    const stack: Slot[] = [];
+    for (let i = 0; i < n; i++) {
+      const e = Math.max(1, experts[i] as number);
+      let name: string;
+      if (e === 1 && !mixed) {
+        name = "mlp";
+        ffns.mlp ??= mlpOf(core);
+      } else {
+        const k = Math.min(Math.max(1, topk[i] as number), e);
+        const s = shared[i] as number;
+        name = `moe-${e}-${k}-${widths[i]}-${s}`;
+        ffns[name] ??= moeOf(core, {
+          experts: e,
+          activeExperts: k,
+          expertHidden: Math.max(1, widths[i] as number),
+          ...(s > 0 ? { sharedExperts: 1, sharedHidden: core.intermediate * s } : {}),
+          router: { scoring: "softmax" },
+        });
+      }
+      stack.push({ mixer: "attn", ffn: name });
+    }
+    const names = [...new Set(stack.map((s) => s.ffn as string))];
+    if (names.length === 1 && names[0] !== "mlp") {
+      ffns.moe = ffns[names[0] as string] as MoeFfn;
+      for (const s of stack) s.ffn = "moe";
+    }
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }) },
+      ffns,
+      stack,
+    });
+  },
+};
+
+// llama4_text: configuration_llama4.py (Llama4TextConfig: vocab 202048, intermediate_size 8192 (experts and the
+// shared expert), intermediate_size_mlp 16384 (dense layers), kv 8, head_dim 128, max_position 4096·32, rms 1e-5,
+// untied, default θ 500000, attention_chunk_size 8192, use_qk_norm true, num_experts_per_tok 1, num_local_experts
+// 16, interleave_moe_layer_step 1, moe_layers None = every step-th layer, no_rope_layers None = NoPE every 4th
+// layer (1 = RoPE), attention_bias false). modeling_llama4.py: q/k/v/o bias = attention_bias; RoPE layers use
+// chunked attention and a weightless L2 q/k norm, NoPE layers attend globally; Llama4TextMoe experts gate_up_proj
+// (experts × hidden × 2·intermediate) and down_proj, router Linear(hidden, experts, bias=False) with sigmoid, a
+// shared_expert MLP of intermediate_size; dense layers Llama4TextMLP of intermediate_size_mlp.
+export const llama4Text: FamilyImporter = {
+  configClass: "Llama4TextConfig",
+  ignores: ["attn_temperature_tuning", "floor_scale", "attn_scale", "router_aux_loss_coef", "for_llm_compressor", "cache_implementation"],
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 202048, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 500000, attentionBias: false,
+    });
+    const n = core.numLayers;
+    const experts = r.size("num_local_experts", 16);
+    const step = r.size("interleave_moe_layer_step", 1);
+    const moeLayers = new Set(r.intList("moe_layers") ?? Array.from({ length: n }, (_, i) => i).filter((i) => i % step === step - 1));
+    const interval = r.size("no_rope_layer_interval", 4);
+    const ropeList = r.intList("no_rope_layers");
+    if (ropeList && ropeList.length < n) r.problem("no_rope_layers", `lists ${ropeList.length} layers but the model has ${n}`);
+    const usesRope = (i: number) => (ropeList && ropeList.length >= n ? ropeList[i] !== 0 : (i + 1) % interval !== 0);
+    const chunk = r.optSize("attention_chunk_size") ?? (r.present("attention_chunk_size") ? undefined : r.useDefault("attention_chunk_size", 8192));
+    const qkNorm = r.flag("use_qk_norm", true);
+    const base = attentionOf(core, biases(core.attentionBias, core.attentionBias));
+    const ropeAttn: AttentionMixer = { ...base, ...(chunk !== undefined ? { chunk } : {}), ...(qkNorm ? { qkNorm: { kind: "l2", scope: "head" } } : {}) };
+    const nope: AttentionMixer = { ...base, rope: false };
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: topK(r, "num_experts_per_tok", 1, experts),
+      expertHidden: core.intermediate,
+      sharedExperts: 1,
+      router: { scoring: "sigmoid" },
+    });
+    return decoderDraft(core, {
+      mixers: { chunked: ropeAttn, global: nope },
+      ffns: { dense: mlpOf(core, r.size("intermediate_size_mlp", 16384)), moe },
+      stack: Array.from({ length: n }, (_, i) => ({ mixer: usesRope(i) ? "chunked" : "global", ffn: moeLayers.has(i) ? "moe" : "dense" })),
+    });
+  },
+};
+
+// minicpm3: remote code (openbmb/MiniCPM3-4B configuration_minicpm.py / modeling_minicpm.py; mlx_lm/models/
+// minicpm3.py): multi-head latent attention with q_a_proj (bias = attention_bias) + q_a_layernorm + q_b_proj,
+// kv_a_proj_with_mqa (bias = attention_bias) + kv_a_layernorm + kv_b_proj, o_proj (bias = attention_bias),
+// v_head_dim = hidden / heads; a dense gated MLP; scale_emb multiplies the embeddings (no parameters). The MLA
+// ranks and head dims are required.
+export const minicpm3: FamilyImporter = {
+  configClass: "MiniCPM3Config",
+  ignores: ["scale_depth", "dim_model_base", "num_key_value_heads"],
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, attentionBias: false, noHeadShape: true,
+    });
+    const mla: MlaMixer = {
+      kind: "mla",
+      heads: core.heads,
+      qLoraRank: r.size("q_lora_rank"),
+      kvLoraRank: r.size("kv_lora_rank"),
+      qkNopeHeadDim: r.size("qk_nope_head_dim"),
+      qkRopeHeadDim: r.size("qk_rope_head_dim"),
+      vHeadDim: Math.max(1, Math.floor(core.dModel / core.heads)),
+      ...(core.attentionBias ? { bias: true } : {}),
+    };
+    const scale = r.num("scale_emb", 1);
+    return decoderDraft(core, {
+      mixers: { mla },
+      ffns: { mlp: mlpOf(core) },
+      stack: uniformStack(core.numLayers, { mixer: "mla", ffn: "mlp" }),
+      embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) },
+    });
+  },
+};
+
