@@ -21,8 +21,9 @@ interface ConfigRecord {
 }
 
 /**
- * Records transcribed from litgpt carry no `model_type`; these are the transformers classes of their checkpoints
- * (the model cards name them), so the importer reads each with its own class defaults and structure.
+ * Records transcribed from litgpt (or from READMEs and class defaults) carry no `model_type`; these are the
+ * transformers classes of their checkpoints (the model cards name them), so the importer reads each with its own
+ * class defaults and structure rather than refusing it as an unknown type.
  */
 const modelTypes: Record<string, string> = {
   "qwen3-0.6b": "qwen3",
@@ -30,6 +31,17 @@ const modelTypes: Record<string, string> = {
   "qwen3-8b": "qwen3",
   "qwen3-32b": "qwen3",
   "phi-4": "phi3",
+  "gpt2-xl": "gpt2",
+  "olmo-3-32b": "olmo3",
+  "smollm3-3b": "smollm3",
+  "qwen2.5-7b": "qwen2",
+  "gpt-oss-120b": "gpt_oss",
+  "gpt-oss-20b": "gpt_oss",
+  "glm-4.5": "glm4_moe",
+  "minimax-m2": "minimax_m2",
+  "nemotron-3-nano-30b-a3b": "nemotron_h",
+  "llama-4-scout": "llama4_text",
+  "llama-4-maverick": "llama4_text",
 };
 
 /** Known, explained differences between an imported config and the dataset entry (path prefixes, or /regexps/). */
