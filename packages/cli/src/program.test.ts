@@ -138,6 +138,40 @@ describe("archgal render, compare, poster", () => {
   });
 });
 
+describe("archgal import", () => {
+  const config = { model_type: "my_llama", vocab_size: 1000, hidden_size: 64, num_hidden_layers: 4, num_attention_heads: 8, intermediate_size: 128 };
+
+  it("refuses an unknown model_type, naming --guess", async () => {
+    const file = join(dir, "unknown.json");
+    await writeFile(file, JSON.stringify(config));
+    const out = await archgal("import", file);
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain('"my_llama" is not a supported model_type');
+    expect(out.stderr).toContain("--guess");
+    expect(out.stderr).not.toMatch(/TypeError|at .*\.js/);
+  });
+
+  it("with --guess imports it, marked as guessed in the name, the notes and the first warning", async () => {
+    const file = join(dir, "unknown-guess.json");
+    await writeFile(file, JSON.stringify(config));
+    const out = await archgal("import", file, "--guess");
+    expect(out.code).toBe(0);
+    const spec = JSON.parse(out.stdout) as { name: string; notes: string[] };
+    expect(spec.name).toBe("my_llama (guessed)");
+    expect(spec.notes[0]).toMatch(/^Guessed:/);
+    expect(out.stderr.split("\n")[0]).toMatch(/^warning: guessed: /);
+  });
+
+  it("refuses model_type \"constructor\" with a clear error", async () => {
+    const file = join(dir, "constructor.json");
+    await writeFile(file, JSON.stringify({ ...config, model_type: "constructor" }));
+    const out = await archgal("import", file);
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain("model_type");
+    expect(out.stderr).not.toContain("unexpected error");
+  });
+});
+
 describe("writing files", () => {
   it("leaves no partial file when the output directory is missing or unwritable", async () => {
     const r = await archgal("render", "llama-3-8b", "-o", join(dir, "nope", "x.svg"));

@@ -58,7 +58,8 @@ export function buildProgram(): Command {
     .option("--id <id>", "id for the spec")
     .option("--name <name>", "display name")
     .option("--source <url>", "URL of the config, recorded as the spec's source")
-    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string }) => {
+    .option("--guess", "read an unknown model_type by Llama's conventions (the spec is marked as guessed) instead of refusing it")
+    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; guess?: boolean }) => {
       if (o.output) await assertWritable(o.output);
       const { json, warnings } = await importCommand(config, o);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);

@@ -109,6 +109,31 @@ export function configClassOf(modelType: string): string | undefined {
   return text ? ownValue(families, text)?.configClass : undefined;
 }
 
+/**
+ * The Markdown list of supported and refused model types that packages/schema/README.md carries between its
+ * `<!-- model-types -->` markers (a test keeps the two equal).
+ */
+export function modelTypesMarkdown(): string {
+  const rows = supportedModelTypes.map((t) => {
+    const alias = ownValue(aliases, t);
+    const text = ownValue(textModels, t);
+    const how = alias ? `alias of \`${alias}\`` : text ? `text model from \`text_config\` (\`${text}\`)` : "";
+    return `\`${t}\` (${configClassOf(t)}${how ? `; ${how}` : ""})`;
+  });
+  const refused = Object.keys(inexpressibleModelTypes)
+    .sort()
+    .map((t) => `- \`${t}\`: ${inexpressibleModelTypes[t]}.`);
+  return [
+    `${supportedModelTypes.length} supported \`model_type\`s, each read by its configuration class:`,
+    "",
+    rows.join(", ") + ".",
+    "",
+    "Refused as not expressible yet:",
+    "",
+    ...refused,
+  ].join("\n");
+}
+
 /** Options of {@link importHuggingFaceConfig}. */
 export interface HfImportOptions {
   /** The spec id; default: a kebab-case slug of `_name_or_path` (its last path segment) or of `model_type`. */

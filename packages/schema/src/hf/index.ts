@@ -5,9 +5,10 @@
  *   architecture, and a source when given a URL) plus warnings; it throws {@link HfImportError}, listing every
  *   problem, when the config cannot be imported.
  * - {@link supportedModelTypes} lists the `model_type`s read by their own transformers configuration class and
- *   modeling code. Other types that follow Llama's conventions import with one warning per assumption;
- *   DeepSeek's inference configs (no `model_type`) are recognised by their shape; multimodal Gemma 3 configs are
- *   read from `text_config`.
+ *   modeling code (aliases and multimodal wrappers read from `text_config` included). Other types are refused,
+ *   naming what is missing, unless `guess: true` asks for Llama's conventions (the result is then marked as
+ *   guessed); {@link inexpressibleModelTypes} are refused with the missing mechanism named; DeepSeek's
+ *   inference configs (no `model_type`) are recognised by their shape.
  * - Fields a config leaves out take the configuration class defaults (named in a warning); core sizes
  *   (hidden size, layers, heads, FFN width) are always required.
  * - {@link compareArchitectures} lists where two architectures differ, by content rather than by definition
@@ -15,6 +16,15 @@
  *
  * @packageDocumentation
  */
-export { importHuggingFaceConfig, supportedModelTypes, slugId, type HfImportOptions, type HfImportResult } from "./import.js";
+export {
+  configClassOf,
+  importHuggingFaceConfig,
+  inexpressibleModelTypes,
+  modelTypesMarkdown,
+  supportedModelTypes,
+  slugId,
+  type HfImportOptions,
+  type HfImportResult,
+} from "./import.js";
 export { HfImportError, formatProblems, type HfImportProblem } from "./errors.js";
 export { compareArchitectures } from "./compare.js";
