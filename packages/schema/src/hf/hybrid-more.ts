@@ -236,7 +236,10 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
     configClass,
     ignores: ["mrope_section", "mrope_interleaved", "attn_output_gate", "norm_topk_prob", "mtp_use_dedicated_embeddings", "layer_scale"],
     build(r) {
-      const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", headDim: 256, activation: "silu", maxPositions: 262144, eps: 1e-6, tied: false, theta: 10000000, fraction: 0.25, attentionBias: false });
+      const core = readCore(r, {
+        vocabSize: undefined, kvHeads: "heads", headDim: 256, activation: "silu", maxPositions: 262144, eps: 1e-6, tied: false, theta: 10000000, fraction: 0.25,
+        attentionBias: false, intermediate: !moe,
+      });
       const interval = r.size("full_attention_interval", 4);
       const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % interval ? "linear_attention" : "full_attention"), ["linear_attention", "full_attention"]);
       const gdn: GatedDeltaNetMixer = {
@@ -266,10 +269,13 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
       const k = r.size("num_experts_per_tok");
       if (k > experts) r.problem("num_experts_per_tok", `${k} active experts but only ${experts} experts`);
       const mtp = mtpOf(r, "attn", "moe", "mtp_num_hidden_layers");
+      const stack = qwenSparseStack(r, core.numLayers, experts, mixerOf);
+      const denseWidth = r.optSize("intermediate_size");
+      if (denseWidth === undefined && stack.some((s) => s.ffn === "dense")) r.problem("intermediate_size", "missing, and some layers are dense (mlp_only_layers, decoder_sparse_step)");
       return decoderDraft(core, {
         mixers: { gdn, attn },
         ffns: {
-          dense: mlpOf(core, r.optSize("intermediate_size") ?? 1),
+          dense: mlpOf(core, denseWidth ?? 1),
           moe: moeOf(core, {
             experts,
             activeExperts: Math.min(k, experts),
@@ -278,7 +284,7 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
             router: { scoring: "softmax" },
           }),
         },
-        stack: qwenSparseStack(r, core.numLayers, experts, mixerOf),
+        stack,
         norm,
         ...(mtp ? { mtp } : {}),
       });
