@@ -198,3 +198,58 @@ describe("writing files", () => {
     expect((await readdir(dir)).includes("unknown.svg")).toBe(false);
   });
 });
+
+describe("archgal fit", () => {
+  it("Llama 3 8B bf16 on one H100: 16.06 GB of weights, decode bound ≈ 3.35 TB/s ÷ 16.08 GB", async () => {
+    const r = await archgal("fit", "llama-3-8b", "--gpu", "h100", "--context", "8k", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.fit.weights.total).toBe(16_060_522_496);
+    expect(out.fit.fits).toBe(true);
+    expect(out.speed.label).toBe("upper bound (roofline)");
+    expect(out.speed.decode.perSequence).toBeCloseTo(3.35e12 / (16_060_522_496 - 1_050_673_152 + 1_073_741_824), 6);
+    const text = await archgal("fit", "llama-3-8b", "--gpu", "h100");
+    expect(text.stdout).toMatch(/verdict\s+Fits on one NVIDIA H100 SXM 80GB/);
+    expect(text.stdout).toMatch(/weights\s+16\.06 GB/);
+    expect(text.stdout).toMatch(/decode\s+≤ 208 tokens\/s per sequence/);
+  });
+
+  it("compares models side by side on 2 × H100 and says plainly which do not fit", async () => {
+    const r = await archgal("fit", "llama-3-8b", "qwen3-32b", "deepseek-v3", "--gpu", "h100", "--gpus", "2", "--context", "32k", "--batch", "4", "--dtype", "fp8");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^On 2 × NVIDIA H100 SXM 80GB · context 32,768 · batch 4/);
+    expect(r.stdout).toMatch(/fits\s+yes\s+yes\s+no/);
+    expect(r.stdout).toMatch(/DeepSeek[^:]*: Does not fit on 2 × NVIDIA H100 SXM 80GB/);
+    const json = JSON.parse((await archgal("fit", "llama-3-8b", "qwen3-32b", "--gpu", "h100", "--gpus", "2", "--json")).stdout);
+    expect(json).toHaveLength(2);
+  });
+
+  it("errors name the flag", async () => {
+    const cases: [string[], RegExp][] = [
+      [["--gpus", "0"], /--gpus: expected a positive whole number, got "0"/],
+      [["--gpus", "2.5"], /--gpus: expected a positive whole number/],
+      [["--context", "12x"], /--context: expected a token count like 8192, 128k or 1M, got "12x"/],
+      [["--context", "-8k"], /--context:/],
+      [["--batch", "NaN"], /--batch: expected a positive whole number/],
+      [["--dtype", "fp7"], /--dtype: unknown dtype or scheme "fp7"/],
+      [["--kv-dtype", "fp4"], /--kv-dtype: expected one of/],
+      [["--overhead", "150%"], /--overhead: expected a percentage/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await archgal("fit", "llama-3-8b", "--gpu", "h100", ...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe("");
+    }
+    expect((await archgal("fit", "llama-3-8b")).stderr).toMatch(/--gpu: required/);
+    expect((await archgal("fit", "llama-3-8b", "--gpu", "toaster")).stderr).toMatch(/--gpu: unknown device "toaster"/);
+    expect((await archgal("fit", "llama-3-8b", "--gpu", "custom")).stderr).toMatch(/--gpu custom: needs --memory-gb and --bandwidth-gbps/);
+    expect((await archgal("fit", "a", "b", "c", "d", "e", "--gpu", "h100")).code).toBe(1);
+  });
+
+  it("takes a custom device", async () => {
+    const r = await archgal("fit", "llama-3-8b", "--gpu", "custom", "--memory-gb", "24", "--bandwidth-gbps", "1000", "--tflops", "150", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).fit.device.name).toBe("Custom device");
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The `archgal` command: list, stats, validate, import, render, compare, poster.
+ * The `archgal` command: list, stats, validate, import, fit, render, compare, poster.
  * Errors go to stderr with exit code 1; outputs are written atomically.
  */
 import { Command, CommanderError } from "commander";
@@ -8,6 +8,7 @@ import { listCommand } from "./commands/list.js";
 import { statsCommand } from "./commands/stats.js";
 import { validateCommand } from "./commands/validate.js";
 import { importCommand } from "./commands/import.js";
+import { fitCommand, type FitCliOptions } from "./commands/fit.js";
 import { compareCommand, formatOf, posterCommand, renderCommand, type DrawOptions } from "./commands/render.js";
 import { assertWritable, emit, writeOutput } from "./output.js";
 import { resolveSpec } from "./resolve-spec.js";
@@ -65,6 +66,25 @@ export function buildProgram(): Command {
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
       await emit(json, o.output);
     });
+
+  program
+    .command("fit")
+    .description("will it fit, and how fast: memory on accelerators and roofline speed; 2–4 models side by side")
+    .argument("<models...>", "dataset ids or spec paths (one model, or 2–4 to compare)")
+    .option("--gpu <device>", "device preset (h100, h200, b200, gb200, mi300x, mi355x, l40s, a100, rtx4090, rtx5090, m4-max, m3-ultra, tpu-v5e, tpu-v6e) or custom")
+    .option("--gpus <n>", "devices available (default: the fewest that fit)")
+    .option("--context <tokens>", "tokens per sequence: 8192, 128k (= 131,072), 1M (= 1,048,576)", "8k")
+    .option("--batch <n>", "concurrent sequences", "1")
+    .option("--dtype <dtype>", "weights: fp32, bf16, fp16, fp8, int8, fp4, int4, int4-weights, fp8-experts, fp4-experts", "bf16")
+    .option("--kv-dtype <dtype>", "KV cache: fp32, bf16, fp16, fp8, int8, int4", "bf16")
+    .option("--state-dtype <dtype>", "recurrent state: fp32, bf16, fp16, fp8", "fp32")
+    .option("--prompt <tokens>", "prompt length for the prefill estimate (default: the context)")
+    .option("--overhead <percent>", "runtime overhead per device, e.g. 10%", "10%")
+    .option("--memory-gb <GB>", "with --gpu custom: memory per device")
+    .option("--bandwidth-gbps <GB/s>", "with --gpu custom: memory bandwidth")
+    .option("--tflops <TFLOPS>", "with --gpu custom: dense bf16 throughput")
+    .option("--json", "machine-readable output")
+    .action(async (models: string[], o: FitCliOptions) => emit(fitCommand(await Promise.all(models.map(resolveSpec)), o), undefined));
 
   const drawing = (c: Command) =>
     c

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateSpeed, expertUnionFraction, fitModel, FitOptionError, parseTokenCount } from "./fit.js";
+import { estimateSpeed, expertUnionFraction, fitModel, FitOptionError, formatGigabytes, parseTokenCount } from "./fit.js";
 import { customDevice, DeviceInputError, devicePresets, findDevice } from "./hardware/devices.js";
 import { countParams } from "./params.js";
 import { flopsPerToken } from "./flops.js";
@@ -189,6 +189,13 @@ describe("input validation", () => {
     for (const s of ["0", "-5", "abc", "1.3", "12x", "", "Infinity", "NaN", "1e3"]) {
       expect(() => parseTokenCount(s, "--context")).toThrow(/^--context: /);
     }
+  });
+
+  it("formats decimal gigabytes as datasheets do", () => {
+    expect(formatGigabytes(16_060_522_496)).toBe("16.06 GB");
+    expect(formatGigabytes(671e9)).toBe("671.0 GB");
+    expect(formatGigabytes(532_480)).toBe("0.53 MB");
+    expect(formatGigabytes(0)).toBe("0 GB");
   });
 
   it("custom devices validate every figure", () => {

@@ -551,7 +551,7 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
     const perSeqCompute = flopsAt / (peak * devices);
     crossoverNote =
       perSeqMem >= perSeqCompute
-        ? `Never compute-bound at this context: each sequence's KV/state read (${(perSeqCacheBytes / 1e6).toFixed(1)} MB per token) takes longer than its FLOPs, so decode stays memory-bound at any batch.`
+        ? `Never compute-bound at this context: each sequence's KV/state read per step (${formatGigabytes(perSeqCacheBytes)}) takes longer than its FLOPs (${(flopsAt / 1e9).toFixed(1)} GFLOP), so decode stays memory-bound at any batch.`
         : "Below this batch a decode step waits on memory; from it on, on compute.";
     const limit = 2 ** 20;
     let hi = 1;
@@ -608,4 +608,14 @@ export function parseTokenCount(text: string, field = "context"): number {
     throw new FitOptionError(field, `expected a positive whole number of tokens, got "${text}" (= ${value})`);
   }
   return value;
+}
+
+/** Decimal gigabytes, as datasheets quote memory: `16060522496` → `16.06 GB`, `8e11` → `800.0 GB`, `532480` → `0.53 MB`. */
+export function formatGigabytes(bytes: number): string {
+  const g = bytes / 1e9;
+  if (bytes === 0) return "0 GB";
+  if (Math.abs(g) < 0.005) return `${(bytes / 1e6).toFixed(2)} MB`;
+  if (Math.abs(g) >= 1000) return `${Math.round(g).toLocaleString("en-US")} GB`;
+  if (Math.abs(g) >= 100) return `${g.toFixed(1)} GB`;
+  return `${g.toFixed(2)} GB`;
 }

@@ -85,6 +85,7 @@ export {
   fitModel,
   estimateSpeed,
   parseTokenCount,
+  formatGigabytes,
   resolveWeightScheme,
   expertUnionFraction,
   weightSchemes,
