@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", metrics: "src/metrics.ts", concepts: "src/concepts/index.ts", details: "src/details.ts", hf: "src/hf/index.ts" },
+  entry: { index: "src/index.ts", metrics: "src/metrics.ts", fit: "src/fit-entry.ts", concepts: "src/concepts/index.ts", details: "src/details.ts", hf: "src/hf/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

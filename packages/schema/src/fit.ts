@@ -381,19 +381,22 @@ export function fitModel(spec: Spec, options: FitOptions): FitResult {
   const overheadRule = `${Math.round(r.overheadFraction * 100)}% of each device's usable memory${r.overheadBytes ? ` + ${gb(r.overheadBytes)}` : ""} for activations, workspace, runtime context and fragmentation`;
   const devName = r.device.name;
   let statement: string;
-  const fitsRequested = requested?.fits ?? false;
+  const split = (pl: Placement) =>
+    ` (TP ${pl.tensorParallel}${pl.dataParallel > 1 ? `, ${pl.dataParallel} replicas` : ""}${pl.expertParallel ? `, EP ${pl.expertParallel}` : ""})`;
+  const fitsOn = (pl: Placement) =>
+    pl.devices === 1 ? `Fits on one ${devName}, ${gb(pl.headroom)} free.` : `Fits on ${pl.devices} × ${devName}${split(pl)}, ${gb(pl.headroom)} free on the fullest device.`;
   if (requested) {
     statement = requested.fits
-      ? `Fits on ${requested.devices} × ${devName} (TP ${requested.tensorParallel}${requested.dataParallel > 1 ? `, ${requested.dataParallel} replicas` : ""}${requested.expertParallel ? `, EP ${requested.expertParallel}` : ""}), ${gb(requested.headroom)} free on the fullest device.`
+      ? fitsOn(requested)
       : `Does not fit on ${requested.devices} × ${devName}: the fullest device needs ${gb(requested.perDevice.total)} of ${gb(requested.usablePerDevice)} usable` +
         (minimum ? `; it needs at least ${minimum.devices}.` : `; no count up to ${r.maxDevices} fits.`);
   } else if (r.devices !== undefined) {
-    statement = `Cannot be split over ${r.devices} × ${devName}: ${notes.at(-2) ?? ""}`;
+    statement = `Cannot be split over ${r.devices} × ${devName}: no tensor-parallel size dividing ${r.devices} suits the head counts.`;
   } else {
     statement = minimum
       ? minimum.devices === 1
-        ? `Fits on one ${devName}, ${gb(minimum.headroom)} free.`
-        : `Needs at least ${minimum.devices} × ${devName} (TP ${minimum.tensorParallel}${minimum.dataParallel > 1 ? `, ${minimum.dataParallel} replicas` : ""}${minimum.expertParallel ? `, EP ${minimum.expertParallel}` : ""}).`
+        ? fitsOn(minimum)
+        : `Needs at least ${minimum.devices} × ${devName}${split(minimum)}.`
       : `Does not fit on up to ${r.maxDevices} × ${devName}.`;
   }
   const byDtype: Partial<Record<WeightDtype, number>> = {};
@@ -415,7 +418,7 @@ export function fitModel(spec: Spec, options: FitOptions): FitResult {
     total: f.weightBytes + (f.kvPerSeq + f.statePerSeq) * r.batch + overheadTotal,
     requested,
     minimum,
-    fits: requested ? fitsRequested : minimum !== null,
+    fits: requested ? requested.fits : minimum !== null,
     statement,
     notes,
   };

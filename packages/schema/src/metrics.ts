@@ -81,24 +81,3 @@ export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type
 export { modelStats, type ModelStats } from "./stats.js";
 export { diffModels, type ModelDiffEntry } from "./diff.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber } from "./format.js";
-export {
-  fitModel,
-  estimateSpeed,
-  parseTokenCount,
-  formatGigabytes,
-  resolveWeightScheme,
-  expertUnionFraction,
-  weightSchemes,
-  weightDtypeBytes,
-  FitOptionError,
-  type FitOptions,
-  type FitResult,
-  type Placement,
-  type ComponentWeights,
-  type SpeedEstimate,
-  type SpeedOptions,
-  type WeightDtype,
-  type WeightScheme,
-  type OverheadOption,
-} from "./fit.js";
-export { devicePresets, findDevice, customDevice, DeviceInputError, type Device, type DeviceSource, type ComputeDtype, type CustomDeviceInput } from "./hardware/devices.js";

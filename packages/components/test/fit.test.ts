@@ -1,0 +1,78 @@
+import { expect } from "@open-wc/testing";
+import type { LlmArchFacts } from "../src/index.js";
+import { cleanup, mount, shadow, until } from "./helpers.js";
+
+const q = <T extends Element>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
+const verdict = (el: Element) => q<HTMLElement>(el, ".verdict")?.textContent?.trim() ?? "";
+
+async function type(el: Element, id: string, value: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, `#${id}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+  await (el as LlmArchFacts).updateComplete;
+}
+
+async function choose(el: Element, id: string, value: string): Promise<void> {
+  const select = q<HTMLSelectElement>(el, `#${id}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true, composed: true }));
+  await (el as LlmArchFacts).updateComplete;
+}
+
+describe("<llm-arch-facts fit>", () => {
+  afterEach(cleanup);
+
+  it("adds a Will-it-fit panel below the fact sheet: Llama 3 8B bf16 fits on one H100, ≤ 208 tokens/s", async () => {
+    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit></llm-arch-facts>`);
+    await until(() => q(el, ".verdict"), 5000, "fit panel");
+    expect(q(el, "table[part=facts]")).to.exist;
+    expect(verdict(el)).to.match(/^Fits on one NVIDIA H100 SXM 80GB/);
+    const text = q(el, ".fit-table")!.textContent!.replace(/\s+/g, " ");
+    expect(text).to.contain("16.06 GB (bf16 16.06 GB)");
+    expect(text).to.contain("≤ 208 tokens/s per sequence");
+    expect(q(el, ".bound")!.textContent).to.match(/upper bounds \(roofline\)/);
+    // every control is labelled and reachable by keyboard
+    for (const c of shadow(el).querySelectorAll<HTMLInputElement | HTMLSelectElement>(".fit-controls input, .fit-controls select")) {
+      expect(q(el, `label[for="${c.id}"]`), c.id).to.exist;
+      expect(c.tabIndex).to.equal(0);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows a bad field's error next to it, without clamping, and recovers", async () => {
+    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit="only"></llm-arch-facts>`);
+    await until(() => q(el, ".verdict"), 5000, "fit panel");
+    expect(q(el, "table[part=facts]")).to.equal(null);
+    await type(el, "fit-context", "12x");
+    const input = q<HTMLInputElement>(el, "#fit-context")!;
+    expect(input.getAttribute("aria-invalid")).to.equal("true");
+    expect(input.getAttribute("aria-describedby")).to.equal("fit-context-error");
+    expect(q(el, "#fit-context-error")!.textContent).to.match(/128k/);
+    expect(input.value).to.equal("12x");
+    expect(verdict(el)).to.match(/Fix the highlighted field/);
+    await type(el, "fit-batch", "0");
+    expect(q(el, "#fit-batch-error")!.textContent).to.match(/At least 1/);
+    await type(el, "fit-batch", "8");
+    await type(el, "fit-context", "4k");
+    expect(q(el, "#fit-context-error")).to.equal(null);
+    expect(verdict(el)).to.match(/^Fits on/);
+    await expect(el).to.be.accessible();
+  });
+
+  it("says plainly when it does not fit, and the fewest devices that do", async () => {
+    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit="only" theme="dark"></llm-arch-facts>`);
+    await until(() => q(el, ".verdict"), 5000, "fit panel");
+    await choose(el, "fit-device", "rtx4090");
+    await type(el, "fit-batch", "8");
+    // 16.06 GB weights + 8 × 1.07 GB KV + 2.4 GB overhead > 24 GB
+    expect(verdict(el)).to.match(/^Does not fit on 1 × NVIDIA GeForce RTX 4090.*needs at least 2/);
+    expect(q(el, ".verdict")!.classList.contains("no")).to.equal(true);
+    await choose(el, "fit-device", "custom");
+    expect(verdict(el)).to.match(/Fix the highlighted field/);
+    await type(el, "fit-memoryGB", "96");
+    await type(el, "fit-bandwidthGBps", "4000");
+    expect(verdict(el)).to.match(/^Fits on one Custom device/);
+    expect(q(el, ".fit-table")!.textContent).to.contain("not estimated");
+    await expect(el).to.be.accessible();
+  });
+});
