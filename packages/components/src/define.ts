@@ -1,5 +1,5 @@
 /**
- * Registers every archgal element: `<llm-arch>`, `<llm-arch-compare>`, `<llm-arch-gallery>`, `<llm-arch-facts>`
+ * Registers every archgal element: `<llm-arch>`, `<llm-arch-compare>`, `<llm-arch-gallery>`, `<llm-arch-facts>`, `<llm-arch-fit>`
  * (each unless its tag is taken), and re-exports the package.
  *
  * @example
@@ -11,5 +11,6 @@ import "./llm-arch.define.js";
 import "./llm-arch-compare.define.js";
 import "./llm-arch-gallery.define.js";
 import "./llm-arch-facts.define.js";
+import "./llm-arch-fit.define.js";
 
 export * from "./index.js";

@@ -3,7 +3,7 @@
  * assumption shown. Loaded lazily by `<llm-arch-facts fit>` (the hardware presets and fit maths stay off the
  * critical path). Inputs are validated as typed: a bad field shows its error beside it; nothing is clamped.
  */
-import { html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type TemplateResult } from "lit";
 import {
   customDevice,
   devicePresets,
@@ -120,7 +120,8 @@ export function evaluateFields(spec: ModelSpec, f: FitFields): { parsed: ParsedF
 
 const rate = (n: number) => (n >= 100 ? formatInt(n) : n.toPrecision(3));
 
-const css = html`<style>
+/** Styles of the panel (on top of the theme). */
+export const fitStyles = css`
   .fit {
     margin-top: 0.75rem;
     border-top: 1px solid color-mix(in srgb, var(--_line) 30%, transparent);
@@ -190,7 +191,7 @@ const css = html`<style>
     font-size: 0.85em;
     color: var(--_text-muted);
   }
-</style>`;
+`;
 
 /** Renders the panel; `onChange` is called with the new fields after every edit. */
 export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFields) => void): TemplateResult {
@@ -217,7 +218,7 @@ export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFi
   >`;
   const device = parsed.device;
   const pl = fit?.requested ?? fit?.minimum ?? undefined;
-  return html`${css}<section class="fit" part="fit" aria-labelledby="fit-title">
+  return html`<section class="fit" part="fit" aria-labelledby="fit-title">
     <h3 id="fit-title">Will it fit?</h3>
     <div class="fit-controls" role="group" aria-label="Hardware and workload">
       <label for="fit-device"

@@ -10,6 +10,8 @@ export { LlmArch, PANELS_MIN_WIDTH, type LlmArchView, type PanelsSetting } from 
 export { LlmArchCompare, compareRows, formatValue, type CompareRow } from "./llm-arch-compare.js";
 export { LlmArchGallery, matches, type GallerySort } from "./llm-arch-gallery.js";
 export { LlmArchFacts } from "./llm-arch-facts.js";
+export { LlmArchFit } from "./llm-arch-fit.js";
+export { fitPanel, parseFields, evaluateFields, defaultFields, type FitFields, type ParsedFields } from "./fit-panel.js";
 export { SpecElement } from "./spec-element.js";
 export { ThemedElement, type ThemeSetting } from "./themed-element.js";
 export {

@@ -5,6 +5,7 @@
 import { LlmArch } from "./llm-arch.js";
 import { LlmArchCompare } from "./llm-arch-compare.js";
 import { LlmArchFacts } from "./llm-arch-facts.js";
+import { LlmArchFit } from "./llm-arch-fit.js";
 import { LlmArchGallery } from "./llm-arch-gallery.js";
 
 /** The tag name of each element class. */
@@ -13,6 +14,7 @@ export const tagNames = {
   "llm-arch-compare": LlmArchCompare,
   "llm-arch-gallery": LlmArchGallery,
   "llm-arch-facts": LlmArchFacts,
+  "llm-arch-fit": LlmArchFit,
 } as const;
 
 /** Defines one element unless its tag is already taken. */
@@ -20,7 +22,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   if (typeof customElements !== "undefined" && !customElements.get(tag)) customElements.define(tag, ctor);
 }
 
-/** Defines every element (`llm-arch`, `llm-arch-compare`, `llm-arch-gallery`, `llm-arch-facts`) that is not defined yet. */
+/** Defines every element (`llm-arch`, `llm-arch-compare`, `llm-arch-gallery`, `llm-arch-facts`, `llm-arch-fit`) that is not defined yet. */
 export function defineElements(): void {
   for (const [tag, ctor] of Object.entries(tagNames)) defineElement(tag, ctor);
 }

@@ -1,22 +1,24 @@
 import { expect } from "@open-wc/testing";
-import type { LlmArchFacts } from "../src/index.js";
+import type { LlmArchFacts, LlmArchFit } from "../src/index.js";
 import { cleanup, mount, shadow, until } from "./helpers.js";
 
-const q = <T extends Element>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
+/** The `<llm-arch-fit>` inside a facts element (or the element itself). */
+const fitOf = (el: Element): LlmArchFit => (el.localName === "llm-arch-fit" ? (el as LlmArchFit) : shadow(el).querySelector("llm-arch-fit")!);
+const q = <T extends Element>(el: Element, sel: string) => (sel.startsWith("table[part=facts]") ? shadow(el).querySelector<T>(sel) : fitOf(el)?.shadowRoot?.querySelector<T>(sel) ?? null);
 const verdict = (el: Element) => q<HTMLElement>(el, ".verdict")?.textContent?.trim() ?? "";
 
 async function type(el: Element, id: string, value: string): Promise<void> {
   const input = q<HTMLInputElement>(el, `#${id}`)!;
   input.value = value;
   input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
-  await (el as LlmArchFacts).updateComplete;
+  await fitOf(el).updateComplete;
 }
 
 async function choose(el: Element, id: string, value: string): Promise<void> {
   const select = q<HTMLSelectElement>(el, `#${id}`)!;
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true, composed: true }));
-  await (el as LlmArchFacts).updateComplete;
+  await fitOf(el).updateComplete;
 }
 
 describe("<llm-arch-facts fit>", () => {
@@ -32,10 +34,18 @@ describe("<llm-arch-facts fit>", () => {
     expect(text).to.contain("≤ 208 tokens/s per sequence");
     expect(q(el, ".bound")!.textContent).to.match(/upper bounds \(roofline\)/);
     // every control is labelled and reachable by keyboard
-    for (const c of shadow(el).querySelectorAll<HTMLInputElement | HTMLSelectElement>(".fit-controls input, .fit-controls select")) {
+    for (const c of fitOf(el).shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>(".fit-controls input, .fit-controls select")) {
       expect(q(el, `label[for="${c.id}"]`), c.id).to.exist;
       expect(c.tabIndex).to.equal(0);
     }
+    await expect(el).to.be.accessible();
+    await expect(fitOf(el)).to.be.accessible();
+  });
+
+  it("stands alone as <llm-arch-fit>", async () => {
+    const { el } = await mount<LlmArchFit>(`<llm-arch-fit model="qwen3-8b" theme="dark"></llm-arch-fit>`);
+    await until(() => q(el, ".verdict"), 5000, "fit panel");
+    expect(verdict(el)).to.match(/^Fits on one NVIDIA H100/);
     await expect(el).to.be.accessible();
   });
 
@@ -56,7 +66,7 @@ describe("<llm-arch-facts fit>", () => {
     await type(el, "fit-context", "4k");
     expect(q(el, "#fit-context-error")).to.equal(null);
     expect(verdict(el)).to.match(/^Fits on/);
-    await expect(el).to.be.accessible();
+    await expect(fitOf(el)).to.be.accessible();
   });
 
   it("says plainly when it does not fit, and the fewest devices that do", async () => {
@@ -73,6 +83,6 @@ describe("<llm-arch-facts fit>", () => {
     await type(el, "fit-bandwidthGBps", "4000");
     expect(verdict(el)).to.match(/^Fits on one Custom device/);
     expect(q(el, ".fit-table")!.textContent).to.contain("not estimated");
-    await expect(el).to.be.accessible();
+    await expect(fitOf(el)).to.be.accessible();
   });
 });

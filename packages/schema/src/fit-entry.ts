@@ -1,7 +1,7 @@
 /**
  * `@archgal/schema/fit`: will it fit, and how fast — memory on accelerators, roofline speed and the hardware
- * presets; pure functions, no zod (like `@archgal/schema/metrics`, on which it builds), also re-exported by the
- * package root. A separate entry from the metrics so that browser bundles can load it (and its presets) lazily.
+ * presets; pure functions, no zod (like `@archgal/schema/metrics`, whose public functions it builds on). A
+ * separate, self-contained entry so that browser bundles can load it (and its presets) lazily.
  *
  * @packageDocumentation
  */

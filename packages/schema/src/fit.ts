@@ -6,6 +6,7 @@
 import { countParams, type ParamCounts } from "./params.js";
 import { kvCacheBytes, type Dtype } from "./kv-cache.js";
 import { flopsPerToken } from "./flops.js";
+import { formatInt } from "./format.js";
 import { definitionCounts } from "./layers.js";
 import type { Architecture, ArchitectureInput, ParamComponent } from "./spec-types.js";
 import type { ComputeDtype, Device } from "./hardware/devices.js";
@@ -618,7 +619,7 @@ export function formatGigabytes(bytes: number): string {
   const g = bytes / 1e9;
   if (bytes === 0) return "0 GB";
   if (Math.abs(g) < 0.005) return `${(bytes / 1e6).toFixed(2)} MB`;
-  if (Math.abs(g) >= 1000) return `${Math.round(g).toLocaleString("en-US")} GB`;
+  if (Math.abs(g) >= 1000) return `${formatInt(g)} GB`;
   if (Math.abs(g) >= 100) return `${g.toFixed(1)} GB`;
   return `${g.toFixed(2)} GB`;
 }

@@ -35,9 +35,7 @@ export {
 export * from "./kinds/details.js";
 // Every metric, label, formatter and layer helper (also available alone, without zod, as `@archgal/schema/metrics`).
 export * from "./metrics.js";
-// Will it fit, and how fast (also alone, zod-free, as `@archgal/schema/fit`; kept out of the metrics entry so that
-// browser bundles load the hardware presets lazily).
-export * from "./fit-entry.js";
+
 export {
   createSpecSchema,
   defineMixerKind,

@@ -1,3 +1,4 @@
+import { formatInt, type Dtype, type ModelSpec } from "@archgal/schema";
 import {
   customDevice,
   devicePresets,
@@ -7,15 +8,12 @@ import {
   FitOptionError,
   DeviceInputError,
   formatGigabytes as gbs,
-  formatInt,
   parseTokenCount,
   type Device,
-  type Dtype,
   type FitOptions,
   type FitResult,
-  type ModelSpec,
   type SpeedEstimate,
-} from "@archgal/schema";
+} from "@archgal/schema/fit";
 import { CliError } from "../cli-error.js";
 
 /** Raw options of `archgal fit` as commander gives them. */
