@@ -137,6 +137,9 @@ export const fitStyles = css`
     gap: 0.5rem 0.75rem;
     margin-bottom: 0.6rem;
   }
+  .fit-controls label:first-child {
+    grid-column: span 2;
+  }
   .fit-controls label {
     display: flex;
     flex-direction: column;
@@ -219,7 +222,7 @@ export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFi
   const device = parsed.device;
   const pl = fit?.requested ?? fit?.minimum ?? undefined;
   return html`<section class="fit" part="fit" aria-labelledby="fit-title">
-    <h3 id="fit-title">Will it fit?</h3>
+    <h3 id="fit-title" part="title">Will it fit?</h3>
     <div class="fit-controls" role="group" aria-label="Hardware and workload">
       <label for="fit-device"
         >Device

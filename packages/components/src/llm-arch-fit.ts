@@ -20,6 +20,7 @@ import { themeStyles } from "./styles.js";
  * @summary Will a model fit on a device, and how fast could it decode.
  *
  * @csspart fit - The panel.
+ * @csspart title - The panel's heading (hide it with `::part(title)` when the page gives its own).
  * @csspart error - The error box (`role="alert"`).
  *
  * @fires {LlmArchLoadEvent} llm-arch-load - The model loaded and validated.

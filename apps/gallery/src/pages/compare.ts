@@ -10,6 +10,7 @@ import { h, replaceChildren } from "../site/dom-builder.js";
 import { compareHref } from "../site/site-links.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { compareTable } from "../views/compare-table.js";
+import { fitCompare } from "../views/fit-view.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
 
@@ -59,6 +60,7 @@ const picker = h(
 
 const figure = h("div", { class: "compare-diagrams panel" });
 const table = h("div", null, h("p", { class: "status" }, "Loading…"));
+const fitArea = h("div", { class: "fit-compare-area" }, h("p", { class: "status" }, "Loading…"));
 const embed = h("div");
 const status = h("span", { class: "copy-feedback", role: "status" });
 
@@ -98,6 +100,7 @@ async function show(): Promise<void> {
     const specs = await Promise.all(ids.map((id) => loadModel(id)));
     figureSvg = renderCompare(specs, { theme: currentTheme() });
     replaceChildren(table, compareTable(specs));
+    replaceChildren(fitArea, fitCompare(specs));
   } catch (error) {
     replaceChildren(table, h("div", { class: "error-box", role: "alert" }, `Could not compare: ${(error as Error).message}`));
   }
@@ -125,6 +128,9 @@ replaceChildren(
   h("h2", { id: "table-title" }, "Field by field"),
   h("p", { class: "gpu-fit" }, "Highlighted cells differ from the first model. Spec fields are paired by the order in which each model's layers first use a definition, so differently named mixers still line up."),
   table,
+  h("h2", { id: "fit-title" }, "Will they fit?"),
+  h("p", { class: "gpu-fit" }, "The same device for every model: which of them can you serve, on how many, and how fast at most?"),
+  fitArea,
   h("h2", null, "Embed this comparison"),
   embed,
 );

@@ -1,5 +1,5 @@
 /**
- * Model page: the large diagram (<llm-arch>), fact sheet, parameter breakdown, memory calculator, links,
+ * Model page: the large diagram (<llm-arch>), fact sheet, parameter breakdown, memory calculator, "Will it fit?", links,
  * "embed this" and downloads.
  */
 import "../site/page-init.js";
@@ -20,6 +20,7 @@ import { downloadPng, downloadSvg } from "../views/figure-download.js";
 import { openFigureViewer } from "../views/figure-viewer.js";
 import { memoryCalculator } from "../views/memory-calculator.js";
 import { paramChart } from "../views/param-chart.js";
+import { fitSection } from "../views/fit-view.js";
 
 const app = document.getElementById("model-app")!;
 const id = new URLSearchParams(location.search).get("id") ?? "";
@@ -209,6 +210,12 @@ function render(spec: DatasetEntry): void {
         h("p", { class: "gpu-fit", style: "margin-top:0" }, "Weights plus the cache this architecture really keeps at a given context — windowed layers capped, linear-attention and SSM layers at their fixed state."),
         memoryCalculator(spec),
       ),
+    ),
+    section(
+      "Will it fit?",
+      "fit-title",
+      h("p", { class: "gpu-fit", style: "margin-top:0" }, "Pick a device, how many, the context and batch you need and the precisions: the fit, the fewest devices with their tensor-/expert-parallel split, and roofline speed limits, with every assumption listed."),
+      fitSection(spec),
     ),
     h(
       "div",
