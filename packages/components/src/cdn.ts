@@ -1,6 +1,6 @@
 /**
  * Entry of the CDN build (`cdn/llm-arch.js`): registers `<llm-arch>` and `<llm-arch-facts>` at once, and
- * `<llm-arch-compare>` / `<llm-arch-gallery>` as soon as one appears in the document (their code is a separate
+ * `<llm-arch-compare>` / `<llm-arch-gallery>` / `<llm-arch-fit>` as soon as one appears in the document (their code is a separate
  * chunk under `cdn/chunks/`). Model data is fetched from the `models/` folder next to this script, or the
  * script tag's `data-base`.
  */
@@ -14,6 +14,7 @@ setEntryUrl(import.meta.url);
 const lazy = {
   "llm-arch-compare": () => import("./llm-arch-compare.define.js"),
   "llm-arch-gallery": () => import("./llm-arch-gallery.define.js"),
+  "llm-arch-fit": () => import("./llm-arch-fit.define.js"),
 };
 autoload(lazy);
 

@@ -1,7 +1,6 @@
 /**
  * "Will it fit?": device, count, context, batch and dtypes → memory fit and roofline speed, with every
- * assumption shown. Loaded lazily by `<llm-arch-facts fit>` (the hardware presets and fit maths stay off the
- * critical path). Inputs are validated as typed: a bad field shows its error beside it; nothing is clamped.
+ * assumption shown, rendered by `<llm-arch-fit>` (whose code the CDN build loads lazily). Inputs are validated as typed: a bad field shows its error beside it; nothing is clamped.
  */
 import { css, html, nothing, type TemplateResult } from "lit";
 import {

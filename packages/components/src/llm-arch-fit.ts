@@ -1,6 +1,8 @@
 /**
  * `<llm-arch-fit>`: "Will it fit?" for one model — device, count, context, batch and dtypes → memory fit and
- * roofline (upper-bound) speed, with every assumption and the device's datasheet shown.
+ * roofline (upper-bound) speed, with every assumption and the device's datasheet shown. The companion of
+ * `<llm-arch-facts>` (a separate element so that the hardware presets and fit maths stay off the CDN element's
+ * critical path: the CDN build defines it, and fetches its code, only when the tag appears).
  */
 import type { PropertyDeclarations } from "lit";
 import { defaultFields, fitPanel, fitStyles, type FitFields } from "./fit-panel.js";

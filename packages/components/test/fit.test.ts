@@ -1,10 +1,9 @@
 import { expect } from "@open-wc/testing";
-import type { LlmArchFacts, LlmArchFit } from "../src/index.js";
+import type { LlmArchFit } from "../src/index.js";
 import { cleanup, mount, shadow, until } from "./helpers.js";
 
-/** The `<llm-arch-fit>` inside a facts element (or the element itself). */
-const fitOf = (el: Element): LlmArchFit => (el.localName === "llm-arch-fit" ? (el as LlmArchFit) : shadow(el).querySelector("llm-arch-fit")!);
-const q = <T extends Element>(el: Element, sel: string) => (sel.startsWith("table[part=facts]") ? shadow(el).querySelector<T>(sel) : fitOf(el)?.shadowRoot?.querySelector<T>(sel) ?? null);
+const fitOf = (el: Element) => el as LlmArchFit;
+const q = <T extends Element>(el: Element, sel: string) => shadow(el).querySelector<T>(sel);
 const verdict = (el: Element) => q<HTMLElement>(el, ".verdict")?.textContent?.trim() ?? "";
 
 async function type(el: Element, id: string, value: string): Promise<void> {
@@ -21,13 +20,12 @@ async function choose(el: Element, id: string, value: string): Promise<void> {
   await fitOf(el).updateComplete;
 }
 
-describe("<llm-arch-facts fit>", () => {
+describe("<llm-arch-fit>", () => {
   afterEach(cleanup);
 
-  it("adds a Will-it-fit panel below the fact sheet: Llama 3 8B bf16 fits on one H100, ≤ 208 tokens/s", async () => {
-    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit></llm-arch-facts>`);
+  it("Will it fit: Llama 3 8B bf16 fits on one H100, ≤ 208 tokens/s", async () => {
+    const { el } = await mount<LlmArchFit>(`<llm-arch-fit model="llama-3-8b"></llm-arch-fit>`);
     await until(() => q(el, ".verdict"), 5000, "fit panel");
-    expect(q(el, "table[part=facts]")).to.exist;
     expect(verdict(el)).to.match(/^Fits on one NVIDIA H100 SXM 80GB/);
     const text = q(el, ".fit-table")!.textContent!.replace(/\s+/g, " ");
     expect(text).to.contain("16.06 GB (bf16 16.06 GB)");
@@ -50,9 +48,8 @@ describe("<llm-arch-facts fit>", () => {
   });
 
   it("shows a bad field's error next to it, without clamping, and recovers", async () => {
-    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit="only"></llm-arch-facts>`);
+    const { el } = await mount<LlmArchFit>(`<llm-arch-fit model="llama-3-8b"></llm-arch-fit>`);
     await until(() => q(el, ".verdict"), 5000, "fit panel");
-    expect(q(el, "table[part=facts]")).to.equal(null);
     await type(el, "fit-context", "12x");
     const input = q<HTMLInputElement>(el, "#fit-context")!;
     expect(input.getAttribute("aria-invalid")).to.equal("true");
@@ -70,7 +67,7 @@ describe("<llm-arch-facts fit>", () => {
   });
 
   it("says plainly when it does not fit, and the fewest devices that do", async () => {
-    const { el } = await mount<LlmArchFacts>(`<llm-arch-facts model="llama-3-8b" fit="only" theme="dark"></llm-arch-facts>`);
+    const { el } = await mount<LlmArchFit>(`<llm-arch-fit model="llama-3-8b" theme="dark"></llm-arch-fit>`);
     await until(() => q(el, ".verdict"), 5000, "fit panel");
     await choose(el, "fit-device", "rtx4090");
     await type(el, "fit-batch", "8");
