@@ -2,9 +2,9 @@
  * Accelerator presets for the fit and speed estimates: memory, memory bandwidth and dense (no sparsity)
  * matrix throughput per device, each figure with the datasheet it comes from.
  *
- * Every number here was read from a stored copy of a public page. Where the vendor's own datasheet was not
- * among the stored pages, `source.vendorPageStored` is false and `source.consulted` names the page that
- * reproduces the vendor's figures; the note says so. A figure no stored page gave is left out (undefined),
+ * Every number here was read from a public page. Where the vendor's own datasheet was not
+ * among the pages cited, `source.vendorPageStored` is false and `source.consulted` names the page that
+ * reproduces the vendor's figures; the note says so. A figure no cited page gives is left out (undefined),
  * never filled in: estimates that need it say they cannot be made.
  */
 
@@ -15,9 +15,9 @@ export type ComputeDtype = "bf16" | "fp8" | "fp4" | "int8";
 export interface DeviceSource {
   /** The vendor's datasheet or product page. */
   datasheet: string;
-  /** Whether the vendor page itself was among the stored pages read (false: a page reproducing it was read). */
+  /** Whether the vendor page itself was among the pages cited (false: a page reproducing it was read). */
   vendorPageStored: boolean;
-  /** The stored pages the figures were read from. */
+  /** The pages the figures were taken from. */
   consulted: string[];
   /** The wording of the figures as the source gives them (what "dense" or "with sparsity" refers to). */
   wording: string[];
@@ -144,7 +144,7 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
             "TensorRT-LLM hardware list: GB200 192GB (GB200 NVL72)",
           ],
         },
-        note: `Per GPU = superchip ÷ 2 (192 GB, 8 TB/s). NVIDIA's NVL72 rack table (per-rack totals) was not among the stored pages; its per-GPU memory may be quoted lower. ${NOT_STORED}`,
+        note: `Per GPU = superchip ÷ 2 (192 GB, 8 TB/s). NVIDIA's NVL72 rack table (per-rack totals) was not among the pages cited; its per-GPU memory may be quoted lower. ${NOT_STORED}`,
       },
       {
         id: "mi300x",
@@ -255,7 +255,7 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           consulted: ["https://www.spheron.network/blog/nvidia-rtx-5090-specs/", "https://pocketmags.com/linux-format-magazine/may-2025/articles/nvidia-geforce-rtx-5090"],
           wording: ["VRAM 32GB GDDR7; Memory Bandwidth 1,792 GB/s", "FP16 Tensor Performance (sparse) 838.4 TFLOPS; FP8 (sparse) ~1,676.8 TFLOPS; FP4 (sparse) 3,352 TOPS"],
         },
-        note: `Dense = the stored sparse figures ÷ 2. The stored pages do not say which accumulate precision they assume; another public roofline table lists half these (209.5 BF16), so compute-bound estimates for this card may be up to 2× optimistic. ${NOT_STORED}`,
+        note: `Dense = the cited sparse figures ÷ 2. The cited pages do not say which accumulate precision they assume; another public roofline table lists half these (209.5 BF16), so compute-bound estimates for this card may be up to 2× optimistic. ${NOT_STORED}`,
       },
       {
         id: "m4-max",
@@ -272,7 +272,7 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           consulted: ["https://macmegasite.com/2024/10/30/m4-max-chip-has-16-core-cpu-40-core-gpu-and-35-increase-in-memory-bandwidth", "https://gamebastion.com/n/apple-s-m4-max-is-the-first-non-ultra/474547"],
           wording: ["the M4 Max chip features a 16-core CPU, 40-core GPU, and 546 GB/s of memory bandwidth", "configured with up to 128GB of unified RAM"],
         },
-        note: `Unified memory: 75% usable is an assumption (the system and other programs keep the rest; macOS caps GPU-wired memory), not an Apple figure — set usableFraction to change it. Apple publishes no GPU BF16 matrix throughput in the stored pages, so prefill time and the crossover batch are not estimated. The 410 GB/s lower M4 Max variant is not this preset. ${NOT_STORED}`,
+        note: `Unified memory: 75% usable is an assumption (the system and other programs keep the rest; macOS caps GPU-wired memory), not an Apple figure — set usableFraction to change it. Apple publishes no GPU BF16 matrix throughput in the cited pages, so prefill time and the crossover batch are not estimated. The 410 GB/s lower M4 Max variant is not this preset. ${NOT_STORED}`,
       },
       {
         id: "m3-ultra",
@@ -289,7 +289,7 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           consulted: ["https://resourcefulman.net/2025/03/06/apples-best-new-chipset-isnt-the-m4-max"],
           wording: ["support for up to 512GB of memory ... and up to 819GB/s memory bandwidth"],
         },
-        note: `Unified memory: 75% usable is an assumption, not an Apple figure. No GPU matrix throughput in the stored pages: prefill and crossover are not estimated. ${NOT_STORED}`,
+        note: `Unified memory: 75% usable is an assumption, not an Apple figure. No GPU matrix throughput in the cited pages: prefill and crossover are not estimated. ${NOT_STORED}`,
       },
       {
         id: "tpu-v5e",
