@@ -80,7 +80,7 @@ describe("no machine paths or workflow notes", () => {
   it("recognises each kind of problem", () => {
     const all = [...everywhere, ...inData];
     const hits = (line: string) => all.filter(([, p]) => p.test(line)).map(([what]) => what);
-    expect(hits(`"via": "/work/shared/x.tsv"`)).toContain("a machine path");
+    expect(hits(`"via": "/home/builder/notes/x.tsv"`)).toContain("a machine path");
     expect(hits("see ../shared/reference/configs")).toContain("a folder beside the repository");
     expect(hits("fetch github:owner/repo @abc")).toContain("a look-up instead of a public place");
     expect(hits("not read this session")).toContain("a note about how the work was done");
