@@ -48,3 +48,12 @@ export {
   type TensorComponent,
   type TensorFamily,
 } from "./safetensors.js";
+export {
+  fetchHubConfig,
+  parseHubId,
+  HubError,
+  DEFAULT_HUB_ENDPOINT,
+  type FetchHubConfigOptions,
+  type HubConfig,
+  type HubErrorKind,
+} from "./hub.js";
