@@ -55,14 +55,16 @@ export function buildProgram(): Command {
 
   program
     .command("import")
-    .description("turn a Hugging Face config.json into a spec")
-    .argument("<config>", "path to config.json")
+    .description("turn a Hugging Face config.json (a file, or a Hub model id) into a spec")
+    .argument("<config>", "path to config.json, or a Hub id org/name[@revision] (a file that exists wins)")
     .option("-o, --output <file>", "write the spec here instead of stdout")
     .option("--id <id>", "id for the spec")
     .option("--name <name>", "display name")
-    .option("--source <url>", "URL of the config, recorded as the spec's source")
+    .option("--source <url>", "URL of the config, recorded as the spec's source (default for a Hub id: its config.json at the resolved commit)")
+    .option("--revision <rev>", "Hub branch, tag or commit (default main, or the id's @revision)")
+    .option("--timeout <seconds>", "give up on the Hub after this long (default 30)")
     .option("--guess", "read an unknown model_type by Llama's conventions (the spec is marked as guessed) instead of refusing it")
-    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; guess?: boolean }) => {
+    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; revision?: string; timeout?: string; guess?: boolean }) => {
       if (o.output) await assertWritable(o.output);
       const { json, warnings } = await importCommand(config, o);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
