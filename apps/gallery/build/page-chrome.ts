@@ -9,6 +9,7 @@ export const sections = [
   { id: "compare", href: "./compare.html", label: "Compare" },
   { id: "concepts", href: "./concepts.html", label: "Concepts" },
   { id: "poster", href: "./poster.html", label: "Poster" },
+  { id: "your-model", href: "./your-model.html", label: "Your model" },
 ] as const;
 
 /** Which section each HTML entry belongs to. */
@@ -19,6 +20,7 @@ export const pageSection: Record<string, string> = {
   "concepts.html": "concepts",
   "concept.html": "concepts",
   "poster.html": "poster",
+  "your-model.html": "your-model",
 };
 
 /**

@@ -365,6 +365,7 @@ describe("phone width (375 px)", () => {
     ["model", "./model.html?id=gemma-3-27b"],
     ["compare", "./compare.html?models=llama-3-8b,qwen3-8b"],
     ["concept", "./concept.html?id=MLA"],
+    ["your-model", "./your-model.html"],
   ] as const) {
     it(`${name} fits without horizontal scrolling`, async () => {
       const t = await openPage(site, path, { width: 375, height: 812 });

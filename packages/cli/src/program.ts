@@ -1,5 +1,5 @@
 /**
- * The `archgal` command: list, stats, validate, import, fit, render, compare, poster.
+ * The `archgal` command: list, stats, validate, import, count, fit, render, compare, poster.
  * Errors go to stderr with exit code 1; outputs are written atomically.
  */
 import { Command, CommanderError } from "commander";
@@ -9,6 +9,8 @@ import { statsCommand } from "./commands/stats.js";
 import { validateCommand } from "./commands/validate.js";
 import { importCommand } from "./commands/import.js";
 import { fitCommand, type FitCliOptions } from "./commands/fit.js";
+import { countCommand } from "./commands/count.js";
+import { readCheckpoint } from "./safetensors-files.js";
 import { compareCommand, formatOf, posterCommand, renderCommand, type DrawOptions } from "./commands/render.js";
 import { assertWritable, emit, writeOutput } from "./output.js";
 import { resolveSpec } from "./resolve-spec.js";
@@ -53,14 +55,16 @@ export function buildProgram(): Command {
 
   program
     .command("import")
-    .description("turn a Hugging Face config.json into a spec")
-    .argument("<config>", "path to config.json")
+    .description("turn a Hugging Face config.json (a file, or a Hub model id) into a spec")
+    .argument("<config>", "path to config.json, or a Hub id org/name[@revision] (a file that exists wins)")
     .option("-o, --output <file>", "write the spec here instead of stdout")
     .option("--id <id>", "id for the spec")
     .option("--name <name>", "display name")
-    .option("--source <url>", "URL of the config, recorded as the spec's source")
+    .option("--source <url>", "URL of the config, recorded as the spec's source (default for a Hub id: its config.json at the resolved commit)")
+    .option("--revision <rev>", "Hub branch, tag or commit (default main, or the id's @revision)")
+    .option("--timeout <seconds>", "give up on the Hub after this long (default 30)")
     .option("--guess", "read an unknown model_type by Llama's conventions (the spec is marked as guessed) instead of refusing it")
-    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; guess?: boolean }) => {
+    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; revision?: string; timeout?: string; guess?: boolean }) => {
       if (o.output) await assertWritable(o.output);
       const { json, warnings } = await importCommand(config, o);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
@@ -85,6 +89,20 @@ export function buildProgram(): Command {
     .option("--tflops <TFLOPS>", "with --gpu custom: dense bf16 throughput")
     .option("--json", "machine-readable output")
     .action(async (models: string[], o: FitCliOptions) => emit(fitCommand(await Promise.all(models.map(resolveSpec)), o), undefined));
+
+  program
+    .command("count")
+    .description("exact parameter count of a safetensors checkpoint, by dtype and component, from its headers only")
+    .argument("<path>", "a .safetensors file (or its header bytes), a model.safetensors.index.json, or a directory holding one")
+    .option("--json", "machine-readable output")
+    .option("--spec <model>", "check against a spec's computed count (dataset id or spec .json); exit 1 when they differ")
+    .action(async (path: string, o: { json?: boolean; spec?: string }) => {
+      const spec = o.spec ? await resolveSpec(o.spec) : undefined;
+      const { input } = await readCheckpoint(path);
+      const { text, matches } = await countCommand(path, input, { ...(o.json ? { json: true } : {}), ...(spec ? { spec } : {}) });
+      await emit(text, undefined);
+      if (!matches) throw new CliError(`${path}: the checkpoint's count differs from ${spec?.id ?? "the spec"} (see the components above)`);
+    });
 
   const drawing = (c: Command) =>
     c

@@ -28,3 +28,32 @@ export {
 } from "./import.js";
 export { HfImportError, formatProblems, type HfImportProblem } from "./errors.js";
 export { compareArchitectures } from "./compare.js";
+export {
+  countSafetensors,
+  classifyTensor,
+  parseSafetensorsHeader,
+  parseSafetensorsIndex,
+  readSafetensorsHeaderBytes,
+  safetensorsHeaderLength,
+  safetensorsDtypes,
+  SafetensorsError,
+  MAX_SAFETENSORS_HEADER_BYTES,
+  type CountSafetensorsOptions,
+  type SafetensorsBytes,
+  type SafetensorsCount,
+  type SafetensorsHeader,
+  type SafetensorsInput,
+  type SafetensorsShard,
+  type SafetensorsTensor,
+  type TensorComponent,
+  type TensorFamily,
+} from "./safetensors.js";
+export {
+  fetchHubConfig,
+  parseHubId,
+  HubError,
+  DEFAULT_HUB_ENDPOINT,
+  type FetchHubConfigOptions,
+  type HubConfig,
+  type HubErrorKind,
+} from "./hub.js";
