@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
-import { pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
+import { openGraphTags, pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
 import { precompressPlugin } from "./build/precompress-plugin.js";
 import { thumbnailPlugin } from "./build/thumbnail-plugin.js";
 
@@ -13,7 +13,7 @@ function pageChrome(): Plugin {
     transformIndexHtml(html, ctx) {
       const file = ctx.filename.split(/[\\/]/).pop() ?? "index.html";
       return html
-        .replace("<!--theme-boot-->", themeBootScript)
+        .replace("<!--theme-boot-->", `${openGraphTags(html)}\n    ${themeBootScript}`)
         .replace("<!--site-header-->", siteHeader(pageSection[file]))
         .replace("<!--site-footer-->", siteFooter());
     },

@@ -60,3 +60,21 @@ export function siteFooter(): string {
   <a href="./data/models.json" download>Download every spec with its computed numbers (JSON)</a>.</p>
 </footer>`;
 }
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/**
+ * Open Graph and Twitter card tags for a page, from its own `<title>` and description (pages that show one
+ * model or concept update them once the content is known; see src/site/page-meta.ts).
+ */
+export function openGraphTags(html: string): string {
+  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "archgal";
+  const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? "";
+  return [
+    `<meta property="og:site_name" content="archgal" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:title" content="${escapeAttr(title)}" />`,
+    `<meta property="og:description" content="${escapeAttr(description)}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+  ].join("\n    ");
+}

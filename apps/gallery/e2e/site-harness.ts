@@ -122,3 +122,28 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
+
+/** Runs axe-core in the page; returns the violations of at least `minimum` impact, as `impact id: help` lines. */
+export async function a11yViolations(page: Page, minimum: "moderate" | "serious" = "moderate"): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  })) as AxeViolation[];
+  const rank = { minor: 0, moderate: 1, serious: 2, critical: 3 } as Record<string, number>;
+  return violations
+    .filter((v) => (rank[v.impact ?? "minor"] ?? 0) >= rank[minimum]!)
+    .map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(" ")}`);
+}
+
+/** Elements reaching past the right edge of the viewport, and how far the page scrolls sideways. */
+export async function horizontalOverflow(page: Page, allowInside = ".table-scroll, .compare-diagrams, .snippet pre"): Promise<{ elements: string[]; scroll: number }> {
+  return page.evaluate((allow) => {
+    const width = document.documentElement.clientWidth;
+    const elements = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest(allow))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`);
+    return { elements, scroll: document.documentElement.scrollWidth - width };
+  }, allowInside);
+}

@@ -255,11 +255,18 @@ export class LlmArch extends SpecElement {
       });
       this.#resize.observe(this);
     }
+    if (typeof document !== "undefined") document.addEventListener("pointerdown", this.#onOutsidePointer, true);
   }
+
+  /** A press anywhere outside the element closes the popover (as Escape does). */
+  #onOutsidePointer = (e: Event) => {
+    if (this._selected !== undefined && !e.composedPath().includes(this)) void this.select(undefined);
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
+    if (typeof document !== "undefined") document.removeEventListener("pointerdown", this.#onOutsidePointer, true);
   }
 
   protected override beforeLoad(): void {
@@ -357,8 +364,9 @@ export class LlmArch extends SpecElement {
   #popover(f: SpecFacts, hit: Hit): TemplateResult {
     const info: ComponentInfo = this.#details!.componentInfo(f, hit.component, hit.kind);
     const below = hit.y + hit.h < 62;
-    const left = Math.max(0, Math.min(hit.x, 100 - 40));
-    const style = below ? `top:calc(${hit.y + hit.h}% + 6px);left:${left}%` : `bottom:calc(${100 - hit.y}% + 6px);left:${left}%`;
+    // Starts at the component, but never past the figure's right edge (on a phone the popover is as wide as the figure).
+    const left = `clamp(0px, ${Math.max(0, hit.x)}%, calc(100% - min(24rem, 100%)))`;
+    const style = below ? `top:calc(${hit.y + hit.h}% + 6px);left:${left}` : `bottom:calc(${100 - hit.y}% + 6px);left:${left}`;
     return html`<div part="popover" id="popover" role="dialog" aria-labelledby="popover-title" style=${style} @keydown=${this.#onPopoverKey}>
       <h3 id="popover-title">${info.title}</h3>
       <button class="close" aria-label="Close details" @click=${() => this.#onPopoverKey(new KeyboardEvent("keydown", { key: "Escape" }))}>×</button>

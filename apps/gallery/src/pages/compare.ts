@@ -8,6 +8,7 @@ import { getModel, hasModel, loadModel, models } from "@archgal/data";
 import { renderCompare } from "@archgal/renderer";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { compareHref } from "../site/site-links.js";
+import { setPageMeta } from "../site/page-meta.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { compareTable } from "../views/compare-table.js";
 import { fitCompare } from "../views/fit-view.js";
@@ -17,9 +18,15 @@ import { downloadPng, downloadSvg } from "../views/figure-download.js";
 const app = document.getElementById("compare-app")!;
 const slots = ["a", "b", "c", "d"] as const;
 
+/** What the address asks for: the known ids (in order, the same model twice allowed) and what was left out. */
+function readRequest(raw: string | null): { ids: string[]; unknown: string[]; extra: string[] } {
+  const asked = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const known = asked.filter((s) => hasModel(s));
+  return { ids: known.slice(0, 4), unknown: asked.filter((s) => !hasModel(s)), extra: known.slice(4) };
+}
+
 function idsFromUrl(): string[] {
-  const raw = new URLSearchParams(location.search).get("models") ?? "";
-  return raw.split(",").map((s) => s.trim()).filter((s, i, all) => s && hasModel(s) && all.indexOf(s) === i).slice(0, 4);
+  return readRequest(new URLSearchParams(location.search).get("models")).ids;
 }
 
 /** A sensible default pair: the newest model and its base, else the two newest. */
@@ -29,9 +36,33 @@ function defaultIds(): string[] {
   return derived ? [derived.derivedFrom!, derived.id] : newest.slice(0, 2).map((m) => m.id);
 }
 
-let ids = idsFromUrl();
 const requested = new URLSearchParams(location.search).get("models");
-if (ids.length < 2) ids = [...ids, ...defaultIds().filter((d) => !ids.includes(d))].slice(0, 2);
+const request = readRequest(requested);
+let ids = request.ids;
+/** Models added because the address named fewer than two known ones (said so on the page, never silently). */
+let filledIn: string[] = [];
+if (ids.length < 2) {
+  filledIn = defaultIds().filter((d) => !ids.includes(d)).slice(0, 2 - ids.length);
+  ids = [...ids, ...filledIn];
+}
+
+const nameOf = (id: string) => getModel(id)?.name ?? id;
+const quoteList = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join(", ");
+
+/** The notice above the picker: which requested ids are unknown or left out, and what is shown instead. */
+function requestNotice(): HTMLElement | null {
+  const lines: string[] = [];
+  if (request.unknown.length) lines.push(`${request.unknown.length === 1 ? "Unknown model id" : "Unknown model ids"}: ${quoteList(request.unknown)}.`);
+  if (request.extra.length) lines.push(`A comparison takes at most four models; left out: ${request.extra.map(nameOf).join(", ")}.`);
+  if (filledIn.length)
+    lines.push(
+      request.ids.length
+        ? `Showing ${nameOf(request.ids[0]!)} beside ${filledIn.map(nameOf).join(" and ")} instead; pick another model below.`
+        : `Showing a default comparison (${ids.map(nameOf).join(" vs ")}) instead; pick models below.`,
+    );
+  if (!requested && filledIn.length) return null; // no request at all: the default pair needs no apology
+  return lines.length ? h("p", { class: "error-box", role: "alert", id: "compare-notice" }, lines.join(" ")) : null;
+}
 
 const sortedModels = [...models].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -45,7 +76,8 @@ const selects = slots.map((slot, i) =>
 );
 
 function onPick(): void {
-  const picked = selects.map((s) => s.value).filter((v, i, all) => v && all.indexOf(v) === i);
+  // The same model twice is a valid comparison (nothing differs); empty optional slots are skipped.
+  const picked = selects.map((s) => s.value).filter((v) => v);
   if (picked.length < 2) return;
   ids = picked;
   history.pushState(null, "", compareHref(ids));
@@ -87,13 +119,23 @@ const downloads = h(
 
 async function show(): Promise<void> {
   selects.forEach((s, i) => (s.value = ids[i] ?? ""));
-  const names = ids.map((id) => getModel(id)?.name ?? id);
-  document.title = `${names.join(" vs ")} — archgal`;
+  const names = ids.map(nameOf);
+  setPageMeta({
+    title: `${names.join(" vs ")} — archgal`,
+    description: `${names.join(", ")} compared: architecture figures side by side with every difference highlighted, and the field-by-field table.`,
+    image: `./thumbs/${ids[0]}.light.svg`,
+  });
   const el = document.createElement("llm-arch-compare");
   ids.forEach((id, i) => el.setAttribute(slots[i]!, id));
   el.setAttribute("theme", currentTheme());
   el.setAttribute("view", "diagram"); // the page's own table below is fuller
-  replaceChildren(figure, h("div", { class: "diagram-toolbar" }, h("h2", null, "Figures, differences highlighted"), downloads), el);
+  const same = ids.every((x) => x === ids[0]);
+  replaceChildren(
+    figure,
+    h("div", { class: "diagram-toolbar" }, h("h2", null, "Figures, differences highlighted"), downloads),
+    same ? h("p", { class: "gpu-fit", id: "same-model-note" }, `The same model, ${nameOf(ids[0]!)}, ${ids.length === 2 ? "twice" : `${ids.length} times`}: nothing differs. Pick another model above to see differences.`) : null,
+    el,
+  );
   const attrs = ids.map((id, i) => `${slots[i]}="${id}"`).join(" ");
   replaceChildren(embed, embedSnippet(embedCode(`<llm-arch-compare ${attrs}></llm-arch-compare>`), "Embed code for this comparison"));
   try {
@@ -120,9 +162,7 @@ window.addEventListener("popstate", () => {
 
 replaceChildren(
   app,
-  requested && idsFromUrl().length < 2
-    ? h("p", { class: "error-box", role: "alert" }, `Some of the requested models (${requested}) are unknown; showing a default comparison instead.`)
-    : null,
+  requestNotice(),
   picker,
   figure,
   h("h2", { id: "table-title" }, "Field by field"),

@@ -9,6 +9,7 @@ import { h, replaceChildren } from "../site/dom-builder.js";
 import { wireTabKeys } from "../site/keyboard-tabs.js";
 import {
   facetKeys,
+  facetCounts,
   facetOptions,
   queryFromParams,
   queryToParams,
@@ -71,6 +72,7 @@ replaceChildren(
 
 // ---------- filters ----------
 const filterInputs = new Map<string, HTMLInputElement>();
+const filterCounts = new Map<string, HTMLElement>();
 
 function filterGroup(facet: FacetKey): HTMLElement {
   const options = facetOptions(models, facet);
@@ -90,7 +92,9 @@ function filterGroup(facet: FacetKey): HTMLElement {
       },
     });
     filterInputs.set(`${facet}:${o.value}`, input);
-    const item = h("div", { class: "filter-option" }, input, h("label", { for: id }, facetLabel(facet, o.value), h("span", { class: "count" }, o.count)));
+    const count = h("span", { class: "count" }, o.count);
+    filterCounts.set(`${facet}:${o.value}`, count);
+    const item = h("div", { class: "filter-option" }, input, h("label", { for: id }, facetLabel(facet, o.value), count));
     if (i >= collapsedCount && !query.facets[facet].includes(o.value)) item.hidden = true;
     list.append(item);
   });
@@ -175,6 +179,9 @@ const closedNotice = h("div", { class: "closed-model-notice", "aria-live": "poli
 // ---------- compare tray ----------
 const tray = h("div", { class: "compare-tray", role: "region", "aria-label": "Comparison selection" });
 
+/** Set when a pick was refused because the selection is full; cleared by the next change. */
+let trayNotice = "";
+
 function renderTray(): void {
   tray.hidden = selection.length === 0;
   const names = selection.map((id) => models.find((m) => m.id === id)?.name ?? id);
@@ -182,10 +189,11 @@ function renderTray(): void {
     tray,
     h("strong", null, `Compare (${selection.length}/${maxCompare}):`),
     h("span", null, names.join(", ")),
+    h("span", { class: "tray-notice", role: "status" }, trayNotice),
     h(
       "span",
       { class: "button-row", style: "margin-left:auto" },
-      h("button", { type: "button", class: "button", onclick: () => setSelection([]) }, "Clear"),
+      h("button", { type: "button", class: "button", onclick: () => ((trayNotice = ""), setSelection([])) }, "Clear"),
       selection.length >= 2
         ? h("a", { class: "button primary", href: compareHref(selection) }, `Compare ${selection.length} models`)
         : h("span", { class: "gpu-fit" }, "Pick one more model"),
@@ -204,6 +212,12 @@ function setSelection(ids: string[]): void {
     if (mark) mark.textContent = on ? "✓" : "+";
   }
   renderTray();
+}
+
+function toggleCompare(id: string): void {
+  const next = toggleSelection(selection, id);
+  trayNotice = next.full ? `A comparison takes at most ${maxCompare} models: remove one (press its ✓ Compare) before adding ${models.find((m) => m.id === id)?.name ?? id}.` : "";
+  setSelection(next.ids);
 }
 
 // ---------- rendering ----------
@@ -260,9 +274,17 @@ function renderResultLine(count: number): void {
 
 function update(): void {
   const hits = runQuery(models, query);
+  // Each count says how many models ticking that value would show with the rest of the query as it is;
+  // a value that would show none is disabled (unless ticked, so it can still be unticked).
+  const counts = new Map(facetKeys.map((f) => [f, facetCounts(models, query, f)]));
   for (const [key, input] of filterInputs) {
     const [f, ...rest] = key.split(":");
-    input.checked = query.facets[f as FacetKey].includes(rest.join(":"));
+    const value = rest.join(":");
+    input.checked = query.facets[f as FacetKey].includes(value);
+    const n = counts.get(f as FacetKey)!.get(value) ?? 0;
+    filterCounts.get(key)!.textContent = String(n);
+    input.disabled = n === 0 && !input.checked;
+    input.closest(".filter-option")?.classList.toggle("empty", input.disabled);
   }
   sortSelect.value = query.sort;
   const dirWords = query.sort === "date" ? ["Oldest first", "Newest first"] : query.sort === "name" ? ["A → Z", "Z → A"] : ["Smallest first", "Largest first"];
@@ -285,7 +307,7 @@ function update(): void {
       h(
         "ul",
         { class: "card-grid", "aria-label": "Models" },
-        hits.map((m) => modelCard(m, { selected: selection.includes(m.id), onToggleCompare: (id) => setSelection(toggleSelection(selection, id)) })),
+        hits.map((m) => modelCard(m, { selected: selection.includes(m.id), onToggleCompare: toggleCompare })),
       ),
     );
   } else if (view === "timeline") {
@@ -298,27 +320,21 @@ function update(): void {
   updateUrl();
 }
 
+// The search and view controls come first, so they are the first tab stops after the header (before the filters).
 replaceChildren(
   app,
   h(
     "div",
+    { class: "toolbar", role: "search", "aria-label": "Find and arrange models" },
+    h("div", { class: "search" }, h("label", { for: "model-search", class: "visually-hidden" }, "Search models"), search),
+    h("div", { class: "sort-control" }, h("label", { for: "model-sort" }, "Sort"), sortSelect, directionButton),
+    tabs,
+  ),
+  h(
+    "div",
     { class: "home-layout" },
     h("aside", { "aria-label": "Filters" }, filters),
-    h(
-      "section",
-      { "aria-label": "Models" },
-      h(
-        "div",
-        { class: "toolbar" },
-        h("div", { class: "search" }, h("label", { for: "model-search", class: "visually-hidden" }, "Search models"), search),
-        h("div", { class: "sort-control" }, h("label", { for: "model-sort" }, "Sort"), sortSelect, directionButton),
-        tabs,
-      ),
-      resultLine,
-      closedNotice,
-      panel,
-      tray,
-    ),
+    h("section", { "aria-labelledby": "models-title" }, h("h2", { id: "models-title", class: "visually-hidden" }, "Models"), resultLine, closedNotice, panel, tray),
   ),
 );
 update();

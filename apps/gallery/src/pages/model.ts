@@ -12,6 +12,7 @@ import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
+import { setPageMeta } from "../site/page-meta.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { closedModelNote } from "../views/closed-model-note.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
@@ -38,7 +39,7 @@ function notFound(): void {
     );
     return;
   }
-  document.title = "Model not found — archgal";
+  setPageMeta({ title: "Model not found — archgal", description: id ? `There is no model with the id “${id}”.` : "No model id was given." });
   const close = models.filter((m) => id && (m.id.includes(id.split("-")[0] ?? id) || m.name.toLowerCase().includes(id.toLowerCase()))).slice(0, 6);
   replaceChildren(
     app,
@@ -71,8 +72,7 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
 
 function render(spec: DatasetEntry): void {
   const stats = modelStats(spec);
-  document.title = `${spec.name} — archgal`;
-  document.querySelector('meta[name="description"]')?.setAttribute("content", `${spec.name}: ${spec.summary}`);
+  setPageMeta({ title: `${spec.name} architecture — archgal`, description: `${spec.name}: ${spec.summary}`, image: `./thumbs/${spec.id}.light.svg` });
 
   const diagram = document.createElement("llm-arch");
   diagram.setAttribute("model", spec.id);

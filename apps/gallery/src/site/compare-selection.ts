@@ -22,8 +22,12 @@ export function saveSelection(ids: readonly string[]): void {
   }
 }
 
-/** Adds or removes `id`; when full, the oldest pick makes room. */
-export function toggleSelection(ids: readonly string[], id: string): string[] {
-  if (ids.includes(id)) return ids.filter((x) => x !== id);
-  return [...ids, id].slice(-maxCompare);
+/**
+ * Adds or removes `id`. A full selection takes no more: the picks stay as they were and `full` says so, so the
+ * page can tell the visitor to remove one first (nothing is dropped behind their back).
+ */
+export function toggleSelection(ids: readonly string[], id: string): { ids: string[]; full: boolean } {
+  if (ids.includes(id)) return { ids: ids.filter((x) => x !== id), full: false };
+  if (ids.length >= maxCompare) return { ids: [...ids], full: true };
+  return { ids: [...ids, id], full: false };
 }

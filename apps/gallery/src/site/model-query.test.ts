@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
-import { attentionKinds, emptyQuery, facetOptions, matchesSearch, queryFromParams, queryToParams, runQuery } from "./model-query.js";
+import { attentionKinds, editDistance, emptyQuery, facetCounts, facetKeys, facetOptions, matchesSearch, queryFromParams, queryToParams, runQuery } from "./model-query.js";
 
 describe("model query", () => {
   it("returns every model newest first by default", () => {
@@ -58,5 +58,48 @@ describe("model query", () => {
     const params = queryToParams(q);
     expect(queryFromParams(new URLSearchParams(params.toString()))).toEqual(q);
     expect(queryToParams(emptyQuery()).toString()).toBe("");
+  });
+});
+
+describe("search typo tolerance", () => {
+  const byId = (id: string) => models.find((m) => m.id === id)!;
+  it("measures edit distance with an early exit", () => {
+    expect(editDistance("deepsek", "deepseek", 1)).toBe(1);
+    expect(editDistance("qwne", "qwen", 1)).toBe(2); // a swap is two edits: beyond the limit
+    expect(editDistance("kitten", "sitting", 5)).toBe(3);
+    expect(editDistance("abc", "abcdefgh", 2)).toBe(3);
+  });
+  it("finds a model despite a typo in a longer word, not in a short one", () => {
+    expect(matchesSearch(byId("deepseek-v3"), "deepsek")).toBe(true);
+    expect(matchesSearch(byId("deepseek-v3"), "depseek v3")).toBe(true);
+    expect(matchesSearch(byId("llama-3-8b"), "lama")).toBe(true);
+    expect(matchesSearch(byId("llama-3-8b"), "deepsek")).toBe(false);
+    // three letters: exact only
+    expect(matchesSearch(byId("llama-3-8b"), "qwn")).toBe(false);
+  });
+  it("keeps exact searches exact enough: a typo search never matches every model", () => {
+    const hits = runQuery(models, { ...emptyQuery(), search: "nemotorn" });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThan(models.length);
+    expect(hits.every((m) => /nemotron/i.test(m.name))).toBe(true);
+  });
+});
+
+describe("facet counts follow the query", () => {
+  it("counts what ticking a value would show, so no offered value leads to an empty result", () => {
+    const q = emptyQuery();
+    q.facets.decoder = ["Sparse MoE"];
+    q.search = "deepseek";
+    for (const facet of facetKeys) {
+      for (const [value, count] of facetCounts(models, q, facet)) {
+        // values within a facet are alternatives: the count is what this value alone shows under the rest of the query
+        expect(count, `${facet}=${value}`).toBe(runQuery(models, { ...q, facets: { ...q.facets, [facet]: [value] } }).length);
+        expect(count).toBeGreaterThan(0);
+      }
+    }
+  });
+  it("equals the plain counts with an empty query", () => {
+    const counts = facetCounts(models, emptyQuery(), "org");
+    for (const o of facetOptions(models, "org")) expect(counts.get(o.value)).toBe(o.count);
   });
 });

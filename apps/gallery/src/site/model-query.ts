@@ -70,13 +70,63 @@ function normalise(s: string): string {
   return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\s_.()-]+/g, " ").trim();
 }
 
-/** Whether a model matches the search text: every word must occur in its name, id or org. */
+/** Levenshtein distance of `a` and `b`, giving up (returning `limit + 1`) once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Typos a search word may contain and still match: none below 4 letters, one up to 7, two from 8. */
+export function typoAllowance(word: string): number {
+  return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
+}
+
+/**
+ * Whether a model matches the search text: every word must occur in its name, id or org, or be within a small
+ * edit distance ({@link typoAllowance}) of one of their words or of a word's start (`deepsek`, `qwne`, `nemotorn`).
+ */
 export function matchesSearch(m: ModelIndexEntry, search: string): boolean {
   const words = normalise(search).split(" ").filter(Boolean);
   if (!words.length) return true;
   const hay = normalise(`${m.name} ${m.id} ${m.org}`);
   const compact = hay.replace(/ /g, "");
-  return words.every((w) => hay.includes(w) || compact.includes(w));
+  const hayWords = [...new Set(hay.split(" "))];
+  return words.every((w) => {
+    if (hay.includes(w) || compact.includes(w)) return true;
+    const k = typoAllowance(w);
+    if (!k) return false;
+    // a whole word, or a word's beginning as long as the typed word (prefix typing with a typo)
+    return hayWords.some((hw) => editDistance(w, hw, k) <= k || (hw.length > w.length && editDistance(w, hw.slice(0, w.length), k) <= k));
+  });
+}
+
+function matchesFacets(m: ModelIndexEntry, q: ModelQuery, except?: FacetKey): boolean {
+  return facetKeys.every((f) => f === except || q.facets[f].length === 0 || facetValues(m, f).some((v) => q.facets[f].includes(v)));
+}
+
+/**
+ * How many models each value of `facet` would show if it were ticked with the rest of the query as it is: the
+ * search and the other facets apply, this facet's own ticks do not (values within a facet are alternatives).
+ */
+export function facetCounts(models: readonly ModelIndexEntry[], q: ModelQuery, facet: FacetKey): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of models) {
+    if (!matchesSearch(m, q.search) || !matchesFacets(m, q, facet)) continue;
+    for (const v of new Set(facetValues(m, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function sortValue(m: ModelIndexEntry, key: SortKey): number | string {
@@ -98,11 +148,7 @@ function sortValue(m: ModelIndexEntry, key: SortKey): number | string {
 
 /** Models matching the query, sorted. Ties fall back to newest first, then name. */
 export function runQuery(models: readonly ModelIndexEntry[], q: ModelQuery): ModelIndexEntry[] {
-  const hits = models.filter(
-    (m) =>
-      matchesSearch(m, q.search) &&
-      facetKeys.every((f) => q.facets[f].length === 0 || facetValues(m, f).some((v) => q.facets[f].includes(v))),
-  );
+  const hits = models.filter((m) => matchesSearch(m, q.search) && matchesFacets(m, q));
   const sign = q.direction === "asc" ? 1 : -1;
   return hits.sort((a, b) => {
     const va = sortValue(a, q.sort);

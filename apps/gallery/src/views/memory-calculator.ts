@@ -3,8 +3,9 @@
  * dtype — sliding windows and chunks capped, recurrent state counted (kvCacheBytes from @archgal/schema).
  */
 import type { DatasetEntry, Dtype } from "@archgal/schema/metrics";
-import { formatBytes, formatInt, formatTokens, kvCacheBytes, mixerLabel, weightMemory } from "@archgal/schema/metrics";
+import { formatBytes, formatInt, kvCacheBytes, mixerLabel, weightMemory } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
+import { tokensText } from "../site/model-format.js";
 
 /** Context lengths the slider steps through (powers of two from 1k). */
 export function contextSteps(max: number | null): number[] {
@@ -20,6 +21,27 @@ const weightDtypes = [
   { key: "fp8", label: "fp8" },
   { key: "int4", label: "int4" },
 ] as const;
+
+/** Most sequences the calculator takes at once. */
+export const maxBatch = 1024;
+
+/** The batch field's text as a whole number of sequences from 1 to {@link maxBatch}, or why it is not one. */
+export function parseBatch(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  if (t === "") return { ok: false, error: `Enter a whole number of sequences from 1 to ${formatInt(maxBatch)}.` };
+  const n = Number(t);
+  if (!Number.isFinite(n)) return { ok: false, error: `“${t}” is not a number: enter a whole number from 1 to ${formatInt(maxBatch)}.` };
+  if (!Number.isInteger(n)) return { ok: false, error: `${t} is not a whole number: a batch counts whole sequences (1 to ${formatInt(maxBatch)}).` };
+  if (n < 1) return { ok: false, error: `A batch holds at least 1 sequence (got ${t}).` };
+  if (n > maxBatch) return { ok: false, error: `At most ${formatInt(maxBatch)} sequences (got ${formatInt(n)}).` };
+  return { ok: true, value: n };
+}
+
+/** Capitalises a note's first letter unless the word is written with inner capitals (`mLSTM`, `xLSTM`). */
+export function sentenceStart(s: string): string {
+  const word = s.split(/\s/, 1)[0] ?? "";
+  return /[A-Z]/.test(word.slice(1)) ? s : `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
 
 const cacheDtypes: { key: Dtype; label: string }[] = [
   { key: "bf16", label: "bf16 / fp16" },
@@ -58,7 +80,10 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
     "aria-valuetext": "",
     oninput: () => update(),
   });
-  const batch = h("input", { type: "number", id: "calc-batch", min: 1, max: 1024, step: 1, value: 1, inputmode: "numeric", oninput: () => update() });
+  const batchError = h("span", { class: "field-error", id: "calc-batch-error", role: "alert" });
+  const batch = h("input", { type: "number", id: "calc-batch", min: 1, max: maxBatch, step: 1, value: 1, inputmode: "numeric", "aria-describedby": "calc-batch-error", oninput: () => update() });
+  /** The last valid batch: an invalid entry keeps the figures of the last one and says why beside the field. */
+  let lastBatch = 1;
   const dtype = h(
     "select",
     { id: "calc-dtype", onchange: () => update() },
@@ -69,9 +94,19 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
 
   function update(): void {
     const ctx = steps[Number(context.value)] ?? steps[0]!;
-    const b = Math.min(1024, Math.max(1, Math.round(Number(batch.value) || 1)));
+    // A number input reports "" for text it cannot parse ("2.5.1", "-"); say so rather than guess.
+    const parsed = batch.validity.badInput ? { ok: false as const, error: "Not a number: enter a whole number of sequences." } : parseBatch(batch.value);
+    if (parsed.ok) {
+      lastBatch = parsed.value;
+      batch.removeAttribute("aria-invalid");
+      batchError.textContent = "";
+    } else {
+      batch.setAttribute("aria-invalid", "true");
+      batchError.textContent = `${parsed.error} Showing ${lastBatch === 1 ? "1 sequence" : `${lastBatch} sequences`}.`;
+    }
+    const b = lastBatch;
     const cache = kvCacheBytes(spec, { contextLength: ctx, batch: b, dtype: dtype.value as Dtype });
-    const text = `${formatTokens(ctx)} tokens`;
+    const text = `${tokensText(ctx)} tokens`;
     contextOut.textContent = text;
     context.setAttribute("aria-valuetext", text);
     const largest = weights.bf16 + cache.total;
@@ -92,7 +127,7 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
             h("span", { class: "kv", style: `width:${pct(cache.kv)}` }),
             h("span", { class: "st", style: `width:${pct(cache.state)}` }),
           ),
-          h("strong", { "aria-label": `${w.label}: ${formatBytes(wb)} weights plus ${formatBytes(cache.total)} cache, ${formatBytes(total)} in all` }, formatBytes(total)),
+          h("strong", null, h("span", { "aria-hidden": "true" }, formatBytes(total)), h("span", { class: "visually-hidden" }, `${w.label}: ${formatBytes(wb)} weights plus ${formatBytes(cache.total)} cache, ${formatBytes(total)} in all`)),
         );
       }),
     );
@@ -110,8 +145,12 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
       saved > 0
         ? h("p", null, `A naive count (every layer caching every token) would say ${formatBytes(cache.naive)}; windows and shared caches save ${formatBytes(saved)}.`)
         : null,
-      cacheNotes(spec).map((n) => h("p", { class: "gpu-fit" }, `• ${n[0]!.toUpperCase()}${n.slice(1)}.`)),
-      h("p", { class: "gpu-fit" }, `Weights: ${formatBytes(weights.bf16)} at bf16, ${formatBytes(weights.fp8)} at fp8, ${formatBytes(weights.int4)} at int4 (every checkpoint tensor, MTP included; no activations or framework overhead).`),
+      cacheNotes(spec).map((n) => h("p", { class: "gpu-fit" }, `• ${sentenceStart(n)}.`)),
+      h(
+        "p",
+        { class: "gpu-fit", id: "calc-weights-note" },
+        `Weights: ${formatBytes(weights.bf16)} at bf16, ${formatBytes(weights.fp8)} at fp8, ${formatBytes(weights.int4)} at int4 (every checkpoint tensor${arch.mtp ? ", the multi-token-prediction (MTP) modules included" : ""}; no activations or framework overhead).`,
+      ),
     );
   }
 
@@ -122,7 +161,7 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
       "div",
       { class: "calc-controls" },
       h("label", { for: "calc-context" }, h("span", null, "Context ", contextOut), context),
-      h("label", { for: "calc-batch" }, "Batch (sequences)", batch),
+      h("label", { for: "calc-batch" }, "Batch (sequences)", batch, batchError),
       h("label", { for: "calc-dtype" }, "Cache dtype", dtype),
     ),
     h("p", { class: "gpu-fit", style: "margin:0 0 6px" }, "Weights at each precision, plus the cache:"),

@@ -30,21 +30,26 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
       { class: `model-card ${decoderClass(m.decoderType)}`, "aria-labelledby": titleId, "data-model": m.id },
       h("div", { class: "thumb" }, thumbnailImage(m.id, "")),
       h(
-        "button",
-        {
-          type: "button",
-          class: "compare-toggle",
-          "aria-pressed": String(options.selected),
-          onclick: () => options.onToggleCompare(m.id),
-        },
-        h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
-        "Compare",
-        h("span", { class: "visually-hidden" }, ` ${m.name}`),
-      ),
-      h(
         "div",
         { class: "card-body" },
-        h("h3", { id: titleId }, h("a", { href: modelHref(m.id) }, m.name)),
+        h(
+          "div",
+          { class: "card-head" },
+          h("h3", { id: titleId }, h("a", { href: modelHref(m.id) }, m.name)),
+          // beside the title, not over the thumbnail (which would hide the figure's own text)
+          h(
+            "button",
+            {
+              type: "button",
+              class: "compare-toggle",
+              "aria-pressed": String(options.selected),
+              onclick: () => options.onToggleCompare(m.id),
+            },
+            h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
+            "Compare",
+            h("span", { class: "visually-hidden" }, ` ${m.name}`),
+          ),
+        ),
         h("p", { class: "org" }, m.org),
         h("p", { class: "scale" }, scaleText(m.params)),
         moe

@@ -66,7 +66,15 @@ export function paramChart(stats: ModelStats): HTMLElement {
     "div",
     { class: "param-chart" },
     stackBar("All parameters (checkpoint)", breakdown, totalWithMtp, totalWithMtp),
-    moe || stats.params.mtp ? stackBar("Used per token", activeBreakdown, totalWithMtp, activeSum) : null,
+    moe || stats.params.mtp ? stackBar(stats.params.mtp ? "Used per token, MTP modules included" : "Used per token", activeBreakdown, totalWithMtp, activeSum) : null,
+    // The headline figures (total, active) follow the model cards and leave the MTP modules out; the bars count them.
+    stats.params.mtp
+      ? h(
+          "p",
+          { class: "gpu-fit param-note" },
+          `The headline ${formatCount(stats.params.total)} total${moe ? ` and ${formatCount(stats.params.active)} active` : ""} leave out the multi-token-prediction (MTP) modules (${formatCount(stats.params.mtp)}), as the model's own figures do; the bars above include them: ${formatCount(totalWithMtp)} in the checkpoint, ${formatCount(activeSum)} used per token.`,
+        )
+      : null,
     h(
       "table",
       { class: "param-rows" },

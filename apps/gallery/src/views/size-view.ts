@@ -27,6 +27,11 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
     ),
     h(
       "ul",
+      { class: "size-legend size-colours", "aria-label": "Colour legend: decoder type" },
+      [...new Set(sorted.map((m) => m.decoderType))].map((t) => h("li", { class: decoderClass(t) }, h("span", { class: "swatch", "aria-hidden": "true" }), t)),
+    ),
+    h(
+      "ul",
       { class: "size-field", "aria-label": "Models by parameter count" },
       sorted.map((m) => {
         const side = Math.max(3, squareSide(m.params.total, largest, maxSide));
