@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { openGraphTags, pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
 import { precompressPlugin } from "./build/precompress-plugin.js";
+import { prerenderPlugin } from "./build/prerender-plugin.js";
 import { thumbnailPlugin } from "./build/thumbnail-plugin.js";
 
 const pages = Object.keys(pageSection);
@@ -22,7 +23,7 @@ function pageChrome(): Plugin {
 
 export default defineConfig({
   base: "./",
-  plugins: [pageChrome(), thumbnailPlugin(), precompressPlugin()],
+  plugins: [pageChrome(), thumbnailPlugin(), prerenderPlugin(), precompressPlugin()],
   build: {
     target: "es2022",
     outDir: "dist",

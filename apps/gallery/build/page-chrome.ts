@@ -78,3 +78,14 @@ export function openGraphTags(html: string): string {
     `<meta name="twitter:card" content="summary" />`,
   ].join("\n    ");
 }
+
+/** A page's HTML with its own title and description (also in its Open Graph tags). */
+export function withPageMeta(html: string, meta: { title: string; description: string }): string {
+  const title = escapeAttr(meta.title);
+  const description = escapeAttr(meta.description);
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(/(<meta name="description" content=")[^"]*"/, `$1${description}"`)
+    .replace(/(<meta property="og:title" content=")[^"]*"/, `$1${title}"`)
+    .replace(/(<meta property="og:description" content=")[^"]*"/, `$1${description}"`);
+}

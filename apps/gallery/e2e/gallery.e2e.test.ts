@@ -146,7 +146,7 @@ describe("keyboard", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tab");
     await page.locator(".model-card h3 a").first().focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/model\.html\?id=olmo-3/);
+    await page.waitForURL(/model-olmo-3/);
     await finish(t);
   });
 });
@@ -157,7 +157,7 @@ describe("model page", () => {
     const { page } = t;
     await page.locator("#model-search").fill("DeepSeek V3");
     await page.locator(".model-card h3 a", { hasText: /^DeepSeek V3$/ }).click();
-    await page.waitForURL(/model\.html\?id=deepseek-v3$/);
+    await page.waitForURL(/model-deepseek-v3\.html$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("DeepSeek V3");
     await page.locator("llm-arch svg").first().waitFor({ state: "visible" });
     expect(await page.locator(".fact-table").textContent()).toContain("671B");
@@ -181,7 +181,7 @@ describe("model page", () => {
     // selecting the attention block links its concept page
     await page.locator('llm-arch button[data-component="mixer:mla"]').click();
     await expect.poll(() => page.locator(".selection-info").textContent()).toContain("Multi-head latent attention (MLA)");
-    expect(await page.locator(".selection-info a").first().getAttribute("href")).toBe("./concept.html?id=MLA");
+    expect(await page.locator(".selection-info a").first().getAttribute("href")).toBe("./concept-MLA.html");
     await page.keyboard.press("Escape");
 
     // full-screen viewer with pan and zoom; Escape closes it
@@ -283,7 +283,7 @@ describe("concepts", () => {
     await screenshot(page, "concepts", true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator(".concept-card", { hasText: "Grouped-query attention (GQA)" }).click();
-    await page.waitForURL(/concept\.html\?id=GQA$/);
+    await page.waitForURL(/concept-GQA\.html$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Grouped-query attention (GQA)");
     expect(await page.locator(".concept-figure-large svg").count()).toBe(1);
     const users = models.filter((m) => (m.concepts as string[]).includes("GQA"));

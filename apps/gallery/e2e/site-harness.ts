@@ -67,6 +67,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   colorScheme?: "light" | "dark";
+  /** Run the page's scripts (default); false shows what a visitor without JavaScript (or a crawler) gets. */
+  javaScriptEnabled?: boolean;
   /** Keep localStorage from an earlier context. */
   storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
 }
@@ -76,6 +78,7 @@ export async function openPage(site: Site, path: string, options: PageOptions = 
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
     acceptDownloads: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   const page = await context.newPage();

@@ -22,7 +22,8 @@ import {
 import { compareHref } from "../site/site-links.js";
 import { closedModelNote } from "../views/closed-model-note.js";
 import { familyTreeView } from "../views/family-tree-view.js";
-import { modelCard } from "../views/model-card.js";
+import { cardGrid } from "../views/model-card.js";
+import { heroStats } from "../views/hero-stats.js";
 import { sizeView } from "../views/size-view.js";
 import { timelineView } from "../views/timeline-view.js";
 
@@ -59,16 +60,7 @@ function updateUrl(): void {
 }
 
 // ---------- hero ----------
-const orgs = new Set(models.map((m) => m.org));
-const years = models.map((m) => Number(m.releaseDate.slice(0, 4)));
-replaceChildren(
-  document.getElementById("hero-stats")!,
-  [
-    ["models", String(models.length)],
-    ["organisations", String(orgs.size)],
-    ["years covered", `${Math.min(...years)}–${Math.max(...years)}`],
-  ].map(([label, value]) => h("div", null, h("dt", null, label), h("dd", null, value))),
-);
+replaceChildren(document.getElementById("hero-stats")!, heroStats(models));
 
 // ---------- filters ----------
 const filterInputs = new Map<string, HTMLInputElement>();
@@ -304,11 +296,7 @@ function update(): void {
   } else if (view === "grid") {
     replaceChildren(
       panel,
-      h(
-        "ul",
-        { class: "card-grid", "aria-label": "Models" },
-        hits.map((m) => modelCard(m, { selected: selection.includes(m.id), onToggleCompare: toggleCompare })),
-      ),
+      cardGrid(hits, (m) => ({ selected: selection.includes(m.id), onToggleCompare: toggleCompare })),
     );
   } else if (view === "timeline") {
     replaceChildren(panel, timelineView(hits, !(query.sort === "date" && query.direction === "asc")));

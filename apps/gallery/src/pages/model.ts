@@ -11,7 +11,7 @@ import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
 import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
-import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
+import { compareHref, conceptHref, modelHref, modelIdFromLocation } from "../site/site-links.js";
 import { setPageMeta } from "../site/page-meta.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { closedModelNote } from "../views/closed-model-note.js";
@@ -24,7 +24,7 @@ import { paramChart } from "../views/param-chart.js";
 import { fitSection } from "../views/fit-view.js";
 
 const app = document.getElementById("model-app")!;
-const id = new URLSearchParams(location.search).get("id") ?? "";
+const id = modelIdFromLocation(location);
 
 function notFound(): void {
   const closed = findClosedModel(id);

@@ -20,7 +20,8 @@ function storedTheme(): SiteTheme | undefined {
 
 /** The theme in force. */
 export function currentTheme(): SiteTheme {
-  return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+  // light when there is no page (pre-rendering at build time); the boot script and hydration follow the visitor
+  return typeof document !== "undefined" && document.documentElement.dataset.theme === "dark" ? "dark" : "light";
 }
 
 function apply(theme: SiteTheme): void {

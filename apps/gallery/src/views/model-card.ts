@@ -11,8 +11,8 @@ import { thumbnailImage } from "./thumbnail.js";
 export interface CardOptions {
   /** Whether the model is in the compare selection. */
   selected: boolean;
-  /** Called when the compare toggle is pressed. */
-  onToggleCompare: (id: string) => void;
+  /** Called when the compare toggle is pressed; without it the card has no toggle (the pre-rendered page). */
+  onToggleCompare?: (id: string) => void;
 }
 
 export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement {
@@ -37,18 +37,20 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           { class: "card-head" },
           h("h3", { id: titleId }, h("a", { href: modelHref(m.id) }, m.name)),
           // beside the title, not over the thumbnail (which would hide the figure's own text)
-          h(
-            "button",
-            {
-              type: "button",
-              class: "compare-toggle",
-              "aria-pressed": String(options.selected),
-              onclick: () => options.onToggleCompare(m.id),
-            },
-            h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
-            "Compare",
-            h("span", { class: "visually-hidden" }, ` ${m.name}`),
-          ),
+          options.onToggleCompare
+            ? h(
+                "button",
+                {
+                  type: "button",
+                  class: "compare-toggle",
+                  "aria-pressed": String(options.selected),
+                  onclick: () => options.onToggleCompare?.(m.id),
+                },
+                h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
+                "Compare",
+                h("span", { class: "visually-hidden" }, ` ${m.name}`),
+              )
+            : null,
         ),
         h("p", { class: "org" }, m.org),
         h("p", { class: "scale" }, scaleText(m.params)),
@@ -76,5 +78,14 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
         tags.length ? h("div", { class: "card-tags" }, tags.map((c) => h("span", { class: "badge" }, c!.short))) : null,
       ),
     ),
+  );
+}
+
+/** The card grid of the home page's default view, in the order given. */
+export function cardGrid(list: readonly ModelIndexEntry[], options: CardOptions | ((m: ModelIndexEntry) => CardOptions)): HTMLUListElement {
+  return h(
+    "ul",
+    { class: "card-grid", "aria-label": "Models" },
+    list.map((m) => modelCard(m, typeof options === "function" ? options(m) : options)),
   );
 }

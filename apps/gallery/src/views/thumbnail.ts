@@ -13,6 +13,8 @@ export function thumbnailImage(id: string, alt: string): HTMLImageElement {
   return h("img", { src: src(id, currentTheme()), alt, loading: "lazy", decoding: "async", "data-thumb": id, width: 200, height: 180 });
 }
 
-onThemeChange((theme) => {
-  for (const img of document.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = src(img.dataset.thumb!, theme);
-});
+if (typeof document !== "undefined") {
+  onThemeChange((theme) => {
+    for (const img of document.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = src(img.dataset.thumb!, theme);
+  });
+}

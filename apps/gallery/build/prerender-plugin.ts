@@ -1,0 +1,119 @@
+/**
+ * Pre-rendered pages: at build time the content of the home page (headline numbers and every model's card),
+ * the concepts index, one page per model (`model-<id>.html`: heading, the figure inline as SVG, fact sheet,
+ * links, sources) and one page per concept (`concept-<tag>.html`) is written into the HTML, built with the same
+ * view code the browser runs over a server-side DOM (linkedom). The pages read without JavaScript; with it,
+ * each page script replaces the static content with the interactive page.
+ */
+import { parseHTML } from "linkedom";
+import { loadAllModels, models } from "@archgal/data";
+import { conceptCatalogue } from "@archgal/schema/concepts";
+import type { DatasetEntry } from "@archgal/schema/metrics";
+import type { Plugin } from "vite";
+import { modelsWithConcept, usageDetail } from "../src/concepts/concept-usage.js";
+import { withDocument } from "../src/site/dom-builder.js";
+import { emptyQuery, runQuery } from "../src/site/model-query.js";
+import { conceptPageFile, hasPageFile, modelPageFile } from "../src/site/site-links.js";
+import { conceptIndex } from "../src/views/concept-index.js";
+import { conceptPage } from "../src/views/concept-page.js";
+import { heroStats } from "../src/views/hero-stats.js";
+import { cardGrid } from "../src/views/model-card.js";
+import { modelOverview } from "../src/views/model-overview.js";
+import { withPageMeta } from "./page-chrome.js";
+
+type Content = Node | null | readonly (Node | null)[];
+
+/** Serialises nodes built by `build` in a fresh server-side document. */
+export function renderToHtml(build: () => Content): string {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const doc = document as unknown as Document;
+  return withDocument(doc, () => {
+    const holder = doc.createElement("div");
+    const content = build();
+    for (const node of Array.isArray(content) ? content : [content]) if (node) holder.appendChild(node);
+    return holder.innerHTML;
+  });
+}
+
+/** Replaces the content of the element with `id` (an empty element or one holding the "Loading…" status). */
+export function fillElement(html: string, id: string, content: string): string {
+  const open = new RegExp(`(<(div|dl) [^>]*id="${id}"[^>]*>)(?:<p class="status">[^<]*</p>)?(</\\2>)`);
+  if (!open.test(html)) throw new Error(`prerender: no element #${id} to fill`);
+  return html.replace(open, (_m, start: string, _tag: string, end: string) => `${start}${content}${end}`);
+}
+
+/** The home page's pre-rendered parts. */
+function prerenderHome(html: string): string {
+  const hits = runQuery(models, emptyQuery());
+  const withHero = fillElement(html, "hero-stats", renderToHtml(() => heroStats(models)));
+  const grid = renderToHtml(() => cardGrid(hits, { selected: false }));
+  return fillElement(withHero, "home-app", `<section aria-labelledby="models-title"><h2 id="models-title" class="visually-hidden">Models</h2>${grid}</section>`);
+}
+
+function prerenderModel(template: string, spec: DatasetEntry): string {
+  const page = withPageMeta(template, { title: `${spec.name} architecture — archgal`, description: `${spec.name}: ${spec.summary}` });
+  return fillElement(page, "model-app", renderToHtml(() => modelOverview(spec)));
+}
+
+function prerenderConcept(template: string, tag: string, specs: ReadonlyMap<string, DatasetEntry>): string {
+  const info = conceptCatalogue.find((c) => c.tag === tag)!;
+  const users = modelsWithConcept(models, tag);
+  const usage = (id: string) => {
+    const spec = specs.get(id);
+    return spec ? usageDetail(info.tag, spec) : undefined;
+  };
+  const page = withPageMeta(template, { title: `${info.name} — archgal`, description: info.summary });
+  return fillElement(page, "concept-app", renderToHtml(() => conceptPage(info, users, usage)));
+}
+
+/** The dev server answers `model-<id>.html` / `concept-<tag>.html` with the page that renders any id. */
+function pageFilesInDev(): Plugin {
+  return {
+    name: "archgal-page-files-dev",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const m = /^(.*\/)(model|concept)-[^/?]+\.html(\?.*)?$/.exec(req.url ?? "");
+        if (m) req.url = `${m[1]}${m[2]}.html${m[3] ?? ""}`;
+        next();
+      });
+    },
+  };
+}
+
+/** The Vite plugins: pre-rendering at build time, and the page files' addresses on the dev server. */
+export function prerenderPlugin(): Plugin[] {
+  return [pageFilesInDev(), prerenderBuild()];
+}
+
+function prerenderBuild(): Plugin {
+  return {
+    name: "archgal-prerender",
+    apply: "build",
+    enforce: "post",
+    transformIndexHtml(html, ctx) {
+      const file = ctx.filename.split(/[\\/]/).pop();
+      if (file === "index.html") return prerenderHome(html);
+      if (file === "concepts.html") return fillElement(html, "concepts-app", renderToHtml(() => conceptIndex(models)));
+      return html;
+    },
+    async generateBundle(_options, bundle) {
+      const source = (name: string) => {
+        const asset = bundle[name];
+        if (!asset || asset.type !== "asset") throw new Error(`prerender: ${name} is not in the bundle`);
+        return String(asset.source);
+      };
+      const modelTemplate = source("model.html");
+      const conceptTemplate = source("concept.html");
+      const specs = new Map((await loadAllModels()).map((s) => [s.id, s]));
+      for (const spec of specs.values()) {
+        if (!hasPageFile(spec.id)) continue;
+        this.emitFile({ type: "asset", fileName: modelPageFile(spec.id), source: prerenderModel(modelTemplate, spec) });
+      }
+      for (const c of conceptCatalogue) {
+        if (!hasPageFile(c.tag)) continue;
+        this.emitFile({ type: "asset", fileName: conceptPageFile(c.tag), source: prerenderConcept(conceptTemplate, c.tag, specs) });
+      }
+    },
+  };
+}

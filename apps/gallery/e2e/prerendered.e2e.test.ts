@@ -1,0 +1,124 @@
+/**
+ * End-to-end: the pre-rendered site (the BUILT site in Chromium). With JavaScript disabled every page still
+ * shows its content — the home page's cards, each model's page with its figure and fact sheet, the concepts —
+ * and with JavaScript the pre-rendered model page turns into the interactive one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { models } from "@archgal/data";
+import { conceptCatalogue } from "@archgal/schema/concepts";
+import { openPage, screenshot, seriousA11yViolations, startSite, type Site } from "./site-harness.js";
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await startSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const noScript = { javaScriptEnabled: false } as const;
+
+/** Problems of a page without scripts: the browser refuses the scripts' preloads ("csp"), which is the point. */
+const realProblems = (problems: string[]) => problems.filter((p) => !/^request failed: .* csp$/.test(p));
+
+describe("without JavaScript", () => {
+  it("the home page lists every model as a card linking to its own page", async () => {
+    const t = await openPage(site, "./", noScript);
+    try {
+      const { page } = t;
+      expect(await page.locator(".status").count(), "no 'Loading…' placeholder").toBe(0);
+      const cards = page.locator(".card-grid .model-card");
+      expect(await cards.count()).toBe(models.length);
+      expect(await page.locator("#hero-stats dd").first().textContent()).toBe(String(models.length));
+      const first = cards.first().locator("h3 a");
+      expect(await first.getAttribute("href")).toMatch(/^\.\/model-[a-z0-9.-]+\.html$/);
+      expect(await page.locator(".compare-toggle").count(), "no toggle that needs a script").toBe(0);
+      await screenshot(page, "prerendered-home-nojs");
+      expect(realProblems(t.problems)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("a card's link opens the model's page with its figure, fact sheet and sources", async () => {
+    const t = await openPage(site, "./", noScript);
+    try {
+      const { page } = t;
+      await page.locator('.model-card[data-model="deepseek-v3"] h3 a').click();
+      await page.waitForURL(/model-deepseek-v3\.html$/);
+      expect(await page.title()).toBe("DeepSeek V3 architecture — archgal");
+      expect(await page.locator("h1").textContent()).toBe("DeepSeek V3");
+      const figure = page.locator(".static-figure svg");
+      await figure.waitFor({ state: "visible" });
+      expect((await figure.boundingBox())!.width).toBeGreaterThan(600);
+      expect(await figure.getAttribute("role")).toBe("img");
+      expect(await page.locator(".fact-table th").allTextContents()).toContain("Parameters");
+      expect(await page.locator(".sources li").count()).toBeGreaterThan(0);
+      expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe("DeepSeek V3 architecture — archgal");
+      await screenshot(page, "prerendered-model-nojs", true);
+      expect(realProblems(t.problems)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("every model has its own page and every concept too", async () => {
+    for (const m of [models[0]!, models[models.length - 1]!]) {
+      const t = await openPage(site, `./model-${m.id}.html`, noScript);
+      try {
+        expect(await t.page.locator("h1").textContent()).toBe(m.name);
+        expect(realProblems(t.problems)).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    }
+    const t = await openPage(site, "./concepts.html", noScript);
+    try {
+      expect(await t.page.locator(".concept-card").count()).toBe(conceptCatalogue.length);
+      await t.page.locator(".concept-card", { hasText: "Multi-head latent attention" }).first().click();
+      await t.page.waitForURL(/concept-MLA\.html$/);
+      expect(await t.page.locator("h1").textContent()).toMatch(/latent attention/i);
+      const users = t.page.locator(".concept-models li");
+      expect(await users.count()).toBeGreaterThan(3);
+      // the build has every spec, so how each model uses the concept is already written
+      expect((await t.page.locator(".concept-models .usage").first().textContent())?.length).toBeGreaterThan(0);
+      await screenshot(t.page, "prerendered-concept-nojs");
+      expect(realProblems(t.problems)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("with JavaScript", () => {
+  it("a pre-rendered model page becomes the interactive page, accessible and without errors", async () => {
+    const t = await openPage(site, "./model-qwen3-next-80b-a3b.html");
+    try {
+      const { page } = t;
+      await page.locator("llm-arch svg").first().waitFor({ state: "visible" });
+      expect(await page.locator(".static-figure").count(), "the static figure is replaced").toBe(0);
+      expect(await page.locator("h1").count()).toBe(1);
+      await page.locator("#memory-title").waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(t.problems).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("the home page's pre-rendered cards give way to the filterable grid", async () => {
+    const t = await openPage(site, "./");
+    try {
+      const { page } = t;
+      await page.locator("#model-search").waitFor();
+      expect(await page.locator(".card-grid .model-card").count()).toBe(models.length);
+      expect(await page.locator(".compare-toggle").count()).toBe(models.length);
+      expect(await page.locator("#models-title").count(), "one heading, not two").toBe(1);
+      expect(t.problems).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
