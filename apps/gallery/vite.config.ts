@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { openGraphTags, pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
 import { precompressPlugin } from "./build/precompress-plugin.js";
+import { posterPlugin } from "./build/poster-plugin.js";
 import { prerenderPlugin } from "./build/prerender-plugin.js";
 import { thumbnailPlugin } from "./build/thumbnail-plugin.js";
 
@@ -23,7 +24,7 @@ function pageChrome(): Plugin {
 
 export default defineConfig({
   base: "./",
-  plugins: [pageChrome(), thumbnailPlugin(), prerenderPlugin(), precompressPlugin()],
+  plugins: [pageChrome(), thumbnailPlugin(), posterPlugin(), prerenderPlugin(), precompressPlugin()],
   build: {
     target: "es2022",
     outDir: "dist",

@@ -1,7 +1,7 @@
 /**
  * Pre-rendered pages: at build time the content of the home page (headline numbers and every model's card),
  * the concepts index, one page per model (`model-<id>.html`: heading, the figure inline as SVG, fact sheet,
- * links, sources) and one page per concept (`concept-<tag>.html`) is written into the HTML, built with the same
+ * links, sources), one page per concept (`concept-<tag>.html`) and the poster page (the poster file as an image) is written into the HTML, built with the same
  * view code the browser runs over a server-side DOM (linkedom). The pages read without JavaScript; with it,
  * each page script replaces the static content with the interactive page.
  */
@@ -19,6 +19,7 @@ import { conceptPage } from "../src/views/concept-page.js";
 import { heroStats } from "../src/views/hero-stats.js";
 import { cardGrid } from "../src/views/model-card.js";
 import { modelOverview } from "../src/views/model-overview.js";
+import { posterStatic } from "../src/views/poster-view.js";
 import { withPageMeta } from "./page-chrome.js";
 
 type Content = Node | null | readonly (Node | null)[];
@@ -94,6 +95,7 @@ function prerenderBuild(): Plugin {
     transformIndexHtml(html, ctx) {
       const file = ctx.filename.split(/[\\/]/).pop();
       if (file === "index.html") return prerenderHome(html);
+      if (file === "poster.html") return fillElement(html, "poster-app", renderToHtml(() => posterStatic(models.length)));
       if (file === "concepts.html") return fillElement(html, "concepts-app", renderToHtml(() => conceptIndex(models)));
       return html;
     },

@@ -3,6 +3,7 @@
  * plus the poster and phone width. Every page: visible content, no console errors, no failed requests,
  * no serious or critical axe violations; screenshots go to reports/screenshots/.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
 import { openPage, screenshot, seriousA11yViolations, startSite, type Site, type TrackedPage } from "./site-harness.js";
@@ -338,7 +339,11 @@ describe("poster", () => {
   it("shows every model with pan and zoom by buttons, keyboard and wheel", async () => {
     const t = await openPage(site, "./poster.html");
     const { page } = t;
-    await page.locator(".poster-canvas svg").waitFor({ timeout: 60_000 });
+    const poster = page.locator(".poster-canvas img");
+    await poster.waitFor({ timeout: 60_000 });
+    expect(await poster.getAttribute("alt")).toContain(`all ${models.length} models, by release year`);
+    expect(await poster.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(10_000);
+    expect(await page.locator(".poster-viewport").getAttribute("aria-busy")).toBe("false");
     const zoom = () => page.locator(".zoom-level").textContent();
     const fitted = await zoom();
     await page.locator("#zoom-in").click();
@@ -355,6 +360,13 @@ describe("poster", () => {
     await page.mouse.wheel(0, -300);
     await page.keyboard.press("0");
     await screenshot(page, "poster");
+    // the download is the file shown: every model's figure in it
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the poster as SVG" }).click()]);
+    const svg = readFileSync((await download.path())!, "utf8");
+    expect(svg.match(/<g data-model="/g)).toHaveLength(models.length);
+    // another order loads its own file, in place
+    await page.locator("#poster-order").selectOption("type");
+    await expect.poll(() => poster.getAttribute("alt")).toContain("by decoder type");
     await finish(t);
   });
 });

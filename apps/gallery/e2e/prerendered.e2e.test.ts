@@ -92,6 +92,24 @@ describe("without JavaScript", () => {
   });
 });
 
+describe("the poster without JavaScript", () => {
+  it("shows the pre-rendered poster file, with links to both orders", async () => {
+    const t = await openPage(site, "./poster.html", noScript);
+    try {
+      const { page } = t;
+      const img = page.locator(".poster-static img");
+      await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(10_000);
+      expect(await img.getAttribute("alt")).toContain(`all ${models.length} models`);
+      expect(await page.locator(".poster-static source").getAttribute("media")).toBe("(prefers-color-scheme: dark)");
+      expect(await page.locator("main a[href$='.svg']").count()).toBe(2);
+      await screenshot(page, "prerendered-poster-nojs");
+      expect(realProblems(t.problems)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("with JavaScript", () => {
   it("a pre-rendered model page becomes the interactive page, accessible and without errors", async () => {
     const t = await openPage(site, "./model-qwen3-next-80b-a3b.html");

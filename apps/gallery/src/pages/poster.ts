@@ -1,52 +1,97 @@
 /**
- * Poster: every model's figure on one sheet (renderPoster), with pan and zoom and downloads.
+ * Poster: every model's figure on one sheet, with pan and zoom and downloads. The sheet is rendered at build
+ * time (build/poster-plugin.ts); the page streams the file for its order and theme, showing how much has
+ * arrived, and shows it as an image: no spec download, no render and no large DOM on the main thread.
  */
 import "../site/page-init.js";
-import { loadAllModels } from "@archgal/data";
-import { renderPoster } from "@archgal/renderer";
-import type { DatasetEntry } from "@archgal/schema/metrics";
-import { h, replaceChildren, svgFromMarkup } from "../site/dom-builder.js";
+import { models } from "@archgal/data";
+import { formatBytes } from "@archgal/schema/metrics";
+import { h, replaceChildren } from "../site/dom-builder.js";
+import { posterOrders, posterPath, type PosterOrder } from "../site/poster-files.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
 import { PanZoom } from "../views/pan-zoom.js";
+import { posterIntro } from "../views/poster-view.js";
 
 const app = document.getElementById("poster-app")!;
 
-const orders = { date: "By release year", type: "By decoder type" } as const;
-type Order = keyof typeof orders;
-
-let specs: DatasetEntry[] = [];
-let order: Order = "date";
-let svgMarkup = "";
+let order: PosterOrder = "date";
+/** The file now shown, for the downloads. */
+let shown: Blob | undefined;
+/** Counts draws, so that a slow earlier load never replaces a later one. */
+let generation = 0;
 
 const viewport = h("div", {
   class: "poster-viewport",
   tabindex: "0",
   role: "region",
   "aria-label": "Poster of every model. Drag or use the arrow keys to pan; wheel, + and − to zoom; 0 to fit.",
+  "aria-busy": "true",
 });
 const canvas = h("div", { class: "poster-canvas" });
 viewport.append(canvas);
 const zoomLevel = h("output", { class: "zoom-level", "aria-live": "polite" });
 const status = h("span", { class: "copy-feedback", role: "status" });
+const progress = h("progress", { class: "poster-progress", "aria-label": "Loading the poster" });
 let panZoom: PanZoom | undefined;
 
-function draw(): void {
-  svgMarkup = renderPoster(specs, { order, theme: currentTheme() });
-  const svg = svgFromMarkup(svgMarkup);
-  const vb = svg.viewBox.baseVal;
-  const width = vb && vb.width ? vb.width : Number(svg.getAttribute("width")) || 1000;
-  const height = vb && vb.height ? vb.height : Number(svg.getAttribute("height")) || 1000;
-  svg.setAttribute("width", String(width));
-  svg.setAttribute("height", String(height));
-  replaceChildren(canvas, svg);
-  const keep = panZoom?.current;
-  panZoom = new PanZoom(viewport, canvas, width, height);
-  panZoom.onChange((s) => (zoomLevel.textContent = `${Math.round(s.scale * 100)}%`));
-  panZoom.fit();
-  if (keep && keep.scale) {
-    /* keep the reader's place across a theme change */
+/** Fetches `url`, reporting the bytes received so far. */
+async function fetchWithProgress(url: string, onProgress: (bytes: number) => void): Promise<Blob> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the poster file answered HTTP ${response.status}`);
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received);
   }
+  return new Blob(chunks as BlobPart[], { type: "image/svg+xml" });
+}
+
+async function draw(): Promise<void> {
+  const mine = ++generation;
+  viewport.setAttribute("aria-busy", "true");
+  progress.hidden = false;
+  status.textContent = "Loading the poster…";
+  const blob = await fetchWithProgress(`./${posterPath(order, currentTheme())}`, (bytes) => {
+    if (mine === generation) status.textContent = `Loading the poster… ${formatBytes(bytes)}`;
+  });
+  if (mine !== generation) return;
+  const url = URL.createObjectURL(blob);
+  const img = h("img", { alt: `Poster: the architectures of all ${models.length} models, ${posterOrders[order].toLowerCase()}`, decoding: "async", draggable: "false" });
+  img.src = url;
+  try {
+    await img.decode();
+  } finally {
+    // the decoded image keeps its pixels; the address is no longer needed
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  if (mine !== generation) return;
+  shown = blob;
+  replaceChildren(canvas, img);
+  const width = img.naturalWidth || 1000;
+  const height = img.naturalHeight || 1000;
+  if (panZoom) panZoom.setContentSize(width, height);
+  else {
+    panZoom = new PanZoom(viewport, canvas, width, height);
+    panZoom.onChange((s) => (zoomLevel.textContent = `${Math.round(s.scale * 100)}%`));
+    panZoom.fit();
+  }
+  progress.hidden = true;
+  status.textContent = "";
+  viewport.setAttribute("aria-busy", "false");
+}
+
+function redraw(): void {
+  draw().catch((error: Error) => {
+    progress.hidden = true;
+    status.textContent = `Could not load the poster: ${error.message}`;
+  });
 }
 
 function button(label: string, title: string, onclick: () => void, id?: string): HTMLButtonElement {
@@ -58,46 +103,52 @@ const orderSelect = h(
   {
     id: "poster-order",
     onchange: () => {
-      order = orderSelect.value as Order;
-      draw();
+      order = orderSelect.value as PosterOrder;
+      redraw();
     },
   },
-  Object.entries(orders).map(([k, v]) => h("option", { value: k }, v)),
+  Object.entries(posterOrders).map(([k, v]) => h("option", { value: k }, v)),
 );
 
-async function main(): Promise<void> {
-  specs = await loadAllModels();
-  replaceChildren(
-    app,
-    h(
-      "div",
-      { class: "poster-bar" },
-      h("div", null, h("h1", { style: "margin:0" }, "The poster"), h("p", { class: "gpu-fit", style: "margin:0" }, `${specs.length} architectures on one sheet, drawn from their specs.`)),
-      h(
-        "div",
-        { class: "button-row" },
-        h("label", { for: "poster-order", class: "gpu-fit" }, "Order"),
-        orderSelect,
-        button("−", "Zoom out", () => panZoom?.zoomBy(0.8), "zoom-out"),
-        zoomLevel,
-        button("+", "Zoom in", () => panZoom?.zoomBy(1.25), "zoom-in"),
-        button("Fit", "Fit the poster to the window", () => panZoom?.fit(), "zoom-fit"),
-        button("100%", "100%: actual size", () => panZoom?.zoomTo(1), "zoom-actual"),
-        button("SVG", "Download the poster as SVG", () => downloadSvg(svgMarkup, "archgal-poster.svg")),
-        button("PNG", "Download the poster as PNG", async () => {
-          status.textContent = "Rendering…";
-          await downloadPng(svgMarkup, "archgal-poster.png", 1).catch((e: Error) => (status.textContent = e.message));
-          status.textContent = "";
-        }),
-        status,
-      ),
-    ),
-    viewport,
-    h("p", { class: "poster-help" }, "Drag to pan, scroll or pinch to zoom. With the poster focused: arrow keys pan (Shift for bigger steps), + and − zoom, 0 fits, 1 shows actual size."),
-  );
-  draw();
+async function shownMarkup(): Promise<string> {
+  if (!shown) throw new Error("the poster has not loaded yet");
+  return shown.text();
 }
 
-onThemeChange(() => specs.length && draw());
+replaceChildren(
+  app,
+  h(
+    "div",
+    { class: "poster-bar" },
+    posterIntro(models.length),
+    h(
+      "div",
+      { class: "button-row" },
+      h("label", { for: "poster-order", class: "gpu-fit" }, "Order"),
+      orderSelect,
+      button("−", "Zoom out", () => panZoom?.zoomBy(0.8), "zoom-out"),
+      zoomLevel,
+      button("+", "Zoom in", () => panZoom?.zoomBy(1.25), "zoom-in"),
+      button("Fit", "Fit the poster to the window", () => panZoom?.fit(), "zoom-fit"),
+      button("100%", "100%: actual size", () => panZoom?.zoomTo(1), "zoom-actual"),
+      button("SVG", "Download the poster as SVG", () => void shownMarkup().then((svg) => downloadSvg(svg, "archgal-poster.svg"), (e: Error) => (status.textContent = e.message))),
+      button("PNG", "Download the poster as PNG", async () => {
+        status.textContent = "Rendering…";
+        try {
+          await downloadPng(await shownMarkup(), "archgal-poster.png", 1);
+          status.textContent = "";
+        } catch (e) {
+          status.textContent = (e as Error).message;
+        }
+      }),
+      progress,
+      status,
+    ),
+  ),
+  viewport,
+  h("p", { class: "poster-help" }, "Drag to pan, scroll or pinch to zoom. With the poster focused: arrow keys pan (Shift for bigger steps), + and − zoom, 0 fits, 1 shows actual size."),
+);
+redraw();
+
+onThemeChange(() => redraw());
 window.addEventListener("resize", () => panZoom?.fit());
-main().catch((error: Error) => replaceChildren(app, h("div", { class: "error-box", role: "alert" }, `Could not draw the poster: ${error.message}`)));

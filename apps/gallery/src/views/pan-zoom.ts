@@ -19,8 +19,8 @@ export class PanZoom {
   constructor(
     private readonly viewport: HTMLElement,
     private readonly content: HTMLElement,
-    private readonly width: number,
-    private readonly height: number,
+    private width: number,
+    private height: number,
   ) {
     viewport.addEventListener("pointerdown", (e) => this.onPointerDown(e));
     viewport.addEventListener("pointermove", (e) => this.onPointerMove(e));
@@ -28,6 +28,13 @@ export class PanZoom {
     viewport.addEventListener("pointercancel", (e) => this.onPointerUp(e));
     viewport.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
     viewport.addEventListener("keydown", (e) => this.onKey(e));
+  }
+
+  /** Takes new content of `width` × `height` (the same listeners keep working) and fits it. */
+  setContentSize(width: number, height: number): void {
+    this.width = width;
+    this.height = height;
+    this.fit();
   }
 
   /** Called after every change. */
