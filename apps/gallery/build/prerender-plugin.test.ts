@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillElement, renderToHtml } from "./prerender-plugin.js";
+import { addNoScriptNote, fillElement, renderToHtml } from "./prerender-plugin.js";
 import { h } from "../src/site/dom-builder.js";
 import { cardGrid } from "../src/views/model-card.js";
 import { models } from "@archgal/data";
@@ -21,5 +21,12 @@ describe("pre-rendering", () => {
     const page = '<main><div id="model-app"><p class="status">Loading model…</p></div></main>';
     expect(fillElement(page, "model-app", "<h1>X</h1>")).toBe('<main><div id="model-app"><h1>X</h1></div></main>');
     expect(() => fillElement("<main></main>", "model-app", "x")).toThrow(/no element #model-app/);
+  });
+
+  it("puts a note for readers without JavaScript in front of the status, and a fill replaces both", () => {
+    const page = '<div id="compare-app"><p class="status">Loading…</p></div>';
+    const noted = addNoScriptNote(page, "compare-app", "Needs <JavaScript>.");
+    expect(noted).toBe('<div id="compare-app"><noscript><p class="lede">Needs &lt;JavaScript&gt;. <a href="./">Browse the models</a></p></noscript><p class="status">Loading…</p></div>');
+    expect(fillElement(noted, "compare-app", "<h1>X</h1>")).toBe('<div id="compare-app"><h1>X</h1></div>');
   });
 });

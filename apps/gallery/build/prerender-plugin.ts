@@ -11,7 +11,7 @@ import { conceptCatalogue } from "@archgal/schema/concepts";
 import type { DatasetEntry } from "@archgal/schema/metrics";
 import type { Plugin } from "vite";
 import { modelsWithConcept, usageDetail } from "../src/concepts/concept-usage.js";
-import { withDocument } from "../src/site/dom-builder.js";
+import { h, withDocument } from "../src/site/dom-builder.js";
 import { emptyQuery, runQuery } from "../src/site/model-query.js";
 import { conceptPageFile, hasPageFile, modelPageFile } from "../src/site/site-links.js";
 import { conceptIndex } from "../src/views/concept-index.js";
@@ -36,11 +36,27 @@ export function renderToHtml(build: () => Content): string {
   });
 }
 
-/** Replaces the content of the element with `id` (an empty element or one holding the "Loading…" status). */
+/** Replaces the content of the element with `id` (empty, or holding the "Loading…" status and its `<noscript>` note). */
 export function fillElement(html: string, id: string, content: string): string {
-  const open = new RegExp(`(<(div|dl) [^>]*id="${id}"[^>]*>)(?:<p class="status">[^<]*</p>)?(</\\2>)`);
+  const open = new RegExp(`(<(div|dl) [^>]*id="${id}"[^>]*>)(?:<noscript>[\\s\\S]*?</noscript>)?(?:<p class="status">[^<]*</p>)?(</\\2>)`);
   if (!open.test(html)) throw new Error(`prerender: no element #${id} to fill`);
   return html.replace(open, (_m, start: string, _tag: string, end: string) => `${start}${content}${end}`);
+}
+
+/** What the pages that work from their address (any id, a comparison, an import) say to a reader without JavaScript. */
+const noScriptNotes: Record<string, { id: string; text: string }> = {
+  "model.html": { id: "model-app", text: "This page draws any model from its address and needs JavaScript; every model of the gallery also has a page of its own that reads without it." },
+  "concept.html": { id: "concept-app", text: "This page explains any concept from its address and needs JavaScript; every concept also has a page of its own that reads without it." },
+  "compare.html": { id: "compare-app", text: "Comparisons are computed in your browser and need JavaScript. Each model's own page reads without it." },
+  "your-model.html": { id: "your-model-app", text: "Your config.json is imported in your browser, which needs JavaScript (nothing is uploaded anywhere)." },
+};
+
+/** Adds a `<noscript>` note in front of the page's "Loading…" status (which the stylesheet hides without scripts). */
+export function addNoScriptNote(html: string, id: string, text: string): string {
+  const at = `<div id="${id}">`;
+  if (!html.includes(at)) throw new Error(`prerender: no element #${id} for the note`);
+  const note = renderToHtml(() => h("p", { class: "lede" }, text, " ", h("a", { href: "./" }, "Browse the models")));
+  return html.replace(at, `${at}<noscript>${note}</noscript>`);
 }
 
 /** The home page's pre-rendered parts. */
@@ -95,6 +111,8 @@ function prerenderBuild(): Plugin {
     transformIndexHtml(html, ctx) {
       const file = ctx.filename.split(/[\\/]/).pop();
       if (file === "index.html") return prerenderHome(html);
+      const note = file ? noScriptNotes[file] : undefined;
+      if (note) return addNoScriptNote(html, note.id, note.text);
       if (file === "poster.html") return fillElement(html, "poster-app", renderToHtml(() => posterStatic(models.length)));
       if (file === "concepts.html") return fillElement(html, "concepts-app", renderToHtml(() => conceptIndex(models)));
       return html;

@@ -92,6 +92,27 @@ describe("without JavaScript", () => {
   });
 });
 
+describe("pages that need a script, without JavaScript", () => {
+  for (const [path, words] of [
+    ["./compare.html?models=llama-3-8b,qwen3-8b", /computed in your browser/],
+    ["./your-model.html", /nothing is uploaded/],
+    ["./model.html?id=llama-3-8b", /page of its own/],
+  ] as const) {
+    it(`${path} says why and links to the pages that read without it`, async () => {
+      const t = await openPage(site, path, noScript);
+      try {
+        const { page } = t;
+        expect(await page.locator("main").innerText()).toMatch(words);
+        expect(await page.locator(".status").isVisible(), "no 'Loading…' that never ends").toBe(false);
+        expect(await page.locator("main a", { hasText: "Browse the models" }).getAttribute("href")).toBe("./");
+        expect(realProblems(t.problems)).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});
+
 describe("the poster without JavaScript", () => {
   it("shows the pre-rendered poster file, with links to both orders", async () => {
     const t = await openPage(site, "./poster.html", noScript);
