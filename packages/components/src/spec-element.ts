@@ -90,9 +90,12 @@ export class SpecElement extends ThemedElement {
     }
   }
 
-  /** The error box, the loading state (with the default slot as fallback content), or `undefined` when ready. */
+  /**
+   * The error box, the loading state, or `undefined` when ready. Light-DOM content (a pre-rendered figure) is
+   * slotted while loading and stays beside the error box when loading fails, so the picture survives.
+   */
   protected status(): TemplateResult | typeof nothing | undefined {
-    if (this._error) return errorBox(this._error);
+    if (this._error) return html`${errorBox(this._error)}<slot></slot>`;
     if (this._facts) return undefined;
     return hasSource(this) ? html`<slot><p class="loading" role="status">Loading ${this.model ?? "model"}…</p></slot>` : nothing;
   }
