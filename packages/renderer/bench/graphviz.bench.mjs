@@ -11,7 +11,7 @@
 // Both are timed as the median of repeated runs after a warm-up, wall clock, single thread. The one-time WASM
 // start-up of Graphviz is measured apart and not counted in its per-render time (in its favour).
 // Writes bench/graphviz-results.json and prints a table. Run: pnpm --filter @archgal/renderer bench (after build).
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -206,5 +206,7 @@ const result = {
   poster,
   models: rows,
 };
-writeFileSync(resolve(here, "graphviz-results.json"), `${JSON.stringify(result, null, 2)}\n`);
+mkdirSync(resolve(here, "../reports"), { recursive: true });
+writeFileSync(resolve(here, "../reports/bench-graphviz.json"), `${JSON.stringify(result, null, 2)}\n`);
+console.log("wrote reports/bench-graphviz.json");
 console.log(JSON.stringify({ summary: result.summary, poster, graphviz: result.graphviz }, null, 2));

@@ -1,6 +1,6 @@
 // Benchmarks the built renderer (dist/): median time of renderModel for every dataset model and of renderPoster,
 // plus output sizes. Writes bench/results.json. Run: pnpm --filter @archgal/renderer bench (after build).
-import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -62,5 +62,7 @@ const result = {
   compare,
   models,
 };
-writeFileSync(resolve(here, "results.json"), JSON.stringify(result, null, 2) + "\n");
+mkdirSync(resolve(here, "../reports"), { recursive: true });
+writeFileSync(resolve(here, "../reports/bench-render.json"), JSON.stringify(result, null, 2) + "\n");
+console.log("wrote reports/bench-render.json");
 console.log(JSON.stringify({ summary: result.summary, poster, compare }, null, 2));
