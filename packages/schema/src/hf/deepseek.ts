@@ -22,11 +22,23 @@ function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaM
     qkRopeHeadDim: r.count("qk_rope_head_dim", 64),
     vHeadDim: r.size("v_head_dim", 128),
   };
+  // DeepseekV2Config/V3Config keep num_key_value_heads, but MLA's kv_b_proj is sized by num_attention_heads.
+  r.markRead("num_key_value_heads");
   if (core.attentionBias) {
     mixer.bias = true;
     r.warn("deepseek: attention_bias also puts a bias on o_proj, which the spec's MLA bias does not count");
   }
   return mixer;
+}
+
+/**
+ * `moe_layer_freq` of the checkpoints' remote code (MoE on layers ≥ first_k_dense_replace with layer_idx %
+ * moe_layer_freq == 0); transformers' DeepseekV2/V3 decoder layers ignore it, so only 1 is read as written.
+ */
+function moeLayerFreq(r: ConfigReader, family: string): void {
+  if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
+    r.warn(`${family}: moe_layer_freq is not 1; transformers' decoder layers ignore it (every layer from first_k_dense_replace is MoE)`);
+  }
 }
 
 /** Dense layers below `first_k_dense_replace`, MoE above. */
@@ -58,11 +70,11 @@ export const deepseekV2: FamilyImporter = {
     const experts = r.size("n_routed_experts", 64);
     const shared = r.count("n_shared_experts", 2);
     const firstDense = r.count("first_k_dense_replace", 0);
-    if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
-      r.warn("deepseek_v2: moe_layer_freq is not 1; transformers' DeepseekV2DecoderLayer ignores it (every layer from first_k_dense_replace is MoE)");
-    }
+    moeLayerFreq(r, "deepseek_v2");
     const active = firstDense < core.numLayers ? r.size("num_experts_per_tok") : r.size("num_experts_per_tok", 1);
     const groupLimited = r.str("topk_method", "greedy") === "group_limited_greedy";
+    // Greedy routing does not use the group sizes (DeepSeek-V2-Lite writes n_group 1, topk_group 1).
+    if (!groupLimited) r.markRead(["n_group", "topk_group"]);
     const routedScale = r.num("routed_scaling_factor", 1);
     const router: MoeFfn["router"] = {
       scoring: "softmax",
@@ -97,6 +109,7 @@ export const deepseekV3: FamilyImporter = {
     });
     const experts = r.size("n_routed_experts", 256);
     const shared = r.count("n_shared_experts", 1);
+    moeLayerFreq(r, "deepseek_v3");
     const moe = moeOf(core, {
       experts,
       activeExperts: Math.min(r.size("num_experts_per_tok", 8), experts),

@@ -55,7 +55,11 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
 };
 
 /** Other spellings of a supported `model_type` (beyond Falcon's, in import.ts). */
-export const moreAliases: Readonly<Record<string, string>> = {};
+export const moreAliases: Readonly<Record<string, string>> = {
+  // Kimi K2 checkpoints name model_type kimi_k2 but their auto_map loads configuration_deepseek.DeepseekV3Config
+  // and DeepseekV3ForCausalLM (moonshotai/Kimi-K2-Instruct config.json).
+  kimi_k2: "deepseek_v3",
+};
 
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
 export const moreTextModels: Readonly<Record<string, string>> = {

@@ -418,3 +418,38 @@ describe("config keys no step reads", () => {
     expect(warnings).toContain('config key "text_config.mystery" is not one the Gemma3TextConfig import understands; ignored');
   });
 });
+
+describe("keys real checkpoints carry", () => {
+  const unread = (config: Record<string, unknown>) => importHuggingFaceConfig(config).warnings.filter((w) => w.startsWith("config key"));
+
+  it("qwen2: sliding_window is read (inert) when use_sliding_window is false", () => {
+    expect(unread({ ...minimal("qwen2"), use_sliding_window: false, sliding_window: 32768, max_window_layers: 21 })).toEqual([]);
+  });
+
+  it("baichuan: model_max_length beside max_position_embeddings is read", () => {
+    expect(unread({ ...minimal("baichuan"), max_position_embeddings: 4096, model_max_length: 4096 })).toEqual([]);
+  });
+
+  it("deepseek_v2/v3: num_key_value_heads (unused by MLA), moe_layer_freq 1 and greedy routing's group sizes are read", () => {
+    expect(unread({ ...minimal("deepseek_v2"), num_key_value_heads: 16, moe_layer_freq: 1, n_group: 1, topk_group: 1 })).toEqual([]);
+    expect(unread({ ...minimal("deepseek_v3"), num_key_value_heads: 128, moe_layer_freq: 1 })).toEqual([]);
+    const freq2 = importHuggingFaceConfig({ ...minimal("deepseek_v3"), moe_layer_freq: 2 }).warnings;
+    expect(freq2.some((w) => w.startsWith("deepseek_v3: moe_layer_freq is not 1"))).toBe(true);
+  });
+
+  it("minimax_m2: the remote-code keys are read, and values the spec cannot follow are refused by name", () => {
+    const m2 = { ...minimal("minimax_m2"), qk_norm_type: "per_layer", use_routing_bias: true, shared_intermediate_size: 0, use_mtp: true, num_mtp_modules: 1, mtp_transformer_layers: 1 };
+    expect(unread(m2)).toEqual([]);
+    expect(problemsOf({ ...m2, qk_norm_type: "per_head" }).map((p) => p.path)).toEqual(["qk_norm_type"]);
+    expect(problemsOf({ ...m2, shared_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_intermediate_size"]);
+    expect(problemsOf({ ...m2, mtp_transformer_layers: 2 }).map((p) => p.path)).toEqual(["mtp_transformer_layers"]);
+    const withBias = countParams(importHuggingFaceConfig(m2).spec).total;
+    const without = countParams(importHuggingFaceConfig({ ...m2, use_routing_bias: false }).spec).total;
+    expect(withBias - without).toBe(4 * 256); // 4 layers × one correction bias per expert (256 by default)
+  });
+
+  it("kimi_k2 is read as DeepseekV3Config", () => {
+    const { spec } = importHuggingFaceConfig({ ...minimal("deepseek_v3"), model_type: "kimi_k2" });
+    expect(countParams(spec).total).toBe(countParams(importHuggingFaceConfig(minimal("deepseek_v3")).spec).total);
+  });
+});

@@ -54,6 +54,8 @@ function slidingAndFull(core: Core, types: readonly string[], sliding: Attention
  */
 function qwenLayerTypes(r: ConfigReader, core: Core): { types: string[]; window: number | undefined } {
   const window = r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
+  // Without use_sliding_window the size binds nothing (checkpoints carry it anyway).
+  if (window === undefined) r.markRead("sliding_window");
   const maxWindowLayers = r.count("max_window_layers", 28);
   const types = layerTypes(r, core.numLayers, (i) => (window !== undefined && i >= maxWindowLayers ? SLIDING : FULL), [SLIDING, FULL]);
   return { types, window };
@@ -287,6 +289,8 @@ export const baichuan: FamilyImporter = {
       vocabSize: 64000, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 10000,
       keys: { context: ["max_position_embeddings", "model_max_length"] },
     });
+    // Baichuan 2 configs carry both lengths; the first one present is the context.
+    r.markRead("model_max_length");
     r.warn(
       "baichuan: config.json does not say how positions are encoded (the remote modeling code decides); " +
         "assumed RoPE as in vLLM's BaiChuanAttention. Position encoding adds no parameters either way.",

@@ -255,12 +255,20 @@ export const minimaxM2: FamilyImporter = {
     if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true)) {
       r.warn("minimax_m2: use_qk_norm is false, but MiniMaxM2Attention always has q/k norms; kept them");
     }
+    // The Hub checkpoints' remote-code keys (MiniMaxAI/MiniMax-M2.5 config.json): qk_norm_type "per_layer" is
+    // the norm over all heads that MiniMaxM2Attention has; use_routing_bias the e_score_correction_bias.
+    const qkNormType = r.str("qk_norm_type", "per_layer");
+    if (qkNormType !== "per_layer") r.problem("qk_norm_type", `expected "per_layer" (q/k norms over all heads), got ${JSON.stringify(qkNormType)}`);
+    const routingBias = r.flag("use_routing_bias", true);
+    if (r.count("shared_intermediate_size", 0) > 0) r.problem("shared_intermediate_size", "expected 0: MiniMaxM2Config has no shared expert");
     const experts = r.size(["num_local_experts", "num_experts"], 256);
     let mtp: ReturnType<typeof mtpOf>;
     if (r.has("num_mtp_modules") && r.flag("use_mtp", true)) {
       mtp = mtpOf(r, "attn", "moe", "num_mtp_modules");
       if (mtp) r.warn("minimax_m2: num_mtp_modules read as MTP modules (attention + MoE block each); transformers does not build them");
-    }
+      const perModule = r.count("mtp_transformer_layers", 1);
+      if (mtp && perModule !== 1) r.problem("mtp_transformer_layers", `expected 1 transformer layer per MTP module, got ${perModule}`);
+    } else r.markRead("mtp_transformer_layers");
     return decoderDraft(core, {
       mixers: { attn: attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "all-heads" } }) },
       ffns: {
@@ -268,7 +276,7 @@ export const minimaxM2: FamilyImporter = {
           experts,
           activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts),
           expertHidden: core.intermediate,
-          router: { scoring: "sigmoid", bias: true },
+          router: { scoring: "sigmoid", bias: routingBias },
         }),
       },
       stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }),
