@@ -430,6 +430,20 @@ describe("keys real checkpoints carry", () => {
     expect(unread({ ...minimal("baichuan"), max_position_embeddings: 4096, model_max_length: 4096 })).toEqual([]);
   });
 
+  it("baichuan: positions by vLLM's rule (RoPE for BaiChuanForCausalLM and hidden 4096, else ALiBi)", () => {
+    const kind = (extra: Record<string, unknown>) => importHuggingFaceConfig({ ...minimal("baichuan"), ...extra }).spec.architecture.positional.kind;
+    expect(kind({ hidden_size: 4096, num_attention_heads: 32 })).toBe("rope");
+    expect(kind({ hidden_size: 5120, num_attention_heads: 40 })).toBe("alibi");
+    expect(kind({ hidden_size: 5120, num_attention_heads: 40, architectures: ["BaiChuanForCausalLM"] })).toBe("rope");
+  });
+
+  it("granitemoehybrid: layers_block_type is layer_types' alias", () => {
+    const types = ["mamba", "attention", "mamba", "mamba"];
+    const { spec, warnings } = importHuggingFaceConfig({ ...minimal("granitemoehybrid"), layers_block_type: types });
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    expect(formatLayerPattern(spec.architecture.layers)).toBe("1×(mamba, ffn) + 1×(attn, ffn) + 2×(mamba, ffn)");
+  });
+
   it("deepseek_v2/v3: num_key_value_heads (unused by MLA), moe_layer_freq 1 and greedy routing's group sizes are read", () => {
     expect(unread({ ...minimal("deepseek_v2"), num_key_value_heads: 16, moe_layer_freq: 1, n_group: 1, topk_group: 1 })).toEqual([]);
     expect(unread({ ...minimal("deepseek_v3"), num_key_value_heads: 128, moe_layer_freq: 1 })).toEqual([]);

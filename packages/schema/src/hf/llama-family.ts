@@ -281,7 +281,9 @@ export const internlm2: FamilyImporter = {
 // vllm/transformers_utils/configs/baichuan_13b.py, seen via search: vocab 64000, silu, model_max_length 4096,
 // rms 1e-6, untied). Blocks per vLLM's BaiChuan model (vllm/model_executor/models/baichuan.py
 // @0019d7cd1187898c2df562865884c3fc63185326): W_pack (hidden → 3·hidden, no bias), o_proj (no bias),
-// gate/up/down (no bias), RMSNorm before each sublayer, untied lm_head.
+// gate/up/down (no bias), RMSNorm before each sublayer, untied lm_head. Positions, which config.json does not
+// name, by the same file: BaiChuanForCausalLM (Baichuan-7B) and BaichuanForCausalLM with hidden_size 4096
+// (Baichuan2-7B) use RoPE; BaichuanForCausalLM otherwise (Baichuan-13B, Baichuan2-13B) uses ALiBi.
 export const baichuan: FamilyImporter = {
   configClass: "BaichuanConfig",
   build(r) {
@@ -291,10 +293,13 @@ export const baichuan: FamilyImporter = {
     });
     // Baichuan 2 configs carry both lengths; the first one present is the context.
     r.markRead("model_max_length");
+    const architectures = Array.isArray(r.raw.architectures) ? r.raw.architectures : [];
+    const alibi = !architectures.includes("BaiChuanForCausalLM") && core.dModel !== 4096;
     r.warn(
-      "baichuan: config.json does not say how positions are encoded (the remote modeling code decides); " +
-        "assumed RoPE as in vLLM's BaiChuanAttention. Position encoding adds no parameters either way.",
+      `baichuan: config.json does not say how positions are encoded; ${alibi ? "ALiBi" : "RoPE"} assumed by vLLM's rule ` +
+        "(RoPE for BaiChuanForCausalLM and for hidden_size 4096, else ALiBi). Position encoding adds no parameters either way.",
     );
-    return uniform(core, attentionOf(core));
+    const draft = uniform(core, attentionOf(core));
+    return alibi ? { ...draft, positional: { kind: "alibi" } } : draft;
   },
 };
