@@ -6,11 +6,12 @@ import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, in
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { dbrx, deepseekV1, dots1, ernie45Moe, graniteMoe, graniteMoeShared, hunyuanV1Moe, llama4Text, minicpm3, olmoe, phimoe } from "./moe-more.js";
+import { bailingMoe, dbrx, deepseekV1, dots1, ernie45Moe, graniteMoe, graniteMoeShared, hunyuanV1Moe, llama4Text, minicpm3, olmoe, phimoe } from "./moe-more.js";
 
 /** Importers by `model_type`. */
 export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   arcee,
+  bailing_moe: bailingMoe,
   bamba,
   bloom,
   chatglm,

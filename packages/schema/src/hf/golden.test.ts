@@ -27,6 +27,8 @@ interface Golden {
   type: string;
   /** Parameters of the main model (countParams().total, MTP modules excluded). */
   total: number;
+  /** Parameters used per token, where the creator publishes it. */
+  active?: number;
   /** Parameters including MTP modules, when the config has them. */
   withMtp?: number;
 }
@@ -202,6 +204,12 @@ const goldens: Golden[] = [
   // Phi-3.5-mini: untied 2·32064·3072 + 32 × [qkv_proj 3072·3·3072, o_proj 3072², gate_up 3072·2·8192, down
   // 8192·3072, 2 norms] + norm = 3,821,079,552.
   { config: "phi-3.5-mini", type: "phi3", total: 3_821_079_552 },
+
+  // Ling-lite (bailing_moe, remote code; inclusionAI/Ling's own copy of its config.json): untied 2·126464·2048 +
+  // 28 × [query_key_value 2048·(16 + 2·4)·128, dense 2048² (use_bias false), gate 64·2048, 64 × 3·2048·1408,
+  // shared_experts 3·2048·(2·1408), 2 norms] + norm = 16,801,974,272; active (6 experts) 2,753,153,024 — the
+  // 16.8B total and 2.75B activated of the Ling README.
+  { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_753_153_024 },
 
   // Class defaults (the configuration class docstrings name the checkpoint they reproduce).
   // FalconConfig defaults = tiiuae/falcon-7b: tied 65024·4544 + 32 × [query_key_value 4544·(4544 + 2·64),
@@ -386,6 +394,7 @@ describe("golden parameter counts of imported configs", () => {
       expect(counts.uncounted).toEqual([]);
       expect(counts.total).toBe(g.total);
       expect(counts.totalWithMtp).toBe(g.withMtp ?? g.total);
+      if (g.active !== undefined) expect(counts.active).toBe(g.active);
     });
   }
 });

@@ -27,6 +27,7 @@ const experts = { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size:
 
 /** Fields beyond the core that a type requires (no class default, or one the tiny core contradicts). */
 const extras: Record<string, Record<string, unknown>> = {
+  bailing_moe: { moe_intermediate_size: 32 },
   deepseek_v2: { num_experts_per_tok: 2 },
   chatglm: { num_layers: 4, ffn_hidden_size: 128, kv_channels: 8 },
   dots1: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 },
@@ -460,6 +461,14 @@ describe("keys real checkpoints carry", () => {
     const withBias = countParams(importHuggingFaceConfig(m2).spec).total;
     const without = countParams(importHuggingFaceConfig({ ...m2, use_routing_bias: false }).spec).total;
     expect(withBias - without).toBe(4 * 256); // 4 layers × one correction bias per expert (256 by default)
+  });
+
+  it("bailing_moe: kv heads are required, DeepSeek-style expert keys are refused, num_experts null is dense", () => {
+    const { num_key_value_heads: _kv, ...noKv } = minimal("bailing_moe");
+    expect(problemsOf(noKv).map((p) => p.path)).toContain("num_key_value_heads");
+    expect(problemsOf({ ...minimal("bailing_moe"), n_routed_experts: 64 }).map((p) => p.path)).toEqual(["n_routed_experts"]);
+    const dense = importHuggingFaceConfig({ ...minimal("bailing_moe"), num_experts: null }).spec;
+    expect(formatLayerPattern(dense.architecture.layers)).toBe("4×(attn, dense)");
   });
 
   it("kimi_k2 is read as DeepseekV3Config", () => {

@@ -182,6 +182,53 @@ export const deepseekV1: FamilyImporter = {
   },
 };
 
+// bailing_moe: remote code (inclusionAI/Ling @5ccaeae073d6d3a042f9b784802cefdd0abc819f
+// models/configuration_bailing_moe.py, models/modeling_bailing_moe.py). BailingMoeConfig: vocab 30592,
+// num_key_value_heads 0 (no usable default), head_dim None = hidden / heads, use_qkv_bias false, use_bias true,
+// rms 1e-5, untied, max_position 16384, θ 10000, num_experts 16, num_shared_experts 0, top-k 2,
+// moe_intermediate_size and intermediate_size None, first_k_dense_replace 0; norm_head and the sliding-window
+// fields bind no weights. BailingMoeModel: word_embeddings; per layer input_layernorm, query_key_value
+// (hidden → (heads + 2·kv)·head_dim, bias use_qkv_bias), dense (bias use_bias), post_attention_layernorm and
+// BailingMoeSparseMoeBlock (gate weight experts × hidden, softmax, no bias; experts gated MLPs of
+// moe_intermediate_size; shared_experts one MLP of moe_intermediate_size × num_shared_experts) on layers ≥
+// first_k_dense_replace when num_experts is set, else a gated MLP of intermediate_size; final norm; lm_head.
+export const bailingMoe: FamilyImporter = {
+  configClass: "BailingMoeConfig",
+  ignores: ["norm_head", "norm_softmax", "use_sliding_window", "sliding_window", "max_window_layers", "embedding_dropout", "output_dropout", "pretraining_tp", "norm_topk_prob"],
+  build(r) {
+    if (!r.has("num_key_value_heads")) r.problem("num_key_value_heads", "missing; BailingMoeConfig's default of 0 cannot build attention");
+    for (const key of ["n_routed_experts", "n_shared_experts"]) {
+      if (r.has(key)) r.problem(key, `BailingMoeConfig reads ${key === "n_routed_experts" ? "num_experts" : "num_shared_experts"}, not ${key}`);
+    }
+    const core = readCore(r, {
+      vocabSize: 30592, kvHeads: "heads", activation: "silu", maxPositions: 16384, eps: 1e-5, tied: false, theta: 10000, intermediate: false,
+    });
+    const qkvBias = r.flag("use_qkv_bias", false);
+    const outBias = r.flag("use_bias", true);
+    const experts = r.present("num_experts") ? r.optSize("num_experts") : r.useDefault("num_experts", 16);
+    const firstDense = r.count("first_k_dense_replace", 0);
+    const dense = (i: number) => experts === undefined || i < firstDense;
+    const ffns: Record<string, MoeFfn | ReturnType<typeof mlpOf>> = {};
+    if (Array.from({ length: core.numLayers }, (_, i) => i).some(dense)) ffns.dense = mlpOf(core, r.size("intermediate_size"));
+    else r.markRead("intermediate_size");
+    if (experts !== undefined && firstDense < core.numLayers) {
+      const shared = r.count("num_shared_experts", 0);
+      ffns.moe = moeOf(core, {
+        experts,
+        activeExperts: topK(r, "num_experts_per_tok", 2, experts),
+        expertHidden: r.size("moe_intermediate_size"),
+        ...(shared > 0 ? { sharedExperts: shared } : {}),
+        router: { scoring: "softmax" },
+      });
+    }
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, biases(qkvBias, outBias)) },
+      ffns,
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: dense(i) ? "dense" : "moe" })),
+    });
+  },
+};
+
 // dots1: configuration_dots1.py (Dots1Config: vocab 152064, kv 32, max_position 2048, rms 1e-6, untied,
 // attention_bias false, n_group 1, topk_group 1, routed_scaling_factor 1.0, first_k_dense_replace 0, sliding_window
 // 4096 unused without layer_types). modeling_dots1.py: Qwen3 attention (per-head q/k RMSNorms); layers from
