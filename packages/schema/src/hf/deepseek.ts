@@ -1,11 +1,12 @@
 /**
  * DeepSeek V2/V3: multi-head latent attention and DeepSeekMoE (shared plus routed experts, the first layers
  * dense), in both config formats: Hugging Face's (`model_type` deepseek_v2 / deepseek_v3) and DeepSeek's own
- * inference configs (`dim`, `n_layers`, `inter_dim`, `moe_inter_dim`, `n_dense_layers`, …, no model_type).
+ * inference configs (`dim`, `n_layers`, `inter_dim`, `moe_inter_dim`, `n_dense_layers`, …, no model_type); and
+ * MiniCPM3, a dense decoder with the same latent attention.
  */
 import type { MlaMixer, MoeFfn, RopeScaling } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { type Core, decoderDraft, mlpOf, mtpOf, readCore } from "./decoder.js";
+import { type Core, decoderDraft, mlpOf, mtpOf, readCore, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { groupLimitedRouter, moeOf } from "./moe.js";
 
@@ -208,5 +209,37 @@ export const deepseekInference: FamilyImporter = {
     // ModelArgs has no MTP field (model.py builds the main model only); HF's num_nextn_predict_layers is honoured
     // when a config carries it next to the inference keys.
     return denseThenMoe(core, r.count("n_dense_layers", 1), moe, mixer, mtpOf(r, "mla", "moe"));
+  },
+};
+
+// minicpm3: remote code (openbmb/MiniCPM3-4B configuration_minicpm.py / modeling_minicpm.py; mlx_lm/models/
+// minicpm3.py): multi-head latent attention with q_a_proj (bias = attention_bias) + q_a_layernorm + q_b_proj,
+// kv_a_proj_with_mqa (bias = attention_bias) + kv_a_layernorm + kv_b_proj, o_proj (bias = attention_bias),
+// v_head_dim = hidden / heads; a dense gated MLP; scale_emb multiplies the embeddings (no parameters). The MLA
+// ranks and head dims are required.
+export const minicpm3: FamilyImporter = {
+  configClass: "MiniCPM3Config",
+  ignores: ["scale_depth", "dim_model_base", "num_key_value_heads"],
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, attentionBias: false, noHeadShape: true,
+    });
+    const mla: MlaMixer = {
+      kind: "mla",
+      heads: core.heads,
+      qLoraRank: r.size("q_lora_rank"),
+      kvLoraRank: r.size("kv_lora_rank"),
+      qkNopeHeadDim: r.size("qk_nope_head_dim"),
+      qkRopeHeadDim: r.size("qk_rope_head_dim"),
+      vHeadDim: Math.max(1, Math.floor(core.dModel / core.heads)),
+      ...(core.attentionBias ? { bias: true } : {}),
+    };
+    const scale = r.num("scale_emb", 1);
+    return decoderDraft(core, {
+      mixers: { mla },
+      ffns: { mlp: mlpOf(core) },
+      stack: uniformStack(core.numLayers, { mixer: "mla", ffn: "mlp" }),
+      embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) },
+    });
   },
 };

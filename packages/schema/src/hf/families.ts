@@ -6,7 +6,9 @@ import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, in
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { bailingMoe, dbrx, deepseekV1, dots1, ernie45Moe, graniteMoe, graniteMoeShared, hunyuanV1Moe, llama4Text, minicpm3, olmoe, phimoe } from "./moe-more.js";
+import { minicpm3 } from "./deepseek.js";
+import { dbrx, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
+import { bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
 /** Importers by `model_type`. */
 export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {

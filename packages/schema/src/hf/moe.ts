@@ -14,8 +14,8 @@ export function moeOf(core: Core, fields: Omit<MoeFfn, "kind" | "activation" | "
   return { kind: "moe", activation: core.activation, gated: true, ...fields };
 }
 
-/** Active experts per token, checked against the expert count. */
-function activeExperts(r: ConfigReader, keys: string | readonly string[], fallback: number, experts: number): number {
+/** Active experts per token (required when `fallback` is undefined), checked against the expert count. */
+export function activeExperts(r: ConfigReader, keys: string | readonly string[], fallback: number | undefined, experts: number): number {
   const k = r.size(keys, fallback);
   if (k > experts) r.problem(keys, `${k} active experts but only ${experts} experts`);
   return Math.min(k, experts);
