@@ -62,6 +62,10 @@ export const moreAliases: Readonly<Record<string, string>> = {
   // Kimi K2 checkpoints name model_type kimi_k2 but their auto_map loads configuration_deepseek.DeepseekV3Config
   // and DeepseekV3ForCausalLM (moonshotai/Kimi-K2-Instruct config.json).
   kimi_k2: "deepseek_v3",
+  // transformers' CONFIG_MAPPING_NAMES maps these onto the same configuration classes (models/auto/
+  // configuration_auto.py @001002320fa01a489bb9b93976a7e4cd1a46291c: code_llama → LlamaConfig, gpt-sw3 → GPT2Config).
+  code_llama: "llama",
+  "gpt-sw3": "gpt2",
 };
 
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */

@@ -369,6 +369,11 @@ const goldens: Golden[] = [
   { config: {"model_type": "qwen3_5_moe_text", "vocab_size": 248320, "hidden_size": 2048, "num_hidden_layers": 40, "num_attention_heads": 16, "num_key_value_heads": 2, "head_dim": 256, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_key_head_dim": 128, "linear_value_head_dim": 128, "num_experts": 256, "num_experts_per_tok": 8, "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512}, type: "qwen3_5_moe_text", total: 34_660_610_688 },
   // Qwen3.5-MoE wrapper: its text_config as above.
   { config: {"model_type": "qwen3_5_moe", "text_config": {"model_type": "qwen3_5_moe_text", "vocab_size": 248320, "hidden_size": 2048, "num_hidden_layers": 40, "num_attention_heads": 16, "num_key_value_heads": 2, "head_dim": 256, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_key_head_dim": 128, "linear_value_head_dim": 128, "num_experts": 256, "num_experts_per_tok": 8, "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512}}, type: "qwen3_5_moe", total: 34_660_610_688 },
+  // code_llama (CONFIG_MAPPING: LlamaConfig) with LlamaConfig's default sizes (LLaMA-7B): untied 2·32000·4096 +
+  // 32 × [4·4096², MLP 3·4096·11008, 2·4096] + 4096 = 6,738,415,616.
+  { config: { model_type: "code_llama", vocab_size: 32000, hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32 }, type: "code_llama", total: 6_738_415_616 },
+  // gpt-sw3 (CONFIG_MAPPING: GPT2Config) with GPT2Config's defaults: the GPT-2 small count above.
+  { config: { model_type: "gpt-sw3", n_embd: 768, n_layer: 12, n_head: 12 }, type: "gpt-sw3", total: 124_439_808 },
   // tiiuae/falcon-7b remote-code keys (RefinedWebModel): the falcon-7b count as FalconConfig gives it.
   { config: {"model_type": "RefinedWebModel", "vocab_size": 65024, "hidden_size": 4544, "n_layer": 32, "n_head": 71, "multi_query": true, "parallel_attn": true, "bias": false}, type: "RefinedWebModel", total: 6_921_720_704 },
   // tiiuae/falcon-40b-style alias RefinedWeb with the falcon-7b geometry: as above.
