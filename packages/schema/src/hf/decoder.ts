@@ -227,9 +227,13 @@ export function decoderDraft(core: Core, parts: DraftParts): ArchitectureDraft {
   return draft;
 }
 
-/** A decoder of one attention mixer (`attn`) and one MLP (`mlp`) in every layer; `extra` sets the other parts. */
+/**
+ * A decoder of one attention mixer and one MLP (`mlp`) in every layer; the mixer is named `sliding` when it has
+ * a window, else `attn`. `extra` sets the other parts.
+ */
 export function denseDecoder(core: Core, attn: AttentionMixer, mlp: MlpFfn, extra: Omit<DraftParts, "mixers" | "ffns" | "stack"> = {}): ArchitectureDraft {
-  return decoderDraft(core, { mixers: { attn }, ffns: { mlp }, stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }), ...extra });
+  const name = attn.window !== undefined ? "sliding" : "attn";
+  return decoderDraft(core, { mixers: { [name]: attn }, ffns: { mlp }, stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }), ...extra });
 }
 
 /** Multi-token prediction modules from `num_nextn_predict_layers` (absent or 0: none). */

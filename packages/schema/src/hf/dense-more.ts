@@ -4,26 +4,14 @@
  * huggingface/transformers); block structure from the modeling files named, cross-checked against the MLX ports
  * in ml-explore/mlx-lm (mlx_lm/models/<type>.py @d78bf58e), which name the same tensors.
  */
-import type { AttentionMixer, Norm } from "../spec-types.js";
+import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import type { Slot } from "./pattern.js";
 
 const SLIDING = "sliding_attention";
 const FULL = "full_attention";
-
-/** One attention block and one MLP per layer, all alike. */
-export function denseUniform(core: Core, attn: AttentionMixer, extra: { norm?: Norm; mlp?: ReturnType<typeof mlpOf>; embedding?: ArchitectureDraft["embedding"] } = {}): ArchitectureDraft {
-  const name = attn.window !== undefined ? "sliding" : "attn";
-  return decoderDraft(core, {
-    mixers: { [name]: attn },
-    ffns: { mlp: extra.mlp ?? mlpOf(core) },
-    stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }),
-    ...(extra.norm ? { norm: extra.norm } : {}),
-    ...(extra.embedding ? { embedding: extra.embedding } : {}),
-  });
-}
 
 /** `embedding_multiplier`-style constant embedding scales (no parameters). */
 function embeddingScale(r: ConfigReader, core: Core, keys: string | readonly string[]): ArchitectureDraft["embedding"] {
@@ -41,7 +29,7 @@ export const helium: FamilyImporter = {
       vocabSize: 48000, kvHeads: 20, headDim: 128, activation: "silu", maxPositions: 4096, eps: 1e-8, tied: false, theta: 100000,
       attentionBias: false, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, false)));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core));
   },
 };
 
@@ -55,7 +43,7 @@ export const seedOss: FamilyImporter = {
       vocabSize: 155136, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 524288, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: true, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, r.flag("attention_out_bias", false))));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, r.flag("attention_out_bias", false))), mlpOf(core));
   },
 };
 
@@ -102,7 +90,7 @@ function glmFamily(configClass: string, sandwich: boolean): FamilyImporter {
         vocabSize: 151552, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1.5625e-7, tied: false, theta: 10000,
         fraction: 0.5, attentionBias: true,
       });
-      return denseUniform(core, attentionOf(core, biases(core.attentionBias, false)), sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {});
+      return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core), sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {});
     },
   };
 }
@@ -130,7 +118,7 @@ export const hunyuanV1Dense: FamilyImporter = {
       attentionBias: false,
     });
     const qkNorm = r.flag("use_qk_norm", true);
-    return denseUniform(core, attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}) }));
+    return denseDecoder(core, attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}) }), mlpOf(core));
   },
 };
 
@@ -142,7 +130,7 @@ export const ernie45: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 103424, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: true, theta: 500000 });
     const bias = r.flag("use_bias", false);
-    return denseUniform(core, attentionOf(core, biases(bias, bias)), { mlp: mlpOf(core, core.intermediate, bias ? { bias: true } : {}) });
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
   },
 };
 
@@ -156,7 +144,7 @@ export const arcee: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "relu2", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), { mlp: mlpOf(core, core.intermediate, { gated: false }) });
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }));
   },
 };
 
@@ -186,7 +174,7 @@ export const internlm: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 103168, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
     const bias = r.flag("bias", true);
-    return denseUniform(core, attentionOf(core, biases(bias, bias)));
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
 };
 
@@ -199,7 +187,7 @@ export const internlm3: FamilyImporter = {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
     const qkvBias = r.flag("qkv_bias", false);
     const bias = r.flag("bias", false);
-    return denseUniform(core, attentionOf(core, biases(qkvBias, qkvBias)), { mlp: mlpOf(core, core.intermediate, bias ? { bias: true } : {}) });
+    return denseDecoder(core, attentionOf(core, biases(qkvBias, qkvBias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
   },
 };
 
@@ -211,7 +199,7 @@ export const minicpm: FamilyImporter = {
   ignores: ["scale_depth", "dim_model_base"],
   build(r) {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
-    return denseUniform(core, attentionOf(core), { embedding: embeddingScale(r, core, "scale_emb") });
+    return denseDecoder(core, attentionOf(core), mlpOf(core), { embedding: embeddingScale(r, core, "scale_emb") });
   },
 };
 
@@ -225,6 +213,6 @@ export const exaone: FamilyImporter = {
       vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
       keys: { layers: ["num_layers", "num_hidden_layers"], activation: "activation_function", eps: "layer_norm_epsilon" },
     });
-    return denseUniform(core, attentionOf(core));
+    return denseDecoder(core, attentionOf(core), mlpOf(core));
   },
 };

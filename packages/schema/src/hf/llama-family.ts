@@ -12,6 +12,7 @@ import {
   biases,
   type Core,
   decoderDraft,
+  denseDecoder,
   layerTypes,
   mlpOf,
   readCore,
@@ -25,17 +26,6 @@ import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
 const SLIDING = "sliding_attention";
 const FULL = "full_attention";
-
-/** One attention block per layer, all alike. */
-function uniform(core: Core, attn: AttentionMixer, extra: { norm?: Norm } = {}): ArchitectureDraft {
-  const name = attn.window !== undefined ? "sliding" : "attn";
-  return decoderDraft(core, {
-    mixers: { [name]: attn },
-    ffns: { mlp: mlpOf(core) },
-    stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }),
-    ...(extra.norm ? { norm: extra.norm } : {}),
-  });
-}
 
 /** Layers split into sliding-window and full attention by per-layer types. */
 function slidingAndFull(core: Core, types: readonly string[], sliding: AttentionMixer, full: AttentionMixer, norm?: Norm): ArchitectureDraft {
@@ -71,7 +61,7 @@ export const llama: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    return uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
   },
 };
 
@@ -85,7 +75,7 @@ export const granite: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    const draft = uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)));
+    const draft = denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
     const scale = r.num("embedding_multiplier", 1);
     if (scale !== 1) draft.embedding = { ...draft.embedding, scale };
     return draft;
@@ -99,7 +89,7 @@ export const mistral: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-6, tied: false, theta: 10000 });
     const window = slidingWindow(r, 4096);
-    return uniform(core, attentionOf(core, window !== undefined ? { window } : {}));
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
 };
 
@@ -142,7 +132,7 @@ export const olmo: FamilyImporter = {
       vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
       attentionBias: false,
     });
-    return uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), {
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core), {
       norm: { kind: "layernorm", bias: false, affine: false, placement: "pre", eps: 1e-5 },
     });
   },
@@ -160,7 +150,7 @@ export const olmo2: FamilyImporter = {
       attentionBias: false,
     });
     const attn = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } });
-    return uniform(core, attn, { norm: rmsNorm(core.eps, "post") });
+    return denseDecoder(core, attn, mlpOf(core), { norm: rmsNorm(core.eps, "post") });
   },
 };
 
@@ -233,7 +223,7 @@ export const phi3: FamilyImporter = {
       scaling.originalContext ??= r.size("original_max_position_embeddings", 4096);
     }
     const window = slidingWindow(r, null);
-    return uniform(core, attentionOf(core, window !== undefined ? { window } : {}));
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
 };
 
@@ -273,7 +263,7 @@ export const internlm2: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
     const bias = r.flag("bias", true);
-    return uniform(core, attentionOf(core, biases(bias, bias)));
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
 };
 
@@ -299,7 +289,7 @@ export const baichuan: FamilyImporter = {
       `baichuan: config.json does not say how positions are encoded; ${alibi ? "ALiBi" : "RoPE"} assumed by vLLM's rule ` +
         "(RoPE for BaiChuanForCausalLM and for hidden_size 4096, else ALiBi). Position encoding adds no parameters either way.",
     );
-    const draft = uniform(core, attentionOf(core));
+    const draft = denseDecoder(core, attentionOf(core), mlpOf(core));
     return alibi ? { ...draft, positional: { kind: "alibi" } } : draft;
   },
 };
