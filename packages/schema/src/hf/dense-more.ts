@@ -6,8 +6,9 @@
  */
 import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
+import { activeExperts, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
 
 const SLIDING = "sliding_attention";
@@ -194,12 +195,27 @@ export const internlm3: FamilyImporter = {
 // minicpm: remote code (openbmb/MiniCPM-2B configuration_minicpm.py / modeling_minicpm.py, as ported in
 // mlx_lm/models/minicpm.py): Llama blocks without biases, head_dim = hidden/heads; scale_emb multiplies the
 // embeddings and scale_depth / dim_model_base scale residuals and logits (no parameters). vocab_size required.
+// MiniCPM-MoE (num_experts > 0), as mlc-ai/mlc-llm python/mlc_llm/model/minicpm/minicpm_model.py
+// @79d603f085f50500e9509fa01785ffa7ecfaaa93 builds it (MiniCPMDecoderLayer: MiniCPMMLP when num_experts is 0,
+// else MiniCPMMoE): a bias-free gate (experts × hidden) and num_experts gated MLPs of intermediate_size.
 export const minicpm: FamilyImporter = {
   configClass: "MiniCPMConfig",
   ignores: ["scale_depth", "dim_model_base"],
   build(r) {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
-    return denseDecoder(core, attentionOf(core), mlpOf(core), { embedding: embeddingScale(r, core, "scale_emb") });
+    const embedding = embeddingScale(r, core, "scale_emb");
+    const experts = r.count("num_experts", 0);
+    if (experts === 0) {
+      r.markRead("num_experts_per_tok");
+      return denseDecoder(core, attentionOf(core), mlpOf(core), { embedding });
+    }
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: activeExperts(r, "num_experts_per_tok", undefined, experts),
+      expertHidden: core.intermediate,
+      router: { scoring: "softmax" },
+    });
+    return decoderDraft(core, { mixers: { attn: attentionOf(core) }, ffns: { moe }, stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }), embedding });
   },
 };
 

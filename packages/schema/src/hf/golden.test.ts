@@ -190,6 +190,9 @@ const goldens: Golden[] = [
   // MiniCPM-2B (remote code, untied here): 2·122760·2304 + 40 × [attn(36, 36, 64), MLP 3·2304·5760, 2 norms]
   // + norm = 3,007,736,064.
   { config: "minicpm-2b", type: "minicpm", total: 3_007_736_064 },
+  // MiniCPM-MoE-8x2B (remote code, num_experts 8): tied 122753·2304 + 40 × [attn(36, 36, 64), gate 8·2304,
+  // 8 × 3·2304·5760, 2 norms] + norm = 13,873,291,776; 2 experts per token: 4,318,142,976 active.
+  { config: "minicpm-moe-8x2b", type: "minicpm", total: 13_873_291_776, active: 4_318_142_976 },
   // deepseek-moe-16b (remote code): as the deepseek golden below = 16,375,728,128.
   { config: "deepseek-moe-16b", type: "deepseek", total: 16_375_728_128 },
   // GPT-J 6B: as the gptj class defaults below (vocab 50400, 28 layers of 4096, rotary_dim 64) = 6,050,882,784.
