@@ -414,6 +414,14 @@ describe("config keys no step reads", () => {
     expect(unread).toEqual(['config key "fancy_new_thing" is not one the LlamaConfig import understands; ignored']);
   });
 
+  it("say so when the key's name suggests weights the count may leave out", () => {
+    const { warnings } = importHuggingFaceConfig({ ...minimal("llama"), num_experts: 8, fancy_new_thing: 7 });
+    expect(warnings).toContain(
+      'config key "num_experts" is not one the LlamaConfig import understands; ignored (it names experts, layers or ranks: the count may leave out weights it adds)',
+    );
+    expect(warnings).toContain('config key "fancy_new_thing" is not one the LlamaConfig import understands; ignored');
+  });
+
   it("inside text_config, the path names it", () => {
     const { warnings } = importHuggingFaceConfig({ model_type: "gemma3", text_config: { ...core, mystery: true } });
     expect(warnings).toContain('config key "text_config.mystery" is not one the Gemma3TextConfig import understands; ignored');

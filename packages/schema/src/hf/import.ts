@@ -330,13 +330,22 @@ const irrelevantKeys = new Set([
 /** Key shapes no family needs: token ids, dropouts, loss coefficients, initialisation, privately annotated keys. */
 const irrelevantKeyPattern = /^_|_token_ids?$|dropout|pdrop|_prob$|aux_loss|z_loss|_coef$|^init_|_init$|initializer|^summary_/;
 
+/** Key shapes that usually size weights (experts, extra layers, low-rank projections): ignoring one may miscount. */
+const weightBearingKeyPattern = /expert|moe|lora_rank|nextn|mtp|shared_intermediate|^num_.*layers$|^n_.*layers$/;
+
 /** One warning per config key (root, and the part read) that no step of the import looked at. */
 function unreadKeyWarnings(reader: ConfigReader, importer: FamilyImporter): string[] {
   const familyKeys = new Set(importer.ignores ?? []);
   const unread = Object.keys(reader.raw).filter(
     (k) => !reader.readKeys.has(reader.pathOf(k)) && !irrelevantKeys.has(k) && !familyKeys.has(k) && !irrelevantKeyPattern.test(k),
   );
-  const shown = unread.slice(0, 20).map((k) => `config key ${quoted(reader.pathOf(k))} is not one the ${importer.configClass} import understands; ignored`);
+  const shown = unread
+    .slice(0, 20)
+    .map(
+      (k) =>
+        `config key ${quoted(reader.pathOf(k))} is not one the ${importer.configClass} import understands; ignored` +
+        (weightBearingKeyPattern.test(k) ? " (it names experts, layers or ranks: the count may leave out weights it adds)" : ""),
+    );
   if (unread.length > shown.length) shown.push(`… and ${unread.length - shown.length} more config keys not understood`);
   return shown;
 }
