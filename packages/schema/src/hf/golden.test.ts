@@ -135,6 +135,10 @@ const goldens: Golden[] = [
   // a weightless L2 norm), router 16·5120, 16 × 3·5120·8192, shared expert 3·5120·8192, 2 norms] + norm
   // = 107,769,861,120 (the vision tower, not counted, makes up the rest of the 109B the model card gives).
   { config: "llama-4-scout", type: "llama4", total: 107_769_861_120 },
+  // Qwen3-Coder-480B-A35B-Instruct: untied 2·151936·6144 + 62 × [attn(96, 8, 128) + q/k norm 2·128, router
+  // 160·6144, 160 × 3·6144·2560, 2 norms] + norm = 480,154,875,392; 8 experts per token: 35,474,765,312 active (the
+  // 480B and 35B of its name).
+  { config: "qwen3-coder-480b-a35b", type: "qwen3_moe", total: 480_154_875_392, active: 35_474_765_312 },
   // The text_config members of the three wrappers above, each imported as its own text model type.
   { config: "qwen3.5-27b", part: "text_config", type: "qwen3_5_text", total: 26_895_998_464, withMtp: 27_320_697_856 },
   { config: "qwen3.5-35b-a3b", part: "text_config", type: "qwen3_5_moe_text", total: 34_660_610_688, withMtp: 35_505_251_456 },

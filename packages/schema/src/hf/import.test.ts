@@ -479,6 +479,19 @@ describe("keys real checkpoints carry", () => {
     expect(formatLayerPattern(dense.architecture.layers)).toBe("4×(attn, dense)");
   });
 
+  it("qwen3_moe: Qwen2-MoE-style keys are read when they match what Qwen3-MoE builds, refused by name when not", () => {
+    const coder = { ...minimal("qwen3_moe"), shared_expert_intermediate_size: 0, qkv_bias: false, use_qk_norm: true, sliding_window: null, use_sliding_window: false };
+    expect(unread(coder)).toEqual([]);
+    expect(problemsOf({ ...coder, shared_expert_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_expert_intermediate_size"]);
+    expect(problemsOf({ ...coder, qkv_bias: true }).map((p) => p.path)).toEqual(["qkv_bias"]);
+    expect(problemsOf({ ...coder, use_qk_norm: false }).map((p) => p.path)).toEqual(["use_qk_norm"]);
+  });
+
+  it("minimax_m2: attn_type_list of 1s is read; another layer type is refused", () => {
+    expect(unread({ ...minimal("minimax_m2"), attn_type_list: [1, 1, 1, 1] })).toEqual([]);
+    expect(problemsOf({ ...minimal("minimax_m2"), attn_type_list: [0, 1, 1, 1] }).map((p) => p.path)).toEqual(["attn_type_list"]);
+  });
+
   it("kimi_k2 is read as DeepseekV3Config", () => {
     const { spec } = importHuggingFaceConfig({ ...minimal("deepseek_v3"), model_type: "kimi_k2" });
     expect(countParams(spec).total).toBe(countParams(importHuggingFaceConfig(minimal("deepseek_v3")).spec).total);

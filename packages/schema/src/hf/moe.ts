@@ -122,6 +122,12 @@ export const qwen3Moe: FamilyImporter = {
     });
     const window = r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
     if (window !== undefined) r.warn("qwen3_moe: use_sliding_window is set; the window is applied to every layer");
+    else r.markRead("sliding_window");
+    // Keys Qwen3MoeConfig does not have, written by checkpoints (Qwen/Qwen3-Coder-480B-A35B-Instruct config.json):
+    // only the values that match what Qwen3MoeSparseMoeBlock and Qwen3MoeAttention build are accepted.
+    if (r.count("shared_expert_intermediate_size", 0) > 0) r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
+    if (r.flag("qkv_bias", false)) r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
+    if (!r.flag("use_qk_norm", true)) r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
     const experts = r.count("num_experts", 128);
     const name = window !== undefined ? "sliding" : "attn";
     const attn: AttentionMixer = attentionOf(core, {
@@ -251,6 +257,10 @@ export const minimaxM2: FamilyImporter = {
     if (rotaryDim !== undefined) {
       if (rotaryDim > core.headDim) r.problem("rotary_dim", `${rotaryDim} exceeds head_dim ${core.headDim}`);
       else if (rotaryDim < core.headDim) core.rope.fraction = rotaryDim / core.headDim;
+    }
+    const attnTypes = r.value("attn_type_list");
+    if (attnTypes !== undefined && attnTypes !== null && (!Array.isArray(attnTypes) || attnTypes.some((t) => t !== 1))) {
+      r.problem("attn_type_list", "expected a list of 1s (softmax attention in every layer), the only layer type MiniMaxM2 builds");
     }
     if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true)) {
       r.warn("minimax_m2: use_qk_norm is false, but MiniMaxM2Attention always has q/k norms; kept them");
