@@ -324,7 +324,7 @@ const irrelevantKeys = new Set([
   "initializer_range", "initializer_factor", "keys_to_ignore_at_inference", "max_batch_size", "use_scaled_rope",
   "attention_multiplier", "logits_scaling", "residual_multiplier", "embedding_multiplier", "logit_scale",
   "query_pre_attn_scalar", "rope_local_base_freq", "sliding_window_pattern", "max_window_layers", "use_sliding_window",
-  "router_jitter_noise", "rope_type", "mlp_only_layers", "decoder_sparse_step", "layer_types",
+  "router_jitter_noise", "rope_type", "mlp_only_layers", "decoder_sparse_step", "layer_types", "ep_size", "mamba_ssm_dtype",
 ]);
 
 /** Key shapes no family needs: token ids, dropouts, loss coefficients, initialisation, privately annotated keys. */
