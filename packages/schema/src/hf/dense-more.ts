@@ -167,6 +167,22 @@ export const ministral: FamilyImporter = {
   },
 };
 
+// ministral3: configuration_ministral3.py @646910192fa74fbc1106a01fe61ed0668c02d5c2 (Ministral3Config: vocab
+// 131072, kv 8, head_dim 128, silu, max_position 262144, rms 1e-5, untied, sliding_window None, rope_parameters
+// default YaRN factor 16 over 16384 positions with θ 1e6 and llama_4_scaling_beta 0.1). modular_ministral3.py
+// @ecaa44017e8aa813d15f6b510bd9280bc933a196: Mistral's blocks; the llama-4 query scaling holds no weights.
+export const ministral3: FamilyImporter = {
+  configClass: "Ministral3Config",
+  build(r) {
+    if (!r.has(["rope_parameters", "rope_scaling"])) {
+      r.warn("ministral3: no rope_parameters; Ministral3Config's default YaRN scaling (factor 16 over 16384 positions) is not applied, θ 1e6 is");
+    }
+    const core = readCore(r, { vocabSize: 131072, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 262144, eps: 1e-5, tied: false, theta: 1e6 });
+    const window = r.optSize("sliding_window"); // None (the default): full attention
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
+  },
+};
+
 // internlm: remote code (InternLM/internlm-7b configuration_internlm.py and modeling_internlm.py: InternLMConfig
 // vocab 103168, max_position 2048, rms 1e-6, untied, bias true; q/k/v/o_proj bias = config.bias, gated MLP without
 // bias, RMSNorm before each sublayer). No GQA field: kv heads = heads.

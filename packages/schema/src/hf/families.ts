@@ -2,7 +2,7 @@
  * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
-import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, seedOss, smollm3 } from "./dense-more.js";
+import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, ministral3, seedOss, smollm3 } from "./dense-more.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
@@ -45,6 +45,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   minicpm,
   minicpm3,
   ministral,
+  ministral3,
   mpt,
   nemotron,
   olmoe,

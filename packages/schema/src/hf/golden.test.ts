@@ -154,6 +154,9 @@ const goldens: Golden[] = [
   { config: "kimi-k2-instruct", type: "kimi_k2", total: 1_026_408_232_448 },
 
   // Real configs from mlc-ai/mlc-llm's model presets (copies of the checkpoints' config.json; see _source).
+  // Ministral 3 3B (2512), its text_config (ministral3): tied 131072·3072 + 26 × [attn(32, 8, 128), MLP
+  // 3·3072·9216, 2 norms] + norm = 3,429,006,336.
+  { config: "ministral-3-3b-2512-text", type: "ministral3", total: 3_429_006_336 },
   // Qwen-1.8B (remote code): untied 2·151936·2048 + 24 × [c_attn 2048·3·2048 + bias 3·2048, attn c_proj 2048²,
   // w1/w2 2·2048·5504, mlp c_proj 5504·2048, ln_1, ln_2] + ln_f = 1,836,828,672.
   { config: "qwen-1.8b", type: "qwen", total: 1_836_828_672 },
