@@ -277,6 +277,9 @@ export const qwenV1: FamilyImporter = {
 // input_layernorm, query_key_value (heads + 2·groups)·kv_channels with bias = add_bias_linear or add_qkv_bias,
 // dense (bias = add_bias_linear), post_attention_layernorm, dense_h_to_4h (2·ffn_hidden_size, SwiGLU) and
 // dense_4h_to_h; final_layernorm; output_layer untied; rotary over half of each head (rotary_dim = kv_channels/2).
+// The defaults and the attribute_map (num_hidden_layers → num_layers, n_head_kv → multi_query_group_num) checked
+// against vLLM's copy of the class, vllm-project/vllm vllm/transformers_utils/configs/chatglm.py
+// @4fdaba3d4e532a06ac95d12cf1dec0104610ee04.
 export const chatglm: FamilyImporter = {
   configClass: "ChatGLMConfig",
   ignores: ["apply_residual_connection_post_layernorm", "apply_query_key_layer_scaling", "attention_softmax_in_fp32", "fp32_residual_connection", "original_rope", "quantization_bit", "pre_seq_len", "prefix_projection", "rope_ratio", "classifier_dropout", "attention_dropout", "hidden_dropout", "seq_length"],
@@ -287,7 +290,7 @@ export const chatglm: FamilyImporter = {
     const heads = r.size("num_attention_heads");
     const headDim = r.size("kv_channels", 128);
     const mq = r.flag("multi_query_attention", false);
-    const kvHeads = mq ? r.size("multi_query_group_num", 1) : heads;
+    const kvHeads = mq ? r.size(["multi_query_group_num", "n_head_kv"], 1) : heads;
     const ffn = r.size("ffn_hidden_size");
     const biasLinear = r.flag("add_bias_linear", false);
     const qkvBias = r.flag("add_qkv_bias", false) || biasLinear;
