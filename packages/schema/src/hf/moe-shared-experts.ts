@@ -13,8 +13,10 @@ import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
 
 // deepseek: remote code (deepseek-ai/deepseek-moe-16b-base configuration_deepseek.py / modeling_deepseek.py;
-// mlx_lm/models/deepseek.py): DeepseekConfig vocab 102400, kv = heads, max_position 2048, rms 1e-6, untied,
-// attention_bias false, moe_layer_freq 1, first_k_dense_replace 0. Llama attention; layer i is MoE when
+// mlx_lm/models/deepseek.py): DeepseekConfig vocab 102400, num_key_value_heads 32, max_position 2048, rms 1e-6,
+// untied, attention_bias false, moe_intermediate_size 1407, n_routed_experts / n_shared_experts /
+// num_experts_per_tok None, moe_layer_freq 1, first_k_dense_replace 0 (checked against vLLM's copy of the class,
+// vllm-project/vllm vllm/transformers_utils/configs/deepseek.py @3a2e75e994a5703101b74bc4a5a6b833dd480b20). Llama attention; layer i is MoE when
 // n_routed_experts is set, i >= first_k_dense_replace and i % moe_layer_freq == 0, else a dense MLP of
 // intermediate_size; MoEGate weight (experts × hidden, softmax, no bias); shared experts one MLP of
 // moe_intermediate_size × n_shared_experts. Expert counts and widths are required.
@@ -22,7 +24,7 @@ export const deepseekV1: FamilyImporter = {
   configClass: "DeepseekConfig",
   ignores: ["scoring_func", "aux_loss_alpha", "seq_aux", "norm_topk_prob", "pretraining_tp"],
   build(r) {
-    const core = readCore(r, { vocabSize: 102400, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, { vocabSize: 102400, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
     const experts = r.optSize("n_routed_experts");
     const firstDense = r.count("first_k_dense_replace", 0);
     const freq = r.size("moe_layer_freq", 1);
@@ -32,7 +34,7 @@ export const deepseekV1: FamilyImporter = {
       ffns.moe = moeOf(core, {
         experts,
         activeExperts: activeExperts(r, "num_experts_per_tok", undefined, experts),
-        expertHidden: r.size("moe_intermediate_size"),
+        expertHidden: r.size("moe_intermediate_size", 1407),
         ...(shared > 0 ? { sharedExperts: shared } : {}),
         router: { scoring: "softmax" },
       });
