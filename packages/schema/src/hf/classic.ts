@@ -4,12 +4,10 @@
  * (huggingface/transformers src/transformers/models/<type>/configuration_<type>.py), tensors from the modeling
  * files named there, cross-checked against ml-explore/mlx-lm mlx_lm/models/<type>.py @d78bf58e where it has one.
  */
-import type { AttentionMixer, Norm } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, mlpOf, readCore, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerNorm, mlpOf, readCore, rmsNorm } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
-
-const layerNorm = (eps: number, placement: Norm["placement"], bias = true): Norm => ({ kind: "layernorm", bias, placement, eps });
+import { gpt2Keys } from "./parallel.js";
 
 /** The rotary fraction from a `rotary_dim` (GPT-J, CodeGen), or undefined when it covers the whole head. */
 function rotaryFraction(r: ConfigReader, core: Core, key: string): void {
@@ -17,17 +15,6 @@ function rotaryFraction(r: ConfigReader, core: Core, key: string): void {
   if (dim === undefined) return;
   if (dim > core.headDim) r.problem(key, `${dim} exceeds the head dimension ${core.headDim}`);
   else if (dim < core.headDim) core.rope.fraction = dim / core.headDim;
-}
-
-/** A dense block of one attention and one MLP per layer. */
-function blocks(core: Core, attn: AttentionMixer, mlp: ReturnType<typeof mlpOf>, norm: Norm, extra: Partial<Parameters<typeof decoderDraft>[1]> = {}) {
-  return decoderDraft(core, {
-    mixers: { attn },
-    ffns: { mlp },
-    stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-    norm,
-    ...extra,
-  });
 }
 
 // gpt_neox: configuration_gpt_neox.py (GPTNeoXConfig: vocab 50432, hidden_act gelu, rotary_pct 0.25,
@@ -51,9 +38,8 @@ export const gptNeox: FamilyImporter = {
     }
     const bias = r.flag("attention_bias", true);
     const parallel = r.flag("use_parallel_residual", true);
-    return blocks(core, attentionOf(core, biases(bias, bias)), mlpOf(core, core.intermediate, { gated: false, bias: true }), {
-      ...layerNorm(core.eps, parallel ? "parallel" : "pre"),
-      ...(parallel ? { parallelNorms: 2 as const } : {}),
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core, core.intermediate, { gated: false, bias: true }), {
+      norm: { ...layerNorm(core.eps, parallel ? "parallel" : "pre"), ...(parallel ? { parallelNorms: 2 as const } : {}) },
     });
   },
 };
@@ -67,18 +53,12 @@ function gptjFamily(configClass: string): FamilyImporter {
       const core = readCore(r, {
         vocabSize: 50400, kvHeads: "heads", activation: "gelu_new", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
         intermediate: false,
-        keys: {
-          hidden: ["n_embd", "hidden_size"],
-          layers: ["n_layer", "num_hidden_layers"],
-          heads: ["n_head", "num_attention_heads"],
-          context: ["n_positions", "max_position_embeddings"],
-          activation: "activation_function",
-          eps: "layer_norm_epsilon",
-        },
+        keys: gpt2Keys,
       });
       rotaryFraction(r, core, "rotary_dim");
       const inner = r.optSize("n_inner") ?? r.useDefault("n_inner", 4 * core.dModel);
-      return blocks(core, attentionOf(core), mlpOf(core, inner, { gated: false, bias: true }), layerNorm(core.eps, "parallel"), {
+      return denseDecoder(core, attentionOf(core), mlpOf(core, inner, { gated: false, bias: true }), {
+        norm: layerNorm(core.eps, "parallel"),
         embedding: { tied: core.tied, headBias: true },
       });
     },
@@ -105,20 +85,12 @@ export const gptBigcode: FamilyImporter = {
     const core = readCore(r, {
       vocabSize: 50257, kvHeads: "heads", activation: "gelu_pytorch_tanh", maxPositions: 1024, eps: 1e-5, tied: true, theta: 10000,
       intermediate: false,
-      keys: {
-        hidden: ["n_embd", "hidden_size"],
-        layers: ["n_layer", "num_hidden_layers"],
-        heads: ["n_head", "num_attention_heads"],
-        context: ["n_positions", "max_position_embeddings"],
-        activation: "activation_function",
-        eps: "layer_norm_epsilon",
-      },
+      keys: gpt2Keys,
     });
     const multiQuery = r.flag("multi_query", true);
     const inner = r.optSize("n_inner") ?? r.useDefault("n_inner", 4 * core.dModel);
-    return blocks(core, attentionOf(core, { kvHeads: multiQuery ? 1 : core.heads, ...biases(true, true) }), mlpOf(core, inner, { gated: false, bias: true }), layerNorm(core.eps, "pre"), {
-      positional: { kind: "learned" },
-    });
+    const attn = attentionOf(core, { kvHeads: multiQuery ? 1 : core.heads, ...biases(true, true) });
+    return denseDecoder(core, attn, mlpOf(core, inner, { gated: false, bias: true }), { norm: layerNorm(core.eps, "pre"), positional: { kind: "learned" } });
   },
 };
 
@@ -195,7 +167,8 @@ export const bloom: FamilyImporter = {
       vocabSize, dModel, numLayers, heads, kvHeads: heads, headDim: Math.max(1, Math.floor(dModel / heads)), intermediate: 4 * dModel,
       contextLength: context ?? 1, activation: "gelu-tanh", tied: r.flag("tie_word_embeddings", true), eps, rope: {}, attentionBias: true, mlpBias: true,
     };
-    const draft = blocks(core, attentionOf(core, biases(true, true)), mlpOf(core, 4 * dModel, { gated: false, bias: true }), layerNorm(eps, "pre"), {
+    const draft = denseDecoder(core, attentionOf(core, biases(true, true)), mlpOf(core, 4 * dModel, { gated: false, bias: true }), {
+      norm: layerNorm(eps, "pre"),
       positional: { kind: "alibi" },
       embedding: { tied: core.tied, norm: true },
     });
@@ -230,7 +203,8 @@ export const mpt: FamilyImporter = {
       contextLength: r.size("max_seq_len", 2048), activation: "gelu", tied: r.flag("tie_word_embeddings", true), eps, rope: {},
       attentionBias: !noBias, mlpBias: !noBias,
     };
-    return blocks(core, attentionOf(core, biases(!noBias, !noBias)), mlpOf(core, hidden, { gated: false, ...(noBias ? {} : { bias: true }) }), layerNorm(eps, "pre", !noBias), {
+    return denseDecoder(core, attentionOf(core, biases(!noBias, !noBias)), mlpOf(core, hidden, { gated: false, ...(noBias ? {} : { bias: true }) }), {
+      norm: layerNorm(eps, "pre", !noBias),
       positional: { kind: "alibi" },
     });
   },
@@ -248,12 +222,8 @@ export const persimmon: FamilyImporter = {
       keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("qk_layernorm", true);
-    return blocks(
-      core,
-      attentionOf(core, { ...biases(true, true), ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "head" } } : {}) }),
-      mlpOf(core, core.intermediate, { gated: false, bias: true }),
-      layerNorm(core.eps, "pre"),
-    );
+    const attn = attentionOf(core, { ...biases(true, true), ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "head" } } : {}) });
+    return denseDecoder(core, attn, mlpOf(core, core.intermediate, { gated: false, bias: true }), { norm: layerNorm(core.eps, "pre") });
   },
 };
 
@@ -268,9 +238,8 @@ export const nemotron: FamilyImporter = {
       vocabSize: 256000, kvHeads: "heads", activation: "relu2", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
       attentionBias: false, mlpBias: false, keys: { eps: "norm_eps" },
     });
-    return blocks(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }), {
-      ...layerNorm(core.eps, "pre"),
-      zeroCentered: true,
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }), {
+      norm: { ...layerNorm(core.eps, "pre"), zeroCentered: true },
     });
   },
 };
@@ -294,13 +263,10 @@ export const qwenV1: FamilyImporter = {
     if (pct < 1) core.rope.fraction = pct;
     const noBias = r.flag("no_bias", true);
     if (core.intermediate % 2 !== 0) r.problem("intermediate_size", `${core.intermediate} is odd; QWenMLP uses intermediate_size / 2`);
-    return blocks(
-      core,
-      attentionOf(core, biases(true, !noBias)),
-      mlpOf(core, Math.max(1, Math.floor(core.intermediate / 2)), noBias ? {} : { bias: true }),
-      { kind: "rmsnorm", placement: "pre", eps: core.eps },
-      { embedding: { tied: core.tied, ...(noBias ? {} : { headBias: true }) } },
-    );
+    return denseDecoder(core, attentionOf(core, biases(true, !noBias)), mlpOf(core, Math.max(1, Math.floor(core.intermediate / 2)), noBias ? {} : { bias: true }), {
+      norm: rmsNorm(core.eps),
+      embedding: { tied: core.tied, ...(noBias ? {} : { headBias: true }) },
+    });
   },
 };
 
@@ -311,6 +277,9 @@ export const qwenV1: FamilyImporter = {
 // input_layernorm, query_key_value (heads + 2·groups)·kv_channels with bias = add_bias_linear or add_qkv_bias,
 // dense (bias = add_bias_linear), post_attention_layernorm, dense_h_to_4h (2·ffn_hidden_size, SwiGLU) and
 // dense_4h_to_h; final_layernorm; output_layer untied; rotary over half of each head (rotary_dim = kv_channels/2).
+// The defaults and the attribute_map (num_hidden_layers → num_layers, n_head_kv → multi_query_group_num) checked
+// against vLLM's copy of the class, vllm-project/vllm vllm/transformers_utils/configs/chatglm.py
+// @4fdaba3d4e532a06ac95d12cf1dec0104610ee04.
 export const chatglm: FamilyImporter = {
   configClass: "ChatGLMConfig",
   ignores: ["apply_residual_connection_post_layernorm", "apply_query_key_layer_scaling", "attention_softmax_in_fp32", "fp32_residual_connection", "original_rope", "quantization_bit", "pre_seq_len", "prefix_projection", "rope_ratio", "classifier_dropout", "attention_dropout", "hidden_dropout", "seq_length"],
@@ -321,7 +290,7 @@ export const chatglm: FamilyImporter = {
     const heads = r.size("num_attention_heads");
     const headDim = r.size("kv_channels", 128);
     const mq = r.flag("multi_query_attention", false);
-    const kvHeads = mq ? r.size("multi_query_group_num", 1) : heads;
+    const kvHeads = mq ? r.size(["multi_query_group_num", "n_head_kv"], 1) : heads;
     const ffn = r.size("ffn_hidden_size");
     const biasLinear = r.flag("add_bias_linear", false);
     const qkvBias = r.flag("add_qkv_bias", false) || biasLinear;
@@ -333,6 +302,8 @@ export const chatglm: FamilyImporter = {
       vocabSize, dModel, numLayers, heads, kvHeads, headDim, intermediate: ffn, contextLength: r.size(["seq_length", "max_position_embeddings"], 2048),
       activation: "silu", tied: r.flag("tie_word_embeddings", false), eps, rope: { theta: 10000 * ropeRatio, fraction: 0.5 }, attentionBias: qkvBias, mlpBias: biasLinear,
     };
-    return blocks(core, attentionOf(core, biases(qkvBias, biasLinear)), mlpOf(core, ffn, biasLinear ? { bias: true } : {}), rms ? { kind: "rmsnorm", placement: "pre", eps } : layerNorm(eps, "pre"));
+    return denseDecoder(core, attentionOf(core, biases(qkvBias, biasLinear)), mlpOf(core, ffn, biasLinear ? { bias: true } : {}), {
+      norm: rms ? rmsNorm(eps) : layerNorm(eps, "pre"),
+    });
   },
 };

@@ -5,7 +5,7 @@
  * structure Llama cannot describe (experts, latent attention, recurrent mixers) make the import refuse.
  */
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, decoderDraft, mlpOf, readCore, uniformStack } from "./decoder.js";
+import { attentionOf, biases, denseDecoder, mlpOf, readCore } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 
 /** Fields whose presence means the model is not a Llama-style dense decoder. */
@@ -59,11 +59,7 @@ export function llamaConventions(modelType: string): FamilyImporter {
         vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
         attentionBias: false, mlpBias: false, recordDerived: true,
       });
-      return decoderDraft(core, {
-        mixers: { attn: attentionOf(core, biases(core.attentionBias, core.attentionBias)) },
-        ffns: { mlp: mlpOf(core) },
-        stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-      });
+      return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
     },
   };
 }

@@ -143,6 +143,11 @@ export function rmsNorm(eps: number, placement: Norm["placement"] = "pre"): Norm
   return { kind: "rmsnorm", placement, eps };
 }
 
+/** LayerNorm at the placement given, with a bias unless `bias` is false. */
+export function layerNorm(eps: number, placement: Norm["placement"], bias = true): Norm {
+  return { kind: "layernorm", bias, placement, eps };
+}
+
 /** The bias flags of an attention mixer, only those that are set. */
 export function biases(qkv: boolean, out: boolean): Pick<AttentionMixer, "qkvBias" | "outBias"> {
   return { ...(qkv ? { qkvBias: true } : {}), ...(out ? { outBias: true } : {}) };
@@ -220,6 +225,15 @@ export function decoderDraft(core: Core, parts: DraftParts): ArchitectureDraft {
   if (parts.mtp) draft.mtp = parts.mtp;
   if (parts.finalLogitSoftcap !== undefined) draft.finalLogitSoftcap = parts.finalLogitSoftcap;
   return draft;
+}
+
+/**
+ * A decoder of one attention mixer and one MLP (`mlp`) in every layer; the mixer is named `sliding` when it has
+ * a window, else `attn`. `extra` sets the other parts.
+ */
+export function denseDecoder(core: Core, attn: AttentionMixer, mlp: MlpFfn, extra: Omit<DraftParts, "mixers" | "ffns" | "stack"> = {}): ArchitectureDraft {
+  const name = attn.window !== undefined ? "sliding" : "attn";
+  return decoderDraft(core, { mixers: { [name]: attn }, ffns: { mlp }, stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }), ...extra });
 }
 
 /** Multi-token prediction modules from `num_nextn_predict_layers` (absent or 0: none). */

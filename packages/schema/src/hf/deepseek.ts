@@ -1,11 +1,12 @@
 /**
  * DeepSeek V2/V3: multi-head latent attention and DeepSeekMoE (shared plus routed experts, the first layers
  * dense), in both config formats: Hugging Face's (`model_type` deepseek_v2 / deepseek_v3) and DeepSeek's own
- * inference configs (`dim`, `n_layers`, `inter_dim`, `moe_inter_dim`, `n_dense_layers`, …, no model_type).
+ * inference configs (`dim`, `n_layers`, `inter_dim`, `moe_inter_dim`, `n_dense_layers`, …, no model_type); and
+ * MiniCPM3, a dense decoder with the same latent attention.
  */
 import type { MlaMixer, MoeFfn, RopeScaling } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { type Core, decoderDraft, mlpOf, mtpOf, readCore } from "./decoder.js";
+import { type Core, decoderDraft, mlpOf, mtpOf, readCore, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { groupLimitedRouter, moeOf } from "./moe.js";
 
@@ -22,11 +23,23 @@ function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaM
     qkRopeHeadDim: r.count("qk_rope_head_dim", 64),
     vHeadDim: r.size("v_head_dim", 128),
   };
+  // DeepseekV2Config/V3Config keep num_key_value_heads, but MLA's kv_b_proj is sized by num_attention_heads.
+  r.markRead("num_key_value_heads");
   if (core.attentionBias) {
     mixer.bias = true;
     r.warn("deepseek: attention_bias also puts a bias on o_proj, which the spec's MLA bias does not count");
   }
   return mixer;
+}
+
+/**
+ * `moe_layer_freq` of the checkpoints' remote code (MoE on layers ≥ first_k_dense_replace with layer_idx %
+ * moe_layer_freq == 0); transformers' DeepseekV2/V3 decoder layers ignore it, so only 1 is read as written.
+ */
+function moeLayerFreq(r: ConfigReader, family: string): void {
+  if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
+    r.warn(`${family}: moe_layer_freq is not 1; transformers' decoder layers ignore it (every layer from first_k_dense_replace is MoE)`);
+  }
 }
 
 /** Dense layers below `first_k_dense_replace`, MoE above. */
@@ -58,11 +71,11 @@ export const deepseekV2: FamilyImporter = {
     const experts = r.size("n_routed_experts", 64);
     const shared = r.count("n_shared_experts", 2);
     const firstDense = r.count("first_k_dense_replace", 0);
-    if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
-      r.warn("deepseek_v2: moe_layer_freq is not 1; transformers' DeepseekV2DecoderLayer ignores it (every layer from first_k_dense_replace is MoE)");
-    }
+    moeLayerFreq(r, "deepseek_v2");
     const active = firstDense < core.numLayers ? r.size("num_experts_per_tok") : r.size("num_experts_per_tok", 1);
     const groupLimited = r.str("topk_method", "greedy") === "group_limited_greedy";
+    // Greedy routing does not use the group sizes (DeepSeek-V2-Lite writes n_group 1, topk_group 1).
+    if (!groupLimited) r.markRead(["n_group", "topk_group"]);
     const routedScale = r.num("routed_scaling_factor", 1);
     const router: MoeFfn["router"] = {
       scoring: "softmax",
@@ -97,6 +110,7 @@ export const deepseekV3: FamilyImporter = {
     });
     const experts = r.size("n_routed_experts", 256);
     const shared = r.count("n_shared_experts", 1);
+    moeLayerFreq(r, "deepseek_v3");
     const moe = moeOf(core, {
       experts,
       activeExperts: Math.min(r.size("num_experts_per_tok", 8), experts),
@@ -195,5 +209,37 @@ export const deepseekInference: FamilyImporter = {
     // ModelArgs has no MTP field (model.py builds the main model only); HF's num_nextn_predict_layers is honoured
     // when a config carries it next to the inference keys.
     return denseThenMoe(core, r.count("n_dense_layers", 1), moe, mixer, mtpOf(r, "mla", "moe"));
+  },
+};
+
+// minicpm3: remote code (openbmb/MiniCPM3-4B configuration_minicpm.py / modeling_minicpm.py; mlx_lm/models/
+// minicpm3.py): multi-head latent attention with q_a_proj (bias = attention_bias) + q_a_layernorm + q_b_proj,
+// kv_a_proj_with_mqa (bias = attention_bias) + kv_a_layernorm + kv_b_proj, o_proj (bias = attention_bias),
+// v_head_dim = hidden / heads; a dense gated MLP; scale_emb multiplies the embeddings (no parameters). The MLA
+// ranks and head dims are required.
+export const minicpm3: FamilyImporter = {
+  configClass: "MiniCPM3Config",
+  ignores: ["scale_depth", "dim_model_base", "num_key_value_heads"],
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, attentionBias: false, noHeadShape: true,
+    });
+    const mla: MlaMixer = {
+      kind: "mla",
+      heads: core.heads,
+      qLoraRank: r.size("q_lora_rank"),
+      kvLoraRank: r.size("kv_lora_rank"),
+      qkNopeHeadDim: r.size("qk_nope_head_dim"),
+      qkRopeHeadDim: r.size("qk_rope_head_dim"),
+      vHeadDim: Math.max(1, Math.floor(core.dModel / core.heads)),
+      ...(core.attentionBias ? { bias: true } : {}),
+    };
+    const scale = r.num("scale_emb", 1);
+    return decoderDraft(core, {
+      mixers: { mla },
+      ffns: { mlp: mlpOf(core) },
+      stack: uniformStack(core.numLayers, { mixer: "mla", ffn: "mlp" }),
+      embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) },
+    });
   },
 };

@@ -4,26 +4,15 @@
  * huggingface/transformers); block structure from the modeling files named, cross-checked against the MLX ports
  * in ml-explore/mlx-lm (mlx_lm/models/<type>.py @d78bf58e), which name the same tensors.
  */
-import type { AttentionMixer, Norm } from "../spec-types.js";
+import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
+import { activeExperts, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
 
 const SLIDING = "sliding_attention";
 const FULL = "full_attention";
-
-/** One attention block and one MLP per layer, all alike. */
-export function denseUniform(core: Core, attn: AttentionMixer, extra: { norm?: Norm; mlp?: ReturnType<typeof mlpOf>; embedding?: ArchitectureDraft["embedding"] } = {}): ArchitectureDraft {
-  const name = attn.window !== undefined ? "sliding" : "attn";
-  return decoderDraft(core, {
-    mixers: { [name]: attn },
-    ffns: { mlp: extra.mlp ?? mlpOf(core) },
-    stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }),
-    ...(extra.norm ? { norm: extra.norm } : {}),
-    ...(extra.embedding ? { embedding: extra.embedding } : {}),
-  });
-}
 
 /** `embedding_multiplier`-style constant embedding scales (no parameters). */
 function embeddingScale(r: ConfigReader, core: Core, keys: string | readonly string[]): ArchitectureDraft["embedding"] {
@@ -41,7 +30,7 @@ export const helium: FamilyImporter = {
       vocabSize: 48000, kvHeads: 20, headDim: 128, activation: "silu", maxPositions: 4096, eps: 1e-8, tied: false, theta: 100000,
       attentionBias: false, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, false)));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core));
   },
 };
 
@@ -55,7 +44,7 @@ export const seedOss: FamilyImporter = {
       vocabSize: 155136, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 524288, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: true, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, r.flag("attention_out_bias", false))));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, r.flag("attention_out_bias", false))), mlpOf(core));
   },
 };
 
@@ -102,7 +91,7 @@ function glmFamily(configClass: string, sandwich: boolean): FamilyImporter {
         vocabSize: 151552, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1.5625e-7, tied: false, theta: 10000,
         fraction: 0.5, attentionBias: true,
       });
-      return denseUniform(core, attentionOf(core, biases(core.attentionBias, false)), sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {});
+      return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core), sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {});
     },
   };
 }
@@ -130,7 +119,7 @@ export const hunyuanV1Dense: FamilyImporter = {
       attentionBias: false,
     });
     const qkNorm = r.flag("use_qk_norm", true);
-    return denseUniform(core, attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}) }));
+    return denseDecoder(core, attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}) }), mlpOf(core));
   },
 };
 
@@ -142,7 +131,7 @@ export const ernie45: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 103424, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: true, theta: 500000 });
     const bias = r.flag("use_bias", false);
-    return denseUniform(core, attentionOf(core, biases(bias, bias)), { mlp: mlpOf(core, core.intermediate, bias ? { bias: true } : {}) });
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
   },
 };
 
@@ -156,7 +145,7 @@ export const arcee: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "relu2", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    return denseUniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), { mlp: mlpOf(core, core.intermediate, { gated: false }) });
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }));
   },
 };
 
@@ -178,6 +167,22 @@ export const ministral: FamilyImporter = {
   },
 };
 
+// ministral3: configuration_ministral3.py @646910192fa74fbc1106a01fe61ed0668c02d5c2 (Ministral3Config: vocab
+// 131072, kv 8, head_dim 128, silu, max_position 262144, rms 1e-5, untied, sliding_window None, rope_parameters
+// default YaRN factor 16 over 16384 positions with θ 1e6 and llama_4_scaling_beta 0.1). modular_ministral3.py
+// @ecaa44017e8aa813d15f6b510bd9280bc933a196: Mistral's blocks; the llama-4 query scaling holds no weights.
+export const ministral3: FamilyImporter = {
+  configClass: "Ministral3Config",
+  build(r) {
+    if (!r.has(["rope_parameters", "rope_scaling"])) {
+      r.warn("ministral3: no rope_parameters; Ministral3Config's default YaRN scaling (factor 16 over 16384 positions) is not applied, θ 1e6 is");
+    }
+    const core = readCore(r, { vocabSize: 131072, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 262144, eps: 1e-5, tied: false, theta: 1e6 });
+    const window = r.optSize("sliding_window"); // None (the default): full attention
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
+  },
+};
+
 // internlm: remote code (InternLM/internlm-7b configuration_internlm.py and modeling_internlm.py: InternLMConfig
 // vocab 103168, max_position 2048, rms 1e-6, untied, bias true; q/k/v/o_proj bias = config.bias, gated MLP without
 // bias, RMSNorm before each sublayer). No GQA field: kv heads = heads.
@@ -186,7 +191,7 @@ export const internlm: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 103168, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
     const bias = r.flag("bias", true);
-    return denseUniform(core, attentionOf(core, biases(bias, bias)));
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
 };
 
@@ -199,19 +204,34 @@ export const internlm3: FamilyImporter = {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
     const qkvBias = r.flag("qkv_bias", false);
     const bias = r.flag("bias", false);
-    return denseUniform(core, attentionOf(core, biases(qkvBias, qkvBias)), { mlp: mlpOf(core, core.intermediate, bias ? { bias: true } : {}) });
+    return denseDecoder(core, attentionOf(core, biases(qkvBias, qkvBias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
   },
 };
 
 // minicpm: remote code (openbmb/MiniCPM-2B configuration_minicpm.py / modeling_minicpm.py, as ported in
 // mlx_lm/models/minicpm.py): Llama blocks without biases, head_dim = hidden/heads; scale_emb multiplies the
 // embeddings and scale_depth / dim_model_base scale residuals and logits (no parameters). vocab_size required.
+// MiniCPM-MoE (num_experts > 0), as mlc-ai/mlc-llm python/mlc_llm/model/minicpm/minicpm_model.py
+// @79d603f085f50500e9509fa01785ffa7ecfaaa93 builds it (MiniCPMDecoderLayer: MiniCPMMLP when num_experts is 0,
+// else MiniCPMMoE): a bias-free gate (experts × hidden) and num_experts gated MLPs of intermediate_size.
 export const minicpm: FamilyImporter = {
   configClass: "MiniCPMConfig",
   ignores: ["scale_depth", "dim_model_base"],
   build(r) {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
-    return denseUniform(core, attentionOf(core), { embedding: embeddingScale(r, core, "scale_emb") });
+    const embedding = embeddingScale(r, core, "scale_emb");
+    const experts = r.count("num_experts", 0);
+    if (experts === 0) {
+      r.markRead("num_experts_per_tok");
+      return denseDecoder(core, attentionOf(core), mlpOf(core), { embedding });
+    }
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: activeExperts(r, "num_experts_per_tok", undefined, experts),
+      expertHidden: core.intermediate,
+      router: { scoring: "softmax" },
+    });
+    return decoderDraft(core, { mixers: { attn: attentionOf(core) }, ffns: { moe }, stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }), embedding });
   },
 };
 
@@ -225,6 +245,6 @@ export const exaone: FamilyImporter = {
       vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
       keys: { layers: ["num_layers", "num_hidden_layers"], activation: "activation_function", eps: "layer_norm_epsilon" },
     });
-    return denseUniform(core, attentionOf(core));
+    return denseDecoder(core, attentionOf(core), mlpOf(core));
   },
 };

@@ -2,15 +2,18 @@
  * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
-import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, seedOss, smollm3 } from "./dense-more.js";
+import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, ministral3, seedOss, smollm3 } from "./dense-more.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { dbrx, deepseekV1, dots1, ernie45Moe, graniteMoe, graniteMoeShared, hunyuanV1Moe, llama4Text, minicpm3, olmoe, phimoe } from "./moe-more.js";
+import { minicpm3 } from "./deepseek.js";
+import { dbrx, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
+import { bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
 /** Importers by `model_type`. */
 export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   arcee,
+  bailing_moe: bailingMoe,
   bamba,
   bloom,
   chatglm,
@@ -42,6 +45,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   minicpm,
   minicpm3,
   ministral,
+  ministral3,
   mpt,
   nemotron,
   olmoe,
@@ -55,7 +59,15 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
 };
 
 /** Other spellings of a supported `model_type` (beyond Falcon's, in import.ts). */
-export const moreAliases: Readonly<Record<string, string>> = {};
+export const moreAliases: Readonly<Record<string, string>> = {
+  // Kimi K2 checkpoints name model_type kimi_k2 but their auto_map loads configuration_deepseek.DeepseekV3Config
+  // and DeepseekV3ForCausalLM (moonshotai/Kimi-K2-Instruct config.json).
+  kimi_k2: "deepseek_v3",
+  // transformers' CONFIG_MAPPING_NAMES maps these onto the same configuration classes (models/auto/
+  // configuration_auto.py @001002320fa01a489bb9b93976a7e4cd1a46291c: code_llama → LlamaConfig, gpt-sw3 → GPT2Config).
+  code_llama: "llama",
+  "gpt-sw3": "gpt2",
+};
 
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
 export const moreTextModels: Readonly<Record<string, string>> = {

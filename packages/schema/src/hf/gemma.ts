@@ -5,7 +5,7 @@
  */
 import type { AttentionMixer, Norm } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, type Core, type CoreDefaults, decoderDraft, layerTypes, mlpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, type Core, type CoreDefaults, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, slidingWindow } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
@@ -47,13 +47,7 @@ export const gemma: FamilyImporter = {
       attentionBias: false, keys: { activation: ["hidden_act", "hidden_activation"] },
     });
     const attn = attentionOf(core, core.attentionBias ? { qkvBias: true, outBias: true } : {});
-    return decoderDraft(core, {
-      mixers: { attn },
-      ffns: { mlp: mlpOf(core) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-      norm: zeroCentred(core.eps, "pre"),
-      embedding: { tied: core.tied, scale: "sqrt-d" },
-    });
+    return denseDecoder(core, attn, mlpOf(core), { norm: zeroCentred(core.eps, "pre"), embedding: { tied: core.tied, scale: "sqrt-d" } });
   },
 };
 

@@ -21,10 +21,14 @@ const fixture = (name: string): Record<string, unknown> =>
 interface Golden {
   /** Fixture file, or an inline config. */
   config: string | Record<string, unknown>;
+  /** Read only this member of the fixture (a wrapper's `text_config`, imported as a config of its own). */
+  part?: string;
   /** The model_type it exercises. */
   type: string;
   /** Parameters of the main model (countParams().total, MTP modules excluded). */
   total: number;
+  /** Parameters used per token, where the creator publishes it. */
+  active?: number;
   /** Parameters including MTP modules, when the config has them. */
   withMtp?: number;
 }
@@ -113,6 +117,109 @@ const goldens: Golden[] = [
   // Tiny Aya (Cohere2): tied 262144·2048 + 36 × [attn(16, 4, 128), MLP 3·2048·11008, one weight-only
   // LayerNorm 2048] + 2048 = 3,349,227,520.
   { config: "tiny-aya", type: "cohere2", total: 3_349_227_520 },
+
+  // Real configs from ai-dynamo/aiconfigurator (copies of the Hub config.json files; see each fixture's _source).
+  // Qwen3.5-27B (text_config): untied 2·248320·5120; 48 Gated DeltaNet layers [in_proj_qkv + in_proj_z
+  // 5120·(2·16·128 + 2·48·128), in_proj_b + in_proj_a 5120·2·48, conv1d (2·2048 + 6144)·4, dt_bias 48, A_log 48,
+  // norm 128, out_proj 6144·5120]; 16 gated-attention layers [q_proj 5120·2·24·256, k/v 2·5120·4·256, o_proj
+  // 6144·5120, q/k norm 2·256]; every layer MLP 3·5120·17408 + 2 norms; final norm = 26,895,998,464. One MTP
+  // module (pre_fc_norm_embedding, pre_fc_norm_hidden, fc 2·5120², one attention + MLP layer, norm) brings it to
+  // 27,320,697,856.
+  { config: "qwen3.5-27b", type: "qwen3_5", total: 26_895_998_464, withMtp: 27_320_697_856 },
+  // Qwen3.5-35B-A3B (text_config): untied 2·248320·2048; 30 Gated DeltaNet layers (16 key heads, 32 value heads
+  // of 128); 10 gated-attention layers attn(16, 2, 256) with q doubled and q/k norms; every layer MoE [router
+  // 256·2048, 256 × 3·2048·512, shared expert 3·2048·512 + shared gate 2048] + 2 norms; final norm
+  // = 34,660,610,688; one MTP module (3 norms + 2 block norms, fc 2·2048², attention, MoE) = 35,505,251,456.
+  { config: "qwen3.5-35b-a3b", type: "qwen3_5_moe", total: 34_660_610_688, withMtp: 35_505_251_456 },
+  // Llama-4-Scout-17B-16E-Instruct (text_config): untied 2·202048·5120 + 48 × [attn(40, 8, 128) (the qk norm is
+  // a weightless L2 norm), router 16·5120, 16 × 3·5120·8192, shared expert 3·5120·8192, 2 norms] + norm
+  // = 107,769,861,120 (the vision tower, not counted, makes up the rest of the 109B the model card gives).
+  { config: "llama-4-scout", type: "llama4", total: 107_769_861_120 },
+  // Qwen3-Coder-480B-A35B-Instruct: untied 2·151936·6144 + 62 × [attn(96, 8, 128) + q/k norm 2·128, router
+  // 160·6144, 160 × 3·6144·2560, 2 norms] + norm = 480,154,875,392; 8 experts per token: 35,474,765,312 active (the
+  // 480B and 35B of its name).
+  { config: "qwen3-coder-480b-a35b", type: "qwen3_moe", total: 480_154_875_392, active: 35_474_765_312 },
+  // The text_config members of the three wrappers above, each imported as its own text model type.
+  { config: "qwen3.5-27b", part: "text_config", type: "qwen3_5_text", total: 26_895_998_464, withMtp: 27_320_697_856 },
+  { config: "qwen3.5-35b-a3b", part: "text_config", type: "qwen3_5_moe_text", total: 34_660_610_688, withMtp: 35_505_251_456 },
+  { config: "llama-4-scout", part: "text_config", type: "llama4_text", total: 107_769_861_120 },
+  // MiniMax-M2.5 (remote-code keys qk_norm_type "per_layer", use_routing_bias, shared_intermediate_size 0): the
+  // MiniMax-M2 shape of the minimax-m2 golden above = 228,689,764,864; its 3 MTP modules bring 239,752,572,160.
+  { config: "minimax-m2.5", type: "minimax_m2", total: 228_689_764_864, withMtp: 239_752_572_160 },
+  // Kimi-K2-Instruct (model_type kimi_k2, DeepseekV3Config by its auto_map): untied 2·163840·7168; MLA per layer
+  // [q_a 7168·1536 + q_a_layernorm 1536, q_b 1536·64·192, kv_a 7168·576 + kv_a_layernorm 512, kv_b 512·64·256,
+  // o 8192·7168]; 1 dense layer (3·7168·18432) and 60 MoE layers (router 384·7168 + correction bias 384,
+  // 384 × 3·7168·2048, shared 3·7168·2048); 2 norms per layer; final norm; num_nextn_predict_layers 0
+  // = 1,026,408,232,448 (the "1T total parameters" of moonshotai/Kimi-K2's README).
+  { config: "kimi-k2-instruct", type: "kimi_k2", total: 1_026_408_232_448 },
+
+  // Real configs from mlc-ai/mlc-llm's model presets (copies of the checkpoints' config.json; see _source).
+  // Ministral 3 3B (2512), its text_config (ministral3): tied 131072·3072 + 26 × [attn(32, 8, 128), MLP
+  // 3·3072·9216, 2 norms] + norm = 3,429,006,336.
+  { config: "ministral-3-3b-2512-text", type: "ministral3", total: 3_429_006_336 },
+  // Qwen-1.8B (remote code): untied 2·151936·2048 + 24 × [c_attn 2048·3·2048 + bias 3·2048, attn c_proj 2048²,
+  // w1/w2 2·2048·5504, mlp c_proj 5504·2048, ln_1, ln_2] + ln_f = 1,836,828,672.
+  { config: "qwen-1.8b", type: "qwen", total: 1_836_828_672 },
+  // Qwen1.5-1.8B-Chat: tied 151936·2048 + 24 × [attn(16, 16, 128) with q/k/v biases, MLP 3·2048·5504, 2·2048]
+  // + 2048 = 1,525,663,744 (use_sliding_window false: sliding_window binds nothing).
+  { config: "qwen1.5-1.8b-chat", type: "qwen2", total: 1_525_663_744 },
+  // Qwen2-7B: untied 2·152064·3584 + 28 × [attn(28, 4, 128) with q/k/v biases, MLP 3·3584·18944, 2·3584] + 3584
+  // = 7,615,616,512.
+  { config: "qwen2-7b", type: "qwen2", total: 7_615_616_512 },
+  // Qwen1.5-MoE-A2.7B: untied 2·151936·2048 + 24 × [attn(16, 16, 128) with q/k/v biases, router 60·2048,
+  // 60 × 3·2048·1408, shared expert 3·2048·5632 + shared_expert_gate 2048, 2·2048] + 2048 = 14,315,784,192.
+  { config: "qwen1.5-moe-a2.7b", type: "qwen2_moe", total: 14_315_784_192 },
+  // StableLM-3B-4E1T: untied 2·50304·2560 + 32 × [attn(32, 32, 80), MLP 3·2560·6912, 2 LayerNorms 4·2560]
+  // + 2·2560 = 2,795,443,200 (as the class defaults above).
+  { config: "stablelm-3b-4e1t", type: "stablelm", total: 2_795_443_200 },
+  // StableLM 2 Zephyr 1.6B: untied 2·100352·2048 + 24 × [attn(32, 32, 64) with q/k/v biases (use_qkv_bias),
+  // MLP 3·2048·5632, 2 LayerNorms] + final LayerNorm = 1,644,515,328.
+  { config: "stablelm-2-zephyr-1.6b", type: "stablelm", total: 1_644_515_328 },
+  // Baichuan2-7B (remote code): untied 2·125696·4096 + 32 × [W_pack 4096·3·4096, o_proj 4096², MLP
+  // 3·4096·11008, 2 norms] + norm = 7,505,973,248.
+  { config: "baichuan2-7b", type: "baichuan", total: 7_505_973_248 },
+  // InternLM-7B (remote code, bias true): untied 2·103168·4096 + 32 × [q/k/v/o 4·(4096² + 4096), MLP
+  // 3·4096·11008, 2 norms] + norm = 7,321,948,160.
+  { config: "internlm-7b", type: "internlm", total: 7_321_948_160 },
+  // InternLM2.5-7B (remote code): untied 2·92544·4096 + 32 × [wqkv 4096·(32 + 2·8)·128, wo 4096², w1/w3/w2
+  // 3·4096·14336, 2 norms] + norm = 7,737,708,544.
+  { config: "internlm2.5-7b", type: "internlm2", total: 7_737_708_544 },
+  // Gemma 2B: tied 256000·2048 + 18 × [attn(8, 1, 256), MLP 3·2048·16384, 2·2048] + 2048 = 2,506,172,416.
+  { config: "gemma-2b", type: "gemma", total: 2_506_172_416 },
+  // ChatGLM3-6B (remote code): as the chatglm golden below = 6,243,584,000.
+  { config: "chatglm3-6b", type: "chatglm", total: 6_243_584_000 },
+  // StarCoder2-7B: tied 49152·4608 + 32 × [attn(36, 4, 128) with q/k/v/o biases, c_fc 4608·18432 + 18432,
+  // c_proj 18432·4608 + 4608, 2 LayerNorms 4·4608] + 2·4608 = 7,173,923,840.
+  { config: "starcoder2-7b", type: "starcoder2", total: 7_173_923_840 },
+  // Aya 23 8B (Cohere): tied 256000·4096 + 32 × [attn(32, 8, 128), MLP 3·4096·14336, one weight-only LayerNorm
+  // 4096] + 4096 = 8,028,033,024.
+  { config: "aya-23-8b", type: "cohere", total: 8_028_033_024 },
+  // MiniCPM-2B (remote code, untied here): 2·122760·2304 + 40 × [attn(36, 36, 64), MLP 3·2304·5760, 2 norms]
+  // + norm = 3,007,736,064.
+  { config: "minicpm-2b", type: "minicpm", total: 3_007_736_064 },
+  // MiniCPM-MoE-8x2B (remote code, num_experts 8): tied 122753·2304 + 40 × [attn(36, 36, 64), gate 8·2304,
+  // 8 × 3·2304·5760, 2 norms] + norm = 13,873,291,776; 2 experts per token: 4,318,142,976 active.
+  { config: "minicpm-moe-8x2b", type: "minicpm", total: 13_873_291_776, active: 4_318_142_976 },
+  // deepseek-moe-16b (remote code): as the deepseek golden below = 16,375,728,128.
+  { config: "deepseek-moe-16b", type: "deepseek", total: 16_375_728_128 },
+  // GPT-J 6B: as the gptj class defaults below (vocab 50400, 28 layers of 4096, rotary_dim 64) = 6,050,882,784.
+  { config: "gpt-j-6b", type: "gptj", total: 6_050_882_784 },
+  // gpt_bigcode-santacoder: tied 49280·2048 + wpe 2048·2048 + 24 × [c_attn 2048·(2048 + 2·128) + bias, c_proj
+  // 2048² + 2048, c_fc 2048·8192 + 8192, c_proj 8192·2048 + 2048, 2 LayerNorms] + ln_f = 1,124,886,528.
+  { config: "gpt-bigcode-santacoder", type: "gpt_bigcode", total: 1_124_886_528 },
+  // RedPajama-INCITE 3B (GPT-NeoX, rotary_pct 1, sequential residual): untied 2·50432·2560 + 32 ×
+  // [query_key_value 2560·3·2560 + bias, dense 2560² + bias, MLP 2·2560·10240 + biases, 2 LayerNorms]
+  // + final LayerNorm = 2,775,864,320.
+  { config: "redpajama-incite-3b", type: "gpt_neox", total: 2_775_864_320 },
+  // Phi-3.5-mini: untied 2·32064·3072 + 32 × [qkv_proj 3072·3·3072, o_proj 3072², gate_up 3072·2·8192, down
+  // 8192·3072, 2 norms] + norm = 3,821,079,552.
+  { config: "phi-3.5-mini", type: "phi3", total: 3_821_079_552 },
+
+  // Ling-lite (bailing_moe, remote code; inclusionAI/Ling's own copy of its config.json): untied 2·126464·2048 +
+  // 28 × [query_key_value 2048·(16 + 2·4)·128, dense 2048² (use_bias false), gate 64·2048, 64 × 3·2048·1408,
+  // shared_experts 3·2048·(2·1408), 2 norms] + norm = 16,801,974,272; active (6 experts) 2,753,153,024 — the
+  // 16.8B total and 2.75B activated of the Ling README.
+  { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_753_153_024 },
 
   // Class defaults (the configuration class docstrings name the checkpoint they reproduce).
   // FalconConfig defaults = tiiuae/falcon-7b: tied 65024·4544 + 32 × [query_key_value 4544·(4544 + 2·64),
@@ -241,7 +348,7 @@ const goldens: Golden[] = [
   // databricks/dbrx-base shape: untied 2·100352·6144 + 40 × [Wqkv 6144·(48 + 2·8)·128, out_proj 6144², 2 bias-free LayerNorms, router 16·6144, 16 × 3·6144·10752] + norm_f.
   { config: {"model_type": "dbrx", "d_model": 6144, "n_heads": 48, "n_layers": 40, "vocab_size": 100352, "max_seq_len": 32768, "attn_config": {"kv_n_heads": 8, "rope_theta": 500000}, "ffn_config": {"ffn_hidden_size": 10752, "moe_num_experts": 16, "moe_top_k": 4}}, type: "dbrx", total: 131_596_523_520 },
   // deepseek-moe-16b shape: untied 2·102400·2048 + 28 × [attn(16, 16, 128), 2 norms]; layer 0 MLP 3·2048·10944; 27 MoE layers [gate 64·2048, 64 × 3·2048·1408, shared 3·2048·2816] + norm.
-  { config: {"model_type": "deepseek", "vocab_size": 102400, "hidden_size": 2048, "intermediate_size": 10944, "num_hidden_layers": 28, "num_attention_heads": 16, "moe_intermediate_size": 1408, "n_shared_experts": 2, "n_routed_experts": 64, "num_experts_per_tok": 6, "first_k_dense_replace": 1}, type: "deepseek", total: 16_375_728_128 },
+  { config: {"model_type": "deepseek", "vocab_size": 102400, "hidden_size": 2048, "intermediate_size": 10944, "num_hidden_layers": 28, "num_attention_heads": 16, "num_key_value_heads": 16, "moe_intermediate_size": 1408, "n_shared_experts": 2, "n_routed_experts": 64, "num_experts_per_tok": 6, "first_k_dense_replace": 1}, type: "deepseek", total: 16_375_728_128 },
   // Synthetic config (dots.llm1-like sizes): untied 2·152064·4096 + 62 × [attn(32, 32, 128) + q/k norm 2·128, 2 norms]; layer 0 MLP 3·4096·10944; 61 MoE layers [router 128·4096 + correction bias 128, 128 × 3·4096·1408, shared 3·4096·2816] + norm.
   { config: {"model_type": "dots1", "vocab_size": 152064, "hidden_size": 4096, "intermediate_size": 10944, "num_hidden_layers": 62, "num_attention_heads": 32, "num_key_value_heads": 32, "head_dim": 128, "moe_intermediate_size": 1408, "n_shared_experts": 2, "n_routed_experts": 128, "num_experts_per_tok": 6, "first_k_dense_replace": 1}, type: "dots1", total: 142_774_381_696 },
   // ERNIE-4.5-21B-A3B shape: tied 103424·2560 + 28 × [attn(20, 4, 128), 2 norms]; layer 0 MLP 3·2560·12288; 27 MoE layers [gate 64·2560 + e_score_correction_bias 64, 64 × 3·2560·1536, shared 3·2560·3072] + norm.
@@ -272,6 +379,11 @@ const goldens: Golden[] = [
   { config: {"model_type": "qwen3_5_moe_text", "vocab_size": 248320, "hidden_size": 2048, "num_hidden_layers": 40, "num_attention_heads": 16, "num_key_value_heads": 2, "head_dim": 256, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_key_head_dim": 128, "linear_value_head_dim": 128, "num_experts": 256, "num_experts_per_tok": 8, "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512}, type: "qwen3_5_moe_text", total: 34_660_610_688 },
   // Qwen3.5-MoE wrapper: its text_config as above.
   { config: {"model_type": "qwen3_5_moe", "text_config": {"model_type": "qwen3_5_moe_text", "vocab_size": 248320, "hidden_size": 2048, "num_hidden_layers": 40, "num_attention_heads": 16, "num_key_value_heads": 2, "head_dim": 256, "linear_num_key_heads": 16, "linear_num_value_heads": 32, "linear_key_head_dim": 128, "linear_value_head_dim": 128, "num_experts": 256, "num_experts_per_tok": 8, "moe_intermediate_size": 512, "shared_expert_intermediate_size": 512}}, type: "qwen3_5_moe", total: 34_660_610_688 },
+  // code_llama (CONFIG_MAPPING: LlamaConfig) with LlamaConfig's default sizes (LLaMA-7B): untied 2·32000·4096 +
+  // 32 × [4·4096², MLP 3·4096·11008, 2·4096] + 4096 = 6,738,415,616.
+  { config: { model_type: "code_llama", vocab_size: 32000, hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32 }, type: "code_llama", total: 6_738_415_616 },
+  // gpt-sw3 (CONFIG_MAPPING: GPT2Config) with GPT2Config's defaults: the GPT-2 small count above.
+  { config: { model_type: "gpt-sw3", n_embd: 768, n_layer: 12, n_head: 12 }, type: "gpt-sw3", total: 124_439_808 },
   // tiiuae/falcon-7b remote-code keys (RefinedWebModel): the falcon-7b count as FalconConfig gives it.
   { config: {"model_type": "RefinedWebModel", "vocab_size": 65024, "hidden_size": 4544, "n_layer": 32, "n_head": 71, "multi_query": true, "parallel_attn": true, "bias": false}, type: "RefinedWebModel", total: 6_921_720_704 },
   // tiiuae/falcon-40b-style alias RefinedWeb with the falcon-7b geometry: as above.
@@ -287,15 +399,17 @@ describe("golden parameter counts of imported configs", () => {
   });
 
   for (const g of goldens) {
-    const label = typeof g.config === "string" ? g.config : `${g.type} defaults`;
+    const label = typeof g.config === "string" ? `${g.config}${g.part ? `.${g.part}` : ""}` : `${g.type} defaults`;
     it(`${label} (${g.type}): ${g.total.toLocaleString("en")}`, () => {
-      const config = typeof g.config === "string" ? fixture(g.config) : g.config;
+      const whole = typeof g.config === "string" ? fixture(g.config) : g.config;
+      const config = g.part === undefined ? whole : (whole[g.part] as Record<string, unknown>);
       const { spec } = importHuggingFaceConfig(config);
       expect(validateSpec(spec).issues).toEqual([]);
       const counts = countParams(spec);
       expect(counts.uncounted).toEqual([]);
       expect(counts.total).toBe(g.total);
       expect(counts.totalWithMtp).toBe(g.withMtp ?? g.total);
+      if (g.active !== undefined) expect(counts.active).toBe(g.active);
     });
   }
 });

@@ -184,10 +184,12 @@ export const bamba: FamilyImporter = {
   },
 };
 
-// granitemoehybrid: configuration_granitemoehybrid.py (GraniteMoeHybridConfig: GraniteMoeShared's fields (vocab
-// 32000, kv = heads, max_position 2048, rms 1e-6, untied, attention_bias false, num_local_experts 8, top-k 2,
-// shared_intermediate_size 1024) plus layer_types ("mamba" / "attention"), position_embedding_type, Bamba's
-// mamba_* defaults). modeling_granitemoehybrid.py: every layer input_layernorm, a Mamba-2 mixer or attention,
+// granitemoehybrid: configuration_granitemoehybrid.py @008f5c8c29be84d4721dc6d1e0fcd72300580be4
+// (GraniteMoeHybridConfig: vocab 32000, kv = heads, max_position 2048, rms 1e-6, untied, θ 10000,
+// attention_bias false, num_local_experts 8, top-k 2, shared_intermediate_size 1024, position_embedding_type None
+// (no RoPE) or "rope", layer_types "mamba" / "attention" (alias layers_block_type; absent: all Mamba),
+// mamba_n_heads 128, mamba_n_groups 1, mamba_d_state 256, mamba_d_head "auto", mamba_d_conv 4, mamba_expand 2,
+// mamba_conv_bias true, mamba_proj_bias false). modeling_granitemoehybrid.py: every layer input_layernorm, a Mamba-2 mixer or attention,
 // post_attention_layernorm, the block_sparse_moe (when num_local_experts > 0) and a shared_mlp
 // (input_linear hidden → 2·shared_intermediate_size, output_linear); the multipliers hold no parameters.
 export const graniteMoeHybrid: FamilyImporter = {
@@ -197,7 +199,8 @@ export const graniteMoeHybrid: FamilyImporter = {
     const core = readCore(r, {
       vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false,
     });
-    const types = layerTypes(r, core.numLayers, () => "mamba", ["mamba", "attention"]);
+    // attribute_map: layers_block_type → layer_types; absent, every layer is Mamba (the layers_block_type property).
+    const types = layerTypes(r, core.numLayers, () => "mamba", ["mamba", "attention"], ["layer_types", "layers_block_type"]);
     const usesMamba = types.includes("mamba");
     const mamba = usesMamba
       ? mamba2Of(r, core.dModel, mambaKeys, { heads: 128, headDim: "auto", state: 256, groups: 1, conv: 4, expand: 2, bias: false, convBias: true })

@@ -27,6 +27,7 @@ const experts = { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size:
 
 /** Fields beyond the core that a type requires (no class default, or one the tiny core contradicts). */
 const extras: Record<string, Record<string, unknown>> = {
+  bailing_moe: { moe_intermediate_size: 32 },
   deepseek_v2: { num_experts_per_tok: 2 },
   chatglm: { num_layers: 4, ffn_hidden_size: 128, kv_channels: 8 },
   dots1: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 },
@@ -413,8 +414,86 @@ describe("config keys no step reads", () => {
     expect(unread).toEqual(['config key "fancy_new_thing" is not one the LlamaConfig import understands; ignored']);
   });
 
+  it("say so when the key's name suggests weights the count may leave out", () => {
+    const { warnings } = importHuggingFaceConfig({ ...minimal("llama"), num_experts: 8, fancy_new_thing: 7 });
+    expect(warnings).toContain(
+      'config key "num_experts" is not one the LlamaConfig import understands; ignored (it names experts, layers or ranks: the count may leave out weights it adds)',
+    );
+    expect(warnings).toContain('config key "fancy_new_thing" is not one the LlamaConfig import understands; ignored');
+  });
+
   it("inside text_config, the path names it", () => {
     const { warnings } = importHuggingFaceConfig({ model_type: "gemma3", text_config: { ...core, mystery: true } });
     expect(warnings).toContain('config key "text_config.mystery" is not one the Gemma3TextConfig import understands; ignored');
+  });
+});
+
+describe("keys real checkpoints carry", () => {
+  const unread = (config: Record<string, unknown>) => importHuggingFaceConfig(config).warnings.filter((w) => w.startsWith("config key"));
+
+  it("qwen2: sliding_window is read (inert) when use_sliding_window is false", () => {
+    expect(unread({ ...minimal("qwen2"), use_sliding_window: false, sliding_window: 32768, max_window_layers: 21 })).toEqual([]);
+  });
+
+  it("baichuan: model_max_length beside max_position_embeddings is read", () => {
+    expect(unread({ ...minimal("baichuan"), max_position_embeddings: 4096, model_max_length: 4096 })).toEqual([]);
+  });
+
+  it("baichuan: positions by vLLM's rule (RoPE for BaiChuanForCausalLM and hidden 4096, else ALiBi)", () => {
+    const kind = (extra: Record<string, unknown>) => importHuggingFaceConfig({ ...minimal("baichuan"), ...extra }).spec.architecture.positional.kind;
+    expect(kind({ hidden_size: 4096, num_attention_heads: 32 })).toBe("rope");
+    expect(kind({ hidden_size: 5120, num_attention_heads: 40 })).toBe("alibi");
+    expect(kind({ hidden_size: 5120, num_attention_heads: 40, architectures: ["BaiChuanForCausalLM"] })).toBe("rope");
+  });
+
+  it("granitemoehybrid: layers_block_type is layer_types' alias", () => {
+    const types = ["mamba", "attention", "mamba", "mamba"];
+    const { spec, warnings } = importHuggingFaceConfig({ ...minimal("granitemoehybrid"), layers_block_type: types });
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    expect(formatLayerPattern(spec.architecture.layers)).toBe("1×(mamba, ffn) + 1×(attn, ffn) + 2×(mamba, ffn)");
+  });
+
+  it("deepseek_v2/v3: num_key_value_heads (unused by MLA), moe_layer_freq 1 and greedy routing's group sizes are read", () => {
+    expect(unread({ ...minimal("deepseek_v2"), num_key_value_heads: 16, moe_layer_freq: 1, n_group: 1, topk_group: 1 })).toEqual([]);
+    expect(unread({ ...minimal("deepseek_v3"), num_key_value_heads: 128, moe_layer_freq: 1 })).toEqual([]);
+    const freq2 = importHuggingFaceConfig({ ...minimal("deepseek_v3"), moe_layer_freq: 2 }).warnings;
+    expect(freq2.some((w) => w.startsWith("deepseek_v3: moe_layer_freq is not 1"))).toBe(true);
+  });
+
+  it("minimax_m2: the remote-code keys are read, and values the spec cannot follow are refused by name", () => {
+    const m2 = { ...minimal("minimax_m2"), qk_norm_type: "per_layer", use_routing_bias: true, shared_intermediate_size: 0, use_mtp: true, num_mtp_modules: 1, mtp_transformer_layers: 1 };
+    expect(unread(m2)).toEqual([]);
+    expect(problemsOf({ ...m2, qk_norm_type: "per_head" }).map((p) => p.path)).toEqual(["qk_norm_type"]);
+    expect(problemsOf({ ...m2, shared_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_intermediate_size"]);
+    expect(problemsOf({ ...m2, mtp_transformer_layers: 2 }).map((p) => p.path)).toEqual(["mtp_transformer_layers"]);
+    const withBias = countParams(importHuggingFaceConfig(m2).spec).total;
+    const without = countParams(importHuggingFaceConfig({ ...m2, use_routing_bias: false }).spec).total;
+    expect(withBias - without).toBe(4 * 256); // 4 layers × one correction bias per expert (256 by default)
+  });
+
+  it("bailing_moe: kv heads are required, DeepSeek-style expert keys are refused, num_experts null is dense", () => {
+    const { num_key_value_heads: _kv, ...noKv } = minimal("bailing_moe");
+    expect(problemsOf(noKv).map((p) => p.path)).toContain("num_key_value_heads");
+    expect(problemsOf({ ...minimal("bailing_moe"), n_routed_experts: 64 }).map((p) => p.path)).toEqual(["n_routed_experts"]);
+    const dense = importHuggingFaceConfig({ ...minimal("bailing_moe"), num_experts: null }).spec;
+    expect(formatLayerPattern(dense.architecture.layers)).toBe("4×(attn, dense)");
+  });
+
+  it("qwen3_moe: Qwen2-MoE-style keys are read when they match what Qwen3-MoE builds, refused by name when not", () => {
+    const coder = { ...minimal("qwen3_moe"), shared_expert_intermediate_size: 0, qkv_bias: false, use_qk_norm: true, sliding_window: null, use_sliding_window: false };
+    expect(unread(coder)).toEqual([]);
+    expect(problemsOf({ ...coder, shared_expert_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_expert_intermediate_size"]);
+    expect(problemsOf({ ...coder, qkv_bias: true }).map((p) => p.path)).toEqual(["qkv_bias"]);
+    expect(problemsOf({ ...coder, use_qk_norm: false }).map((p) => p.path)).toEqual(["use_qk_norm"]);
+  });
+
+  it("minimax_m2: attn_type_list of 1s is read; another layer type is refused", () => {
+    expect(unread({ ...minimal("minimax_m2"), attn_type_list: [1, 1, 1, 1] })).toEqual([]);
+    expect(problemsOf({ ...minimal("minimax_m2"), attn_type_list: [0, 1, 1, 1] }).map((p) => p.path)).toEqual(["attn_type_list"]);
+  });
+
+  it("kimi_k2 is read as DeepseekV3Config", () => {
+    const { spec } = importHuggingFaceConfig({ ...minimal("deepseek_v3"), model_type: "kimi_k2" });
+    expect(countParams(spec).total).toBe(countParams(importHuggingFaceConfig(minimal("deepseek_v3")).spec).total);
   });
 });

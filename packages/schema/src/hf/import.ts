@@ -324,11 +324,14 @@ const irrelevantKeys = new Set([
   "initializer_range", "initializer_factor", "keys_to_ignore_at_inference", "max_batch_size", "use_scaled_rope",
   "attention_multiplier", "logits_scaling", "residual_multiplier", "embedding_multiplier", "logit_scale",
   "query_pre_attn_scalar", "rope_local_base_freq", "sliding_window_pattern", "max_window_layers", "use_sliding_window",
-  "router_jitter_noise", "rope_type", "mlp_only_layers", "decoder_sparse_step", "layer_types",
+  "router_jitter_noise", "rope_type", "mlp_only_layers", "decoder_sparse_step", "layer_types", "ep_size", "mamba_ssm_dtype",
 ]);
 
 /** Key shapes no family needs: token ids, dropouts, loss coefficients, initialisation, privately annotated keys. */
 const irrelevantKeyPattern = /^_|_token_ids?$|dropout|pdrop|_prob$|aux_loss|z_loss|_coef$|^init_|_init$|initializer|^summary_/;
+
+/** Key shapes that usually size weights (experts, extra layers, low-rank projections): ignoring one may miscount. */
+const weightBearingKeyPattern = /expert|moe|lora_rank|nextn|mtp|shared_intermediate|^num_.*layers$|^n_.*layers$/;
 
 /** One warning per config key (root, and the part read) that no step of the import looked at. */
 function unreadKeyWarnings(reader: ConfigReader, importer: FamilyImporter): string[] {
@@ -336,7 +339,13 @@ function unreadKeyWarnings(reader: ConfigReader, importer: FamilyImporter): stri
   const unread = Object.keys(reader.raw).filter(
     (k) => !reader.readKeys.has(reader.pathOf(k)) && !irrelevantKeys.has(k) && !familyKeys.has(k) && !irrelevantKeyPattern.test(k),
   );
-  const shown = unread.slice(0, 20).map((k) => `config key ${quoted(reader.pathOf(k))} is not one the ${importer.configClass} import understands; ignored`);
+  const shown = unread
+    .slice(0, 20)
+    .map(
+      (k) =>
+        `config key ${quoted(reader.pathOf(k))} is not one the ${importer.configClass} import understands; ignored` +
+        (weightBearingKeyPattern.test(k) ? " (it names experts, layers or ranks: the count may leave out weights it adds)" : ""),
+    );
   if (unread.length > shown.length) shown.push(`… and ${unread.length - shown.length} more config keys not understood`);
   return shown;
 }

@@ -12,6 +12,7 @@ import {
   biases,
   type Core,
   decoderDraft,
+  denseDecoder,
   layerTypes,
   mlpOf,
   readCore,
@@ -25,17 +26,6 @@ import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
 const SLIDING = "sliding_attention";
 const FULL = "full_attention";
-
-/** One attention block per layer, all alike. */
-function uniform(core: Core, attn: AttentionMixer, extra: { norm?: Norm } = {}): ArchitectureDraft {
-  const name = attn.window !== undefined ? "sliding" : "attn";
-  return decoderDraft(core, {
-    mixers: { [name]: attn },
-    ffns: { mlp: mlpOf(core) },
-    stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }),
-    ...(extra.norm ? { norm: extra.norm } : {}),
-  });
-}
 
 /** Layers split into sliding-window and full attention by per-layer types. */
 function slidingAndFull(core: Core, types: readonly string[], sliding: AttentionMixer, full: AttentionMixer, norm?: Norm): ArchitectureDraft {
@@ -54,6 +44,8 @@ function slidingAndFull(core: Core, types: readonly string[], sliding: Attention
  */
 function qwenLayerTypes(r: ConfigReader, core: Core): { types: string[]; window: number | undefined } {
   const window = r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
+  // Without use_sliding_window the size binds nothing (checkpoints carry it anyway).
+  if (window === undefined) r.markRead("sliding_window");
   const maxWindowLayers = r.count("max_window_layers", 28);
   const types = layerTypes(r, core.numLayers, (i) => (window !== undefined && i >= maxWindowLayers ? SLIDING : FULL), [SLIDING, FULL]);
   return { types, window };
@@ -69,7 +61,7 @@ export const llama: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    return uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)));
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
   },
 };
 
@@ -83,7 +75,7 @@ export const granite: FamilyImporter = {
       vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
       attentionBias: false, mlpBias: false,
     });
-    const draft = uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)));
+    const draft = denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
     const scale = r.num("embedding_multiplier", 1);
     if (scale !== 1) draft.embedding = { ...draft.embedding, scale };
     return draft;
@@ -97,7 +89,7 @@ export const mistral: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-6, tied: false, theta: 10000 });
     const window = slidingWindow(r, 4096);
-    return uniform(core, attentionOf(core, window !== undefined ? { window } : {}));
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
 };
 
@@ -140,7 +132,7 @@ export const olmo: FamilyImporter = {
       vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
       attentionBias: false,
     });
-    return uniform(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), {
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core), {
       norm: { kind: "layernorm", bias: false, affine: false, placement: "pre", eps: 1e-5 },
     });
   },
@@ -158,7 +150,7 @@ export const olmo2: FamilyImporter = {
       attentionBias: false,
     });
     const attn = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } });
-    return uniform(core, attn, { norm: rmsNorm(core.eps, "post") });
+    return denseDecoder(core, attn, mlpOf(core), { norm: rmsNorm(core.eps, "post") });
   },
 };
 
@@ -231,7 +223,7 @@ export const phi3: FamilyImporter = {
       scaling.originalContext ??= r.size("original_max_position_embeddings", 4096);
     }
     const window = slidingWindow(r, null);
-    return uniform(core, attentionOf(core, window !== undefined ? { window } : {}));
+    return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
 };
 
@@ -271,7 +263,7 @@ export const internlm2: FamilyImporter = {
   build(r) {
     const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
     const bias = r.flag("bias", true);
-    return uniform(core, attentionOf(core, biases(bias, bias)));
+    return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
 };
 
@@ -279,7 +271,9 @@ export const internlm2: FamilyImporter = {
 // vllm/transformers_utils/configs/baichuan_13b.py, seen via search: vocab 64000, silu, model_max_length 4096,
 // rms 1e-6, untied). Blocks per vLLM's BaiChuan model (vllm/model_executor/models/baichuan.py
 // @0019d7cd1187898c2df562865884c3fc63185326): W_pack (hidden → 3·hidden, no bias), o_proj (no bias),
-// gate/up/down (no bias), RMSNorm before each sublayer, untied lm_head.
+// gate/up/down (no bias), RMSNorm before each sublayer, untied lm_head. Positions, which config.json does not
+// name, by the same file: BaiChuanForCausalLM (Baichuan-7B) and BaichuanForCausalLM with hidden_size 4096
+// (Baichuan2-7B) use RoPE; BaichuanForCausalLM otherwise (Baichuan-13B, Baichuan2-13B) uses ALiBi.
 export const baichuan: FamilyImporter = {
   configClass: "BaichuanConfig",
   build(r) {
@@ -287,10 +281,15 @@ export const baichuan: FamilyImporter = {
       vocabSize: 64000, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 10000,
       keys: { context: ["max_position_embeddings", "model_max_length"] },
     });
+    // Baichuan 2 configs carry both lengths; the first one present is the context.
+    r.markRead("model_max_length");
+    const architectures = Array.isArray(r.raw.architectures) ? r.raw.architectures : [];
+    const alibi = !architectures.includes("BaiChuanForCausalLM") && core.dModel !== 4096;
     r.warn(
-      "baichuan: config.json does not say how positions are encoded (the remote modeling code decides); " +
-        "assumed RoPE as in vLLM's BaiChuanAttention. Position encoding adds no parameters either way.",
+      `baichuan: config.json does not say how positions are encoded; ${alibi ? "ALiBi" : "RoPE"} assumed by vLLM's rule ` +
+        "(RoPE for BaiChuanForCausalLM and for hidden_size 4096, else ALiBi). Position encoding adds no parameters either way.",
     );
-    return uniform(core, attentionOf(core));
+    const draft = denseDecoder(core, attentionOf(core), mlpOf(core));
+    return alibi ? { ...draft, positional: { kind: "alibi" } } : draft;
   },
 };

@@ -14,8 +14,8 @@ export function moeOf(core: Core, fields: Omit<MoeFfn, "kind" | "activation" | "
   return { kind: "moe", activation: core.activation, gated: true, ...fields };
 }
 
-/** Active experts per token, checked against the expert count. */
-function activeExperts(r: ConfigReader, keys: string | readonly string[], fallback: number, experts: number): number {
+/** Active experts per token (required when `fallback` is undefined), checked against the expert count. */
+export function activeExperts(r: ConfigReader, keys: string | readonly string[], fallback: number | undefined, experts: number): number {
   const k = r.size(keys, fallback);
   if (k > experts) r.problem(keys, `${k} active experts but only ${experts} experts`);
   return Math.min(k, experts);
@@ -122,6 +122,12 @@ export const qwen3Moe: FamilyImporter = {
     });
     const window = r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
     if (window !== undefined) r.warn("qwen3_moe: use_sliding_window is set; the window is applied to every layer");
+    else r.markRead("sliding_window");
+    // Keys Qwen3MoeConfig does not have, written by checkpoints (Qwen/Qwen3-Coder-480B-A35B-Instruct config.json):
+    // only the values that match what Qwen3MoeSparseMoeBlock and Qwen3MoeAttention build are accepted.
+    if (r.count("shared_expert_intermediate_size", 0) > 0) r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
+    if (r.flag("qkv_bias", false)) r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
+    if (!r.flag("use_qk_norm", true)) r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
     const experts = r.count("num_experts", 128);
     const name = window !== undefined ? "sliding" : "attn";
     const attn: AttentionMixer = attentionOf(core, {
@@ -252,15 +258,27 @@ export const minimaxM2: FamilyImporter = {
       if (rotaryDim > core.headDim) r.problem("rotary_dim", `${rotaryDim} exceeds head_dim ${core.headDim}`);
       else if (rotaryDim < core.headDim) core.rope.fraction = rotaryDim / core.headDim;
     }
+    const attnTypes = r.value("attn_type_list");
+    if (attnTypes !== undefined && attnTypes !== null && (!Array.isArray(attnTypes) || attnTypes.some((t) => t !== 1))) {
+      r.problem("attn_type_list", "expected a list of 1s (softmax attention in every layer), the only layer type MiniMaxM2 builds");
+    }
     if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true)) {
       r.warn("minimax_m2: use_qk_norm is false, but MiniMaxM2Attention always has q/k norms; kept them");
     }
+    // The Hub checkpoints' remote-code keys (MiniMaxAI/MiniMax-M2.5 config.json): qk_norm_type "per_layer" is
+    // the norm over all heads that MiniMaxM2Attention has; use_routing_bias the e_score_correction_bias.
+    const qkNormType = r.str("qk_norm_type", "per_layer");
+    if (qkNormType !== "per_layer") r.problem("qk_norm_type", `expected "per_layer" (q/k norms over all heads), got ${JSON.stringify(qkNormType)}`);
+    const routingBias = r.flag("use_routing_bias", true);
+    if (r.count("shared_intermediate_size", 0) > 0) r.problem("shared_intermediate_size", "expected 0: MiniMaxM2Config has no shared expert");
     const experts = r.size(["num_local_experts", "num_experts"], 256);
     let mtp: ReturnType<typeof mtpOf>;
     if (r.has("num_mtp_modules") && r.flag("use_mtp", true)) {
       mtp = mtpOf(r, "attn", "moe", "num_mtp_modules");
       if (mtp) r.warn("minimax_m2: num_mtp_modules read as MTP modules (attention + MoE block each); transformers does not build them");
-    }
+      const perModule = r.count("mtp_transformer_layers", 1);
+      if (mtp && perModule !== 1) r.problem("mtp_transformer_layers", `expected 1 transformer layer per MTP module, got ${perModule}`);
+    } else r.markRead("mtp_transformer_layers");
     return decoderDraft(core, {
       mixers: { attn: attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "all-heads" } }) },
       ffns: {
@@ -268,7 +286,7 @@ export const minimaxM2: FamilyImporter = {
           experts,
           activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts),
           expertHidden: core.intermediate,
-          router: { scoring: "sigmoid", bias: true },
+          router: { scoring: "sigmoid", bias: routingBias },
         }),
       },
       stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }),

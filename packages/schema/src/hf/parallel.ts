@@ -4,10 +4,21 @@
  * sequential pre-LayerNorm decoder with learned positions.
  */
 import type { AttentionMixer, Norm } from "../spec-types.js";
-import { attentionOf, biases, decoderDraft, layerTypes, mlpOf, readCore, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type CoreDefaults, decoderDraft, denseDecoder, layerNorm, layerTypes, mlpOf, readCore } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 
-const layerNorm = (eps: number, placement: Norm["placement"], bias = true): Norm => ({ kind: "layernorm", bias, placement, eps });
+/**
+ * GPT-2's key names (its attribute_map: hidden_size → n_embd, num_hidden_layers → n_layer, num_attention_heads →
+ * n_head, max_position_embeddings → n_positions), which GPT-J, CodeGen and GPT-BigCode share.
+ */
+export const gpt2Keys: NonNullable<CoreDefaults["keys"]> = {
+  hidden: ["n_embd", "hidden_size"],
+  layers: ["n_layer", "num_hidden_layers"],
+  heads: ["n_head", "num_attention_heads"],
+  context: ["n_positions", "max_position_embeddings"],
+  activation: "activation_function",
+  eps: "layer_norm_epsilon",
+};
 
 // gpt2: configuration_gpt2.py @01ae98ae2414210efd0d9ac1ffe78ff21588f1f7 (GPT2Config: vocab 50257, n_positions
 // 1024, n_embd 768, n_layer 12, n_head 12, n_inner None = 4 × n_embd, activation gelu_new, layer_norm_epsilon
@@ -21,20 +32,10 @@ export const gpt2: FamilyImporter = {
     const core = readCore(r, {
       vocabSize: 50257, kvHeads: "heads", activation: "gelu_new", maxPositions: 1024, eps: 1e-5, tied: true, theta: 10000,
       intermediate: false,
-      keys: {
-        hidden: ["n_embd", "hidden_size"],
-        layers: ["n_layer", "num_hidden_layers"],
-        heads: ["n_head", "num_attention_heads"],
-        context: ["n_positions", "max_position_embeddings"],
-        activation: "activation_function",
-        eps: "layer_norm_epsilon",
-      },
+      keys: gpt2Keys,
     });
     const inner = r.optSize("n_inner") ?? r.useDefault("n_inner", 4 * core.dModel);
-    return decoderDraft(core, {
-      mixers: { attn: attentionOf(core, biases(true, true)) },
-      ffns: { mlp: mlpOf(core, inner, { gated: false, bias: true }) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
+    return denseDecoder(core, attentionOf(core, biases(true, true)), mlpOf(core, inner, { gated: false, bias: true }), {
       positional: { kind: "learned" },
       norm: layerNorm(core.eps, "pre"),
     });
@@ -54,10 +55,8 @@ export const phi: FamilyImporter = {
       keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("qk_layernorm", false);
-    return decoderDraft(core, {
-      mixers: { attn: attentionOf(core, { ...biases(true, true), ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "head" } } : {}) }) },
-      ffns: { mlp: mlpOf(core, core.intermediate, { gated: false, bias: true }) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
+    const attn = attentionOf(core, { ...biases(true, true), ...(qkNorm ? { qkNorm: { kind: "layernorm", scope: "head" } } : {}) });
+    return denseDecoder(core, attn, mlpOf(core, core.intermediate, { gated: false, bias: true }), {
       norm: layerNorm(core.eps, "parallel"),
       embedding: { tied: core.tied, headBias: true },
     });
@@ -97,10 +96,7 @@ export const falcon: FamilyImporter = {
     const hidden = r.optSize("ffn_hidden_size") ?? r.useDefault("ffn_hidden_size", 4 * core.dModel);
     const lnCount = r.optSize("num_ln_in_parallel_attn") ?? (newArch ? 2 : 1);
     const placement: Norm["placement"] = parallel ? "parallel" : "pre";
-    return decoderDraft(core, {
-      mixers: { attn: attentionOf(core, { kvHeads, ...biases(bias, bias) }) },
-      ffns: { mlp: mlpOf(core, hidden, { gated: false, ...(bias ? { bias: true } : {}) }) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
+    return denseDecoder(core, attentionOf(core, { kvHeads, ...biases(bias, bias) }), mlpOf(core, hidden, { gated: false, ...(bias ? { bias: true } : {}) }), {
       norm: { ...layerNorm(core.eps, placement), ...(parallel && lnCount === 2 ? { parallelNorms: 2 as const } : {}) },
       positional: alibi ? { kind: "alibi" } : { kind: "rope", ...core.rope },
     });
@@ -124,12 +120,7 @@ export const cohere: FamilyImporter = {
       ...biases(core.attentionBias, core.attentionBias),
       ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}),
     });
-    return decoderDraft(core, {
-      mixers: { attn },
-      ffns: { mlp: mlpOf(core) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-      norm: layerNorm(core.eps, "parallel", false),
-    });
+    return denseDecoder(core, attn, mlpOf(core), { norm: layerNorm(core.eps, "parallel", false) });
   },
 };
 
@@ -179,14 +170,8 @@ export const stablelm: FamilyImporter = {
     const qkvBias = r.flag("use_qkv_bias", false);
     const qkNorm = r.flag("qk_layernorm", false);
     const parallel = r.flag("use_parallel_residual", false);
-    return decoderDraft(core, {
-      mixers: {
-        attn: attentionOf(core, { ...biases(qkvBias, false), ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}) }),
-      },
-      ffns: { mlp: mlpOf(core) },
-      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "mlp" }),
-      norm: layerNorm(core.eps, parallel ? "parallel" : "pre"),
-    });
+    const attn = attentionOf(core, { ...biases(qkvBias, false), ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}) });
+    return denseDecoder(core, attn, mlpOf(core), { norm: layerNorm(core.eps, parallel ? "parallel" : "pre") });
   },
 };
 

@@ -1,157 +1,22 @@
 /**
- * More mixture-of-experts decoders: OLMoE, Granite MoE (and its shared-expert variant), PhiMoE, DBRX, DeepSeekMoE
- * (v1, `deepseek`), dots.llm1, ERNIE 4.5 MoE, Hunyuan MoE and Llama 4 (text); and MiniCPM3 (latent attention,
- * dense). Class defaults are from the transformers configuration files named, tensors from their modeling files,
- * cross-checked against ml-explore/mlx-lm mlx_lm/models/<type>.py @d78bf58e.
+ * Mixture-of-experts decoders whose MoE blocks add shared experts to the routed ones, most with dense MLP layers
+ * before or between the MoE layers: DeepSeekMoE (v1, `deepseek`), Bailing MoE (Ling), dots.llm1, ERNIE 4.5 MoE,
+ * Hunyuan MoE and Llama 4 (text). Class defaults are from the configuration files named (transformers, or the
+ * checkpoints' remote code), tensors from their modeling files, cross-checked against ml-explore/mlx-lm
+ * mlx_lm/models/<type>.py @d78bf58e where it has one.
  */
-import type { AttentionMixer, MlaMixer, MoeFfn } from "../spec-types.js";
+import type { AttentionMixer, MoeFfn } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, mlpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, biases, decoderDraft, mlpOf, readCore } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
-import { groupLimitedRouter, moeOf } from "./moe.js";
+import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
 
-/** Active experts per token, checked against the expert count. */
-function topK(r: ConfigReader, keys: string | readonly string[], fallback: number | undefined, experts: number): number {
-  const k = r.size(keys, fallback);
-  if (k > experts) r.problem(keys, `${k} active experts but only ${experts} experts`);
-  return Math.min(k, experts);
-}
-
-/** Every layer one attention block and one MoE block. */
-function allMoe(core: Core, attn: AttentionMixer, moe: MoeFfn, extra: Partial<Parameters<typeof decoderDraft>[1]> = {}) {
-  return decoderDraft(core, {
-    mixers: { attn },
-    ffns: { moe },
-    stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }),
-    ...extra,
-  });
-}
-
-// olmoe: configuration_olmoe.py (OlmoeConfig: vocab 50304, kv = heads, max_position 4096, rms 1e-5, untied,
-// attention_bias false, num_experts 64, num_experts_per_tok 8). modeling_olmoe.py: q/k/v/o bias =
-// attention_bias; q_norm over heads·head_dim and k_norm over kv_heads·head_dim; router Linear(hidden, experts,
-// bias=False) with softmax; gated experts of intermediate_size.
-export const olmoe: FamilyImporter = {
-  configClass: "OlmoeConfig",
-  ignores: ["clip_qkv"],
-  build(r) {
-    const core = readCore(r, { vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, attentionBias: false });
-    const experts = r.size("num_experts", 64);
-    return allMoe(
-      core,
-      attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
-      moeOf(core, { experts, activeExperts: topK(r, "num_experts_per_tok", 8, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
-    );
-  },
-};
-
-/** Granite MoE, with or without the shared MLP of `shared_intermediate_size`. */
-function graniteMoeFamily(configClass: string, shared: boolean): FamilyImporter {
-  return {
-    configClass,
-    build(r) {
-      const core = readCore(r, {
-        vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false,
-      });
-      const experts = r.size("num_local_experts", 8);
-      const sharedHidden = shared ? r.count("shared_intermediate_size", 0) : 0;
-      const scale = r.num("embedding_multiplier", 1);
-      return allMoe(
-        core,
-        attentionOf(core, biases(core.attentionBias, core.attentionBias)),
-        moeOf(core, {
-          experts,
-          activeExperts: topK(r, "num_experts_per_tok", 2, experts),
-          expertHidden: core.intermediate,
-          ...(sharedHidden > 0 ? { sharedExperts: 1, ...(sharedHidden !== core.intermediate ? { sharedHidden } : {}) } : {}),
-          router: { scoring: "softmax" },
-        }),
-        { embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) } },
-      );
-    },
-  };
-}
-
-// granitemoe: configuration_granitemoe.py (GraniteMoeConfig: vocab 32000, kv = heads, max_position 2048, rms 1e-6,
-// untied, attention_bias false, embedding_multiplier 1.0, num_local_experts 8, num_experts_per_tok 2).
-// modeling_granitemoe.py: q/k/v/o bias = attention_bias; GraniteMoeParallelExperts input_linear (experts ×
-// 2·intermediate × hidden) and output_linear (experts × hidden × intermediate), gated; router
-// GraniteMoeTopKGating layer Linear(hidden, experts, bias=False). The multipliers hold no parameters.
-export const graniteMoe = graniteMoeFamily("GraniteMoeConfig", false);
-
-// granitemoeshared: configuration_granitemoeshared.py (GraniteMoeSharedConfig: GraniteMoe's defaults plus
-// shared_intermediate_size 0). modeling_granitemoeshared.py: a GraniteMoeSharedMLP (input_linear hidden →
-// 2·shared_intermediate_size, output_linear) next to the experts when shared_intermediate_size > 0.
-export const graniteMoeShared = graniteMoeFamily("GraniteMoeSharedConfig", true);
-
-// phimoe: configuration_phimoe.py (PhimoeConfig: vocab 32064, kv 8, max_position 4096·32, rms_norm_eps 1e-5 (the
-// LayerNorm epsilon), untied, num_local_experts 16, top-k 2, attention_bias false, lm_head_bias false, default θ
-// 1e6, sliding_window None). modeling_phimoe.py: q/k/v/o bias = attention_bias; nn.LayerNorm (weight and bias)
-// before each sublayer and at the end; Mixtral-style gated experts, router without bias; lm_head bias = lm_head_bias.
-export const phimoe: FamilyImporter = {
-  configClass: "PhimoeConfig",
-  ignores: ["input_jitter_noise", "router_jitter_noise"],
-  build(r) {
-    const core = readCore(r, { vocabSize: 32064, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 1e6, attentionBias: false });
-    const scaling = core.rope.scaling;
-    if (scaling && (scaling.type === "su" || scaling.type === "longrope")) {
-      scaling.type = "longrope";
-      scaling.originalContext ??= r.size("original_max_position_embeddings", 4096);
-    } else r.markRead("original_max_position_embeddings");
-    const experts = r.size(["num_local_experts", "num_experts"], 16);
-    const window = slidingWindow(r, null);
-    return allMoe(
-      core,
-      attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(window !== undefined ? { window } : {}) }),
-      moeOf(core, { experts, activeExperts: topK(r, "num_experts_per_tok", 2, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
-      {
-        norm: { kind: "layernorm", bias: true, placement: "pre", eps: core.eps },
-        embedding: { tied: core.tied, ...(r.flag("lm_head_bias", false) ? { headBias: true } : {}) },
-      },
-    );
-  },
-};
-
-// dbrx: configuration_dbrx.py (DbrxConfig: d_model 2048, n_heads 16, n_layers 24, max_seq_len 2048, vocab 32000,
-// untied; DbrxAttentionConfig kv_n_heads 1, rope_theta 10000; DbrxFFNConfig ffn_hidden_size 3584, moe_num_experts 4,
-// moe_top_k 1, ffn_act_fn silu). modeling_dbrx.py: Wqkv (hidden → (heads + 2·kv)·head_dim) and out_proj without bias;
-// norm_1, norm_2, norm_f LayerNorm without bias; router Linear(hidden, experts, bias=False); experts w1, v1, w2.
-export const dbrx: FamilyImporter = {
-  configClass: "DbrxConfig",
-  ignores: ["emb_pdrop", "resid_pdrop", "output_router_logits"],
-  build(r) {
-    const vocabSize = r.size("vocab_size", 32000);
-    const dModel = r.size(["d_model", "hidden_size"]);
-    const numLayers = r.layers(["n_layers", "num_hidden_layers"]);
-    const heads = r.size(["n_heads", "num_attention_heads"]);
-    if (dModel % heads !== 0) r.problem("d_model", `${dModel} is not a multiple of ${heads} heads`);
-    const attn = r.childOrEmpty("attn_config");
-    const ffn = r.childOrEmpty("ffn_config");
-    for (const key of ["attn_pdrop", "clip_qkv", "model_type"]) attn.markRead(key);
-    for (const key of ["moe_jitter_eps", "moe_loss_weight", "moe_normalize_expert_weights", "uniform_expert_assignment", "model_type", "ffn_act_fn"]) ffn.markRead(key);
-    const act = ffn.value("ffn_act_fn");
-    const actName = act && typeof act === "object" && !Array.isArray(act) ? (act as Record<string, unknown>).name : undefined;
-    if (actName !== undefined && actName !== "silu") ffn.problem("ffn_act_fn", `expected {"name": "silu"}, got ${JSON.stringify(actName)}`);
-    const experts = ffn.size("moe_num_experts", 4);
-    const core: Core = {
-      vocabSize, dModel, numLayers, heads, kvHeads: attn.size("kv_n_heads", 1), headDim: Math.max(1, Math.floor(dModel / heads)),
-      intermediate: ffn.size("ffn_hidden_size", 3584), contextLength: r.size("max_seq_len", 2048), activation: "silu",
-      tied: r.flag("tie_word_embeddings", false), eps: 1e-5, rope: { theta: attn.num("rope_theta", 10000, { positive: true }) },
-      attentionBias: false, mlpBias: false,
-    };
-    return allMoe(
-      core,
-      attentionOf(core),
-      moeOf(core, { experts, activeExperts: topK(ffn, "moe_top_k", 1, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
-      { norm: { kind: "layernorm", bias: false, placement: "pre", eps: 1e-5 } },
-    );
-  },
-};
-
 // deepseek: remote code (deepseek-ai/deepseek-moe-16b-base configuration_deepseek.py / modeling_deepseek.py;
-// mlx_lm/models/deepseek.py): DeepseekConfig vocab 102400, kv = heads, max_position 2048, rms 1e-6, untied,
-// attention_bias false, moe_layer_freq 1, first_k_dense_replace 0. Llama attention; layer i is MoE when
+// mlx_lm/models/deepseek.py): DeepseekConfig vocab 102400, num_key_value_heads 32, max_position 2048, rms 1e-6,
+// untied, attention_bias false, moe_intermediate_size 1407, n_routed_experts / n_shared_experts /
+// num_experts_per_tok None, moe_layer_freq 1, first_k_dense_replace 0 (checked against vLLM's copy of the class,
+// vllm-project/vllm vllm/transformers_utils/configs/deepseek.py @3a2e75e994a5703101b74bc4a5a6b833dd480b20). Llama attention; layer i is MoE when
 // n_routed_experts is set, i >= first_k_dense_replace and i % moe_layer_freq == 0, else a dense MLP of
 // intermediate_size; MoEGate weight (experts × hidden, softmax, no bias); shared experts one MLP of
 // moe_intermediate_size × n_shared_experts. Expert counts and widths are required.
@@ -159,7 +24,7 @@ export const deepseekV1: FamilyImporter = {
   configClass: "DeepseekConfig",
   ignores: ["scoring_func", "aux_loss_alpha", "seq_aux", "norm_topk_prob", "pretraining_tp"],
   build(r) {
-    const core = readCore(r, { vocabSize: 102400, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, { vocabSize: 102400, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
     const experts = r.optSize("n_routed_experts");
     const firstDense = r.count("first_k_dense_replace", 0);
     const freq = r.size("moe_layer_freq", 1);
@@ -168,8 +33,8 @@ export const deepseekV1: FamilyImporter = {
       const shared = r.count("n_shared_experts", 0);
       ffns.moe = moeOf(core, {
         experts,
-        activeExperts: topK(r, "num_experts_per_tok", undefined, experts),
-        expertHidden: r.size("moe_intermediate_size"),
+        activeExperts: activeExperts(r, "num_experts_per_tok", undefined, experts),
+        expertHidden: r.size("moe_intermediate_size", 1407),
         ...(shared > 0 ? { sharedExperts: shared } : {}),
         router: { scoring: "softmax" },
       });
@@ -178,6 +43,53 @@ export const deepseekV1: FamilyImporter = {
       mixers: { attn: attentionOf(core, biases(core.attentionBias, core.attentionBias)) },
       ffns,
       stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: experts !== undefined && i >= firstDense && i % freq === 0 ? "moe" : "dense" })),
+    });
+  },
+};
+
+// bailing_moe: remote code (inclusionAI/Ling @5ccaeae073d6d3a042f9b784802cefdd0abc819f
+// models/configuration_bailing_moe.py, models/modeling_bailing_moe.py). BailingMoeConfig: vocab 30592,
+// num_key_value_heads 0 (no usable default), head_dim None = hidden / heads, use_qkv_bias false, use_bias true,
+// rms 1e-5, untied, max_position 16384, θ 10000, num_experts 16, num_shared_experts 0, top-k 2,
+// moe_intermediate_size and intermediate_size None, first_k_dense_replace 0; norm_head and the sliding-window
+// fields bind no weights. BailingMoeModel: word_embeddings; per layer input_layernorm, query_key_value
+// (hidden → (heads + 2·kv)·head_dim, bias use_qkv_bias), dense (bias use_bias), post_attention_layernorm and
+// BailingMoeSparseMoeBlock (gate weight experts × hidden, softmax, no bias; experts gated MLPs of
+// moe_intermediate_size; shared_experts one MLP of moe_intermediate_size × num_shared_experts) on layers ≥
+// first_k_dense_replace when num_experts is set, else a gated MLP of intermediate_size; final norm; lm_head.
+export const bailingMoe: FamilyImporter = {
+  configClass: "BailingMoeConfig",
+  ignores: ["norm_head", "norm_softmax", "use_sliding_window", "sliding_window", "max_window_layers", "embedding_dropout", "output_dropout", "pretraining_tp", "norm_topk_prob"],
+  build(r) {
+    if (!r.has("num_key_value_heads")) r.problem("num_key_value_heads", "missing; BailingMoeConfig's default of 0 cannot build attention");
+    for (const key of ["n_routed_experts", "n_shared_experts"]) {
+      if (r.has(key)) r.problem(key, `BailingMoeConfig reads ${key === "n_routed_experts" ? "num_experts" : "num_shared_experts"}, not ${key}`);
+    }
+    const core = readCore(r, {
+      vocabSize: 30592, kvHeads: "heads", activation: "silu", maxPositions: 16384, eps: 1e-5, tied: false, theta: 10000, intermediate: false,
+    });
+    const qkvBias = r.flag("use_qkv_bias", false);
+    const outBias = r.flag("use_bias", true);
+    const experts = r.present("num_experts") ? r.optSize("num_experts") : r.useDefault("num_experts", 16);
+    const firstDense = r.count("first_k_dense_replace", 0);
+    const dense = (i: number) => experts === undefined || i < firstDense;
+    const ffns: Record<string, MoeFfn | ReturnType<typeof mlpOf>> = {};
+    if (Array.from({ length: core.numLayers }, (_, i) => i).some(dense)) ffns.dense = mlpOf(core, r.size("intermediate_size"));
+    else r.markRead("intermediate_size");
+    if (experts !== undefined && firstDense < core.numLayers) {
+      const shared = r.count("num_shared_experts", 0);
+      ffns.moe = moeOf(core, {
+        experts,
+        activeExperts: activeExperts(r, "num_experts_per_tok", 2, experts),
+        expertHidden: r.size("moe_intermediate_size"),
+        ...(shared > 0 ? { sharedExperts: shared } : {}),
+        router: { scoring: "softmax" },
+      });
+    }
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core, biases(qkvBias, outBias)) },
+      ffns,
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: dense(i) ? "dense" : "moe" })),
     });
   },
 };
@@ -201,7 +113,7 @@ export const dots1: FamilyImporter = {
         dense: mlpOf(core),
         moe: moeOf(core, {
           experts,
-          activeExperts: topK(r, "num_experts_per_tok", undefined, experts),
+          activeExperts: activeExperts(r, "num_experts_per_tok", undefined, experts),
           expertHidden: r.size("moe_intermediate_size"),
           ...(shared > 0 ? { sharedExperts: shared } : {}),
           router: groupLimitedRouter(r, experts, { groups: 1, topkGroups: 1, scale: 1 }),
@@ -239,7 +151,7 @@ export const ernie45Moe: FamilyImporter = {
         dense: mlpOf(core, core.intermediate, extra),
         moe: moeOf(core, {
           experts,
-          activeExperts: topK(r, ["moe_k", "num_experts_per_tok"], 6, experts),
+          activeExperts: activeExperts(r, ["moe_k", "num_experts_per_tok"], 6, experts),
           expertHidden: r.size("moe_intermediate_size", 1536),
           ...(shared > 0 ? { sharedExperts: shared } : {}),
           ...extra,
@@ -349,7 +261,7 @@ export const llama4Text: FamilyImporter = {
     const nope: AttentionMixer = { ...base, rope: false };
     const moe = moeOf(core, {
       experts,
-      activeExperts: topK(r, "num_experts_per_tok", 1, experts),
+      activeExperts: activeExperts(r, "num_experts_per_tok", 1, experts),
       expertHidden: core.intermediate,
       sharedExperts: 1,
       router: { scoring: "sigmoid" },
@@ -361,36 +273,3 @@ export const llama4Text: FamilyImporter = {
     });
   },
 };
-
-// minicpm3: remote code (openbmb/MiniCPM3-4B configuration_minicpm.py / modeling_minicpm.py; mlx_lm/models/
-// minicpm3.py): multi-head latent attention with q_a_proj (bias = attention_bias) + q_a_layernorm + q_b_proj,
-// kv_a_proj_with_mqa (bias = attention_bias) + kv_a_layernorm + kv_b_proj, o_proj (bias = attention_bias),
-// v_head_dim = hidden / heads; a dense gated MLP; scale_emb multiplies the embeddings (no parameters). The MLA
-// ranks and head dims are required.
-export const minicpm3: FamilyImporter = {
-  configClass: "MiniCPM3Config",
-  ignores: ["scale_depth", "dim_model_base", "num_key_value_heads"],
-  build(r) {
-    const core = readCore(r, {
-      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, attentionBias: false, noHeadShape: true,
-    });
-    const mla: MlaMixer = {
-      kind: "mla",
-      heads: core.heads,
-      qLoraRank: r.size("q_lora_rank"),
-      kvLoraRank: r.size("kv_lora_rank"),
-      qkNopeHeadDim: r.size("qk_nope_head_dim"),
-      qkRopeHeadDim: r.size("qk_rope_head_dim"),
-      vHeadDim: Math.max(1, Math.floor(core.dModel / core.heads)),
-      ...(core.attentionBias ? { bias: true } : {}),
-    };
-    const scale = r.num("scale_emb", 1);
-    return decoderDraft(core, {
-      mixers: { mla },
-      ffns: { mlp: mlpOf(core) },
-      stack: uniformStack(core.numLayers, { mixer: "mla", ffn: "mlp" }),
-      embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) },
-    });
-  },
-};
-
