@@ -444,6 +444,7 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
               {
                 mtp: mixerNames.length && ffnNames.length ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) }) : fc.constant(undefined),
                 hyperConnections: fc.record({ streams: pos(8) }),
+                loop: fc.record({ passes: fc.integer({ min: 2, max: 8 }), normBetweenPasses: fc.boolean() }, { requiredKeys: ["passes"] }),
                 finalLogitSoftcap: posNumber(100),
               },
               { requiredKeys: [] },
@@ -454,6 +455,7 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
             const arch: Architecture = { ...rest, contextLength, numLayers: countLayers(layers), mixers: defs.mixers, ffns: defs.ffns, layers };
             if (extra.mtp) arch.mtp = extra.mtp;
             if (extra.hyperConnections) arch.hyperConnections = extra.hyperConnections;
+            if (extra.loop) arch.loop = extra.loop;
             if (extra.finalLogitSoftcap !== undefined) arch.finalLogitSoftcap = extra.finalLogitSoftcap;
             return arch;
           });

@@ -468,6 +468,20 @@ const entries = {
     related: ["sandwich-norm", "post-norm", "parallel-block"],
     figure: "Four parallel residual streams; a sublayer reads a learned mix of them and writes its output back into all four.",
   },
+  "looped-depth": {
+    name: "Looped depth (shared-weight passes)",
+    short: "Looped",
+    category: "Normalisation and stability",
+    headline: true,
+    summary: "The whole layer stack runs several times for every token with the same weights, so depth grows without new parameters.",
+    popover: "The stack of layers is applied more than once per token, reusing the same weights on each pass. Compute and the KV cache grow with the passes; the parameter count does not.",
+    body: [
+      "A looped (or recurrent-depth) model stores one stack of layers and sends each token through it several times: the output of the last layer becomes the input of the first again. Ouro runs its 48 layers four times, Nanbeige 4.2 its 22 layers twice.",
+      "Because the weights are shared, the checkpoint is as small as a shallow model while the work per token is that of a deeper one. Each pass computes its own keys and values, so the cache grows with the number of passes, and so do the multiplies per token.",
+    ],
+    related: ["hyper-connections", "sandwich-norm"],
+    figure: "One block stack with an arrow from its top back to its bottom, labelled with the number of passes.",
+  },
   "tied-embeddings": {
     name: "Tied embeddings",
     short: "Tied emb.",

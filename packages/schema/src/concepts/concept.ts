@@ -35,6 +35,7 @@ export type Concept =
   | "parallel-block"
   | "logit-softcap"
   | "hyper-connections"
+  | "looped-depth"
   | "tied-embeddings"
   | "per-layer-embeddings"
   | "MTP";
