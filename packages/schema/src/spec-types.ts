@@ -347,7 +347,7 @@ export interface QkNorm {
 // Each mixer kind's documented interface lives in its own module under `kinds/mixers/`, beside its parameter
 // count, cache, FLOPs, labels and popover rows; they are re-exported here so that this file stays the single
 // source of the JSON Schema.
-export type { AttentionMixer } from "./kinds/mixers/attention.js";
+export type { AttentionMixer, RelativeBias } from "./kinds/mixers/attention.js";
 export type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
 export type { CcaMixer } from "./kinds/mixers/cca.js";
 export type { MlaMixer } from "./kinds/mixers/mla.js";

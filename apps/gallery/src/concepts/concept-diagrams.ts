@@ -204,6 +204,18 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += text(150, 56, "write: learned spread", { anchor: "start", size: 9.5, cls: "muted" });
     return svg(body, l);
   },
+  "relative-position-bias": (l) => {
+    let body = text(12, 18, "a learned bias per distance, added to each score", { anchor: "start", cls: "muted", size: 10.5 });
+    for (let j = 0; j < 9; j++) {
+      const x = 24 + j * 30;
+      const near = j >= 4;
+      body += rect(x, 70, 24, 24, near ? "q" : "box", 3) + text(x + 12, 86, `k${j + 1}`, { size: 9 });
+      if (near) body += rect(x + 4, 150 - (j - 3) * 8, 16, (j - 3) * 8, "kv", 1);
+    }
+    body += box(270, 70, 34, 24, "q", "q", 10);
+    body += line(144, 158, 300, 158, "line", 1) + text(144, 176, "reach: nearest keys only", { anchor: "start", size: 9.5, cls: "muted" });
+    return svg(body, l);
+  },
   "looped-depth": (l) => {
     let body = text(12, 18, "one stored stack, run again on every pass", { anchor: "start", cls: "muted", size: 10.5 });
     body += box(100, 168, 120, 20, "token embedding", "box", 10);

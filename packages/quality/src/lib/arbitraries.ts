@@ -134,13 +134,17 @@ export const attentionMixer = (ctx: number | null): Arb<Mixer> =>
           outputGate: fc.constantFrom("elementwise", "headwise"),
           kvShare: fc.oneof(fc.record({ sharedKV: fc.boolean() }), fc.record({ reusesKV: fc.boolean() })),
           logitSoftcap: posNumber(100),
+          relativeBias: fc.record({ dim: pos(64), extent: pos(4096) }),
         },
         { requiredKeys: [] },
       ),
     })
     .map(({ kvHeads, group, headDim, extra }) => {
-      const { local, kvShare, ...rest } = extra;
-      return { kind: "attention", heads: kvHeads * group, kvHeads, headDim, ...rest, ...(local ?? {}), ...(kvShare ?? {}) } as Mixer;
+      const { local, kvShare, relativeBias, ...rest } = extra;
+      // A bias reaches no farther than the sliding window.
+      const window = local && "window" in local ? local.window : undefined;
+      const bias = relativeBias && window !== undefined ? { ...relativeBias, extent: Math.min(relativeBias.extent, window) } : relativeBias;
+      return { kind: "attention", heads: kvHeads * group, kvHeads, headDim, ...rest, ...(local ?? {}), ...(kvShare ?? {}), ...(bias ? { relativeBias: bias } : {}) } as Mixer;
     });
 
 export const mlaMixer = (ctx: number | null): Arb<Mixer> =>

@@ -384,6 +384,20 @@ const entries = {
     related: ["RoPE", "NoPE"],
     figure: "A token embedding and a position embedding are added before the first block.",
   },
+  "relative-position-bias": {
+    name: "Learned relative-position bias",
+    short: "Rel. bias",
+    category: "Positions",
+    headline: true,
+    summary: "Each attention score gets a learned bias that depends on how far back the key is, instead of rotating queries and keys.",
+    popover: "A learned bias, chosen by the distance between query and key, is added to each attention logit; distances beyond a fixed reach get none. It replaces rotary positions.",
+    body: [
+      "Instead of encoding positions into the queries and keys (RoPE), the model adds a number to every attention logit that depends on the distance between the two tokens. T5 looked the bias up in a small table of distance buckets; Inkling computes it per query, projecting a few values per head through a learned table with one column per distance.",
+      "Only the nearest distances carry a bias (1,024 in Inkling's global layers, the 512-token window in its local ones); keys farther away are told apart by content alone. The cost is a handful of extra projection outputs per head and the small table.",
+    ],
+    related: ["RoPE", "NoPE", "learned-positions"],
+    figure: "A row of attention logits for one query, with a bias bar under each of the nearest keys and none beyond the reach.",
+  },
   "QK-Norm": {
     name: "QK-Norm",
     short: "QK-Norm",

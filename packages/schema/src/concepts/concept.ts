@@ -29,6 +29,7 @@ export type Concept =
   | "partial-RoPE"
   | "NoPE"
   | "learned-positions"
+  | "relative-position-bias"
   | "QK-Norm"
   | "sandwich-norm"
   | "post-norm"
