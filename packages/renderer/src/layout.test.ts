@@ -74,3 +74,17 @@ describe("compact layout (narrow columns)", () => {
     expect(notes.every((n) => n.fontSize === notes[0]!.fontSize)).toBe(true);
   });
 });
+
+describe("looped depth", () => {
+  const spec = fixtures[1]!;
+  const looped: RenderableSpec = { ...spec, architecture: { ...spec.architecture, loop: { passes: 4 } } } as RenderableSpec;
+  /** Every label's text, wrapped lines joined again. */
+  const text = (s: RenderableSpec) => layoutModel(s).labels.map((l) => l.lines.map((line) => line.map((p) => p.text).join("")).join(" ").replace(/\s+/g, " "));
+
+  it("names the passes in a callout, with clean geometry", () => {
+    expect(text(looped).some((line) => line.includes("× 4 passes"))).toBe(true);
+    expect(text(spec).some((line) => line.includes("passes"))).toBe(false);
+    expect(checkLayout(layoutModel(looped))).toEqual([]);
+    expect(checkLayout(layoutModel(looped, { compact: true }))).toEqual([]);
+  });
+});

@@ -86,7 +86,7 @@ function mixerFacts(f: Facts): Line[] {
 export function describeModel(spec: RenderableSpec): string {
   const f = analyse(spec);
   const parts = [
-    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderType(spec as ModelSpec)} decoder with ${formatInt(spec.architecture.numLayers)} layers`,
+    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderType(spec as ModelSpec)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}`,
     `attention ${attentionLabel(spec as ModelSpec)}`,
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
@@ -166,6 +166,17 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       component: "block",
       anchor: [anchors.block.x, anchors.block.y + 40],
       lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
+    });
+  }
+  if (arch.loop && arch.loop.passes > 1) {
+    left.push({
+      id: "looped-depth",
+      component: "block",
+      anchor: [anchors.block.x, anchors.block.y + 70],
+      lines: [
+        [n(arch.numLayers), t(" blocks "), { text: `× ${formatInt(arch.loop.passes)} passes`, accent: true }, t(", the same weights on every pass")],
+        [t("(looped depth: each pass keeps its own KV cache)")],
+      ],
     });
   }
   if (compact) {

@@ -6,7 +6,7 @@ import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import type { Concept } from "./concepts/concept.js";
 import type { MixerFamily } from "./kinds/mixer-kind.js";
-import { coreFeatures, ffnKind, resolveKinds, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
+import { coreFeatures, ffnKind, resolveKinds, stackPasses, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
 
 export type { Concept } from "./concepts/concept.js";
 export { headSharing } from "./kinds/common.js";
@@ -20,8 +20,12 @@ export function isRecurrentKind(kind: string, options?: KindOptions): boolean {
   return def !== undefined && def.family !== "attention";
 }
 
-/** Families that are state-space, recurrent or convolutional rather than linear attention. */
-const ssmFamilies: ReadonlySet<MixerFamily> = new Set(["ssm", "convolution"]);
+/**
+ * Families that make an MoE hybrid a "Hybrid MoE" in the gallery's terms: state-space and recurrent cells
+ * (Nemotron-H's Mamba-2). Linear attention and short convolutions beside MoE make a "Sparse hybrid" (Qwen3-Next,
+ * Kimi Linear, LFM2.5-8B-A1B).
+ */
+const ssmFamilies: ReadonlySet<MixerFamily> = new Set(["ssm"]);
 
 type Used = { mixer: { kind: string }; kind: AnyMixerKind | undefined };
 
@@ -42,7 +46,10 @@ function usesMoe(spec: { architecture: ArchitectureInput }): boolean {
   return [...definitionCounts(arch.layers).ffns.keys()].some((n) => Object.hasOwn(arch.ffns, n) && ffnKind(arch.ffns[n]!.kind)?.sparse === true);
 }
 
-/** Dense, Sparse MoE, Sparse hybrid (linear attention + MoE), Hybrid MoE (SSM + MoE), Dense hybrid or Recurrent. */
+/**
+ * Dense, Sparse MoE, Sparse hybrid (linear attention or convolution + MoE), Hybrid MoE (SSM + MoE), Dense hybrid
+ * or Recurrent.
+ */
 export function decoderType(spec: { architecture: ArchitectureInput }, options?: KindOptions): DecoderType {
   const mixers = known(usedMixers(spec, resolveKinds(options)));
   const recurrent = mixers.filter((m) => m.kind.family !== "attention");
@@ -91,11 +98,16 @@ export function layerMix(spec: { architecture: ArchitectureInput }, options?: Ki
   return [...mix].map(([label, count]) => ({ label, count }));
 }
 
-/** The layer mix as text, e.g. `52 sliding-window GQA + 10 GQA`. */
+/**
+ * The layer mix as text, e.g. `52 sliding-window GQA + 10 GQA`; a looped stack adds its passes, e.g.
+ * `48 MHA × 4 passes` or `(18 short conv + 6 GQA) × 2 passes`.
+ */
 export function formatLayerMix(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
-  return layerMix(spec, options)
-    .map((e) => `${e.count} ${e.label}`)
-    .join(" + ");
+  const mix = layerMix(spec, options);
+  const text = mix.map((e) => `${e.count} ${e.label}`).join(" + ");
+  const passes = stackPasses(spec.architecture);
+  if (passes === 1) return text;
+  return `${mix.length > 1 ? `(${text})` : text} × ${passes} passes`;
 }
 
 /** Concept tags derived from the structure. */
@@ -111,8 +123,8 @@ export function concepts(spec: { architecture: ArchitectureInput }, options?: Ki
     const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
     if (f) for (const t of ffnKind(f.kind)?.concepts(f) ?? []) tags.add(t);
   }
-  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings } = coreFeatures;
-  for (const feature of [mtp, hyperConnections]) for (const t of feature.concepts(arch)) tags.add(t);
+  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, loopedDepth } = coreFeatures;
+  for (const feature of [mtp, hyperConnections, loopedDepth]) for (const t of feature.concepts(arch)) tags.add(t);
   if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
   if (arch.norm.placement === "post") tags.add("post-norm");
   if (arch.norm.placement === "parallel") tags.add("parallel-block");

@@ -131,6 +131,20 @@ describe("estimateSpeed: roofline", () => {
     expect(s.prefill!.seconds).toBeCloseTo(flops / (1979e12 / 2), 3);
   });
 
+  // Llama 3 8B with its stack run twice: the attention and FFN weights are read on both passes, the embedding
+  // look-up and the head once, and each pass keeps its own 1 GiB of KV at 8,192 tokens.
+  it("a looped stack reads the layers' weights once per pass and keeps a KV cache per pass", () => {
+    const looped = { ...llama3_8b, architecture: { ...llama3_8b.architecture, loop: { passes: 2 } } };
+    const once = estimateSpeed(llama3_8b, { device: h100, context: 8192 });
+    const twice = estimateSpeed(looped, { device: h100, context: 8192 });
+    const b = countParams(llama3_8b).activeBreakdown;
+    const layers = 2 * (b.attention + b.ffn); // bf16 bytes of the sublayers' weights
+    expect(twice.decode!.weightBytesPerStep - once.decode!.weightBytesPerStep).toBe(layers);
+    expect(twice.decode!.bytesPerStep - once.decode!.bytesPerStep).toBeCloseTo(layers + 1_073_741_824, -1);
+    expect(twice.assumptions.join(" ")).toMatch(/2 times, once per pass/);
+    expect(once.assumptions.join(" ")).not.toMatch(/per pass/);
+  });
+
   it("MoE decode reads active experts at batch 1 and the expert union at larger batches", () => {
     expect(expertUnionFraction(256, 8, 1)).toBeCloseTo(8 / 256, 12);
     expect(expertUnionFraction(256, 8, 1000)).toBeGreaterThan(0.99);

@@ -3,7 +3,8 @@
  * decode and prefill speed. Built only on the public metric functions (countParams, kvCacheBytes,
  * flopsPerToken) and the layer list, so every mixer kind those functions know is handled here too.
  */
-import { countParams, type ParamCounts } from "./params.js";
+import { countParams, layerStackComponents, type ParamCounts } from "./params.js";
+import { stackPasses } from "./kinds/registry.js";
 import { kvCacheBytes, type Dtype } from "./kv-cache.js";
 import { flopsPerToken } from "./flops.js";
 import { formatInt } from "./format.js";
@@ -509,6 +510,14 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
     activeBytes += n * weightDtypeBytes[dtypeOf(r.scheme, c)];
   }
   activeBytes -= lookupBytes;
+  // A looped stack reads its layers' weights again on every pass (embedding and head once).
+  const passes = stackPasses(arch);
+  if (passes > 1) {
+    let stackBytes = 0;
+    for (const c of layerStackComponents) if (c !== "routedExperts") stackBytes += b[c] * weightDtypeBytes[dtypeOf(r.scheme, c)];
+    activeBytes += (passes - 1) * stackBytes;
+    assumptions.push(`Looped stack: every decode step reads the layers' weights ${passes} times, once per pass (no reuse from cache between passes).`);
+  }
   // Dense part is read by every replica.
   const dataParallel = (r.devices === undefined ? fit.minimum : fit.requested)?.dataParallel ?? 1;
   const moeDefs: { experts: number; active: number; weight: number }[] = [];
@@ -519,7 +528,7 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
   const routedTotalBytes = counts.breakdown.routedExperts * weightDtypeBytes[dtypeOf(r.scheme, "routedExperts")];
   const weightWeight = moeDefs.reduce((a, m) => a + m.weight, 0);
   const routedRead = (batch: number) =>
-    moeDefs.length === 0 ? 0 : moeDefs.reduce((a, m) => a + (m.weight / weightWeight) * routedTotalBytes * expertUnionFraction(m.experts, m.active, batch), 0);
+    moeDefs.length === 0 ? 0 : passes * moeDefs.reduce((a, m) => a + (m.weight / weightWeight) * routedTotalBytes * expertUnionFraction(m.experts, m.active, batch), 0);
   if (moeDefs.length > 0) {
     assumptions.push(
       "MoE: a decode step reads the union of experts the batch routes to, assuming uniform, independent routing (batch 1: the active experts only; large batches approach every expert).",

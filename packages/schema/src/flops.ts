@@ -2,16 +2,19 @@
  * Forward FLOPs per token and weight memory.
  */
 import { definitionCounts } from "./layers.js";
-import { countParams, type ParamCounts } from "./params.js";
+import { countParams, layerStackComponents, type ParamCounts } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
-import { coreFeatures, resolveKinds, type KindOptions } from "./kinds/registry.js";
+import { coreFeatures, resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {
   /** All forward FLOPs. */
   total: number;
-  /** 2 × every active weight a token multiplies with (embedding look-ups excluded, output head included). */
+  /**
+   * 2 × every active weight a token multiplies with (embedding look-ups excluded, output head included); a looped
+   * stack's layers count once per pass.
+   */
   matmul: number;
   /** Attention scores and weighted sums over the cached context (2 FLOPs per multiply-add). */
   attention: number;
@@ -33,13 +36,17 @@ export function flopsPerToken(
   let lookups = b.embedding + b.positionEmbedding;
   for (const feature of Object.values(coreFeatures)) lookups += feature.lookupParams(arch);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
-  const matmul = 2 * (params.active - lookups + headMatmul);
+  // A looped stack multiplies through its layers once per pass; embedding and head run once.
+  const passes = stackPasses(arch);
+  let stack = 0;
+  if (passes > 1) for (const component of layerStackComponents) stack += b[component];
+  const matmul = 2 * (params.active - lookups + headMatmul + (passes - 1) * stack);
   const tokens = options.contextLength ?? arch.contextLength ?? 4096;
   let attention = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
     const kind = kinds.of(mixer);
-    if (mixer && kind) attention += times * 2 * kind.attentionMacs(mixer, tokens);
+    if (mixer && kind) attention += passes * times * 2 * kind.attentionMacs(mixer, tokens);
   }
   return { total: matmul + attention, matmul, attention };
 }

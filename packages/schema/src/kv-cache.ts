@@ -3,7 +3,7 @@
  */
 import { definitionCounts } from "./layers.js";
 import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
-import { resolveKinds, type KindOptions } from "./kinds/registry.js";
+import { resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
 
 /** Bytes per element of the supported cache dtypes. */
 export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 } as const;
@@ -19,6 +19,7 @@ export function kvElementsPerToken(mixer: Mixer | { kind: string }, options?: Ki
 /**
  * KV cache bytes per token in the gallery's convention: bf16, every attention layer at full size
  * (sliding windows not capped), linear-attention and SSM layers excluded, MLA storing latent + rope dims.
+ * A looped stack (`loop`) keeps one cache per pass, so the layers count once per pass.
  */
 export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, dtype: Dtype = "bf16", options?: KindOptions): number {
   const arch = spec.architecture as Architecture;
@@ -28,7 +29,7 @@ export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, 
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
     if (mixer) elements += times * (kinds.of(mixer)?.cache.perToken(mixer) ?? 0);
   }
-  return elements * dtypeBytes[dtype];
+  return stackPasses(arch) * elements * dtypeBytes[dtype];
 }
 
 /** Fixed recurrent state (elements per sequence) of a linear-attention or SSM mixer (0 for an unknown kind). */
@@ -63,7 +64,7 @@ export interface CacheSize {
 /**
  * Cache memory for `contextLength` tokens: sliding windows and attention chunks hold at most
  * their size, layers that reuse another layer's KV hold nothing, and linear/SSM layers hold a
- * fixed state regardless of length.
+ * fixed state regardless of length. Each pass of a looped stack keeps its own cache and state.
  */
 export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options: CacheOptions): CacheSize {
   const arch = spec.architecture as Architecture;
@@ -85,7 +86,8 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
     naive += times * perToken * ctx * kvBytes;
     state += times * kind.cache.state(mixer, arch) * stBytes;
   }
-  return { total: batch * (kv + state), kv: batch * kv, state: batch * state, naive: batch * naive };
+  const copies = batch * stackPasses(arch);
+  return { total: copies * (kv + state), kv: copies * kv, state: copies * state, naive: copies * naive };
 }
 
 /** The gallery's qualitative label for a KV-cache size per token. */
@@ -105,7 +107,7 @@ export function kvLabel(bytesPerToken: number): KvLabel {
   return "Very high";
 }
 
-/** Number of layers of the main stack that keep a growing KV cache. */
+/** Number of layers of the main stack that keep a growing KV cache (each pass of a looped stack counted). */
 export function cachedLayerCount(spec: { architecture: ArchitectureInput }, options?: KindOptions): number {
   const arch = spec.architecture as Architecture;
   const kinds = resolveKinds(options);
@@ -114,5 +116,5 @@ export function cachedLayerCount(spec: { architecture: ArchitectureInput }, opti
     const m = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
     if (m && (kinds.of(m)?.cache.perToken(m) ?? 0) > 0) layers += times;
   }
-  return layers;
+  return stackPasses(arch) * layers;
 }

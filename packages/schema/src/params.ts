@@ -36,6 +36,12 @@ export interface ParamCounts {
   activeBreakdown: ParamBreakdown;
 }
 
+/**
+ * The components that belong to the layer stack's sublayers (what a looped stack multiplies through again on
+ * every pass); embeddings, head, final norm and MTP modules run once.
+ */
+export const layerStackComponents = ["attention", "linearMixer", "ffn", "router", "routedExperts", "sharedExperts", "hyperConnections"] as const satisfies readonly ParamComponent[];
+
 /** A zeroed breakdown. */
 export function emptyBreakdown(): ParamBreakdown {
   return {

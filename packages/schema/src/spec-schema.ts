@@ -170,6 +170,7 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
     hyperConnections: z.optional(strict({ streams: positiveInt() })),
+    loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
 }
@@ -272,6 +273,10 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
   if (arch.mtp) {
     if (!Object.hasOwn(arch.mixers, arch.mtp.mixer)) issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
     if (!Object.hasOwn(arch.ffns, arch.mtp.ffn)) issues.push({ path: at("mtp", "ffn"), message: `unknown ffn "${arch.mtp.ffn}"` });
+  }
+
+  if (arch.loop && arch.loop.passes < 2) {
+    issues.push({ path: at("loop", "passes"), message: `a looped stack runs at least 2 passes, got ${arch.loop.passes}; leave out \`loop\` for a single pass` });
   }
 
   const norm = arch.norm;

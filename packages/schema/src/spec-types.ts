@@ -347,7 +347,7 @@ export interface QkNorm {
 // Each mixer kind's documented interface lives in its own module under `kinds/mixers/`, beside its parameter
 // count, cache, FLOPs, labels and popover rows; they are re-exported here so that this file stays the single
 // source of the JSON Schema.
-export type { AttentionMixer } from "./kinds/mixers/attention.js";
+export type { AttentionMixer, RelativeBias } from "./kinds/mixers/attention.js";
 export type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
 export type { CcaMixer } from "./kinds/mixers/cca.js";
 export type { MlaMixer } from "./kinds/mixers/mla.js";
@@ -360,6 +360,7 @@ export type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
 export type { MlpFfn } from "./kinds/ffns/mlp.js";
 export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
+export type { LoopedDepth } from "./kinds/features/looped-depth.js";
 import type { AttentionMixer } from "./kinds/mixers/attention.js";
 import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
 import type { CcaMixer } from "./kinds/mixers/cca.js";
@@ -373,6 +374,7 @@ import type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
 import type { MlpFfn } from "./kinds/ffns/mlp.js";
 import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
+import type { LoopedDepth } from "./kinds/features/looped-depth.js";
 
 /** DeepSeek Sparse Attention's lightning indexer (DeepSeek V3.2, GLM-5). */
 export interface SparseIndexer {
@@ -467,6 +469,11 @@ export interface Architecture {
    * by small learned maps around every sublayer and contracted before the final norm.
    */
   hyperConnections?: { streams: PositiveInt };
+  /**
+   * Looped depth (Ouro, Nanbeige 4.2): the whole layer stack runs `passes` times per token with shared weights.
+   * `numLayers` and `layers` describe the stored layers once.
+   */
+  loop?: LoopedDepth;
   /**
    * Final logit soft-capping value (Gemma 2).
    * @exclusiveMinimum 0

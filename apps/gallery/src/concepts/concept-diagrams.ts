@@ -204,6 +204,28 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += text(150, 56, "write: learned spread", { anchor: "start", size: 9.5, cls: "muted" });
     return svg(body, l);
   },
+  "relative-position-bias": (l) => {
+    let body = text(12, 18, "a learned bias per distance, added to each score", { anchor: "start", cls: "muted", size: 10.5 });
+    for (let j = 0; j < 9; j++) {
+      const x = 24 + j * 30;
+      const near = j >= 4;
+      body += rect(x, 70, 24, 24, near ? "q" : "box", 3) + text(x + 12, 86, `k${j + 1}`, { size: 9 });
+      if (near) body += rect(x + 4, 150 - (j - 3) * 8, 16, (j - 3) * 8, "kv", 1);
+    }
+    body += box(270, 70, 34, 24, "q", "q", 10);
+    body += line(144, 158, 300, 158, "line", 1) + text(144, 176, "reach: nearest keys only", { anchor: "start", size: 9.5, cls: "muted" });
+    return svg(body, l);
+  },
+  "looped-depth": (l) => {
+    let body = text(12, 18, "one stored stack, run again on every pass", { anchor: "start", cls: "muted", size: 10.5 });
+    body += box(100, 168, 120, 20, "token embedding", "box", 10);
+    for (let i = 0; i < 4; i++) body += box(100, 136 - i * 26, 120, 20, `layer ${i + 1}`, "q", 10);
+    for (let i = 0; i < 4; i++) body += arrow(160, 168 - i * 26, 160, 156 - i * 26);
+    body += `<path d="M220 68 C 262 68, 262 146, 220 146" class="line" stroke-width="1.4" fill="none"/>` + arrow(232, 146, 221, 146);
+    body += text(262, 104, "× passes", { anchor: "start", size: 10, cls: "muted" }) + text(262, 118, "same weights", { anchor: "start", size: 9.5, cls: "muted" });
+    body += arrow(160, 58, 160, 44) + box(100, 24, 120, 20, "output head", "box", 10);
+    return svg(body, l);
+  },
   "attention-sinks": (l) => twoMasks("sliding window W = 4", (i, j) => i - j < 4, "window + learned sink", (i, j) => i - j < 4, l, () => true),
   "gated-attention": (l) => {
     let body = box(40, 164, 60, 22, "input x", "box");

@@ -134,13 +134,17 @@ export const attentionMixer = (ctx: number | null): Arb<Mixer> =>
           outputGate: fc.constantFrom("elementwise", "headwise"),
           kvShare: fc.oneof(fc.record({ sharedKV: fc.boolean() }), fc.record({ reusesKV: fc.boolean() })),
           logitSoftcap: posNumber(100),
+          relativeBias: fc.record({ dim: pos(64), extent: pos(4096) }),
         },
         { requiredKeys: [] },
       ),
     })
     .map(({ kvHeads, group, headDim, extra }) => {
-      const { local, kvShare, ...rest } = extra;
-      return { kind: "attention", heads: kvHeads * group, kvHeads, headDim, ...rest, ...(local ?? {}), ...(kvShare ?? {}) } as Mixer;
+      const { local, kvShare, relativeBias, ...rest } = extra;
+      // A bias reaches no farther than the sliding window.
+      const window = local && "window" in local ? local.window : undefined;
+      const bias = relativeBias && window !== undefined ? { ...relativeBias, extent: Math.min(relativeBias.extent, window) } : relativeBias;
+      return { kind: "attention", heads: kvHeads * group, kvHeads, headDim, ...rest, ...(local ?? {}), ...(kvShare ?? {}), ...(bias ? { relativeBias: bias } : {}) } as Mixer;
     });
 
 export const mlaMixer = (ctx: number | null): Arb<Mixer> =>
@@ -444,6 +448,7 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
               {
                 mtp: mixerNames.length && ffnNames.length ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) }) : fc.constant(undefined),
                 hyperConnections: fc.record({ streams: pos(8) }),
+                loop: fc.record({ passes: fc.integer({ min: 2, max: 8 }), normBetweenPasses: fc.boolean() }, { requiredKeys: ["passes"] }),
                 finalLogitSoftcap: posNumber(100),
               },
               { requiredKeys: [] },
@@ -454,6 +459,7 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
             const arch: Architecture = { ...rest, contextLength, numLayers: countLayers(layers), mixers: defs.mixers, ffns: defs.ffns, layers };
             if (extra.mtp) arch.mtp = extra.mtp;
             if (extra.hyperConnections) arch.hyperConnections = extra.hyperConnections;
+            if (extra.loop) arch.loop = extra.loop;
             if (extra.finalLogitSoftcap !== undefined) arch.finalLogitSoftcap = extra.finalLogitSoftcap;
             return arch;
           });

@@ -384,6 +384,20 @@ const entries = {
     related: ["RoPE", "NoPE"],
     figure: "A token embedding and a position embedding are added before the first block.",
   },
+  "relative-position-bias": {
+    name: "Learned relative-position bias",
+    short: "Rel. bias",
+    category: "Positions",
+    headline: true,
+    summary: "Each attention score gets a learned bias that depends on how far back the key is, instead of rotating queries and keys.",
+    popover: "A learned bias, chosen by the distance between query and key, is added to each attention logit; distances beyond a fixed reach get none. It replaces rotary positions.",
+    body: [
+      "Instead of encoding positions into the queries and keys (RoPE), the model adds a number to every attention logit that depends on the distance between the two tokens. T5 looked the bias up in a small table of distance buckets; Inkling computes it per query, projecting a few values per head through a learned table with one column per distance.",
+      "Only the nearest distances carry a bias (1,024 in Inkling's global layers, the 512-token window in its local ones); keys farther away are told apart by content alone. The cost is a handful of extra projection outputs per head and the small table.",
+    ],
+    related: ["RoPE", "NoPE", "learned-positions"],
+    figure: "A row of attention logits for one query, with a bias bar under each of the nearest keys and none beyond the reach.",
+  },
   "QK-Norm": {
     name: "QK-Norm",
     short: "QK-Norm",
@@ -467,6 +481,20 @@ const entries = {
     ],
     related: ["sandwich-norm", "post-norm", "parallel-block"],
     figure: "Four parallel residual streams; a sublayer reads a learned mix of them and writes its output back into all four.",
+  },
+  "looped-depth": {
+    name: "Looped depth (shared-weight passes)",
+    short: "Looped",
+    category: "Normalisation and stability",
+    headline: true,
+    summary: "The whole layer stack runs several times for every token with the same weights, so depth grows without new parameters.",
+    popover: "The stack of layers is applied more than once per token, reusing the same weights on each pass. Compute and the KV cache grow with the passes; the parameter count does not.",
+    body: [
+      "A looped (or recurrent-depth) model stores one stack of layers and sends each token through it several times: the output of the last layer becomes the input of the first again. Ouro runs its 48 layers four times, Nanbeige 4.2 its 22 layers twice.",
+      "Because the weights are shared, the checkpoint is as small as a shallow model while the work per token is that of a deeper one. Each pass computes its own keys and values, so the cache grows with the number of passes, and so do the multiplies per token.",
+    ],
+    related: ["hyper-connections", "sandwich-norm"],
+    figure: "One block stack with an arrow from its top back to its bottom, labelled with the number of passes.",
   },
   "tied-embeddings": {
     name: "Tied embeddings",

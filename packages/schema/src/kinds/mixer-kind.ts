@@ -162,6 +162,12 @@ export interface BlockFeature {
   params(arch: Architecture, ctx: FeatureContext, add: AddParams): void;
   /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
   lookupParams(arch: Architecture): number;
+  /**
+   * How many times a token runs through the layer stack with the same weights (looped depth); absent means once.
+   * The passes of every feature multiply the KV cache, recurrent state, cached layers and the stack's FLOPs, never
+   * the parameters (see `stackPasses` in the registry).
+   */
+  stackPasses?(arch: Architecture): number;
 }
 
 /** What a feature's parameter count may read from the rest of the count. */

@@ -4,7 +4,7 @@
  *
  * Lookups go through `Map`s only, so a kind named `constructor`, `toString` or `__proto__` is simply unknown.
  */
-import type { Ffn, Mixer } from "../spec-types.js";
+import type { Architecture, Ffn, Mixer } from "../spec-types.js";
 import type { BlockFeature, FfnKindCore, MixerKind, MixerKindCore } from "./mixer-kind.js";
 import { attention } from "./mixers/attention.js";
 import { mla } from "./mixers/mla.js";
@@ -22,6 +22,7 @@ import { hyperConnections } from "./features/hyper-connections.js";
 import { perLayerEmbeddings } from "./features/per-layer-embeddings.js";
 import { ngramEmbeddings } from "./features/ngram-embeddings.js";
 import { mtp } from "./features/mtp.js";
+import { loopedDepth } from "./features/looped-depth.js";
 
 /**
  * Every core mixer kind: a missing kind, or a kind missing a facet, does not compile. (Their popover rows and
@@ -49,6 +50,7 @@ export const coreFeatures = {
   hyperConnections,
   perLayerEmbeddings,
   ngramEmbeddings,
+  loopedDepth,
 } as const satisfies Record<string, BlockFeature>;
 
 /** Any mixer kind definition, with every facet (what downstream kinds are). */
@@ -131,4 +133,14 @@ export function resolveKinds(options?: KindOptions): KindRegistry {
     resolved.set(kinds, registry);
   }
   return registry;
+}
+
+/**
+ * How many times a token runs through the layer stack (looped depth, 1 without it): the product of every block
+ * feature's passes. KV cache, recurrent state and the stack's FLOPs scale with it; parameters do not.
+ */
+export function stackPasses(arch: Pick<Architecture, "loop">): number {
+  let passes = 1;
+  for (const feature of Object.values(coreFeatures) as BlockFeature[]) passes *= feature.stackPasses?.(arch as Architecture) ?? 1;
+  return passes;
 }

@@ -17,6 +17,7 @@ export const attentionDetails = {
     else if (m.rope?.theta) r.add("RoPE θ", m.rope.theta);
     if (m.outputGate) r.add("Output gate", m.outputGate);
     if (m.logitSoftcap) r.add("Logit soft-cap", String(m.logitSoftcap));
+    if (m.relativeBias) r.add("Relative bias", `${m.relativeBias.dim} per head over ${tokens(m.relativeBias.extent)}`);
     return r.rows;
   },
   relations(m, arch, path) {
@@ -25,6 +26,9 @@ export const attentionDetails = {
     else if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
     issues.push(...windowFitsContext(m.window, arch.contextLength, path));
     if (m.window !== undefined && m.chunk !== undefined) issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
+    if (m.relativeBias && m.window !== undefined && m.relativeBias.extent > m.window) {
+      issues.push({ path: [...path, "relativeBias", "extent"], message: `a bias beyond the sliding window (${m.window}) never applies, got ${m.relativeBias.extent}` });
+    }
     if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
     return issues;
   },

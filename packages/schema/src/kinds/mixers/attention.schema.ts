@@ -20,4 +20,5 @@ export const AttentionMixerSchema = strict({
   sharedKV: z.optional(bool()),
   reusesKV: z.optional(bool()),
   logitSoftcap: z.optional(positiveNumber()),
+  relativeBias: z.optional(strict({ dim: positiveInt(), extent: positiveInt() })),
 });

@@ -1,6 +1,6 @@
 /**
  * Softmax attention: MHA, GQA or MQA; full, sliding-window or chunked; with the options the dataset's models
- * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping).
+ * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping, learned relative-position bias).
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
@@ -46,6 +46,20 @@ export interface AttentionMixer {
    * @exclusiveMinimum 0
    */
   logitSoftcap?: number;
+  /** Learned relative-position bias added to the attention logits (Inkling). */
+  relativeBias?: RelativeBias;
+}
+
+/**
+ * Learned relative-position bias (Inkling's `d_rel`, `rel_extent`): the q/k/v projection gains `dim` outputs per
+ * query head, which a learned `dim × extent` table turns into one logit bias per head for each of the nearest
+ * `extent` distances (0 … extent − 1); keys farther away get no bias.
+ */
+export interface RelativeBias {
+  /** Values per query head that the bias is projected from (`d_rel`). */
+  dim: PositiveInt;
+  /** Distances that carry a bias (`rel_extent`; the window on sliding-window layers). */
+  extent: PositiveInt;
 }
 
 const label = (m: AttentionMixer): string => {
@@ -65,8 +79,11 @@ export const attention = {
     const k = m.kvHeads * m.headDim;
     const v = m.sharedKV ? 0 : m.kvHeads * vDim;
     const gate = m.outputGate === "elementwise" ? q : m.outputGate === "headwise" ? m.heads : 0;
-    const qkvOut = q + gate + k + v;
+    // Relative-position bias: dim outputs per head in the fused q/k/v/r projection, and the dim × extent table.
+    const rel = m.relativeBias ? m.heads * m.relativeBias.dim : 0;
+    const qkvOut = q + gate + k + v + rel;
     let params = d * qkvOut + m.heads * vDim * d;
+    if (m.relativeBias) params += m.relativeBias.dim * m.relativeBias.extent;
     if (m.qkvBias) params += qkvOut;
     if (m.outBias) params += d;
     if (m.qkNorm) params += qkNormWeights(m.qkNorm, m.qkNorm.scope === "head" ? 2 * m.headDim : q + k);
@@ -85,7 +102,9 @@ export const attention = {
   },
   attentionMacs(m, tokens) {
     const span = Math.min(tokens, m.window ?? m.chunk ?? tokens);
-    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span;
+    // The relative bias: each head's dim values times the dim × extent table, for every query.
+    const bias = m.relativeBias ? m.heads * m.relativeBias.dim * m.relativeBias.extent : 0;
+    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span + bias;
   },
   label,
   attentionLabel: (m) => headSharing(m),
@@ -117,6 +136,7 @@ export const attention = {
     if (m.sinks) tags.push("attention-sinks");
     if (m.logitSoftcap) tags.push("logit-softcap");
     if (m.sharedKV || m.reusesKV) tags.push("kv-sharing");
+    if (m.relativeBias) tags.push("relative-position-bias");
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
     if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
     return tags;
@@ -129,6 +149,7 @@ export const attention = {
     if (m.chunk) notes.push(["chunks of ", m.chunk, " tokens"]);
     if (m.reusesKV) notes.push([layers, " layers reuse an earlier layer's KV cache"]);
     if (m.sharedKV) notes.push(["keys double as values in ", layers, " layers"]);
+    if (m.relativeBias) notes.push(["learned relative-position bias over the last ", m.relativeBias.extent, " tokens"]);
     return notes;
   },
 } satisfies MixerKindCore<AttentionMixer>;
