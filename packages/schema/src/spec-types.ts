@@ -382,6 +382,12 @@ export interface SparseIndexer {
   headDim: PositiveInt;
   /** Tokens each query attends to. */
   topK: PositiveInt;
+  /**
+   * `true` when the layer has no indexer of its own and reuses the top-k positions of the most recent layer that
+   * has one (GLM-5.2's IndexShare, Hy4's IndexCache): no indexer weights, no indexer keys, no scoring. `heads`,
+   * `headDim` and `topK` then describe the indexer it borrows from.
+   */
+  shared?: boolean;
 }
 
 /** A token mixer: the attention-like part of a block. */

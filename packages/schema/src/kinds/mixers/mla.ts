@@ -5,7 +5,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { isNope, noNotes } from "../common.js";
+import { indexerKeyElements, indexerScoringMacs, isNope, ownIndexer } from "../common.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {
@@ -44,10 +44,10 @@ export const mla = {
     params += m.kvLoraRank * m.heads * (m.qkNopeHeadDim + m.vHeadDim);
     params += m.heads * m.vHeadDim * d;
     if (m.bias) params += (r ?? 0) + m.kvLoraRank + m.qkRopeHeadDim + d;
-    if (m.indexer) {
+    const ix = ownIndexer(m.indexer);
+    if (ix) {
       // DeepSeek V3.2 Indexer: wq_b (q_lora_rank → heads·headDim), wk (d → headDim),
-      // k_norm (LayerNorm with bias), weights_proj (d → heads).
-      const ix = m.indexer;
+      // k_norm (LayerNorm with bias), weights_proj (d → heads). A shared indexer has no weights.
       params += (r ?? d) * ix.heads * ix.headDim + d * ix.headDim + 2 * ix.headDim + d * ix.heads;
     }
     return { component: "attention", params };
@@ -57,10 +57,12 @@ export const mla = {
     perToken: (m) => m.kvLoraRank + m.qkRopeHeadDim,
     span: (m) => m.window || undefined,
     state: () => 0,
+    indexKeysPerToken: (m) => indexerKeyElements(m.indexer),
   },
   attentionMacs(m, tokens) {
-    const span = Math.min(tokens, m.indexer?.topK ?? tokens, m.window ?? tokens);
-    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span;
+    const visible = Math.min(tokens, m.window ?? tokens);
+    const span = Math.min(visible, m.indexer?.topK ?? visible);
+    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span + indexerScoringMacs(m.indexer, visible);
   },
   label: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
   attentionLabel: () => "MLA",
@@ -76,6 +78,6 @@ export const mla = {
     return tags;
   },
   callout: (m) => [m.heads, " heads"],
-  calloutNotes: noNotes,
+  calloutNotes: (m, layers) => (m.indexer?.shared ? [[layers, " layers reuse an earlier layer's token selection"]] : []),
 } satisfies MixerKindCore<MlaMixer>;
 
