@@ -403,8 +403,11 @@ export type Mixer =
   | MlstmMixer
   | ShortConvMixer;
 
-/** Activation functions of feed-forward layers. */
-export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai";
+/**
+ * Activation functions of feed-forward layers. `situ` is Kimi K3's soft-capped SiLU, β·tanh(x/β)·sigmoid(x), used gated
+ * (its `up` input soft-capped too).
+ */
+export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai" | "situ";
 
 /** A feed-forward definition. */
 export type Ffn = MlpFfn | MoeFfn;

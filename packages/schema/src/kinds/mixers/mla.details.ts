@@ -13,6 +13,7 @@ export const mlaDetails = {
     r.add("Value head dim", m.vHeadDim);
     if (m.window) r.add("Window", tokens(m.window));
     if (m.indexer) r.add("Sparse indexer", indexerFact(m.indexer));
+    if (m.outputGate) r.add("Output gate", m.outputGate);
     if (m.rope === false) r.add("RoPE", "none (NoPE)");
     return r.rows;
   },

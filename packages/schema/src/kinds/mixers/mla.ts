@@ -30,7 +30,16 @@ export interface MlaMixer {
   window?: PositiveInt;
   /** DeepSeek Sparse Attention indexer, when present. */
   indexer?: SparseIndexer;
+  /**
+   * Sigmoid gate on the attention output, projected from the layer input (Kimi K3's gated MLA, Hy4):
+   * `elementwise` gives each head's every value channel its own gate (dModel → heads·vHeadDim), `headwise` one gate
+   * per head (dModel → heads).
+   */
+  outputGate?: "elementwise" | "headwise";
 }
+
+const mlaTitle = (m: MlaMixer): string =>
+  `${m.outputGate ? "**Gated** " : ""}Multi-head **Latent** Attention${m.indexer ? " with **Sparse** indexer" : ""}`;
 
 export const mla = {
   kind: "mla",
@@ -43,6 +52,8 @@ export const mla = {
     params += d * (m.kvLoraRank + m.qkRopeHeadDim) + m.kvLoraRank;
     params += m.kvLoraRank * m.heads * (m.qkNopeHeadDim + m.vHeadDim);
     params += m.heads * m.vHeadDim * d;
+    // Kimi K3 KimiK3GatedMLA.output_gate_proj / Hy4 HYV4Attention.linear_gate: d → heads·vHeadDim, no bias.
+    if (m.outputGate) params += d * (m.outputGate === "elementwise" ? m.heads * m.vHeadDim : m.heads);
     if (m.bias) params += (r ?? 0) + m.kvLoraRank + m.qkRopeHeadDim + d;
     const ix = ownIndexer(m.indexer);
     if (ix) {
@@ -66,13 +77,14 @@ export const mla = {
   },
   label: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
   attentionLabel: () => "MLA",
-  shortName: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
-  title: (m) => (m.indexer ? "Multi-head **Latent** Attention with **Sparse** indexer" : "Multi-head **Latent** Attention"),
-  comboTitle: (m) => (m.indexer ? "Multi-head **Latent** Attention with **Sparse** indexer" : "Multi-head **Latent** Attention"),
+  shortName: (m) => `${m.outputGate ? "gated " : ""}${m.indexer ? "MLA + DSA" : "MLA"}`,
+  title: (m) => mlaTitle(m),
+  comboTitle: (m) => mlaTitle(m),
   groupTitle: () => undefined,
   concepts(m, ctx) {
     const tags: Concept[] = ["MLA"];
     if (m.indexer) tags.push("DSA");
+    if (m.outputGate) tags.push("gated-attention");
     if (m.window) tags.push("SWA");
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
     return tags;
