@@ -357,6 +357,7 @@ export type { LightningMixer } from "./kinds/mixers/lightning.js";
 export type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 export type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 export type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+export type { MiniMaxSparseMixer, BlockSparseIndexer } from "./kinds/mixers/minimax-sparse.js";
 export type { MlpFfn } from "./kinds/ffns/mlp.js";
 export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
@@ -370,6 +371,7 @@ import type { LightningMixer } from "./kinds/mixers/lightning.js";
 import type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 import type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 import type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+import type { MiniMaxSparseMixer } from "./kinds/mixers/minimax-sparse.js";
 import type { MlpFfn } from "./kinds/ffns/mlp.js";
 import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
@@ -401,7 +403,8 @@ export type Mixer =
   | LightningMixer
   | Mamba2Mixer
   | MlstmMixer
-  | ShortConvMixer;
+  | ShortConvMixer
+  | MiniMaxSparseMixer;
 
 /**
  * Activation functions of feed-forward layers. `situ` is Kimi K3's soft-capped SiLU, β·tanh(x/β)·sigmoid(x), used gated

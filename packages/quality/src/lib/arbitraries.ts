@@ -206,6 +206,20 @@ const mamba2Mixer = (): Arb<Mixer> =>
 const mlstmMixer = (): Arb<Mixer> => fc.record({ heads: pos(32), qkDim: pos(8192), vDim: pos(8192) }).map((m) => ({ kind: "mlstm", ...m }) as Mixer);
 const shortConvMixer = (): Arb<Mixer> => fc.record({ convKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["convKernel"] }).map((m) => ({ kind: "short-conv", ...m }) as Mixer);
 
+const minimaxSparseMixer = (): Arb<Mixer> =>
+  fc
+    .record({
+      kvHeads: pos(16),
+      group: pos(16),
+      headDim: pos(256),
+      qkNorm: fc.option(qkNorm(), { nil: undefined }),
+      indexer: fc.record({ heads: pos(16), headDim: pos(256), blockSize: pos(512), topKBlocks: pos(64), local: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    })
+    .map(({ kvHeads, group, headDim, qkNorm: norm, indexer: { local, ...ix } }) => {
+      const indexer = { ...ix, localBlocks: Math.floor(local * ix.topKBlocks) };
+      return { kind: "minimax-sparse", heads: kvHeads * group, kvHeads, headDim, ...(norm ? { qkNorm: norm } : {}), indexer } as Mixer;
+    });
+
 const linearMixer = (): Arb<Mixer> => fc.oneof(gdnMixer(), kimiDeltaMixer(), lightningMixer());
 /**
  * One arbitrary per core mixer kind, keyed by kind: a kind added to the schema without an arbitrary does not
@@ -222,6 +236,7 @@ export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => A
   mamba2: mamba2Mixer,
   mlstm: mlstmMixer,
   "short-conv": shortConvMixer,
+  "minimax-sparse": minimaxSparseMixer,
 };
 
 /** Any mixer of any core kind. */
