@@ -97,6 +97,8 @@ export function activationName(a: Activation): string {
       return "ReLU²";
     case "swiglu-oai":
       return "clamped SwiGLU";
+    case "situ":
+      return "SiTU";
   }
 }
 

@@ -63,8 +63,8 @@ export interface CacheSize {
 
 /**
  * Cache memory for `contextLength` tokens: sliding windows and attention chunks hold at most
- * their size, layers that reuse another layer's KV hold nothing, and linear/SSM layers hold a
- * fixed state regardless of length. Each pass of a looped stack keeps its own cache and state.
+ * their size, layers that reuse another layer's KV hold nothing, sparse-attention indexers add their own keys
+ * (only on layers that run an indexer), and linear/SSM layers hold a fixed state regardless of length. Each pass of a looped stack keeps its own cache and state.
  */
 export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options: CacheOptions): CacheSize {
   const arch = spec.architecture as Architecture;
@@ -80,7 +80,7 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
     const kind = kinds.of(mixer);
     if (!mixer || !kind) continue;
-    const perToken = kind.cache.perToken(mixer);
+    const perToken = kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0);
     const cap = kind.cache.span(mixer) ?? Infinity;
     kv += times * perToken * Math.min(ctx, cap) * kvBytes;
     naive += times * perToken * ctx * kvBytes;

@@ -357,6 +357,7 @@ export type { LightningMixer } from "./kinds/mixers/lightning.js";
 export type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 export type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 export type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+export type { MiniMaxSparseMixer, BlockSparseIndexer } from "./kinds/mixers/minimax-sparse.js";
 export type { MlpFfn } from "./kinds/ffns/mlp.js";
 export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
@@ -371,6 +372,7 @@ import type { LightningMixer } from "./kinds/mixers/lightning.js";
 import type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 import type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 import type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
+import type { MiniMaxSparseMixer } from "./kinds/mixers/minimax-sparse.js";
 import type { MlpFfn } from "./kinds/ffns/mlp.js";
 import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
@@ -384,6 +386,12 @@ export interface SparseIndexer {
   headDim: PositiveInt;
   /** Tokens each query attends to. */
   topK: PositiveInt;
+  /**
+   * `true` when the layer has no indexer of its own and reuses the top-k positions of the most recent layer that
+   * has one (GLM-5.2's IndexShare, Hy4's IndexCache): no indexer weights, no indexer keys, no scoring. `heads`,
+   * `headDim` and `topK` then describe the indexer it borrows from.
+   */
+  shared?: boolean;
 }
 
 /** A token mixer: the attention-like part of a block. */
@@ -397,10 +405,14 @@ export type Mixer =
   | LightningMixer
   | Mamba2Mixer
   | MlstmMixer
-  | ShortConvMixer;
+  | ShortConvMixer
+  | MiniMaxSparseMixer;
 
-/** Activation functions of feed-forward layers. */
-export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai";
+/**
+ * Activation functions of feed-forward layers. `situ` is Kimi K3's soft-capped SiLU, β·tanh(x/β)·sigmoid(x), used gated
+ * (its `up` input soft-capped too).
+ */
+export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai" | "situ";
 
 /** A feed-forward definition. */
 export type Ffn = MlpFfn | MoeFfn;

@@ -172,6 +172,8 @@ const diagrams: Record<Concept, (label: string) => string> = {
   SWA: (l) => twoMasks("global (causal)", () => true, "sliding window W = 4", (i, j) => i - j < 4, l),
   "chunked-attention": (l) => twoMasks("global (causal)", () => true, "chunks of 4", (i, j) => Math.floor(i / 4) === Math.floor(j / 4), l),
   DSA: (l) => twoMasks("dense MLA", () => true, "indexer's top-k", (i, j) => j === i || (i * 7 + j * 13) % 11 < 2 || (j === 0 && i % 3 === 0), l),
+  "block-sparse-attention": (l) =>
+    twoMasks("dense GQA", () => true, "top blocks of 3", (i, j) => Math.floor(j / 3) === Math.floor(i / 3) || (Math.floor(j / 3) * 5 + Math.floor(i / 3) * 3) % 4 === 0, l),
   "compressed-attention": (l) =>
     twoMasks("sliding window W = 3", (i, j) => i - j < 3, "window + compressed", (i, j) => (i - j < 3 ? true : Math.floor(j / 4) < Math.floor((i - 2) / 4) ? "latent" : false), l),
   cca: (l) => {

@@ -85,7 +85,7 @@ export const url = (): Arb<string> =>
 const isoDate = (): Arb<string> =>
   fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
-const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai");
+const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ");
 
 const ropeSettings = (): Arb<RopeSettings> =>
   fc.record(
@@ -111,7 +111,7 @@ const ropeSettings = (): Arb<RopeSettings> =>
   );
 
 const qkNorm = (): Arb<QkNorm> => fc.record({ kind: fc.constantFrom("rmsnorm", "layernorm", "l2"), scope: fc.constantFrom("head", "all-heads") });
-const indexer = () => fc.record({ heads: pos(128), headDim: pos(256), topK: pos(4096) });
+const indexer = () => fc.record({ heads: pos(128), headDim: pos(256), topK: pos(4096), shared: fc.boolean() }, { requiredKeys: ["heads", "headDim", "topK"] });
 
 /** A window that fits the context (`null` context: anything). */
 const windowFor = (ctx: number | null): Arb<number> => pos(ctx ?? 1 << 20);
@@ -161,6 +161,7 @@ export const mlaMixer = (ctx: number | null): Arb<Mixer> =>
         rope: fc.oneof(fc.constant(false as const), ropeSettings()),
         window: windowFor(ctx),
         indexer: indexer(),
+        outputGate: fc.constantFrom("elementwise", "headwise"),
       },
       { requiredKeys: ["heads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim"] },
     )
@@ -194,7 +195,10 @@ const gdnMixer = (): Arb<Mixer> =>
     .record({ keyHeads: pos(32), mult: pos(4), keyHeadDim: pos(256), valueHeadDim: pos(256), convKernel: pos(8) })
     .map(({ keyHeads, mult, ...m }) => ({ kind: "gated-deltanet", keyHeads, valueHeads: keyHeads * mult, ...m }) as Mixer);
 
-const kimiDeltaMixer = (): Arb<Mixer> => fc.record({ heads: pos(64), headDim: pos(256), convKernel: pos(8) }).map((m) => ({ kind: "kimi-delta", ...m }) as Mixer);
+const kimiDeltaMixer = (): Arb<Mixer> =>
+  fc
+    .record({ heads: pos(64), headDim: pos(256), convKernel: pos(8), outputGate: fc.constantFrom("low-rank", "full-rank") }, { requiredKeys: ["heads", "headDim", "convKernel"] })
+    .map((m) => ({ kind: "kimi-delta", ...m }) as Mixer);
 const lightningMixer = (): Arb<Mixer> =>
   fc
     .record({ heads: pos(64), headDim: pos(256), bias: fc.boolean(), qkNorm: qkNorm(), rope: fc.oneof(fc.constant(false as const), ropeSettings()) }, { requiredKeys: ["heads", "headDim"] })
@@ -205,6 +209,20 @@ const mamba2Mixer = (): Arb<Mixer> =>
     .map((m) => ({ kind: "mamba2", ...m }) as Mixer);
 const mlstmMixer = (): Arb<Mixer> => fc.record({ heads: pos(32), qkDim: pos(8192), vDim: pos(8192) }).map((m) => ({ kind: "mlstm", ...m }) as Mixer);
 const shortConvMixer = (): Arb<Mixer> => fc.record({ convKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["convKernel"] }).map((m) => ({ kind: "short-conv", ...m }) as Mixer);
+
+const minimaxSparseMixer = (): Arb<Mixer> =>
+  fc
+    .record({
+      kvHeads: pos(16),
+      group: pos(16),
+      headDim: pos(256),
+      qkNorm: fc.option(qkNorm(), { nil: undefined }),
+      indexer: fc.record({ heads: pos(16), headDim: pos(256), blockSize: pos(512), topKBlocks: pos(64), local: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    })
+    .map(({ kvHeads, group, headDim, qkNorm: norm, indexer: { local, ...ix } }) => {
+      const indexer = { ...ix, localBlocks: Math.floor(local * ix.topKBlocks) };
+      return { kind: "minimax-sparse", heads: kvHeads * group, kvHeads, headDim, ...(norm ? { qkNorm: norm } : {}), indexer } as Mixer;
+    });
 
 const linearMixer = (): Arb<Mixer> => fc.oneof(gdnMixer(), kimiDeltaMixer(), lightningMixer());
 /**
@@ -222,6 +240,7 @@ export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => A
   mamba2: mamba2Mixer,
   mlstm: mlstmMixer,
   "short-conv": shortConvMixer,
+  "minimax-sparse": minimaxSparseMixer,
 };
 
 /** Any mixer of any core kind. */
@@ -244,7 +263,7 @@ export const moeFfn = (): Arb<MoeFfn> =>
           zeroShared: fc.constant(0),
           sharedGate: fc.boolean(),
           bias: fc.boolean(),
-          latent: pos(8192),
+          latent: fc.record({ width: pos(8192), norm: fc.boolean() }),
           zeroExperts: nonNeg(256),
           router: fc.record(
             {
@@ -269,7 +288,10 @@ export const moeFfn = (): Arb<MoeFfn> =>
       } else if (opt.zeroShared !== undefined) f.sharedExperts = 0;
       if (opt.sharedGate !== undefined) f.sharedGate = opt.sharedGate;
       if (opt.bias !== undefined) f.bias = opt.bias;
-      if (opt.latent !== undefined) f.latent = opt.latent;
+      if (opt.latent !== undefined) {
+        f.latent = opt.latent.width;
+        if (opt.latent.norm) f.latentNorm = true;
+      }
       if (opt.zeroExperts !== undefined) f.zeroExperts = opt.zeroExperts;
       if (opt.router) {
         const { grouping, ...r } = opt.router;

@@ -16,6 +16,7 @@ import type { Panel } from "./kit.js";
 import { lightningPanel } from "./lightning.js";
 import { mamba2Panel } from "./mamba2.js";
 import { mlaPanel } from "./mla.js";
+import { minimaxSparsePanel } from "./minimax-sparse.js";
 import { mlstmPanel } from "./mlstm.js";
 import { shortConvPanel } from "./short-conv.js";
 import { windowPanel } from "./sliding-window.js";
@@ -43,6 +44,7 @@ export const mixerPanelKinds = {
   "short-conv": { build: (m) => shortConvPanel(m, "short-conv") },
   "compressed-attention": { build: (_m, f) => compressedPanel(f, "compressed-attention") },
   cca: { build: (m) => ccaPanel(m, "cca") },
+  "minimax-sparse": { build: (m) => minimaxSparsePanel(m, "minimax-sparse") },
 } satisfies { [K in Mixer["kind"]]: MixerPanelDefinition<Extract<Mixer, { kind: K }>> | null };
 
 /** Any entry of the record, as the lookup sees it. */

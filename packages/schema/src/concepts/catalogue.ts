@@ -174,6 +174,20 @@ const entries = {
     related: ["MLA", "SWA", "MTP"],
     figure: "A causal mask in which each query keeps only a handful of earlier tokens picked by the indexer.",
   },
+  "block-sparse-attention": {
+    name: "MiniMax Sparse Attention (block-sparse)",
+    short: "MSA",
+    category: "Attention span",
+    headline: true,
+    summary: "A small indexer scores earlier tokens, pools the scores into fixed-size blocks, and each query attends only to the best few blocks.",
+    popover: "A small indexer picks, for each query, the few blocks of earlier tokens worth reading; the main attention then reads only those blocks.",
+    body: [
+      "MiniMax M3's sparse attention keeps ordinary grouped-query attention but narrows what each query reads. A light indexer with a handful of heads gives every earlier token a score, takes the best score inside each block of 128 tokens, and keeps the top 16 blocks, always including the block the query sits in.",
+      "Choosing whole blocks rather than single tokens suits the kernels that read the cache in tiles. As with DeepSeek Sparse Attention, the cache still holds every token's keys and values plus the indexer's own small key, so the saving is in compute over long contexts, not in memory.",
+    ],
+    related: ["DSA", "GQA", "SWA"],
+    figure: "A causal mask in which each query keeps a few contiguous bands of earlier tokens.",
+  },
   "compressed-attention": {
     name: "Compressed attention (CSA / HCA)",
     short: "CSA/HCA",

@@ -14,6 +14,7 @@ export type Concept =
   | "SWA"
   | "chunked-attention"
   | "DSA"
+  | "block-sparse-attention"
   | "compressed-attention"
   | "cca"
   | "attention-sinks"

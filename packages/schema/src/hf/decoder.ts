@@ -73,6 +73,7 @@ const activations: Record<string, Activation> = {
   gelu_python: "gelu",
   relu: "relu",
   relu2: "relu2",
+  situ: "situ",
 };
 
 /** The spec activation for a config's activation name. */

@@ -3,7 +3,7 @@
  * helpers the figure needs.
  */
 import { formatInt } from "../format.js";
-import type { Activation } from "../spec-types.js";
+import type { Activation, SparseIndexer } from "../spec-types.js";
 
 /** `1,024 tokens`. */
 export const tokens = (n: number): string => `${formatInt(n)} tokens`;
@@ -31,3 +31,9 @@ export function windowFitsContext(window: number | undefined, contextLength: num
 
 /** `silu (gated)`. */
 export const activationText = (f: { activation: Activation; gated: boolean }): string => `${f.activation}${f.gated ? " (gated)" : ""}`;
+
+/** `32 heads × 128, top-2,048`; for a layer that reuses another layer's selection, says so. */
+export const indexerFact = (ix: SparseIndexer): string =>
+  ix.shared
+    ? `none of its own: reuses the top-${formatInt(ix.topK)} of the last layer with an indexer`
+    : `${ix.heads} heads × ${ix.headDim}, top-${formatInt(ix.topK)}`;

@@ -16,6 +16,7 @@ import { lightningDetails } from "./mixers/lightning.details.js";
 import { mamba2Details } from "./mixers/mamba2.details.js";
 import { mlstmDetails } from "./mixers/mlstm.details.js";
 import { shortConvDetails } from "./mixers/short-conv.details.js";
+import { minimaxSparseDetails } from "./mixers/minimax-sparse.details.js";
 import { mlpDetails } from "./ffns/mlp.details.js";
 import { moeDetails } from "./ffns/moe.details.js";
 
@@ -31,6 +32,7 @@ export const coreMixerDetails = {
   mamba2: mamba2Details,
   mlstm: mlstmDetails,
   "short-conv": shortConvDetails,
+  "minimax-sparse": minimaxSparseDetails,
 } as const satisfies { [K in Mixer["kind"]]: MixerKindDetails<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind's popover rows and relation checks. */

@@ -65,6 +65,11 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
     span(mixer: M): number | undefined;
     /** Fixed recurrent state in elements per sequence and layer (matrix memory, convolution tails, window buffers). */
     state(mixer: M, arch: KindArchitecture): number;
+    /**
+     * Elements per token and layer of a sparse-attention indexer's own key cache, kept beside the KV (capped by
+     * the same span). Not in the gallery's per-token convention; the true cache counts it. Absent = none.
+     */
+    indexKeysPerToken?(mixer: M): number;
   };
   /** Multiply-adds for one query against `tokens` cached positions, per layer. */
   attentionMacs(mixer: M, tokens: number): number;

@@ -16,6 +16,7 @@ import { lightning } from "./mixers/lightning.js";
 import { mamba2 } from "./mixers/mamba2.js";
 import { mlstm } from "./mixers/mlstm.js";
 import { shortConv } from "./mixers/short-conv.js";
+import { minimaxSparse } from "./mixers/minimax-sparse.js";
 import { mlp } from "./ffns/mlp.js";
 import { moe } from "./ffns/moe.js";
 import { hyperConnections } from "./features/hyper-connections.js";
@@ -39,6 +40,7 @@ export const coreMixerKinds = {
   mamba2,
   mlstm,
   "short-conv": shortConv,
+  "minimax-sparse": minimaxSparse,
 } as const satisfies { [K in Mixer["kind"]]: MixerKindCore<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind. */

@@ -81,8 +81,8 @@ export const QkNormSchema = strict({
   scope: oneOf(["head", "all-heads"]),
 });
 
-export const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt() });
+export const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt(), shared: z.optional(bool()) });
 
 /** The activation functions of feed-forward layers. */
-export const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai"]);
+export const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ"]);
 

@@ -15,6 +15,7 @@ import { LightningMixerSchema } from "./mixers/lightning.schema.js";
 import { Mamba2MixerSchema } from "./mixers/mamba2.schema.js";
 import { MlstmMixerSchema } from "./mixers/mlstm.schema.js";
 import { ShortConvMixerSchema } from "./mixers/short-conv.schema.js";
+import { MiniMaxSparseMixerSchema } from "./mixers/minimax-sparse.schema.js";
 import { MlpFfnSchema } from "./ffns/mlp.schema.js";
 import { MoeFfnSchema } from "./ffns/moe.schema.js";
 
@@ -29,6 +30,7 @@ export {
   Mamba2MixerSchema,
   MlstmMixerSchema,
   ShortConvMixerSchema,
+  MiniMaxSparseMixerSchema,
   MlpFfnSchema,
   MoeFfnSchema,
 };
@@ -48,6 +50,7 @@ const mixerSchemaByKind = {
   mamba2: Mamba2MixerSchema,
   mlstm: MlstmMixerSchema,
   "short-conv": ShortConvMixerSchema,
+  "minimax-sparse": MiniMaxSparseMixerSchema,
 } as const;
 const ffnSchemaByKind = { mlp: MlpFfnSchema, moe: MoeFfnSchema } as const;
 

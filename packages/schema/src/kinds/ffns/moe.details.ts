@@ -10,6 +10,7 @@ export const moeDetails = {
       ["Experts", `${formatInt(f.activeExperts)} of ${formatInt(f.experts)} active`],
       ["Expert hidden size", formatInt(f.expertHidden)],
     ];
+    if (f.latent) rows.push(["Expert latent width", `${formatInt(f.latent)}${f.latentNorm ? " (normalised)" : ""}`]);
     if (f.sharedExperts) rows.push(["Shared experts", formatInt(f.sharedExperts)]);
     if (f.router?.scoring) rows.push(["Router", f.router.scoring]);
     rows.push(["Activation", activationText(f)]);
@@ -24,6 +25,7 @@ export const moeDetails = {
     if (topk !== undefined && (groups === undefined || topk > groups)) {
       issues.push({ path: [...path, "router", "topkGroups"], message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}` });
     }
+    if (f.latentNorm && f.latent === undefined) issues.push({ path: [...path, "latentNorm"], message: "is set but latent is missing" });
     if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
     return issues;
   },

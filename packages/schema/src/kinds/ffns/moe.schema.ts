@@ -15,6 +15,7 @@ export const MoeFfnSchema = strict({
   gated: bool(),
   bias: z.optional(bool()),
   latent: z.optional(positiveInt()),
+  latentNorm: z.optional(bool()),
   zeroExperts: z.optional(nonNegativeInt()),
   router: z.optional(
     strict({

@@ -54,6 +54,8 @@ export interface MoeFfn {
    * down-projection (dModel → latent) and one up-projection (latent → dModel) shared by all experts.
    */
   latent?: PositiveInt;
+  /** An RMSNorm on the latent before the up-projection (Kimi K3's `latent_moe_use_norm`): adds `latent` weights. */
+  latentNorm?: boolean;
   /** Parameter-free "zero-computation" experts that return their input (LongCat). */
   zeroExperts?: NonNegativeInt;
   /** Router details. */
@@ -67,7 +69,7 @@ export const moe = {
     // LatentMoE (Nemotron 3 Super): routed experts work in a narrower latent width between a down- and an up-projection.
     const expertWidth = f.latent ?? dModel;
     const perExpert = mlpParams(expertWidth, f.expertHidden, f.gated, f.bias ?? false);
-    const latentProjections = f.latent ? 2 * dModel * f.latent + (f.bias ? f.latent + dModel : 0) : 0;
+    const latentProjections = f.latent ? 2 * dModel * f.latent + (f.bias ? f.latent + dModel : 0) + (f.latentNorm ? f.latent : 0) : 0;
     const routerOut = f.experts + (f.zeroExperts ?? 0);
     const h = f.router?.mlpHidden;
     // MLP router (ZAYA1 ZayaRouter): down-projection with bias, state scale, RMSNorm, two hidden layers with

@@ -1,7 +1,7 @@
 /** The popover rows and relation checks of `CompressedAttentionMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { CompressedAttentionMixer } from "./compressed-attention.js";
-import { rows, tokens, noRelations } from "../details-kit.js";
+import { indexerFact, rows, tokens, noRelations } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 
 export const compressedAttentionDetails = {
@@ -14,7 +14,7 @@ export const compressedAttentionDetails = {
     r.add("Query latent rank", m.qLoraRank);
     r.add("Window", tokens(m.window));
     if (m.compressRatio) r.add("Compression", `1 row per ${formatInt(m.compressRatio)} tokens`);
-    if (m.indexer) r.add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
+    if (m.indexer) r.add("Sparse indexer", indexerFact(m.indexer));
     r.add("Output projection", `${formatInt(m.outputGroups)} groups of rank ${formatInt(m.outputLoraRank)}`);
     return r.rows;
   },

@@ -10,7 +10,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
-import { noNotes } from "../common.js";
+import { noNotes, ownIndexer } from "../common.js";
 
 /**
  * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
@@ -60,8 +60,8 @@ export const compressedAttention = {
       const w = compressorWidth(m, r);
       params += w * r + 2 * d * w + D;
     }
-    if (m.indexer && r) {
-      const ix = m.indexer;
+    const ix = ownIndexer(m.indexer);
+    if (ix && r) {
       const iw = 2 * ix.headDim;
       params += qr * ix.heads * ix.headDim + d * ix.heads + iw * r + 2 * d * iw + ix.headDim;
     }

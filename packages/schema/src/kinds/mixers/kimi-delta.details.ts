@@ -9,6 +9,7 @@ export const kimiDeltaDetails = {
     r.add("Heads", m.heads);
     r.add("Head dim", m.headDim);
     r.add("Conv kernel", m.convKernel);
+    r.add("Output gate", m.outputGate ?? "low-rank");
     return r.rows;
   },
   relations: noRelations,

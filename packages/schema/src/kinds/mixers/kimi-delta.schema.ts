@@ -1,6 +1,6 @@
 /** The zod/mini schema of `KimiDeltaMixer` (checked against the interface in `spec-schema.ts`). */
 import * as z from "zod/mini";
-import { positiveInt, strict } from "../schema-kit.js";
+import { oneOf, positiveInt, strict } from "../schema-kit.js";
 
 /** Schema of {@link KimiDeltaMixer}. */
 export const KimiDeltaMixerSchema = strict({
@@ -8,4 +8,5 @@ export const KimiDeltaMixerSchema = strict({
   heads: positiveInt(),
   headDim: positiveInt(),
   convKernel: positiveInt(),
+  outputGate: z.optional(oneOf(["low-rank", "full-rank"])),
 });

@@ -14,6 +14,11 @@ export interface KimiDeltaMixer {
   headDim: PositiveInt;
   /** Causal depthwise convolution kernel size. */
   convKernel: PositiveInt;
+  /**
+   * The output gate feeding the gated RMSNorm: `low-rank` (d → headDim → heads·headDim with a bias; Kimi Linear,
+   * the default) or `full-rank`, one projection d → heads·headDim without bias (Kimi K3's `use_full_rank_gate`).
+   */
+  outputGate?: "low-rank" | "full-rank";
 }
 
 export const kimiDelta = {
@@ -22,11 +27,13 @@ export const kimiDelta = {
   params(m, arch) {
     // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
     // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),
-    // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias), gated RMSNorm (V), o_proj.
+    // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias) or Kimi K3's full-rank g_proj (d→H·V),
+    // gated RMSNorm (V), o_proj.
     const d = arch.dModel;
     const hk = m.heads * m.headDim;
     const v = m.headDim;
-    const params = 3 * d * hk + m.convKernel * 3 * hk + (d * v + v * hk) + d * m.heads + m.heads + hk + (d * v + v * hk + hk) + v + hk * d;
+    const gate = m.outputGate === "full-rank" ? d * hk : d * v + v * hk + hk;
+    const params = 3 * d * hk + m.convKernel * 3 * hk + (d * v + v * hk) + d * m.heads + m.heads + hk + gate + v + hk * d;
     return { component: "linearMixer", params };
   },
   cache: {

@@ -1,8 +1,7 @@
 /** The popover rows and relation checks of `MlaMixer` (loaded by the popover and the validator, not by the figure). */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlaMixer } from "./mla.js";
-import { rows, tokens, windowFitsContext } from "../details-kit.js";
-import { formatInt } from "../../format.js";
+import { indexerFact, rows, tokens, windowFitsContext } from "../details-kit.js";
 
 export const mlaDetails = {
   facts(m) {
@@ -13,7 +12,8 @@ export const mlaDetails = {
     r.add("Head dim (no RoPE + RoPE)", `${m.qkNopeHeadDim} + ${m.qkRopeHeadDim}`);
     r.add("Value head dim", m.vHeadDim);
     if (m.window) r.add("Window", tokens(m.window));
-    if (m.indexer) r.add("Sparse indexer", `${m.indexer.heads} heads × ${m.indexer.headDim}, top-${formatInt(m.indexer.topK)}`);
+    if (m.indexer) r.add("Sparse indexer", indexerFact(m.indexer));
+    if (m.outputGate) r.add("Output gate", m.outputGate);
     if (m.rope === false) r.add("RoPE", "none (NoPE)");
     return r.rows;
   },

@@ -1,6 +1,6 @@
 /** The zod/mini schema of `MlaMixer` (checked against the interface in `spec-schema.ts`). */
 import * as z from "zod/mini";
-import { bool, nonNegativeInt, positiveInt, ropeOverride, strict, IndexerSchema } from "../schema-kit.js";
+import { bool, nonNegativeInt, oneOf, positiveInt, ropeOverride, strict, IndexerSchema } from "../schema-kit.js";
 
 /** Schema of {@link MlaMixer}. */
 export const MlaMixerSchema = strict({
@@ -15,4 +15,5 @@ export const MlaMixerSchema = strict({
   rope: ropeOverride(),
   window: z.optional(positiveInt()),
   indexer: z.optional(IndexerSchema),
+  outputGate: z.optional(oneOf(["elementwise", "headwise"])),
 });

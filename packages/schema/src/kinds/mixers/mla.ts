@@ -5,7 +5,7 @@
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { isNope, noNotes } from "../common.js";
+import { indexerKeyElements, indexerScoringMacs, isNope, ownIndexer } from "../common.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {
@@ -30,7 +30,16 @@ export interface MlaMixer {
   window?: PositiveInt;
   /** DeepSeek Sparse Attention indexer, when present. */
   indexer?: SparseIndexer;
+  /**
+   * Sigmoid gate on the attention output, projected from the layer input (Kimi K3's gated MLA, Hy4):
+   * `elementwise` gives each head's every value channel its own gate (dModel → heads·vHeadDim), `headwise` one gate
+   * per head (dModel → heads).
+   */
+  outputGate?: "elementwise" | "headwise";
 }
+
+const mlaTitle = (m: MlaMixer): string =>
+  `${m.outputGate ? "**Gated** " : ""}Multi-head **Latent** Attention${m.indexer ? " with **Sparse** indexer" : ""}`;
 
 export const mla = {
   kind: "mla",
@@ -43,11 +52,13 @@ export const mla = {
     params += d * (m.kvLoraRank + m.qkRopeHeadDim) + m.kvLoraRank;
     params += m.kvLoraRank * m.heads * (m.qkNopeHeadDim + m.vHeadDim);
     params += m.heads * m.vHeadDim * d;
+    // Kimi K3 KimiK3GatedMLA.output_gate_proj / Hy4 HYV4Attention.linear_gate: d → heads·vHeadDim, no bias.
+    if (m.outputGate) params += d * (m.outputGate === "elementwise" ? m.heads * m.vHeadDim : m.heads);
     if (m.bias) params += (r ?? 0) + m.kvLoraRank + m.qkRopeHeadDim + d;
-    if (m.indexer) {
+    const ix = ownIndexer(m.indexer);
+    if (ix) {
       // DeepSeek V3.2 Indexer: wq_b (q_lora_rank → heads·headDim), wk (d → headDim),
-      // k_norm (LayerNorm with bias), weights_proj (d → heads).
-      const ix = m.indexer;
+      // k_norm (LayerNorm with bias), weights_proj (d → heads). A shared indexer has no weights.
       params += (r ?? d) * ix.heads * ix.headDim + d * ix.headDim + 2 * ix.headDim + d * ix.heads;
     }
     return { component: "attention", params };
@@ -57,25 +68,28 @@ export const mla = {
     perToken: (m) => m.kvLoraRank + m.qkRopeHeadDim,
     span: (m) => m.window || undefined,
     state: () => 0,
+    indexKeysPerToken: (m) => indexerKeyElements(m.indexer),
   },
   attentionMacs(m, tokens) {
-    const span = Math.min(tokens, m.indexer?.topK ?? tokens, m.window ?? tokens);
-    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span;
+    const visible = Math.min(tokens, m.window ?? tokens);
+    const span = Math.min(visible, m.indexer?.topK ?? visible);
+    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span + indexerScoringMacs(m.indexer, visible);
   },
   label: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
   attentionLabel: () => "MLA",
-  shortName: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
-  title: (m) => (m.indexer ? "Multi-head **Latent** Attention with **Sparse** indexer" : "Multi-head **Latent** Attention"),
-  comboTitle: (m) => (m.indexer ? "Multi-head **Latent** Attention with **Sparse** indexer" : "Multi-head **Latent** Attention"),
+  shortName: (m) => `${m.outputGate ? "gated " : ""}${m.indexer ? "MLA + DSA" : "MLA"}`,
+  title: (m) => mlaTitle(m),
+  comboTitle: (m) => mlaTitle(m),
   groupTitle: () => undefined,
   concepts(m, ctx) {
     const tags: Concept[] = ["MLA"];
     if (m.indexer) tags.push("DSA");
+    if (m.outputGate) tags.push("gated-attention");
     if (m.window) tags.push("SWA");
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
     return tags;
   },
   callout: (m) => [m.heads, " heads"],
-  calloutNotes: noNotes,
+  calloutNotes: (m, layers) => (m.indexer?.shared ? [[layers, " layers reuse an earlier layer's token selection"]] : []),
 } satisfies MixerKindCore<MlaMixer>;
 

@@ -1,0 +1,72 @@
+/**
+ * MiniMax Sparse Attention (MiniMax M3): grouped-query attention whose queries read only the key blocks a small
+ * lightning indexer selects.
+ */
+import type { MixerKindCore } from "../mixer-kind.js";
+import type { Concept } from "../../concepts/concept.js";
+import type { NonNegativeInt, PositiveInt } from "../../spec-types.js";
+import { headSharing, sharingNames } from "../common.js";
+import { attention, type AttentionMixer } from "./attention.js";
+
+/** The block indexer of MiniMax Sparse Attention. */
+export interface BlockSparseIndexer {
+  /** Indexer heads (one block selection per head; MiniMax M3: one per KV group). */
+  heads: PositiveInt;
+  /** Indexer head dimension (its key, one per token, is cached). */
+  headDim: PositiveInt;
+  /** Keys pooled (max of the scores) into one selectable block. */
+  blockSize: PositiveInt;
+  /** Blocks each query attends to. */
+  topKBlocks: PositiveInt;
+  /** Blocks just before the query that are always among them. */
+  localBlocks?: NonNegativeInt;
+}
+
+/**
+ * MiniMax Sparse Attention (MSA): softmax attention with q/k norms and partial RoPE like `attention`, restricted
+ * per query to the `topKBlocks` key blocks (of `blockSize` tokens) that a lightning indexer scores highest.
+ */
+export interface MiniMaxSparseMixer extends Pick<AttentionMixer, "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "sinks"> {
+  kind: "minimax-sparse";
+  /** The block indexer. */
+  indexer: BlockSparseIndexer;
+}
+
+/** The same layer as plain attention, for the parts the two share (projections, norms, KV cache). */
+const dense = ({ kind: _kind, indexer: _indexer, ...m }: MiniMaxSparseMixer): AttentionMixer => ({ kind: "attention", ...m });
+
+export const minimaxSparse = {
+  kind: "minimax-sparse",
+  family: "attention",
+  params(m, arch) {
+    // transformers MiniMaxM3VLIndexer: q_proj (d → heads·headDim), k_proj (d → headDim), q_norm and k_norm
+    // (RMSNorm of headDim each), no bias and no value path.
+    const ix = m.indexer;
+    const indexer = arch.dModel * ix.heads * ix.headDim + arch.dModel * ix.headDim + 2 * ix.headDim;
+    return { component: "attention", params: attention.params(dense(m), arch).params + indexer };
+  },
+  cache: {
+    perToken: (m) => attention.cache.perToken(dense(m)),
+    span: () => undefined,
+    state: () => 0,
+    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
+    indexKeysPerToken: (m) => m.indexer.headDim,
+  },
+  attentionMacs(m, tokens) {
+    const selected = Math.min(tokens, m.indexer.topKBlocks * m.indexer.blockSize);
+    // Every earlier key is scored by every indexer head; the main attention reads only the selected blocks.
+    return attention.attentionMacs(dense(m), selected) + m.indexer.heads * m.indexer.headDim * tokens;
+  },
+  label: () => "MiniMax Sparse Attention",
+  attentionLabel: (m) => headSharing(m),
+  shortName: (m) => `sparse ${headSharing(m)}`,
+  title: (m) => `**MiniMax Sparse** ${sharingNames[headSharing(m)]} Attention`,
+  comboTitle: () => "**MiniMax Sparse** Attention",
+  groupTitle: () => undefined,
+  concepts(m, ctx) {
+    const tags: Concept[] = [...attention.concepts(dense(m), ctx), "block-sparse-attention"];
+    return tags;
+  },
+  callout: (m) => attention.callout(dense(m)),
+  calloutNotes: (m) => [["top ", m.indexer.topKBlocks, " blocks of ", m.indexer.blockSize, " tokens per query"]],
+} satisfies MixerKindCore<MiniMaxSparseMixer>;
