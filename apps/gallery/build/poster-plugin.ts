@@ -11,11 +11,9 @@ import { posterOrders, posterPath, type PosterOrder, type PosterTheme } from "..
 
 const themes: readonly PosterTheme[] = ["light", "dark"];
 
-let specs: ReturnType<typeof loadAllModels> | undefined;
-
 async function renderPosterFile(order: PosterOrder, theme: PosterTheme): Promise<string> {
-  specs ??= loadAllModels();
-  return renderPoster(await specs, { order, theme });
+  // the model modules load once: later calls get them from the module cache
+  return renderPoster(await loadAllModels(), { order, theme });
 }
 
 export function posterPlugin(): Plugin {

@@ -10,13 +10,13 @@ import { renderModel } from "@archgal/renderer";
 import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
 import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { dateText, decoderClass } from "../site/model-format.js";
 import { compareHref, conceptHref, modelHref, modelIdFromLocation } from "../site/site-links.js";
 import { setPageMeta } from "../site/page-meta.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { closedModelNote } from "../views/closed-model-note.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
 import { factSheet, modelLinks, sourceList } from "../views/fact-sheet.js";
+import { modelTitle } from "../views/model-overview.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
 import { openFigureViewer } from "../views/figure-viewer.js";
 import { memoryCalculator } from "../views/memory-calculator.js";
@@ -154,19 +154,7 @@ function render(spec: DatasetEntry): void {
     h(
       "div",
       { class: "model-head" },
-      h(
-        "div",
-        null,
-        h("h1", null, spec.name),
-        h(
-          "div",
-          { class: "meta" },
-          h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType),
-          h("span", { class: "badge" }, stats.attention),
-          h("span", null, `${spec.org} · ${dateText(spec.releaseDate)}`),
-        ),
-        h("p", { class: "summary" }, spec.summary),
-      ),
+      modelTitle(spec, stats),
       h(
         "div",
         { class: "button-row" },

@@ -8,6 +8,7 @@ import { models } from "@archgal/data";
 import { formatBytes } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { posterOrders, posterPath, type PosterOrder } from "../site/poster-files.js";
+import { readChunks } from "../site/read-stream.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
 import { PanZoom } from "../views/pan-zoom.js";
@@ -40,16 +41,7 @@ async function fetchWithProgress(url: string, onProgress: (bytes: number) => voi
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the poster file answered HTTP ${response.status}`);
   if (!response.body) return response.blob();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onProgress(received);
-  }
+  const { chunks } = await readChunks(response.body, { onProgress });
   return new Blob(chunks as BlobPart[], { type: "image/svg+xml" });
 }
 

@@ -4,6 +4,8 @@
  * {@link MAX_LINK_CHARS} is not made, and decoding stops past {@link MAX_SPEC_BYTES} of JSON.
  */
 
+import { readBytes } from "./read-stream.js";
+
 /** Longest fragment made or read (a 1-trillion-parameter MoE spec compresses to about 2 KB). */
 export const MAX_LINK_CHARS = 32_000;
 /** Most JSON bytes a fragment may decompress to. */
@@ -31,27 +33,8 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new SpecLinkError(`the link's spec is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  return readBytes(stream, { limit, tooLarge: () => new SpecLinkError(`the link's spec is larger than ${limit} bytes`) });
 }
 
 /** The fragment value (without `#spec=`) for a spec, or a SpecLinkError when it would be too long. */

@@ -3,11 +3,28 @@
  * key detail, links and sources. The build writes it into each model's page; the page script then replaces it
  * with the interactive page (the `<llm-arch>` element, calculator, fit, embed).
  */
-import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
+import { modelStats, type DatasetEntry, type ModelStats } from "@archgal/schema/metrics";
 import { cssVariables, renderModel } from "@archgal/renderer";
 import { h, svgFromMarkup } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { factSheet, modelLinks, sourceList } from "./fact-sheet.js";
+
+/** The model's name, decoder-type and attention badges, organisation, date and summary (the page head's left side). */
+export function modelTitle(spec: DatasetEntry, stats: ModelStats): HTMLElement {
+  return h(
+    "div",
+    null,
+    h("h1", null, spec.name),
+    h(
+      "div",
+      { class: "meta" },
+      h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType),
+      h("span", { class: "badge" }, stats.attention),
+      h("span", null, `${spec.org} · ${dateText(spec.releaseDate)}`),
+    ),
+    h("p", { class: "summary" }, spec.summary),
+  );
+}
 
 /** Nodes for the page's `<main>` content. */
 export function modelOverview(spec: DatasetEntry): Node[] {
@@ -18,23 +35,7 @@ export function modelOverview(spec: DatasetEntry): Node[] {
   const dark = `[data-theme="dark"] .static-figure { ${cssVariables("dark", spec.id).replace(/\n/g, " ")} }`;
   return [
     h("p", { class: "breadcrumb" }, h("a", { href: "./" }, "Models"), " / ", spec.org),
-    h(
-      "div",
-      { class: "model-head" },
-      h(
-        "div",
-        null,
-        h("h1", null, spec.name),
-        h(
-          "div",
-          { class: "meta" },
-          h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType),
-          h("span", { class: "badge" }, stats.attention),
-          h("span", null, `${spec.org} · ${dateText(spec.releaseDate)}`),
-        ),
-        h("p", { class: "summary" }, spec.summary),
-      ),
-    ),
+    h("div", { class: "model-head" }, modelTitle(spec, stats)),
     h("style", null, dark),
     h("section", { class: "panel diagram-panel", "aria-labelledby": "diagram-title" }, h("h2", { id: "diagram-title" }, "Architecture"), figure),
     h(
