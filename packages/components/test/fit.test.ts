@@ -83,3 +83,24 @@ describe("<llm-arch-fit>", () => {
     await expect(fitOf(el)).to.be.accessible();
   });
 });
+
+describe("<llm-arch-facts fit>", () => {
+  afterEach(cleanup);
+
+  it("adds the fit calculator for the same model below the fact sheet, only with `fit`", async () => {
+    const { el } = await mount<HTMLElement>(`<llm-arch-facts model="llama-3-8b" fit theme="dark"></llm-arch-facts>`);
+    const fit = shadow(el).querySelector<LlmArchFit>("llm-arch-fit")!;
+    expect(fit, "fit element").to.exist;
+    await until(() => fit.shadowRoot && q(fit, ".verdict"), 8000, "fit panel in the fact sheet");
+    expect(q(el, "table")).to.exist;
+    expect(verdict(fit)).to.match(/^Fits on one NVIDIA H100 SXM 80GB/);
+    expect(fit.getAttribute("theme")).to.equal("dark");
+    await type(fit, "fit-batch", "0");
+    expect(q(fit, "#fit-batch-error")).to.exist;
+    await expect(el).to.be.accessible();
+
+    const { el: plain } = await mount<HTMLElement>(`<llm-arch-facts model="llama-3-8b"></llm-arch-facts>`);
+    expect(q(plain, "table")).to.exist;
+    expect(q(plain, "llm-arch-fit")).to.equal(null);
+  });
+});
