@@ -2,12 +2,13 @@
  * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
-import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, ministral3, seedOss, smollm3 } from "./dense-more.js";
+import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, jais2, minicpm, ministral, ministral3, nanochat, seedOss, smollm3 } from "./dense-more.js";
+import { vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { minicpm3 } from "./deepseek.js";
-import { dbrx, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
+import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
 /** Importers by `model_type`. */
@@ -18,12 +19,14 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   bloom,
   chatglm,
   codegen,
+  cwm,
   dbrx,
   deepseek: deepseekV1,
   dots1,
   ernie4_5: ernie45,
   ernie4_5_moe: ernie45Moe,
   exaone,
+  flex_olmo: flexOlmo,
   glm,
   glm4,
   gpt_bigcode: gptBigcode,
@@ -38,6 +41,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   hunyuan_v1_moe: hunyuanV1Moe,
   internlm,
   internlm3,
+  jais2,
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,
@@ -47,6 +51,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   ministral,
   ministral3,
   mpt,
+  nanochat,
   nemotron,
   olmoe,
   persimmon,
@@ -56,6 +61,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   qwen3_5_text: qwen35Text,
   seed_oss: seedOss,
   smollm3,
+  vaultgemma,
 };
 
 /** Other spellings of a supported `model_type` (beyond Falcon's, in import.ts). */

@@ -389,6 +389,22 @@ const goldens: Golden[] = [
   // tiiuae/falcon-40b-style alias RefinedWeb with the falcon-7b geometry: as above.
   { config: {"model_type": "RefinedWeb", "vocab_size": 65024, "hidden_size": 4544, "n_layer": 32, "n_head": 71, "multi_query": true, "parallel_attn": true, "bias": false}, type: "RefinedWeb", total: 6_921_720_704 },
 
+  // VaultGemmaConfig defaults: tied 256000·2304 + 26 × [attn(8, 4, 256), MLP 3·2304·9216, input and
+  // pre-feedforward norms 2·2304 (no post-norms)] + 2304 = 2,614,222,080.
+  { config: { model_type: "vaultgemma", hidden_size: 2304, num_hidden_layers: 26, num_attention_heads: 8, intermediate_size: 9216 }, type: "vaultgemma", total: 2_614_222_080 },
+  // CwmConfig defaults (facebook/cwm): untied 2·128256·6144 + 64 × [attn(48, 8, 128) without biases, MLP
+  // 3·6144·21504, 2·6144] + 6144 = 32,581,097,472.
+  { config: { model_type: "cwm", hidden_size: 6144, num_hidden_layers: 64, num_attention_heads: 48, intermediate_size: 21504 }, type: "cwm", total: 32_581_097_472 },
+  // Jais2Config defaults: untied 2·150272·3328 + 32 × [attn(26, 26, 128) with q/k/v/o biases, up_proj 3328·26624
+  // + 26624, down_proj 26624·3328 + 3328, 2 LayerNorms 4·3328] + final LayerNorm 2·3328 = 8,090,401,280.
+  { config: { model_type: "jais2", hidden_size: 3328, num_hidden_layers: 32, num_attention_heads: 26, intermediate_size: 26624 }, type: "jais2", total: 8_090_401_280 },
+  // NanoChatConfig defaults: untied 2·50304·768 + 12 × [attn(6, 6, 128) without biases, fc1/fc2 2·768·8192]; every
+  // norm (block, q/k, embedding, final) is a weightless L2 norm = 256,573,440.
+  { config: { model_type: "nanochat", hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 6, intermediate_size: 8192 }, type: "nanochat", total: 256_573_440 },
+  // FlexOlmoConfig defaults (FlexOlmo-7x7B-1T): untied 2·100352·4096 + 32 × [attn(32, 32, 128), q_norm 4096 + k_norm
+  // 4096, router 7·4096, 7 × 3·4096·11008, 2 post-norms] + 4096 = 33,270,665,216.
+  { config: { model_type: "flex_olmo", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008 }, type: "flex_olmo", total: 33_270_665_216 },
+
 ];
 
 describe("golden parameter counts of imported configs", () => {
