@@ -9,10 +9,11 @@ import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { minicpm3 } from "./deepseek.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
-import { bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
+import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
 /** Importers by `model_type`. */
 export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
+  afmoe,
   arcee,
   bailing_moe: bailingMoe,
   bamba,

@@ -404,6 +404,10 @@ const goldens: Golden[] = [
   // FlexOlmoConfig defaults (FlexOlmo-7x7B-1T): untied 2·100352·4096 + 32 × [attn(32, 32, 128), q_norm 4096 + k_norm
   // 4096, router 7·4096, 7 × 3·4096·11008, 2 post-norms] + 4096 = 33,270,665,216.
   { config: { model_type: "flex_olmo", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008 }, type: "flex_olmo", total: 33_270_665_216 },
+  // AfmoeConfig defaults (Trinity-Mini): untied 2·200192·2048 + 32 × [q/k/v/o 2048·(16 + 2·16)·128 + 2048², gate_proj
+  // 2048², q/k norm 2·128, 4 norms]; layer 0 MLP 3·2048·6144; 31 MoE layers [router 64·2048 + expert_bias 64,
+  // 64 × 3·2048·1408, shared_experts 3·2048·(2·1408)] + norm = 19,232,600,000.
+  { config: { model_type: "afmoe", hidden_size: 2048, num_hidden_layers: 32, num_attention_heads: 16, intermediate_size: 6144 }, type: "afmoe", total: 19_232_600_000 },
 
 ];
 
