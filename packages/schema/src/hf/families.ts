@@ -7,7 +7,7 @@ import { vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { minicpm3 } from "./deepseek.js";
+import { longcatFlash, minicpm3 } from "./deepseek.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -46,6 +46,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,
+  longcat_flash: longcatFlash,
   mamba2,
   minicpm,
   minicpm3,
@@ -98,6 +99,7 @@ export const notExpressible: Readonly<Record<string, string>> = {
   gemma3n_text: "AltUp and LAuReL blocks (Gemma 3n) are not expressible yet",
   apertus: "the xIELU activation (learnable alpha_p and alpha_n in every MLP) has no equivalent in the spec",
   jetmoe: "mixture-of-attention-heads experts are not expressible yet",
+  doge: "dynamic mask attention (A and dt_proj per layer), learned residual weights and the CDMoE retrieval experts are not expressible yet",
   diffllama: "differential attention (learnable lambda vectors, group norm per head) is not expressible yet",
   opt: "its learned position table has 2 offset rows and word_embed_proj_dim projections the spec cannot count",
   "openai-gpt": "post-norm blocks without a final norm are not expressible yet",

@@ -404,6 +404,11 @@ const goldens: Golden[] = [
   // FlexOlmoConfig defaults (FlexOlmo-7x7B-1T): untied 2·100352·4096 + 32 × [attn(32, 32, 128), q_norm 4096 + k_norm
   // 4096, router 7·4096, 7 × 3·4096·11008, 2 post-norms] + 4096 = 33,270,665,216.
   { config: { model_type: "flex_olmo", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008 }, type: "flex_olmo", total: 33_270_665_216 },
+  // LongcatFlashConfig defaults (LongCat-Flash): untied 2·131072·6144 + 28 layers × [2 MLA sublayers (q_a 6144·1536 +
+  // q_a_layernorm 1536, q_b 1536·64·192, kv_a 6144·576 + kv_a_layernorm 512, kv_b 512·64·256, o 8192·6144), 2 MLPs
+  // 3·6144·12288, 4 norms, shortcut MoE (classifier 6144·(512 + 256) + e_score_correction_bias 768, 512 ×
+  // 3·6144·2048, 256 parameter-free zero experts)] + norm = 560,664,980,480 (the 560B of the LongCat-Flash report).
+  { config: { model_type: "longcat_flash", hidden_size: 6144, num_layers: 28, num_attention_heads: 64, ffn_hidden_size: 12288 }, type: "longcat_flash", total: 560_664_980_480 },
   // AfmoeConfig defaults (Trinity-Mini): untied 2·200192·2048 + 32 × [q/k/v/o 2048·(16 + 2·16)·128 + 2048², gate_proj
   // 2048², q/k norm 2·128, 4 norms]; layer 0 MLP 3·2048·6144; 31 MoE layers [router 64·2048 + expert_bias 64,
   // 64 × 3·2048·1408, shared_experts 3·2048·(2·1408)] + norm = 19,232,600,000.
