@@ -8,10 +8,10 @@ import type { MlaMixer, MoeFfn, RopeScaling } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
 import { type Core, decoderDraft, mlpOf, mtpOf, readCore, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
-import { groupLimitedRouter, moeOf } from "./moe.js";
+import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
 
-/** The MLA mixer of a Hugging Face DeepSeek config. */
-function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaMixer {
+/** The MLA mixer of a Hugging Face DeepSeek config (and of configs built on DeepseekV3Attention). */
+export function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaMixer {
   // q_lora_rank null: queries are projected directly (q_proj), as in DeepSeek-V2-Lite.
   const qLoraRank = r.present("q_lora_rank") ? (r.optSize("q_lora_rank") ?? null) : r.useDefault("q_lora_rank", d.qLoraRank);
   const mixer: MlaMixer = {
@@ -241,5 +241,54 @@ export const minicpm3: FamilyImporter = {
       stack: uniformStack(core.numLayers, { mixer: "mla", ffn: "mlp" }),
       embedding: { tied: core.tied, ...(scale !== 1 && scale > 0 ? { scale } : {}) },
     });
+  },
+};
+
+// longcat_flash: configuration_longcat_flash.py @b57e1595dc7c4195144d3f59716001ba8b8a5442 (LongcatFlashConfig:
+// vocab 131072, num_layers 28 (num_hidden_layers = 2 · num_layers counts attention sublayers), 64 heads, silu,
+// max_position 131072, rms 1e-5, untied, θ 1e7, attention_bias false, ffn_hidden_size 12288, q_lora_rank 1536,
+// kv_lora_rank 512, qk_nope 128, qk_rope 64, v_head_dim 128 (head_dim and qk_head_dim bind no weights), moe_topk 12,
+// n_routed_experts 512, zero_expert_num 256, expert_ffn_hidden_size 2048, routed_scaling_factor 6).
+// modular_longcat_flash.py @4496605e71065a5a40cb1847057a013ef5377ba8: each LongcatFlashDecoderLayer holds two
+// DeepseekV3Attention MLA sublayers, each with an input and a post-attention RMSNorm and a gated MLP of
+// ffn_hidden_size, plus one shortcut MoE read from the first post-attention norm (LongcatFlashTopkRouter:
+// classifier hidden → experts + zero experts, bias = router_bias (default false), softmax, the
+// e_score_correction_bias of experts + zero experts; routed experts gated MLPs of expert_ffn_hidden_size, zero
+// experts identities); final norm. The MTP weights (model.mtp.*) are not loaded and not counted.
+export const longcatFlash: FamilyImporter = {
+  configClass: "LongcatFlashConfig",
+  ignores: ["head_dim", "qk_head_dim", "mla_scale_q_lora", "mla_scale_kv_lora", "num_key_value_heads"],
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 131072, kvHeads: "heads", activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 1e7,
+      attentionBias: false, noHeadShape: true, keys: { layers: "num_layers", intermediate: "ffn_hidden_size" },
+    });
+    const sublayers = r.optSize("num_hidden_layers");
+    if (sublayers !== undefined && sublayers !== 2 * core.numLayers) {
+      r.problem("num_hidden_layers", `expected 2 × num_layers (${2 * core.numLayers}) attention sublayers, got ${sublayers}`);
+    }
+    if (r.flag("router_bias", false)) {
+      r.problem("router_bias", "a bias on the router classifier beside e_score_correction_bias is not expressible yet");
+    }
+    const experts = r.size("n_routed_experts", 512);
+    const zeroExperts = r.count("zero_expert_num", 256);
+    const scale = r.num("routed_scaling_factor", 6, { positive: true });
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: activeExperts(r, "moe_topk", 12, experts + zeroExperts),
+      expertHidden: r.size("expert_ffn_hidden_size", 2048),
+      ...(zeroExperts > 0 ? { zeroExperts } : {}),
+      router: { scoring: "softmax", bias: true, ...(scale !== 1 ? { routedScale: scale } : {}) },
+    });
+    const draft = decoderDraft(core, {
+      mixers: { mla: mla(r, core, { qLoraRank: 1536 }) },
+      ffns: { dense: mlpOf(core), moe },
+      stack: [{ mixer: "mla", ffn: "dense" }, { ffn: "moe" }],
+    });
+    draft.pattern = {
+      numLayers: core.numLayers,
+      layers: [{ repeat: core.numLayers, shortcut: true, layers: [{ mixer: "mla", ffn: "dense", count: 2 }, { ffn: "moe" }] }],
+    };
+    return draft;
   },
 };

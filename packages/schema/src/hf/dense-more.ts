@@ -6,7 +6,7 @@
  */
 import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerNorm, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { activeExperts, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
@@ -246,5 +246,67 @@ export const exaone: FamilyImporter = {
       keys: { layers: ["num_layers", "num_hidden_layers"], activation: "activation_function", eps: "layer_norm_epsilon" },
     });
     return denseDecoder(core, attentionOf(core), mlpOf(core));
+  },
+};
+
+// cwm: configuration_cwm.py / modular_cwm.py @a8f2f582d43bc3cb635fd0b85e8f6cd09f7e7088 (CwmConfig: LlamaConfig with
+// vocab 128256, kv 8, head_dim 128, silu, max_position 131072, rms 1e-5, untied, mlp_bias false, attention_bias
+// removed, default rope_parameters θ 1e6 with llama3 scaling (factor 16 over 8192 positions), sliding_window 8192,
+// layer i full attention when i % 4 == 0, else sliding). CwmAttention: Qwen2Attention with q/k/v_proj bias-free
+// (o_proj has none); Llama decoder layers and MLP.
+export const cwm: FamilyImporter = {
+  configClass: "CwmConfig",
+  ignores: ["attention_bias"],
+  build(r) {
+    if (!r.has(["rope_parameters", "rope_scaling"])) {
+      r.warn("cwm: no rope_parameters; CwmConfig's default llama3 scaling (factor 16 over 8192 positions) is not applied, θ 1e6 is");
+    }
+    const core = readCore(r, { vocabSize: 128256, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 1e6, mlpBias: false });
+    const window = slidingWindow(r, 8192);
+    const types = layerTypes(r, core.numLayers, (i) => (i % 4 === 0 ? FULL : SLIDING), [SLIDING, FULL]);
+    const full = attentionOf(core);
+    return decoderDraft(core, {
+      mixers: { full, sliding: { ...full, ...(window !== undefined ? { window } : {}) } },
+      ffns: { mlp: mlpOf(core) },
+      stack: types.map((t) => ({ mixer: t === SLIDING && window !== undefined ? "sliding" : "full", ffn: "mlp" })),
+    });
+  },
+};
+
+// jais2: configuration_jais2.py @ecaa44017e8aa813d15f6b510bd9280bc933a196 and modular_jais2.py
+// @67dc5f29ad8251669da31876b9b22a691bac2acc (Jais2Config: LlamaConfig with vocab 150272, kv = heads, head_dim
+// hidden / heads, relu2, max_position 8192, layer_norm_eps 1e-5, untied, attention_bias true, mlp_bias true, θ
+// 10000). Llama attention (q/k/v/o bias = attention_bias); Jais2MLP is NemotronMLP (up_proj → relu² → down_proj,
+// bias = mlp_bias); input, post-attention and final norms are nn.LayerNorm (weight and bias).
+export const jais2: FamilyImporter = {
+  configClass: "Jais2Config",
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 150272, kvHeads: "heads", activation: "relu2", maxPositions: 8192, eps: 1e-5, tied: false, theta: 10000,
+      attentionBias: true, mlpBias: true, keys: { eps: "layer_norm_eps" },
+    });
+    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }), {
+      norm: layerNorm(core.eps, "pre"),
+    });
+  },
+};
+
+// nanochat: configuration_nanochat.py @d9801375a335caa7a0eb628edb8cb7185e0c47d5 (NanoChatConfig: vocab 50304, kv =
+// heads, relu2, max_position 2048, rms 1e-6, untied, attention_bias false, final_logit_softcapping 15, θ 10000).
+// modular_nanochat.py @a1530d2a91069332822f8b4bdbac0fff8abe695d: NanoChatRMSNorm is Llama 4's weightless L2 norm,
+// used for q_norm/k_norm (after RoPE), both block norms, and the model norm (applied after the embedding lookup
+// and again at the top); Qwen3Attention's projections (q/k/v/o bias = attention_bias); NanoChatMLP fc1 → relu² →
+// fc2 without biases.
+export const nanochat: FamilyImporter = {
+  configClass: "NanoChatConfig",
+  build(r) {
+    const core = readCore(r, { vocabSize: 50304, kvHeads: "heads", activation: "relu2", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const cap = r.present("final_logit_softcapping") ? r.optNum("final_logit_softcapping", { positive: true }) : r.useDefault("final_logit_softcapping", 15);
+    const attn = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "l2", scope: "head" } });
+    return denseDecoder(core, attn, mlpOf(core, core.intermediate, { gated: false }), {
+      norm: { kind: "rmsnorm", placement: "pre", eps: core.eps, affine: false },
+      embedding: { tied: core.tied, norm: true },
+      ...(cap !== undefined ? { finalLogitSoftcap: cap } : {}),
+    });
   },
 };

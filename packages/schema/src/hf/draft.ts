@@ -2,14 +2,19 @@
  * What a family importer produces: an architecture with its stack listed block by block, before the
  * stack is compressed into the spec's layer pattern.
  */
-import type { Architecture, Ffn, Mixer } from "../spec-types.js";
+import type { Architecture, Ffn, LayerEntry, Mixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
 import { compressLayers, type Slot } from "./pattern.js";
 
 /** An architecture whose layers are a plain list of blocks. */
 export interface ArchitectureDraft extends Omit<Architecture, "numLayers" | "layers"> {
-  /** Every block of the main stack, bottom to top. */
+  /** Every block of the main stack, bottom to top (for a `pattern`, each distinct block once). */
   stack: Slot[];
+  /**
+   * The layer pattern as written, for stacks a plain list of blocks cannot describe (shortcut groups, where one
+   * layer holds several blocks); `stack` then only names the definitions used.
+   */
+  pattern?: { numLayers: number; layers: LayerEntry[] };
 }
 
 /** Imports the configs of one or more `model_type`s. */
@@ -57,13 +62,13 @@ export function finishArchitecture(draft: ArchitectureDraft, r: ConfigReader): A
     vocabSize: rest.vocabSize,
     contextLength: rest.contextLength,
     dModel: rest.dModel,
-    numLayers: stack.length,
+    numLayers: rest.pattern?.numLayers ?? stack.length,
     embedding: rest.embedding,
     positional: rest.positional,
     norm: rest.norm,
     mixers: keptMixers,
     ffns: keptFfns,
-    layers: compressLayers(stack),
+    layers: rest.pattern?.layers ?? compressLayers(stack),
     ...(rest.mtp ? { mtp: rest.mtp } : {}),
     ...(rest.finalLogitSoftcap !== undefined ? { finalLogitSoftcap: rest.finalLogitSoftcap } : {}),
   };

@@ -2,28 +2,32 @@
  * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
-import { arcee, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, minicpm, ministral, ministral3, seedOss, smollm3 } from "./dense-more.js";
+import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, jais2, minicpm, ministral, ministral3, nanochat, seedOss, smollm3 } from "./dense-more.js";
+import { vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { minicpm3 } from "./deepseek.js";
-import { dbrx, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
-import { bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
+import { longcatFlash, minicpm3 } from "./deepseek.js";
+import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
+import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
 /** Importers by `model_type`. */
 export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
+  afmoe,
   arcee,
   bailing_moe: bailingMoe,
   bamba,
   bloom,
   chatglm,
   codegen,
+  cwm,
   dbrx,
   deepseek: deepseekV1,
   dots1,
   ernie4_5: ernie45,
   ernie4_5_moe: ernie45Moe,
   exaone,
+  flex_olmo: flexOlmo,
   glm,
   glm4,
   gpt_bigcode: gptBigcode,
@@ -38,15 +42,18 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   hunyuan_v1_moe: hunyuanV1Moe,
   internlm,
   internlm3,
+  jais2,
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,
+  longcat_flash: longcatFlash,
   mamba2,
   minicpm,
   minicpm3,
   ministral,
   ministral3,
   mpt,
+  nanochat,
   nemotron,
   olmoe,
   persimmon,
@@ -56,6 +63,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   qwen3_5_text: qwen35Text,
   seed_oss: seedOss,
   smollm3,
+  vaultgemma,
 };
 
 /** Other spellings of a supported `model_type` (beyond Falcon's, in import.ts). */
@@ -91,6 +99,7 @@ export const notExpressible: Readonly<Record<string, string>> = {
   gemma3n_text: "AltUp and LAuReL blocks (Gemma 3n) are not expressible yet",
   apertus: "the xIELU activation (learnable alpha_p and alpha_n in every MLP) has no equivalent in the spec",
   jetmoe: "mixture-of-attention-heads experts are not expressible yet",
+  doge: "dynamic mask attention (A and dt_proj per layer), learned residual weights and the CDMoE retrieval experts are not expressible yet",
   diffllama: "differential attention (learnable lambda vectors, group norm per head) is not expressible yet",
   opt: "its learned position table has 2 offset rows and word_embed_proj_dim projections the spec cannot count",
   "openai-gpt": "post-norm blocks without a final norm are not expressible yet",

@@ -18,12 +18,13 @@ function alternating(
   sliding: AttentionMixer,
   global: AttentionMixer,
   cap: number | undefined,
+  placement: Norm["placement"] = "sandwich",
 ): ArchitectureDraft {
   return decoderDraft(core, {
     mixers: { sliding, global },
     ffns: { mlp: mlpOf(core) },
     stack: types.map((t) => ({ mixer: t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global", ffn: "mlp" })),
-    norm: zeroCentred(core.eps, "sandwich"),
+    norm: zeroCentred(core.eps, placement),
     embedding: { tied: core.tied, scale: "sqrt-d" },
     ...(cap !== undefined ? { finalLogitSoftcap: cap } : {}),
   });
@@ -61,24 +62,36 @@ const gemma2Defaults: CoreDefaults = {
 // rms 1e-6, tied, sliding_window 4096, layer i sliding when (i+1) % 2, final_logit_softcapping 30,
 // attn_logit_softcapping 50). Sandwich norms (input, post-attention, pre- and post-feedforward) as in
 // Gemma3DecoderLayer, which keeps Gemma 2's layout.
-export const gemma2: FamilyImporter = {
-  configClass: "Gemma2Config",
-  build(r) {
-    const core = readCore(r, gemma2Defaults);
-    const window = slidingWindow(r, 4096);
-    const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % 2 ? "sliding_attention" : "full_attention"), [
-      "sliding_attention",
-      "full_attention",
-    ]);
-    const attnCap = softcapping(r, "attn_logit_softcapping", 50);
-    const global = attentionOf(core, {
-      ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),
-      ...(attnCap !== undefined ? { logitSoftcap: attnCap } : {}),
-    });
-    const sliding = { ...global, ...(window !== undefined ? { window } : {}) };
-    return alternating(core, types, sliding, global, softcapping(r, "final_logit_softcapping", 30));
-  },
-};
+/** Gemma 2's blocks, with sandwich norms or (VaultGemma) only the two pre-norms. */
+function gemma2Family(configClass: string, placement: Norm["placement"]): FamilyImporter {
+  return {
+    configClass,
+    build(r) {
+      const core = readCore(r, gemma2Defaults);
+      const window = slidingWindow(r, 4096);
+      const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % 2 ? "sliding_attention" : "full_attention"), [
+        "sliding_attention",
+        "full_attention",
+      ]);
+      const attnCap = softcapping(r, "attn_logit_softcapping", 50);
+      const global = attentionOf(core, {
+        ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),
+        ...(attnCap !== undefined ? { logitSoftcap: attnCap } : {}),
+      });
+      const sliding = { ...global, ...(window !== undefined ? { window } : {}) };
+      return alternating(core, types, sliding, global, softcapping(r, "final_logit_softcapping", 30), placement);
+    },
+  };
+}
+
+export const gemma2 = gemma2Family("Gemma2Config", "sandwich");
+
+// vaultgemma: configuration_vaultgemma.py @15f7c52aef58482386c452e02b1d41487b571cf5 (VaultGemmaConfig: Gemma2Config's
+// defaults: vocab 256000, kv 4, head_dim 256, gelu_pytorch_tanh, max_position 8192, rms 1e-6, tied, sliding_window
+// 4096, layer i sliding when (i+1) % 2, final_logit_softcapping 30, attn_logit_softcapping 50). modular_vaultgemma.py
+// @7abb76c59ed6042dde3b0046841dfa69643e96cd: Gemma2DecoderLayer without post_attention_layernorm and
+// post_feedforward_layernorm (input_layernorm and pre_feedforward_layernorm remain, both before their sublayer).
+export const vaultgemma = gemma2Family("VaultGemmaConfig", "pre");
 
 // gemma3_text: configuration_gemma3.py @008f5c8c29be84d4721dc6d1e0fcd72300580be4 (Gemma3TextConfig: vocab
 // 262208, hidden 2304, intermediate 9216, 26 layers, 8 heads, kv 4, head_dim 256, gelu_pytorch_tanh,

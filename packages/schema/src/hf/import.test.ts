@@ -32,6 +32,7 @@ const extras: Record<string, Record<string, unknown>> = {
   chatglm: { num_layers: 4, ffn_hidden_size: 128, kv_channels: 8 },
   dots1: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 },
   lfm2: { full_attn_idxs: [1, 3] },
+  longcat_flash: { num_layers: 2, ffn_hidden_size: 128, n_routed_experts: 4, zero_expert_num: 2, moe_topk: 2, expert_ffn_hidden_size: 32 },
   lfm2_moe: { full_attn_idxs: [1, 3], moe_intermediate_size: 32 },
   mamba2: { num_heads: 8, head_dim: 16 },
   minicpm3: { q_lora_rank: 16, kv_lora_rank: 8, qk_nope_head_dim: 8, qk_rope_head_dim: 4 },
@@ -68,6 +69,16 @@ describe("supported model types", () => {
       expect(spec.architecture.dModel).toBe(64);
     });
   }
+
+  it("reads a LongCat-Flash layer as a shortcut group of two MLA blocks and one MoE, and checks the sublayer count", () => {
+    const config = minimal("longcat_flash");
+    const { spec } = importHuggingFaceConfig(config);
+    expect(spec.architecture.numLayers).toBe(2);
+    expect(spec.architecture.layers).toEqual([{ repeat: 2, shortcut: true, layers: [{ mixer: "mla", ffn: "dense", count: 2 }, { ffn: "moe" }] }]);
+    expect((spec.architecture.ffns.moe as MoeFfn).zeroExperts).toBe(2);
+    expect(problemsOf({ ...config, num_hidden_layers: 3 }).map((p) => p.path)).toEqual(["num_hidden_layers"]);
+    expect(problemsOf({ ...config, router_bias: true }).map((p) => p.path)).toEqual(["router_bias"]);
+  });
 
   it("recognises DeepSeek inference configs by their shape", () => {
     const { spec, warnings } = importHuggingFaceConfig(fixture("deepseek-v3-inference"));

@@ -1,11 +1,11 @@
 /**
  * Mixture-of-experts decoders whose every layer routes to experts, without shared experts beside them (Granite
- * MoE's optional shared MLP aside): OLMoE, Granite MoE and its shared-MLP variant, PhiMoE and DBRX. Class defaults
+ * MoE's optional shared MLP aside): OLMoE, FlexOlmo, Granite MoE and its shared-MLP variant, PhiMoE and DBRX. Class defaults
  * are from the transformers configuration files named, tensors from their modeling files, cross-checked against
  * ml-explore/mlx-lm mlx_lm/models/<type>.py @d78bf58e.
  */
 import type { AttentionMixer, MoeFfn } from "../spec-types.js";
-import { attentionOf, biases, type Core, decoderDraft, readCore, slidingWindow, uniformStack } from "./decoder.js";
+import { attentionOf, biases, type Core, decoderDraft, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 import { activeExperts, moeOf } from "./moe.js";
 
@@ -34,6 +34,26 @@ export const olmoe: FamilyImporter = {
       core,
       attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
       moeOf(core, { experts, activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+    );
+  },
+};
+
+// flex_olmo: configuration_flex_olmo.py / modular_flex_olmo.py @a0699c971daff96403489086fcfd07469d20b17f
+// (FlexOlmoConfig: OlmoeConfig's fields with vocab 100352, kv = heads, max_position 4096, rms 1e-6, untied, θ
+// 500000, attention_bias false, num_experts 7, num_experts_per_tok 5; clip_qkv removed). FlexOlmoDecoderLayer:
+// OLMo 2 attention (q_norm over heads·head_dim, k_norm over kv_heads·head_dim), OLMoE's sparse block (softmax
+// router experts × hidden without bias, gated experts of intermediate_size); post_attention_layernorm and
+// post_feedforward_layernorm after each sublayer, no input_layernorm.
+export const flexOlmo: FamilyImporter = {
+  configClass: "FlexOlmoConfig",
+  build(r) {
+    const core = readCore(r, { vocabSize: 100352, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 500000, attentionBias: false });
+    const experts = r.size("num_experts", 7);
+    return allMoe(
+      core,
+      attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
+      moeOf(core, { experts, activeExperts: activeExperts(r, "num_experts_per_tok", 5, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      { norm: rmsNorm(core.eps, "post") },
     );
   },
 };

@@ -7,7 +7,7 @@
  */
 import type { AttentionMixer, MoeFfn } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, decoderDraft, mlpOf, readCore } from "./decoder.js";
+import { attentionOf, biases, decoderDraft, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
@@ -270,6 +270,48 @@ export const llama4Text: FamilyImporter = {
       mixers: { chunked: ropeAttn, global: nope },
       ffns: { dense: mlpOf(core, r.size("intermediate_size_mlp", 16384)), moe },
       stack: Array.from({ length: n }, (_, i) => ({ mixer: usesRope(i) ? "chunked" : "global", ffn: moeLayers.has(i) ? "moe" : "dense" })),
+    });
+  },
+};
+
+// afmoe: configuration_afmoe.py @4e4671e33c86fcd1e58cace5dc41c394d5e73501 (AfmoeConfig, Trinity-Mini: vocab 200192,
+// kv = heads, head_dim 128, silu, max_position 16384, rms 1e-5, untied, θ 10000, moe_intermediate_size 1408,
+// num_dense_layers 1, num_experts 64, num_experts_per_tok 6, num_shared_experts 2, route_scale 1,
+// global_attn_every_n_layers 4 (layer i sliding unless (i + 1) % 4 == 0), sliding_window 1024, mup_enabled false,
+// attention_bias fixed false). modular_afmoe.py @e16c3aa89e8e3932ac4921788475ebd2886c15e6: Llama q/k/v/o without
+// biases, per-head q_norm/k_norm, gate_proj (hidden → heads·head_dim) as a sigmoid gate on the attention output;
+// RoPE on the sliding layers only; input, post-attention, pre-MLP and post-MLP RMSNorms; layers below
+// num_dense_layers a gated MLP of intermediate_size, the rest AfmoeMoE (router gate experts × hidden without bias,
+// sigmoid scores, the expert_bias parameter of num_experts, gated experts of moe_intermediate_size, shared_experts
+// one MLP of moe_intermediate_size × num_shared_experts); with mup_enabled the embeddings are scaled by √hidden.
+export const afmoe: FamilyImporter = {
+  configClass: "AfmoeConfig",
+  build(r) {
+    const core = readCore(r, { vocabSize: 200192, kvHeads: "heads", headDim: 128, activation: "silu", maxPositions: 16384, eps: 1e-5, tied: false, theta: 10000 });
+    const experts = r.size("num_experts", 64);
+    const shared = r.count("num_shared_experts", 2);
+    const firstMoe = r.count("num_dense_layers", 1);
+    const every = r.size("global_attn_every_n_layers", 4);
+    const window = slidingWindow(r, 1024);
+    const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % every ? "sliding_attention" : "full_attention"), ["sliding_attention", "full_attention"]);
+    const routeScale = r.num("route_scale", 1, { positive: true });
+    const global: AttentionMixer = attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "head" }, outputGate: "elementwise", rope: false });
+    const { rope: _none, ...roped } = global;
+    const sliding: AttentionMixer = { ...roped, ...(window !== undefined ? { window } : {}) };
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: activeExperts(r, "num_experts_per_tok", 6, experts),
+      expertHidden: r.size("moe_intermediate_size", 1408),
+      ...(shared > 0 ? { sharedExperts: shared } : {}),
+      router: { scoring: "sigmoid", bias: true, ...(routeScale !== 1 ? { routedScale: routeScale } : {}) },
+    });
+    const stack: Slot[] = types.map((t, i) => ({ mixer: t === "sliding_attention" ? "sliding" : "global", ffn: i < firstMoe ? "dense" : "moe" }));
+    return decoderDraft(core, {
+      mixers: { sliding, global },
+      ffns: { dense: mlpOf(core), moe },
+      stack,
+      norm: rmsNorm(core.eps, "sandwich"),
+      embedding: r.flag("mup_enabled", false) ? { tied: core.tied, scale: "sqrt-d" } : { tied: core.tied },
     });
   },
 };
