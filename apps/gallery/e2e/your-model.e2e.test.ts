@@ -114,6 +114,18 @@ describe("your model", () => {
     await finish(t);
   });
 
+  it("shows a published config with one click on the example button", async () => {
+    const t = await openPage(site, "./your-model.html");
+    const { page } = t;
+    await page.locator("#byo-example").click();
+    await expect.poll(() => page.locator("#byo-name").textContent()).toBe("Qwen3-8B");
+    await figureShown(page);
+    expect(await page.locator("#byo-config").inputValue()).toContain('"model_type": "qwen3"');
+    const facts = await page.locator("llm-arch-facts").evaluate((el) => el.shadowRoot?.textContent ?? "");
+    expect(facts).toMatch(/8\.19B total/);
+    await finish(t);
+  });
+
   it("reports a damaged share link in the page", async () => {
     const t = await openPage(site, "./your-model.html#spec=AAAA");
     await expect.poll(() => t.page.locator("#byo-error").textContent()).toMatch(/This link cannot be opened: the link is damaged/);

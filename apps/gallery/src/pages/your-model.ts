@@ -16,6 +16,7 @@ import { decoderClass } from "../site/model-format.js";
 import { SpecLinkError, decodeSpecLink, encodeSpecLink, specParam } from "../site/spec-link.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { memoryCalculator } from "../views/memory-calculator.js";
+import { exampleConfig } from "../views/example-config.js";
 import { componentStyles, paramChart } from "../views/param-chart.js";
 
 /** Largest JSON text read from a paste or a file (real configs are a few KB, specs a few tens). */
@@ -244,7 +245,26 @@ const form = h(
   h("label", { for: "byo-config" }, "…or paste it"),
   textarea,
   h("label", { for: "byo-model-name", class: "byo-name-label" }, "Display name (optional) ", nameField),
-  h("div", { class: "button-row" }, h("button", { type: "submit", class: "button primary", id: "byo-import" }, "Show the architecture")),
+  h(
+    "div",
+    { class: "button-row" },
+    h("button", { type: "submit", class: "button primary", id: "byo-import" }, "Show the architecture"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "button",
+        id: "byo-example",
+        title: `The published config.json of ${exampleConfig.name}`,
+        onclick: () => {
+          textarea.value = exampleConfig.text;
+          nameField.value = exampleConfig.name;
+          void run(() => fromJson(parseJson(textarea.value, "The example"), "The example"));
+        },
+      },
+      `Try an example (${exampleConfig.name})`,
+    ),
+  ),
 );
 // Collapsible, so a shared link opens on the model rather than on an empty form.
 const input = h("details", { class: "panel byo-input", id: "byo-input", open: true }, h("summary", null, h("h2", { id: "byo-input-title" }, "Your config")), form);
