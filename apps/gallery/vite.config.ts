@@ -22,17 +22,29 @@ function pageChrome(): Plugin {
   };
 }
 
-export default defineConfig({
-  base: "./",
-  plugins: [pageChrome(), thumbnailPlugin(), posterPlugin(), prerenderPlugin(), precompressPlugin()],
-  build: {
-    target: "es2022",
-    outDir: "dist",
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
-    rolldownOptions: {
-      input: Object.fromEntries(pages.map((p) => [p.replace(/\.html$/, ""), resolve(import.meta.dirname, p)])),
+/**
+ * Pages built in a second pass of their own (`vite build --mode separate`, into the same dist/): the importer of
+ * "Your model" is the site's largest library, and in one build its modules would be split into chunks shared with
+ * the other pages, which would then load more (see e2e/page-sizes.e2e.test.ts).
+ */
+const separatePages = ["your-model.html"];
+
+export default defineConfig(({ mode }) => {
+  const separate = mode === "separate";
+  const built = pages.filter((p) => separatePages.includes(p) === separate);
+  return {
+    base: "./",
+    plugins: separate ? [pageChrome(), prerenderPlugin({ pageFiles: false }), precompressPlugin()] : [pageChrome(), thumbnailPlugin(), posterPlugin(), prerenderPlugin(), precompressPlugin()],
+    build: {
+      target: "es2022",
+      outDir: "dist",
+      emptyOutDir: !separate,
+      copyPublicDir: !separate,
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        input: Object.fromEntries(built.map((p) => [p.replace(/\.html$/, ""), resolve(import.meta.dirname, p)])),
+      },
     },
-  },
-  preview: { port: 4173, strictPort: false },
+    preview: { port: 4173, strictPort: false },
+  };
 });

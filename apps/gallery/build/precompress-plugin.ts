@@ -4,7 +4,7 @@
  * serves to browsers that accept them. Compressing once at build time lets the server answer with the smallest
  * encoding at no per-request cost.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
@@ -22,11 +22,17 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** Writes `.br` and `.gz` twins next to every compressible file under `dir`; returns how many files were compressed. */
+/**
+ * Writes `.br` and `.gz` twins next to every compressible file under `dir`; returns how many files were compressed.
+ * A file whose twins are already newer than it (written by an earlier build pass into the same directory) is left.
+ */
 export function precompressDir(dir: string): number {
   let count = 0;
   for (const path of [...files(dir)]) {
-    if (!compressibleExtensions.has(extname(path)) || statSync(path).size < MIN_COMPRESS_BYTES) continue;
+    if (!compressibleExtensions.has(extname(path))) continue;
+    const stat = statSync(path);
+    if (stat.size < MIN_COMPRESS_BYTES) continue;
+    if ([".br", ".gz"].every((ext) => existsSync(path + ext) && statSync(path + ext).mtimeMs >= stat.mtimeMs)) continue;
     const body = readFileSync(path);
     writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
     writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));

@@ -98,12 +98,16 @@ function pageFilesInDev(): Plugin {
   };
 }
 
-/** The Vite plugins: pre-rendering at build time, and the page files' addresses on the dev server. */
-export function prerenderPlugin(): Plugin[] {
-  return [pageFilesInDev(), prerenderBuild()];
+/**
+ * The Vite plugins: pre-rendering at build time, and the page files' addresses on the dev server. With
+ * `pageFiles: false` (a build pass without model.html and concept.html) only the built pages are filled in and no
+ * per-model or per-concept page is written.
+ */
+export function prerenderPlugin({ pageFiles = true }: { pageFiles?: boolean } = {}): Plugin[] {
+  return [pageFilesInDev(), prerenderBuild(pageFiles)];
 }
 
-function prerenderBuild(): Plugin {
+function prerenderBuild(pageFiles: boolean): Plugin {
   return {
     name: "archgal-prerender",
     apply: "build",
@@ -118,6 +122,7 @@ function prerenderBuild(): Plugin {
       return html;
     },
     async generateBundle(_options, bundle) {
+      if (!pageFiles) return;
       const source = (name: string) => {
         const asset = bundle[name];
         if (!asset || asset.type !== "asset") throw new Error(`prerender: ${name} is not in the bundle`);

@@ -40,7 +40,7 @@ export interface Site {
 /** Serves dist/ (building it first when missing) and launches Chromium. */
 export async function startSite(): Promise<Site> {
   if (!existsSync(join(distDir, "index.html"))) {
-    execFileSync("pnpm", ["exec", "vite", "build"], { cwd: appDir, stdio: "inherit" });
+    execFileSync("pnpm", ["run", "build"], { cwd: appDir, stdio: "inherit" });
   }
   mkdirSync(screenshotDir, { recursive: true });
   const server = (await serveStatic(distDir, { port: 0 })) as { url: string; close(): Promise<void> };
