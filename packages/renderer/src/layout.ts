@@ -3,7 +3,7 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, coreKinds, decoderType, formatCount, formatInt } from "@archgal/schema/metrics";
+import { attentionLabel, coreKinds, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
 import type { CalloutPart, ModelSpec } from "@archgal/schema/metrics";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
@@ -44,10 +44,9 @@ const RIGHT_W = 250;
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
 const t = (text: string): Span => ({ text });
 
-/** Context length as the gallery writes it: `128k` for multiples of 1,024 from 16k up, else the exact count. */
+/** Context length as its creators write it (schema's `formatTokens`: `512k`, `128k`, `202,752`). */
 export function contextText(ctx: number): string {
-  if (ctx >= 1048576 && ctx % 1048576 === 0) return `${formatInt(ctx / 1048576)}M`;
-  return ctx >= 16384 && ctx % 1024 === 0 ? `${formatInt(ctx / 1024)}k` : formatInt(ctx);
+  return formatTokens(ctx);
 }
 
 /** Lines describing the mixers' heads, windows and so on. */
@@ -72,13 +71,31 @@ function mixerFacts(f: Facts): Line[] {
     seen.add(key(line));
   };
   for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m)}: `), ...l] : l);
-  // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer.
+  // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer. Notes
+  // that differ only in their layer count (the numbers that change with it) are one note over the summed count:
+  // "20 layers reuse an earlier layer's KV cache", not one such line per mixer.
+  const notes: { parts: CalloutPart[]; counted: boolean[]; layers: number; probe: (layers: number) => readonly CalloutPart[] }[] = [];
+  const byTemplate = new Map<string, (typeof notes)[number]>();
   for (const m of f.mixers) {
     const def = isCoreMixer(m) ? coreKinds.of(m) : undefined;
     if (!def) continue;
-    const notes = def.calloutNotes(m, f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length);
-    for (const note of notes) push(line(note));
+    const layers = f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length;
+    const now = def.calloutNotes(m, layers);
+    const more = def.calloutNotes(m, layers + 1);
+    now.forEach((parts, i) => {
+      const counted = parts.map((p, j) => typeof p === "number" && more[i]?.[j] !== p);
+      const template = JSON.stringify(parts.map((p, j) => (counted[j] ? "#" : p)));
+      const same = counted.some(Boolean) ? byTemplate.get(template) : undefined;
+      if (same) {
+        same.layers += layers;
+        return;
+      }
+      const note = { parts: [...parts], counted, layers, probe: (k: number) => def.calloutNotes(m, k)[i] ?? parts };
+      byTemplate.set(template, note);
+      notes.push(note);
+    });
   }
+  for (const note of notes) push(line(note.counted.some(Boolean) ? note.probe(note.layers) : note.parts));
   return lines;
 }
 
