@@ -146,7 +146,14 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const target = anchors.mixer ?? anchors.sublayer;
   const mf = mixerFacts(f);
   const sideBySide = anchors.ffn !== undefined && anchors.ffn !== target && target !== undefined && anchors.ffn.y === target.y;
-  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [sideBySide ? anchors.block.x + anchors.block.w : target.x + target.w, target.y + target.h * 0.75], span: span(target), lines: mf });
+  // Beside the FFN (a parallel block) the leader reaches the mixer over the top of the FFN box, from above.
+  if (target && mf.length) {
+    right.push(
+      sideBySide
+        ? { id: "heads", component: target.component, anchor: [target.x + target.w - 10, target.y], span: [target.y, target.y], y: target.y - 40 - 22 * mf.length, lines: mf }
+        : { id: "heads", component: target.component, anchor: [target.x + target.w, target.y + target.h * 0.75], span: span(target), lines: mf },
+    );
+  }
   right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
   if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
     const lines: Line[] = [];
@@ -155,12 +162,13 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
     right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines });
   }
-  const rope = anchors.positional && anchors.positional.id === "rope" ? anchors.positional : undefined;
-  const ctxOf = rope ?? target ?? anchors.embedding;
+  // The context length points at the positional encoding (RoPE box, learned positions), else at the tokens.
+  const positions = anchors.positional ?? all.boxes.find((b) => b.id === "position-embedding");
+  const ctxOf = positions ?? anchors.tokenized;
   left.push({
     id: "context",
     component: anchors.positional?.component ?? "model",
-    anchor: [rope ? rope.x : frame.x, ctxOf.y + ctxOf.h / 2],
+    anchor: [ctxOf.x, ctxOf.y + ctxOf.h / 2],
     span: span(ctxOf),
     lines: arch.contextLength === null ? [[t("No explicit context limit (recurrent state)")]] : [[t("Supported context length of "), { text: contextText(arch.contextLength), accent: true }, t(" tokens")]],
   });
@@ -171,17 +179,23 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       left.push({
         id: "dense-prefix",
         component: "block",
-        anchor: [cnt.x - 6, cnt.y + cnt.h / 2],
+        anchor: [cnt.x - 2, cnt.y + cnt.h / 2],
         y: cnt.y + 70,
         lines: [[t("First "), n(f.densePrefix), t(f.densePrefix === 1 ? " block uses" : " blocks use"), t(" a dense FFN with hidden size "), n(dense.hidden), t(" instead of MoE")]],
       });
     }
   }
+  const residual = all.edges.find((e) => e.id === "residual-1");
   if (arch.hyperConnections) {
-    left.push({
+    // On the residual stream it widens (its lane, right of the column), else on the block.
+    const lane = residual?.points[1];
+    const laneEnd = residual?.points[2];
+    (lane && laneEnd ? right : left).push({
       id: "hyper-connections",
       component: "block",
-      anchor: [anchors.block.x, anchors.block.y + 40],
+      ...(lane && laneEnd
+        ? { anchor: [lane[0], (lane[1] + laneEnd[1]) / 2], span: [Math.min(lane[1], laneEnd[1]), Math.max(lane[1], laneEnd[1])] }
+        : { anchor: [anchors.block.x, anchors.block.y + 40] }),
       lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
     });
   }
@@ -189,7 +203,8 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     left.push({
       id: "looped-depth",
       component: "block",
-      anchor: [anchors.block.x, anchors.block.y + 70],
+      // On the "N ×" count that the passes multiply.
+      anchor: [labelRect(anchors.count).x - 2, labelRect(anchors.count).y + 3],
       lines: [
         [n(arch.numLayers), t(" blocks "), { text: `× ${formatInt(arch.loop.passes)} passes`, accent: true }, t(", the same weights on every pass")],
         [t("(looped depth: each pass keeps its own KV cache)")],
