@@ -10,6 +10,7 @@ import { layoutCompare } from "./compare.js";
 import { contextText } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 import { layoutModel } from "./model-layout.js";
+import { contrastRatio, palette, type ColorName } from "./palette.js";
 
 const textOf = (lines: readonly (readonly { text: string }[])[]) => lines.map((l) => l.map((s) => s.text).join("")).join(" ");
 /** Every label's and box's text of a layout, one string per item. */
@@ -100,5 +101,45 @@ describe("layer-pattern listing", () => {
     if (lines.includes(" … ") || lines.endsWith("…")) return; // cut after 16 lines, and says so
     expect(covered(lines)).toBe(spec.architecture.numLayers);
     expect(texts(l).length).toBeGreaterThan(0);
+  });
+});
+
+describe("title", () => {
+  it("gives the size when the name does not", () => {
+    expect(label(layoutModel(loadSpec("glm-5")), "title")).toBe("GLM-5 (744B)");
+    expect(label(layoutModel(loadSpec("deepseek-v3")), "title")).toBe("DeepSeek V3 (671B)");
+    expect(label(layoutModel(loadSpec("gemma-3-27b")), "title")).toBe("Gemma 3 27B");
+    expect(label(layoutModel(loadSpec("gpt-2-small")), "title")).toBe("GPT-2 (124M)");
+  });
+});
+
+describe("layer strip", () => {
+  /** The fills of the layer map's legend, by legend label. */
+  const legend = (id: string): Map<string, ColorName> => {
+    const l = layoutModel(loadSpec(id));
+    const out = new Map<string, ColorName>();
+    for (const lab of l.labels.filter((x) => x.id.startsWith("map-key-label-"))) {
+      const box = l.boxes.find((b) => b.id === lab.id.replace("map-key-label-", "map-key-"));
+      if (box?.fill) out.set(textOf(lab.lines), box.fill);
+    }
+    return out;
+  };
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]!));
+
+  it.each([
+    ["gemma-3-27b", ["sliding-window GQA", "GQA"]],
+    ["nemotron-3-nano-30b-a3b", ["Mamba-2", "GQA"]],
+    ["deepseek-v4-pro", ["HCA", "CSA"]],
+  ])("%s draws its mixer kinds in clearly different colours in both themes", (id, kinds) => {
+    const fills = legend(id);
+    const used = kinds.map((k) => [...fills].find(([name]) => name.includes(k) && (k !== "GQA" || name === "GQA"))?.[1]);
+    expect(used.every(Boolean), JSON.stringify([...fills])).toBe(true);
+    for (const theme of ["light", "dark"] as const) {
+      const p = palette[theme];
+      const [a, b] = used.map((c) => p[c!]);
+      expect(distance(a!, b!), `${theme} ${a} vs ${b}`).toBeGreaterThan(120);
+      for (const c of [a!, b!]) expect(contrastRatio(c, p.background), `${theme} ${c} on the page`).toBeGreaterThan(1.8);
+    }
   });
 });

@@ -49,6 +49,14 @@ export function contextText(ctx: number): string {
   return formatTokens(ctx);
 }
 
+/**
+ * The figure's title: the model's name with its size, `GLM-5 (744B)`, unless the name already tells it
+ * (`Gemma 3 27B`, `GPT-2 (124M)`, `Kimi Linear 48B-A3B`).
+ */
+export function titleText(name: string, params: number): string {
+  return /\d(?:\.\d+)?\s?[KMBT]\b/i.test(name) || !(params > 0) ? name : `${name} (${formatCount(params)})`;
+}
+
 /** Lines describing the mixers' heads, windows and so on. */
 function mixerFacts(f: Facts): Line[] {
   // The heads line of each mixer (its kind's callout); prefixed with the mixer's name only when the lines differ.
@@ -239,7 +247,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   if (options.title !== false) {
     const titleW = compact ? frame.w : Math.max(frame.w + LEFT_W, 600);
     const cx = frame.x + frame.w / 2;
-    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: spec.name, accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
+    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: titleText(spec.name, f.mainTotal), accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);

@@ -118,7 +118,10 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
   const x0 = 18;
   const width = PW - 36;
   const cell = width / n;
-  const fills: ColorName[] = ["attention", "linear-mixer", "ssm", "mixer", "core", "conv", "positional", "embedding"];
+  // Mixer kinds get the strip colours (distinct hues in both themes: sliding vs global, HCA vs CSA, Mamba-2 vs
+  // attention), each category its own first choice; FFN kinds keep their box fills (a row of their own).
+  const fills: ColorName[] = ["strip-a", "strip-b", "strip-c", "strip-d", "strip-e", "strip-f", "core", "conv", "positional", "embedding"];
+  const stripOf: Partial<Record<ColorName, ColorName>> = { attention: "strip-a", "linear-mixer": "strip-c", ssm: "strip-b", mixer: "strip-d" };
   const legend = new Map<string, ColorName>();
   const colourOf = (key: string, preferred: ColorName): ColorName => {
     let col = legend.get(key);
@@ -136,7 +139,8 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
     const name = f.layers[i]!.mixer;
     if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
-    const key: [string, ColorName] | undefined = m ? [mixerShortName(m), colourOf(mixerShortName(m), mixerCategory(m.kind))] : undefined;
+    const cat = m ? mixerCategory(m.kind) : undefined;
+    const key: [string, ColorName] | undefined = m && cat ? [mixerShortName(m), colourOf(mixerShortName(m), stripOf[cat] ?? "strip-e")] : undefined;
     mixerKeys.set(name, key);
     return key;
   };
