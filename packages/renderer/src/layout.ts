@@ -159,7 +159,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     right.push(
       sideBySide
         ? { id: "heads", component: target.component, anchor: [target.x + target.w - 10, target.y], span: [target.y, target.y], y: target.y - 40 - 22 * mf.length, lines: mf }
-        : { id: "heads", component: target.component, anchor: [target.x + target.w, target.y + target.h * 0.75], span: span(target), lines: mf },
+        : { id: "heads", component: target.component, anchor: [target.x + target.w, target.y + target.h * 0.75], span: [target.y + target.h * 0.55, target.y + target.h - 6], lines: mf },
     );
   }
   right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
@@ -238,8 +238,9 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       });
     }
   } else {
-    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10);
-    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30);
+    const borders = all.boxes.filter((b) => b.container);
+    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);
+    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30, borders);
   }
 
   // Title.

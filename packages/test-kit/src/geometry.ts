@@ -146,7 +146,7 @@ const touches = (p: Point, r: Rect, eps: number) => p[0] >= r.x - eps && p[0] <=
 /**
  * The routing faults of a layout's callout leaders (edges of kind `leader`): a leader whose start touches no
  * box that is not a container, no label other than a callout (`labelRects`, e.g. a block's "N ×") and no other line (it points at nothing: a frame is not a thing), a leader
- * skimming a container's border, two leaders from one point. Bounded: sampled every 4 units along each leader,
+ * skimming a container's border, two leaders (callout or zoom) from one point. Bounded: sampled every 4 units along each leader,
  * at most 2,000 samples per leader.
  */
 export function leaderRouting(layout: CheckedLayout, eps = 0.5, labelRects: readonly Rect[] = []): string[] {
@@ -179,10 +179,12 @@ export function leaderRouting(layout: CheckedLayout, eps = 0.5, labelRects: read
       if (near > SKIM_LENGTH) problems.push(`leader ${l.id} runs within ${SKIM_DISTANCE} of the border of ${b.id} for ${near.toFixed(0)}`);
     }
   }
-  for (let i = 0; i < leaders.length; i++) {
-    for (let j = i + 1; j < leaders.length; j++) {
-      const [a, b] = [leaders[i]!.points[0]!, leaders[j]!.points[0]!];
-      if (Math.hypot(a[0] - b[0], a[1] - b[1]) < SAME_POINT) problems.push(`leaders ${leaders[i]!.id} and ${leaders[j]!.id} start at one point`);
+  // Callout and zoom leaders alike.
+  const starts = layout.edges.filter((e) => (e.kind === "leader" || e.kind === "zoom") && e.points.length >= 2);
+  for (let i = 0; i < starts.length; i++) {
+    for (let j = i + 1; j < starts.length; j++) {
+      const [a, b] = [starts[i]!.points[0]!, starts[j]!.points[0]!];
+      if (Math.hypot(a[0] - b[0], a[1] - b[1]) < SAME_POINT) problems.push(`leaders ${starts[i]!.id} and ${starts[j]!.id} start at one point`);
     }
   }
   return problems;
