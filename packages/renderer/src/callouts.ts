@@ -47,16 +47,37 @@ function conflicts(p: Point, q: Point, a: Point, b: Point): boolean {
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy) < 6;
 }
 
+/** Distance from p to the border of r. */
+function borderDistance(p: Point, r: Rect): number {
+  const dx = Math.max(r.x - p[0], 0, p[0] - r.x - r.w);
+  const dy = Math.max(r.y - p[1], 0, p[1] - r.y - r.h);
+  if (dx > 0 || dy > 0) return Math.hypot(dx, dy);
+  return Math.min(p[0] - r.x, r.x + r.w - p[0], p[1] - r.y, r.y + r.h - p[1]);
+}
+
+/** How far segment pq runs within 16 units of the border of r (sampled every 4 units, at most 500 samples). */
+function skim(p: Point, q: Point, r: Rect): number {
+  const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+  const steps = Math.min(500, Math.max(1, Math.ceil(len / 4)));
+  let near = 0;
+  for (let k = 0; k < steps; k++) {
+    const t = (k + 0.5) / steps;
+    if (borderDistance([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])], r) < 16) near += len / steps;
+  }
+  return near;
+}
+
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /**
  * Places callouts in a column whose near edge is at `x` (left edge for side `right`, right edge for side `left`),
  * `width` wide, and draws their leaders. Each callout takes the nearest position (to centring on its anchor)
  * where its text keeps clear of the other callouts and of the `avoid` polylines (e.g. zoom leaders), and where
- * its leader crosses no `avoid` line and no other leader; where no such position exists within reach, the
+ * its leader crosses no `avoid` line and no other leader and runs along none of the `borders` (containers' frames)
+ * for long; where no such position exists within reach, the
  * nearest position that only keeps the text clear.
  */
-export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity): Rect[] {
+export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity, borders: readonly Rect[] = []): Rect[] {
   const placed: Rect[] = [];
   const colX = side === "right" ? x : x - width;
   const segs: [Point, Point][] = avoid.flatMap((pts) => pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]));
@@ -81,16 +102,16 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
     };
     const clean = (y: number) => {
       const [p, q] = leader(y);
-      return !segs.some(([a, b]) => conflicts(p, q, a, b));
+      return !segs.some(([a, b]) => conflicts(p, q, a, b)) && !borders.some((r) => skim(p, q, r) > 48);
     };
-    // The nearest free position, looking up and down alternately; clean leaders first (within ±300).
+    // The nearest free position, looking up and down alternately; clean leaders first (within ±800).
     let y: number | undefined;
     let fallback: number | undefined;
     for (let k = 0; k < 400 && y === undefined; k++) {
       const at = want + Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
       if (!free(at)) continue;
       fallback ??= at;
-      if (k < 150 && clean(at)) y = at;
+      if (clean(at)) y = at;
     }
     label.y = y ?? fallback ?? want;
     const r = { ...r0, y: label.y };

@@ -2,7 +2,7 @@
  * `renderCompare`: two to four figures side by side, the components that differ highlighted, and the list of
  * differences (from `diffModels`) drawn below.
  */
-import { diffModels, formatBytes, formatCount, formatInt } from "@archgal/schema/metrics";
+import { diffModels, formatBytes, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
 import type { ModelDiffEntry, ModelSpec } from "@archgal/schema/metrics";
 import type { RenderableSpec } from "./analysis.js";
 import { Canvas, labelRect } from "./canvas.js";
@@ -88,6 +88,7 @@ export function formatDiffValue(path: string, v: unknown): string {
   if (typeof v === "number") {
     if (path.endsWith("kvCacheBytesPerToken")) return formatBytes(v);
     if (path.startsWith("derived.params")) return formatCount(v);
+    if (path === "architecture.contextLength") return formatTokens(v);
     return Number.isInteger(v) ? formatInt(v) : String(v);
   }
   if (typeof v === "boolean") return v ? "yes" : "no";

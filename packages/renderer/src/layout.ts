@@ -3,7 +3,7 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, coreKinds, decoderType, formatCount, formatInt } from "@archgal/schema/metrics";
+import { attentionLabel, coreKinds, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
 import type { CalloutPart, ModelSpec } from "@archgal/schema/metrics";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
@@ -44,10 +44,17 @@ const RIGHT_W = 250;
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
 const t = (text: string): Span => ({ text });
 
-/** Context length as the gallery writes it: `128k` for multiples of 1,024 from 16k up, else the exact count. */
+/** Context length as its creators write it (schema's `formatTokens`: `512k`, `128k`, `202,752`). */
 export function contextText(ctx: number): string {
-  if (ctx >= 1048576 && ctx % 1048576 === 0) return `${formatInt(ctx / 1048576)}M`;
-  return ctx >= 16384 && ctx % 1024 === 0 ? `${formatInt(ctx / 1024)}k` : formatInt(ctx);
+  return formatTokens(ctx);
+}
+
+/**
+ * The figure's title: the model's name with its size, `GLM-5 (744B)`, unless the name already tells it
+ * (`Gemma 3 27B`, `GPT-2 (124M)`, `Kimi Linear 48B-A3B`).
+ */
+export function titleText(name: string, params: number): string {
+  return /\d(?:\.\d+)?\s?[KMBT]\b/i.test(name) || !(params > 0) ? name : `${name} (${formatCount(params)})`;
 }
 
 /** Lines describing the mixers' heads, windows and so on. */
@@ -72,13 +79,31 @@ function mixerFacts(f: Facts): Line[] {
     seen.add(key(line));
   };
   for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m)}: `), ...l] : l);
-  // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer.
+  // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer. Notes
+  // that differ only in their layer count (the numbers that change with it) are one note over the summed count:
+  // "20 layers reuse an earlier layer's KV cache", not one such line per mixer.
+  const notes: { parts: CalloutPart[]; counted: boolean[]; layers: number; probe: (layers: number) => readonly CalloutPart[] }[] = [];
+  const byTemplate = new Map<string, (typeof notes)[number]>();
   for (const m of f.mixers) {
     const def = isCoreMixer(m) ? coreKinds.of(m) : undefined;
     if (!def) continue;
-    const notes = def.calloutNotes(m, f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length);
-    for (const note of notes) push(line(note));
+    const layers = f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length;
+    const now = def.calloutNotes(m, layers);
+    const more = def.calloutNotes(m, layers + 1);
+    now.forEach((parts, i) => {
+      const counted = parts.map((p, j) => typeof p === "number" && more[i]?.[j] !== p);
+      const template = JSON.stringify(parts.map((p, j) => (counted[j] ? "#" : p)));
+      const same = counted.some(Boolean) ? byTemplate.get(template) : undefined;
+      if (same) {
+        same.layers += layers;
+        return;
+      }
+      const note = { parts: [...parts], counted, layers, probe: (k: number) => def.calloutNotes(m, k)[i] ?? parts };
+      byTemplate.set(template, note);
+      notes.push(note);
+    });
   }
+  for (const note of notes) push(line(note.counted.some(Boolean) ? note.probe(note.layers) : note.parts));
   return lines;
 }
 
@@ -129,7 +154,14 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const target = anchors.mixer ?? anchors.sublayer;
   const mf = mixerFacts(f);
   const sideBySide = anchors.ffn !== undefined && anchors.ffn !== target && target !== undefined && anchors.ffn.y === target.y;
-  if (target && mf.length) right.push({ id: "heads", component: target.component, anchor: [sideBySide ? anchors.block.x + anchors.block.w : target.x + target.w, target.y + target.h * 0.75], span: span(target), lines: mf });
+  // Beside the FFN (a parallel block) the leader reaches the mixer over the top of the FFN box, from above.
+  if (target && mf.length) {
+    right.push(
+      sideBySide
+        ? { id: "heads", component: target.component, anchor: [target.x + target.w - 10, target.y], span: [target.y, target.y], y: target.y - 40 - 22 * mf.length, lines: mf }
+        : { id: "heads", component: target.component, anchor: [target.x + target.w, target.y + target.h * 0.75], span: [target.y + target.h * 0.55, target.y + target.h - 6], lines: mf },
+    );
+  }
   right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
   if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
     const lines: Line[] = [];
@@ -138,12 +170,13 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
     right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines });
   }
-  const rope = anchors.positional && anchors.positional.id === "rope" ? anchors.positional : undefined;
-  const ctxOf = rope ?? target ?? anchors.embedding;
+  // The context length points at the positional encoding (RoPE box, learned positions), else at the tokens.
+  const positions = anchors.positional ?? all.boxes.find((b) => b.id === "position-embedding");
+  const ctxOf = positions ?? anchors.tokenized;
   left.push({
     id: "context",
     component: anchors.positional?.component ?? "model",
-    anchor: [rope ? rope.x : frame.x, ctxOf.y + ctxOf.h / 2],
+    anchor: [ctxOf.x, ctxOf.y + ctxOf.h / 2],
     span: span(ctxOf),
     lines: arch.contextLength === null ? [[t("No explicit context limit (recurrent state)")]] : [[t("Supported context length of "), { text: contextText(arch.contextLength), accent: true }, t(" tokens")]],
   });
@@ -154,17 +187,23 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       left.push({
         id: "dense-prefix",
         component: "block",
-        anchor: [cnt.x - 6, cnt.y + cnt.h / 2],
+        anchor: [cnt.x - 2, cnt.y + cnt.h / 2],
         y: cnt.y + 70,
         lines: [[t("First "), n(f.densePrefix), t(f.densePrefix === 1 ? " block uses" : " blocks use"), t(" a dense FFN with hidden size "), n(dense.hidden), t(" instead of MoE")]],
       });
     }
   }
+  const residual = all.edges.find((e) => e.id === "residual-1");
   if (arch.hyperConnections) {
-    left.push({
+    // On the residual stream it widens (its lane, right of the column), else on the block.
+    const lane = residual?.points[1];
+    const laneEnd = residual?.points[2];
+    (lane && laneEnd ? right : left).push({
       id: "hyper-connections",
       component: "block",
-      anchor: [anchors.block.x, anchors.block.y + 40],
+      ...(lane && laneEnd
+        ? { anchor: [lane[0], (lane[1] + laneEnd[1]) / 2], span: [Math.min(lane[1], laneEnd[1]), Math.max(lane[1], laneEnd[1])] }
+        : { anchor: [anchors.block.x, anchors.block.y + 40] }),
       lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
     });
   }
@@ -172,7 +211,8 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     left.push({
       id: "looped-depth",
       component: "block",
-      anchor: [anchors.block.x, anchors.block.y + 70],
+      // On the "N ×" count that the passes multiply.
+      anchor: [labelRect(anchors.count).x - 2, labelRect(anchors.count).y + 3],
       lines: [
         [n(arch.numLayers), t(" blocks "), { text: `× ${formatInt(arch.loop.passes)} passes`, accent: true }, t(", the same weights on every pass")],
         [t("(looped depth: each pass keeps its own KV cache)")],
@@ -198,8 +238,9 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       });
     }
   } else {
-    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10);
-    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30);
+    const borders = all.boxes.filter((b) => b.container);
+    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);
+    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30, borders);
   }
 
   // Title.
@@ -207,7 +248,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   if (options.title !== false) {
     const titleW = compact ? frame.w : Math.max(frame.w + LEFT_W, 600);
     const cx = frame.x + frame.w / 2;
-    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: spec.name, accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
+    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: titleText(spec.name, f.mainTotal), accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);

@@ -61,10 +61,21 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     for (const q of col0) gaps.push(q.y + q.p.h + PANEL_GAP / 2);
   }
   const nearest = (y: number) => gaps.reduce((best, g) => (Math.abs(g - y) < Math.abs(best - y) ? g : best), gaps[0]!);
+  // Leaders from one box start at different heights in the upper part of its side, the first lowest (never two
+  // from one point; the heads callout keeps to the lower part).
+  const perSource = new Map<Box, number>();
+  for (const q of placed) {
+    const src = zoomSource(q.p);
+    if (src) perSource.set(src, (perSource.get(src) ?? 0) + 1);
+  }
+  const fromSource = new Map<Box, number>();
   for (const { p, x, y, col } of placed) {
     const src = zoomSource(p);
     if (!src) continue;
-    const from: Point = [src.x + src.w, src.y + src.h * 0.35];
+    const k = fromSource.get(src) ?? 0;
+    fromSource.set(src, k + 1);
+    const count = perSource.get(src) ?? 1;
+    const from: Point = [src.x + src.w, src.y + src.h * (count > 1 ? 0.4 - (0.3 * k) / (count - 1) : 0.35)];
     const clampY = (v: number) => Math.max(y + 24, Math.min(y + p.h - 24, v));
     let pts: Point[];
     if (col === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatInt, trimNumber } from "./format.js";
+import { formatCount, formatInt, formatTokens, trimNumber } from "./format.js";
 
 describe("formatInt", () => {
   it("groups thousands with commas", () => {
@@ -49,5 +49,48 @@ describe("trimNumber and formatCount", () => {
     expect(trimNumber(1234.5678)).toBe("1,230");
     expect(formatCount(671026419200)).toBe("671B");
     expect(formatCount(1.6e12)).toBe("1.6T");
+  });
+});
+
+describe("formatTokens", () => {
+  it("writes decimal k/M only for exact multiples of 1,000", () => {
+    expect(formatTokens(512000)).toBe("512k");
+    expect(formatTokens(128000)).toBe("128k");
+    expect(formatTokens(10000)).toBe("10k");
+    expect(formatTokens(2000000)).toBe("2M");
+    expect(formatTokens(1500000)).toBe("1.5M");
+    expect(formatTokens(1048000)).toBe("1.048M");
+  });
+
+  it("writes binary k/M only for powers of two", () => {
+    expect(formatTokens(131072)).toBe("128k");
+    expect(formatTokens(16384)).toBe("16k");
+    expect(formatTokens(262144)).toBe("256k");
+    expect(formatTokens(1048576)).toBe("1M");
+    expect(formatTokens(4194304)).toBe("4M");
+  });
+
+  it("prints every other count exactly, with separators", () => {
+    expect(formatTokens(202752)).toBe("202,752");
+    expect(formatTokens(196608)).toBe("196,608");
+    expect(formatTokens(163840)).toBe("163,840");
+    expect(formatTokens(131073)).toBe("131,073");
+    expect(formatTokens(8192)).toBe("8,192");
+    expect(formatTokens(1024)).toBe("1,024");
+    expect(formatTokens(null)).toBe("no explicit limit");
+  });
+
+  it("never rounds: the label read back is the count (over a fixed sequence of counts)", () => {
+    let x = 12345;
+    for (let i = 0; i < 600; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      const n = [x % 3_000_000, (x % 3000) * 1000, 2 ** (10 + (x % 14))][i % 3]!;
+      const s = formatTokens(n);
+      const m = /^([\d,]+(?:\.\d+)?)(k|M)?$/.exec(s);
+      expect(m, `${n} → ${s}`).not.toBeNull();
+      const v = Number(m![1]!.replaceAll(",", ""));
+      const unit = m![2] === undefined ? 1 : (n % 1000 === 0 ? 1000 : 1024) ** (m![2] === "k" ? 1 : 2);
+      expect(Math.round(v * unit), `${n} → ${s}`).toBe(n);
+    }
   });
 });

@@ -35,12 +35,22 @@ export function formatBytes(bytes: number): string {
   return `${trimNumber(value, 3)} ${units[i]}`;
 }
 
-/** `131072` → `131k` tokens style; `null` → `no limit`. */
+/**
+ * A token count (a context length) the way its creators write it, never rounded: `k`/`M` in decimal only for
+ * exact multiples of 1,000 (`512000` → `512k`, `2000000` → `2M`), in binary only for powers of two
+ * (`131072` → `128k`, `1048576` → `1M`), anything else in full with separators (`202752` → `202,752`,
+ * `196608` → `196,608`). Counts below 10,000 print in full (`8192` → `8,192`). `null` → `no explicit limit`.
+ * The one rule of the figures, the compare tables, the fact sheets and the CLI.
+ */
 export function formatTokens(n: number | null): string {
   if (n === null) return "no explicit limit";
-  if (n >= 1_000_000) return `${trimNumber(n / 1_000_000, 3)}M`;
-  if (n >= 1000) return `${trimNumber(n / 1000, 3)}k`;
-  return String(n);
+  if (!Number.isSafeInteger(n) || n < 10_000) return formatInt(n);
+  if (n % 1000 === 0) return n >= 1_000_000 ? `${String(n / 1_000_000)}M` : `${formatInt(n / 1000)}k`;
+  // A power of two: exactly one bit set (safe integers only, so the division below is exact).
+  let p = 0;
+  for (let m = n; m % 2 === 0 && p < 60; m /= 2) p++;
+  if (2 ** p !== n) return formatInt(n);
+  return p >= 20 ? `${formatInt(2 ** (p - 20))}M` : `${formatInt(2 ** (p - 10))}k`;
 }
 
 /**

@@ -76,11 +76,24 @@ export interface TextModel {
 /** Which rules a check applies (all by default). */
 export interface LayoutCheckOptions {
   /**
-   * Report a callout leader crossing another leader or a zoom leader (default true). A suite may turn this off
-   * only with the reason written beside it.
+   * Report a callout leader crossing another leader or a zoom leader, or running along one (default true). A
+   * suite may turn this off only with the reason written beside it.
    */
   leaderCrossings?: boolean;
+  /**
+   * Report the routing faults of callout leaders (default true): a leader whose end touches no drawn box or line
+   * (it points at nothing), one that runs within {@link SKIM_DISTANCE} of a container's border for more than
+   * {@link SKIM_LENGTH}, and two leaders that start at one point.
+   */
+  leaderRouting?: boolean;
 }
+
+/** A leader closer than this to a container's border (panel frame, block) is skimming it. */
+export const SKIM_DISTANCE = 16;
+/** How long (in units) a leader may skim a border: about what crossing it at a slant takes. */
+export const SKIM_LENGTH = 64;
+/** Two leaders whose starts are closer than this start at one point. */
+export const SAME_POINT = 4;
 
 /** Checks one layout; an empty list means it is sound. */
 export type LayoutCheck = (layout: CheckedLayout, eps?: number) => string[];
@@ -98,6 +111,83 @@ export const contains = (outer: Rect, inner: Rect, eps = 0.5): boolean =>
 export function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
   const side = (p: Point, q: Point, r: Point) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/** How long segments ab and cd run on top of each other (0 unless they are collinear within half a unit). */
+export function collinearOverlap(a: Point, b: Point, c: Point, d: Point): number {
+  const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  if (len === 0) return 0;
+  const ux = (b[0] - a[0]) / len;
+  const uy = (b[1] - a[1]) / len;
+  const off = (p: Point) => Math.abs((p[0] - a[0]) * uy - (p[1] - a[1]) * ux);
+  if (off(c) > 0.5 || off(d) > 0.5) return 0;
+  const along = (p: Point) => (p[0] - a[0]) * ux + (p[1] - a[1]) * uy;
+  const [lo, hi] = [Math.min(along(c), along(d)), Math.max(along(c), along(d))];
+  return Math.max(0, Math.min(len, hi) - Math.max(0, lo));
+}
+
+/** Distance from point p to segment ab. */
+export function pointSegmentDistance(p: Point, a: Point, b: Point): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+/** Distance from point p to the border of rectangle r (0 on it, positive inside and outside). */
+export function borderDistance(p: Point, r: Rect): number {
+  const corners: Point[] = [[r.x, r.y], [r.x + r.w, r.y], [r.x + r.w, r.y + r.h], [r.x, r.y + r.h]];
+  return Math.min(...corners.map((c, i) => pointSegmentDistance(p, c, corners[(i + 1) % 4]!)));
+}
+
+/** Whether point p lies on rectangle r or within `eps` of it. */
+const touches = (p: Point, r: Rect, eps: number) => p[0] >= r.x - eps && p[0] <= r.x + r.w + eps && p[1] >= r.y - eps && p[1] <= r.y + r.h + eps;
+
+/**
+ * The routing faults of a layout's callout leaders (edges of kind `leader`): a leader whose start touches no
+ * box that is not a container, no label other than a callout (`labelRects`, e.g. a block's "N ×") and no other line (it points at nothing: a frame is not a thing), a leader
+ * skimming a container's border, two leaders (callout or zoom) from one point. Bounded: sampled every 4 units along each leader,
+ * at most 2,000 samples per leader.
+ */
+export function leaderRouting(layout: CheckedLayout, eps = 0.5, labelRects: readonly Rect[] = []): string[] {
+  const problems: string[] = [];
+  const leaders = layout.edges.filter((e) => e.kind === "leader" && e.points.length >= 2);
+  const things = layout.boxes.filter((b) => !b.container);
+  const containers = layout.boxes.filter((b) => b.container);
+  const others = layout.edges.filter((e) => e.kind !== "leader");
+  for (const l of leaders) {
+    const start = l.points[0]!;
+    const onBox = things.some((b) => touches(start, b, 2 + eps)) || labelRects.some((r) => r.w > 0 && touches(start, r, 2 + eps));
+    const onLine = !onBox && others.some((e) => e.points.slice(1).some((q, i) => pointSegmentDistance(start, e.points[i]!, q) <= 2 + eps));
+    if (!onBox && !onLine) {
+      const frame = containers.find((b) => borderDistance(start, b) <= 2 + eps);
+      problems.push(`leader ${l.id} ends on nothing at (${start[0].toFixed(1)},${start[1].toFixed(1)})${frame ? ` (only the frame of ${frame.id})` : ""}`);
+    }
+    // Skimming: the length of leader within SKIM_DISTANCE of each container's border.
+    const pts = l.points;
+    for (const b of containers) {
+      let near = 0;
+      for (let i = 1; i < pts.length; i++) {
+        const [a, q] = [pts[i - 1]!, pts[i]!];
+        const len = Math.hypot(q[0] - a[0], q[1] - a[1]);
+        const steps = Math.min(2000, Math.max(1, Math.ceil(len / 4)));
+        for (let k = 0; k < steps; k++) {
+          const t = (k + 0.5) / steps;
+          if (borderDistance([a[0] + t * (q[0] - a[0]), a[1] + t * (q[1] - a[1])], b) < SKIM_DISTANCE) near += len / steps;
+        }
+      }
+      if (near > SKIM_LENGTH) problems.push(`leader ${l.id} runs within ${SKIM_DISTANCE} of the border of ${b.id} for ${near.toFixed(0)}`);
+    }
+  }
+  // Callout and zoom leaders alike.
+  const starts = layout.edges.filter((e) => (e.kind === "leader" || e.kind === "zoom") && e.points.length >= 2);
+  for (let i = 0; i < starts.length; i++) {
+    for (let j = i + 1; j < starts.length; j++) {
+      const [a, b] = [starts[i]!.points[0]!, starts[j]!.points[0]!];
+      if (Math.hypot(a[0] - b[0], a[1] - b[1]) < SAME_POINT) problems.push(`leaders ${starts[i]!.id} and ${starts[j]!.id} start at one point`);
+    }
+  }
+  return problems;
 }
 
 const fmt = (r: Rect) => `(${r.x.toFixed(1)},${r.y.toFixed(1)} ${r.w.toFixed(1)}×${r.h.toFixed(1)})`;
@@ -191,8 +281,11 @@ export function layoutChecker(text: TextModel, options: LayoutCheckOptions = {})
       for (const z of lines) {
         if (z === l || (z.kind === "leader" && z.id < l.id)) continue;
         if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => segmentsCross(a, b, c, d)))) problems.push(`leader ${l.id} crosses ${z.kind} ${z.id}`);
+        else if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => collinearOverlap(a, b, c, d) > 2))) problems.push(`leader ${l.id} runs along ${z.kind} ${z.id}`);
       }
     }
+
+    if (options.leaderRouting !== false) problems.push(...leaderRouting(layout, eps, labelRects.filter((_, i) => !layout.labels[i]!.id.startsWith("callout-"))));
 
     // Labels: clear of every box except a container that holds them entirely, and of each other.
     layout.labels.forEach((l, i) => {

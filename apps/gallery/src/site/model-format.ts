@@ -1,7 +1,7 @@
 /**
  * How the site words a model's numbers (built on @archgal/schema's formatters).
  */
-import { formatBytes, formatCount, formatInt, kvLabel } from "@archgal/schema/metrics";
+import { formatBytes, formatCount, formatTokens, kvLabel } from "@archgal/schema/metrics";
 
 /** `671B total · 37B active (5.5%)`, or `8.03B` for a dense model. */
 export function scaleText(params: { total: number; active: number }): string {
@@ -21,13 +21,9 @@ export function kvText(bytesPerToken: number): string {
   return `${formatBytes(bytesPerToken)} · ${kvLabel(bytesPerToken)}`;
 }
 
-/**
- * A context length written the way the figure writes it: `8,192`, `32k`, `128k`, `1M` (exact multiples of 1024
- * from 16k up in k, of 1024² in M, anything else in full). Same rule as the renderer's `contextText`.
- */
+/** A context length written the way the figure writes it (schema's `formatTokens`: `8,192`, `128k`, `512k`, `202,752`). */
 export function tokensText(ctx: number): string {
-  if (ctx >= 1048576 && ctx % 1048576 === 0) return `${formatInt(ctx / 1048576)}M`;
-  return ctx >= 16384 && ctx % 1024 === 0 ? `${formatInt(ctx / 1024)}k` : formatInt(ctx);
+  return formatTokens(ctx);
 }
 
 /** `128k tokens`, or `no explicit limit`. */

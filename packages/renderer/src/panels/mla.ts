@@ -6,8 +6,11 @@ import type { Box } from "../layout-types.js";
 import type { Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
 
-/** Multi-head Latent Attention. */
-export function mlaPanel(m: MlaMixer, id: string): Panel {
+/**
+ * Multi-head Latent Attention. `rotary` false (the model has no RoPE, or the mixer switches it off: NoPE) draws
+ * the decoupled key without a RoPE box.
+ */
+export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   const p = start(id, [t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]);
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cr] = [85, 250, 395];
@@ -16,18 +19,18 @@ export function mlaPanel(m: MlaMixer, id: string): Panel {
   up(p, sdpa, out, ckv);
   const rowUp = sdpa.y + sdpa.h + 30;
   const kvUp = node(p, ckv, rowUp, "Linear (up) → K, V", { w: 150 });
-  const rope = node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" });
+  const rope = rotary ? node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" }) : undefined;
   const rowLatent = rowUp + 30 + 26;
   const kvLat = node(p, ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
-  const ropeKey = node(p, cr, rowLatent, [[t("RoPE key "), n(m.qkRopeHeadDim)], [t("(cached)")]], { w: 120, kind: "latent", fill: "core" });
+  const ropeKey = node(p, cr, rowLatent, [[t(rotary ? "RoPE key " : "Shared key "), n(m.qkRopeHeadDim)], [t(rotary ? "(cached)" : "(cached, NoPE)")]], { w: 120, kind: "latent", fill: "core" });
   const rowDown = rowLatent + kvLat.h + 26;
   const kvDown = p.c.box({ id: `${p.comp}/kv-down`, component: p.comp, kind: "linear", left: ckv - 80, y: rowDown, w: cr + 60 - (ckv - 80), minH: 30, lines: [[t("Linear (down)")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
   up(p, kvDown, kvLat, ckv);
   up(p, kvDown, ropeKey, cr);
   up(p, kvLat, kvUp);
-  up(p, ropeKey, rope);
+  if (rope) up(p, ropeKey, rope);
   arrow(p, [[ckv, kvUp.y], [ckv, sdpa.y + sdpa.h]]);
-  arrow(p, [[cr, rope.y], [cr, sdpa.y + sdpa.h]]);
+  arrow(p, [[cr, (rope ?? ropeKey).y], [cr, sdpa.y + sdpa.h]]);
   tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
   let qTop: Box;
   let qBottom: Box;
@@ -53,7 +56,7 @@ export function mlaPanel(m: MlaMixer, id: string): Panel {
   arrow(p, [[ckv, busY], [ckv, kvDown.y + kvDown.h]]);
   arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
   const caption: Line[] = [
-    [n(m.heads), t(" heads; q/k head dim "), n(m.qkNopeHeadDim), t(" + "), n(m.qkRopeHeadDim), t(" (RoPE), v head dim "), n(m.vHeadDim)],
+    [n(m.heads), t(" heads; q/k head dim "), n(m.qkNopeHeadDim), t(" + "), n(m.qkRopeHeadDim), t(rotary ? " (RoPE), v head dim " : " (shared, no RoPE), v head dim "), n(m.vHeadDim)],
     [t("KV cache per token and layer: "), n(m.kvLoraRank), t(" + "), n(m.qkRopeHeadDim), t(" = "), n(m.kvLoraRank + m.qkRopeHeadDim), t(" values")],
   ];
   if (m.indexer) caption.push([t("Sparse indexer: "), n(m.indexer.heads), t(" heads pick the top "), n(m.indexer.topK), t(" tokens per query")]);

@@ -42,7 +42,7 @@ function listing(f: Facts): { heading: string; text: string } | undefined {
   return { heading: text("pattern-title"), text: text("pattern-lines").replace(/\s+/g, "") };
 }
 
-/** The listing as the former (quadratic) code wrote it: every run and entry expanded, then cut to 16 lines. */
+/** The listing as the former (quadratic) code wrote it: every run and entry expanded (the partial last period too), then cut to 16 lines. */
 function formerListing(f: Facts): { heading: string; text: string } | undefined {
   const keys = f.layerKeys;
   if (new Set(keys).size < 2) return undefined;
@@ -73,7 +73,16 @@ function formerListing(f: Facts): { heading: string; text: string } | undefined 
     }
     text = runs.map((r) => `${label(r.start, r.end)} : ${r.key}`);
     if (per > 1) {
-      text.push(`… layers ${offset + 1}–${offset + per} repeat ${Math.floor((keys.length - offset) / per)}× (${keys.length} layers)`);
+      const reps = Math.floor((keys.length - offset) / per);
+      const end = offset + reps * per;
+      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`);
+      const tail: { start: number; end: number; key: string }[] = [];
+      for (let i = end; i < keys.length; i++) {
+        const last = tail[tail.length - 1];
+        if (last && last.key === keys[i]) last.end = i;
+        else tail.push({ start: i, end: i, key: keys[i]! });
+      }
+      text.push(...tail.map((r) => `${label(r.start, r.end)} : ${r.key}`));
       const counts = new Map<string, number>();
       for (let i = offset; i < offset + per; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
       if (counts.size === 2) heading = `${[...counts.values()].join(":")} pattern`;

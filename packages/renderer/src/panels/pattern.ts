@@ -74,11 +74,21 @@ export function patternPanel(f: Facts): Panel | undefined {
       else if (runs.length > PATTERN_LINES) break;
       else runs.push({ start: i, end: i, key: keys[i]! });
     }
-    const width = Math.max(...runs.map((r) => label(r.start, r.end).length));
-    text = runs.map((r) => `${label(r.start, r.end).padEnd(width)} : ${r.key}`);
+    // The partial period after the last whole repeat, so that every layer is listed (Gemma 3: 10 × 6 + 2).
+    const reps = per > 1 ? Math.floor((keys.length - offset) / per) : 0;
+    const tail: typeof runs = [];
+    for (let i = offset + reps * per; per > 1 && i < keys.length; i++) {
+      const last = tail[tail.length - 1];
+      if (last && last.key === keys[i]) last.end = i;
+      else tail.push({ start: i, end: i, key: keys[i]! });
+    }
+    const width = Math.max(...[...runs, ...tail].map((r) => label(r.start, r.end).length));
+    const row = (r: (typeof runs)[number]) => `${label(r.start, r.end).padEnd(width)} : ${r.key}`;
+    text = runs.map(row);
     if (per > 1) {
-      const reps = Math.floor((keys.length - offset) / per);
-      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${keys.length} layers)`);
+      const end = offset + reps * per;
+      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`);
+      text.push(...tail.map(row));
       const counts = new Map<string, number>();
       for (let i = offset; i < offset + per && counts.size <= 2; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
       if (counts.size === 2) heading = `${[...counts.values()].join(":")} pattern`;
@@ -108,7 +118,10 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
   const x0 = 18;
   const width = PW - 36;
   const cell = width / n;
-  const fills: ColorName[] = ["attention", "linear-mixer", "ssm", "mixer", "core", "conv", "positional", "embedding"];
+  // Mixer kinds get the strip colours (distinct hues in both themes: sliding vs global, HCA vs CSA, Mamba-2 vs
+  // attention), each category its own first choice; FFN kinds keep their box fills (a row of their own).
+  const fills: ColorName[] = ["strip-a", "strip-b", "strip-c", "strip-d", "strip-e", "strip-f", "core", "conv", "positional", "embedding"];
+  const stripOf: Partial<Record<ColorName, ColorName>> = { attention: "strip-a", "linear-mixer": "strip-c", ssm: "strip-b", mixer: "strip-d" };
   const legend = new Map<string, ColorName>();
   const colourOf = (key: string, preferred: ColorName): ColorName => {
     let col = legend.get(key);
@@ -126,7 +139,8 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
     const name = f.layers[i]!.mixer;
     if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
-    const key: [string, ColorName] | undefined = m ? [mixerShortName(m), colourOf(mixerShortName(m), mixerCategory(m.kind))] : undefined;
+    const cat = m ? mixerCategory(m.kind) : undefined;
+    const key: [string, ColorName] | undefined = m && cat ? [mixerShortName(m), colourOf(mixerShortName(m), stripOf[cat] ?? "strip-e")] : undefined;
     mixerKeys.set(name, key);
     return key;
   };

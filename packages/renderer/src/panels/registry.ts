@@ -35,7 +35,7 @@ export const mixerPanelKinds = {
     key: (m) => (m.outputGate ? "gated-attention" : "attention"),
     build: (m) => (m.outputGate ? gatedAttentionPanel(m, "gated-attention") : undefined),
   },
-  mla: { build: (m) => mlaPanel(m, "mla") },
+  mla: { build: (m, f) => mlaPanel(m, "mla", f.arch.positional.kind === "rope" && m.rope !== false) },
   "gated-deltanet": { build: (m) => deltaPanel(m, m.kind) },
   "kimi-delta": { build: (m) => deltaPanel(m, m.kind) },
   mamba2: { build: (m) => mamba2Panel(m, "mamba2") },

@@ -1,0 +1,145 @@
+/**
+ * The words and numbers a figure prints: context lengths as their creators write them (one rule shared with the
+ * compare table), mechanisms drawn only when the spec has them, one callout line per fact, and layer listings
+ * that cover every layer.
+ */
+import { describe, expect, it } from "vitest";
+import { formatTokens, type ModelSpec } from "@archgal/schema/metrics";
+import { loadSpec } from "@archgal/test-kit/dataset";
+import { layoutCompare } from "./compare.js";
+import { contextText } from "./layout.js";
+import type { Layout } from "./layout-types.js";
+import { layoutModel } from "./model-layout.js";
+import { contrastRatio, palette, type ColorName } from "./palette.js";
+
+const textOf = (lines: readonly (readonly { text: string }[])[]) => lines.map((l) => l.map((s) => s.text).join("")).join(" ");
+/** Every label's and box's text of a layout, one string per item. */
+const texts = (l: Layout): string[] => [...l.labels.map((x) => textOf(x.lines)), ...l.boxes.map((b) => textOf(b.lines))];
+const label = (l: Layout, id: string): string => textOf(l.labels.find((x) => x.id === id)?.lines ?? []);
+
+describe("context length", () => {
+  it.each([
+    ["trinity-large", "512k"],
+    ["glm-5", "202,752"],
+    ["minimax-m2", "196,608"],
+    ["deepseek-v3", "128k"],
+  ])("%s's figure prints %s", (id, want) => {
+    const spec = loadSpec(id);
+    expect(label(layoutModel(spec), "callout-context")).toBe(`Supported context length of ${want} tokens`);
+  });
+
+  it("is the schema's formatTokens in the figure and the compare table alike", () => {
+    for (const n of [512000, 202752, 196608, 131072, 1048576, 8192]) expect(contextText(n)).toBe(formatTokens(n));
+    const glm = loadSpec("glm-5");
+    const other: ModelSpec = { ...loadSpec("deepseek-v3") };
+    const table = layoutCompare([glm, other]).table;
+    const row = table.labels.find((l) => l.kind === "label" && textOf(l.lines).toLowerCase().includes("context"));
+    expect(row, "a context row").toBeDefined();
+    const values = table.labels.filter((l) => l.id.startsWith(row!.id.replace(/-0$/, "-")) && l.kind === "value").map((l) => textOf(l.lines));
+    expect(values).toEqual(["202,752", "128k"]);
+  });
+});
+
+describe("drawn mechanisms follow the spec", () => {
+  it("draws no RoPE in Kimi Linear's MLA panel (NoPE), but does in DeepSeek V3's", () => {
+    const boxes = (id: string) => layoutModel(loadSpec(id)).boxes.filter((b) => b.component === "panel:mla");
+    const kimi = boxes("kimi-linear-48b-a3b");
+    expect(kimi.length).toBeGreaterThan(0);
+    expect(kimi.filter((b) => b.kind === "positional")).toEqual([]);
+    expect(kimi.map((b) => textOf(b.lines)).filter((s) => /RoPE/.test(s))).toEqual([]);
+    expect(boxes("deepseek-v3").filter((b) => b.kind === "positional").map((b) => textOf(b.lines))).toEqual(["RoPE"]);
+  });
+});
+
+describe("callouts", () => {
+  it.each(["gemma-4-e2b", "gemma-4-e4b"])("%s tells KV sharing in one line with the summed layer count", (id) => {
+    const spec = loadSpec(id);
+    const heads = label(layoutModel(spec), "callout-heads");
+    const matches = [...heads.matchAll(/(\d+) layers reuse an earlier layer's KV cache/g)];
+    expect(matches, heads).toHaveLength(1);
+    const f = layoutModel(spec);
+    expect(f.labels.length).toBeGreaterThan(0);
+    // The count is every layer whose mixer reuses KV.
+    const arch = spec.architecture as unknown as { mixers: Record<string, { reusesKV?: boolean }>; layers: unknown[] };
+    const reusing = new Set(Object.entries(arch.mixers).filter(([, m]) => m.reusesKV).map(([k]) => k));
+    let count = 0;
+    const walk = (entries: readonly unknown[], times: number) => {
+      for (const e of entries as { repeat?: number; layers?: unknown[]; mixer?: string; count?: number }[]) {
+        if (e.repeat !== undefined) walk(e.layers!, times * e.repeat);
+        else if (e.mixer !== undefined && reusing.has(e.mixer)) count += times * (e.count ?? 1);
+      }
+    };
+    walk(arch.layers, 1);
+    expect(Number(matches[0]![1])).toBe(count);
+  });
+});
+
+describe("layer-pattern listing", () => {
+  /** How many distinct layers the listing covers (a "repeat" line covers its period up to its last layer). */
+  function covered(listing: string): number {
+    const layers = new Set<number>();
+    const add = (a: number, b: number) => {
+      for (let k = a; k <= b && layers.size < 10_000; k++) layers.add(k);
+    };
+    for (const m of listing.matchAll(/Layers? (\d+)(?:–(\d+))? :/g)) add(Number(m[1]), Number(m[2] ?? m[1]));
+    for (const m of listing.matchAll(/layers (\d+)–\d+ repeat \d+× \((?:to layer (\d+)|(\d+) layers)\)/g)) add(Number(m[1]), Number(m[2] ?? m[3]));
+    return layers.size;
+  }
+
+  it("lists all 62 of Gemma 3 27B's layers", () => {
+    const lines = label(layoutModel(loadSpec("gemma-3-27b")), "pattern-lines");
+    expect(lines).toContain("repeat 10× (to layer 60)");
+    expect(lines).toMatch(/Layers 61–62 : sliding-window GQA/);
+    expect(covered(lines)).toBe(62);
+  });
+
+  it.each(["gemma-2-9b", "gemma-3-270m", "trinity-large", "gpt-oss-20b", "qwen3-next-80b-a3b"])("%s's listing reaches its last layer", (id) => {
+    const spec = loadSpec(id);
+    const l = layoutModel(spec);
+    const lines = label(l, "pattern-lines");
+    if (!lines) return;
+    if (lines.includes(" … ") || lines.endsWith("…")) return; // cut after 16 lines, and says so
+    expect(covered(lines)).toBe(spec.architecture.numLayers);
+    expect(texts(l).length).toBeGreaterThan(0);
+  });
+});
+
+describe("title", () => {
+  it("gives the size when the name does not", () => {
+    expect(label(layoutModel(loadSpec("glm-5")), "title")).toBe("GLM-5 (744B)");
+    expect(label(layoutModel(loadSpec("deepseek-v3")), "title")).toBe("DeepSeek V3 (671B)");
+    expect(label(layoutModel(loadSpec("gemma-3-27b")), "title")).toBe("Gemma 3 27B");
+    expect(label(layoutModel(loadSpec("gpt-2-small")), "title")).toBe("GPT-2 (124M)");
+  });
+});
+
+describe("layer strip", () => {
+  /** The fills of the layer map's legend, by legend label. */
+  const legend = (id: string): Map<string, ColorName> => {
+    const l = layoutModel(loadSpec(id));
+    const out = new Map<string, ColorName>();
+    for (const lab of l.labels.filter((x) => x.id.startsWith("map-key-label-"))) {
+      const box = l.boxes.find((b) => b.id === lab.id.replace("map-key-label-", "map-key-"));
+      if (box?.fill) out.set(textOf(lab.lines), box.fill);
+    }
+    return out;
+  };
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]!));
+
+  it.each([
+    ["gemma-3-27b", ["sliding-window GQA", "GQA"]],
+    ["nemotron-3-nano-30b-a3b", ["Mamba-2", "GQA"]],
+    ["deepseek-v4-pro", ["HCA", "CSA"]],
+  ])("%s draws its mixer kinds in clearly different colours in both themes", (id, kinds) => {
+    const fills = legend(id);
+    const used = kinds.map((k) => [...fills].find(([name]) => name.includes(k) && (k !== "GQA" || name === "GQA"))?.[1]);
+    expect(used.every(Boolean), JSON.stringify([...fills])).toBe(true);
+    for (const theme of ["light", "dark"] as const) {
+      const p = palette[theme];
+      const [a, b] = used.map((c) => p[c!]);
+      expect(distance(a!, b!), `${theme} ${a} vs ${b}`).toBeGreaterThan(120);
+      for (const c of [a!, b!]) expect(contrastRatio(c, p.background), `${theme} ${c} on the page`).toBeGreaterThan(1.8);
+    }
+  });
+});
