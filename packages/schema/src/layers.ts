@@ -33,7 +33,7 @@ export const maxLayers = 10_000;
 
 /** The error for a pattern of more blocks than {@link maxLayers}; validation reports the same text as an issue. */
 export function tooManyBlocks(blocks: number): string {
-  return `expands to ${blocks} blocks; at most ${maxLayers} are allowed (a shortcut group counts every block it holds)`;
+  return `expands to ${blocks} blocks; at most ${maxLayers} are allowed`;
 }
 
 const isGroup = (entry: LayerEntry): entry is Extract<LayerEntry, { repeat: number }> => "repeat" in entry;
