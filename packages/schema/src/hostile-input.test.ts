@@ -58,3 +58,65 @@ describe("layer cap counts blocks, not layers", () => {
     );
   });
 });
+
+describe("validation is bounded", () => {
+  it("reports at most 100 issues, then how many more", () => {
+    const s = withLayers(10_000, Array.from({ length: 10_000 }, () => ({ mixer: "nope", ffn: "mlp" })));
+    const r = validateSpec(s);
+    expect(r.issues).toHaveLength(101);
+    expect(r.issues[100]).toEqual({ path: "", message: "… and 9,900 more problems" });
+  });
+
+  it("cuts echoed input to 200 characters", () => {
+    const s = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
+    s["k".repeat(1_000_000)] = 1;
+    const r = validateSpec(s);
+    expect(r.success).toBe(false);
+    for (const i of r.issues) expect(i.path.length + i.message.length).toBeLessThanOrEqual(400);
+  });
+
+  it("gives an issue with a path for a huge notes array instead of a stack overflow", () => {
+    const s = structuredClone(llama3_8b) as unknown as { notes: unknown };
+    s.notes = Array.from({ length: 150_000 }, () => 1);
+    const r = validateSpec(s);
+    expect(r.success).toBe(false);
+    expect(r.issues).toEqual([{ path: "notes", message: "an array of 150000 elements is longer than the 10000 allowed" }]);
+    expect(r.issues.map((i) => i.message).join("\n")).not.toContain("call stack");
+  });
+
+  it("turns a throwing getter, a throwing Proxy and a sparse array into issues naming their path", () => {
+    const getter = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
+    Object.defineProperty(getter, "name", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(validateSpec(getter).issues).toEqual([{ path: "name", message: "cannot be read: boom" }]);
+
+    const proxied = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
+    proxied.architecture = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
+    expect(validateSpec(proxied).issues).toEqual([{ path: "architecture", message: "cannot be read: trap" }]);
+
+    const sparse = withLayers(32, []);
+    (sparse.architecture as { layers: unknown[] }).layers.length = 2 ** 32 - 1;
+    expect(validateSpec(sparse).issues).toEqual([
+      { path: "architecture.layers", message: "an array of 4294967295 elements is longer than the 10000 allowed" },
+    ]);
+    const holey = withLayers(2, [block(1), , block(1)]);
+    expect(validateSpec(holey).issues).toEqual([{ path: "architecture.layers.1", message: "is a hole in a sparse array" }]);
+  });
+
+  it("refuses deep nesting and cycles with an issue, not an exception", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const s = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
+    s.notes = deep;
+    expect(validateSpec(s).issues[0]!.message).toBe("nested more than 64 levels deep");
+    const cyclic = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
+    cyclic.self = cyclic;
+    expect(validateSpec(cyclic).success).toBe(false);
+  });
+
+  it("refuses more than 64 mixer definitions", () => {
+    const s = structuredClone(llama3_8b) as ModelSpec;
+    const attn = s.architecture.mixers.attn!;
+    for (let i = 0; i < 10_000; i++) s.architecture.mixers[`m${i}`] = attn;
+    expect(validateSpec(s).issues).toEqual([{ path: "architecture.mixers", message: "10001 definitions; at most 64 are allowed" }]);
+  });
+});
