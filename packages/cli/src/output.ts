@@ -1,9 +1,10 @@
 /**
- * Writing results: atomically (a temporary file renamed into place), so an error never leaves a partial file.
+ * Writing results: atomically (an exclusively created temporary file renamed into place), so an error never
+ * leaves a partial file, and never through a symbolic link.
  */
-import { dirname } from "node:path";
-import { access, constants, stat } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { access, constants, lstat, open, rename, stat, unlink } from "node:fs/promises";
 import { CliError } from "./cli-error.js";
 
 /** Checks before any work that `path` can be written: its directory exists, is a directory and is writable. */
@@ -21,16 +22,31 @@ export async function assertWritable(path: string): Promise<void> {
   } catch {
     throw new CliError(`${path}: cannot write (permission denied)`);
   }
-  const existing = await stat(path).catch(() => undefined);
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isSymbolicLink()) throw new CliError(`${path}: is a symbolic link; refusing to write through it (remove it or choose another path)`);
   if (existing?.isDirectory()) throw new CliError(`${path}: is a directory`);
+  if (existing && !existing.isFile()) throw new CliError(`${path}: is not a regular file`);
 }
 
 /** Writes `data` to `path` atomically, with a clear error for a missing or unwritable directory. */
 export async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
   await assertWritable(path);
+  // "wx": created here or not at all, so the temporary name cannot be a link planted in advance. The rename
+  // replaces the directory entry at `path` itself: a link put there meanwhile is replaced, never followed.
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  let created = false;
   try {
-    await writeFileAtomic(path, typeof data === "string" ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    const handle = await open(temp, "wx", 0o666);
+    created = true;
+    try {
+      await handle.writeFile(typeof data === "string" ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
   } catch (error) {
+    if (created) await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`${path}: cannot write (${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "is a directory" : (code ?? String(error))})`);
   }

@@ -4,6 +4,10 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { CliError } from "./cli-error.js";
+
+/** Largest PNG the CLI draws: 300 megapixels (~1.2 GB of RGBA), checked before resvg allocates anything. */
+export const MAX_PNG_PIXELS = 300_000_000;
 
 const require = createRequire(import.meta.url);
 
@@ -24,5 +28,10 @@ export async function svgToPng(svg: string, width?: number): Promise<Uint8Array>
     ...(width ? { fitTo: { mode: "width" as const, value: width } } : {}),
     background: "rgba(0,0,0,0)",
   });
+  const w = width ?? resvg.width;
+  const h = Math.ceil((resvg.height * w) / resvg.width);
+  if (!(w * h <= MAX_PNG_PIXELS)) {
+    throw new CliError(`a ${w} × ${h} px PNG is ${Math.round((w * h) / 1e6)} megapixels, more than the ${MAX_PNG_PIXELS / 1e6} allowed; pass a smaller --width`);
+  }
   return resvg.render().asPng();
 }

@@ -1,22 +1,16 @@
 /**
  * Turns a command-line argument (a dataset id or a path to a spec JSON file) into a validated spec.
  */
-import { readFile } from "node:fs/promises";
 import { describeClosedModel, findClosedModel, getModel, loadModel, modelIds } from "@archgal/data";
 import { formatIssues, validateSpec, type ModelSpec } from "@archgal/schema";
 import { CliError } from "./cli-error.js";
+import { readInputFile } from "./input-file.js";
 
 const looksLikePath = (arg: string) => arg.endsWith(".json") || arg.includes("/") || arg.includes("\\");
 
 /** Reads and parses a JSON file, with errors that name the file. */
 export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `${path}: no such file` : code === "EISDIR" ? `${path}: is a directory` : `${path}: cannot read (${code ?? String(error)})`);
-  }
+  const text = await readInputFile(path);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

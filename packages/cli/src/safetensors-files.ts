@@ -2,10 +2,11 @@
  * Reading safetensors checkpoints from disk for `archgal count`: only the header bytes of each file are read
  * (8 bytes, then the header length they state), never the weights.
  */
-import { open, readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { SafetensorsInput, SafetensorsShard } from "@archgal/schema/hf";
 import { CliError } from "./cli-error.js";
+import { readInputFile } from "./input-file.js";
 
 /** The largest index.json read (a real one for a 1T-parameter MoE is a few MB). */
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
@@ -59,15 +60,7 @@ export async function readShardHeader(path: string): Promise<SafetensorsShard> {
 }
 
 async function readIndex(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    const { size } = await stat(path);
-    if (size > MAX_INDEX_BYTES) throw new CliError(`${path}: ${size} bytes is too large for an index.json (limit ${MAX_INDEX_BYTES})`);
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw errnoMessage(path, error);
-  }
+  const text = await readInputFile(path, MAX_INDEX_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

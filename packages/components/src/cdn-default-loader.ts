@@ -8,6 +8,9 @@ import { cdnLoader } from "./loaders.js";
 
 let entryUrl = "";
 
+/** Fetched data is validated like any other: the files next to the script may come from anywhere. */
+export const trustedData = false;
+
 /** Called by the CDN entry with its `import.meta.url`. */
 export function setEntryUrl(url: string): void {
   entryUrl = url;

@@ -11,6 +11,9 @@ const data = () =>
     throw new ArchError({ kind: "network", message: `could not load @archgal/data (${(cause as Error).message})` }, { cause });
   });
 
+/** The npm build's data is the bundled dataset, validated when it was built. */
+export const trustedData = true;
+
 /** The npm build has no entry URL to remember (the CDN build's variant of this module does). */
 export function setEntryUrl(_url: string): void {}
 

@@ -3,7 +3,7 @@
  * mix, KV cache, key detail and links.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { formatBytes, formatCount, formatTokens, trimNumber } from "@archgal/schema/metrics";
+import { formatBytes, formatCount, formatTokens, safeHref, trimNumber } from "@archgal/schema/metrics";
 import type { SpecFacts } from "./spec-facts.js";
 
 const linkNames = [
@@ -30,7 +30,9 @@ export function scaleText(f: SpecFacts): string {
 export function factSheet(f: SpecFacts, part = "facts"): TemplateResult {
   const { spec, stats } = f;
   const row = (label: string, value: unknown) => (value === undefined || value === "" ? nothing : html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`);
-  const links = linkNames.filter(([k]) => spec.links?.[k]);
+  // Only allow-listed URLs become an href (validation applies the same list; this holds for trusted data too).
+  const links = linkNames.flatMap(([k, name]) => (safeHref(spec.links?.[k]) ? [[spec.links![k]!, name]] : []));
+  const licence = safeHref(spec.license?.url);
   const ctx = stats.contextLength;
   return html`<table part=${part} class="facts">
     <caption>
@@ -39,14 +41,14 @@ export function factSheet(f: SpecFacts, part = "facts"): TemplateResult {
     <tbody>
       ${row("Scale", scaleText(f))}
       ${row("Context", ctx === null ? formatTokens(ctx) : `${formatTokens(ctx)} tokens`)}
-      ${row("Licence", spec.license && (spec.license.url ? html`<a href=${spec.license.url} rel="noopener">${spec.license.name}</a>` : spec.license.name))}
+      ${row("Licence", spec.license && (licence ? html`<a href=${licence} rel="noopener">${spec.license.name}</a>` : spec.license.name))}
       ${row("Release", spec.releaseDate && html`<time datetime=${spec.releaseDate}>${spec.releaseDate}</time>`)}
       ${row("Decoder type", stats.decoderType)}
       ${row("Attention", stats.attention)}
       ${row("Layer mix", stats.layerMixText)}
       ${row("KV cache per token", kvText(f))}
       ${row("Key detail", spec.keyDetail)}
-      ${row("Links", links.length ? html`${links.map(([k, name], i) => html`${i ? " · " : ""}<a href=${spec.links![k]!} rel="noopener">${name}</a>`)}` : undefined)}
+      ${row("Links", links.length ? html`${links.map(([href, name], i) => html`${i ? " · " : ""}<a href=${href} rel="noopener">${name}</a>`)}` : undefined)}
     </tbody>
   </table>`;
 }

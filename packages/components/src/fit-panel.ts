@@ -17,7 +17,7 @@ import {
   type FitResult,
   type SpeedEstimate,
 } from "@archgal/schema/fit";
-import { formatInt, type Dtype, type ModelSpec } from "@archgal/schema/metrics";
+import { formatInt, safeHref, type Dtype, type ModelSpec } from "@archgal/schema/metrics";
 
 /** Raw field values, as typed. */
 export interface FitFields {
@@ -275,7 +275,7 @@ export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFi
               <summary>Assumptions and sources</summary>
               <ul>
                 ${[...(speed?.assumptions ?? []), ...fit.notes].map((a) => html`<li>${a}</li>`)}
-                ${device ? html`<li>${device.name}: ${device.note} ${device.source.datasheet ? html`<a href=${device.source.datasheet} rel="noopener">datasheet</a>` : nothing}</li>` : nothing}
+                ${device ? html`<li>${device.name}: ${device.note} ${safeHref(device.source.datasheet) ? html`<a href=${safeHref(device.source.datasheet)!} rel="noopener">datasheet</a>` : nothing}</li>` : nothing}
               </ul>
             </details>`}
     </div>

@@ -16,7 +16,7 @@ import {
 } from "@archgal/schema/metrics";
 import { ArchError } from "./errors.js";
 import { checkId, fetchJson, loaderFor } from "./loaders.js";
-import { defaultLoader } from "./default-loader.js";
+import { defaultLoader, trustedData } from "./default-loader.js";
 
 /** A validated spec with its derived numbers. */
 export interface SpecFacts {
@@ -101,8 +101,9 @@ export async function loadFacts(s: SpecSource): Promise<SpecFacts> {
   checkId(id);
   const loader = loaderFor(s.base);
   const data = await loader.load(id);
-  // The build's own dataset was validated when it was built; anything else is checked here.
-  if (loader !== defaultLoader) return factsOf(data, { id });
+  // The npm build's own dataset was validated when it was built; anything fetched (the CDN build's `models/`
+  // folder, a script tag's or an element's `data-base`, a custom loader) is checked here.
+  if (loader !== defaultLoader || !trustedData) return factsOf(data, { id });
   try {
     return trustedFacts(data as ModelSpec);
   } catch (cause) {

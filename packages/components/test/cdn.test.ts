@@ -35,7 +35,9 @@ describe("CDN build (cdn/llm-arch.js) over HTTP", () => {
     // <llm-arch-compare> and <llm-arch-gallery> are defined (and their code fetched) only once they appear.
     for (const tag of ["llm-arch-compare", "llm-arch-gallery"]) expect(w.customElements.get(tag), tag).to.equal(undefined);
     const scripts = w.performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".js"));
-    expect(scripts.some((p) => /compare|gallery|validate/.test(p)), scripts.join()).to.equal(false);
+    expect(scripts.some((p) => /compare|gallery/.test(p)), scripts.join()).to.equal(false);
+    // A fetched model file is validated like any other input: the validator is loaded.
+    expect(scripts.some((p) => /validate/.test(p)), scripts.join()).to.equal(true);
     const gallery = w.document.createElement("llm-arch-gallery");
     w.document.body.append(gallery);
     const start = performance.now();

@@ -25,6 +25,17 @@ export interface LayerRun {
   count: number;
 }
 
+/**
+ * Upper bound of numLayers, count, repeat and of the blocks a pattern expands to: far above any real stack
+ * (~100 layers), low enough that no consumer has to defend itself.
+ */
+export const maxLayers = 10_000;
+
+/** The error for a pattern of more blocks than {@link maxLayers}; validation reports the same text as an issue. */
+export function tooManyBlocks(blocks: number): string {
+  return `expands to ${blocks} blocks; at most ${maxLayers} are allowed`;
+}
+
 const isGroup = (entry: LayerEntry): entry is Extract<LayerEntry, { repeat: number }> => "repeat" in entry;
 
 /**
@@ -47,8 +58,13 @@ export function countBlocks(entries: readonly LayerEntry[]): number {
   return total;
 }
 
-/** Every layer of the pattern in order. */
+/**
+ * Every layer of the pattern in order. Throws a RangeError for a pattern of more than {@link maxLayers} blocks
+ * (validation refuses those), so no input builds millions of objects.
+ */
 export function expandLayers(entries: readonly LayerEntry[]): ExpandedLayer[] {
+  const blocks = countBlocks(entries);
+  if (!(blocks <= maxLayers)) throw new RangeError(tooManyBlocks(blocks));
   const out: ExpandedLayer[] = [];
   const visit = (list: readonly LayerEntry[]) => {
     for (const entry of list) {
@@ -69,21 +85,43 @@ export function expandLayers(entries: readonly LayerEntry[]): ExpandedLayer[] {
   return out;
 }
 
-/** Consecutive identical layers merged into runs. */
+/**
+ * Consecutive identical layers merged into runs, computed from the pattern without expanding it: a group whose
+ * contents form one run costs O(1) however often it repeats. Throws a RangeError when the pattern has more than
+ * {@link maxLayers} runs.
+ */
 export function layerRuns(entries: readonly LayerEntry[]): LayerRun[] {
-  const runs: LayerRun[] = [];
-  for (const layer of expandLayers(entries)) {
-    const last = runs[runs.length - 1];
-    if (last && last.mixer === layer.mixer && last.ffn === layer.ffn) {
-      last.count++;
-    } else {
-      const run: LayerRun = { start: layer.index, count: 1 };
-      if (layer.mixer !== undefined) run.mixer = layer.mixer;
-      if (layer.ffn !== undefined) run.ffn = layer.ffn;
-      runs.push(run);
+  type Run = Omit<LayerRun, "start">;
+  const runsOf = (list: readonly LayerEntry[]): Run[] => {
+    const out: Run[] = [];
+    const push = (run: Run) => {
+      const last = out[out.length - 1];
+      if (last && last.mixer === run.mixer && last.ffn === run.ffn) last.count += run.count;
+      else if (out.length >= maxLayers) throw new RangeError(tooManyBlocks(countBlocks(entries)));
+      else out.push({ ...run });
+    };
+    for (const entry of list) {
+      if (isGroup(entry)) {
+        const body = runsOf(entry.layers);
+        if (body.length === 1) push({ ...body[0]!, count: body[0]!.count * entry.repeat });
+        else if (body.length > 1) for (let r = 0; r < entry.repeat; r++) for (const run of body) push(run);
+      } else {
+        const run: Run = { count: entry.count ?? 1 };
+        if (entry.mixer !== undefined) run.mixer = entry.mixer;
+        if (entry.ffn !== undefined) run.ffn = entry.ffn;
+        push(run);
+      }
     }
-  }
-  return runs;
+    return out;
+  };
+  let start = 0;
+  return runsOf(entries).map((run) => {
+    const out: LayerRun = { start, count: run.count };
+    if (run.mixer !== undefined) out.mixer = run.mixer;
+    if (run.ffn !== undefined) out.ffn = run.ffn;
+    start += run.count;
+    return out;
+  });
 }
 
 /** How many layers use each mixer and each FFN definition. */

@@ -7,7 +7,8 @@
  */
 import * as z from "zod/mini";
 import type * as T from "./spec-types.js";
-import { countLayerPattern } from "./layers.js";
+import { linkUrlPattern } from "./url.js";
+import { countBlocks, countLayerPattern, maxLayers, tooManyBlocks } from "./layers.js";
 import { bool, describeValue, got, nonNegativeInt, oneOf, positiveInt, positiveNumber, ropeFields, strict, text } from "./kinds/schema-kit.js";
 import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/schemas.js";
 import { resolveKinds, type KindOptions } from "./kinds/registry.js";
@@ -22,11 +23,12 @@ export const patterns = {
   modelId: /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/,
   definitionName: /^[A-Za-z][A-Za-z0-9_-]*$/,
   isoDate: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  url: /^https?:\/\/[^\s"'<>]+$/,
+  url: linkUrlPattern,
 } as const;
 
 const url = () =>
   z.string({ error: (iss) => `expected a URL, ${got(iss)}` }).check(
+    z.maxLength(2048, { error: "must be at most 2048 characters" }),
     z.regex(patterns.url, { error: (iss) => `expected an http(s) URL, ${got(iss)}` }),
   );
 const modelId = () =>
@@ -127,8 +129,7 @@ const EmbeddingSchema = strict({
 });
 
 
-/** Upper bound of numLayers, count and repeat: far above any real stack (~100 layers), low enough that no consumer has to defend itself. */
-export const maxLayers = 10_000;
+export { maxLayers };
 /** How deep layer groups may nest (real models use 1–2 levels). */
 export const maxGroupDepth = 8;
 
@@ -265,8 +266,10 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
   };
   walk(arch.layers, at("layers"));
 
+  const blocks = countBlocks(arch.layers);
   const total = countLayerPattern(arch.layers);
-  if (total !== arch.numLayers) {
+  if (blocks > maxLayers) issues.push({ path: at("layers"), message: `${tooManyBlocks(blocks)} (a shortcut group counts every block it holds)` });
+  else if (total !== arch.numLayers) {
     issues.push({ path: at("layers"), message: `adds up to ${total} layers, but numLayers is ${arch.numLayers}` });
   }
 

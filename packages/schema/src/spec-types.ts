@@ -36,8 +36,9 @@ export type LayerCount = number;
 export type NonNegativeInt = number;
 
 /**
- * An absolute http(s) URL.
- * @pattern ^https?://[^\s"'<>]+$
+ * An absolute http(s) URL: lower-case scheme, no white space, control character, quote, angle bracket or backslash.
+ * @pattern ^https?://[^\s"'<>\\\u0000-\u001f\u007f-\u009f]+$
+ * @maxLength 2048
  */
 export type Url = string;
 

@@ -134,7 +134,12 @@ describe("pathological but well-typed input (found by the property tests in pack
     s.architecture.numLayers = 1;
     const r = validateSpec(s);
     expect(r.success).toBe(false);
-    expect(r.issues[0]?.message).toBe("layer groups nest at most 8 deep");
+    // The input's own nesting bound answers first; groups nested 9 deep get the specific message.
+    expect(r.issues[0]?.message).toBe("nested more than 64 levels deep");
+    let nine: unknown[] = [{ mixer: "attn", ffn: "mlp" }];
+    for (let i = 0; i < 9; i++) nine = [{ repeat: 1, layers: nine }];
+    s.architecture.layers = nine;
+    expect(validateSpec(s).issues[0]?.message).toBe("layer groups nest at most 8 deep");
   });
 
   it("bounds layer counts, so no consumer has to expand a hundred million layers", () => {

@@ -16,9 +16,32 @@ export interface SpecIssue {
 /** Result of {@link validateSpec}. */
 export type SpecValidation<S = ModelSpec> = { success: true; data: S; issues: [] } | { success: false; issues: SpecIssue[] };
 
+/** Most issues a validation reports; the rest are summed up in one last issue ("… and 9,990 more problems"). */
+export const maxIssues = 100;
+/** Longest path or message of an issue: input echoed in it (a 10 MB key) is cut to this many characters. */
+export const maxIssueText = 200;
+/** Most mixer and most FFN definitions a spec may have (real models use 1–4). */
+export const maxDefinitions = 64;
+/** Most values (objects, arrays, strings, numbers …) an input may hold: real specs hold a few hundred. */
+export const maxInputValues = 200_000;
+/** Longest array an input may hold: the layer list's bound (no real spec has a longer list). */
+export const maxArrayLength = 10_000;
+/** Deepest nesting of objects and arrays an input may have: real specs nest about 8 deep. */
+export const maxInputDepth = 64;
+
+const clip = (text: string) => (text.length > maxIssueText ? `${text.slice(0, maxIssueText - 1)}…` : text);
+
 /** Formats a path array as `a.b[0].c`-free dotted text: `architecture.layers.3.mixer`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join(".");
+}
+
+/** At most {@link maxIssues} issues, each path and message cut to {@link maxIssueText} characters. */
+function capIssues(issues: readonly SpecIssue[]): SpecIssue[] {
+  const out = issues.slice(0, maxIssues).map((i) => ({ path: clip(i.path), message: clip(i.message) }));
+  const more = issues.length - out.length;
+  if (more > 0) out.push({ path: "", message: `… and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}` });
+  return out;
 }
 
 /** One line per issue: `path: message`. */
@@ -49,7 +72,7 @@ export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
       out.push(issue);
     }
   };
-  const depth = (issues: readonly z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+  const depth = (issues: readonly z.core.$ZodIssue[]) => issues.reduce((d, i) => Math.max(d, i.path.length), 0);
   const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) => {
     for (const issue of issues) {
       const path = [...prefix, ...issue.path];
@@ -79,17 +102,91 @@ export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
  * ```
  */
 export function validateSpec<S = ModelSpec>(input: unknown, schema: z.ZodMiniType<S> = ModelSpecSchema as never): SpecValidation<S> {
-  const early = preflightIssues(input);
-  if (early.length) return { success: false, issues: early };
+  const copied = plainCopy(input);
+  if ("issue" in copied) return { success: false, issues: capIssues([copied.issue]) };
+  const early = preflightIssues(copied.value);
+  if (early.length) return { success: false, issues: capIssues(early) };
   let result: ReturnType<typeof schema.safeParse>;
   try {
-    result = schema.safeParse(input);
+    result = schema.safeParse(copied.value);
   } catch (error) {
-    // Guard the promise never to throw for bad input (e.g. a stack overflow on pathological nesting).
-    return { success: false, issues: [{ path: "", message: `cannot validate: ${(error as Error).message}` }] };
+    // Guard the promise never to throw for bad input.
+    return { success: false, issues: capIssues([{ path: "", message: `cannot validate: ${String((error as Error)?.message ?? error)}` }]) };
   }
   if (result.success) return { success: true, data: result.data, issues: [] };
-  return { success: false, issues: toSpecIssues(result.error) };
+  return { success: false, issues: capIssues(toSpecIssues(result.error)) };
+}
+
+/**
+ * A plain-data copy of the input, made iteratively with bounded work: own enumerable properties of objects and
+ * the elements of arrays, at most {@link maxInputValues} values and {@link maxInputDepth} levels. A throwing
+ * getter or Proxy trap, a sparse or huge array, a cycle or a non-JSON value gives one issue naming its path
+ * instead of an exception, a hang or a stack overflow.
+ */
+function plainCopy(input: unknown): { value: unknown } | { issue: SpecIssue } {
+  const root: { value?: unknown } = {};
+  const stack: { source: unknown; holder: Record<string, unknown> | unknown[]; key: string | number; path: string; depth: number }[] = [
+    { source: input, holder: root as Record<string, unknown>, key: "value", path: "", depth: 0 },
+  ];
+  let values = 0;
+  const fail = (path: string, message: string) => ({ issue: { path, message } });
+  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  try {
+    while (stack.length) {
+      const { source, holder, key, path, depth } = stack.pop()!;
+      // Also what ends a cycle (an object that contains itself is copied until the budget runs out).
+      if (++values > maxInputValues) return fail(path, `the input holds more than ${maxInputValues} values (or refers to itself)`);
+      const type = typeof source;
+      if (source === null || type === "string" || type === "number" || type === "boolean" || type === "undefined") {
+        (holder as Record<string | number, unknown>)[key] = source;
+        continue;
+      }
+      if (type !== "object") return fail(path, `expected JSON data, got a ${type}`);
+      if (depth >= maxInputDepth) return fail(path, `nested more than ${maxInputDepth} levels deep`);
+      const obj = source as object;
+      if (Array.isArray(obj)) {
+        const length = (obj as unknown[]).length;
+        if (length > maxArrayLength) return fail(path, `an array of ${length} elements is longer than the ${maxArrayLength} allowed`);
+        const copy: unknown[] = new Array<unknown>(length);
+        (holder as Record<string | number, unknown>)[key] = copy;
+        for (let i = length - 1; i >= 0; i--) {
+          if (!Object.hasOwn(obj, i)) return fail(join(path, i), "is a hole in a sparse array");
+          let value: unknown;
+          try {
+            value = (obj as unknown[])[i];
+          } catch (error) {
+            return fail(join(path, i), `cannot be read: ${String((error as Error)?.message ?? error)}`);
+          }
+          stack.push({ source: value, holder: copy, key: i, path: join(path, i), depth: depth + 1 });
+        }
+      } else {
+        const copy: Record<string, unknown> = {};
+        (holder as Record<string | number, unknown>)[key] = copy;
+        let keys: string[];
+        try {
+          keys = Object.keys(obj);
+        } catch (error) {
+          return fail(path, `cannot be read: ${String((error as Error)?.message ?? error)}`);
+        }
+        if (keys.length > maxInputValues) return fail(path, `an object of ${keys.length} keys is larger than the ${maxInputValues} allowed`);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const k = keys[i]!;
+          let value: unknown;
+          try {
+            value = (obj as Record<string, unknown>)[k];
+          } catch (error) {
+            return fail(join(path, k), `cannot be read: ${String((error as Error)?.message ?? error)}`);
+          }
+          // Own data properties only: "__proto__" as a key stays a plain key of the copy.
+          Object.defineProperty(copy, k, { value: undefined, writable: true, enumerable: true, configurable: true });
+          stack.push({ source: value, holder: copy, key: k, path: join(path, k), depth: depth + 1 });
+        }
+      }
+    }
+  } catch (error) {
+    return fail("", `cannot be read: ${String((error as Error)?.message ?? error)}`);
+  }
+  return { value: root.value };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -105,6 +202,11 @@ function preflightIssues(input: unknown): SpecIssue[] {
   for (const record of ["mixers", "ffns"] as const) {
     const defs = arch[record];
     if (!isObject(defs)) continue;
+    const n = Object.keys(defs).length;
+    if (n > maxDefinitions) {
+      issues.push({ path: `architecture.${record}`, message: `${n} definitions; at most ${maxDefinitions} are allowed` });
+      continue;
+    }
     for (const key of Object.keys(defs)) {
       if (!patterns.definitionName.test(key)) {
         issues.push({ path: `architecture.${record}.${key}`, message: `expected a name of letters, digits, "_" or "-", got ${JSON.stringify(key)}` });

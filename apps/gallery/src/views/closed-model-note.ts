@@ -5,6 +5,7 @@
 import type { ClosedModel } from "@archgal/data";
 import { getModel } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
+import { externalLink } from "../site/external-link.js";
 import { modelHref } from "../site/site-links.js";
 
 export function closedModelNote(model: ClosedModel): HTMLElement {
@@ -17,7 +18,7 @@ export function closedModelNote(model: ClosedModel): HTMLElement {
       ? h(
           "ul",
           { class: "closed-model-statements" },
-          model.statements.map((s) => h("li", {}, `${s.says} `, h("a", { href: s.source, rel: "noopener" }, s.title))),
+          model.statements.map((s) => h("li", {}, `${s.says} `, externalLink(s.source, null, s.title))),
         )
       : h("p", {}, "No official statement about its architecture is recorded."),
     relatives.length

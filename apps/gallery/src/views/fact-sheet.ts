@@ -5,6 +5,7 @@ import type { DatasetEntry, ModelStats } from "@archgal/schema/metrics";
 import { compareWithOfficial, formatBytes, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
 import { getModel } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
+import { externalLink } from "../site/external-link.js";
 import { dateText, decoderClass, percent } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
 
@@ -31,7 +32,7 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
     ],
     ["Context", stats.contextLength === null ? "no explicit limit" : `${formatTokens(stats.contextLength)} tokens`, stats.contextLength === null ? undefined : formatInt(stats.contextLength)],
     ["Released", h("time", { datetime: spec.releaseDate }, dateText(spec.releaseDate))],
-    ["Licence", spec.license.url ? h("a", { href: spec.license.url, rel: "noopener" }, spec.license.name) : spec.license.name],
+    ["Licence", spec.license.url ? externalLink(spec.license.url, null, spec.license.name) : spec.license.name],
     ["Decoder type", h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType)],
     ["Attention", stats.attention],
     ["Layer mix", stats.layerMixText, `${stats.numLayers} layers${arch.mtp ? ` + ${arch.mtp.layers} MTP` : ""}`],
@@ -70,7 +71,7 @@ export function modelLinks(spec: DatasetEntry): HTMLElement {
   return h(
     "ul",
     { class: "links-list" },
-    entries.map(([k, url]) => h("li", null, h("a", { class: "button", href: url as string, rel: "noopener" }, linkLabels[k] ?? k, h("span", { "aria-hidden": "true" }, " ↗")))),
+    entries.map(([k, url]) => h("li", null, externalLink(url, { class: "button" }, linkLabels[k] ?? k, h("span", { "aria-hidden": "true" }, " ↗")))),
   );
 }
 
@@ -82,7 +83,7 @@ export function sourceList(spec: DatasetEntry): HTMLElement {
       h(
         "li",
         null,
-        h("a", { href: s.url, rel: "noopener" }, s.title),
+        externalLink(s.url, null, s.title),
         h("span", { class: "sub" }, ` — backs ${s.covers.join(", ")}`),
       ),
     ),

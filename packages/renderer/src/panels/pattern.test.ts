@@ -113,32 +113,28 @@ describe("layer-pattern panel (F8)", () => {
     expect(l.text).toBe("Layers1–8000:MHA→FFNLayer8001:Mamba-2→FFN");
   });
 
-  it("renders 100,001 layers well under a second (it took minutes)", () => {
-    renderModel(twoKind(500)); // warm-up
-    const t0 = performance.now();
-    const svg = renderModel(twoKind(100_000));
-    const ms = performance.now() - t0;
-    expect(svg).toContain("Layers 1–100000");
-    // ~0.1–0.3 s on a laptop; the bound leaves room for a loaded CI machine.
-    expect(ms).toBeLessThan(1_500);
+  it("renders the largest stack the schema allows, 10,000 layers, listing its two runs", () => {
+    const svg = renderModel(twoKind(9_999));
+    expect(svg).toContain("Layers 1–9999");
   });
 
-  it("grows linearly: 4× the layers cost far less than 16× the time", () => {
-    const time = (n: number) => {
-      const s = twoKind(n);
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
-        patternPanel(analyse(s));
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(1_000);
-    const small = time(20_000);
-    const large = time(80_000);
-    // Linear work gives ~×4 (the former search gave ×16); the floor ignores timer noise on tiny numbers.
-    expect(large < 50 || large / small < 10, `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBe(true);
+  it("builds the listing from a bounded number of period searches over the layer keys", () => {
+    // The panel's work is linear in the layers: count the reads of the key sequence rather than timing it.
+    const f = analyse(twoKind(9_999));
+    let reads = 0;
+    const keys = f.layerKeys;
+    f.layerKeys = new Proxy(keys, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(patternPanel(f)).toBeDefined();
+    expect(reads).toBeLessThan(64 * keys.length);
+  });
+
+  it("refuses a stack beyond the schema's cap with a clear error", () => {
+    expect(() => renderModel(twoKind(100_000))).toThrow("expands to 100001 blocks; at most 10000 are allowed");
   });
 
   it("lists the same as the former code for random stacks of runs and groups", () => {
@@ -161,11 +157,11 @@ describe("layer-pattern panel (F8)", () => {
   });
 
   it("expands only what it lists: a long period's first 16 runs, then …", () => {
-    // A 30,000-layer period of alternating kinds in uneven runs, twice: ~15,000 runs, of which 16 are listed.
+    // A 4,000-layer period of alternating kinds in uneven runs, twice: ~4,000 runs, of which 16 are listed.
     const r = rng(3);
     const group: LayerEntry[] = [];
     let n = 0;
-    while (n < 30_000) {
+    while (n < 4_000) {
       const count = 1 + Math.floor(r() * 3);
       group.push({ mixer: group.length % 2 ? "b" : "a", ffn: "f", count });
       n += count;
