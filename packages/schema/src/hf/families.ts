@@ -6,6 +6,8 @@ import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internl
 import { vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
+import { qwen3VlText } from "./llama-family.js";
+import { qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { longcatFlash, minicpm3 } from "./deepseek.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
@@ -61,6 +63,8 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   qwen: qwenV1,
   qwen3_5_moe_text: qwen35MoeText,
   qwen3_5_text: qwen35Text,
+  qwen3_vl_moe_text: qwen3VlMoeText,
+  qwen3_vl_text: qwen3VlText,
   seed_oss: seedOss,
   smollm3,
   vaultgemma,
@@ -82,7 +86,15 @@ export const moreTextModels: Readonly<Record<string, string>> = {
   llama4: "llama4_text",
   qwen3_5: "qwen3_5_text",
   qwen3_5_moe: "qwen3_5_moe_text",
+  qwen3_vl: "qwen3_vl_text",
+  qwen3_vl_moe: "qwen3_vl_moe_text",
 };
+
+/**
+ * Wrappers whose own configuration class holds the `tie_word_embeddings` that ties the output head
+ * (Qwen3VLConfig and Qwen3VLMoeConfig, default false, configuration_qwen3_vl.py / configuration_qwen3_vl_moe.py).
+ */
+export const wrapperTiesHead: ReadonlySet<string> = new Set(["qwen3_vl", "qwen3_vl_moe"]);
 
 /** Decoder-only text types the spec cannot describe yet, and the missing piece (see the kind formulas for each). */
 export const notExpressible: Readonly<Record<string, string>> = {

@@ -139,6 +139,14 @@ const goldens: Golden[] = [
   // 160·6144, 160 × 3·6144·2560, 2 norms] + norm = 480,154,875,392; 8 experts per token: 35,474,765,312 active (the
   // 480B and 35B of its name).
   { config: "qwen3-coder-480b-a35b", type: "qwen3_moe", total: 480_154_875_392, active: 35_474_765_312 },
+  // Qwen3-VL-2B-Instruct (text model; the wrapper's tie_word_embeddings true ties the head): 151936·2048 + 28 ×
+  // [attn(16, 8, 128) + q/k norm 2·128, MLP 3·2048·6144, 2·2048] + 2048 = 1,720,574,976 (the vision tower is not
+  // counted).
+  { config: "qwen3-vl-2b-instruct", type: "qwen3_vl", total: 1_720_574_976 },
+  // Qwen3-VL-30B-A3B-Instruct (text model, untied): the Qwen3-30B-A3B shape above = 30,532,122,624.
+  { config: "qwen3-vl-30b-a3b-instruct", type: "qwen3_vl_moe", total: 30_532_122_624 },
+  { config: "qwen3-vl-2b-instruct", part: "text_config", type: "qwen3_vl_text", total: 1_720_574_976 },
+  { config: "qwen3-vl-30b-a3b-instruct", part: "text_config", type: "qwen3_vl_moe_text", total: 30_532_122_624 },
   // The text_config members of the three wrappers above, each imported as its own text model type.
   { config: "qwen3.5-27b", part: "text_config", type: "qwen3_5_text", total: 26_895_998_464, withMtp: 27_320_697_856 },
   { config: "qwen3.5-35b-a3b", part: "text_config", type: "qwen3_5_moe_text", total: 34_660_610_688, withMtp: 35_505_251_456 },

@@ -41,7 +41,9 @@ const extras: Record<string, Record<string, unknown>> = {
   qwen3_5_text: linear,
   qwen3_5_moe_text: { ...linear, ...experts },
 };
-const wrappers: Record<string, string> = { gemma3: "gemma3_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text" };
+const wrappers: Record<string, string> = {
+  gemma3: "gemma3_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
+};
 
 /** The smallest config of each supported type: the required core fields. */
 function minimal(modelType: string): Record<string, unknown> {
@@ -69,6 +71,15 @@ describe("supported model types", () => {
       expect(spec.architecture.dModel).toBe(64);
     });
   }
+
+  it("ties a Qwen3-VL head by the wrapper's tie_word_embeddings, warning when text_config disagrees", () => {
+    const text = { model_type: "qwen3_vl_text", ...core, tie_word_embeddings: false };
+    const tied = importHuggingFaceConfig({ model_type: "qwen3_vl", tie_word_embeddings: true, text_config: text });
+    expect(tied.spec.architecture.embedding.tied).toBe(true);
+    expect(tied.warnings.some((w) => w.includes("differs from the qwen3_vl config's tie_word_embeddings"))).toBe(true);
+    const untied = importHuggingFaceConfig({ model_type: "qwen3_vl", text_config: { ...text, tie_word_embeddings: true } });
+    expect(untied.spec.architecture.embedding.tied).toBe(false);
+  });
 
   it("reads a LongCat-Flash layer as a shortcut group of two MLA blocks and one MoE, and checks the sublayer count", () => {
     const config = minimal("longcat_flash");

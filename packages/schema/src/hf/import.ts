@@ -7,7 +7,7 @@ import type { ModelSpec, Source } from "../spec-types.js";
 import { validateSpec } from "../validate.js";
 import { maxLayers } from "../spec-schema.js";
 import { ConfigReader, hasOwn, isJsonObject, type JsonObject, ownValue } from "./config-reader.js";
-import { moreAliases, moreFamilies, moreTextModels, notExpressible } from "./families.js";
+import { moreAliases, moreFamilies, moreTextModels, notExpressible, wrapperTiesHead } from "./families.js";
 import { llamaConventions, llamaRequiredFields } from "./conventions.js";
 import { deepseekInference, deepseekV2, deepseekV3, isDeepseekInferenceConfig } from "./deepseek.js";
 import { type FamilyImporter, finishArchitecture } from "./draft.js";
@@ -180,6 +180,8 @@ interface Dispatched {
   modelType: string;
   /** Read by Llama's conventions on request. */
   guessed: boolean;
+  /** The multimodal wrapper whose `text_config` is read, if any. */
+  wrapper?: string;
 }
 
 const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
@@ -221,7 +223,7 @@ function dispatch(config: JsonObject, root: ConfigReader, guess: boolean): Dispa
     const own = text.raw.model_type;
     text.markRead("model_type");
     if (own !== undefined && own !== textType) text.problem("model_type", `expected "${textType}" inside a ${modelType} config, got ${describeValue(own)}`);
-    return { importer: ownValue(families, textType) as FamilyImporter, reader: text, modelType, guessed: false };
+    return { importer: ownValue(families, textType) as FamilyImporter, reader: text, modelType, guessed: false, wrapper: type };
   }
   const reason = ownValue(inexpressibleModelTypes, type);
   if (reason !== undefined) {
@@ -384,8 +386,16 @@ export function importHuggingFaceConfig(config: unknown, options: HfImportOption
   }
   checkLayerCounts(config);
   const root = new ConfigReader(config);
-  const { importer, reader, modelType, guessed } = dispatch(config, root, options.guess === true);
+  const { importer, reader, modelType, guessed, wrapper } = dispatch(config, root, options.guess === true);
   const draft = importer.build(reader);
+  if (wrapper !== undefined && wrapperTiesHead.has(wrapper)) {
+    // The wrapper's own configuration class holds tie_word_embeddings, which ties its lm_head.
+    const tied = root.flag("tie_word_embeddings", false);
+    if (hasOwn(reader.raw, "tie_word_embeddings") && reader.raw.tie_word_embeddings !== tied) {
+      root.warn(`text_config.tie_word_embeddings differs from the ${wrapper} config's tie_word_embeddings (${String(tied)}), which ties the output head; the latter is used`);
+    }
+    draft.embedding = { ...draft.embedding, tied };
+  }
   // Nested readers share the root's log: root.problems holds every problem.
   if (root.problems.length) throw new HfImportError([...root.problems], modelType ? `${modelType} config` : "config");
   const architecture = finishArchitecture(draft, reader);
