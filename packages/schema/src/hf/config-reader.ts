@@ -152,6 +152,13 @@ export class ConfigReader {
     this.log.problems.push({ path: this.pathOf(aliases(keys)[0] ?? ""), message: `missing required field ${this.label(keys)}` });
   }
 
+  /** Forgets a recorded default for `key` (a value that turned out to come from elsewhere, e.g. a wrapper config). */
+  dropDefault(key: string): void {
+    const path = this.pathOf(key);
+    const i = this.log.defaults.findIndex((d) => d.path === path);
+    if (i >= 0) this.log.defaults.splice(i, 1);
+  }
+
   /** Records that a field absent from the config took `value`, and returns it. */
   useDefault<V>(keys: Keys, value: V): V {
     this.log.defaults.push({ path: this.pathOf(aliases(keys)[0] ?? ""), value });

@@ -394,6 +394,7 @@ export function importHuggingFaceConfig(config: unknown, options: HfImportOption
     if (hasOwn(reader.raw, "tie_word_embeddings") && reader.raw.tie_word_embeddings !== tied) {
       root.warn(`text_config.tie_word_embeddings differs from the ${wrapper} config's tie_word_embeddings (${String(tied)}), which ties the output head; the latter is used`);
     }
+    reader.dropDefault("tie_word_embeddings");
     draft.embedding = { ...draft.embedding, tied };
   }
   // Nested readers share the root's log: root.problems holds every problem.

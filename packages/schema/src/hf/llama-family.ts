@@ -110,7 +110,7 @@ export const qwen2: FamilyImporter = {
 // qwen3: configuration_qwen3.py @008e574391258935f3ecc3035c882e73bbcac419 (Qwen3Config: as Qwen2 plus
 // head_dim 128, attention_bias false); q_norm/k_norm per head (tp plan "layers.*.self_attn.q_norm").
 /** Qwen3's blocks under a configuration class's defaults (Qwen3Config, Qwen3VLTextConfig). */
-function qwen3Family(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number }): FamilyImporter {
+function qwen3Family(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number; slidingFields: boolean }): FamilyImporter {
   return {
     configClass,
     build(r) {
@@ -118,19 +118,20 @@ function qwen3Family(configClass: string, d: { kvHeads: number; maxPositions: nu
         vocabSize: 151936, kvHeads: d.kvHeads, headDim: 128, activation: "silu", maxPositions: d.maxPositions, eps: 1e-6, tied: false, theta: d.theta,
         attentionBias: false,
       });
-      const { types, window } = qwenLayerTypes(r, core);
+      // Qwen3VLTextConfig has no sliding-window fields: every layer is global (a stray key is reported unread).
+      const { types, window } = d.slidingFields ? qwenLayerTypes(r, core) : { types: core.numLayers > 0 ? Array<string>(core.numLayers).fill(FULL) : [], window: undefined };
       const full = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } });
       return slidingAndFull(core, types, { ...full, ...(window !== undefined ? { window } : {}) }, full);
     },
   };
 }
 
-export const qwen3 = qwen3Family("Qwen3Config", { kvHeads: 32, maxPositions: 32768, theta: 10000 });
+export const qwen3 = qwen3Family("Qwen3Config", { kvHeads: 32, maxPositions: 32768, theta: 10000, slidingFields: true });
 
 // qwen3_vl_text: configuration_qwen3_vl.py @e1b551679e267be053b45581cbabd028a14defd2 (Qwen3VLTextConfig: vocab 151936,
 // kv 32, head_dim 128, max_position 128000, rms 1e-6, untied, θ 5e6, attention_bias false). modeling_qwen3_vl.py:
 // Qwen3's decoder layers (per-head q/k norms); MRoPE and the deepstack visual features add no text-model weights.
-export const qwen3VlText = qwen3Family("Qwen3VLTextConfig", { kvHeads: 32, maxPositions: 128000, theta: 5e6 });
+export const qwen3VlText = qwen3Family("Qwen3VLTextConfig", { kvHeads: 32, maxPositions: 128000, theta: 5e6, slidingFields: false });
 
 // olmo: configuration_olmo.py @008e574391258935f3ecc3035c882e73bbcac419 (OlmoConfig: vocab 50304,
 // max_position 2048, untied, attention_bias false). OlmoLayerNorm is "LayerNorm but with no learnable

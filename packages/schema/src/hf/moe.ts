@@ -114,7 +114,7 @@ export const qwen2Moe: FamilyImporter = {
 // mlp_only_layers []; no shared expert; the sliding window, when enabled, has no per-layer rule).
 // Per-head q/k norms (tp plan "layers.*.self_attn.q_norm"); sparsity as Qwen2-MoE.
 /** Qwen3-MoE's blocks under a configuration class's defaults (Qwen3MoeConfig, Qwen3VLMoeTextConfig). */
-function qwen3MoeFamily(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number; experts: number; topK: number; expertHidden: number }): FamilyImporter {
+function qwen3MoeFamily(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number; experts: number; topK: number; expertHidden: number; slidingFields: boolean }): FamilyImporter {
   return {
   configClass,
   build(r) {
@@ -122,14 +122,15 @@ function qwen3MoeFamily(configClass: string, d: { kvHeads: number; maxPositions:
       vocabSize: 151936, kvHeads: d.kvHeads, activation: "silu", maxPositions: d.maxPositions, eps: 1e-6, tied: false, theta: d.theta,
       attentionBias: false,
     });
-    const window = r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
+    // Qwen3VLMoeTextConfig has no sliding-window fields (a stray key is reported unread).
+    const window = d.slidingFields && r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
     if (window !== undefined) r.warn("qwen3_moe: use_sliding_window is set; the window is applied to every layer");
-    else r.markRead("sliding_window");
+    else if (d.slidingFields) r.markRead("sliding_window");
     // Keys Qwen3MoeConfig does not have, written by checkpoints (Qwen/Qwen3-Coder-480B-A35B-Instruct config.json):
     // only the values that match what Qwen3MoeSparseMoeBlock and Qwen3MoeAttention build are accepted.
-    if (r.count("shared_expert_intermediate_size", 0) > 0) r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
-    if (r.flag("qkv_bias", false)) r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
-    if (!r.flag("use_qk_norm", true)) r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
+    if (r.has("shared_expert_intermediate_size") && r.count("shared_expert_intermediate_size", 0) > 0) r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
+    if (r.has("qkv_bias") && r.flag("qkv_bias", false)) r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
+    if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true)) r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
     const experts = r.count("num_experts", d.experts);
     const name = window !== undefined ? "sliding" : "attn";
     const attn: AttentionMixer = attentionOf(core, {
@@ -154,14 +155,14 @@ function qwen3MoeFamily(configClass: string, d: { kvHeads: number; maxPositions:
 };
 }
 
-export const qwen3Moe = qwen3MoeFamily("Qwen3MoeConfig", { kvHeads: 4, maxPositions: 32768, theta: 10000, experts: 128, topK: 8, expertHidden: 768 });
+export const qwen3Moe = qwen3MoeFamily("Qwen3MoeConfig", { kvHeads: 4, maxPositions: 32768, theta: 10000, experts: 128, topK: 8, expertHidden: 768, slidingFields: true });
 
 // qwen3_vl_moe_text: configuration_qwen3_vl_moe.py @4fa4a23eb7c27be3014f13f51c987b5cb0f646af (Qwen3VLMoeTextConfig:
 // vocab 151936, kv 16, head_dim hidden / heads, max_position 128000, rms 1e-6, untied, θ 5e6, attention_bias false,
 // decoder_sparse_step 1, moe_intermediate_size 1408, num_experts_per_tok 4, num_experts 60, mlp_only_layers []).
 // modeling_qwen3_vl_moe.py: Qwen3-MoE's decoder layers (per-head q/k norms, softmax router without bias, no shared
 // expert); MRoPE and the deepstack visual features add no text-model weights.
-export const qwen3VlMoeText = qwen3MoeFamily("Qwen3VLMoeTextConfig", { kvHeads: 16, maxPositions: 128000, theta: 5e6, experts: 60, topK: 4, expertHidden: 1408 });
+export const qwen3VlMoeText = qwen3MoeFamily("Qwen3VLMoeTextConfig", { kvHeads: 16, maxPositions: 128000, theta: 5e6, experts: 60, topK: 4, expertHidden: 1408, slidingFields: false });
 
 // gpt_oss: configuration_gpt_oss.py @02b8f42b4240dddea1b27c45d2dc95fb2682f841 (GptOssConfig: 36 layers,
 // num_local_experts 128 (alias num_experts), vocab 201088, hidden 2880, intermediate 2880, head_dim 64,

@@ -74,6 +74,8 @@ export const phi: FamilyImporter = {
 // max_position_embeddings (2048), ffn_hidden_size and activation belong to later FalconConfig versions (not read).
 export const falcon: FamilyImporter = {
   configClass: "FalconConfig",
+  // Takes the residual after the input norm instead of before it (FalconDecoderLayer): no weights change.
+  ignores: ["apply_residual_connection_post_layernorm"],
   build(r) {
     const core = readCore(r, {
       vocabSize: 65024, kvHeads: "heads", activation: "gelu", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
