@@ -6,12 +6,12 @@
  */
 import type { MlaMixer, MoeFfn, RopeScaling } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { type Core, decoderDraft, mlpOf, mtpOf, readCore, uniformStack } from "./decoder.js";
+import { type Core, decoderDraft, layerTypes, mlpOf, mtpOf, readCore, uniformStack } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
 
 /** The MLA mixer of a Hugging Face DeepSeek config (and of configs built on DeepseekV3Attention). */
-export function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }): MlaMixer {
+export function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null; qkNope?: number; vHead?: number }): MlaMixer {
   // q_lora_rank null: queries are projected directly (q_proj), as in DeepSeek-V2-Lite.
   const qLoraRank = r.present("q_lora_rank") ? (r.optSize("q_lora_rank") ?? null) : r.useDefault("q_lora_rank", d.qLoraRank);
   const mixer: MlaMixer = {
@@ -19,9 +19,9 @@ export function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null }
     heads: core.heads,
     qLoraRank,
     kvLoraRank: r.size("kv_lora_rank", 512),
-    qkNopeHeadDim: r.count("qk_nope_head_dim", 128),
+    qkNopeHeadDim: r.count("qk_nope_head_dim", d.qkNope ?? 128),
     qkRopeHeadDim: r.count("qk_rope_head_dim", 64),
-    vHeadDim: r.size("v_head_dim", 128),
+    vHeadDim: r.size("v_head_dim", d.vHead ?? 128),
   };
   // DeepseekV2Config/V3Config keep num_key_value_heads, but MLA's kv_b_proj is sized by num_attention_heads.
   r.markRead("num_key_value_heads");
@@ -290,5 +290,46 @@ export const longcatFlash: FamilyImporter = {
       layers: [{ repeat: core.numLayers, shortcut: true, layers: [{ mixer: "mla", ffn: "dense", count: 2 }, { ffn: "moe" }] }],
     };
     return draft;
+  },
+};
+
+// glm4_moe_lite: modular_glm4_moe_lite.py @75a5f8b5d64114fde39d9246684008a1e9b047c9 (Glm4MoeLiteConfig, GLM-4.7-Flash:
+// vocab 154880, moe_intermediate_size 1536, 20 heads, n_shared_experts 1, n_routed_experts 64, routed_scaling_factor
+// 1.8, kv_lora_rank 512, q_lora_rank 768, qk_rope 64, v_head_dim 256, qk_nope 192, n_group 1, topk_group 1,
+// num_experts_per_tok 4, max_position 202752, rms 1e-5, untied, attention_bias false; mlp_layer_types default
+// ["dense"] + ["sparse"] × (layers − 1), first_k_dense_replace not a field). Glm4MoeLiteDecoderLayer:
+// DeepseekV3Attention (MLA), Glm4MoeMoE on "sparse" layers (router weight + e_score_correction_bias, sigmoid,
+// group-limited; shared experts MLP(moe_intermediate_size × n_shared_experts)), else a gated MLP of
+// intermediate_size. The MTP layer the checkpoints carry (model.layers.<num_hidden_layers>) is counted from
+// num_nextn_predict_layers. θ binds no weights (10000 assumed when the config has none).
+export const glm4MoeLite: FamilyImporter = {
+  configClass: "Glm4MoeLiteConfig",
+  build(r) {
+    const core = readCore(r, {
+      vocabSize: 154880, kvHeads: "heads", activation: "silu", maxPositions: 202752, eps: 1e-5, tied: false, theta: 10000,
+      attentionBias: false, noHeadShape: true,
+    });
+    r.markRead("head_dim"); // Glm4MoeLiteConfig sets head_dim = qk_rope_head_dim; it sizes nothing of its own
+    const types = layerTypes(r, core.numLayers, (i) => (i === 0 ? "dense" : "sparse"), ["dense", "sparse"], "mlp_layer_types");
+    const leadingDense = types.findIndex((t) => t !== "dense");
+    if (r.has("first_k_dense_replace") && r.count("first_k_dense_replace", 1) !== (leadingDense < 0 ? types.length : leadingDense)) {
+      r.warn("glm4_moe_lite: first_k_dense_replace disagrees with mlp_layer_types; Glm4MoeLiteConfig builds dense layers by mlp_layer_types only");
+    }
+    const experts = r.size("n_routed_experts", 64);
+    const shared = r.count("n_shared_experts", 1);
+    const moe = moeOf(core, {
+      experts,
+      activeExperts: activeExperts(r, "num_experts_per_tok", 4, experts),
+      expertHidden: r.size("moe_intermediate_size", 1536),
+      ...(shared > 0 ? { sharedExperts: shared } : {}),
+      router: groupLimitedRouter(r, experts, { groups: 1, topkGroups: 1, scale: 1.8 }),
+    });
+    const mtp = mtpOf(r, "mla", "moe");
+    return decoderDraft(core, {
+      mixers: { mla: mla(r, core, { qLoraRank: 768, qkNope: 192, vHead: 256 }) },
+      ffns: { dense: mlpOf(core), moe },
+      stack: types.map((t) => ({ mixer: "mla", ffn: t === "sparse" ? "moe" : "dense" })),
+      ...(mtp ? { mtp } : {}),
+    });
   },
 };

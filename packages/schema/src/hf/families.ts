@@ -9,7 +9,7 @@ import type { FamilyImporter } from "./draft.js";
 import { qwen3VlText } from "./llama-family.js";
 import { qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
-import { longcatFlash, minicpm3 } from "./deepseek.js";
+import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -32,6 +32,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   flex_olmo: flexOlmo,
   glm,
   glm4,
+  glm4_moe_lite: glm4MoeLite,
   gpt_bigcode: gptBigcode,
   gpt_neo: gptNeo,
   gpt_neox: gptNeox,

@@ -161,6 +161,12 @@ const goldens: Golden[] = [
   // = 1,026,408,232,448 (the "1T total parameters" of moonshotai/Kimi-K2's README).
   { config: "kimi-k2-instruct", type: "kimi_k2", total: 1_026_408_232_448 },
 
+  // GLM-4.7-Flash (glm4_moe_lite; aiconfigurator's copy of its architecture keys): untied 2·154880·2048 + 47 × [MLA
+  // (q_a 2048·768 + q_a_layernorm 768, q_b 768·20·256, kv_a 2048·576 + kv_a_layernorm 512, kv_b 512·20·(192 + 256),
+  // o 5120·2048), 2 norms]; layer 0 MLP 3·2048·10240; 46 MoE layers [router 64·2048 + correction bias 64,
+  // 64 × 3·2048·1536, shared 3·2048·1536] + norm = 29,943,393,920.
+  { config: "glm-4.7-flash", type: "glm4_moe_lite", total: 29_943_393_920 },
+
   // Real configs from mlc-ai/mlc-llm's model presets (copies of the checkpoints' config.json; see _source).
   // Ministral 3 3B (2512), its text_config (ministral3): tied 131072·3072 + 26 × [attn(32, 8, 128), MLP
   // 3·3072·9216, 2 norms] + norm = 3,429,006,336.
