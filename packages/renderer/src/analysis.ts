@@ -2,7 +2,7 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { countParams, expandLayers, layerRuns, paramsWithout } from "@archgal/schema/metrics";
+import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout } from "@archgal/schema/metrics";
 import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/metrics";
 import { mixerShortName, type AnyMixer } from "./naming.js";
 
@@ -62,6 +62,8 @@ export function analyse(spec: RenderableSpec): Facts {
     if (l.mixer !== undefined && !mixerNames.includes(l.mixer) && arch.mixers[l.mixer]) mixerNames.push(l.mixer);
     if (l.ffn !== undefined && !ffnNames.includes(l.ffn) && arch.ffns[l.ffn]) ffnNames.push(l.ffn);
   }
+  // Validation allows at most maxDefinitions of each; an unvalidated spec with thousands would take minutes.
+  if (mixerNames.length > maxDefinitions || ffnNames.length > maxDefinitions) throw new RangeError(`over ${maxDefinitions} definitions`);
   const mixers = mixerNames.map((n) => arch.mixers[n]!);
   const ffns = ffnNames.map((n) => arch.ffns[n]!);
   const single = layers.some((l) => l.mixer === undefined || l.ffn === undefined);

@@ -120,3 +120,16 @@ describe("validation is bounded", () => {
     expect(validateSpec(s).issues).toEqual([{ path: "architecture.mixers", message: "10001 definitions; at most 64 are allowed" }]);
   });
 });
+
+describe("cache sizes refuse options that give NaN or negative bytes", () => {
+  it("names the option", async () => {
+    const { kvCacheBytes } = await import("./kv-cache.js");
+    const ok = kvCacheBytes(llama3_8b, { contextLength: 8192 });
+    expect(ok.total).toBeGreaterThan(0);
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: Number.NaN })).toThrow("contextLength: expected a non-negative number, got NaN");
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: -1 })).toThrow("contextLength: expected a non-negative number");
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, batch: -2 })).toThrow("batch: expected a non-negative number, got -2");
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, dtype: "fp64" as never })).toThrow("dtype: unknown dtype fp64");
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, stateDtype: "toString" as never })).toThrow("stateDtype: unknown dtype toString");
+  });
+});

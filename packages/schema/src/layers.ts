@@ -31,6 +31,9 @@ export interface LayerRun {
  */
 export const maxLayers = 10_000;
 
+/** Most mixer and most FFN definitions a spec may have (real models use 1–4). */
+export const maxDefinitions = 64;
+
 /** The error for a pattern of more blocks than {@link maxLayers}; validation reports the same text as an issue. */
 export function tooManyBlocks(blocks: number): string {
   return `expands to ${blocks} blocks; at most ${maxLayers} are allowed`;

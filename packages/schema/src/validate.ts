@@ -2,6 +2,7 @@
  * Validating specs: results with one message per problem, each naming the field path.
  */
 import type * as z from "zod/mini";
+import { maxDefinitions } from "./layers.js";
 import { maxGroupDepth, ModelSpecSchema, patterns } from "./spec-schema.js";
 import type { DatasetEntry, DatasetMetadataField, ModelSpec } from "./spec-types.js";
 
@@ -20,8 +21,6 @@ export type SpecValidation<S = ModelSpec> = { success: true; data: S; issues: []
 export const maxIssues = 100;
 /** Longest path or message of an issue: input echoed in it (a 10 MB key) is cut to this many characters. */
 export const maxIssueText = 200;
-/** Most mixer and most FFN definitions a spec may have (real models use 1–4). */
-export const maxDefinitions = 64;
 /** Most values (objects, arrays, strings, numbers …) an input may hold: real specs hold a few hundred. */
 export const maxInputValues = 200_000;
 /** Longest array an input may hold: the layer list's bound (no real spec has a longer list). */
@@ -102,7 +101,8 @@ export function toSpecIssues(error: z.core.$ZodError): SpecIssue[] {
  * ```
  */
 export function validateSpec<S = ModelSpec>(input: unknown, schema: z.ZodMiniType<S> = ModelSpecSchema as never): SpecValidation<S> {
-  const copied = plainCopy(input);
+  // A non-object is left to the schema, which rejects it at the root.
+  const copied = isObject(input) ? plainCopy(input) : { value: input };
   if ("issue" in copied) return { success: false, issues: capIssues([copied.issue]) };
   const early = preflightIssues(copied.value);
   if (early.length) return { success: false, issues: capIssues(early) };
