@@ -6,6 +6,7 @@ import { countParams, layerStackComponents, type ParamCounts } from "./params.js
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import { coreFeatures, resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
+import { mixerKindDetails } from "./kinds/details.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {
@@ -45,8 +46,8 @@ export function flopsPerToken(
   let attention = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-    const kind = kinds.of(mixer);
-    if (mixer && kind) attention += passes * times * 2 * kind.attentionMacs(mixer, tokens);
+    const details = mixerKindDetails(mixer, kinds);
+    if (mixer && details) attention += passes * times * 2 * details.attentionMacs(mixer, tokens);
   }
   return { total: matmul + attention, matmul, attention };
 }

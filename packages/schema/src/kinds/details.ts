@@ -1,7 +1,8 @@
 /**
- * The popover rows and relation checks of every core kind, checked complete by the compiler like the registry,
- * and their lookup for core and downstream kinds. Imported by the validator and the popover only, so that the
- * metrics and the figure do not carry them.
+ * The facets of every core kind that the figure's first paint does not need (true cache size, FLOPs, concept
+ * tags, popover rows, relation checks), checked complete by the compiler like the registry, and their lookup for
+ * core and downstream kinds. The figure and its fact sheet never import this module, so the element's first
+ * download does not carry them.
  */
 import type { Ffn, Mixer } from "../spec-types.js";
 import type { FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
@@ -20,7 +21,7 @@ import { minimaxSparseDetails } from "./mixers/minimax-sparse.details.js";
 import { mlpDetails } from "./ffns/mlp.details.js";
 import { moeDetails } from "./ffns/moe.details.js";
 
-/** Every core mixer kind's popover rows and relation checks. */
+/** Every core mixer kind's details: a missing kind, or a kind missing a facet, does not compile. */
 export const coreMixerDetails = {
   attention: attentionDetails,
   mla: mlaDetails,
@@ -43,7 +44,7 @@ export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const sati
 let mixerDetails: Map<string, MixerKindDetails<any>> | undefined;
 let ffnDetails: Map<string, FfnKindDetails<Ffn>> | undefined;
 
-/** The popover rows and relation checks of a mixer's kind: core, or downstream in `kinds` (own keys only). */
+/** The details of a mixer's kind: core, or downstream in `kinds` (own keys only). */
  
 export function mixerKindDetails(mixer: { kind?: unknown } | undefined, kinds: KindRegistry = coreKinds): MixerKindDetails<any> | undefined {
   if (!mixer || typeof mixer.kind !== "string") return undefined;
