@@ -5,8 +5,8 @@
 import { definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import type { Concept } from "./concepts/concept.js";
-import { coreFeatures, resolveKinds, type KindOptions } from "./kinds/registry.js";
-import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
+import { resolveKinds, type KindOptions } from "./kinds/registry.js";
+import { coreFeatureDetails, ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
 
 /** The mixers the layers use. */
 function usedMixers(spec: { architecture: ArchitectureInput }): { kind: string }[] {
@@ -28,7 +28,7 @@ export function concepts(spec: { architecture: ArchitectureInput }, options?: Ki
     const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
     if (f) for (const t of ffnKindDetails(f)?.concepts(f) ?? []) tags.add(t);
   }
-  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, loopedDepth } = coreFeatures;
+  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, loopedDepth } = coreFeatureDetails;
   for (const feature of [mtp, hyperConnections, loopedDepth]) for (const t of feature.concepts(arch)) tags.add(t);
   if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
   if (arch.norm.placement === "post") tags.add("post-norm");

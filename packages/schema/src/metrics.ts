@@ -46,6 +46,7 @@ export type {
   FfnKindCore,
   FfnKindDetails,
   BlockFeature,
+  BlockFeatureDetails,
   FeatureContext,
   AddParams,
   CalloutPart,

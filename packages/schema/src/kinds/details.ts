@@ -5,8 +5,8 @@
  * download does not carry them.
  */
 import type { Ffn, Mixer } from "../spec-types.js";
-import type { FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
-import { coreKinds, type KindRegistry } from "./registry.js";
+import type { BlockFeatureDetails, FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
+import { coreKinds, type coreFeatures, type KindRegistry } from "./registry.js";
 import { attentionDetails } from "./mixers/attention.details.js";
 import { mlaDetails } from "./mixers/mla.details.js";
 import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
@@ -20,6 +20,11 @@ import { shortConvDetails } from "./mixers/short-conv.details.js";
 import { minimaxSparseDetails } from "./mixers/minimax-sparse.details.js";
 import { mlpDetails } from "./ffns/mlp.details.js";
 import { moeDetails } from "./ffns/moe.details.js";
+import { hyperConnectionsDetails } from "./features/hyper-connections.details.js";
+import { perLayerEmbeddingsDetails } from "./features/per-layer-embeddings.details.js";
+import { ngramEmbeddingsDetails } from "./features/ngram-embeddings.details.js";
+import { mtpDetails } from "./features/mtp.details.js";
+import { loopedDepthDetails } from "./features/looped-depth.details.js";
 
 /** Every core mixer kind's details: a missing kind, or a kind missing a facet, does not compile. */
 export const coreMixerDetails = {
@@ -38,6 +43,15 @@ export const coreMixerDetails = {
 
 /** Every core FFN kind's popover rows and relation checks. */
 export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const satisfies { [K in Ffn["kind"]]: FfnKindDetails<Extract<Ffn, { kind: K }>> };
+
+/** Every block feature's details, in the registry's order (the order their concept tags are listed). */
+export const coreFeatureDetails = {
+  mtp: mtpDetails,
+  hyperConnections: hyperConnectionsDetails,
+  perLayerEmbeddings: perLayerEmbeddingsDetails,
+  ngramEmbeddings: ngramEmbeddingsDetails,
+  loopedDepth: loopedDepthDetails,
+} as const satisfies { [K in keyof typeof coreFeatures]: BlockFeatureDetails };
 
 // Built on first use, so that a bundle which never asks for details drops them all.
  

@@ -165,24 +165,31 @@ export interface FfnKind<F extends { kind: string } = Ffn> extends FfnKindCore<F
 /** Adds parameters to a component: all of them to the total, `used` of them to the active count. */
 export type AddParams = (component: import("../spec-types.js").ParamComponent, all: number, used?: number) => void;
 
-/** A block-level mechanism (hyper-connections, per-layer embeddings, n-gram embeddings, MTP). */
+/**
+ * A block-level mechanism (hyper-connections, per-layer embeddings, n-gram embeddings, MTP, looped depth): the
+ * facets the figure and its fact sheet use. The rest is {@link BlockFeatureDetails}.
+ */
 export interface BlockFeature {
   /** Stable id. */
   id: string;
-  /** Whether the architecture has it. */
-  present(arch: Architecture): boolean;
-  /** Concept tags it brings. */
-  concepts(arch: Architecture): Concept[];
   /** Adds its parameters (see `countParams`). */
   params(arch: Architecture, ctx: FeatureContext, add: AddParams): void;
-  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
-  lookupParams(arch: Architecture): number;
   /**
    * How many times a token runs through the layer stack with the same weights (looped depth); absent means once.
    * The passes of every feature multiply the KV cache, recurrent state, cached layers and the stack's FLOPs, never
    * the parameters (see `stackPasses` in the registry).
    */
   stackPasses?(arch: Architecture): number;
+}
+
+/** The facets of a block-level mechanism that the figure's first paint does not need. */
+export interface BlockFeatureDetails {
+  /** Whether the architecture has it. */
+  present(arch: Architecture): boolean;
+  /** Concept tags it brings. */
+  concepts(arch: Architecture): Concept[];
+  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
+  lookupParams(arch: Architecture): number;
 }
 
 /** What a feature's parameter count may read from the rest of the count. */
