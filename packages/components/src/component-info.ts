@@ -4,7 +4,7 @@
  * and FFN's rows and concepts come from its kind's definition (`@archgal/schema`'s kind registry), the
  * explanations from the concept catalogue (`@archgal/schema/concepts`); this module loads on first use.
  */
-import { coreKinds, ffnKind, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
+import { concepts, coreKinds, ffnKind, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
 import { parseComponentId } from "@archgal/renderer/lean";
 import type { Concept, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { conceptEntry } from "@archgal/schema/concepts";
@@ -42,7 +42,7 @@ function used<T>(defs: Record<string, T>, counts: Map<string, number>): Defs<T> 
 const yes = (b: unknown) => (b ? "yes" : "no");
 
 function mixerConcepts(m: Mixer, f: SpecFacts): Concept[] {
-  return coreKinds.of(m)?.concepts(m, { rope: f.spec.architecture.positional.kind === "rope" }) ?? [];
+  return mixerKindDetails(m)?.concepts(m, { rope: f.spec.architecture.positional.kind === "rope" }) ?? [];
 }
 
 function mixerRows(name: string, m: Mixer, layers: number, several: boolean): [string, string][] {
@@ -106,7 +106,7 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     return {
       title: moe ? (list.length > 1 ? "Mixture of experts (or dense feed forward)" : "Mixture of experts") : "Feed-forward network",
       rows,
-      concepts: explain(list.flatMap(([, ff]) => ffnKind(ff.kind)?.concepts(ff) ?? [])),
+      concepts: explain(list.flatMap(([, ff]) => ffnKindDetails(ff)?.concepts(ff) ?? [])),
     };
   };
 
@@ -168,7 +168,7 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
       if (pos.fraction) rows.push(["Rotated fraction", String(pos.fraction)]);
       if (pos.scaling) rows.push(["Scaling", `${pos.scaling.type}${pos.scaling.factor ? ` ×${pos.scaling.factor}` : ""}`]);
       rows.push(["Context", formatTokens(arch.contextLength)]);
-      const tags = s.concepts.filter((c) => c === "RoPE" || c === "partial-RoPE" || c === "NoPE" || c === "learned-positions");
+      const tags = concepts(f.spec).filter((c) => c === "RoPE" || c === "partial-RoPE" || c === "NoPE" || c === "learned-positions");
       return { title: "Positional information", rows, concepts: explain(tags) };
     }
     case "qk-norm":

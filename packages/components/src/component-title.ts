@@ -3,7 +3,7 @@
  * details (`component-info.ts`), which load on first use.
  */
 import { parseComponentId } from "@archgal/renderer/lean";
-import { coreKinds } from "@archgal/schema/metrics";
+import { coreKinds } from "@archgal/schema/lean";
 import type { SpecFacts } from "./spec-facts.js";
 
 const fixed: Record<string, string> = {

@@ -5,7 +5,7 @@
  * controls get focus, names and keyboard handling of their own.
  */
 import { layoutModel, parseComponentId, renderLayout, type Layout, type Theme } from "@archgal/renderer/lean";
-import type { ModelSpec } from "@archgal/schema/metrics";
+import type { ModelSpec } from "@archgal/schema/lean";
 
 /** One selectable component of a diagram, in percent of the figure's size. */
 export interface Hit {

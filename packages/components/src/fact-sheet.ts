@@ -3,7 +3,7 @@
  * mix, KV cache, key detail and links.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { formatBytes, formatCount, formatTokens, safeHref, trimNumber } from "@archgal/schema/metrics";
+import { formatBytes, formatCount, formatTokens, safeHref, trimNumber } from "@archgal/schema/lean";
 import type { SpecFacts } from "./spec-facts.js";
 
 const linkNames = [

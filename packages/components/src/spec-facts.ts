@@ -4,7 +4,6 @@
  */
 import {
   attentionLabel,
-  concepts,
   countParams,
   decoderType,
   definitionCounts,
@@ -13,7 +12,7 @@ import {
   kvLabel,
   type ModelSpec,
   type ModelStats,
-} from "@archgal/schema/metrics";
+} from "@archgal/schema/lean";
 import { ArchError } from "./errors.js";
 import { checkId, fetchJson, loaderFor } from "./loaders.js";
 import { defaultLoader, trustedData } from "./default-loader.js";
@@ -28,8 +27,11 @@ export interface SpecFacts {
   counts: ReturnType<typeof definitionCounts>;
 }
 
-/** The subset of `@archgal/schema`'s `ModelStats` the elements show (without FLOPs and memory, to stay small). */
-export type FactStats = Pick<ModelStats, "kvCacheBytesPerToken" | "kvLabel" | "decoderType" | "attention" | "layerMixText" | "concepts" | "contextLength"> & {
+/**
+ * The subset of `@archgal/schema`'s `ModelStats` the elements show at first paint (without FLOPs, memory and
+ * concept tags, to stay small; the popover derives the tags it explains).
+ */
+export type FactStats = Pick<ModelStats, "kvCacheBytesPerToken" | "kvLabel" | "decoderType" | "attention" | "layerMixText" | "contextLength"> & {
   params: Pick<ModelStats["params"], "total" | "active" | "mtp" | "activeFraction" | "breakdown" | "activeBreakdown">;
 };
 
@@ -44,7 +46,6 @@ export function factStats(spec: ModelSpec): FactStats {
     decoderType: decoderType(spec),
     attention: attentionLabel(spec),
     layerMixText: formatLayerMix(spec),
-    concepts: concepts(spec),
     contextLength: spec.architecture.contextLength,
   };
 }

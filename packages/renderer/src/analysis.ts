@@ -2,8 +2,8 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout } from "@archgal/schema/metrics";
-import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/metrics";
+import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout } from "@archgal/schema/lean";
+import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/lean";
 import { mixerShortName, type AnyMixer } from "./naming.js";
 
 /** A spec the renderer accepts: a core spec, or an extended one whose mixers may be of kinds it does not know. */

@@ -3,8 +3,8 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, coreKinds, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
-import type { CalloutPart, ModelSpec } from "@archgal/schema/metrics";
+import { attentionLabel, coreKinds, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
+import type { CalloutPart, ModelSpec } from "@archgal/schema/lean";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { ModelSpec } from "@archgal/schema/metrics";
+import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
 import { renderLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";

@@ -3,8 +3,8 @@
  * (norms, mixer, residual adds, FFN or MoE) with its `N ×` brace → final norm → linear output layer; plus the
  * positional and QK-norm inputs on its left side.
  */
-import { formatInt, headSharing } from "@archgal/schema/metrics";
-import type { AttentionMixer } from "@archgal/schema/metrics";
+import { formatInt, headSharing } from "@archgal/schema/lean";
+import type { AttentionMixer } from "@archgal/schema/lean";
 import type { Facts } from "./analysis.js";
 import { Canvas } from "./canvas.js";
 import type { Box, Label, Point } from "./layout-types.js";

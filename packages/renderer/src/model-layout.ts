@@ -1,7 +1,7 @@
 /**
  * `layoutModel` and `renderModel`: the full figure, zoom panels included.
  */
-import type { ModelSpec } from "@archgal/schema/metrics";
+import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
 import { renderLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";

@@ -2,8 +2,8 @@
  * The figure's wording: names of mixers, FFNs, norms and activations, with the novel word of each mixer marked
  * for the accent colour. Every number comes from the spec; nothing here is specific to one model.
  */
-import { coreKinds, isCoreMixerKind, type KindRegistry, type MixerFamily } from "@archgal/schema/metrics";
-import type { Activation, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
+import { coreKinds, isCoreMixerKind, type KindRegistry, type MixerFamily } from "@archgal/schema/lean";
+import type { Activation, Ffn, Mixer, ModelSpec } from "@archgal/schema/lean";
 import { cleanText } from "./escape.js";
 import { marked, type Line } from "./text-metrics.js";
 

@@ -4,9 +4,8 @@
  */
 import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
-import type { Concept } from "./concepts/concept.js";
 import type { MixerFamily } from "./kinds/mixer-kind.js";
-import { coreFeatures, ffnKind, resolveKinds, stackPasses, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
+import { ffnKind, resolveKinds, stackPasses, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
 
 export type { Concept } from "./concepts/concept.js";
 export { headSharing } from "./kinds/common.js";
@@ -108,28 +107,4 @@ export function formatLayerMix(spec: { architecture: ArchitectureInput }, option
   const passes = stackPasses(spec.architecture);
   if (passes === 1) return text;
   return `${mix.length > 1 ? `(${text})` : text} × ${passes} passes`;
-}
-
-/** Concept tags derived from the structure. */
-export function concepts(spec: { architecture: ArchitectureInput }, options?: KindOptions): Concept[] {
-  const arch = spec.architecture as Architecture;
-  const tags = new Set<Concept>();
-  const rope = arch.positional.kind === "rope";
-  if (arch.positional.kind === "learned") tags.add("learned-positions");
-  if (rope) tags.add("RoPE");
-  if (rope && arch.positional.fraction !== undefined && arch.positional.fraction < 1) tags.add("partial-RoPE");
-  for (const { mixer, kind } of known(usedMixers(spec, resolveKinds(options)))) for (const t of kind.concepts(mixer, { rope })) tags.add(t);
-  for (const name of definitionCounts(arch.layers).ffns.keys()) {
-    const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
-    if (f) for (const t of ffnKind(f.kind)?.concepts(f) ?? []) tags.add(t);
-  }
-  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, loopedDepth } = coreFeatures;
-  for (const feature of [mtp, hyperConnections, loopedDepth]) for (const t of feature.concepts(arch)) tags.add(t);
-  if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
-  if (arch.norm.placement === "post") tags.add("post-norm");
-  if (arch.norm.placement === "parallel") tags.add("parallel-block");
-  if (arch.finalLogitSoftcap) tags.add("logit-softcap");
-  for (const feature of [perLayerEmbeddings, ngramEmbeddings]) for (const t of feature.concepts(arch)) tags.add(t);
-  if (arch.embedding.tied) tags.add("tied-embeddings");
-  return [...tags];
 }

@@ -1,9 +1,9 @@
 /**
- * `@archgal/schema/details`: the popover rows and relation checks of every kind — what a diagram's popover and
- * a validator need beyond the metrics. No zod. Kept apart from `@archgal/schema/metrics` so that a page that
- * only draws figures does not download them.
+ * `@archgal/schema/details`: the facets of every kind and block feature that a figure's first paint does not
+ * need — true cache size, FLOPs, concept tags, popover rows and relation checks. No zod. The metrics that use
+ * them (`kvCacheBytes`, `flopsPerToken`, `concepts`, …) import them; `@archgal/schema/lean` does not.
  *
  * @packageDocumentation
  */
-export { coreMixerDetails, coreFfnDetails, mixerKindDetails, ffnKindDetails } from "./kinds/details.js";
-export type { MixerKindDetails, FfnKindDetails, FactRow, RelationIssue } from "./kinds/mixer-kind.js";
+export { coreMixerDetails, coreFfnDetails, coreFeatureDetails, mixerKindDetails, ffnKindDetails } from "./kinds/details.js";
+export type { MixerKindDetails, FfnKindDetails, BlockFeatureDetails, FactRow, RelationIssue } from "./kinds/mixer-kind.js";

@@ -3,9 +3,11 @@ import * as z from "zod/mini";
 import { createSpecSchema, defineMixerKind, combineHooks } from "./extend.js";
 import { validateSpec, formatIssues } from "./validate.js";
 import { countParams } from "./params.js";
-import { kvCacheBytes, kvCacheBytesPerToken, stateElements } from "./kv-cache.js";
+import { kvCacheBytesPerToken } from "./kv-cache.js";
+import { kvCacheBytes, stateElements } from "./cache-size.js";
 import { flopsPerToken } from "./flops.js";
-import { attentionLabel, concepts, decoderType, formatLayerMix, isRecurrentKind, mixerLabel } from "./classify.js";
+import { attentionLabel, decoderType, formatLayerMix, isRecurrentKind, mixerLabel } from "./classify.js";
+import { concepts } from "./concept-tags.js";
 import { modelStats } from "./stats.js";
 import { KindRegistry, coreKinds } from "./kinds/registry.js";
 import { mixerKindDetails } from "./kinds/details.js";
@@ -136,7 +138,7 @@ describe("the README's retention kind comes out right in every facet", () => {
     expect(k.comboTitle(m)).toBe("Multi-scale **Retention**");
     expect(k.callout(m)).toEqual([32, " heads"]);
     expect(mixerKindDetails(m, new KindRegistry(kinds))?.facts(m)).toEqual([["Heads", "32"], ["Head dim", "128"]]);
-    expect(k.concepts(m, { rope: true })).toEqual([]);
+    expect(mixerKindDetails(m, new KindRegistry(kinds))?.concepts(m, { rope: true })).toEqual([]);
   });
 
   it("modelStats takes the same { kinds }, and the deprecated hooks still work", () => {

@@ -5,7 +5,8 @@
  */
 import { countParams, layerStackComponents, type ParamCounts } from "./params.js";
 import { stackPasses } from "./kinds/registry.js";
-import { kvCacheBytes, type Dtype } from "./kv-cache.js";
+import type { Dtype } from "./kv-cache.js";
+import { kvCacheBytes } from "./cache-size.js";
 import { flopsPerToken } from "./flops.js";
 import { formatInt } from "./format.js";
 import { definitionCounts } from "./layers.js";

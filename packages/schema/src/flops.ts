@@ -5,7 +5,8 @@ import { definitionCounts } from "./layers.js";
 import { countParams, layerStackComponents, type ParamCounts } from "./params.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
-import { coreFeatures, resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
+import { resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
+import { coreFeatureDetails, mixerKindDetails } from "./kinds/details.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {
@@ -34,7 +35,7 @@ export function flopsPerToken(
   const b = params.activeBreakdown;
   // Embedding look-ups are not multiplies: the token and position tables, and the features' tables.
   let lookups = b.embedding + b.positionEmbedding;
-  for (const feature of Object.values(coreFeatures)) lookups += feature.lookupParams(arch);
+  for (const feature of Object.values(coreFeatureDetails)) lookups += feature.lookupParams(arch);
   const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
   // A looped stack multiplies through its layers once per pass; embedding and head run once.
   const passes = stackPasses(arch);
@@ -45,8 +46,8 @@ export function flopsPerToken(
   let attention = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-    const kind = kinds.of(mixer);
-    if (mixer && kind) attention += passes * times * 2 * kind.attentionMacs(mixer, tokens);
+    const details = mixerKindDetails(mixer, kinds);
+    if (mixer && details) attention += passes * times * 2 * details.attentionMacs(mixer, tokens);
   }
   return { total: matmul + attention, matmul, attention };
 }

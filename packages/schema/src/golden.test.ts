@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countParams } from "./params.js";
-import { kvCacheBytes, kvCacheBytesPerToken } from "./kv-cache.js";
+import { kvCacheBytesPerToken } from "./kv-cache.js";
+import { kvCacheBytes } from "./cache-size.js";
 import { compareWithOfficial } from "./official.js";
 import { validateSpec } from "./validate.js";
 import { deepseekV3, gemma3_27b, gpt2Small, llama2_7b, llama3_8b, mistral7b } from "../test-fixtures/golden-specs.js";

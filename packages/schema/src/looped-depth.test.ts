@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatLayerMix, concepts } from "./classify.js";
+import { formatLayerMix } from "./classify.js";
+import { concepts } from "./concept-tags.js";
 import { flopsPerToken } from "./flops.js";
-import { cachedLayerCount, kvCacheBytes, kvCacheBytesPerToken } from "./kv-cache.js";
+import { cachedLayerCount, kvCacheBytesPerToken } from "./kv-cache.js";
+import { kvCacheBytes } from "./cache-size.js";
 import { countParams } from "./params.js";
 import { validateSpec } from "./validate.js";
 import type { ModelSpec } from "./spec-types.js";

@@ -22,19 +22,8 @@ export {
   type MixerParams,
   type FfnParams,
 } from "./params.js";
-export {
-  kvCacheBytesPerToken,
-  kvCacheBytes,
-  kvElementsPerToken,
-  kvLabel,
-  stateElements,
-  cachedLayerCount,
-  dtypeBytes,
-  type Dtype,
-  type CacheOptions,
-  type CacheSize,
-  type KvLabel,
-} from "./kv-cache.js";
+export { kvCacheBytesPerToken, kvElementsPerToken, kvLabel, cachedLayerCount, dtypeBytes, type Dtype, type KvLabel } from "./kv-cache.js";
+export { kvCacheBytes, stateElements, type CacheOptions, type CacheSize } from "./cache-size.js";
 export {
   KindRegistry,
   coreKinds,
@@ -57,6 +46,7 @@ export type {
   FfnKindCore,
   FfnKindDetails,
   BlockFeature,
+  BlockFeatureDetails,
   FeatureContext,
   AddParams,
   CalloutPart,
@@ -72,12 +62,12 @@ export {
   mixerLabel,
   layerMix,
   formatLayerMix,
-  concepts,
   isRecurrentKind,
   type DecoderType,
   type Concept,
   type LayerMixEntry,
 } from "./classify.js";
+export { concepts } from "./concept-tags.js";
 export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type OfficialCheck } from "./official.js";
 export { modelStats, type ModelStats } from "./stats.js";
 export { diffModels, type ModelDiffEntry } from "./diff.js";

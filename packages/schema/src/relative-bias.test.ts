@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { concepts, formatLayerMix } from "./classify.js";
+import { formatLayerMix } from "./classify.js";
+import { concepts } from "./concept-tags.js";
 import { flopsPerToken } from "./flops.js";
 import { kvCacheBytesPerToken } from "./kv-cache.js";
 import { countParams, mixerParams } from "./params.js";

@@ -1,7 +1,8 @@
 /**
  * One call for every derived number of a spec.
  */
-import { attentionLabel, concepts, decoderType, formatLayerMix, layerMix, type Concept, type DecoderType, type LayerMixEntry } from "./classify.js";
+import { attentionLabel, decoderType, formatLayerMix, layerMix, type Concept, type DecoderType, type LayerMixEntry } from "./classify.js";
+import { concepts } from "./concept-tags.js";
 import { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 import { kvCacheBytesPerToken, kvLabel, type KvLabel } from "./kv-cache.js";
 import { countParams, type ParamBreakdown } from "./params.js";

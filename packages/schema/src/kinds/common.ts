@@ -1,7 +1,7 @@
 /**
- * Small pieces several kinds share: q/k norm weights, the head-sharing name, RoPE switches.
+ * Small pieces several kinds share in their first-paint facets: q/k norm weights, the head-sharing name, names.
  */
-import type { QkNorm, RopeSettings, SparseIndexer } from "../spec-types.js";
+import type { QkNorm, SparseIndexer } from "../spec-types.js";
 
 /** Weights of one q/k norm of `width` (0 for the parameter-free L2 norm). */
 export function qkNormWeights(qkNorm: QkNorm | undefined, width: number): number {
@@ -18,9 +18,6 @@ export function headSharing(mixer: { heads: number; kvHeads: number }): "MHA" | 
 
 /** The long names of the head-sharing schemes. */
 export const sharingNames = { MHA: "Multi-Head", GQA: "Grouped-Query", MQA: "Multi-Query" } as const;
-
-/** True when a mixer switches RoPE off in a RoPE model (a NoPE layer). */
-export const isNope = (rope: false | RopeSettings | undefined, modelRope: boolean): boolean => modelRope && rope === false;
 
 /** No callout notes. */
 export const noNotes = (): never[] => [];
@@ -41,16 +38,3 @@ export function fixedNames(name: string, title: string, comboTitle = title) {
 /** The indexer a layer runs itself: undefined when it has none or reuses another layer's top-k (`shared`). */
 export const ownIndexer = (indexer: SparseIndexer | undefined): SparseIndexer | undefined =>
   indexer && !indexer.shared ? indexer : undefined;
-
-/**
- * Multiply-adds of a lightning indexer scoring `tokens` earlier positions for one query: one dot product per
- * indexer head and key, then the heads' weighted sum (DeepSeek V3.2 `Indexer.forward`: `einsum(q, k)`, ReLU,
- * times `weights_proj`, summed over heads). 0 for a layer without an indexer of its own.
- */
-export function indexerScoringMacs(indexer: SparseIndexer | undefined, tokens: number): number {
-  const own = ownIndexer(indexer);
-  return own ? own.heads * (own.headDim + 1) * tokens : 0;
-}
-
-/** Elements per token a layer's own indexer caches: one key of `headDim` (0 without an indexer of its own). */
-export const indexerKeyElements = (indexer: SparseIndexer | undefined): number => ownIndexer(indexer)?.headDim ?? 0;

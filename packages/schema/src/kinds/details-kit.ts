@@ -1,9 +1,10 @@
 /**
- * Helpers of the kinds' popover rows and relation checks (the `*.details.ts` modules), kept apart from the
- * helpers the figure needs.
+ * Helpers of the kinds' details (the `*.details.ts` modules: true cache, FLOPs, concept tags, popover rows,
+ * relation checks), kept apart from the helpers the figure needs.
  */
 import { formatInt } from "../format.js";
-import type { Activation, SparseIndexer } from "../spec-types.js";
+import type { Activation, RopeSettings, SparseIndexer } from "../spec-types.js";
+import { ownIndexer } from "./common.js";
 
 /** `1,024 tokens`. */
 export const tokens = (n: number): string => `${formatInt(n)} tokens`;
@@ -37,3 +38,19 @@ export const indexerFact = (ix: SparseIndexer): string =>
   ix.shared
     ? `none of its own: reuses the top-${formatInt(ix.topK)} of the last layer with an indexer`
     : `${ix.heads} heads × ${ix.headDim}, top-${formatInt(ix.topK)}`;
+
+/** True when a mixer switches RoPE off in a RoPE model (a NoPE layer). */
+export const isNope = (rope: false | RopeSettings | undefined, modelRope: boolean): boolean => modelRope && rope === false;
+
+/**
+ * Multiply-adds of a lightning indexer scoring `tokens` earlier positions for one query: one dot product per
+ * indexer head and key, then the heads' weighted sum (DeepSeek V3.2 `Indexer.forward`: `einsum(q, k)`, ReLU,
+ * times `weights_proj`, summed over heads). 0 for a layer without an indexer of its own.
+ */
+export function indexerScoringMacs(indexer: SparseIndexer | undefined, tokens: number): number {
+  const own = ownIndexer(indexer);
+  return own ? own.heads * (own.headDim + 1) * tokens : 0;
+}
+
+/** Elements per token a layer's own indexer caches: one key of `headDim` (0 without an indexer of its own). */
+export const indexerKeyElements = (indexer: SparseIndexer | undefined): number => ownIndexer(indexer)?.headDim ?? 0;

@@ -1,11 +1,12 @@
 /**
- * The popover rows and relation checks of every core kind, checked complete by the compiler like the registry,
- * and their lookup for core and downstream kinds. Imported by the validator and the popover only, so that the
- * metrics and the figure do not carry them.
+ * The facets of every core kind that the figure's first paint does not need (true cache size, FLOPs, concept
+ * tags, popover rows, relation checks), checked complete by the compiler like the registry, and their lookup for
+ * core and downstream kinds. The figure and its fact sheet never import this module, so the element's first
+ * download does not carry them.
  */
 import type { Ffn, Mixer } from "../spec-types.js";
-import type { FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
-import { coreKinds, type KindRegistry } from "./registry.js";
+import type { BlockFeatureDetails, FfnKindDetails, MixerKindDetails } from "./mixer-kind.js";
+import { coreKinds, type coreFeatures, type KindRegistry } from "./registry.js";
 import { attentionDetails } from "./mixers/attention.details.js";
 import { mlaDetails } from "./mixers/mla.details.js";
 import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
@@ -19,8 +20,13 @@ import { shortConvDetails } from "./mixers/short-conv.details.js";
 import { minimaxSparseDetails } from "./mixers/minimax-sparse.details.js";
 import { mlpDetails } from "./ffns/mlp.details.js";
 import { moeDetails } from "./ffns/moe.details.js";
+import { hyperConnectionsDetails } from "./features/hyper-connections.details.js";
+import { perLayerEmbeddingsDetails } from "./features/per-layer-embeddings.details.js";
+import { ngramEmbeddingsDetails } from "./features/ngram-embeddings.details.js";
+import { mtpDetails } from "./features/mtp.details.js";
+import { loopedDepthDetails } from "./features/looped-depth.details.js";
 
-/** Every core mixer kind's popover rows and relation checks. */
+/** Every core mixer kind's details: a missing kind, or a kind missing a facet, does not compile. */
 export const coreMixerDetails = {
   attention: attentionDetails,
   mla: mlaDetails,
@@ -38,12 +44,21 @@ export const coreMixerDetails = {
 /** Every core FFN kind's popover rows and relation checks. */
 export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const satisfies { [K in Ffn["kind"]]: FfnKindDetails<Extract<Ffn, { kind: K }>> };
 
+/** Every block feature's details, in the registry's order (the order their concept tags are listed). */
+export const coreFeatureDetails = {
+  mtp: mtpDetails,
+  hyperConnections: hyperConnectionsDetails,
+  perLayerEmbeddings: perLayerEmbeddingsDetails,
+  ngramEmbeddings: ngramEmbeddingsDetails,
+  loopedDepth: loopedDepthDetails,
+} as const satisfies { [K in keyof typeof coreFeatures]: BlockFeatureDetails };
+
 // Built on first use, so that a bundle which never asks for details drops them all.
  
 let mixerDetails: Map<string, MixerKindDetails<any>> | undefined;
 let ffnDetails: Map<string, FfnKindDetails<Ffn>> | undefined;
 
-/** The popover rows and relation checks of a mixer's kind: core, or downstream in `kinds` (own keys only). */
+/** The details of a mixer's kind: core, or downstream in `kinds` (own keys only). */
  
 export function mixerKindDetails(mixer: { kind?: unknown } | undefined, kinds: KindRegistry = coreKinds): MixerKindDetails<any> | undefined {
   if (!mixer || typeof mixer.kind !== "string") return undefined;

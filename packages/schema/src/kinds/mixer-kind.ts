@@ -46,9 +46,10 @@ export interface RelationIssue {
 export type FactRow = [label: string, value: string];
 
 /**
- * The facets of a mixer kind that the metrics and the figure use (on every page that draws a diagram). The
- * popover rows and relation checks are {@link MixerKindDetails}, kept in a separate object by the core kinds
- * so that the element's first download does not carry them.
+ * The facets of a mixer kind that the figure and its fact sheet use (on every page that draws a diagram). The
+ * rest (true cache size, FLOPs, concept tags, popover rows, relation checks, importer defaults) is
+ * {@link MixerKindDetails}, kept in a separate object by the core kinds so that the element's first download
+ * does not carry them.
  */
 export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   /** The `kind` discriminator. */
@@ -57,22 +58,11 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   family: MixerFamily;
   /** Parameters of one such mixer, with the component they count under. */
   params(mixer: M, arch: KindArchitecture): MixerParams;
-  /** What it keeps while generating. */
+  /** What it keeps while generating, as far as the figure and the fact sheet need it. */
   cache: {
     /** Elements cached per token and layer, in the gallery's convention (no window cap); 0 for a fixed state. */
     perToken(mixer: M): number;
-    /** The most tokens the per-token cache holds (a sliding window or chunk); undefined for no cap. */
-    span(mixer: M): number | undefined;
-    /** Fixed recurrent state in elements per sequence and layer (matrix memory, convolution tails, window buffers). */
-    state(mixer: M, arch: KindArchitecture): number;
-    /**
-     * Elements per token and layer of a sparse-attention indexer's own key cache, kept beside the KV (capped by
-     * the same span). Not in the gallery's per-token convention; the true cache counts it. Absent = none.
-     */
-    indexKeysPerToken?(mixer: M): number;
   };
-  /** Multiply-adds for one query against `tokens` cached positions, per layer. */
-  attentionMacs(mixer: M, tokens: number): number;
   /** A short label for the layer mix, e.g. `sliding-window GQA`, `MLA + DSA`, `Gated DeltaNet`. */
   label(mixer: M): string;
   /** The model-level attention label this mixer contributes, e.g. `GQA`, `MLA`, `Mamba-2`. */
@@ -85,16 +75,33 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   comboTitle(mixer: M): string;
   /** One title for several mixers of this kind in one box, or undefined to list them (`A or B`). */
   groupTitle(mixers: readonly M[]): string | undefined;
-  /** Concept tags the mixer embodies. */
-  concepts(mixer: M, ctx: ConceptContext): Concept[];
   /** The heads line of the figure's callout, or undefined for none; numbers are accented. */
   callout(mixer: M): CalloutPart[] | undefined;
   /** Further callout lines, given how many layers use this mixer (e.g. `sliding window of 1,024 tokens`). */
   calloutNotes(mixer: M, layers: number): CalloutPart[][];
 }
 
-/** The facets of a mixer kind that only the popover and the validator use. */
+/**
+ * The facets of a mixer kind that the figure's first paint does not need: the true cache size, FLOPs, concept
+ * tags, popover rows and relation checks.
+ */
 export interface MixerKindDetails<M extends { kind: string } = { kind: string }> {
+  /** What it keeps while generating beyond the per-token convention (see `cache-size.ts`). */
+  cache: {
+    /** The most tokens the per-token cache holds (a sliding window or chunk); undefined for no cap. */
+    span(mixer: M): number | undefined;
+    /** Fixed recurrent state in elements per sequence and layer (matrix memory, convolution tails, window buffers). */
+    state(mixer: M, arch: KindArchitecture): number;
+    /**
+     * Elements per token and layer of a sparse-attention indexer's own key cache, kept beside the KV (capped by
+     * the same span). Not in the gallery's per-token convention; the true cache counts it. Absent = none.
+     */
+    indexKeysPerToken?(mixer: M): number;
+  };
+  /** Multiply-adds for one query against `tokens` cached positions, per layer. */
+  attentionMacs(mixer: M, tokens: number): number;
+  /** Concept tags the mixer embodies. */
+  concepts(mixer: M, ctx: ConceptContext): Concept[];
   /** Its numbers as popover / fact-sheet rows, e.g. `["Heads", "128"]`. */
   facts(mixer: M): FactRow[];
   /** Relations between the mixer's fields and the architecture that the object schema cannot express. */
@@ -105,7 +112,10 @@ export interface MixerKindDetails<M extends { kind: string } = { kind: string }>
  * A mixer kind without its schema: every facet, all required ({@link MixerKindDefinition} adds the schema, and
  * `defineMixerKind` fills the genuinely optional ones).
  */
-export interface MixerKind<M extends { kind: string } = { kind: string }> extends MixerKindCore<M>, MixerKindDetails<M> {}
+export interface MixerKind<M extends { kind: string } = { kind: string }> extends Omit<MixerKindCore<M>, "cache">, Omit<MixerKindDetails<M>, "cache"> {
+  /** Everything it keeps while generating: the per-token convention and the true cache. */
+  cache: MixerKindCore<M>["cache"] & MixerKindDetails<M>["cache"];
+}
 
 /** A mixer kind with its schema: what `defineMixerKind` takes and returns. */
 export interface MixerKindDefinition<M extends { kind: string } = { kind: string }> extends MixerKind<M> {
@@ -137,12 +147,12 @@ export interface FfnKindCore<F extends { kind: string } = Ffn> {
   onlyLabel: string;
   /** Popover title. */
   title: string;
-  /** Concept tags. */
-  concepts(ffn: F): Concept[];
 }
 
 /** The facets of a feed-forward kind that only the popover and the validator use. */
 export interface FfnKindDetails<F extends { kind: string } = Ffn> {
+  /** Concept tags. */
+  concepts(ffn: F): Concept[];
   /** Popover rows. */
   facts(ffn: F): FactRow[];
   /** Relations between the FFN's fields. */
@@ -155,24 +165,31 @@ export interface FfnKind<F extends { kind: string } = Ffn> extends FfnKindCore<F
 /** Adds parameters to a component: all of them to the total, `used` of them to the active count. */
 export type AddParams = (component: import("../spec-types.js").ParamComponent, all: number, used?: number) => void;
 
-/** A block-level mechanism (hyper-connections, per-layer embeddings, n-gram embeddings, MTP). */
+/**
+ * A block-level mechanism (hyper-connections, per-layer embeddings, n-gram embeddings, MTP, looped depth): the
+ * facets the figure and its fact sheet use. The rest is {@link BlockFeatureDetails}.
+ */
 export interface BlockFeature {
   /** Stable id. */
   id: string;
-  /** Whether the architecture has it. */
-  present(arch: Architecture): boolean;
-  /** Concept tags it brings. */
-  concepts(arch: Architecture): Concept[];
   /** Adds its parameters (see `countParams`). */
   params(arch: Architecture, ctx: FeatureContext, add: AddParams): void;
-  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
-  lookupParams(arch: Architecture): number;
   /**
    * How many times a token runs through the layer stack with the same weights (looped depth); absent means once.
    * The passes of every feature multiply the KV cache, recurrent state, cached layers and the stack's FLOPs, never
    * the parameters (see `stackPasses` in the registry).
    */
   stackPasses?(arch: Architecture): number;
+}
+
+/** The facets of a block-level mechanism that the figure's first paint does not need. */
+export interface BlockFeatureDetails {
+  /** Whether the architecture has it. */
+  present(arch: Architecture): boolean;
+  /** Concept tags it brings. */
+  concepts(arch: Architecture): Concept[];
+  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
+  lookupParams(arch: Architecture): number;
 }
 
 /** What a feature's parameter count may read from the rest of the count. */

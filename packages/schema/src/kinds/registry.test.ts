@@ -10,9 +10,9 @@ import { attentionDetails } from "./mixers/attention.details.js";
 import type { MixerKind } from "./mixer-kind.js";
 import type { AttentionMixer } from "./mixers/attention.js";
 
-const compressedAttention: MixerKind<CompressedAttentionMixer> = { ...ca, ...compressedAttentionDetails };
-const attention: MixerKind<AttentionMixer> = { ...at_, ...attentionDetails };
-import { kvCacheBytes } from "../kv-cache.js";
+const compressedAttention: MixerKind<CompressedAttentionMixer> = { ...ca, ...compressedAttentionDetails, cache: { ...ca.cache, ...compressedAttentionDetails.cache } };
+const attention: MixerKind<AttentionMixer> = { ...at_, ...attentionDetails, cache: { ...at_.cache, ...attentionDetails.cache } };
+import { kvCacheBytes } from "../cache-size.js";
 import { deepseekV3 } from "../../test-fixtures/golden-specs.js";
 
 const arch = { dModel: 4096, norm: { kind: "rmsnorm", placement: "pre" } } as const;

@@ -16,11 +16,8 @@ export function hyperConnectionParams(streams: number, dModel: number, sublayers
 
 export const hyperConnections = {
   id: "hyper-connections",
-  present: (arch) => !!arch.hyperConnections,
-  concepts: (arch) => (arch.hyperConnections ? ["hyper-connections"] : []),
   params(arch, ctx, add) {
     const hc = arch.hyperConnections?.streams;
     if (hc) add("hyperConnections", hyperConnectionParams(hc, arch.dModel, ctx.sublayers));
   },
-  lookupParams: () => 0,
 } satisfies BlockFeature;

@@ -21,10 +21,7 @@ export interface LoopedDepth {
 
 export const loopedDepth = {
   id: "looped-depth",
-  present: (arch) => (arch.loop?.passes ?? 1) > 1,
-  concepts: (arch) => ((arch.loop?.passes ?? 1) > 1 ? ["looped-depth"] : []),
   // Shared weights: nothing beyond the stack counted once.
   params: () => {},
-  lookupParams: () => 0,
   stackPasses: (arch) => arch.loop?.passes ?? 1,
 } satisfies BlockFeature;

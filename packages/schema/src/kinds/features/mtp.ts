@@ -17,8 +17,6 @@ export interface Mtp {
 
 export const mtp = {
   id: "mtp",
-  present: (arch) => !!arch.mtp,
-  concepts: (arch) => (arch.mtp ? ["MTP"] : []),
   params(arch, ctx, add) {
     if (!arch.mtp) return;
     // Each module: enorm, hnorm, eh_proj (2d → d), one block, final norm; embedding and head shared. With
@@ -32,5 +30,4 @@ export const mtp = {
     const perModule = norms + 2 * d * d + block + (hc ? hyperConnectionParams(hc, d, 2) : 0);
     add("mtp", arch.mtp.layers * (perModule + (f?.routed ?? 0)), arch.mtp.layers * (perModule + (f ? f.activeExperts * f.perExpert : 0)));
   },
-  lookupParams: () => 0,
 } satisfies BlockFeature;

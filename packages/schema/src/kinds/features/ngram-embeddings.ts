@@ -11,12 +11,8 @@ export function ngramLookupParams(ngram: { vocabSize: number; tables?: number; d
 
 export const ngramEmbeddings = {
   id: "ngram-embeddings",
-  present: (arch) => !!arch.embedding.ngram,
-  concepts: () => [],
   params(arch, _ctx, add) {
     const ng = arch.embedding.ngram;
     if (ng) add("ngramEmbedding", ngramLookupParams(ng, arch.dModel) + (ng.tables ?? 1) * (ng.dim === undefined ? 0 : ng.dim * arch.dModel));
   },
-  // The tables are looked up; their projections are multiplied.
-  lookupParams: (arch) => (arch.embedding.ngram ? ngramLookupParams(arch.embedding.ngram, arch.dModel) : 0),
 } satisfies BlockFeature;

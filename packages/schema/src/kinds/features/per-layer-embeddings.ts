@@ -5,8 +5,6 @@ import type { BlockFeature } from "../mixer-kind.js";
 
 export const perLayerEmbeddings = {
   id: "per-layer-embeddings",
-  present: (arch) => !!arch.embedding.perLayer,
-  concepts: (arch) => (arch.embedding.perLayer ? ["per-layer-embeddings"] : []),
   params(arch, _ctx, add) {
     const pl = arch.embedding.perLayer;
     if (!pl) return;
@@ -16,6 +14,4 @@ export const perLayerEmbeddings = {
     // and in every layer per_layer_input_gate, per_layer_projection and post_per_layer_input_norm.
     add("perLayerEmbedding", pl.vocabSize * width + d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d));
   },
-  // The table is looked up, not multiplied.
-  lookupParams: (arch) => (arch.embedding.perLayer ? arch.embedding.perLayer.vocabSize * arch.numLayers * arch.embedding.perLayer.dim : 0),
 } satisfies BlockFeature;

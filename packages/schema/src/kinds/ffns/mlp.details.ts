@@ -5,6 +5,7 @@ import { formatInt } from "../../format.js";
 import { activationText } from "../details-kit.js";
 
 export const mlpDetails = {
+  concepts: () => [],
   facts: (f) => [
     ["Hidden size", formatInt(f.hidden)],
     ["Activation", activationText(f)],

@@ -30,6 +30,5 @@ export const mlp = {
   params: (f, dModel) => ({ dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false), router: 0, routed: 0, perExpert: 0, shared: 0, activeExperts: 0 }),
   onlyLabel: "FFN-only",
   title: "Feed-forward network",
-  concepts: () => [],
 } satisfies FfnKindCore<MlpFfn>;
 

@@ -1,10 +1,12 @@
 /** The popover rows and relation checks of `MoeFfn` (loaded by the popover and the validator, not by the figure). */
 import type { FfnKindDetails, RelationIssue } from "../mixer-kind.js";
 import type { MoeFfn } from "./moe.js";
+import type { Concept } from "../../concepts/concept.js";
 import { formatInt } from "../../format.js";
 import { activationText } from "../details-kit.js";
 
 export const moeDetails = {
+  concepts: (f) => ["MoE", ...(f.sharedExperts ? (["shared-expert"] as Concept[]) : [])],
   facts(f) {
     const rows: [string, string][] = [
       ["Experts", `${formatInt(f.activeExperts)} of ${formatInt(f.experts)} active`],

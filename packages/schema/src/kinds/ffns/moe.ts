@@ -3,7 +3,6 @@
  * latent bottleneck (LatentMoE) and linear or MLP routers.
  */
 import type { FfnKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { Activation, NonNegativeInt, PositiveInt } from "../../spec-types.js";
 import { mlpParams } from "./mlp.js";
 
@@ -81,6 +80,5 @@ export const moe = {
   },
   onlyLabel: "MoE-only",
   title: "Mixture of experts",
-  concepts: (f) => ["MoE", ...(f.sharedExperts ? (["shared-expert"] as Concept[]) : [])],
 } satisfies FfnKindCore<MoeFfn>;
 

@@ -1,9 +1,35 @@
-/** The popover rows and relation checks of `AttentionMixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `AttentionMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails, RelationIssue } from "../mixer-kind.js";
 import type { AttentionMixer } from "./attention.js";
-import { rows, tokens, windowFitsContext } from "../details-kit.js";
+import { isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
+import type { Concept } from "../../concepts/concept.js";
+import { headSharing } from "../common.js";
 
 export const attentionDetails = {
+  cache: {
+    span: (m) => m.window || m.chunk || undefined,
+    state: () => 0,
+  },
+  attentionMacs(m, tokens) {
+    const span = Math.min(tokens, m.window ?? m.chunk ?? tokens);
+    // The relative bias: each head's dim values times the dim × extent table, for every query.
+    const bias = m.relativeBias ? m.heads * m.relativeBias.dim * m.relativeBias.extent : 0;
+    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span + bias;
+  },
+  concepts(m, ctx) {
+    const tags: Concept[] = [headSharing(m)];
+    if (m.window) tags.push("SWA");
+    if (m.chunk) tags.push("chunked-attention");
+    if (m.qkNorm) tags.push("QK-Norm");
+    if (m.outputGate) tags.push("gated-attention");
+    if (m.sinks) tags.push("attention-sinks");
+    if (m.logitSoftcap) tags.push("logit-softcap");
+    if (m.sharedKV || m.reusesKV) tags.push("kv-sharing");
+    if (m.relativeBias) tags.push("relative-position-bias");
+    if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
+    if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
+    return tags;
+  },
   facts(m) {
     const r = rows();
     r.add("Heads", m.heads);

@@ -3,9 +3,8 @@
  * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping, learned relative-position bias).
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { headSharing, isNope, qkNormWeights, sharingNames } from "../common.js";
+import { headSharing, qkNormWeights, sharingNames } from "../common.js";
 
 /** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
 export interface AttentionMixer {
@@ -97,14 +96,6 @@ export const attention = {
       const v = m.kvHeads * (m.valueHeadDim ?? m.headDim);
       return m.sharedKV ? k : k + v;
     },
-    span: (m) => m.window || m.chunk || undefined,
-    state: () => 0,
-  },
-  attentionMacs(m, tokens) {
-    const span = Math.min(tokens, m.window ?? m.chunk ?? tokens);
-    // The relative bias: each head's dim values times the dim × extent table, for every query.
-    const bias = m.relativeBias ? m.heads * m.relativeBias.dim * m.relativeBias.extent : 0;
-    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span + bias;
   },
   label,
   attentionLabel: (m) => headSharing(m),
@@ -126,20 +117,6 @@ export const attention = {
     if (ms.some((m) => !m.window && !m.chunk)) variants.push("global");
     if (sharing.size !== 1 || variants.length < 2) return undefined;
     return `${gated ? "**Gated** " : ""}${sharingNames[[...sharing][0]!]} Attention (${variants.join(" + ")})`;
-  },
-  concepts(m, ctx) {
-    const tags: Concept[] = [headSharing(m)];
-    if (m.window) tags.push("SWA");
-    if (m.chunk) tags.push("chunked-attention");
-    if (m.qkNorm) tags.push("QK-Norm");
-    if (m.outputGate) tags.push("gated-attention");
-    if (m.sinks) tags.push("attention-sinks");
-    if (m.logitSoftcap) tags.push("logit-softcap");
-    if (m.sharedKV || m.reusesKV) tags.push("kv-sharing");
-    if (m.relativeBias) tags.push("relative-position-bias");
-    if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
-    if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
-    return tags;
   },
   callout: (m) => (headSharing(m) === "MHA" ? [m.heads, " heads"] : [m.heads, " heads, ", m.kvHeads, m.kvHeads === 1 ? " KV head" : " KV heads"]),
   calloutNotes(m, layers) {

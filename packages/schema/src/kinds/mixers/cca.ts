@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames, headSharing } from "../common.js";
+import { fixedNames } from "../common.js";
 
 /**
  * Compressed convolutional attention (ZAYA1): GQA projections where half the value heads read the previous
@@ -44,16 +44,8 @@ export const cca = {
   },
   cache: {
     perToken: (m) => 2 * m.kvHeads * m.headDim,
-    span: () => undefined,
-    // The convolution tails over q‖k and the previous token's delayed value half.
-    state(m) {
-      const c = (m.heads + m.kvHeads) * m.headDim;
-      return c * (m.convKernel - 1 + m.groupedConvKernel - 1) + (m.kvHeads * m.headDim) / 2;
-    },
   },
-  attentionMacs: (m, tokens) => m.heads * 2 * m.headDim * tokens,
   ...fixedNames("CCA", "**Compressed Convolutional** Attention"),
-  concepts: (m) => ["cca", headSharing(m)],
   callout: (m) => [m.heads, " heads, ", m.kvHeads, " KV heads"],
 } satisfies MixerKindCore<CcaMixer>;
 

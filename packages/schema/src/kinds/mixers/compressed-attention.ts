@@ -8,7 +8,6 @@
  * projections (d→w), norm (D). The CSA indexer: q_b (qr→Ih·Id), weights (d→Ih) and its own compressor (2·Id).
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
 import { noNotes, ownIndexer } from "../common.js";
 
@@ -70,15 +69,6 @@ export const compressedAttention = {
   cache: {
     // One shared key=value row of headDim per compressRatio tokens; window-only layers keep a constant cache.
     perToken: (m) => (m.compressRatio ? m.headDim / m.compressRatio : 0),
-    // The compressed rows cover the whole context (the window bounds only the uncompressed buffer, counted as state).
-    span: () => undefined,
-    // The sliding window of uncompressed rows is a fixed-size buffer.
-    state: (m) => m.window * m.headDim,
-  },
-  attentionMacs(m, tokens) {
-    const compressed = m.compressRatio ? Math.ceil(tokens / m.compressRatio) : 0;
-    const rows = Math.min(tokens, m.window) + Math.min(compressed, m.indexer?.topK ?? compressed);
-    return m.heads * 2 * m.headDim * rows;
   },
   label: (m) => variant(m) ?? "sliding-window MQA",
   attentionLabel: () => "CSA/HCA",
@@ -86,12 +76,6 @@ export const compressedAttention = {
   title: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
   comboTitle: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
   groupTitle: (ms) => `**Compressed** Attention (${[...new Set(ms.map((m) => variant(m) ?? "window only"))].join(" + ")})`,
-  concepts(m) {
-    const tags: Concept[] = ["compressed-attention", "MQA", "SWA"];
-    if (m.indexer) tags.push("DSA");
-    tags.push("attention-sinks");
-    return tags;
-  },
   callout: (m) => [m.heads, " heads, one shared KV head"],
   calloutNotes: noNotes,
 } satisfies MixerKindCore<CompressedAttentionMixer>;

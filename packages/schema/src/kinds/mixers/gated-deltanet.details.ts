@@ -1,9 +1,20 @@
-/** The popover rows and relation checks of `GatedDeltaNetMixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `GatedDeltaNetMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { GatedDeltaNetMixer } from "./gated-deltanet.js";
 import { rows } from "../details-kit.js";
 
 export const gatedDeltanetDetails = {
+  cache: {
+    span: () => undefined,
+    // One keyHeadDim × valueHeadDim memory per value head, plus the convolution tails.
+    state(m) {
+      const keyDim = m.keyHeads * m.keyHeadDim;
+      const valueDim = m.valueHeads * m.valueHeadDim;
+      return m.valueHeads * m.keyHeadDim * m.valueHeadDim + (2 * keyDim + valueDim) * (m.convKernel - 1);
+    },
+  },
+  attentionMacs: (m) => 3 * m.valueHeads * m.keyHeadDim * m.valueHeadDim,
+  concepts: () => ["gated-deltanet"],
   facts(m) {
     const r = rows();
     r.add("Key heads", m.keyHeads);

@@ -39,17 +39,8 @@ export const gatedDeltanet = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    // One keyHeadDim × valueHeadDim memory per value head, plus the convolution tails.
-    state(m) {
-      const keyDim = m.keyHeads * m.keyHeadDim;
-      const valueDim = m.valueHeads * m.valueHeadDim;
-      return m.valueHeads * m.keyHeadDim * m.valueHeadDim + (2 * keyDim + valueDim) * (m.convKernel - 1);
-    },
   },
-  attentionMacs: (m) => 3 * m.valueHeads * m.keyHeadDim * m.valueHeadDim,
   ...fixedNames("Gated DeltaNet", "**Gated** DeltaNet"),
-  concepts: () => ["gated-deltanet"],
   callout: (m) => [m.keyHeads, " key / ", m.valueHeads, " value heads"],
 } satisfies MixerKindCore<GatedDeltaNetMixer>;
 

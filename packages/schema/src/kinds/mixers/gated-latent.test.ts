@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mla, type MlaMixer } from "./mla.js";
 import { mlaDetails } from "./mla.details.js";
 import { kimiDelta, type KimiDeltaMixer } from "./kimi-delta.js";
+import { kimiDeltaDetails } from "./kimi-delta.details.js";
 import { moe, type MoeFfn } from "../ffns/moe.js";
 import { moeDetails } from "../ffns/moe.details.js";
 import { validateSpec, formatIssues } from "../../validate.js";
@@ -27,10 +28,10 @@ describe("gated MLA (Kimi K3, Hy4)", () => {
 
   it("keeps the cache and the attention work of plain MLA, and is named and tagged as gated", () => {
     expect(mla.cache.perToken(gatedMla)).toBe(576);
-    expect(mla.attentionMacs(gatedMla, 4096)).toBe(mla.attentionMacs(plainMla, 4096));
+    expect(mlaDetails.attentionMacs(gatedMla, 4096)).toBe(mlaDetails.attentionMacs(plainMla, 4096));
     expect(mla.shortName(gatedMla)).toBe("gated MLA");
     expect(mla.title(gatedMla)).toBe("**Gated** Multi-head **Latent** Attention");
-    expect(mla.concepts(gatedMla, { rope: false })).toContain("gated-attention");
+    expect(mlaDetails.concepts(gatedMla, { rope: false })).toContain("gated-attention");
     expect(mlaDetails.facts(gatedMla)).toContainEqual(["Output gate", "elementwise"]);
   });
 });
@@ -44,7 +45,7 @@ describe("Kimi Delta Attention with a full-rank output gate (Kimi K3)", () => {
     expect(kimiDelta.params({ ...lowRank, outputGate: "low-rank" }, arch).params).toBe(kimiDelta.params(lowRank, arch).params);
   });
   it("keeps the recurrent state", () => {
-    expect(kimiDelta.cache.state(fullRank)).toBe(kimiDelta.cache.state(lowRank));
+    expect(kimiDeltaDetails.cache.state(fullRank)).toBe(kimiDeltaDetails.cache.state(lowRank));
   });
 });
 

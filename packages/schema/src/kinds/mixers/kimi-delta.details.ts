@@ -1,9 +1,15 @@
-/** The popover rows and relation checks of `KimiDeltaMixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `KimiDeltaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { KimiDeltaMixer } from "./kimi-delta.js";
 import { rows, noRelations } from "../details-kit.js";
 
 export const kimiDeltaDetails = {
+  cache: {
+    span: () => undefined,
+    state: (m) => m.heads * m.headDim * m.headDim + 3 * m.heads * m.headDim * (m.convKernel - 1),
+  },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
+  concepts: () => ["kimi-delta-attention"],
   facts(m) {
     const r = rows();
     r.add("Heads", m.heads);

@@ -38,12 +38,8 @@ export const kimiDelta = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    state: (m) => m.heads * m.headDim * m.headDim + 3 * m.heads * m.headDim * (m.convKernel - 1),
   },
-  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
   ...fixedNames("Kimi Delta Attention", "**Kimi Delta** Attention"),
-  concepts: () => ["kimi-delta-attention"],
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<KimiDeltaMixer>;
 

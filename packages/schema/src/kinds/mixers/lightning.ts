@@ -2,7 +2,6 @@
  * Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5).
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
 import { fixedNames, qkNormWeights } from "../common.js";
 
@@ -36,12 +35,8 @@ export const lightning = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    state: (m) => m.heads * m.headDim * m.headDim,
   },
-  attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
   ...fixedNames("Lightning Attention", "**Lightning** Attention"),
-  concepts: (m) => ["lightning-attention", ...(m.qkNorm ? (["QK-Norm"] as Concept[]) : [])],
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<LightningMixer>;
 

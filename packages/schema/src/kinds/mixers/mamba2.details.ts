@@ -1,9 +1,18 @@
-/** The popover rows and relation checks of `Mamba2Mixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `Mamba2Mixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { Mamba2Mixer } from "./mamba2.js";
 import { rows, noRelations } from "../details-kit.js";
 
 export const mamba2Details = {
+  cache: {
+    span: () => undefined,
+    state(m) {
+      const inner = m.heads * m.headDim;
+      return m.heads * m.headDim * m.stateSize + (inner + 2 * m.groups * m.stateSize) * (m.convKernel - 1);
+    },
+  },
+  attentionMacs: (m) => 3 * m.heads * m.headDim * m.stateSize,
+  concepts: () => ["mamba-2"],
   facts(m) {
     const r = rows();
     r.add("Heads", m.heads);

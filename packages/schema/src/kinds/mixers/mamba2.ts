@@ -39,15 +39,8 @@ export const mamba2 = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    state(m) {
-      const inner = m.heads * m.headDim;
-      return m.heads * m.headDim * m.stateSize + (inner + 2 * m.groups * m.stateSize) * (m.convKernel - 1);
-    },
   },
-  attentionMacs: (m) => 3 * m.heads * m.headDim * m.stateSize,
   ...fixedNames("Mamba-2", "**Mamba-2** (state space)", "**Mamba-2**"),
-  concepts: () => ["mamba-2"],
   callout: (m) => [m.heads, " heads, state ", m.stateSize],
 } satisfies MixerKindCore<Mamba2Mixer>;
 

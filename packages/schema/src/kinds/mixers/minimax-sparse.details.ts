@@ -1,12 +1,28 @@
-/** The popover rows and relation checks of `MiniMaxSparseMixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `MiniMaxSparseMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MiniMaxSparseMixer } from "./minimax-sparse.js";
 import { attentionDetails } from "./attention.details.js";
 import { rows, tokens } from "../details-kit.js";
+import type { Concept } from "../../concepts/concept.js";
 
 const asAttention = ({ kind: _kind, indexer: _indexer, ...m }: MiniMaxSparseMixer) => ({ kind: "attention" as const, ...m });
 
 export const minimaxSparseDetails = {
+  cache: {
+    span: () => undefined,
+    state: () => 0,
+    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
+    indexKeysPerToken: (m) => m.indexer.headDim,
+  },
+  attentionMacs(m, tokens) {
+    const selected = Math.min(tokens, m.indexer.topKBlocks * m.indexer.blockSize);
+    // Every earlier key is scored by every indexer head; the main attention reads only the selected blocks.
+    return attentionDetails.attentionMacs(asAttention(m), selected) + m.indexer.heads * m.indexer.headDim * tokens;
+  },
+  concepts(m, ctx) {
+    const tags: Concept[] = [...attentionDetails.concepts(asAttention(m), ctx), "block-sparse-attention"];
+    return tags;
+  },
   facts(m) {
     const r = rows();
     for (const [label, value] of attentionDetails.facts(asAttention(m))) if (label !== "Window") r.add(label, value);

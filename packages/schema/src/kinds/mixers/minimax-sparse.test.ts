@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { minimaxSparse as core, type MiniMaxSparseMixer } from "./minimax-sparse.js";
-import type { MixerKindCore } from "../mixer-kind.js";
+import type { MixerKind } from "../mixer-kind.js";
 import { minimaxSparseDetails } from "./minimax-sparse.details.js";
 import { attention } from "./attention.js";
-import { kvCacheBytes, kvCacheBytesPerToken } from "../../kv-cache.js";
+import { kvCacheBytesPerToken } from "../../kv-cache.js";
+import { kvCacheBytes } from "../../cache-size.js";
 import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const minimaxSparse: Required<MixerKindCore<MiniMaxSparseMixer>> & { cache: Required<MixerKindCore<MiniMaxSparseMixer>["cache"]> } = core;
+const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & { cache: Required<MixerKind<MiniMaxSparseMixer>["cache"]> } = {
+  ...core,
+  ...minimaxSparseDetails,
+  cache: { ...core.cache, ...minimaxSparseDetails.cache },
+};
 
 // MiniMax M3's sparse layer (transformers MiniMaxM3VLTextConfig defaults for the MiniMaxAI/MiniMax-M3 checkpoint).
 const d = 6144;

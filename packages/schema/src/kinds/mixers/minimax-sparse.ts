@@ -3,7 +3,6 @@
  * lightning indexer selects.
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt } from "../../spec-types.js";
 import { headSharing, sharingNames } from "../common.js";
 import { attention, type AttentionMixer } from "./attention.js";
@@ -47,15 +46,6 @@ export const minimaxSparse = {
   },
   cache: {
     perToken: (m) => attention.cache.perToken(dense(m)),
-    span: () => undefined,
-    state: () => 0,
-    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
-    indexKeysPerToken: (m) => m.indexer.headDim,
-  },
-  attentionMacs(m, tokens) {
-    const selected = Math.min(tokens, m.indexer.topKBlocks * m.indexer.blockSize);
-    // Every earlier key is scored by every indexer head; the main attention reads only the selected blocks.
-    return attention.attentionMacs(dense(m), selected) + m.indexer.heads * m.indexer.headDim * tokens;
   },
   label: () => "MiniMax Sparse Attention",
   attentionLabel: (m) => headSharing(m),
@@ -63,10 +53,6 @@ export const minimaxSparse = {
   title: (m) => `**MiniMax Sparse** ${sharingNames[headSharing(m)]} Attention`,
   comboTitle: () => "**MiniMax Sparse** Attention",
   groupTitle: () => undefined,
-  concepts(m, ctx) {
-    const tags: Concept[] = [...attention.concepts(dense(m), ctx), "block-sparse-attention"];
-    return tags;
-  },
   callout: (m) => attention.callout(dense(m)),
   calloutNotes: (m) => [["top ", m.indexer.topKBlocks, " blocks of ", m.indexer.blockSize, " tokens per query"]],
 } satisfies MixerKindCore<MiniMaxSparseMixer>;

@@ -1,9 +1,28 @@
-/** The popover rows and relation checks of `MlaMixer` (loaded by the popover and the validator, not by the figure). */
+/** The facets of `MlaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlaMixer } from "./mla.js";
-import { indexerFact, rows, tokens, windowFitsContext } from "../details-kit.js";
+import { indexerFact, indexerKeyElements, indexerScoringMacs, isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
+import type { Concept } from "../../concepts/concept.js";
 
 export const mlaDetails = {
+  cache: {
+    span: (m) => m.window || undefined,
+    state: () => 0,
+    indexKeysPerToken: (m) => indexerKeyElements(m.indexer),
+  },
+  attentionMacs(m, tokens) {
+    const visible = Math.min(tokens, m.window ?? tokens);
+    const span = Math.min(visible, m.indexer?.topK ?? visible);
+    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span + indexerScoringMacs(m.indexer, visible);
+  },
+  concepts(m, ctx) {
+    const tags: Concept[] = ["MLA"];
+    if (m.indexer) tags.push("DSA");
+    if (m.outputGate) tags.push("gated-attention");
+    if (m.window) tags.push("SWA");
+    if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
+    return tags;
+  },
   facts(m) {
     const r = rows();
     r.add("Heads", m.heads);

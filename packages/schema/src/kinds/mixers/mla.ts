@@ -3,9 +3,8 @@
  * Attention's lightning indexer.
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { Concept } from "../../concepts/concept.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { indexerKeyElements, indexerScoringMacs, isNope, ownIndexer } from "../common.js";
+import { ownIndexer } from "../common.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {
@@ -66,14 +65,6 @@ export const mla = {
   cache: {
     // The latent and the shared rotary key.
     perToken: (m) => m.kvLoraRank + m.qkRopeHeadDim,
-    span: (m) => m.window || undefined,
-    state: () => 0,
-    indexKeysPerToken: (m) => indexerKeyElements(m.indexer),
-  },
-  attentionMacs(m, tokens) {
-    const visible = Math.min(tokens, m.window ?? tokens);
-    const span = Math.min(visible, m.indexer?.topK ?? visible);
-    return m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * span + indexerScoringMacs(m.indexer, visible);
   },
   label: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
   attentionLabel: () => "MLA",
@@ -81,14 +72,6 @@ export const mla = {
   title: (m) => mlaTitle(m),
   comboTitle: (m) => mlaTitle(m),
   groupTitle: () => undefined,
-  concepts(m, ctx) {
-    const tags: Concept[] = ["MLA"];
-    if (m.indexer) tags.push("DSA");
-    if (m.outputGate) tags.push("gated-attention");
-    if (m.window) tags.push("SWA");
-    if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
-    return tags;
-  },
   callout: (m) => [m.heads, " heads"],
   calloutNotes: (m, layers) => (m.indexer?.shared ? [[layers, " layers reuse an earlier layer's token selection"]] : []),
 } satisfies MixerKindCore<MlaMixer>;

@@ -28,13 +28,8 @@ export const mlstm = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    // A (qk/heads × v/heads) matrix memory per head, the normaliser vector and the max state.
-    state: (m) => m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads) + m.qkDim + m.heads,
   },
-  attentionMacs: (m) => 3 * m.heads * (m.qkDim / m.heads) * (m.vDim / m.heads),
   ...fixedNames("mLSTM", "**mLSTM** with matrix memory", "**mLSTM**"),
-  concepts: () => ["mlstm"],
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<MlstmMixer>;
 

@@ -25,13 +25,8 @@ export const shortConv = {
   },
   cache: {
     perToken: () => 0,
-    span: () => undefined,
-    // The last kernel − 1 inputs.
-    state: (m, arch) => arch.dModel * (m.convKernel - 1),
   },
-  attentionMacs: () => 0,
   ...fixedNames("short convolution", "Gated **short convolution**"),
-  concepts: () => ["short-conv"],
   callout: (m) => ["kernel ", m.convKernel],
 } satisfies MixerKindCore<ShortConvMixer>;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mla, type MlaMixer } from "./mla.js";
 import { mlaDetails } from "./mla.details.js";
-import { kvCacheBytes, kvCacheBytesPerToken } from "../../kv-cache.js";
+import { kvCacheBytesPerToken } from "../../kv-cache.js";
+import { kvCacheBytes } from "../../cache-size.js";
 import { countParams } from "../../params.js";
 import { flopsPerToken } from "../../flops.js";
 import { formatIssues, validateSpec } from "../../validate.js";
@@ -49,8 +50,8 @@ describe("a shared sparse indexer (IndexShare / IndexCache)", () => {
   });
 
   it("caches no indexer keys, while the latent stays in both conventions", () => {
-    expect(mla.cache.indexKeysPerToken(own)).toBe(128);
-    expect(mla.cache.indexKeysPerToken(shared)).toBe(0);
+    expect(mlaDetails.cache.indexKeysPerToken(own)).toBe(128);
+    expect(mlaDetails.cache.indexKeysPerToken(shared)).toBe(0);
     // The gallery's convention: the latent and rope key of both layers, no indexer keys.
     expect(kvCacheBytesPerToken(spec)).toBe(2 * 576 * 2);
     // The true cache adds the owning layer's 128-element keys only.
@@ -60,8 +61,8 @@ describe("a shared sparse indexer (IndexShare / IndexCache)", () => {
   it("attends to the same top-k but skips the indexer's scoring of every earlier token", () => {
     const tokens = 1_000_000;
     const attend = 64 * (192 + 64 + 256) * 2048;
-    expect(mla.attentionMacs(shared, tokens)).toBe(attend);
-    expect(mla.attentionMacs(own, tokens)).toBe(attend + 32 * (128 + 1) * tokens);
+    expect(mlaDetails.attentionMacs(shared, tokens)).toBe(attend);
+    expect(mlaDetails.attentionMacs(own, tokens)).toBe(attend + 32 * (128 + 1) * tokens);
     expect(flopsPerToken(spec, { contextLength: tokens }).attention).toBe(2 * (2 * attend + 32 * 129 * tokens));
   });
 

@@ -1,0 +1,19 @@
+/**
+ * `@archgal/schema/lean`: what a figure and its fact sheet need at first paint — parameter counts, the KV cache
+ * in the gallery's convention, decoder type, attention label, layer mix and number formatting — over the kinds'
+ * first-paint facets only. Everything else (true cache size, FLOPs, concept tags, popover rows) is in
+ * `@archgal/schema/metrics` and `@archgal/schema/details`; a bundle that loads those lazily keeps them off its
+ * critical path. Specs are taken as already validated (no zod).
+ *
+ * @packageDocumentation
+ */
+export type * from "./spec-types.js";
+export { expandLayers, layerRuns, definitionCounts, maxDefinitions, type ExpandedLayer, type LayerRun } from "./layers.js";
+export { countParams, paramsWithout, type ParamBreakdown, type ParamCounts, type ParamCountResult } from "./params.js";
+export { kvCacheBytesPerToken, kvLabel, type Dtype, type KvLabel } from "./kv-cache.js";
+export { KindRegistry, coreKinds, isCoreMixerKind, ffnKind, type KindOptions, type AnyMixerKind, type AnyMixerKindCore } from "./kinds/registry.js";
+export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
+export { decoderType, headSharing, attentionLabel, mixerLabel, layerMix, formatLayerMix, type DecoderType, type LayerMixEntry } from "./classify.js";
+export { formatCount, formatBytes, formatTokens, formatInt, trimNumber } from "./format.js";
+export { safeHref } from "./url.js";
+export type { ModelStats } from "./stats.js";
