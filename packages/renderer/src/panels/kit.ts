@@ -29,9 +29,11 @@ export interface Panel {
 /** Width of every panel. */
 export const PW = 470;
 /** Font size of a panel title. */
-export const TITLE = 16;
-/** Font size of the boxes inside a panel. */
-export const SMALL = 13;
+export const TITLE = 20;
+/** Font size of the boxes inside a panel (at least 18 px when the figure is drawn at 1:1). */
+export const SMALL = 18;
+/** Font size of small labels beside a panel's lines (gate names). */
+export const TAG = 15;
 
 /** A panel being built: its canvas, its frame (sized by `finish`), its component and where its title ends. */
 export interface PanelStart {
@@ -94,7 +96,7 @@ export function circle(p: PanelStart, cx: number, cy: number, what: "plus" | "ti
 
 /** A line (with an arrow head unless told otherwise) through the given points. */
 export const arrow = (p: PanelStart, pts: [number, number][], arrowHead = true) =>
-  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 1.4 });
+  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 2.5 });
 
 /** Vertical arrow from the top of `from` to the bottom of `to` (at from's centre x unless given). */
 export const up = (p: PanelStart, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, [[x, from.y], [x, to.y + to.h]]);
