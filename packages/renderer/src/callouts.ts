@@ -120,7 +120,7 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
     placed.push(r);
     const [p, q] = leader(label.y);
     segs.push([p, q]);
-    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });
+    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.5 });
   }
   return placed;
 }

@@ -47,7 +47,7 @@ export interface PanelStart {
 export function start(id: string, title: Line, accent = false): PanelStart {
   const comp = formatComponentId({ kind: "panel", id });
   const c = new Canvas(comp);
-  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.2, dash: "dotted", rx: 18, container: true });
+  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.5, dash: "dotted", rx: 18, container: true });
   const t = c.label({ id: `${id}-title`, component: comp, kind: "panel-title", x: 18, y: 12, lines: [title], maxW: PW - 36, fontSize: TITLE, weight: "bold" });
   const r = labelRect(t);
   return { c, frame, comp, titleBottom: r.y + r.h };

@@ -42,7 +42,7 @@ export function moePanel(f: Facts): Panel | undefined {
   badge("badge-n", eN, formatInt(moe.experts), true);
   const router = node(p, mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: SMALL, kind: "router", fill: "box" });
   router.stroke = "accent";
-  router.strokeWidth = 2;
+  router.strokeWidth = 2.5;
   const rTop = router.y;
   for (const [i, e] of [e1, eN].entries()) {
     arrow(p, [[cxOf(router) + (i ? 16 : -16), rTop], [cxOf(e), e.y + e.h + 8]]);
