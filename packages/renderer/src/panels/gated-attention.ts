@@ -10,7 +10,7 @@ import { SMALL, TAG, start, finish, node, circle, arrow, up, cyOf, n, t, inputBu
 export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   const p = start(id, [t(`Gated attention (${headSharing(m)})`)]);
   const y0 = p.titleBottom + 14;
-  const cols = [70, 160, 250, 390];
+  const cols = [60, 170, 275, 390];
   const out = node(p, 160, y0, "Linear", { w: 90 });
   const mul = circle(p, 160, out.y + out.h + 30, "times");
   const sdpa = node(p, 160, mul.y + mul.h + 22, "Scaled dot-product attention", { w: 270, kind: "core", fill: "core", fontSize: SMALL });

@@ -8,7 +8,7 @@ import { Canvas, labelRect } from "../canvas.js";
 import { formatComponentId, type ComponentId } from "../component-id.js";
 import type { Box } from "../layout-types.js";
 import type { ColorName } from "../palette.js";
-import type { Line } from "../text-metrics.js";
+import { textWidth, type Line } from "../text-metrics.js";
 
 /** A built panel. */
 export interface Panel {
@@ -68,18 +68,22 @@ export function finish(id: string, p: PanelStart, y: number, caption: Line[], ex
 /** Options of a panel box. */
 export type NodeOpts = { w?: number; h?: number; fill?: ColorName; fontSize?: number; kind?: string; textColor?: ColorName };
 
-/** A box centred at cx with its top at y. */
+/** A box centred at cx with its top at y, widened when needed so that no word of its text breaks. */
 export function node(p: PanelStart, cx: number, y: number, text: string | Line[], o: NodeOpts = {}): Box {
+  const lines = typeof text === "string" ? [[{ text }]] : text;
+  const fontSize = o.fontSize ?? SMALL;
+  const word = Math.max(0, ...lines.flatMap((l) => l.flatMap((s) => s.text.split(" ").map((w) => textWidth(w, fontSize, "bold" in s && s.bold ? "bold" : "normal")))));
+  const w = Math.max(o.w ?? 84, Math.ceil(word + 2 * 6 + 1));
   return p.c.box({
     id: `${p.comp}/${p.c.boxes.length}`,
     component: p.comp,
     kind: o.kind ?? "linear",
     cx,
     y,
-    w: o.w ?? 84,
+    w,
     ...(o.h ? { h: o.h } : { minH: 30 }),
-    lines: typeof text === "string" ? [[{ text }]] : text,
-    fontSize: o.fontSize ?? SMALL,
+    lines,
+    fontSize,
     fill: o.fill ?? (o.kind === undefined || o.kind === "linear" ? "ffn" : "box"),
     textColor: o.textColor ?? "text",
     padX: 6,
