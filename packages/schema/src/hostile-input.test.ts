@@ -123,7 +123,7 @@ describe("validation is bounded", () => {
 
 describe("cache sizes refuse options that give NaN or negative bytes", () => {
   it("names the option", async () => {
-    const { kvCacheBytes } = await import("./kv-cache.js");
+    const { kvCacheBytes } = await import("./cache-size.js");
     const ok = kvCacheBytes(llama3_8b, { contextLength: 8192 });
     expect(ok.total).toBeGreaterThan(0);
     expect(() => kvCacheBytes(llama3_8b, { contextLength: Number.NaN })).toThrow("contextLength: expected a non-negative number, got NaN");
