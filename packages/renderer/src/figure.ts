@@ -27,22 +27,6 @@ export interface RenderOptions {
   accent?: string;
 }
 
-/** Widest rendered width in px the renderers accept. */
-export const MAX_RENDER_WIDTH = 100_000;
-
-/**
- * Checks the options every renderer shares, throwing a RangeError that names the option: `theme`
- * light or dark, `accent` a `#rrggbb` colour, `width` a finite number from 1 to {@link MAX_RENDER_WIDTH}.
- */
-export function checkRenderOptions(o: Pick<RenderOptions, "theme" | "accent" | "width">): void {
-  const check = (ok: boolean, name: string, expected: string, got: unknown) => {
-    if (!ok) throw new RangeError(`${name}: expected ${expected}, got ${String(got).slice(0, 40)}`);
-  };
-  check(o.theme === undefined || o.theme === "light" || o.theme === "dark", "theme", '"light" or "dark"', o.theme);
-  check(o.accent === undefined || /^#[0-9a-f]{6}$/i.test(String(o.accent)), "accent", "a #rrggbb colour", o.accent);
-  check(o.width === undefined || (o.width >= 1 && o.width <= MAX_RENDER_WIDTH), "width", `a number from 1 to ${MAX_RENDER_WIDTH}`, o.width);
-}
-
 /** The id prefix used when none is given. */
 export const defaultIdPrefix = (id: string) => `llm-arch-${idToken(id)}`;
 
@@ -58,7 +42,6 @@ export interface RenderLayoutOptions extends Pick<RenderOptions, "theme" | "widt
  * `renderLayout(layoutModel(spec, o), { ...o, id: spec.id })`.
  */
 export function renderLayout(layout: Layout, options: RenderLayoutOptions): string {
-  checkRenderOptions(options);
   const p = paletteFor(options.theme ?? "light", options.id, options.accent);
   return svgDocument(layout, drawLayout(layout, p), p, { idPrefix: options.idPrefix ?? defaultIdPrefix(options.id), ...(options.width ? { width: options.width } : {}) });
 }

@@ -25,18 +25,8 @@ describe("huge layer patterns", () => {
   });
 });
 
-describe("render options are checked", () => {
+describe("absurdly large specs are refused", () => {
   const spec = llama3 as RenderableSpec;
-  it("refuses a bad theme, accent or width with an error naming the option", () => {
-    expect(() => renderModel(spec, { theme: "toString" as never })).toThrow('theme: expected "light" or "dark", got toString');
-    expect(() => renderModel(spec, { accent: "red" })).toThrow("accent: expected a #rrggbb colour, got red");
-    expect(() => renderModel(spec, { width: 1e308 })).toThrow("width: expected a number from 1 to 100000, got 1e+308");
-    expect(() => renderModel(spec, { width: Number.NaN })).toThrow("width: expected a number from 1 to 100000, got NaN");
-    expect(() => renderCompare([spec, spec], { theme: "blue" as never })).toThrow("theme:");
-  });
-  it("still renders with good options", () => {
-    expect(renderModel(spec, { theme: "dark", accent: "#12ab34", width: 900 })).toContain('width="900"');
-  });
   it("refuses a spec with more than 64 definitions in use", () => {
     const s = structuredClone(spec);
     const first = s.architecture.layers[0] as { mixer?: string; ffn?: string };
