@@ -2,6 +2,7 @@
  * `<llm-arch-facts>`: a model's fact sheet, and with `fit` its "Will it fit?" calculator below it.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
+import { defineElement } from "./define-element.js";
 import { factSheet } from "./fact-sheet.js";
 import { SpecElement } from "./spec-element.js";
 import { themeStyles } from "./styles.js";
@@ -46,7 +47,9 @@ export class LlmArchFacts extends SpecElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.fit && !customElements.get("llm-arch-fit")) void import("./llm-arch-fit.define.js");
+    // The class module, not the registering one: this module stays free of side effects until `fit` is set.
+    if (this.fit && !customElements.get("llm-arch-fit"))
+      void import("./llm-arch-fit.js").then(({ LlmArchFit }) => defineElement("llm-arch-fit", LlmArchFit));
   }
 
   protected override render(): unknown {

@@ -7,6 +7,7 @@ import { LlmArchCompare } from "./llm-arch-compare.js";
 import { LlmArchFacts } from "./llm-arch-facts.js";
 import { LlmArchFit } from "./llm-arch-fit.js";
 import { LlmArchGallery } from "./llm-arch-gallery.js";
+import { defineElement } from "./define-element.js";
 
 /** The tag name of each element class. */
 export const tagNames = {
@@ -17,10 +18,7 @@ export const tagNames = {
   "llm-arch-fit": LlmArchFit,
 } as const;
 
-/** Defines one element unless its tag is already taken. */
-export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  if (typeof customElements !== "undefined" && !customElements.get(tag)) customElements.define(tag, ctor);
-}
+export { defineElement } from "./define-element.js";
 
 /** Defines every element (`llm-arch`, `llm-arch-compare`, `llm-arch-gallery`, `llm-arch-facts`, `llm-arch-fit`) that is not defined yet. */
 export function defineElements(): void {

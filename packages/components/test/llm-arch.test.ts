@@ -20,7 +20,7 @@ describe("<llm-arch> rendering", () => {
     const table = shadow(el).querySelector("table[part=facts]")!;
     const rows = Object.fromEntries([...table.querySelectorAll("tbody tr")].map((tr) => [tr.querySelector("th")!.textContent!.trim(), tr.querySelector("td")!.textContent!.replace(/\s+/g, " ").trim()]));
     expect(rows["Scale"]).to.match(/^671B total · 37\.\dB active \(5\.\d%\) \+ 11\.\dB MTP$/);
-    expect(rows["Context"]).to.equal("131k tokens");
+    expect(rows["Context"]).to.equal("128k tokens");
     expect(rows["Licence"]).to.equal("DeepSeek Model License");
     expect(rows["Release"]).to.equal("2024-12-26");
     expect(rows["Decoder type"]).to.equal("Sparse MoE");
