@@ -27,17 +27,16 @@ export const ParamConventions = {
  * The KV rule.
  *
  * Per-token KV (`kvCacheBytesPerToken`, the gallery's convention) counts, in bf16, every attention layer's
- * per-token cache with no window cap: sliding-window, chunked and window-only layers count in full, the same as
- * global ones; MLA counts its latent and rope key; a sparse-attention indexer's own key cache (DSA in DeepSeek
- * V3.2 and GLM-5, MiniMax's sparse attention) counts on every layer that keeps one. Linear-attention, SSM and
- * convolution layers keep a fixed state and count zero; layers that reuse another layer's cache count zero; each
- * pass of a looped stack counts.
+ * per-token cache with no window cap: sliding-window and chunked layers count in full, the same as global ones; MLA
+ * counts its latent and rope key. Linear-attention, SSM and convolution layers keep a fixed state and count zero;
+ * layers that reuse another layer's cache count zero; each pass of a looped stack counts. Sparse-attention indexer
+ * key caches are counted only by the true cache so far.
  *
  * The true cache (`kvCacheBytes`) is separate: it applies windows and chunks at a given context and adds the
  * fixed recurrent state.
  */
 export const KvConvention = {
-  perToken: "bf16, every attention layer's per-token cache (indexer keys included), no window cap; fixed-state layers 0",
+  perToken: "bf16, every attention layer's per-token cache, no window cap; fixed-state layers 0",
   trueCache: "at a given context: windows and chunks capped, recurrent state added",
 } as const;
 
