@@ -49,10 +49,11 @@ describe("archgal stats", () => {
     expect(s.params.mtp).toBeGreaterThan(11e9);
     expect(s.kvCacheBytesPerToken).toBe(61 * 576 * 2);
   });
-  it("reports active = total for a dense model, from a spec file too", async () => {
+  it("reports a dense model's active count without its embedding rows, from a spec file too", async () => {
     const r = await archgal("stats", "llama-3-8b", "--json");
     const s = JSON.parse(r.stdout);
-    expect(s.params.active).toBe(s.params.total);
+    expect(s.params.activeWithLookups).toBe(s.params.total);
+    expect(s.params.active).toBe(s.params.total - 128256 * 4096);
     expect(s.params.total).toBe(8_030_261_248);
     expect(s.kvCacheBytesPerToken).toBe(131072);
     const file = join(dir, "llama.json");

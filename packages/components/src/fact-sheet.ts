@@ -3,7 +3,7 @@
  * mix, KV cache, key detail and links.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { formatBytes, formatCount, formatTokens, safeHref, trimNumber } from "@archgal/schema/lean";
+import { formatBytes, formatCount, formatTokens, safeHref, trimNumber, hasUnvisitedWeights } from "@archgal/schema/lean";
 import type { SpecFacts } from "./spec-facts.js";
 
 const linkNames = [
@@ -19,10 +19,13 @@ export function kvText(f: SpecFacts): string {
   return `${formatBytes(f.stats.kvCacheBytesPerToken)} (${f.stats.kvLabel})`;
 }
 
-/** The parameter figure as the fact sheet writes it, e.g. `671B total · 37.6B active (5.6%) + 14B MTP`. */
+/**
+ * The parameter figure as the fact sheet writes it, e.g. `671B total · 36.6B active (5.46%, no embedding look-ups)
+ * + 11.5B MTP`: the headline active count, weights a token multiplies through.
+ */
 export function scaleText(f: SpecFacts): string {
   const p = f.stats.params;
-  const active = p.active < p.total ? ` · ${formatCount(p.active)} active (${trimNumber(p.activeFraction * 100, 2)}%)` : " (dense: all active)";
+  const active = hasUnvisitedWeights(p) ? ` · ${formatCount(p.active)} active (${trimNumber(p.activeFraction * 100, 2)}%, no embedding look-ups)` : " (dense)";
   return `${formatCount(p.total)} total${active}${p.mtp ? ` + ${formatCount(p.mtp)} MTP` : ""}`;
 }
 

@@ -2,7 +2,7 @@
  * `<llm-arch-gallery>`: a filterable, sortable grid of every model, from the light index only.
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
-import { formatBytes, formatCount } from "@archgal/schema/metrics";
+import { formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";
@@ -221,7 +221,7 @@ export class LlmArchGallery extends ThemedElement {
   #card(e: GalleryEntry): TemplateResult {
     const body = html`<span class="name">${e.name}</span>
       <span class="muted">${e.org} · <time datetime=${e.releaseDate}>${e.releaseDate}</time></span>
-      <span>${formatCount(e.params.total)}${e.params.active < e.params.total ? ` (${formatCount(e.params.active)} active)` : ""} · ${e.decoderType}</span>
+      <span>${formatCount(e.params.total)}${hasUnvisitedWeights(e.params) ? ` (${formatCount(e.params.active)} active)` : ""} · ${e.decoderType}</span>
       <span class="tags"><span class="tag">${e.attention}</span><span class="tag">${e.kvCacheBytesPerToken ? `KV ${formatBytes(e.kvCacheBytesPerToken)}/token` : "no KV cache"}</span></span>`;
     const href = this.hrefFor(e.id);
     return href

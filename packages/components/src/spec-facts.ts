@@ -32,7 +32,7 @@ export interface SpecFacts {
  * concept tags, to stay small; the popover derives the tags it explains).
  */
 export type FactStats = Pick<ModelStats, "kvCacheBytesPerToken" | "kvLabel" | "decoderType" | "attention" | "layerMixText" | "contextLength"> & {
-  params: Pick<ModelStats["params"], "total" | "active" | "mtp" | "activeFraction" | "breakdown" | "activeBreakdown">;
+  params: Pick<ModelStats["params"], "total" | "active" | "activeWithLookups" | "mtp" | "activeFraction" | "breakdown" | "activeBreakdown">;
 };
 
 /** Derives the numbers the elements show. */
@@ -40,7 +40,7 @@ export function factStats(spec: ModelSpec): FactStats {
   const p = countParams(spec);
   const kv = kvCacheBytesPerToken(spec);
   return {
-    params: { total: p.total, active: p.active, mtp: p.mtp, activeFraction: p.active / p.total, breakdown: p.breakdown, activeBreakdown: p.activeBreakdown },
+    params: { total: p.total, active: p.active, activeWithLookups: p.activeWithLookups, mtp: p.mtp, activeFraction: p.active / p.total, breakdown: p.breakdown, activeBreakdown: p.activeBreakdown },
     kvCacheBytesPerToken: kv,
     kvLabel: kvLabel(kv),
     decoderType: decoderType(spec),

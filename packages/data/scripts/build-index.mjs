@@ -38,7 +38,7 @@ for (const file of files) {
     releaseDate: spec.releaseDate,
     decoderType: decoderType(spec),
     attention: attentionLabel(spec),
-    params: { total: p.total, active: p.active },
+    params: { total: p.total, active: p.active, activeWithLookups: p.activeWithLookups },
     kvCacheBytesPerToken: kvCacheBytesPerToken(spec),
     contextLength: spec.architecture.contextLength,
     numLayers: spec.architecture.numLayers,

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { countParams, kvCacheBytesPerToken, kvLabel, decoderType, attentionLabel, formatCount, formatBytes } from "@archgal/schema";
+import { countParams, kvCacheBytesPerToken, kvLabel, decoderType, attentionLabel, formatCount, formatBytes, hasUnvisitedWeights } from "@archgal/schema";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readmePath = resolve(here, "../README.md");
@@ -18,12 +18,12 @@ export function datasetTable() {
     .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.id.localeCompare(b.id));
   const rows = specs.map((s) => {
     const p = countParams(s);
-    const scale = p.active === p.total ? formatCount(p.total) : `${formatCount(p.total)} (${formatCount(p.active)} active)`;
+    const scale = !hasUnvisitedWeights(p) ? formatCount(p.total) : `${formatCount(p.total)} (${formatCount(p.active)} active)`;
     const kv = kvCacheBytesPerToken(s);
     return `| \`${s.id}\` | ${s.name.replace(/\|/g, "\\|")} | ${s.releaseDate} | ${scale} | ${decoderType(s)} | ${attentionLabel(s)} | ${formatBytes(kv)} · ${kvLabel(kv)} |`;
   });
   return [
-    `${specs.length} models. Scale and KV cache are computed from each spec (KV: bf16 per token, every attention layer at full size, as the gallery counts it).`,
+    `${specs.length} models. Scale and KV cache are computed from each spec: scale is the total without MTP modules, and for sparse models the active count per token in the creators' convention (weights multiplied; embedding look-ups not counted, head counted); KV is bf16 per token, every attention layer at full size, as the gallery counts it (see Conventions).`,
     "",
     "| id | model | released | scale | decoder type | attention | KV cache / token |",
     "| --- | --- | --- | --- | --- | --- | --- |",

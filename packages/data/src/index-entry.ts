@@ -14,8 +14,11 @@ export interface ModelIndexEntry {
   decoderType: DecoderType;
   /** Derived attention label, e.g. `GQA`, `MLA`, `GQA + Gated DeltaNet`. */
   attention: string;
-  /** Computed parameters (all, including MTP modules) and active per token. */
-  params: { total: number; active: number };
+  /**
+   * Computed parameters: `total` (main model, MTP modules apart), the headline `active` (weights a token multiplies
+   * through: embedding look-ups not counted, head counted) and `activeWithLookups` (look-up tables counted).
+   */
+  params: { total: number; active: number; activeWithLookups: number };
   /** KV cache per token in the gallery's bf16 convention. */
   kvCacheBytesPerToken: number;
   /** Supported context, or null when unlimited. */

@@ -2,7 +2,7 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout } from "@archgal/schema/lean";
+import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout, hasUnvisitedWeights } from "@archgal/schema/lean";
 import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/lean";
 import { mixerShortName, type AnyMixer } from "./naming.js";
 
@@ -29,9 +29,14 @@ export interface Facts {
   single: boolean;
   /** Parameter counts (unknown mixer kinds count as zero). */
   params: ParamCountResult;
-  /** Total and active without MTP modules (what runs per token in ordinary decoding). */
+  /**
+   * Total and headline active without MTP modules (active: the weights a token multiplies through, embedding
+   * look-ups not counted; see the schema's conventions).
+   */
   mainTotal: number;
   mainActive: number;
+  /** A token leaves some weights unvisited (routed experts): the figure shows the active count beside the total. */
+  sparse: boolean;
   /** Number of MLP layers that form a prefix of the stack followed only by MoE layers (DeepSeek's dense prefix), else 0. */
   densePrefix: number;
   /** A short key per layer naming its mixer and FFN kind, e.g. `GQA → MoE`. */
@@ -104,6 +109,7 @@ export function analyse(spec: RenderableSpec): Facts {
     params,
     mainTotal,
     mainActive,
+    sparse: hasUnvisitedWeights(params),
     densePrefix,
     layerKeys,
   };

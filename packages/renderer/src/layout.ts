@@ -118,7 +118,7 @@ export function describeModel(spec: RenderableSpec): string {
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
     spec.architecture.contextLength === null ? "no explicit context limit" : `context ${formatInt(spec.architecture.contextLength)} tokens`,
-    f.mainActive < f.mainTotal ? `${formatCount(f.mainTotal)} parameters, ${formatCount(f.mainActive)} active per token` : `${formatCount(f.mainTotal)} parameters`,
+    f.sparse ? `${formatCount(f.mainTotal)} parameters, ${formatCount(f.mainActive)} active per token (embedding look-ups not counted)` : `${formatCount(f.mainTotal)} parameters`,
   ];
   return `${parts.join(", ")}.`;
 }
@@ -255,7 +255,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);
     sub.push(decoderType(spec as ModelSpec));
-    sub.push(f.mainActive < f.mainTotal ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active` : `${formatCount(f.mainTotal)} parameters`);
+    sub.push(f.sparse ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active (no embedding look-ups)` : `${formatCount(f.mainTotal)} parameters`);
     // Wrapped between its parts where it is too wide.
     const subSize = Math.max(16, fs);
     const subLines: Line[] = [];

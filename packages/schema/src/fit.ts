@@ -500,17 +500,14 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
   if (!peak) assumptions.push(`${d.name} has no ${computeDtype} throughput in its sources: compute-bound figures are not estimated.`);
   else assumptions.push(`Matrix maths at dense ${computeDtype} peak: ${(peak / 1e12).toFixed(1)} TFLOPS per device.`);
 
-  // Bytes read per token: active weights minus look-up tables (one row read per token), unless the head reuses the embedding.
+  // Bytes read per token: the headline active weights (look-up tables read one row per token and are not in it;
+  // a tied matrix is there once, as the head).
   const b = counts.activeBreakdown;
-  let lookupBytes = 0;
-  for (const c of ["positionEmbedding", "perLayerEmbedding", "ngramEmbedding"] as const) lookupBytes += b[c] * weightDtypeBytes[dtypeOf(r.scheme, c)];
-  if (!arch.embedding.tied) lookupBytes += b.embedding * weightDtypeBytes[dtypeOf(r.scheme, "embedding")];
   let activeBytes = 0;
   for (const [c, n] of Object.entries(b) as [ParamComponent, number][]) {
     if (c === "mtp" || c === "routedExperts") continue;
     activeBytes += n * weightDtypeBytes[dtypeOf(r.scheme, c)];
   }
-  activeBytes -= lookupBytes;
   // A looped stack reads its layers' weights again on every pass (embedding and head once).
   const passes = stackPasses(arch);
   if (passes > 1) {

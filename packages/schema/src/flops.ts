@@ -6,7 +6,7 @@ import { countParams, layerStackComponents, type ParamCounts } from "./params.js
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import { resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
-import { coreFeatureDetails, mixerKindDetails } from "./kinds/details.js";
+import { mixerKindDetails } from "./kinds/details.js";
 
 /** Forward FLOPs for one token, split into matrix multiplies and attention over the context. */
 export interface FlopsPerToken {
@@ -33,15 +33,12 @@ export function flopsPerToken(
   const kinds = resolveKinds(options);
   const params = options.counts ?? countParams(spec, { kinds });
   const b = params.activeBreakdown;
-  // Embedding look-ups are not multiplies: the token and position tables, and the features' tables.
-  let lookups = b.embedding + b.positionEmbedding;
-  for (const feature of Object.values(coreFeatureDetails)) lookups += feature.lookupParams(arch);
-  const headMatmul = arch.embedding.tied ? arch.vocabSize * arch.dModel : 0;
+  // The headline active count already leaves out look-ups (embedding rows, feature tables) and counts the head.
   // A looped stack multiplies through its layers once per pass; embedding and head run once.
   const passes = stackPasses(arch);
   let stack = 0;
   if (passes > 1) for (const component of layerStackComponents) stack += b[component];
-  const matmul = 2 * (params.active - lookups + headMatmul + (passes - 1) * stack);
+  const matmul = 2 * (params.active + (passes - 1) * stack);
   const tokens = options.contextLength ?? arch.contextLength ?? 4096;
   let attention = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {

@@ -10,6 +10,7 @@
 export type * from "./spec-types.js";
 export { expandLayers, layerRuns, definitionCounts, maxDefinitions, type ExpandedLayer, type LayerRun } from "./layers.js";
 export { countParams, paramsWithout, type ParamBreakdown, type ParamCounts, type ParamCountResult } from "./params.js";
+export { hasUnvisitedWeights } from "./conventions.js";
 export { kvCacheBytesPerToken, kvLabel, type Dtype, type KvLabel } from "./kv-cache.js";
 export { KindRegistry, coreKinds, isCoreMixerKind, ffnKind, type KindOptions, type AnyMixerKind, type AnyMixerKindCore } from "./kinds/registry.js";
 export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";

@@ -22,6 +22,7 @@ export {
   type MixerParams,
   type FfnParams,
 } from "./params.js";
+export { ParamConventions, KvConvention, scopeLabels, hasUnvisitedWeights } from "./conventions.js";
 export { kvCacheBytesPerToken, kvElementsPerToken, kvLabel, cachedLayerCount, dtypeBytes, type Dtype, type KvLabel } from "./kv-cache.js";
 export { kvCacheBytes, stateElements, type CacheOptions, type CacheSize } from "./cache-size.js";
 export {

@@ -43,11 +43,20 @@ export interface OfficialCheck {
   deviation?: string;
 }
 
-/** Our count of `which` params adjusted to a scope: excluded components removed, external ones added. */
+/**
+ * Our count of `which` params adjusted to a scope: excluded components removed, external ones added. An active
+ * scope with `countsLookups` starts from `activeWithLookups` (the look-up tables added back to their components).
+ */
 export function scopedCount(counts: ParamCounts, which: "total" | "active", scope: ParamScope | undefined): number {
-  const breakdown = which === "total" ? counts.breakdown : counts.activeBreakdown;
   const external = (scope?.external ?? []).reduce((a, e) => a + e.params, 0);
-  return paramsWithout(breakdown, scope?.excludes) + external;
+  if (which === "total") return paramsWithout(counts.breakdown, scope?.excludes) + external;
+  if (!scope?.countsLookups) return paramsWithout(counts.activeBreakdown, scope?.excludes) + external;
+  // The look-ups sit in the embedding, position and feature components of the total; the routed experts a
+  // token does not visit are the only other difference between active and total.
+  const withLookups = { ...counts.activeBreakdown };
+  for (const c of ["embedding", "positionEmbedding", "perLayerEmbedding", "ngramEmbedding"] as const) withLookups[c] = counts.breakdown[c];
+  withLookups.head = counts.breakdown.head;
+  return paramsWithout(withLookups, scope.excludes) + external;
 }
 
 function check(computed: number, official: number, roundedTo?: number): OfficialCheck {

@@ -24,15 +24,32 @@ export type ParamBreakdown = Record<ParamComponent, number>;
 export interface ParamCounts {
   /** Parameters of the main model (embeddings, every layer, head), without MTP modules. */
   total: number;
-  /** Parameters used for one token by the main model: total minus the routed experts a token does not visit. */
+  /**
+   * The headline active count, in the creators' convention: parameters one token's forward pass multiplies through
+   * in the main model. The routed experts a token does not visit are left out, and so are tables that are only
+   * looked up (the input embedding rows, learned positions, n-gram and per-layer embedding tables); the output
+   * head is a matmul and counts. With tied embeddings the shared matrix counts once, as the head.
+   * See {@link ParamConventions} in `conventions.ts`.
+   */
   active: number;
+  /**
+   * Active parameters with the look-up tables counted in full: total minus the routed experts a token does not
+   * visit (the whole-model figure beside {@link active}).
+   */
+  activeWithLookups: number;
+  /** Parameters only looked up per token (activeWithLookups − active). */
+  lookups: number;
   /** Parameters of the MTP modules (0 when there are none). */
   mtp: number;
   /** Everything in the checkpoint: total + mtp. */
   totalWithMtp: number;
   /** Total by component (MTP modules under `mtp`). */
   breakdown: ParamBreakdown;
-  /** Active by component (MTP modules under `mtp`). */
+  /**
+   * Active by component, in the headline convention (MTP modules under `mtp`): `embedding` and
+   * `positionEmbedding` are 0, the feature components hold their projections only, and a tied embedding matrix
+   * is under `head`.
+   */
   activeBreakdown: ParamBreakdown;
 }
 
@@ -147,14 +164,24 @@ export function countParams(spec: { architecture: ArchitectureInput }, options?:
     active[component] += used;
   };
 
-  // Embeddings and head.
-  add("embedding", arch.vocabSize * d);
+  // Embeddings and head. The input embedding and learned positions are looked up, not multiplied: they are not
+  // active. A tied matrix is multiplied once per token as the head, so the head's active count carries it.
+  let lookups = 0;
+  const table = arch.vocabSize * d;
+  if (arch.embedding.tied) {
+    add("embedding", table, 0);
+    active.head += table;
+  } else {
+    add("embedding", table, 0);
+    lookups += table;
+  }
   if (arch.positional.kind === "learned") {
     if (arch.contextLength === null) throw new Error("learned positions need a context length");
-    add("positionEmbedding", arch.contextLength * d);
+    add("positionEmbedding", arch.contextLength * d, 0);
+    lookups += arch.contextLength * d;
   }
   if (arch.embedding.norm) add("norms", normParams(arch.norm, d));
-  if (!arch.embedding.tied) add("head", arch.vocabSize * d);
+  if (!arch.embedding.tied) add("head", table);
   if (arch.embedding.headBias) add("head", arch.vocabSize);
   add("norms", normParams(arch.norm, d)); // final norm
 
@@ -184,12 +211,17 @@ export function countParams(spec: { architecture: ArchitectureInput }, options?:
   // Block-level features: per-layer and n-gram embeddings, hyper-connections, multi-token prediction.
   const ctx: FeatureContext = { sublayers, mixer: mixerOf, ffn: ffnOf, blockNorms: normsPerLayer(arch.norm, true, true), norm: normParams(arch.norm, d) };
   for (const feature of Object.values(coreFeatures)) feature.params(arch, ctx, add);
+  // The features add their look-up tables as not used (n-gram and per-layer tables): what is left out is looked up.
+  lookups += total.perLayerEmbedding - active.perLayerEmbedding + total.ngramEmbedding - active.ngramEmbedding;
 
   const sum = (b: ParamBreakdown) => Object.values(b).reduce((a, n) => a + n, 0);
   const all = sum(total);
+  const activeMain = sum(active) - active.mtp;
   return {
     total: all - total.mtp,
-    active: sum(active) - active.mtp,
+    active: activeMain,
+    activeWithLookups: activeMain + lookups,
+    lookups,
     mtp: total.mtp,
     totalWithMtp: all,
     breakdown: total,

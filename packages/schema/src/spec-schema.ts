@@ -86,6 +86,7 @@ const ParamScopeSchema = strict({
   external: z.optional(
     z.array(strict({ label: text(120, 1), params: nonNegativeInt(), source: url() })),
   ),
+  countsLookups: z.optional(z.boolean()),
 });
 
 export const OfficialParamsSchema = strict({

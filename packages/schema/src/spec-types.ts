@@ -153,6 +153,11 @@ export interface ParamScope {
   excludes?: ParamComponent[];
   /** Parameters outside the spec that the official figure includes (e.g. a vision encoder). */
   external?: ExternalParams[];
+  /**
+   * For an active figure: the creators count the look-up tables a token reads (input embedding rows, n-gram and
+   * per-layer tables) as active, so it is compared with our `activeWithLookups` instead of the headline `active`.
+   */
+  countsLookups?: boolean;
 }
 
 /** The creators' own parameter figure, with its source and scope. */

@@ -16,8 +16,10 @@ export interface ModelStats {
   params: {
     /** Main model, without MTP modules. */
     total: number;
-    /** Per token, main model. */
+    /** Headline active: weights a token multiplies through (look-up tables left out, head counted); see conventions.ts. */
     active: number;
+    /** The whole-model figure beside it: total minus the experts a token does not visit, look-up tables counted. */
+    activeWithLookups: number;
     /** MTP modules, reported apart. */
     mtp: number;
     /** Everything in the checkpoint. */
@@ -27,7 +29,7 @@ export interface ModelStats {
     breakdown: ParamBreakdown;
     activeBreakdown: ParamBreakdown;
   };
-  /** Gallery convention: bf16, every attention layer at full size, linear/SSM layers excluded. */
+  /** The KV rule of conventions.ts: bf16, every attention layer's per-token cache with no window cap, fixed-state layers 0. */
   kvCacheBytesPerToken: number;
   kvLabel: KvLabel;
   decoderType: DecoderType;
@@ -54,6 +56,7 @@ export function modelStats(spec: SpecInput, options?: KindOptions): ModelStats {
     params: {
       total: p.total,
       active: p.active,
+      activeWithLookups: p.activeWithLookups,
       mtp: p.mtp,
       totalWithMtp: p.totalWithMtp,
       activeFraction: p.active / p.total,

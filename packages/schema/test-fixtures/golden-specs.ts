@@ -124,13 +124,6 @@ export const deepseekV3 = specOf(
     asWritten: "671B total, 37B activated",
     source: "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README_WEIGHTS.md",
     scope: { excludes: ["mtp"] },
-    deviations: [
-      {
-        figure: "active",
-        explanation:
-          "Counting every weight a token passes through (MLA, 8 routed + 1 shared expert, router, norms, embedding, head) gives 37.55B; README_WEIGHTS.md states 36.7B for the same scope without a breakdown, and the README rounds it to 37B.",
-      },
-    ],
   },
   "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/inference/configs/config_671B.json",
 );

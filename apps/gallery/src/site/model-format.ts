@@ -1,11 +1,14 @@
 /**
  * How the site words a model's numbers (built on @archgal/schema's formatters).
  */
-import { formatBytes, formatCount, formatTokens, kvLabel } from "@archgal/schema/metrics";
+import { formatBytes, formatCount, formatTokens, kvLabel, hasUnvisitedWeights } from "@archgal/schema/metrics";
 
-/** `671B total · 37B active (5.5%)`, or `8.03B` for a dense model. */
-export function scaleText(params: { total: number; active: number }): string {
-  if (params.active >= params.total) return formatCount(params.total);
+/**
+ * `671B total · 36.6B active (5.5%)`, or `8.03B` for a dense model; active is the headline count (weights a token
+ * multiplies through, embedding look-ups not counted).
+ */
+export function scaleText(params: { total: number; active: number; activeWithLookups: number }): string {
+  if (!hasUnvisitedWeights(params)) return formatCount(params.total);
   return `${formatCount(params.total)} · ${formatCount(params.active)} active (${percent(params.active / params.total)})`;
 }
 

@@ -46,7 +46,7 @@ export function summaryRows(specs: readonly DatasetEntry[]): CompareRow[] {
     row("decoderType", "Decoder type", (i) => stats[i]!.decoderType),
     row("attention", "Attention", (i) => stats[i]!.attention),
     row("params.total", "Total parameters", (i) => formatCount(stats[i]!.params.total)),
-    row("params.active", "Active parameters", (i) => formatCount(stats[i]!.params.active)),
+    row("params.active", "Active parameters (no embedding look-ups)", (i) => formatCount(stats[i]!.params.active)),
     row("kv", "KV cache / token (bf16)", (i) => (stats[i]!.kvCacheBytesPerToken ? `${formatBytes(stats[i]!.kvCacheBytesPerToken)} · ${stats[i]!.kvLabel}` : "none")),
     row("context", "Context", (i) => (stats[i]!.contextLength === null ? "no limit" : formatTokens(stats[i]!.contextLength))),
     row("layers", "Layers", (i) => formatInt(stats[i]!.numLayers)),

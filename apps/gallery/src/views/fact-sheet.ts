@@ -2,7 +2,7 @@
  * A model's fact sheet: every number computed from its spec, next to the creators' own figure.
  */
 import type { DatasetEntry, ModelStats } from "@archgal/schema/metrics";
-import { compareWithOfficial, formatBytes, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
+import { compareWithOfficial, formatBytes, formatCount, formatInt, formatTokens, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { getModel } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
 import { externalLink } from "../site/external-link.js";
@@ -14,13 +14,13 @@ type Row = [label: string, value: Node | string, sub?: string];
 export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
   const p = stats.params;
   const official = compareWithOfficial(spec);
-  const moe = p.active < p.total;
+  const moe = hasUnvisitedWeights(p);
   const arch = spec.architecture;
   const parent = spec.derivedFrom ? getModel(spec.derivedFrom) : undefined;
   const rows: Row[] = [
     [
       "Parameters",
-      moe ? `${formatCount(p.total)} total · ${formatCount(p.active)} active (${percent(p.activeFraction)})` : formatCount(p.total),
+      moe ? `${formatCount(p.total)} total · ${formatCount(p.active)} active (${percent(p.activeFraction)}; weights multiplied, embedding look-ups not counted; ${formatCount(p.activeWithLookups)} with them)` : formatCount(p.total),
       `${formatInt(p.total)} computed${p.mtp ? ` + ${formatCount(p.mtp)} in MTP modules` : ""}`,
     ],
     [

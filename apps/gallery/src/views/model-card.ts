@@ -3,6 +3,7 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import { conceptEntry } from "@archgal/schema/concepts";
+import { hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { contextText, dateText, decoderClass, kvText, percent, scaleText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
@@ -16,7 +17,7 @@ export interface CardOptions {
 }
 
 export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement {
-  const moe = m.params.active < m.params.total;
+  const moe = hasUnvisitedWeights(m.params);
   const titleId = `card-title-${m.id}`;
   const tags = m.concepts
     .map((c) => conceptEntry(c))

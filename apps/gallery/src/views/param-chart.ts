@@ -2,7 +2,7 @@
  * Where a model's parameters are: stacked bars of total and active by component, and the table behind them.
  */
 import type { ModelStats, ParamBreakdown } from "@archgal/schema/metrics";
-import { formatCount, formatInt } from "@archgal/schema/metrics";
+import { formatCount, formatInt, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { percent } from "../site/model-format.js";
 
@@ -61,7 +61,7 @@ export function paramChart(stats: ModelStats): HTMLElement {
   const activeSum = Object.values(activeBreakdown).reduce((a, b) => a + b, 0);
   const rows = componentsShown.filter((c) => breakdown[c.key] > 0);
   const largest = Math.max(...rows.map((c) => breakdown[c.key]));
-  const moe = stats.params.active < stats.params.total;
+  const moe = hasUnvisitedWeights(stats.params);
   return h(
     "div",
     { class: "param-chart" },

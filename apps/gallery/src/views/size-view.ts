@@ -2,7 +2,7 @@
  * Models as squares whose area is proportional to their parameters; the filled corner is the active share.
  */
 import type { ModelIndexEntry } from "@archgal/data";
-import { formatCount } from "@archgal/schema/metrics";
+import { formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { decoderClass, percent } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
@@ -36,7 +36,7 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
       sorted.map((m) => {
         const side = Math.max(3, squareSide(m.params.total, largest, maxSide));
         const activeSide = Math.max(2, squareSide(m.params.active, largest, maxSide));
-        const moe = m.params.active < m.params.total;
+        const moe = hasUnvisitedWeights(m.params);
         return h(
           "li",
           { class: `size-item ${decoderClass(m.decoderType)}` },

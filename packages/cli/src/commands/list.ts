@@ -1,7 +1,10 @@
 import { models } from "@archgal/data";
-import { formatBytes, formatCount } from "@archgal/schema";
+import { formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema";
 
-/** `archgal list [--json]`: the dataset's ids (JSON: id, name, org, releaseDate, and the index figures). */
+/**
+ * `archgal list [--json]`: the dataset's ids (JSON: id, name, org, releaseDate, and the index figures). The size
+ * column is the total, with `-A` and the headline active count (weights multiplied per token) for sparse models.
+ */
 export function listCommand(options: { json?: boolean }): string {
   if (options.json) {
     return JSON.stringify(
@@ -10,7 +13,7 @@ export function listCommand(options: { json?: boolean }): string {
       2,
     );
   }
-  const rows = models.map((m) => [m.id, m.releaseDate, m.decoderType, m.params.active === m.params.total ? formatCount(m.params.total) : `${formatCount(m.params.total)}-A${formatCount(m.params.active)}`, formatBytes(m.kvCacheBytesPerToken)]);
+  const rows = models.map((m) => [m.id, m.releaseDate, m.decoderType, !hasUnvisitedWeights(m.params) ? formatCount(m.params.total) : `${formatCount(m.params.total)}-A${formatCount(m.params.active)}`, formatBytes(m.kvCacheBytesPerToken)]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }

@@ -29,6 +29,8 @@ interface Golden {
   total: number;
   /** Parameters used per token, where the creator publishes it. */
   active?: number;
+  /** Active with the look-up tables counted (when it differs from the headline and a source states it). */
+  activeWithLookups?: number;
   /** Parameters including MTP modules, when the config has them. */
   withMtp?: number;
 }
@@ -136,9 +138,9 @@ const goldens: Golden[] = [
   // = 107,769,861,120 (the vision tower, not counted, makes up the rest of the 109B the model card gives).
   { config: "llama-4-scout", type: "llama4", total: 107_769_861_120 },
   // Qwen3-Coder-480B-A35B-Instruct: untied 2·151936·6144 + 62 × [attn(96, 8, 128) + q/k norm 2·128, router
-  // 160·6144, 160 × 3·6144·2560, 2 norms] + norm = 480,154,875,392; 8 experts per token: 35,474,765,312 active (the
-  // 480B and 35B of its name).
-  { config: "qwen3-coder-480b-a35b", type: "qwen3_moe", total: 480_154_875_392, active: 35_474_765_312 },
+  // 160·6144, 160 × 3·6144·2560, 2 norms] + norm = 480,154,875,392; 8 experts per token: 35,474,765,312 with the
+  // input embedding rows, 34,541,270,528 multiplied through (the 480B and 35B of its name).
+  { config: "qwen3-coder-480b-a35b", type: "qwen3_moe", total: 480_154_875_392, active: 34_541_270_528, activeWithLookups: 35_474_765_312 },
   // Qwen3-VL-2B-Instruct (text model; the wrapper's tie_word_embeddings true ties the head): 151936·2048 + 28 ×
   // [attn(16, 8, 128) + q/k norm 2·128, MLP 3·2048·6144, 2·2048] + 2048 = 1,720,574,976 (the vision tower is not
   // counted).
@@ -231,9 +233,9 @@ const goldens: Golden[] = [
 
   // Ling-lite (bailing_moe, remote code; inclusionAI/Ling's own copy of its config.json): untied 2·126464·2048 +
   // 28 × [query_key_value 2048·(16 + 2·4)·128, dense 2048² (use_bias false), gate 64·2048, 64 × 3·2048·1408,
-  // shared_experts 3·2048·(2·1408), 2 norms] + norm = 16,801,974,272; active (6 experts) 2,753,153,024 — the
-  // 16.8B total and 2.75B activated of the Ling README.
-  { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_753_153_024 },
+  // shared_experts 3·2048·(2·1408), 2 norms] + norm = 16,801,974,272; active (6 experts) 2,494,154,752 multiplied
+  // through, 2,753,153,024 with the input embedding rows — the 16.8B total and 2.75B activated of the Ling README.
+  { config: "ling-lite", type: "bailing_moe", total: 16_801_974_272, active: 2_494_154_752, activeWithLookups: 2_753_153_024 },
 
   // MPT-7B-Instruct (mlc-ai/mlc-llm's README copy of its config.json): tied 50432·4096 + 32 × [Wqkv 4096·3·4096,
   // out_proj 4096², up_proj 4096·16384, down_proj 16384·4096 (no_bias), norm_1/norm_2 weights 2·4096 (biases
@@ -462,6 +464,7 @@ describe("golden parameter counts of imported configs", () => {
       expect(counts.total).toBe(g.total);
       expect(counts.totalWithMtp).toBe(g.withMtp ?? g.total);
       if (g.active !== undefined) expect(counts.active).toBe(g.active);
+      if (g.activeWithLookups !== undefined) expect(counts.activeWithLookups).toBe(g.activeWithLookups);
     });
   }
 });

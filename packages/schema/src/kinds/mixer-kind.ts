@@ -188,7 +188,7 @@ export interface BlockFeatureDetails {
   present(arch: Architecture): boolean;
   /** Concept tags it brings. */
   concepts(arch: Architecture): Concept[];
-  /** Parameters only looked up, never multiplied (left out of the matmul FLOPs). */
+  /** Parameters only looked up, never multiplied (the feature's `params` adds them as not used, so the headline active count leaves them out). */
   lookupParams(arch: Architecture): number;
 }
 

@@ -13,6 +13,9 @@ export const ngramEmbeddings = {
   id: "ngram-embeddings",
   params(arch, _ctx, add) {
     const ng = arch.embedding.ngram;
-    if (ng) add("ngramEmbedding", ngramLookupParams(ng, arch.dModel) + (ng.tables ?? 1) * (ng.dim === undefined ? 0 : ng.dim * arch.dModel));
+    if (!ng) return;
+    const projections = (ng.tables ?? 1) * (ng.dim === undefined ? 0 : ng.dim * arch.dModel);
+    // The tables are looked up (not active); their projections are multiplied.
+    add("ngramEmbedding", ngramLookupParams(ng, arch.dModel) + projections, projections);
   },
 } satisfies BlockFeature;

@@ -12,6 +12,8 @@ export const perLayerEmbeddings = {
     const width = arch.numLayers * pl.dim;
     // Gemma 3n: embed_tokens_per_layer, per_layer_model_projection, per_layer_projection_norm,
     // and in every layer per_layer_input_gate, per_layer_projection and post_per_layer_input_norm.
-    add("perLayerEmbedding", pl.vocabSize * width + d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d));
+    // The table is looked up (not active); the projections, gates and norms are multiplied.
+    const multiplied = d * width + pl.dim + arch.numLayers * (2 * d * pl.dim + d);
+    add("perLayerEmbedding", pl.vocabSize * width + multiplied, multiplied);
   },
 } satisfies BlockFeature;
