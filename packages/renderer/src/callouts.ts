@@ -25,7 +25,7 @@ export interface Callout {
 }
 
 /** Font size of callouts. */
-export const CALLOUT_FONT = 22;
+export const CALLOUT_FONT = 17;
 
 /** Small rectangles along a segment, for collision tests of text against lines. */
 function segmentRects([ax, ay]: Point, [bx, by]: Point, pad = 5): Rect[] {
@@ -57,8 +57,6 @@ function borderDistance(p: Point, r: Rect): number {
 
 /** How far segment pq runs within 16 units of the border of r (sampled every 4 units, at most 500 samples). */
 function skim(p: Point, q: Point, r: Rect): number {
-  // Far from every border of r: nothing to sample.
-  if (Math.max(p[0], q[0]) < r.x - 16 || Math.min(p[0], q[0]) > r.x + r.w + 16 || Math.max(p[1], q[1]) < r.y - 16 || Math.min(p[1], q[1]) > r.y + r.h + 16) return 0;
   const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
   const steps = Math.min(500, Math.max(1, Math.ceil(len / 4)));
   let near = 0;
@@ -120,7 +118,7 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
     placed.push(r);
     const [p, q] = leader(label.y);
     segs.push([p, q]);
-    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.5 });
+    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });
   }
   return placed;
 }

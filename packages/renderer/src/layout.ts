@@ -40,8 +40,6 @@ export type PanelPlacer = (f: Facts, canvas: Canvas, anchors: MainAnchors, x: nu
 
 const LEFT_W = 210;
 const RIGHT_W = 250;
-/** Font size of the main column's box text in the full figure (at least 18 px when drawn at 1:1). */
-const BOX_TEXT = 18;
 
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
 const t = (text: string): Span => ({ text });
@@ -135,7 +133,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const margin = compact ? 12 : 24;
   // Compact: the smallest font that stays legible when the figure is 360 px wide. The figure is exactly its frame
   // plus margins wide: the title, the notes and everything else wrap within the frame's width.
-  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : () => BOX_TEXT);
+  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : undefined);
   const all = new Canvas("figure");
 
   // Main column: frame left edge at LEFT_W, frame top at y = 0.

@@ -96,6 +96,6 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     const e = moeP.p.expertBox;
     const from: Point = [e.x + e.w / 2, e.y];
     const to: Point = [from[0], ffnP.y + ffnP.p.h];
-    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.5 });
+    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.2 });
   }
 }

@@ -4,16 +4,16 @@
 import { headSharing } from "@archgal/schema/metrics";
 import type { AttentionMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
-import { SMALL, TAG, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
 
 /** Gated attention: Q, K, V and a sigmoid gate on the attention output. */
 export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   const p = start(id, [t(`Gated attention (${headSharing(m)})`)]);
   const y0 = p.titleBottom + 14;
-  const cols = [60, 170, 275, 390];
+  const cols = [70, 160, 250, 390];
   const out = node(p, 160, y0, "Linear", { w: 90 });
   const mul = circle(p, 160, out.y + out.h + 30, "times");
-  const sdpa = node(p, 160, mul.y + mul.h + 22, "Scaled dot-product attention", { w: 270, kind: "core", fill: "core", fontSize: SMALL });
+  const sdpa = node(p, 160, mul.y + mul.h + 22, "Scaled dot-product attention", { w: 270, kind: "core", fill: "core", fontSize: 14 });
   let y = sdpa.y + sdpa.h + 30;
   const norms: Box[] = [];
   if (m.qkNorm) {
@@ -30,7 +30,7 @@ export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   }
   arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
   arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t("Sigmoid")], [t("gate")]], fontSize: TAG });
+  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t("Sigmoid")], [t("gate")]], fontSize: SMALL });
   up(p, sdpa, mul, 160);
   up(p, mul, out);
   const bottom = inputBus(p, lin, lin[0]!.y + lin[0]!.h + 18);
