@@ -90,8 +90,11 @@ export interface LayoutCheckOptions {
 
 /** A leader closer than this to a container's border (panel frame, block) is skimming it. */
 export const SKIM_DISTANCE = 16;
-/** How long (in units) a leader may skim a border: about what crossing it at a slant takes. */
-export const SKIM_LENGTH = 64;
+/**
+ * How long (in units) a leader may run along a border: a leader that approaches its anchor beside a frame for a
+ * short way is not skimming it; the defect this catches is a leader following a frame for hundreds of units.
+ */
+export const SKIM_LENGTH = 96;
 /** Two leaders whose starts are closer than this start at one point. */
 export const SAME_POINT = 4;
 
