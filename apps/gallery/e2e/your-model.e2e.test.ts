@@ -73,7 +73,7 @@ describe("your model", () => {
     await expect.poll(() => page.locator("#byo-name").textContent()).toBe("Qwen3-30B-A3B");
     await figureShown(page);
     const facts = await page.locator("llm-arch-facts").evaluate((el) => el.shadowRoot?.textContent ?? "");
-    expect(facts).toMatch(/30\.5B total · 3\.3\dB active/);
+    expect(facts).toMatch(/30\.5B total · 3\.04B active/);
     expect(await page.locator("#your-model-results .meta").textContent()).toContain("Sparse MoE");
     expect(await page.locator("#calc-cache-total").textContent()).toMatch(/\d/);
     expect(await page.locator("#byo-warnings").count()).toBe(1);

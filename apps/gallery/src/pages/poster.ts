@@ -7,6 +7,7 @@ import "../site/page-init.js";
 import { models } from "@archgal/data";
 import { formatBytes } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
+import { percent } from "../site/model-format.js";
 import { posterOrders, posterPath, type PosterOrder } from "../site/poster-files.js";
 import { readChunks } from "../site/read-stream.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
@@ -71,7 +72,7 @@ async function draw(): Promise<void> {
   if (panZoom) panZoom.setContentSize(width, height);
   else {
     panZoom = new PanZoom(viewport, canvas, width, height);
-    panZoom.onChange((s) => (zoomLevel.textContent = `${Math.round(s.scale * 100)}%`));
+    panZoom.onChange((s) => (zoomLevel.textContent = percent(s.scale)));
     panZoom.fit();
   }
   progress.hidden = true;

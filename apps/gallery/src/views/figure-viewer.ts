@@ -3,6 +3,7 @@
  * keyboard), so a phone can read a large diagram. Escape or the close button leaves it.
  */
 import { h, svgFromMarkup } from "../site/dom-builder.js";
+import { percent } from "../site/model-format.js";
 import { PanZoom } from "./pan-zoom.js";
 
 export function openFigureViewer(svgMarkup: string, title: string): void {
@@ -43,7 +44,7 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
   document.body.append(dialog);
   dialog.showModal();
   panZoom = new PanZoom(viewport, canvas, width, height);
-  panZoom.onChange((s) => (zoom.textContent = `${Math.round(s.scale * 100)}%`));
+  panZoom.onChange((s) => (zoom.textContent = percent(s.scale)));
   panZoom.fit();
   viewport.focus();
 }
