@@ -21,7 +21,6 @@ export async function assertWritable(path: string): Promise<void> {
   try {
     await access(dir, constants.W_OK);
   } catch {
-    pending.delete(temp);
     throw new CliError(`${path}: cannot write (permission denied)`);
   }
   const existing = await lstat(path).catch(() => undefined);
