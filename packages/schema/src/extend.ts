@@ -39,14 +39,15 @@ export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
 
 /**
  * What {@link defineMixerKind} takes: a full kind definition in which the facets that only refine the picture
- * may be left out (names default to the label and title, no concepts, no callout, no relation checks).
+ * may be left out (names default to the label and title, no concepts, no callout, no relation checks, no
+ * defaults to fill in).
  */
 export type MixerKindInput<M extends { kind: string }> = Omit<
   MixerKindDefinition<M>,
-  "cache" | "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations"
+  "cache" | "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults"
 > & {
   cache: Omit<MixerKindDefinition<M>["cache"], "span"> & Partial<Pick<MixerKindDefinition<M>["cache"], "span">>;
-} & Partial<Pick<MixerKindDefinition<M>, "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations">>;
+} & Partial<Pick<MixerKindDefinition<M>, "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults">>;
 
 /** A downstream mixer kind, as {@link defineMixerKind} returns it. */
 export interface DefinedMixerKind<M extends { kind: string }> extends MixerKindDefinition<M> {
@@ -70,6 +71,7 @@ export function defineMixerKind<M extends { kind: string }>(definition: MixerKin
     callout: (): CalloutPart[] | undefined => undefined,
     calloutNotes: (): CalloutPart[][] => [],
     relations: (): RelationIssue[] => [],
+    withDefaults: (m: M): M => m,
     ...definition,
     cache: { span: () => undefined, ...definition.cache },
     hooks: { kinds: [] },

@@ -4,50 +4,17 @@
  */
 import { expandLayers } from "../layers.js";
 import type { Architecture, Ffn, Mixer } from "../spec-types.js";
+import { ffnKindDetails, mixerKindDetails } from "../kinds/details.js";
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
 /**
- * Fills in the values the spec documents for absent optional fields, so that an absent field and its
- * documented default compare equal (e.g. `qkvBias` absent = false, `convBias` absent = true, `count` = 1).
+ * Fills in the values the spec documents for absent optional fields (each kind's `withDefaults`), so that an
+ * absent field and its documented default compare equal (e.g. `qkvBias` absent = false, `convBias` absent = true).
  */
-function normaliseMixer(mixer: Mixer): Plain {
-  switch (mixer.kind) {
-    case "attention":
-      return {
-        valueHeadDim: mixer.headDim,
-        qkvBias: false,
-        outBias: false,
-        sinks: false,
-        sharedKV: false,
-        reusesKV: false,
-        ...(mixer as unknown as Record<string, Plain>),
-      };
-    case "mla":
-      return { bias: false, ...(mixer as unknown as Record<string, Plain>) };
-    case "mamba2":
-      return { bias: false, convBias: true, ...(mixer as unknown as Record<string, Plain>) };
-    case "lightning":
-    case "short-conv":
-      return { bias: false, ...(mixer as unknown as Record<string, Plain>) };
-    default:
-      return mixer as unknown as Plain;
-  }
-}
+const normaliseMixer = (mixer: Mixer): Plain => (mixerKindDetails(mixer)?.withDefaults(mixer) ?? mixer) as unknown as Plain;
 
-function normaliseFfn(ffn: Ffn): Plain {
-  if (ffn.kind === "mlp") return { bias: false, ...(ffn as unknown as Record<string, Plain>) };
-  const shared = ffn.sharedExperts ?? 0;
-  return {
-    bias: false,
-    sharedGate: false,
-    zeroExperts: 0,
-    ...(ffn as unknown as Record<string, Plain>),
-    sharedExperts: shared,
-    sharedHidden: shared ? (ffn.sharedHidden ?? shared * ffn.expertHidden) : 0,
-    router: { bias: false, ...((ffn.router ?? {}) as Record<string, Plain>) },
-  };
-}
+const normaliseFfn = (ffn: Ffn): Plain => (ffnKindDetails(ffn)?.withDefaults(ffn) ?? ffn) as unknown as Plain;
 
 function normaliseTop(arch: Architecture): Record<string, Plain> {
   const norm = { ...arch.norm } as Record<string, Plain>;

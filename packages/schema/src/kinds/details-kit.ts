@@ -20,6 +20,9 @@ export function rows(): { add(label: string, value: number | string | undefined 
   };
 }
 
+/** The `withDefaults` of a kind without optional fields that have defaults: the object as written. */
+export const asWritten = <T>(x: T): T => x;
+
 /** No relation issues. */
 export const noRelations = (): never[] => [];
 

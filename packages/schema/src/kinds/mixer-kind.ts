@@ -106,6 +106,11 @@ export interface MixerKindDetails<M extends { kind: string } = { kind: string }>
   facts(mixer: M): FactRow[];
   /** Relations between the mixer's fields and the architecture that the object schema cannot express. */
   relations(mixer: M, arch: Architecture, path: (string | number)[]): RelationIssue[];
+  /**
+   * The mixer with the documented default of every absent optional field filled in (e.g. `qkvBias` absent =
+   * false), so that two mixers compare equal by content however they are written.
+   */
+  withDefaults(mixer: M): M;
 }
 
 /**
@@ -157,6 +162,8 @@ export interface FfnKindDetails<F extends { kind: string } = Ffn> {
   facts(ffn: F): FactRow[];
   /** Relations between the FFN's fields. */
   relations(ffn: F, path: (string | number)[]): RelationIssue[];
+  /** The FFN with the documented default of every absent optional field filled in (see `MixerKindDetails`). */
+  withDefaults(ffn: F): F;
 }
 
 /** A feed-forward kind with every facet. */

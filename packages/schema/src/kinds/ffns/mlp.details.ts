@@ -11,4 +11,5 @@ export const mlpDetails = {
     ["Activation", activationText(f)],
   ],
   relations: () => [],
+  withDefaults: (f) => ({ bias: false, ...f }),
 } satisfies FfnKindDetails<MlpFfn>;

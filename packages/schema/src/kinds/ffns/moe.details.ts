@@ -31,4 +31,16 @@ export const moeDetails = {
     if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
     return issues;
   },
+  withDefaults(f) {
+    const shared = f.sharedExperts ?? 0;
+    return {
+      bias: false,
+      sharedGate: false,
+      zeroExperts: 0,
+      ...f,
+      sharedExperts: shared,
+      sharedHidden: shared ? (f.sharedHidden ?? shared * f.expertHidden) : 0,
+      router: { bias: false, ...f.router },
+    };
+  },
 } satisfies FfnKindDetails<MoeFfn>;

@@ -58,4 +58,5 @@ export const attentionDetails = {
     if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
     return issues;
   },
+  withDefaults: (m) => ({ valueHeadDim: m.headDim, qkvBias: false, outBias: false, sinks: false, sharedKV: false, reusesKV: false, ...m }),
 } satisfies MixerKindDetails<AttentionMixer>;

@@ -1,7 +1,7 @@
 /** The facets of `CcaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { CcaMixer } from "./cca.js";
-import { rows, noRelations } from "../details-kit.js";
+import { rows, noRelations, asWritten } from "../details-kit.js";
 import { headSharing } from "../common.js";
 
 export const ccaDetails = {
@@ -25,4 +25,5 @@ export const ccaDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<CcaMixer>;

@@ -1,7 +1,7 @@
 /** The facets of `CompressedAttentionMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { CompressedAttentionMixer } from "./compressed-attention.js";
-import { indexerFact, rows, tokens, noRelations } from "../details-kit.js";
+import { indexerFact, rows, tokens, noRelations, asWritten } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 import type { Concept } from "../../concepts/concept.js";
 
@@ -37,4 +37,5 @@ export const compressedAttentionDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<CompressedAttentionMixer>;

@@ -1,7 +1,7 @@
 /** The facets of `GatedDeltaNetMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { GatedDeltaNetMixer } from "./gated-deltanet.js";
-import { rows } from "../details-kit.js";
+import { rows, asWritten } from "../details-kit.js";
 
 export const gatedDeltanetDetails = {
   cache: {
@@ -25,4 +25,5 @@ export const gatedDeltanetDetails = {
   },
   relations: (m, _arch, path) =>
     m.valueHeads % m.keyHeads !== 0 ? [{ path: [...path, "valueHeads"], message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}` }] : [],
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<GatedDeltaNetMixer>;

@@ -1,7 +1,7 @@
 /** The facets of `KimiDeltaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { KimiDeltaMixer } from "./kimi-delta.js";
-import { rows, noRelations } from "../details-kit.js";
+import { rows, noRelations, asWritten } from "../details-kit.js";
 
 export const kimiDeltaDetails = {
   cache: {
@@ -19,4 +19,5 @@ export const kimiDeltaDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<KimiDeltaMixer>;

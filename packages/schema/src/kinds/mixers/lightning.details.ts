@@ -19,4 +19,5 @@ export const lightningDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: (m) => ({ bias: false, ...m }),
 } satisfies MixerKindDetails<LightningMixer>;

@@ -23,4 +23,5 @@ export const mamba2Details = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: (m) => ({ bias: false, convBias: true, ...m }),
 } satisfies MixerKindDetails<Mamba2Mixer>;

@@ -2,7 +2,7 @@
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MiniMaxSparseMixer } from "./minimax-sparse.js";
 import { attentionDetails } from "./attention.details.js";
-import { rows, tokens } from "../details-kit.js";
+import { rows, tokens, asWritten } from "../details-kit.js";
 import type { Concept } from "../../concepts/concept.js";
 
 const asAttention = ({ kind: _kind, indexer: _indexer, ...m }: MiniMaxSparseMixer) => ({ kind: "attention" as const, ...m });
@@ -37,4 +37,5 @@ export const minimaxSparseDetails = {
     if (local > m.indexer.topKBlocks) issues.push({ path: [...path, "indexer", "localBlocks"], message: `must not exceed topKBlocks (${m.indexer.topKBlocks}), got ${local}` });
     return issues;
   },
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<MiniMaxSparseMixer>;

@@ -37,4 +37,5 @@ export const mlaDetails = {
     return r.rows;
   },
   relations: (m, arch, path) => windowFitsContext(m.window, arch.contextLength, path),
+  withDefaults: (m) => ({ bias: false, ...m }),
 } satisfies MixerKindDetails<MlaMixer>;

@@ -1,7 +1,7 @@
 /** The facets of `MlstmMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlstmMixer } from "./mlstm.js";
-import { rows, noRelations } from "../details-kit.js";
+import { rows, noRelations, asWritten } from "../details-kit.js";
 import { formatInt } from "../../format.js";
 
 export const mlstmDetails = {
@@ -19,4 +19,5 @@ export const mlstmDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: asWritten,
 } satisfies MixerKindDetails<MlstmMixer>;

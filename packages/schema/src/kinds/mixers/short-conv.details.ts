@@ -17,4 +17,5 @@ export const shortConvDetails = {
     return r.rows;
   },
   relations: noRelations,
+  withDefaults: (m) => ({ bias: false, ...m }),
 } satisfies MixerKindDetails<ShortConvMixer>;
