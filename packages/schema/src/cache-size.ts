@@ -62,7 +62,7 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
     const kind = kinds.of(mixer);
     const details = mixerKindDetails(mixer, kinds);
     if (!mixer || !kind || !details) continue;
-    const perToken = kind.cache.perToken(mixer) + (details.cache.indexKeysPerToken?.(mixer) ?? 0);
+    const perToken = kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0);
     const cap = details.cache.span(mixer) ?? Infinity;
     kv += times * perToken * Math.min(ctx, cap) * kvBytes;
     naive += times * perToken * ctx * kvBytes;

@@ -12,14 +12,24 @@ export const dtypeBytes = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.
 /** A cache or weight dtype. */
 export type Dtype = keyof typeof dtypeBytes;
 
-/** Cached elements per token of one layer's mixer: 0 for linear-attention and recurrent mixers (and unknown kinds). */
+/**
+ * Cached elements per token of one layer's mixer under the per-token KV rule (indexer keys and window rows
+ * included): 0 for linear-attention and recurrent mixers (and unknown kinds).
+ */
 export function kvElementsPerToken(mixer: Mixer | { kind: string }, options?: KindOptions): number {
-  return resolveKinds(options).of(mixer)?.cache.perToken(mixer) ?? 0;
+  return ruleElements(resolveKinds(options).of(mixer) as never, mixer as never);
+}
+
+/** Elements one layer adds to the cache per token under the per-token KV rule (conventions.ts): no window cap, indexer keys counted. */
+function ruleElements(kind: { cache: { perToken(m: never): number; indexKeysPerToken?(m: never): number; windowPerToken?(m: never): number } } | undefined, mixer: never): number {
+  if (!kind) return 0;
+  return kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0) + (kind.cache.windowPerToken?.(mixer) ?? 0);
 }
 
 /**
- * KV cache bytes per token in the gallery's convention: bf16, every attention layer at full size
- * (sliding windows not capped), linear-attention and SSM layers excluded, MLA storing latent + rope dims.
+ * KV cache bytes per token by the one KV rule of conventions.ts (the gallery's convention): bf16, every attention
+ * layer's per-token cache with no window cap (sliding-window, chunked and window-only layers in full), sparse-attention
+ * indexer key caches included, linear-attention and SSM layers excluded, MLA storing latent + rope dims.
  * A looped stack (`loop`) keeps one cache per pass, so the layers count once per pass.
  */
 export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, dtype: Dtype = "bf16", options?: KindOptions): number {
@@ -28,7 +38,7 @@ export function kvCacheBytesPerToken(spec: { architecture: ArchitectureInput }, 
   let elements = 0;
   for (const [name, times] of definitionCounts(arch.layers).mixers) {
     const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-    if (mixer) elements += times * (kinds.of(mixer)?.cache.perToken(mixer) ?? 0);
+    if (mixer) elements += times * ruleElements(kinds.of(mixer) as never, mixer as never);
   }
   return stackPasses(arch) * elements * dtypeBytes[dtype];
 }

@@ -35,7 +35,7 @@ describe("the link allow-list", () => {
   });
   it("is what validation applies to every link of a spec", () => {
     for (const u of REFUSED) {
-      const s = structuredClone(llama3_8b) as { links?: Record<string, string> };
+      const s = structuredClone(llama3_8b) as unknown as { links?: Record<string, string> };
       s.links = { ...s.links, paper: u };
       const r = validateSpec(s);
       expect(r.success, JSON.stringify(u)).toBe(false);

@@ -55,5 +55,3 @@ export function indexerScoringMacs(indexer: SparseIndexer | undefined, tokens: n
   return own ? own.heads * (own.headDim + 1) * tokens : 0;
 }
 
-/** Elements per token a layer's own indexer caches: one key of `headDim` (0 without an indexer of its own). */
-export const indexerKeyElements = (indexer: SparseIndexer | undefined): number => ownIndexer(indexer)?.headDim ?? 0;

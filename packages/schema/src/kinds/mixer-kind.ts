@@ -60,8 +60,22 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   params(mixer: M, arch: KindArchitecture): MixerParams;
   /** What it keeps while generating, as far as the figure and the fact sheet need it. */
   cache: {
-    /** Elements cached per token and layer, in the gallery's convention (no window cap); 0 for a fixed state. */
+    /**
+     * Elements cached per token and layer over the whole context (capped by `span` in the true cache); 0 for a
+     * fixed state. The per-token KV rule (conventions.ts) adds `indexKeysPerToken` and `windowPerToken`.
+     */
     perToken(mixer: M): number;
+    /**
+     * Elements per token and layer of a sparse-attention indexer's own key cache, kept beside the KV (capped by
+     * the same span). Counted by the per-token KV rule and by the true cache. Absent = none.
+     */
+    indexKeysPerToken?(mixer: M): number;
+    /**
+     * Elements per token and layer held only in a fixed-size window buffer that `state` already counts (DeepSeek
+     * V4's uncompressed rows). The per-token KV rule counts them with no window cap; the true cache counts the
+     * buffer as state. Absent = none.
+     */
+    windowPerToken?(mixer: M): number;
   };
   /** A short label for the layer mix, e.g. `sliding-window GQA`, `MLA + DSA`, `Gated DeltaNet`. */
   label(mixer: M): string;
@@ -92,11 +106,6 @@ export interface MixerKindDetails<M extends { kind: string } = { kind: string }>
     span(mixer: M): number | undefined;
     /** Fixed recurrent state in elements per sequence and layer (matrix memory, convolution tails, window buffers). */
     state(mixer: M, arch: KindArchitecture): number;
-    /**
-     * Elements per token and layer of a sparse-attention indexer's own key cache, kept beside the KV (capped by
-     * the same span). Not in the gallery's per-token convention; the true cache counts it. Absent = none.
-     */
-    indexKeysPerToken?(mixer: M): number;
   };
   /** Multiply-adds for one query against `tokens` cached positions, per layer. */
   attentionMacs(mixer: M, tokens: number): number;

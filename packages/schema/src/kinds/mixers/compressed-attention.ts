@@ -69,6 +69,10 @@ export const compressedAttention = {
   cache: {
     // One shared key=value row of headDim per compressRatio tokens; window-only layers keep a constant cache.
     perToken: (m) => (m.compressRatio ? m.headDim / m.compressRatio : 0),
+    // Each token adds one uncompressed row to the window buffer (state in the true cache): counted per token by the KV rule, no window cap.
+    windowPerToken: (m) => m.headDim,
+    // The CSA indexer compresses its own keys at the same ratio.
+    indexKeysPerToken: (m) => (m.compressRatio && ownIndexer(m.indexer) ? ownIndexer(m.indexer)!.headDim / m.compressRatio : 0),
   },
   label: (m) => variant(m) ?? "sliding-window MQA",
   attentionLabel: () => "CSA/HCA",

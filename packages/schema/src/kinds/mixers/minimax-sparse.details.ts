@@ -11,8 +11,6 @@ export const minimaxSparseDetails = {
   cache: {
     span: () => undefined,
     state: () => 0,
-    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
-    indexKeysPerToken: (m) => m.indexer.headDim,
   },
   attentionMacs(m, tokens) {
     const selected = Math.min(tokens, m.indexer.topKBlocks * m.indexer.blockSize);

@@ -9,7 +9,7 @@ import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & { cache: Required<MixerKind<MiniMaxSparseMixer>["cache"]> } = {
+const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & { cache: Required<Omit<MixerKind<MiniMaxSparseMixer>["cache"], "windowPerToken">> } = {
   ...core,
   ...minimaxSparseDetails,
   cache: { ...core.cache, ...minimaxSparseDetails.cache },
@@ -36,7 +36,7 @@ describe("MiniMax Sparse Attention", () => {
     expect(minimaxSparse.params(msa, arch)).toEqual({ component: "attention", params: layer + indexer });
   });
 
-  it("caches the GQA keys and values in the gallery's convention, plus one indexer key in the true cache", () => {
+  it("caches the GQA keys and values plus one indexer key, per token (the KV rule) and in the true cache", () => {
     expect(minimaxSparse.cache.perToken(msa)).toBe(2 * 4 * 128);
     expect(minimaxSparse.cache.indexKeysPerToken(msa)).toBe(128);
     const spec = (mixer: unknown) => ({
@@ -53,7 +53,7 @@ describe("MiniMax Sparse Attention", () => {
         layers: [{ mixer: "m", ffn: "f" }],
       } as unknown as Architecture,
     });
-    expect(kvCacheBytesPerToken(spec(msa))).toBe(kvCacheBytesPerToken(spec(gqa)));
+    expect(kvCacheBytesPerToken(spec(msa))).toBe(kvCacheBytesPerToken(spec(gqa)) + 128 * 2);
     expect(kvCacheBytes(spec(msa), { contextLength: 1000 }).kv).toBe(1000 * (1024 + 128) * 2);
     expect(validateSpec({ id: "x", name: "x", ...spec(msa) }).issues).toEqual([]);
   });

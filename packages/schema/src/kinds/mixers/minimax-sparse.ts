@@ -46,6 +46,8 @@ export const minimaxSparse = {
   },
   cache: {
     perToken: (m) => attention.cache.perToken(dense(m)),
+    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
+    indexKeysPerToken: (m) => m.indexer.headDim,
   },
   label: () => "MiniMax Sparse Attention",
   attentionLabel: (m) => headSharing(m),

@@ -1,14 +1,13 @@
 /** The facets of `MlaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { MlaMixer } from "./mla.js";
-import { indexerFact, indexerKeyElements, indexerScoringMacs, isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
+import { indexerFact, indexerScoringMacs, isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
 import type { Concept } from "../../concepts/concept.js";
 
 export const mlaDetails = {
   cache: {
     span: (m) => m.window || undefined,
     state: () => 0,
-    indexKeysPerToken: (m) => indexerKeyElements(m.indexer),
   },
   attentionMacs(m, tokens) {
     const visible = Math.min(tokens, m.window ?? tokens);

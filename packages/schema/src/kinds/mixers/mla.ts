@@ -65,6 +65,8 @@ export const mla = {
   cache: {
     // The latent and the shared rotary key.
     perToken: (m) => m.kvLoraRank + m.qkRopeHeadDim,
+    // A sparse indexer of its own caches one key of its head dimension per token.
+    indexKeysPerToken: (m) => ownIndexer(m.indexer)?.headDim ?? 0,
   },
   label: (m) => (m.indexer ? "MLA + DSA" : "MLA"),
   attentionLabel: () => "MLA",

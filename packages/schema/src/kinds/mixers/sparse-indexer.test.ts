@@ -49,11 +49,11 @@ describe("a shared sparse indexer (IndexShare / IndexCache)", () => {
     expect(counts.total).toBe(countParams({ architecture: { ...spec.architecture, mixers: { own, shared: own } } }).total - indexer);
   });
 
-  it("caches no indexer keys, while the latent stays in both conventions", () => {
-    expect(mlaDetails.cache.indexKeysPerToken(own)).toBe(128);
-    expect(mlaDetails.cache.indexKeysPerToken(shared)).toBe(0);
-    // The gallery's convention: the latent and rope key of both layers, no indexer keys.
-    expect(kvCacheBytesPerToken(spec)).toBe(2 * 576 * 2);
+  it("caches no indexer keys for the sharing layer, while the latent stays in both", () => {
+    expect(mla.cache.indexKeysPerToken(own)).toBe(128);
+    expect(mla.cache.indexKeysPerToken(shared)).toBe(0);
+    // The per-token KV rule: the latent and rope key of both layers, the owning layer's indexer keys.
+    expect(kvCacheBytesPerToken(spec)).toBe((2 * 576 + 128) * 2);
     // The true cache adds the owning layer's 128-element keys only.
     expect(kvCacheBytes(spec, { contextLength: 1000 }).kv).toBe(1000 * (2 * 576 + 128) * 2);
   });
