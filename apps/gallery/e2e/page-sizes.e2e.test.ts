@@ -15,9 +15,9 @@ const KiB = 1024;
 /** Scripts and styles (brotli) a page may load before interaction. */
 const SCRIPT_BUDGETS: Record<string, number> = {
   "index.html": 38 * KiB,
-  "model.html": 98 * KiB,
-  "model-deepseek-v3.html": 98 * KiB,
-  "compare.html": 84 * KiB,
+  "model.html": 79 * KiB,
+  "model-deepseek-v3.html": 79 * KiB,
+  "compare.html": 64 * KiB,
   "concepts.html": 38 * KiB,
   "concept-MLA.html": 39 * KiB,
   "poster.html": 38.5 * KiB,

@@ -3,7 +3,7 @@
  * table. The address (`?models=a,b`) is the permalink.
  */
 import "../site/page-init.js";
-import "@archgal/components/define.js";
+import "@archgal/components/llm-arch-compare.define.js";
 import { getModel, hasModel, loadModel, models } from "@archgal/data";
 import { renderCompare } from "@archgal/renderer";
 import { h, replaceChildren } from "../site/dom-builder.js";
@@ -11,7 +11,7 @@ import { compareHref } from "../site/site-links.js";
 import { setPageMeta } from "../site/page-meta.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 import { compareTable } from "../views/compare-table.js";
-import { fitCompare } from "../views/fit-view.js";
+import { whenNear } from "../views/fit-section.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
 
@@ -117,7 +117,9 @@ const downloads = h(
   status,
 );
 
+let shown = 0;
 async function show(): Promise<void> {
+  const generation = ++shown;
   selects.forEach((s, i) => (s.value = ids[i] ?? ""));
   const names = ids.map(nameOf);
   setPageMeta({
@@ -142,7 +144,8 @@ async function show(): Promise<void> {
     const specs = await Promise.all(ids.map((id) => loadModel(id)));
     figureSvg = renderCompare(specs, { theme: currentTheme() });
     replaceChildren(table, compareTable(specs));
-    replaceChildren(fitArea, fitCompare(specs));
+    // The calculator's code loads when its section comes near the viewport (or the page is idle).
+    whenNear(fitArea, () => void import("../views/fit-view.js").then(({ fitCompare }) => generation === shown && replaceChildren(fitArea, fitCompare(specs))));
   } catch (error) {
     replaceChildren(table, h("div", { class: "error-box", role: "alert" }, `Could not compare: ${(error as Error).message}`));
   }

@@ -3,7 +3,7 @@
  * "embed this" and downloads.
  */
 import "../site/page-init.js";
-import "@archgal/components/define.js";
+import "@archgal/components/llm-arch.define.js";
 import type { LlmArchSelectEvent } from "@archgal/components";
 import { findClosedModel, getModel, hasModel, loadModel, models } from "@archgal/data";
 import { renderModel } from "@archgal/renderer";
@@ -21,7 +21,7 @@ import { downloadPng, downloadSvg } from "../views/figure-download.js";
 import { openFigureViewer } from "../views/figure-viewer.js";
 import { memoryCalculator } from "../views/memory-calculator.js";
 import { paramChart } from "../views/param-chart.js";
-import { fitSection } from "../views/fit-view.js";
+import { fitSection } from "../views/fit-section.js";
 
 const app = document.getElementById("model-app")!;
 const id = modelIdFromLocation(location);
@@ -203,7 +203,7 @@ function render(spec: DatasetEntry): void {
       "Will it fit?",
       "fit-title",
       h("p", { class: "gpu-fit", style: "margin-top:0" }, "Pick a device, how many, the context and batch you need and the precisions: the fit, the fewest devices with their tensor-/expert-parallel split, and roofline speed limits, with every assumption listed."),
-      fitSection(spec),
+      fitSection(spec.id),
     ),
     h(
       "div",

@@ -1,22 +1,12 @@
 /**
- * "Will it fit?" on the model page (the `<llm-arch-fit>` element) and "Will they fit?" on the compare page: two to
- * four models on one device, fit and roofline speed side by side. Fields are validated as typed (the element's
- * own parser): a bad value shows its error beside the field and nothing is clamped.
+ * "Will they fit?" on the compare page: two to four models on one device, fit and roofline speed side by side.
+ * Fields are validated as typed (the `<llm-arch-fit>` element's own parser): a bad value shows its error beside
+ * the field and nothing is clamped.
  */
 import { parseFields, type FitFields } from "@archgal/components";
 import { estimateSpeed, fitModel, formatGigabytes as gbs, weightSchemes, devicePresets, type FitResult, type SpeedEstimate } from "@archgal/schema/fit";
 import { formatInt, type DatasetEntry, type Dtype } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { currentTheme, onThemeChange } from "../site/theme.js";
-
-/** The model page's calculator: `<llm-arch-fit>` following the site theme. */
-export function fitSection(spec: DatasetEntry): HTMLElement {
-  const el = document.createElement("llm-arch-fit");
-  el.setAttribute("model", spec.id);
-  el.setAttribute("theme", currentTheme());
-  onThemeChange((t) => el.setAttribute("theme", t));
-  return el;
-}
 
 const rate = (n: number) => (n >= 100 ? formatInt(n) : n.toPrecision(3));
 const kvDtypes: Dtype[] = ["bf16", "fp8", "fp16", "fp32", "int8", "int4"];
