@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import { openGraphTags, pageSection, siteFooter, siteHeader, themeBootScript } from "./build/page-chrome.js";
+import { compileHintPlugin } from "./build/compile-hint-plugin.js";
 import { precompressPlugin } from "./build/precompress-plugin.js";
 import { posterPlugin } from "./build/poster-plugin.js";
 import { prerenderPlugin } from "./build/prerender-plugin.js";
@@ -34,7 +35,9 @@ export default defineConfig(({ mode }) => {
   const built = pages.filter((p) => separatePages.includes(p) === separate);
   return {
     base: "./",
-    plugins: separate ? [pageChrome(), prerenderPlugin({ pageFiles: false }), precompressPlugin()] : [pageChrome(), thumbnailPlugin(), posterPlugin(), prerenderPlugin(), precompressPlugin()],
+    plugins: separate
+      ? [pageChrome(), compileHintPlugin(), prerenderPlugin({ pageFiles: false }), precompressPlugin()]
+      : [pageChrome(), compileHintPlugin(), thumbnailPlugin(), posterPlugin(), prerenderPlugin(), precompressPlugin()],
     build: {
       target: "es2022",
       outDir: "dist",

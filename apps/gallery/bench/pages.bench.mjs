@@ -71,7 +71,8 @@ async function loadPage(browser, url) {
 // The renderer alone, bundled for the browser, and one model's JSON: the cost of the first draw in a fresh page.
 const entry = join(app, "bench/renderer-entry.js");
 const bundled = await build({ root: app, logLevel: "error", configFile: false, build: { write: false, minify: true, lib: { entry, formats: ["es"], fileName: "renderer" }, rollupOptions: { external: [] } } });
-const rendererJs = [bundled].flat()[0].output.find((o) => o.type === "chunk" && o.isEntry).code;
+// With the compile hint the site puts on every chunk a page runs at once (build/compile-hint-plugin.ts).
+const rendererJs = "//# allFunctionsCalledOnLoad\n" + [bundled].flat()[0].output.find((o) => o.type === "chunk" && o.isEntry).code;
 const { loadModel } = await import("@archgal/data");
 const spec = await loadModel(MODEL);
 const renderServer = createServer((req, res) => {

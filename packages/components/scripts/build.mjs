@@ -62,6 +62,21 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
   const text = readFileSync(path, "utf8");
   if (text.startsWith(banner)) writeFileSync(path, text.slice(banner.length).replace(/^\n/, ""));
 }
+// Everything on the critical path runs as soon as it arrives: V8's explicit compile hint makes it compile those
+// files' functions eagerly, on a background thread while they stream, instead of one by one on the first draw
+// (about half the cost of the first renderModel in a fresh page).
+const compileHint = "//# allFunctionsCalledOnLoad\n";
+const critical = new Set();
+const visit = (file) => {
+  if (critical.has(file) || !result.metafile.outputs[file]) return;
+  critical.add(file);
+  for (const i of result.metafile.outputs[file].imports) if (i.kind === "import-statement") visit(i.path);
+};
+visit(Object.keys(result.metafile.outputs).find((f) => f.endsWith("cdn/llm-arch.js")));
+for (const file of critical) {
+  const path = join(root, "cdn", file.replace(/^.*?cdn\//, ""));
+  writeFileSync(path, compileHint + readFileSync(path, "utf8"));
+}
 // The metafile feeds the size tests; package.json's "files" leaves it out of the tarball.
 writeFileSync(join(root, "cdn/meta.json"), JSON.stringify(result.metafile));
 const bundled = Object.keys(result.metafile.inputs);
