@@ -147,13 +147,27 @@ describe("with JavaScript", () => {
     }
   });
 
-  it("the home page's pre-rendered cards give way to the filterable grid", async () => {
-    const t = await openPage(site, "./");
+  it("the home page's pre-rendered cards become the filterable grid, taken over rather than built again", async () => {
+    // Keeps every card the page's script takes out of the document; cards moved elsewhere are connected again.
+    const watchRemovedCards = () => {
+      const w = window as unknown as { removedCards: Element[] };
+      w.removedCards = [];
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.removedNodes) if (n instanceof Element) w.removedCards.push(...(n.matches(".model-card") ? [n] : n.querySelectorAll(".model-card")));
+      }).observe(document, { childList: true, subtree: true });
+    };
+    const droppedCards = () => (window as unknown as { removedCards: Element[] }).removedCards.filter((n) => !n.isConnected).length;
+    const t = await openPage(site, "./", { initScript: watchRemovedCards });
     try {
       const { page } = t;
       await page.locator("#model-search").waitFor();
       expect(await page.locator(".card-grid .model-card").count()).toBe(models.length);
       expect(await page.locator(".compare-toggle").count()).toBe(models.length);
+      expect(await page.evaluate(droppedCards), "cards built a second time").toBe(0);
+      // Another query builds its grid as before, and coming back to all models builds it again.
+      await page.locator("#model-search").fill("deepseek");
+      await expect.poll(() => page.locator(".card-grid .model-card").count()).toBeLessThan(models.length);
+      expect(await page.evaluate(droppedCards)).toBeGreaterThan(0);
       expect(await page.locator("#models-title").count(), "one heading, not two").toBe(1);
       expect(t.problems).toEqual([]);
     } finally {

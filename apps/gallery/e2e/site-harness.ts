@@ -71,6 +71,8 @@ export interface PageOptions {
   javaScriptEnabled?: boolean;
   /** Keep localStorage from an earlier context. */
   storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  /** Runs in the page before any of its own scripts. */
+  initScript?: () => void;
 }
 
 export async function openPage(site: Site, path: string, options: PageOptions = {}): Promise<TrackedPage> {
@@ -82,6 +84,7 @@ export async function openPage(site: Site, path: string, options: PageOptions = 
     ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
   const problems: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);

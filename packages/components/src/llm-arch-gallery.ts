@@ -2,7 +2,7 @@
  * `<llm-arch-gallery>`: a filterable, sortable grid of every model, from the light index only.
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
-import { formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import { compareText, formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";
@@ -14,12 +14,12 @@ import { ThemedElement } from "./themed-element.js";
 export type GallerySort = "newest" | "oldest" | "largest" | "smallest" | "active" | "name";
 
 const sorts: Record<GallerySort, [label: string, compare: (a: GalleryEntry, b: GalleryEntry) => number]> = {
-  newest: ["Newest first", (a, b) => b.releaseDate.localeCompare(a.releaseDate)],
-  oldest: ["Oldest first", (a, b) => a.releaseDate.localeCompare(b.releaseDate)],
+  newest: ["Newest first", (a, b) => compareText(b.releaseDate, a.releaseDate)],
+  oldest: ["Oldest first", (a, b) => compareText(a.releaseDate, b.releaseDate)],
   largest: ["Largest first", (a, b) => b.params.total - a.params.total],
   smallest: ["Smallest first", (a, b) => a.params.total - b.params.total],
   active: ["Most active parameters", (a, b) => b.params.active - a.params.active],
-  name: ["Name", (a, b) => a.name.localeCompare(b.name)],
+  name: ["Name", (a, b) => compareText(a.name, b.name)],
 };
 
 /** The attention kinds of an index entry, e.g. `GQA + Gated DeltaNet` → `["GQA", "Gated DeltaNet"]`. */
@@ -36,7 +36,7 @@ export function matches(e: GalleryEntry, f: { query?: string; decoderType?: stri
   return words.every((w) => hay.includes(w));
 }
 
-const uniq = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+const uniq = (values: string[]) => [...new Set(values)].sort((a, b) => compareText(a, b));
 
 /**
  * A filterable, sortable grid of every model of the dataset. Only the light index is loaded; opening a model

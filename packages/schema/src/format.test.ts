@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatInt, formatTokens, trimNumber } from "./format.js";
+import { formatCount, formatInt, formatTokens, trimNumber, compareText } from "./format.js";
 
 describe("formatInt", () => {
   it("groups thousands with commas", () => {
@@ -92,5 +92,19 @@ describe("formatTokens", () => {
       const unit = m![2] === undefined ? 1 : (n % 1000 === 0 ? 1000 : 1024) ** (m![2] === "k" ? 1 : 2);
       expect(Math.round(v * unit), `${n} → ${s}`).toBe(n);
     }
+  });
+});
+
+describe("compareText", () => {
+  it("orders case-insensitively, then exactly, as a total order", () => {
+    const names = ["gpt-oss-120b", "GLM-5", "Gemma 3", "gemma 3", "DeepSeek V3", "deepseek-v3.2", "Qwen3-8B", "qwen3-30b-a3b"];
+    expect([...names].sort(compareText)).toEqual(["DeepSeek V3", "deepseek-v3.2", "Gemma 3", "gemma 3", "GLM-5", "gpt-oss-120b", "qwen3-30b-a3b", "Qwen3-8B"]);
+    expect(compareText("a", "a")).toBe(0);
+    expect(compareText("A", "a")).toBe(-1);
+    expect(compareText("b", "A")).toBe(1);
+  });
+  it("orders ISO dates and years like plain string order", () => {
+    const dates = ["2025-01-20", "2024-12-26", "2026-09-10", "2025-01-02"];
+    expect([...dates].sort(compareText)).toEqual([...dates].sort());
   });
 });

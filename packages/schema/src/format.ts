@@ -69,3 +69,15 @@ export function formatInt(n: number): string {
   }
   return r < 0 ? `-${out}` : out;
 }
+
+/**
+ * Orders text for listings without ICU: case-insensitively by UTF-16 code units, ties broken by the exact text, so
+ * the order is total and the same everywhere. (`localeCompare` starts the ICU collator, tens of milliseconds on its
+ * first call in a fresh page.)
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a === b ? 0 : a < b ? -1 : 1;
+}

@@ -15,6 +15,6 @@ export { kvCacheBytesPerToken, kvLabel, type Dtype, type KvLabel } from "./kv-ca
 export { KindRegistry, coreKinds, isCoreMixerKind, ffnKind, type KindOptions, type AnyMixerKind, type AnyMixerKindCore } from "./kinds/registry.js";
 export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
 export { decoderType, headSharing, attentionLabel, mixerLabel, layerMix, formatLayerMix, type DecoderType, type LayerMixEntry } from "./classify.js";
-export { formatCount, formatBytes, formatTokens, formatInt, trimNumber } from "./format.js";
+export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
 export { safeHref } from "./url.js";
 export type { ModelStats } from "./stats.js";

@@ -4,10 +4,10 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import type { Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
-import { expandLayers, formatInt, formatLayerMix, headSharing } from "@archgal/schema/metrics";
+import { compareText, expandLayers, formatInt, formatLayerMix, headSharing } from "@archgal/schema/metrics";
 
 export function modelsWithConcept(models: readonly ModelIndexEntry[], tag: string): ModelIndexEntry[] {
-  return models.filter((m) => (m.concepts as string[]).includes(tag)).sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || a.name.localeCompare(b.name));
+  return models.filter((m) => (m.concepts as string[]).includes(tag)).sort((a, b) => compareText(b.releaseDate, a.releaseDate) || compareText(a.name, b.name));
 }
 
 /** Layers of the main stack whose mixer (or FFN) satisfies `test`. */

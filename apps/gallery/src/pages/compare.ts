@@ -14,6 +14,7 @@ import { compareTable } from "../views/compare-table.js";
 import { whenNear } from "../views/fit-section.js";
 import { embedCode, embedSnippet } from "../views/embed-snippet.js";
 import { downloadPng, downloadSvg } from "../views/figure-download.js";
+import { compareText } from "@archgal/schema/metrics";
 
 const app = document.getElementById("compare-app")!;
 const slots = ["a", "b", "c", "d"] as const;
@@ -64,7 +65,7 @@ function requestNotice(): HTMLElement | null {
   return lines.length ? h("p", { class: "error-box", role: "alert", id: "compare-notice" }, lines.join(" ")) : null;
 }
 
-const sortedModels = [...models].sort((a, b) => a.name.localeCompare(b.name));
+const sortedModels = [...models].sort((a, b) => compareText(a.name, b.name));
 
 const selects = slots.map((slot, i) =>
   h(

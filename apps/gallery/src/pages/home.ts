@@ -2,7 +2,7 @@
  * Home: every model as a card, with filters, sorting, search and four views (grid, timeline, families, size).
  */
 import "../site/page-init.js";
-import { findClosedModel, hasModel, models } from "@archgal/data";
+import { findClosedModel, hasModel, models, type ModelIndexEntry } from "@archgal/data";
 import { conceptShortName } from "@archgal/schema/concepts";
 import { loadSelection, maxCompare, saveSelection, toggleSelection } from "../site/compare-selection.js";
 import { h, replaceChildren } from "../site/dom-builder.js";
@@ -20,9 +20,10 @@ import {
   type SortKey,
 } from "../site/model-query.js";
 import { compareHref } from "../site/site-links.js";
+import { currentTheme } from "../site/theme.js";
 import { closedModelNote } from "../views/closed-model-note.js";
 import { familyTreeView } from "../views/family-tree-view.js";
-import { cardGrid } from "../views/model-card.js";
+import { cardGrid, hydrateCardGrid } from "../views/model-card.js";
 import { heroStats } from "../views/hero-stats.js";
 import { sizeView } from "../views/size-view.js";
 import { timelineView } from "../views/timeline-view.js";
@@ -47,6 +48,8 @@ let view: ViewKey = requestedView in views ? (requestedView as ViewKey) : "grid"
 let selection = loadSelection(hasModel);
 
 const app = document.getElementById("home-app")!;
+/** The card grid the build wrote into the page, taken over by the first grid view if it shows the same models. */
+let prerenderedGrid: Element | null = app.querySelector("ul.card-grid");
 
 function facetLabel(facet: FacetKey, value: string): string {
   return facet === "concept" ? conceptShortName(value) : value;
@@ -294,10 +297,10 @@ function update(): void {
   if (hits.length === 0) {
     replaceChildren(panel, h("p", { class: "empty-state" }, "No model matches these filters."));
   } else if (view === "grid") {
-    replaceChildren(
-      panel,
-      cardGrid(hits, (m) => ({ selected: selection.includes(m.id), onToggleCompare: toggleCompare })),
-    );
+    const options = (m: ModelIndexEntry) => ({ selected: selection.includes(m.id), onToggleCompare: toggleCompare });
+    const grid = (prerenderedGrid && hydrateCardGrid(prerenderedGrid, hits, options, currentTheme())) || cardGrid(hits, options);
+    prerenderedGrid = null;
+    replaceChildren(panel, grid);
   } else if (view === "timeline") {
     replaceChildren(panel, timelineView(hits, !(query.sort === "date" && query.direction === "asc")));
   } else if (view === "family") {

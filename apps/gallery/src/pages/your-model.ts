@@ -9,7 +9,7 @@ import "../site/page-init.js";
 import "./your-model.css";
 import "@archgal/components/define.js";
 import { loadModel, models } from "@archgal/data";
-import { formatCount, formatInt, modelStats, type DatasetEntry, type ModelSpec, type ParamBreakdown } from "@archgal/schema/metrics";
+import { compareText, formatCount, formatInt, modelStats, type DatasetEntry, type ModelSpec, type ParamBreakdown } from "@archgal/schema/metrics";
 import type { SafetensorsCount, SafetensorsShard } from "@archgal/schema/hf";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { decoderClass } from "../site/model-format.js";
@@ -326,7 +326,7 @@ function comparePanel(spec: ModelSpec): HTMLElement {
       },
     },
     h("option", { value: "" }, "— pick a gallery model —"),
-    [...models].sort((a, b) => a.name.localeCompare(b.name)).map((m) => h("option", { value: m.id }, `${m.name} (${m.org})`)),
+    [...models].sort((a, b) => compareText(a.name, b.name)).map((m) => h("option", { value: m.id }, `${m.name} (${m.org})`)),
   );
   const panel = section("Compare with", "byo-compare-title", h("label", { for: "byo-compare-with" }, "Gallery model ", select), holder);
   panel.id = "byo-compare";

@@ -3,6 +3,7 @@
  * so the home page, its URL and the tests agree on what a query shows.
  */
 import type { ModelIndexEntry } from "@archgal/data";
+import { compareText } from "@archgal/schema/metrics";
 
 /** Sort keys offered on the home page. */
 export const sortKeys = {
@@ -62,8 +63,8 @@ export function facetOptions(models: readonly ModelIndexEntry[], facet: FacetKey
   const counts = new Map<string, number>();
   for (const m of models) for (const v of new Set(facetValues(m, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
   const options = [...counts].map(([value, count]) => ({ value, count }));
-  if (facet === "year") return options.sort((a, b) => b.value.localeCompare(a.value));
-  return options.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  if (facet === "year") return options.sort((a, b) => compareText(b.value, a.value));
+  return options.sort((a, b) => b.count - a.count || compareText(a.value, b.value));
 }
 
 function normalise(s: string): string {
@@ -155,7 +156,7 @@ export function runQuery(models: readonly ModelIndexEntry[], q: ModelQuery): Mod
     const vb = sortValue(b, q.sort);
     if (va < vb) return -sign;
     if (va > vb) return sign;
-    return b.releaseDate.localeCompare(a.releaseDate) || a.name.localeCompare(b.name);
+    return compareText(b.releaseDate, a.releaseDate) || compareText(a.name, b.name);
   });
 }
 

@@ -5,6 +5,7 @@ import type { ModelIndexEntry } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
 import { decoderClass, scaleText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
+import { compareText } from "@archgal/schema/metrics";
 
 interface TreeNode {
   model: ModelIndexEntry;
@@ -13,7 +14,7 @@ interface TreeNode {
 
 /** The forest of `derivedFrom` links among `models` (a model whose parent is not shown becomes a root). */
 export function familyForest(models: readonly ModelIndexEntry[]): TreeNode[] {
-  const byDate = [...models].sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.name.localeCompare(b.name));
+  const byDate = [...models].sort((a, b) => compareText(a.releaseDate, b.releaseDate) || compareText(a.name, b.name));
   const nodes = new Map(byDate.map((m) => [m.id, { model: m, children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
@@ -46,7 +47,7 @@ export function familyTreeView(models: readonly ModelIndexEntry[]): HTMLElement 
   const byOrg = new Map<string, TreeNode[]>();
   for (const r of roots) byOrg.set(r.model.org, [...(byOrg.get(r.model.org) ?? []), r]);
   const size = (n: TreeNode): number => 1 + n.children.reduce((s, c) => s + size(c), 0);
-  const orgs = [...byOrg].sort((a, b) => b[1].reduce((s, n) => s + size(n), 0) - a[1].reduce((s, n) => s + size(n), 0) || a[0].localeCompare(b[0]));
+  const orgs = [...byOrg].sort((a, b) => b[1].reduce((s, n) => s + size(n), 0) - a[1].reduce((s, n) => s + size(n), 0) || compareText(a[0], b[0]));
   const derivedCount = models.filter((m) => m.derivedFrom && models.some((p) => p.id === m.derivedFrom)).length;
   return h(
     "div",

@@ -7,7 +7,7 @@ import { hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { contextText, dateText, decoderClass, kvText, percent, scaleText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
-import { thumbnailImage } from "./thumbnail.js";
+import { thumbnailImage, thumbnailSrc } from "./thumbnail.js";
 
 export interface CardOptions {
   /** Whether the model is in the compare selection. */
@@ -16,6 +16,20 @@ export interface CardOptions {
   onToggleCompare?: (id: string) => void;
 }
 
+/** The card's compare toggle, or null without `onToggleCompare` (the pre-rendered page has none). */
+function compareToggle(m: ModelIndexEntry, options: CardOptions): HTMLElement | null {
+  if (!options.onToggleCompare) return null;
+  const onToggle = options.onToggleCompare;
+  return h(
+    "button",
+    { type: "button", class: "compare-toggle", "aria-pressed": String(options.selected), onclick: () => onToggle(m.id) },
+    h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
+    "Compare",
+    h("span", { class: "visually-hidden" }, ` ${m.name}`),
+  );
+}
+
+/** One model's card: thumbnail, name, organisation, scale, facts and headline concepts. */
 export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement {
   const moe = hasUnvisitedWeights(m.params);
   const titleId = `card-title-${m.id}`;
@@ -38,20 +52,7 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           { class: "card-head" },
           h("h3", { id: titleId }, h("a", { href: modelHref(m.id) }, m.name)),
           // beside the title, not over the thumbnail (which would hide the figure's own text)
-          options.onToggleCompare
-            ? h(
-                "button",
-                {
-                  type: "button",
-                  class: "compare-toggle",
-                  "aria-pressed": String(options.selected),
-                  onclick: () => options.onToggleCompare?.(m.id),
-                },
-                h("span", { class: "compare-mark", "aria-hidden": "true" }, options.selected ? "✓" : "+"),
-                "Compare",
-                h("span", { class: "visually-hidden" }, ` ${m.name}`),
-              )
-            : null,
+          compareToggle(m, options),
         ),
         h("p", { class: "org" }, m.org),
         h("p", { class: "scale" }, scaleText(m.params)),
@@ -80,6 +81,28 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
       ),
     ),
   );
+}
+
+/**
+ * Makes the pre-rendered card grid `grid` (built by `cardGrid` without toggles) the interactive one for `list`:
+ * when it holds exactly these models in this order, each card gets its compare toggle and the thumbnails follow
+ * `theme`, and the grid is returned, so the page does not build and lay out every card a second time. Otherwise
+ * (another query, stale markup) returns null and the caller builds the grid.
+ */
+export function hydrateCardGrid(grid: Element, list: readonly ModelIndexEntry[], options: (m: ModelIndexEntry) => CardOptions, theme: "light" | "dark"): HTMLUListElement | null {
+  if (!(grid instanceof HTMLUListElement) || !grid.classList.contains("card-grid") || grid.children.length !== list.length) return null;
+  const items = [...grid.children];
+  const heads = items.map((li, i) => {
+    const card = li.firstElementChild;
+    return card?.getAttribute("data-model") === list[i]!.id && !card.querySelector(".compare-toggle") ? card.querySelector(".card-head") : null;
+  });
+  if (heads.some((head) => !head)) return null;
+  heads.forEach((head, i) => {
+    const toggle = compareToggle(list[i]!, options(list[i]!));
+    if (toggle) head!.append(toggle);
+  });
+  if (theme !== "light") for (const img of grid.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = thumbnailSrc(img.dataset.thumb!, theme);
+  return grid;
 }
 
 /** The card grid of the home page's default view, in the order given. */

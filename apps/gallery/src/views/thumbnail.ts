@@ -4,17 +4,18 @@
 import { h } from "../site/dom-builder.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
 
-function src(id: string, theme: "light" | "dark"): string {
+/** The pre-rendered thumbnail of a model in a theme. */
+export function thumbnailSrc(id: string, theme: "light" | "dark"): string {
   return `./thumbs/${id}.${theme}.svg`;
 }
 
 /** A lazy `<img>` of a model's figure; `alt` is empty when the image sits next to the model's name. */
 export function thumbnailImage(id: string, alt: string): HTMLImageElement {
-  return h("img", { src: src(id, currentTheme()), alt, loading: "lazy", decoding: "async", "data-thumb": id, width: 200, height: 180 });
+  return h("img", { src: thumbnailSrc(id, currentTheme()), alt, loading: "lazy", decoding: "async", "data-thumb": id, width: 200, height: 180 });
 }
 
 if (typeof document !== "undefined") {
   onThemeChange((theme) => {
-    for (const img of document.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = src(img.dataset.thumb!, theme);
+    for (const img of document.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = thumbnailSrc(img.dataset.thumb!, theme);
   });
 }
