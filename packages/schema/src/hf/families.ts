@@ -10,6 +10,7 @@ import { qwen3VlText } from "./llama-family.js";
 import { qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
+import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -25,6 +26,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   cwm,
   dbrx,
   deepseek: deepseekV1,
+  deepseek_v32: deepseekV32,
   dots1,
   ernie4_5: ernie45,
   ernie4_5_moe: ernie45Moe,
@@ -33,6 +35,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   glm,
   glm4,
   glm4_moe_lite: glm4MoeLite,
+  glm_moe_dsa: glmMoeDsa,
   gpt_bigcode: gptBigcode,
   gpt_neo: gptNeo,
   gpt_neox: gptNeox,

@@ -169,6 +169,27 @@ const goldens: Golden[] = [
   // 64 × 3·2048·1536, shared 3·2048·1536] + norm = 29,943,393,920.
   { config: "glm-4.7-flash", type: "glm4_moe_lite", total: 29_943_393_920 },
 
+  // DeepSeek-V3.2 (deepseek_v32; the copy of its config.json kept in transformers): the DeepSeek V3 golden above,
+  // 671,026,419,200, plus a lightning indexer in each of the 61 layers [wq_b 1536·64·128, wk 7168·128, k_norm
+  // LayerNorm 2·128, weights_proj 7168·64] = 13,959,424 per layer: 671,877,944,064; the MTP module (one more DSA
+  // layer with its indexer) brings it to 683,501,971,712 — both the counts of the dataset entry deepseek-v3.2.
+  { config: "deepseek-v3.2", type: "deepseek_v32", total: 671_877_944_064, withMtp: 683_501_971_712 },
+  // GLM-5 (glm_moe_dsa; aiconfigurator's copy of its architecture keys, indexer from the class defaults 32 × 128,
+  // no MTP key): untied 2·154880·6144 + 78 × [MLA (q_a 6144·2048 + q_a_layernorm 2048, q_b 2048·64·256, kv_a
+  // 6144·576 + kv_a_layernorm 512, kv_b 512·64·(192 + 256), o 16384·6144), indexer (wq_b 2048·32·128, wk 6144·128,
+  // k_norm 2·128, weights_proj 6144·32), 2 norms]; 3 dense layers MLP 3·6144·12288; 75 MoE layers [router
+  // 256·6144 + correction bias 256, 256 × 3·6144·2048, shared 3·6144·2048] + norm = 743,911,218,432, the total of
+  // the dataset entry glm-5.
+  { config: "glm-5", type: "glm_moe_dsa", total: 743_911_218_432 },
+  // GLM-5.2 shape as the dataset's source note records its config (not a verbatim copy): GLM-5 above with
+  // index_topk_freq 4 and index_skip_topk_offset 3, so 57 of the 78 layers reuse an earlier top-k and carry no
+  // indexer (57 × 9,371,904 fewer) = 743,377,019,904, the total of the dataset entry glm-5.2.
+  {
+    config: { ...fixture("glm-5"), index_topk_freq: 4, index_skip_topk_offset: 3, max_position_embeddings: 1048576, rope_theta: 8e6 },
+    type: "glm_moe_dsa",
+    total: 743_377_019_904,
+  },
+
   // Real configs from mlc-ai/mlc-llm's model presets (copies of the checkpoints' config.json; see _source).
   // Ministral 3 3B (2512), its text_config (ministral3): tied 131072·3072 + 26 × [attn(32, 8, 128), MLP
   // 3·3072·9216, 2 norms] + norm = 3,429,006,336.
