@@ -11,6 +11,7 @@ import { qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
 import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
+import { kimiLinear } from "./kimi-linear.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -49,6 +50,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   internlm,
   internlm3,
   jais2,
+  kimi_linear: kimiLinear,
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,

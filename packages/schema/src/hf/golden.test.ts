@@ -181,6 +181,13 @@ const goldens: Golden[] = [
   // 256·6144 + correction bias 256, 256 × 3·6144·2048, shared 3·6144·2048] + norm = 743,911,218,432, the total of
   // the dataset entry glm-5.
   { config: "glm-5", type: "glm_moe_dsa", total: 743_911_218_432 },
+  // Kimi-Linear-48B-A3B-Base (kimi_linear): untied 2·163840·2304; 7 MLA layers (q_proj 2304·32·192, kv_a 2304·576 +
+  // kv_a_layernorm 512, kv_b 512·32·256, o 4096·2304; NoPE) and 20 KDA layers [q/k/v 3·2304·4096, conv1d 3·4096·4,
+  // forget gate 2304·128 + 128·4096, beta 2304·32, A_log 32, dt_bias 4096, output gate 2304·128 + 128·4096 (no
+  // bias), o_norm 128, o_proj 4096·2304]; layer 0 MLP 3·2304·9216; 26 MoE layers [router 256·2304 + correction bias
+  // 256, 256 × 3·2304·1024, shared 3·2304·1024]; 2 norms per layer; final norm = 49,122,681,728 (the dataset entry
+  // counts a bias on the output gate: 81,920 more).
+  { config: "kimi-linear-48b-a3b", type: "kimi_linear", total: 49_122_681_728 },
   // GLM-5.2 shape as the dataset's source note records its config (not a verbatim copy): GLM-5 above with
   // index_topk_freq 4 and index_skip_topk_offset 3, so 57 of the 78 layers reuse an earlier top-k and carry no
   // indexer (57 × 9,371,904 fewer) = 743,377,019,904, the total of the dataset entry glm-5.2.

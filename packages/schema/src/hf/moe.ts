@@ -4,7 +4,7 @@
  * or `first_k_dense_replace`).
  */
 import type { AttentionMixer, MoeFfn, RopeScaling } from "../spec-types.js";
-import type { ConfigReader } from "./config-reader.js";
+import type { ConfigReader, Keys } from "./config-reader.js";
 import { attentionOf, biases, type Core, decoderDraft, layerTypes, mlpOf, mtpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 import type { Slot } from "./pattern.js";
@@ -206,11 +206,16 @@ export const gptOss: FamilyImporter = {
 };
 
 /** DeepSeek-V3-style router: sigmoid scores, a per-expert correction bias, group-limited routing. */
-export function groupLimitedRouter(r: ConfigReader, experts: number, d: { groups: number; topkGroups: number; scale: number }): MoeFfn["router"] {
-  const groups = r.size("n_group", d.groups);
+export function groupLimitedRouter(
+  r: ConfigReader,
+  experts: number,
+  d: { groups: number; topkGroups: number; scale: number },
+  groupKeys: Keys = "n_group",
+): MoeFfn["router"] {
+  const groups = r.size(groupKeys, d.groups);
   const topkGroups = r.size("topk_group", d.topkGroups);
-  if (experts % groups !== 0) r.problem("n_group", `${groups} groups do not divide ${experts} experts`);
-  if (topkGroups > groups) r.problem("topk_group", `${topkGroups} exceeds n_group (${groups})`);
+  if (experts % groups !== 0) r.problem(groupKeys, `${groups} groups do not divide ${experts} experts`);
+  if (topkGroups > groups) r.problem("topk_group", `${topkGroups} exceeds the group count (${groups})`);
   const routedScale = r.num("routed_scaling_factor", d.scale);
   return { scoring: "sigmoid", bias: true, groups, topkGroups, ...(routedScale !== 1 ? { routedScale } : {}) };
 }
