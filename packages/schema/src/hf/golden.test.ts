@@ -188,6 +188,11 @@ const goldens: Golden[] = [
   // 256, 256 × 3·2304·1024, shared 3·2304·1024]; 2 norms per layer; final norm = 49,122,681,728 (the dataset entry
   // counts a bias on the output gate: 81,920 more).
   { config: "kimi-linear-48b-a3b", type: "kimi_linear", total: 49_122_681_728 },
+  // MiMoV2FlashConfig defaults (MiMo-V2-Flash): untied 2·152576·4096; 9 full-attention layers (0, 5, 11, …, 47)
+  // [q 4096·64·192, k 4096·4·192, v 4096·4·128, o 8192·4096]; 39 sliding layers with 8 KV heads and 64 sinks; layer 0
+  // MLP 3·4096·16384; 47 MoE layers [router 256·4096 + correction bias 256, 256 × 3·4096·2048]; 2 norms per layer;
+  // final norm = 308,778,780,864, the total of the dataset entry mimo-v2-flash (MTP modules not loaded, not counted).
+  { config: { model_type: "mimo_v2_flash", hidden_size: 4096, num_hidden_layers: 48, num_attention_heads: 64, intermediate_size: 16384 }, type: "mimo_v2_flash", total: 308_778_780_864 },
   // GLM-5.2 shape as the dataset's source note records its config (not a verbatim copy): GLM-5 above with
   // index_topk_freq 4 and index_skip_topk_offset 3, so 57 of the 78 layers reuse an earlier top-k and carry no
   // indexer (57 × 9,371,904 fewer) = 743,377,019,904, the total of the dataset entry glm-5.2.
