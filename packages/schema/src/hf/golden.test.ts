@@ -193,6 +193,15 @@ const goldens: Golden[] = [
   // MLP 3·4096·16384; 47 MoE layers [router 256·4096 + correction bias 256, 256 × 3·4096·2048]; 2 norms per layer;
   // final norm = 308,778,780,864, the total of the dataset entry mimo-v2-flash (MTP modules not loaded, not counted).
   { config: { model_type: "mimo_v2_flash", hidden_size: 4096, num_hidden_layers: 48, num_attention_heads: 64, intermediate_size: 16384 }, type: "mimo_v2_flash", total: 308_778_780_864 },
+  // Synthetic config (MiMo-7B sizes, one MTP module): untied 2·151680·4096 + 36 × [attn(32, 8, 128) with q/k/v
+  // biases, MLP 3·4096·11008, 2 norms] + norm = 7,622,619,136; the MTP module (token_layernorm, hidden_layernorm,
+  // input_proj 2·4096², one such layer, final_layernorm) brings it to 7,833,409,536.
+  {
+    config: {"model_type": "mimo", "vocab_size": 151680, "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 36, "num_attention_heads": 32, "num_key_value_heads": 8, "head_dim": 128, "attention_bias": true, "tie_word_embeddings": false, "num_nextn_predict_layers": 1},
+    type: "mimo",
+    total: 7_622_619_136,
+    withMtp: 7_833_409_536,
+  },
   // GLM-5.2 shape as the dataset's source note records its config (not a verbatim copy): GLM-5 above with
   // index_topk_freq 4 and index_skip_topk_offset 3, so 57 of the 78 layers reuse an earlier top-k and carry no
   // indexer (57 × 9,371,904 fewer) = 743,377,019,904, the total of the dataset entry glm-5.2.

@@ -57,3 +57,19 @@ describe("mimo_v2_flash", () => {
     expect(warnings.some((w) => w.includes("MTP modules"))).toBe(true);
   });
 });
+
+describe("mimo", () => {
+  const mimo7b = { model_type: "mimo", vocab_size: 1000, hidden_size: 64, intermediate_size: 128, num_hidden_layers: 4, num_attention_heads: 8, num_key_value_heads: 2 };
+
+  it("counts one Qwen2 block and the MTP projections per num_nextn_predict_layers", () => {
+    const counts = (n: number) => countParams(importHuggingFaceConfig({ ...mimo7b, num_nextn_predict_layers: n }).spec);
+    const block = (countParams(importHuggingFaceConfig(mimo7b).spec).total - 2 * 1000 * 64 - 64) / 4;
+    expect(counts(0).totalWithMtp).toBe(counts(0).total);
+    // token_layernorm + hidden_layernorm + input_proj 2·64² + block + final_layernorm, per module.
+    expect(counts(2).totalWithMtp - counts(2).total).toBe(2 * (64 + 64 + 2 * 64 * 64 + block + 64));
+  });
+
+  it("warns that attention_bias false is not followed", () => {
+    expect(importHuggingFaceConfig({ ...mimo7b, attention_bias: false }).warnings.some((w) => w.startsWith("mimo: attention_bias"))).toBe(true);
+  });
+});

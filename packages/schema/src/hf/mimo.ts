@@ -1,4 +1,6 @@
 /**
+ * MiMo-7B (`mimo`, remote code): Qwen2 decoder layers plus multi-token prediction modules.
+ *
  * MiMo-V2-Flash (`mimo_v2_flash`): sliding-window and global attention layers with their own KV head counts, a
  * value head narrower than the query/key head, learned sinks on the sliding layers, and a dense first layer before
  * MoE layers without shared experts. Both config layouts are read: transformers' (`layer_types`,
@@ -7,9 +9,10 @@
  */
 import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, decoderDraft, layerTypes, mlpOf, readCore } from "./decoder.js";
+import { attentionOf, biases, decoderDraft, layerTypes, mlpOf, mtpOf, readCore } from "./decoder.js";
 import type { FamilyImporter } from "./draft.js";
 import { activeExperts, groupLimitedRouter, moeOf } from "./moe.js";
+import { qwen2 } from "./llama-family.js";
 import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
 /** A remote-code per-layer 0/1 list (`hybrid_layer_pattern`, `moe_layer_freq`) as layer types, or undefined. */
@@ -94,5 +97,23 @@ export const mimoV2Flash: FamilyImporter = {
       ffns: { dense: mlpOf(core), moe },
       stack: types.map((t, i) => ({ mixer: t === "sliding_attention" ? "sliding" : "full", ffn: mlpTypes[i] === "sparse" ? "moe" : "dense" })),
     });
+  },
+};
+
+// mimo: remote code (MiMoConfig(Qwen2Config) with num_nextn_predict_layers, default 0; MiMoForCausalLM = Qwen2ForCausalLM
+// over MiMoModel, whose mtp_layers are MiMoMTPLayers), as vLLM ports it: vllm-project/vllm
+// vllm/model_executor/models/mimo_mtp.py @0bb55d60cb667d2f4e263b55304a30b38fe2e55c (MiMoMultiTokenPredictorLayer:
+// token_layernorm, hidden_layernorm, input_proj 2·hidden → hidden without bias, one Qwen2DecoderLayer,
+// final_layernorm; the embedding and head are the main model's). The main model is read as Qwen2Config.
+export const mimo: FamilyImporter = {
+  configClass: "MiMoConfig",
+  ignores: ["use_mrope"],
+  build(r) {
+    const draft = qwen2.build(r);
+    // Qwen2Attention builds q/k/v with a bias whatever attention_bias says (the Qwen2 import counts it so).
+    if (!r.flag("attention_bias", true)) r.warn("mimo: attention_bias false is not followed: Qwen2Attention always has q/k/v biases");
+    const last = draft.stack[draft.stack.length - 1];
+    const mtp = mtpOf(r, last?.mixer ?? "attn", last?.ffn ?? "mlp");
+    return mtp ? { ...draft, mtp } : draft;
   },
 };
