@@ -3,7 +3,7 @@
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
 import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, jais2, minicpm, ministral, ministral3, nanochat, seedOss, smollm3 } from "./dense-more.js";
-import { vaultgemma } from "./gemma.js";
+import { gemma4Text, vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { qwen3VlText } from "./llama-family.js";
@@ -34,6 +34,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   ernie4_5_moe: ernie45Moe,
   exaone,
   flex_olmo: flexOlmo,
+  gemma4_text: gemma4Text,
   glm,
   glm4,
   glm4_moe_lite: glm4MoeLite,
@@ -92,6 +93,7 @@ export const moreAliases: Readonly<Record<string, string>> = {
 
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
 export const moreTextModels: Readonly<Record<string, string>> = {
+  gemma4: "gemma4_text",
   llama4: "llama4_text",
   qwen3_5: "qwen3_5_text",
   qwen3_5_moe: "qwen3_5_moe_text",

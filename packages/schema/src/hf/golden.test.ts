@@ -188,6 +188,19 @@ const goldens: Golden[] = [
   // 256, 256 × 3·2304·1024, shared 3·2304·1024]; 2 norms per layer; final norm = 49,122,681,728 (the dataset entry
   // counts a bias on the output gate: 81,920 more).
   { config: "kimi-linear-48b-a3b", type: "kimi_linear", total: 49_122_681_728 },
+  // Synthetic text_config (Gemma 4 31B sizes as the dataset entry gemma-4-31b records them; the layer types are the
+  // class rule): tied 262144·5376; 50 sliding layers [q 5376·32·256, k/v 2·5376·16·256, o 8192·5376, q/k norms
+  // 2·256]; 10 full layers [q 5376·32·512, k 5376·4·512 doubling as values, o 16384·5376, q/k norms 2·512]; every layer
+  // MLP 3·5376·21504 + 4 norms; final norm = 30,697,345,280, the total of the dataset entry gemma-4-31b.
+  {
+    config: {"model_type": "gemma4", "text_config": {"model_type": "gemma4_text", "vocab_size": 262144, "hidden_size": 5376, "intermediate_size": 21504, "num_hidden_layers": 60, "num_attention_heads": 32, "num_key_value_heads": 16, "num_global_key_value_heads": 4, "head_dim": 256, "global_head_dim": 512, "attention_k_eq_v": true, "sliding_window": 1024, "hidden_size_per_layer_input": 0, "enable_moe_block": false, "num_kv_shared_layers": 0, "final_logit_softcapping": 30.0, "max_position_embeddings": 262144, "rope_parameters": {"full_attention": {"partial_rotary_factor": 0.25, "rope_theta": 1000000.0, "rope_type": "proportional"}, "sliding_attention": {"rope_theta": 10000.0, "rope_type": "default"}}}},
+    type: "gemma4",
+    total: 30_697_345_280,
+  },
+  // Gemma4TextConfig defaults without per-layer embeddings (hidden_size_per_layer_input 0): tied 262144·2304; 25
+  // sliding layers attn(8, 4, 256) + q/k norms 2·256; 5 full layers [q 2304·8·512, k/v 2·2304·4·512, o 4096·2304,
+  // q/k norms 2·512]; every layer MLP 3·2304·9216 + 4 norms; final norm = 3,010,758,400.
+  { config: { model_type: "gemma4_text", hidden_size: 2304, num_hidden_layers: 30, num_attention_heads: 8, intermediate_size: 9216, hidden_size_per_layer_input: 0 }, type: "gemma4_text", total: 3_010_758_400 },
   // MiMoV2FlashConfig defaults (MiMo-V2-Flash): untied 2·152576·4096; 9 full-attention layers (0, 5, 11, …, 47)
   // [q 4096·64·192, k 4096·4·192, v 4096·4·128, o 8192·4096]; 39 sliding layers with 8 KV heads and 64 sinks; layer 0
   // MLP 3·4096·16384; 47 MoE layers [router 256·4096 + correction bias 256, 256 × 3·4096·2048]; 2 norms per layer;
