@@ -163,6 +163,19 @@ const goldens: Golden[] = [
   // = 1,026,408,232,448 (the "1T total parameters" of moonshotai/Kimi-K2's README).
   { config: "kimi-k2-instruct", type: "kimi_k2", total: 1_026_408_232_448 },
 
+  // Qwen3.5-397B-A17B (text_config; aiconfigurator's copy): untied 2·248320·4096; 45 Gated DeltaNet layers [in_proj_qkv +
+  // in_proj_z 4096·(2·16·128 + 2·64·128), in_proj_b + in_proj_a 4096·2·64, conv1d (2·2048 + 8192)·4, dt_bias 64, A_log
+  // 64, norm 128, out_proj 8192·4096]; 15 gated-attention layers [q_proj 4096·2·32·256, k/v 2·4096·2·256, o_proj
+  // 8192·4096, q/k norm 2·256]; every layer MoE [router 512·4096, 512 × 3·4096·1024, shared expert 3·4096·1024 + shared
+  // gate 4096] + 2 norms; final norm = 396,346,350,336; one MTP module (2 input norms, fc 2·4096², one attention + MoE
+  // layer with its 2 norms, final norm) = 402,941,918,464 — both the counts of the dataset entry qwen3.5-397b-a17b.
+  { config: "qwen3.5-397b-a17b", type: "qwen3_5_moe", total: 396_346_350_336, withMtp: 402_941_918_464 },
+  // Llama-4-Maverick-17B-128E-Instruct (text_config; aiconfigurator's copy): untied 2·202048·5120 + 48 × [attn(40, 8,
+  // 128), 2 norms]; interleave_moe_layer_step 2: 24 MoE layers [router 128·5120, 128 × 3·5120·8192, shared expert
+  // 3·5120·8192] and 24 dense layers (3·5120·16384); final norm = 400,711,848,960, the total of the dataset entry
+  // llama-4-maverick.
+  { config: "llama-4-maverick", type: "llama4", total: 400_711_848_960 },
+
   // GLM-4.7-Flash (glm4_moe_lite; aiconfigurator's copy of its architecture keys): untied 2·154880·2048 + 47 × [MLA
   // (q_a 2048·768 + q_a_layernorm 768, q_b 768·20·256, kv_a 2048·576 + kv_a_layernorm 512, kv_b 512·20·(192 + 256),
   // o 5120·2048), 2 norms]; layer 0 MLP 3·2048·10240; 46 MoE layers [router 64·2048 + correction bias 64,
