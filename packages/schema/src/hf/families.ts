@@ -12,6 +12,7 @@ import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Te
 import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
 import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
 import { kimiLinear } from "./kimi-linear.js";
+import { laguna } from "./laguna.js";
 import { mimo, mimoV2Flash } from "./mimo.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
@@ -53,6 +54,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   internlm3,
   jais2,
   kimi_linear: kimiLinear,
+  laguna,
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,

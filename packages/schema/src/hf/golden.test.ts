@@ -176,6 +176,12 @@ const goldens: Golden[] = [
   // llama-4-maverick.
   { config: "llama-4-maverick", type: "llama4", total: 400_711_848_960 },
 
+  // Laguna-XS.2 (laguna; aiconfigurator's copy of Laguna-XS.2-FP8's config.json): untied 2·100352·2048; 10 global layers
+  // of 48 heads and 30 sliding layers of 64 heads [q 2048·H·128, k/v 2·2048·8·128, o H·128·2048, q/k norms 2·128, g_proj
+  // 2048·H]; layer 0 MLP 3·2048·8192; 39 MoE layers [router 256·2048 + correction bias 256, 256 × 3·2048·512, shared
+  // 3·2048·512]; 2 norms per layer; final norm = 33,442,617,088, the total of the dataset entry laguna-xs.2.
+  { config: "laguna-xs.2", type: "laguna", total: 33_442_617_088 },
+
   // GLM-4.7-Flash (glm4_moe_lite; aiconfigurator's copy of its architecture keys): untied 2·154880·2048 + 47 × [MLA
   // (q_a 2048·768 + q_a_layernorm 768, q_b 768·20·256, kv_a 2048·576 + kv_a_layernorm 512, kv_b 512·20·(192 + 256),
   // o 5120·2048), 2 norms]; layer 0 MLP 3·2048·10240; 46 MoE layers [router 64·2048 + correction bias 64,
