@@ -7,7 +7,7 @@ import { gemma4Text, vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { qwen3VlText } from "./llama-family.js";
-import { qwen3VlMoeText } from "./moe.js";
+import { glm4vMoeText, qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
 import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
@@ -40,6 +40,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   glm4,
   glm4_moe_lite: glm4MoeLite,
   glm_moe_dsa: glmMoeDsa,
+  glm4v_moe_text: glm4vMoeText,
   gpt_bigcode: gptBigcode,
   gpt_neo: gptNeo,
   gpt_neox: gptNeox,
@@ -96,6 +97,7 @@ export const moreAliases: Readonly<Record<string, string>> = {
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
 export const moreTextModels: Readonly<Record<string, string>> = {
   gemma4: "gemma4_text",
+  glm4v_moe: "glm4v_moe_text",
   llama4: "llama4_text",
   qwen3_5: "qwen3_5_text",
   qwen3_5_moe: "qwen3_5_moe_text",

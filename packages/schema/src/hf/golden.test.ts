@@ -216,6 +216,16 @@ const goldens: Golden[] = [
     type: "gemma4",
     total: 30_697_345_280,
   },
+  // Glm4vMoeTextConfig defaults (vocab 151424, attention_bias true) at GLM-4.5V's text sizes (those of the glm-4.5-air
+  // golden above), through the glm4v_moe wrapper: untied 2·151424·4096 + 46 × [q/k/v with bias 4096·(96 + 16)·128 +
+  // (96 + 16)·128, o 12288·4096, 2 norms]; layer 0 MLP 3·4096·10944; 45 MoE layers [router 128·4096 + correction bias
+  // 128, 128 × 3·4096·1408, shared 3·4096·1408] + norm = 106,851,202,688 (no MTP layer in the text model).
+  {
+    config: { model_type: "glm4v_moe", text_config: { model_type: "glm4v_moe_text", hidden_size: 4096, num_hidden_layers: 46, num_attention_heads: 96, head_dim: 128, intermediate_size: 10944, num_nextn_predict_layers: 1 } },
+    type: "glm4v_moe",
+    total: 106_851_202_688,
+  },
+  { config: { model_type: "glm4v_moe_text", hidden_size: 4096, num_hidden_layers: 46, num_attention_heads: 96, head_dim: 128, intermediate_size: 10944 }, type: "glm4v_moe_text", total: 106_851_202_688 },
   // Gemma4TextConfig defaults without per-layer embeddings (hidden_size_per_layer_input 0): tied 262144·2304; 25
   // sliding layers attn(8, 4, 256) + q/k norms 2·256; 5 full layers [q 2304·8·512, k/v 2·2304·4·512, o 4096·2304,
   // q/k norms 2·512]; every layer MLP 3·2304·9216 + 4 norms; final norm = 3,010,758,400.

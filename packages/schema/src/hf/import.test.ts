@@ -45,7 +45,7 @@ const extras: Record<string, Record<string, unknown>> = {
   qwen3_5_moe_text: { ...linear, ...experts },
 };
 const wrappers: Record<string, string> = {
-  gemma3: "gemma3_text", gemma4: "gemma4_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
+  gemma3: "gemma3_text", gemma4: "gemma4_text", glm4v_moe: "glm4v_moe_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
 };
 
 /** The smallest config of each supported type: the required core fields. */
@@ -520,5 +520,18 @@ describe("keys real checkpoints carry", () => {
   it("kimi_k2 is read as DeepseekV3Config", () => {
     const { spec } = importHuggingFaceConfig({ ...minimal("deepseek_v3"), model_type: "kimi_k2" });
     expect(countParams(spec).total).toBe(countParams(importHuggingFaceConfig(minimal("deepseek_v3")).spec).total);
+  });
+});
+
+describe("glm4v_moe_text", () => {
+  it("counts no MTP layer and refuses q/k norms, which Glm4vMoeTextConfig does not have", () => {
+    const text = minimal("glm4v_moe_text");
+    const { spec, warnings } = importHuggingFaceConfig({ ...text, num_nextn_predict_layers: 1 });
+    expect(spec.architecture.mtp).toBeUndefined();
+    expect(warnings.some((w) => w.includes("MTP layer is not part of the text model"))).toBe(true);
+    expect(problemsOf({ ...text, use_qk_norm: true }).map((p) => p.path)).toEqual(["use_qk_norm"]);
+    // The same sizes as glm4_moe with attention_bias on: q/k/v biases are the only difference.
+    const glm = countParams(importHuggingFaceConfig({ ...text, model_type: "glm4_moe", num_nextn_predict_layers: 0, attention_bias: true }).spec).total;
+    expect(countParams(spec).total).toBe(glm);
   });
 });
