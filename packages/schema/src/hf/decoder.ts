@@ -43,6 +43,8 @@ export interface CoreDefaults {
   noHeadShape?: boolean;
   /** Record derived defaults (kv heads = heads, head_dim = hidden / heads) as assumptions too. */
   recordDerived?: boolean;
+  /** Leave RoPE scaling unread (a family that reads its per-layer-type RoPE itself). */
+  noRopeScaling?: boolean;
 }
 
 /** The core of a decoder config. */
@@ -128,7 +130,7 @@ export function readCore(r: ConfigReader, d: CoreDefaults): Core {
     activation: activationOf(r, k.activation ?? "hidden_act", d.activation),
     tied: r.flag("tie_word_embeddings", d.tied),
     eps: r.num(k.eps ?? "rms_norm_eps", d.eps, { positive: true }),
-    rope: readRope(r, { defaultTheta: d.theta, defaultFraction: d.fraction }),
+    rope: readRope(r, { defaultTheta: d.theta, defaultFraction: d.fraction, ...(d.noRopeScaling ? { noScaling: true } : {}) }),
     attentionBias: d.attentionBias === undefined ? false : r.flag("attention_bias", d.attentionBias),
     mlpBias: d.mlpBias === undefined ? false : r.flag("mlp_bias", d.mlpBias),
   };

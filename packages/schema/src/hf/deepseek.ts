@@ -36,7 +36,7 @@ export function mla(r: ConfigReader, core: Core, d: { qLoraRank: number | null; 
  * `moe_layer_freq` of the checkpoints' remote code (MoE on layers ≥ first_k_dense_replace with layer_idx %
  * moe_layer_freq == 0); transformers' DeepseekV2/V3 decoder layers ignore it, so only 1 is read as written.
  */
-function moeLayerFreq(r: ConfigReader, family: string): void {
+export function moeLayerFreq(r: ConfigReader, family: string): void {
   if (r.has("moe_layer_freq") && r.value("moe_layer_freq") !== 1) {
     r.warn(`${family}: moe_layer_freq is not 1; transformers' decoder layers ignore it (every layer from first_k_dense_replace is MoE)`);
   }

@@ -3,13 +3,17 @@
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
 import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, jais2, minicpm, ministral, ministral3, nanochat, seedOss, smollm3 } from "./dense-more.js";
-import { vaultgemma } from "./gemma.js";
+import { gemma4Text, vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";
 import { qwen3VlText } from "./llama-family.js";
-import { qwen3VlMoeText } from "./moe.js";
+import { glm4vMoeText, qwen3VlMoeText } from "./moe.js";
 import { bamba, graniteMoeHybrid, lfm2, lfm2Moe, mamba2, qwen35MoeText, qwen35Text } from "./hybrid-more.js";
 import { glm4MoeLite, longcatFlash, minicpm3 } from "./deepseek.js";
+import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
+import { kimiLinear } from "./kimi-linear.js";
+import { laguna } from "./laguna.js";
+import { mimo, mimoV2Flash } from "./mimo.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -25,14 +29,18 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   cwm,
   dbrx,
   deepseek: deepseekV1,
+  deepseek_v32: deepseekV32,
   dots1,
   ernie4_5: ernie45,
   ernie4_5_moe: ernie45Moe,
   exaone,
   flex_olmo: flexOlmo,
+  gemma4_text: gemma4Text,
   glm,
   glm4,
   glm4_moe_lite: glm4MoeLite,
+  glm_moe_dsa: glmMoeDsa,
+  glm4v_moe_text: glm4vMoeText,
   gpt_bigcode: gptBigcode,
   gpt_neo: gptNeo,
   gpt_neox: gptNeox,
@@ -46,11 +54,15 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   internlm,
   internlm3,
   jais2,
+  kimi_linear: kimiLinear,
+  laguna,
   lfm2,
   lfm2_moe: lfm2Moe,
   llama4_text: llama4Text,
   longcat_flash: longcatFlash,
   mamba2,
+  mimo,
+  mimo_v2_flash: mimoV2Flash,
   minicpm,
   minicpm3,
   ministral,
@@ -84,6 +96,8 @@ export const moreAliases: Readonly<Record<string, string>> = {
 
 /** Multimodal wrappers whose text model sits in `text_config`, and the text model's type. */
 export const moreTextModels: Readonly<Record<string, string>> = {
+  gemma4: "gemma4_text",
+  glm4v_moe: "glm4v_moe_text",
   llama4: "llama4_text",
   qwen3_5: "qwen3_5_text",
   qwen3_5_moe: "qwen3_5_moe_text",

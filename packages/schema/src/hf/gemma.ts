@@ -1,10 +1,11 @@
 /**
  * Gemma 1, 2 and 3 text decoders: embeddings scaled by √d, zero-centred RMSNorm (weight stored as an offset
  * from 1), GeGLU MLPs, tied head; Gemma 2/3 add sandwich norms and alternate sliding-window with global layers,
- * Gemma 3 adds per-head q/k norms and a separate RoPE θ for the local layers.
+ * Gemma 3 adds per-head q/k norms and a separate RoPE θ for the local layers; Gemma 4 (dense checkpoints) adds
+ * wider global heads whose keys double as values, and plain (not zero-centred) RMSNorm weights.
  */
-import type { AttentionMixer, Norm } from "../spec-types.js";
-import type { ConfigReader } from "./config-reader.js";
+import type { AttentionMixer, Norm, RopeSettings } from "../spec-types.js";
+import { type ConfigReader, isJsonObject } from "./config-reader.js";
 import { attentionOf, type Core, type CoreDefaults, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, slidingWindow } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
@@ -122,5 +123,78 @@ export const gemma3Text: FamilyImporter = {
     });
     const sliding: AttentionMixer = { ...global, ...(window !== undefined ? { window } : {}), ...(override ? { rope: override } : {}) };
     return alternating(core, types, sliding, global, softcapping(r, "final_logit_softcapping", undefined));
+  },
+};
+
+/** Gemma 4 features that change the weights and that this import does not map yet: refused by name. */
+function refuseGemma4Extensions(r: ConfigReader): void {
+  const ple = r.count("hidden_size_per_layer_input", 256);
+  if (ple > 0) {
+    r.problem("hidden_size_per_layer_input", `per-layer embeddings (PLE, ${ple} per layer; Gemma 4 E2B/E4B) are not read by the gemma4_text import yet; 0 or null means none`);
+  } else r.markRead("vocab_size_per_layer_input");
+  if (r.flag("enable_moe_block", false)) r.problem("enable_moe_block", "the MoE block beside the MLP (Gemma 4 26B-A4B: router with its own norm and scales) is not read yet");
+  else r.markRead(["num_experts", "top_k_experts", "moe_intermediate_size"]);
+  if (r.count("num_kv_shared_layers", 0) > 0) r.problem("num_kv_shared_layers", "layers that reuse an earlier layer's keys and values are not read by the gemma4_text import yet");
+  else r.markRead("use_double_wide_mlp"); // widens only the KV-shared layers' MLPs
+}
+
+/** The RoPE of one Gemma 4 layer type from `rope_parameters` (keyed by layer type) or the class defaults. */
+function gemma4Rope(r: ConfigReader, layerType: "full_attention" | "sliding_attention"): RopeSettings {
+  const full = layerType === "full_attention";
+  const rope = readRope(r, { defaultTheta: full ? 1e6 : 1e4, layerType, noScaling: true, ...(full ? { defaultFraction: 0.25 } : {}) });
+  const params = r.value("rope_parameters");
+  const entry = isJsonObject(params) ? params[layerType] : undefined;
+  const type = isJsonObject(entry) ? entry.rope_type : undefined;
+  if (type !== undefined && type !== "default" && type !== "proportional") {
+    r.warn(`gemma4_text: ${layerType} RoPE type ${JSON.stringify(type)} is not followed (read as θ${rope.fraction ? " and fraction" : ""} only)`);
+  }
+  return rope;
+}
+
+// gemma4_text: configuration_gemma4.py @008e574391258935f3ecc3035c882e73bbcac419 (Gemma4TextConfig: vocab 262144, hidden
+// 2304, intermediate 9216, 30 layers, 8 heads, kv 4, head_dim 256, gelu_pytorch_tanh, max_position 131072, rms 1e-6,
+// tied, attention_bias false, sliding_window 512, no final soft-capping, layer i sliding when (i + 1) % 6 and the last
+// layer always full, rope_parameters θ 1e4 (sliding) and proportional θ 1e6 over a quarter of the head (full),
+// global_head_dim 512, num_global_key_value_heads None, attention_k_eq_v false, hidden_size_per_layer_input 256,
+// num_kv_shared_layers 0, enable_moe_block false). modeling_gemma4.py @0246b4f3335464614ef1de66531f9131a44ec801:
+// Gemma4TextAttention q_proj + q_norm, k_proj + k_norm, v_proj (none on full layers with attention_k_eq_v, whose
+// keys double as values and which use num_global_key_value_heads), a weightless v_norm, o_proj, biases =
+// attention_bias, head_dim = global_head_dim on full layers; Gemma4TextMLP gate/up/down; input, post-attention,
+// pre- and post-feedforward Gemma4RMSNorms (plain weight); layer_scalar is a buffer; embeddings × √hidden; final
+// norm; tied head.
+export const gemma4Text: FamilyImporter = {
+  configClass: "Gemma4TextConfig",
+  ignores: ["use_bidirectional_attention"],
+  build(r) {
+    const core = readCore(r, { ...gemma2Defaults, vocabSize: 262144, maxPositions: 131072, theta: 1e6, noRopeScaling: true });
+    refuseGemma4Extensions(r);
+    const n = core.numLayers;
+    const types = layerTypes(r, n, (i) => ((i + 1) % 6 && i !== n - 1 ? "sliding_attention" : "full_attention"), ["sliding_attention", "full_attention"]);
+    if (types.length && types[types.length - 1] !== "full_attention") {
+      r.warn("gemma4_text: the last layer is always full attention (Gemma4TextConfig forces it); read so");
+      types[types.length - 1] = "full_attention";
+    }
+    const window = slidingWindow(r, 512);
+    const kEqV = r.flag("attention_k_eq_v", false);
+    const globalKv = kEqV ? r.size("num_global_key_value_heads") : core.kvHeads;
+    if (!kEqV) r.markRead("num_global_key_value_heads");
+    const globalHead = r.size("global_head_dim", 512);
+    const base: Partial<AttentionMixer> = { ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}), qkNorm: { kind: "rmsnorm", scope: "head" } };
+    const globalRope = gemma4Rope(r, "full_attention");
+    const localRope = gemma4Rope(r, "sliding_attention");
+    const global: AttentionMixer = { ...attentionOf(core, base), kvHeads: globalKv, headDim: globalHead, ...(kEqV ? { sharedKV: true } : {}) };
+    if (core.heads % globalKv !== 0) r.problem("num_global_key_value_heads", `${globalKv} KV heads do not divide ${core.heads} heads`);
+    const localOverride = ropeOverride(globalRope, localRope);
+    const sliding: AttentionMixer = { ...attentionOf(core, base), ...(window !== undefined ? { window } : {}), ...(localOverride ? { rope: localOverride } : {}) };
+    const cap = softcapping(r, "final_logit_softcapping", undefined);
+    return decoderDraft(core, {
+      mixers: { sliding, global },
+      ffns: { mlp: mlpOf(core) },
+      stack: types.map((t) => ({ mixer: t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global", ffn: "mlp" })),
+      positional: { kind: "rope", ...globalRope },
+      norm: { kind: "rmsnorm", placement: "sandwich", eps: core.eps },
+      embedding: { tied: core.tied, scale: "sqrt-d" },
+      ...(cap !== undefined ? { finalLogitSoftcap: cap } : {}),
+    });
   },
 };

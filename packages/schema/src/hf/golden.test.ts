@@ -163,11 +163,95 @@ const goldens: Golden[] = [
   // = 1,026,408,232,448 (the "1T total parameters" of moonshotai/Kimi-K2's README).
   { config: "kimi-k2-instruct", type: "kimi_k2", total: 1_026_408_232_448 },
 
+  // Qwen3.5-397B-A17B (text_config; aiconfigurator's copy): untied 2·248320·4096; 45 Gated DeltaNet layers [in_proj_qkv +
+  // in_proj_z 4096·(2·16·128 + 2·64·128), in_proj_b + in_proj_a 4096·2·64, conv1d (2·2048 + 8192)·4, dt_bias 64, A_log
+  // 64, norm 128, out_proj 8192·4096]; 15 gated-attention layers [q_proj 4096·2·32·256, k/v 2·4096·2·256, o_proj
+  // 8192·4096, q/k norm 2·256]; every layer MoE [router 512·4096, 512 × 3·4096·1024, shared expert 3·4096·1024 + shared
+  // gate 4096] + 2 norms; final norm = 396,346,350,336; one MTP module (2 input norms, fc 2·4096², one attention + MoE
+  // layer with its 2 norms, final norm) = 402,941,918,464 — both the counts of the dataset entry qwen3.5-397b-a17b.
+  { config: "qwen3.5-397b-a17b", type: "qwen3_5_moe", total: 396_346_350_336, withMtp: 402_941_918_464 },
+  // Llama-4-Maverick-17B-128E-Instruct (text_config; aiconfigurator's copy): untied 2·202048·5120 + 48 × [attn(40, 8,
+  // 128), 2 norms]; interleave_moe_layer_step 2: 24 MoE layers [router 128·5120, 128 × 3·5120·8192, shared expert
+  // 3·5120·8192] and 24 dense layers (3·5120·16384); final norm = 400,711,848,960, the total of the dataset entry
+  // llama-4-maverick.
+  { config: "llama-4-maverick", type: "llama4", total: 400_711_848_960 },
+
+  // Laguna-XS.2 (laguna; aiconfigurator's copy of Laguna-XS.2-FP8's config.json): untied 2·100352·2048; 10 global layers
+  // of 48 heads and 30 sliding layers of 64 heads [q 2048·H·128, k/v 2·2048·8·128, o H·128·2048, q/k norms 2·128, g_proj
+  // 2048·H]; layer 0 MLP 3·2048·8192; 39 MoE layers [router 256·2048 + correction bias 256, 256 × 3·2048·512, shared
+  // 3·2048·512]; 2 norms per layer; final norm = 33,442,617,088, the total of the dataset entry laguna-xs.2.
+  { config: "laguna-xs.2", type: "laguna", total: 33_442_617_088 },
+
   // GLM-4.7-Flash (glm4_moe_lite; aiconfigurator's copy of its architecture keys): untied 2·154880·2048 + 47 × [MLA
   // (q_a 2048·768 + q_a_layernorm 768, q_b 768·20·256, kv_a 2048·576 + kv_a_layernorm 512, kv_b 512·20·(192 + 256),
   // o 5120·2048), 2 norms]; layer 0 MLP 3·2048·10240; 46 MoE layers [router 64·2048 + correction bias 64,
   // 64 × 3·2048·1536, shared 3·2048·1536] + norm = 29,943,393,920.
   { config: "glm-4.7-flash", type: "glm4_moe_lite", total: 29_943_393_920 },
+
+  // DeepSeek-V3.2 (deepseek_v32; the copy of its config.json kept in transformers): the DeepSeek V3 golden above,
+  // 671,026,419,200, plus a lightning indexer in each of the 61 layers [wq_b 1536·64·128, wk 7168·128, k_norm
+  // LayerNorm 2·128, weights_proj 7168·64] = 13,959,424 per layer: 671,877,944,064; the MTP module (one more DSA
+  // layer with its indexer) brings it to 683,501,971,712 — both the counts of the dataset entry deepseek-v3.2.
+  { config: "deepseek-v3.2", type: "deepseek_v32", total: 671_877_944_064, withMtp: 683_501_971_712 },
+  // GLM-5 (glm_moe_dsa; aiconfigurator's copy of its architecture keys, indexer from the class defaults 32 × 128,
+  // no MTP key): untied 2·154880·6144 + 78 × [MLA (q_a 6144·2048 + q_a_layernorm 2048, q_b 2048·64·256, kv_a
+  // 6144·576 + kv_a_layernorm 512, kv_b 512·64·(192 + 256), o 16384·6144), indexer (wq_b 2048·32·128, wk 6144·128,
+  // k_norm 2·128, weights_proj 6144·32), 2 norms]; 3 dense layers MLP 3·6144·12288; 75 MoE layers [router
+  // 256·6144 + correction bias 256, 256 × 3·6144·2048, shared 3·6144·2048] + norm = 743,911,218,432, the total of
+  // the dataset entry glm-5.
+  { config: "glm-5", type: "glm_moe_dsa", total: 743_911_218_432 },
+  // Kimi-Linear-48B-A3B-Base (kimi_linear): untied 2·163840·2304; 7 MLA layers (q_proj 2304·32·192, kv_a 2304·576 +
+  // kv_a_layernorm 512, kv_b 512·32·256, o 4096·2304; NoPE) and 20 KDA layers [q/k/v 3·2304·4096, conv1d 3·4096·4,
+  // forget gate 2304·128 + 128·4096, beta 2304·32, A_log 32, dt_bias 4096, output gate 2304·128 + 128·4096 (no
+  // bias), o_norm 128, o_proj 4096·2304]; layer 0 MLP 3·2304·9216; 26 MoE layers [router 256·2304 + correction bias
+  // 256, 256 × 3·2304·1024, shared 3·2304·1024]; 2 norms per layer; final norm = 49,122,681,728 (the dataset entry
+  // counts a bias on the output gate: 81,920 more).
+  { config: "kimi-linear-48b-a3b", type: "kimi_linear", total: 49_122_681_728 },
+  // Synthetic text_config (Gemma 4 31B sizes as the dataset entry gemma-4-31b records them; the layer types are the
+  // class rule): tied 262144·5376; 50 sliding layers [q 5376·32·256, k/v 2·5376·16·256, o 8192·5376, q/k norms
+  // 2·256]; 10 full layers [q 5376·32·512, k 5376·4·512 doubling as values, o 16384·5376, q/k norms 2·512]; every layer
+  // MLP 3·5376·21504 + 4 norms; final norm = 30,697,345,280, the total of the dataset entry gemma-4-31b.
+  {
+    config: {"model_type": "gemma4", "text_config": {"model_type": "gemma4_text", "vocab_size": 262144, "hidden_size": 5376, "intermediate_size": 21504, "num_hidden_layers": 60, "num_attention_heads": 32, "num_key_value_heads": 16, "num_global_key_value_heads": 4, "head_dim": 256, "global_head_dim": 512, "attention_k_eq_v": true, "sliding_window": 1024, "hidden_size_per_layer_input": 0, "enable_moe_block": false, "num_kv_shared_layers": 0, "final_logit_softcapping": 30.0, "max_position_embeddings": 262144, "rope_parameters": {"full_attention": {"partial_rotary_factor": 0.25, "rope_theta": 1000000.0, "rope_type": "proportional"}, "sliding_attention": {"rope_theta": 10000.0, "rope_type": "default"}}}},
+    type: "gemma4",
+    total: 30_697_345_280,
+  },
+  // Glm4vMoeTextConfig defaults (vocab 151424, attention_bias true) at GLM-4.5V's text sizes (those of the glm-4.5-air
+  // golden above), through the glm4v_moe wrapper: untied 2·151424·4096 + 46 × [q/k/v with bias 4096·(96 + 16)·128 +
+  // (96 + 16)·128, o 12288·4096, 2 norms]; layer 0 MLP 3·4096·10944; 45 MoE layers [router 128·4096 + correction bias
+  // 128, 128 × 3·4096·1408, shared 3·4096·1408] + norm = 106,851,202,688 (no MTP layer in the text model).
+  {
+    config: { model_type: "glm4v_moe", text_config: { model_type: "glm4v_moe_text", hidden_size: 4096, num_hidden_layers: 46, num_attention_heads: 96, head_dim: 128, intermediate_size: 10944, num_nextn_predict_layers: 1 } },
+    type: "glm4v_moe",
+    total: 106_851_202_688,
+  },
+  { config: { model_type: "glm4v_moe_text", hidden_size: 4096, num_hidden_layers: 46, num_attention_heads: 96, head_dim: 128, intermediate_size: 10944 }, type: "glm4v_moe_text", total: 106_851_202_688 },
+  // Gemma4TextConfig defaults without per-layer embeddings (hidden_size_per_layer_input 0): tied 262144·2304; 25
+  // sliding layers attn(8, 4, 256) + q/k norms 2·256; 5 full layers [q 2304·8·512, k/v 2·2304·4·512, o 4096·2304,
+  // q/k norms 2·512]; every layer MLP 3·2304·9216 + 4 norms; final norm = 3,010,758,400.
+  { config: { model_type: "gemma4_text", hidden_size: 2304, num_hidden_layers: 30, num_attention_heads: 8, intermediate_size: 9216, hidden_size_per_layer_input: 0 }, type: "gemma4_text", total: 3_010_758_400 },
+  // MiMoV2FlashConfig defaults (MiMo-V2-Flash): untied 2·152576·4096; 9 full-attention layers (0, 5, 11, …, 47)
+  // [q 4096·64·192, k 4096·4·192, v 4096·4·128, o 8192·4096]; 39 sliding layers with 8 KV heads and 64 sinks; layer 0
+  // MLP 3·4096·16384; 47 MoE layers [router 256·4096 + correction bias 256, 256 × 3·4096·2048]; 2 norms per layer;
+  // final norm = 308,778,780,864, the total of the dataset entry mimo-v2-flash (MTP modules not loaded, not counted).
+  { config: { model_type: "mimo_v2_flash", hidden_size: 4096, num_hidden_layers: 48, num_attention_heads: 64, intermediate_size: 16384 }, type: "mimo_v2_flash", total: 308_778_780_864 },
+  // Synthetic config (MiMo-7B sizes, one MTP module): untied 2·151680·4096 + 36 × [attn(32, 8, 128) with q/k/v
+  // biases, MLP 3·4096·11008, 2 norms] + norm = 7,622,619,136; the MTP module (token_layernorm, hidden_layernorm,
+  // input_proj 2·4096², one such layer, final_layernorm) brings it to 7,833,409,536.
+  {
+    config: {"model_type": "mimo", "vocab_size": 151680, "hidden_size": 4096, "intermediate_size": 11008, "num_hidden_layers": 36, "num_attention_heads": 32, "num_key_value_heads": 8, "head_dim": 128, "attention_bias": true, "tie_word_embeddings": false, "num_nextn_predict_layers": 1},
+    type: "mimo",
+    total: 7_622_619_136,
+    withMtp: 7_833_409_536,
+  },
+  // GLM-5.2 shape as the dataset's source note records its config (not a verbatim copy): GLM-5 above with
+  // index_topk_freq 4 and index_skip_topk_offset 3, so 57 of the 78 layers reuse an earlier top-k and carry no
+  // indexer (57 × 9,371,904 fewer) = 743,377,019,904, the total of the dataset entry glm-5.2.
+  {
+    config: { ...fixture("glm-5"), index_topk_freq: 4, index_skip_topk_offset: 3, max_position_embeddings: 1048576, rope_theta: 8e6 },
+    type: "glm_moe_dsa",
+    total: 743_377_019_904,
+  },
 
   // Real configs from mlc-ai/mlc-llm's model presets (copies of the checkpoints' config.json; see _source).
   // Ministral 3 3B (2512), its text_config (ministral3): tied 131072·3072 + 26 × [attn(32, 8, 128), MLP

@@ -31,7 +31,9 @@ const extras: Record<string, Record<string, unknown>> = {
   deepseek_v2: { num_experts_per_tok: 2 },
   chatglm: { num_layers: 4, ffn_hidden_size: 128, kv_channels: 8 },
   dots1: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 },
+  gemma4_text: { hidden_size_per_layer_input: 0 },
   glm4_moe_lite: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, q_lora_rank: 16, kv_lora_rank: 8, qk_nope_head_dim: 8, qk_rope_head_dim: 4, v_head_dim: 8 },
+  laguna: { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, shared_expert_intermediate_size: 32 },
   lfm2: { full_attn_idxs: [1, 3] },
   longcat_flash: { num_layers: 2, ffn_hidden_size: 128, n_routed_experts: 4, zero_expert_num: 2, moe_topk: 2, expert_ffn_hidden_size: 32 },
   lfm2_moe: { full_attn_idxs: [1, 3], moe_intermediate_size: 32 },
@@ -43,7 +45,7 @@ const extras: Record<string, Record<string, unknown>> = {
   qwen3_5_moe_text: { ...linear, ...experts },
 };
 const wrappers: Record<string, string> = {
-  gemma3: "gemma3_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
+  gemma3: "gemma3_text", gemma4: "gemma4_text", glm4v_moe: "glm4v_moe_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
 };
 
 /** The smallest config of each supported type: the required core fields. */
@@ -518,5 +520,18 @@ describe("keys real checkpoints carry", () => {
   it("kimi_k2 is read as DeepseekV3Config", () => {
     const { spec } = importHuggingFaceConfig({ ...minimal("deepseek_v3"), model_type: "kimi_k2" });
     expect(countParams(spec).total).toBe(countParams(importHuggingFaceConfig(minimal("deepseek_v3")).spec).total);
+  });
+});
+
+describe("glm4v_moe_text", () => {
+  it("counts no MTP layer and refuses q/k norms, which Glm4vMoeTextConfig does not have", () => {
+    const text = minimal("glm4v_moe_text");
+    const { spec, warnings } = importHuggingFaceConfig({ ...text, num_nextn_predict_layers: 1 });
+    expect(spec.architecture.mtp).toBeUndefined();
+    expect(warnings.some((w) => w.includes("MTP layer is not part of the text model"))).toBe(true);
+    expect(problemsOf({ ...text, use_qk_norm: true }).map((p) => p.path)).toEqual(["use_qk_norm"]);
+    // The same sizes as glm4_moe with attention_bias on: q/k/v biases are the only difference.
+    const glm = countParams(importHuggingFaceConfig({ ...text, model_type: "glm4_moe", num_nextn_predict_layers: 0, attention_bias: true }).spec).total;
+    expect(countParams(spec).total).toBe(glm);
   });
 });

@@ -4,9 +4,9 @@
  * or `first_k_dense_replace`).
  */
 import type { AttentionMixer, MoeFfn, RopeScaling } from "../spec-types.js";
-import type { ConfigReader } from "./config-reader.js";
+import type { ConfigReader, Keys } from "./config-reader.js";
 import { attentionOf, biases, type Core, decoderDraft, layerTypes, mlpOf, mtpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
-import type { FamilyImporter } from "./draft.js";
+import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import type { Slot } from "./pattern.js";
 
 /** A routed-expert FFN of the core's activation. */
@@ -206,11 +206,16 @@ export const gptOss: FamilyImporter = {
 };
 
 /** DeepSeek-V3-style router: sigmoid scores, a per-expert correction bias, group-limited routing. */
-export function groupLimitedRouter(r: ConfigReader, experts: number, d: { groups: number; topkGroups: number; scale: number }): MoeFfn["router"] {
-  const groups = r.size("n_group", d.groups);
+export function groupLimitedRouter(
+  r: ConfigReader,
+  experts: number,
+  d: { groups: number; topkGroups: number; scale: number },
+  groupKeys: Keys = "n_group",
+): MoeFfn["router"] {
+  const groups = r.size(groupKeys, d.groups);
   const topkGroups = r.size("topk_group", d.topkGroups);
-  if (experts % groups !== 0) r.problem("n_group", `${groups} groups do not divide ${experts} experts`);
-  if (topkGroups > groups) r.problem("topk_group", `${topkGroups} exceeds n_group (${groups})`);
+  if (experts % groups !== 0) r.problem(groupKeys, `${groups} groups do not divide ${experts} experts`);
+  if (topkGroups > groups) r.problem("topk_group", `${topkGroups} exceeds the group count (${groups})`);
   const routedScale = r.num("routed_scaling_factor", d.scale);
   return { scoring: "sigmoid", bias: true, groups, topkGroups, ...(routedScale !== 1 ? { routedScale } : {}) };
 }
@@ -224,37 +229,56 @@ export function groupLimitedRouter(r: ConfigReader, experts: number, d: { groups
 // router DeepseekV3TopkRouter (weight + e_score_correction_bias). Attention (Glm4Attention, as ported in
 // lmdeploy/sglang): q/k/v bias = attention_bias, head_dim from config else hidden/heads;
 // q/k norms over head_dim when use_qk_norm.
-export const glm4Moe: FamilyImporter = {
-  configClass: "Glm4MoeConfig",
-  build(r) {
-    const core = readCore(r, {
-      vocabSize: 151552, kvHeads: 8, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
-      attentionBias: false,
-    });
-    const experts = r.size(["n_routed_experts", "num_experts", "num_local_experts"], 128);
-    const shared = r.count("n_shared_experts", 1);
-    const firstDense = r.count("first_k_dense_replace", 1);
-    const attn: AttentionMixer = attentionOf(core, {
-      ...biases(core.attentionBias, false),
-      ...(r.flag("use_qk_norm", false) ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}),
-    });
-    return decoderDraft(core, {
-      mixers: { attn },
-      ffns: {
-        dense: mlpOf(core),
-        moe: moeOf(core, {
-          experts,
-          activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts),
-          expertHidden: r.size("moe_intermediate_size", 1408),
-          ...(shared > 0 ? { sharedExperts: shared } : {}),
-          router: groupLimitedRouter(r, experts, { groups: 1, topkGroups: 1, scale: 1 }),
-        }),
-      },
-      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: i >= firstDense ? "moe" : "dense" })),
-      mtp: mtpOf(r, "attn", "moe", ["num_nextn_predict_layers", "num_mtp_layers"], 1),
-    });
-  },
-};
+/** GLM-4.5's blocks under a configuration class's defaults (Glm4MoeConfig, Glm4vMoeTextConfig). */
+function glm4MoeFamily(configClass: string, d: { vocabSize: number; maxPositions: number; attentionBias: boolean; mtpLoaded: boolean }): FamilyImporter {
+  return {
+    configClass,
+    build(r) {
+      const core = readCore(r, {
+        vocabSize: d.vocabSize, kvHeads: 8, activation: "silu", maxPositions: d.maxPositions, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
+        attentionBias: d.attentionBias,
+      });
+      const experts = r.size(["n_routed_experts", "num_experts", "num_local_experts"], 128);
+      const shared = r.count("n_shared_experts", 1);
+      const firstDense = r.count("first_k_dense_replace", 1);
+      // Glm4vMoeTextConfig drops use_qk_norm: its attention has no q/k norms.
+      const qkNorm = d.mtpLoaded ? r.flag("use_qk_norm", false) : false;
+      if (!d.mtpLoaded && r.has("use_qk_norm") && r.flag("use_qk_norm", false)) r.problem("use_qk_norm", `${configClass} has no q/k norms`);
+      const attn: AttentionMixer = attentionOf(core, {
+        ...biases(core.attentionBias, false),
+        ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}),
+      });
+      let mtp: ArchitectureDraft["mtp"];
+      if (d.mtpLoaded) mtp = mtpOf(r, "attn", "moe", ["num_nextn_predict_layers", "num_mtp_layers"], 1);
+      else if (r.count("num_nextn_predict_layers", 0) > 0) {
+        r.warn(`${configClass}: the checkpoint's MTP layer is not part of the text model transformers builds and is not counted`);
+      }
+      return decoderDraft(core, {
+        mixers: { attn },
+        ffns: {
+          dense: mlpOf(core),
+          moe: moeOf(core, {
+            experts,
+            activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts),
+            expertHidden: r.size("moe_intermediate_size", 1408),
+            ...(shared > 0 ? { sharedExperts: shared } : {}),
+            router: groupLimitedRouter(r, experts, { groups: 1, topkGroups: 1, scale: 1 }),
+          }),
+        },
+        stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: i >= firstDense ? "moe" : "dense" })),
+        ...(mtp ? { mtp } : {}),
+      });
+    },
+  };
+}
+
+export const glm4Moe = glm4MoeFamily("Glm4MoeConfig", { vocabSize: 151552, maxPositions: 131072, attentionBias: false, mtpLoaded: true });
+
+// glm4v_moe_text: modular_glm4v_moe.py @0067189d63fbbc1ef5983362302225c1320617ee (Glm4vMoeTextConfig(Glm4MoeConfig):
+// vocab 151424, max_position 65536, attention_bias true, use_qk_norm and num_mtp_layers removed; MRoPE's
+// mrope_section binds no weights). Glm4vMoeTextAttention is Glm4Attention (q/k/v bias = attention_bias, o_proj without
+// bias, no q/k norms); Glm4vMoeTextMoE / Glm4MoeDecoderLayer as GLM-4.5; Glm4vMoeTextModel has no MTP layer.
+export const glm4vMoeText = glm4MoeFamily("Glm4vMoeTextConfig", { vocabSize: 151424, maxPositions: 65536, attentionBias: true, mtpLoaded: false });
 
 // minimax_m2: configuration_minimax_m2.py @008e574391258935f3ecc3035c882e73bbcac419 (MiniMaxM2Config: vocab
 // 200064, hidden 3072, intermediate 1536, 62 layers, heads 48, kv 8, head_dim 128, max_position 196608,

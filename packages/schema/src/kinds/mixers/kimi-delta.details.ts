@@ -1,7 +1,7 @@
 /** The facets of `KimiDeltaMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails } from "../mixer-kind.js";
 import type { KimiDeltaMixer } from "./kimi-delta.js";
-import { rows, noRelations, asWritten } from "../details-kit.js";
+import { rows, asWritten } from "../details-kit.js";
 
 export const kimiDeltaDetails = {
   cache: {
@@ -15,9 +15,13 @@ export const kimiDeltaDetails = {
     r.add("Heads", m.heads);
     r.add("Head dim", m.headDim);
     r.add("Conv kernel", m.convKernel);
-    r.add("Output gate", m.outputGate ?? "low-rank");
+    r.add("Output gate", `${m.outputGate ?? "low-rank"}${m.outputGate !== "full-rank" && m.outputGateBias === false ? " (no bias)" : ""}`);
     return r.rows;
   },
-  relations: noRelations,
+  relations(m, _arch, path) {
+    return m.outputGate === "full-rank" && m.outputGateBias !== undefined
+      ? [{ path: [...path, "outputGateBias"], message: "applies to the low-rank output gate only (the full-rank gate has no bias)" }]
+      : [];
+  },
   withDefaults: asWritten,
 } satisfies MixerKindDetails<KimiDeltaMixer>;

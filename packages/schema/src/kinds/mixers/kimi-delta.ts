@@ -19,6 +19,12 @@ export interface KimiDeltaMixer {
    * the default) or `full-rank`, one projection d → heads·headDim without bias (Kimi K3's `use_full_rank_gate`).
    */
   outputGate?: "low-rank" | "full-rank";
+  /**
+   * Bias on the low-rank output gate's up-projection (d → headDim → heads·headDim); absent = true, as in
+   * flash-linear-attention's KimiDeltaAttention. `false` for the Kimi Linear checkpoints (transformers'
+   * KimiLinearDeltaAttention and the serving ports build g_b_proj without a bias). Only with the low-rank gate.
+   */
+  outputGateBias?: boolean;
 }
 
 export const kimiDelta = {
@@ -27,12 +33,12 @@ export const kimiDelta = {
   params(m, arch) {
     // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
     // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),
-    // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias) or Kimi K3's full-rank g_proj (d→H·V),
+    // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias unless outputGateBias is false) or Kimi K3's full-rank g_proj (d→H·V),
     // gated RMSNorm (V), o_proj.
     const d = arch.dModel;
     const hk = m.heads * m.headDim;
     const v = m.headDim;
-    const gate = m.outputGate === "full-rank" ? d * hk : d * v + v * hk + hk;
+    const gate = m.outputGate === "full-rank" ? d * hk : d * v + v * hk + (m.outputGateBias === false ? 0 : hk);
     const params = 3 * d * hk + m.convKernel * 3 * hk + (d * v + v * hk) + d * m.heads + m.heads + hk + gate + v + hk * d;
     return { component: "linearMixer", params };
   },

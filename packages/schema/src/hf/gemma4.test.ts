@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { expandLayers } from "../layers.js";
+import type { AttentionMixer } from "../spec-types.js";
+import { HfImportError, importHuggingFaceConfig } from "./index.js";
+
+const problemPaths = (config: Record<string, unknown>): string[] => {
+  try {
+    importHuggingFaceConfig(config);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HfImportError);
+    return (error as HfImportError).problems.map((p) => p.path);
+  }
+  throw new Error("expected the import to fail");
+};
+
+const dense = {
+  model_type: "gemma4_text", vocab_size: 1000, hidden_size: 64, intermediate_size: 128, num_hidden_layers: 6, num_attention_heads: 8,
+  num_key_value_heads: 4, head_dim: 16, global_head_dim: 32, hidden_size_per_layer_input: 0,
+};
+
+describe("gemma4_text", () => {
+  it("reads wider global heads whose keys double as values, and plain RMSNorm weights", () => {
+    const { spec, warnings } = importHuggingFaceConfig({ ...dense, attention_k_eq_v: true, num_global_key_value_heads: 2 });
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    const a = spec.architecture;
+    expect(a.mixers.global).toMatchObject({ kvHeads: 2, headDim: 32, sharedKV: true, qkNorm: { kind: "rmsnorm", scope: "head" } });
+    expect((a.mixers.sliding as AttentionMixer).sharedKV).toBeUndefined();
+    expect(a.norm).toEqual({ kind: "rmsnorm", placement: "sandwich", eps: 1e-6 });
+    expect(a.positional).toMatchObject({ kind: "rope", theta: 1e6, fraction: 0.25 });
+    expect((a.mixers.sliding as AttentionMixer).rope).toEqual({ theta: 10000, fraction: 1 });
+  });
+
+  it("keeps v_proj and the model's KV heads on global layers without attention_k_eq_v", () => {
+    const global = importHuggingFaceConfig(dense).spec.architecture.mixers.global as AttentionMixer;
+    expect(global).toMatchObject({ kvHeads: 4, headDim: 32 });
+    expect(global.sharedKV).toBeUndefined();
+  });
+
+  it("forces the last layer to full attention, as the configuration class does", () => {
+    const types = ["sliding_attention", "sliding_attention", "full_attention", "sliding_attention", "sliding_attention", "sliding_attention"];
+    const { spec, warnings } = importHuggingFaceConfig({ ...dense, layer_types: types });
+    expect(expandLayers(spec.architecture.layers).map((l) => l.mixer)).toEqual(["sliding", "sliding", "global", "sliding", "sliding", "global"]);
+    expect(warnings.some((w) => w.includes("last layer is always full attention"))).toBe(true);
+  });
+
+  it("refuses per-layer embeddings, the MoE block, KV-shared layers and a missing global KV head count, by name", () => {
+    const { hidden_size_per_layer_input: _ple, ...withDefaultPle } = dense;
+    expect(problemPaths(withDefaultPle)).toEqual(["hidden_size_per_layer_input"]);
+    expect(problemPaths({ ...dense, enable_moe_block: true })).toEqual(["enable_moe_block"]);
+    expect(problemPaths({ ...dense, num_kv_shared_layers: 2 })).toEqual(["num_kv_shared_layers"]);
+    expect(problemPaths({ ...dense, attention_k_eq_v: true })).toEqual(["num_global_key_value_heads"]);
+  });
+});
