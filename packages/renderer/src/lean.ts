@@ -7,7 +7,7 @@
  */
 import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
-import { renderLayout, type RenderOptions } from "./figure.js";
+import { checkRenderOptions, renderLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 
@@ -18,6 +18,7 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
 
 /** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
+  checkRenderOptions(options);
   return renderLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }
 
