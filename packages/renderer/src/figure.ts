@@ -65,6 +65,15 @@ export interface RenderLayoutOptions extends Pick<RenderOptions, "theme" | "widt
  */
 export function renderLayout(layout: Layout, options: RenderLayoutOptions): string {
   checkRenderOptions(options);
+  return renderCheckedLayout(layout, options);
+}
+
+/**
+ * {@link renderLayout} for options already known to be good (checked with {@link checkRenderOptions}, or built by
+ * the host from a closed set, as the web components do): the same SVG without checking them again, so that hosts
+ * on a size budget do not carry the check.
+ */
+export function renderCheckedLayout(layout: Layout, options: RenderLayoutOptions): string {
   const p = paletteFor(options.theme ?? "light", options.id, options.accent);
   return svgDocument(layout, drawLayout(layout, p), p, { idPrefix: options.idPrefix ?? defaultIdPrefix(options.id), ...(options.width ? { width: options.width } : {}) });
 }

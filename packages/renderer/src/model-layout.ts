@@ -3,7 +3,7 @@
  */
 import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
-import { checkRenderOptions, renderLayout, type RenderOptions } from "./figure.js";
+import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 import { placePanels } from "./panel-placement.js";
@@ -30,5 +30,5 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
  */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
   checkRenderOptions(options);
-  return renderLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
+  return renderCheckedLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }
