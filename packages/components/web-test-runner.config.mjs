@@ -3,6 +3,7 @@
 // model files can be fetched over HTTP like on a real site.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
@@ -36,6 +37,42 @@ const jsonModules = {
   },
 };
 
+// Hostile servers for the tests of the fetch limits: /hostile-http/silent.json sends nothing for 30 s;
+// /hostile-http/stalled.json sends its headers and the start of a body, then nothing for 30 s;
+// /hostile-http/huge.json sends 50 MB of whitespace and then `{}`, as fast as the client reads, and
+// /hostile-http/sent answers how many bytes of it the last one pushed before the client went away.
+let hugeSent = 0;
+const hostileHttp = async (ctx, next) => {
+  if (ctx.path === "/hostile-http/sent") {
+    ctx.body = { bytes: hugeSent };
+    return undefined;
+  }
+  const name = /^\/hostile-http\/(silent|stalled|huge)\.json$/.exec(ctx.path)?.[1];
+  if (!name) return next();
+  const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+  if (name === "silent") await later(30_000);
+  ctx.type = "application/json";
+  ctx.set("cache-control", "no-store");
+  const chunk = Buffer.alloc(64 * 1024, " ");
+  let started = false;
+  if (name === "huge") hugeSent = 0;
+  ctx.body = new Readable({
+    read() {
+      if (name === "huge") {
+        hugeSent += chunk.length;
+        this.push(hugeSent < 50e6 ? chunk : "{}");
+        if (hugeSent >= 50e6) this.push(null);
+      } else if (name === "silent") this.push(null);
+      else if (!started) {
+        started = true;
+        this.push('{"id": ');
+        void later(30_000).then(() => this.push(null));
+      }
+    },
+  });
+  return undefined;
+};
+
 export default {
   rootDir,
   files: [`${here}test/**/*.test.ts`],
@@ -44,6 +81,7 @@ export default {
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
+  middleware: [hostileHttp],
   plugins: [jsonModules, esbuildPlugin({ ts: true, target: "es2022", tsconfig: `${here}tsconfig.json` })],
   browsers: [
     chromeLauncher({

@@ -114,6 +114,26 @@ describe("home", () => {
   });
 });
 
+describe("hostile URL parameters", () => {
+  it("a view or sort only the prototype knows (toString, constructor, __proto__) falls back to the cards, labelled by a real tab", async () => {
+    const t = await openPage(site, "./");
+    const { page } = t;
+    for (const bad of ["toString", "constructor", "__proto__", "no-such-view"]) {
+      await page.goto(new URL(`./?view=${bad}&sort=${bad}`, site.url).href, { waitUntil: "load" });
+      await expect.poll(() => cardCount(t), bad).toBe(models.length);
+      const labelledBy = await page.locator("#view-panel").getAttribute("aria-labelledby");
+      expect(labelledBy, bad).toBe("tab-grid");
+      expect(await page.locator(`[id="${labelledBy}"]`).count(), `${bad}: the panel's label exists`).toBe(1);
+      expect(await page.locator("#tab-grid").getAttribute("aria-selected"), bad).toBe("true");
+      expect(await page.locator('[role="tab"][aria-selected="true"]').count(), bad).toBe(1);
+      expect(await page.locator("#model-sort").inputValue(), bad).toBe("date");
+      expect(new URL(page.url()).searchParams.has("view"), `${bad}: the URL drops the unknown view`).toBe(false);
+    }
+    // The labels are checked above; axe runs on the cards view in the tests before.
+    await finish(t, false);
+  });
+});
+
 describe("keyboard", () => {
   it("answers a search for a closed model: not published, what was stated, open relatives", async () => {
     const t = await openPage(site, "./");

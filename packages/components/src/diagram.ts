@@ -4,7 +4,7 @@
  * geometry. Buttons are real HTML controls outside the image, so the image keeps its text alternative and the
  * controls get focus, names and keyboard handling of their own.
  */
-import { layoutModel, parseComponentId, renderLayout, type Layout, type Theme } from "@archgal/renderer/lean";
+import { layoutModel, parseComponentId, renderCheckedLayout, type Layout, type Theme } from "@archgal/renderer/lean";
 import type { ModelSpec } from "@archgal/schema/lean";
 
 /** One selectable component of a diagram, in percent of the figure's size. */
@@ -67,7 +67,7 @@ export function hitsOf(layout: Layout): Hit[] {
   return hits.sort((a, b) => Number(panel(a)) - Number(panel(b)) || (panel(a) ? a.x - b.x || a.y - b.y : a.y - b.y || a.x - b.x));
 }
 
-type FullRenderer = typeof import("@archgal/renderer/panels");
+type FullRenderer = typeof import("./panels-layout.js");
 let full: FullRenderer | undefined;
 let loading: Promise<FullRenderer> | undefined;
 
@@ -77,7 +77,7 @@ let loading: Promise<FullRenderer> | undefined;
  * this chunk: it is drawn lean first when the panels are not there yet.
  */
 export function loadPanels(): Promise<FullRenderer> {
-  return (loading ??= import("@archgal/renderer/panels").then((m) => (full = m)));
+  return (loading ??= import("./panels-layout.js").then((m) => (full = m)));
 }
 
 /** Whether the zoom panels can be drawn right now. */
@@ -89,6 +89,7 @@ export const panelsLoaded = (): boolean => full !== undefined;
  */
 export function draw(spec: ModelSpec, theme: Theme, panels: boolean, idPrefix: string, compact = false): Drawing {
   const layout = compact ? layoutModel(spec, { compact }) : panels && full ? full.layoutModel(spec, { panels }) : layoutModel(spec);
-  const svg = renderLayout(layout, { theme, idPrefix, id: spec.id });
+  // The theme comes from a closed set and the prefix from the element: no option check needed in the first script.
+  const svg = renderCheckedLayout(layout, { theme, idPrefix, id: spec.id });
   return { svg, hits: hitsOf(layout), width: layout.width, height: layout.height };
 }

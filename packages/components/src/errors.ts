@@ -9,12 +9,16 @@ import type { SpecIssue } from "@archgal/schema";
  * - `unknown-model`: no model with that id (or not a valid id);
  * - `network`: the URL could not be reached;
  * - `http`: the server answered with an error status (e.g. 404);
- * - `not-json`: the response is not JSON;
+ * - `timeout`: the server did not answer in full within `fetchLimits.timeout` ms;
+ * - `too-large`: the response is larger than `fetchLimits.maxBytes` (reading stopped there);
+ * - `not-json`: the response is not JSON (or, for the gallery, not a list of model entries);
  * - `invalid-spec`: the JSON is not a valid spec (see `issues`);
+ * - `load`: the data could not be asked for, e.g. a `src` or `data-base` that is not a URL, or a loader that
+ *   failed without an {@link ArchError};
  * - `render`: the spec is valid but could not be drawn;
  * - `usage`: the element is used wrongly (e.g. a comparison of one model).
  */
-export type ArchErrorKind = "unknown-model" | "network" | "http" | "not-json" | "invalid-spec" | "render" | "usage";
+export type ArchErrorKind = "unknown-model" | "network" | "http" | "timeout" | "too-large" | "not-json" | "invalid-spec" | "load" | "render" | "usage";
 
 /** Detail of an `llm-arch-error` event. */
 export interface ArchErrorDetail {
@@ -43,8 +47,11 @@ export class ArchError extends Error {
   }
 }
 
-/** The detail of any thrown value: an {@link ArchError}'s own, or a `render` error for anything else. */
-export function errorDetail(error: unknown): ArchErrorDetail {
+/**
+ * The detail of any thrown value: an {@link ArchError}'s own, or for anything else a `load` error when it was
+ * thrown while loading (e.g. a `data-base` that is not a URL), else a `render` error.
+ */
+export function errorDetail(error: unknown, loading = false): ArchErrorDetail {
   if (error instanceof ArchError) return error.detail;
-  return { kind: "render", message: `could not draw the model: ${error instanceof Error ? error.message : String(error)}` };
+  return { kind: loading ? "load" : "render", message: `could not ${loading ? "load" : "draw"} the model: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -4,7 +4,7 @@
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
-import { layoutCompare, renderLayout, type Theme } from "@archgal/renderer";
+import { layoutCompare, renderCheckedLayout, type Theme } from "@archgal/renderer";
 import { diffModels, formatBytes, formatCount, formatInt, type ModelDiffEntry, type ModelSpec } from "@archgal/schema/metrics";
 import { ArchError, errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchLoadEvent } from "./events.js";
@@ -166,7 +166,7 @@ export class LlmArchCompare extends ThemedElement {
       this.dispatchEvent(new LlmArchLoadEvent({ id: specs[0]!.id, spec: specs[0]!, specs }));
     } catch (error) {
       if (token !== this.#token) return;
-      const detail = errorDetail(error);
+      const detail = errorDetail(error, !this._facts);
       this._error = detail;
       await this.updateComplete;
       this.dispatchEvent(new LlmArchErrorEvent(detail));
@@ -181,7 +181,7 @@ export class LlmArchCompare extends ThemedElement {
     const columns = figures.map((f) => `${f.layout.width}fr`).join(" ");
     return html`<figure part="diagram" tabindex="0" aria-label=${`${specs.map((s) => s.name).join(", ")} side by side; components that differ from ${specs[0]!.name} are outlined`}>
       <div class="side" style=${`grid-template-columns:${columns}`}>
-        ${figures.map((f, i) => unsafeHTML(renderLayout(f.layout, { theme, id: f.id, idPrefix: `${this.#prefix}-${i}` })))}
+        ${figures.map((f, i) => unsafeHTML(renderCheckedLayout(f.layout, { theme, id: f.id, idPrefix: `${this.#prefix}-${i}` })))}
       </div>
     </figure>`;
   }

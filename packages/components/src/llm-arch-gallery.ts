@@ -3,7 +3,7 @@
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
 import { compareText, formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
-import { errorDetail, type ArchErrorDetail } from "./errors.js";
+import { ArchError, errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";
 import { loaderFor, type GalleryEntry } from "./loaders.js";
@@ -34,6 +34,31 @@ export function matches(e: GalleryEntry, f: { query?: string; decoderType?: stri
   const words = (f.query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const hay = `${e.id} ${e.name} ${e.org} ${e.decoderType} ${e.attention} ${e.concepts.join(" ")} ${e.releaseDate}`.toLowerCase();
   return words.every((w) => hay.includes(w));
+}
+
+/** Most entries an index may list. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * The entries of a model index, checked for what the gallery reads (text fields, parameter counts, concept tags);
+ * throws a `not-json` {@link ArchError} naming the first bad entry.
+ */
+export function checkIndex(value: unknown): GalleryEntry[] {
+  const fail = (why: string) => {
+    throw new ArchError({ kind: "not-json", message: `the model index is not a list of models: ${why}` });
+  };
+  if (!Array.isArray(value)) return fail("not a list");
+  if (value.length > MAX_ENTRIES) fail(`${value.length} entries, at most ${MAX_ENTRIES}`);
+  value.forEach((e: Record<string, unknown> | null, i) => {
+    const bad = (field: string) => fail(`entry ${i}: ${field}`);
+    if (typeof e !== "object" || e === null) return bad("not an object");
+    for (const k of ["id", "name", "org", "releaseDate", "decoderType", "attention"]) if (typeof e[k] !== "string") bad(`${k} is not text`);
+    const p = e.params as Record<string, unknown> | null;
+    for (const k of ["total", "active", "activeWithLookups"]) if (typeof p !== "object" || p === null || typeof p[k] !== "number") bad(`params.${k} is not a number`);
+    if (typeof e.kvCacheBytesPerToken !== "number") bad("kvCacheBytesPerToken is not a number");
+    if (!Array.isArray(e.concepts) || !e.concepts.every((c) => typeof c === "string")) bad("concepts is not a list of text");
+  });
+  return value as GalleryEntry[];
 }
 
 const uniq = (values: string[]) => [...new Set(values)].sort((a, b) => compareText(a, b));
@@ -184,9 +209,9 @@ export class LlmArchGallery extends ThemedElement {
 
   async #load(): Promise<void> {
     try {
-      this._entries = await loaderFor(this.dataset.base).index();
+      this._entries = checkIndex(await loaderFor(this.dataset.base).index());
     } catch (error) {
-      this._error = errorDetail(error);
+      this._error = errorDetail(error, true);
       await this.updateComplete;
       this.dispatchEvent(new LlmArchErrorEvent(this._error));
     }

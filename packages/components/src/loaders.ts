@@ -54,24 +54,30 @@ export function loaderFor(elementBase?: string | null): ModelLoader {
   return custom ?? (base !== undefined ? cdnLoader(base) : defaultLoader);
 }
 
-/** Fetches a URL and parses it as JSON, turning each failure into an {@link ArchError}. */
+/**
+ * Limits of every fetch of model data (`src`, `data-base`, the CDN build's `models/` folder): the whole response
+ * must arrive within `timeout` ms, else a `timeout` error; reading stops past `maxBytes` bytes with a
+ * `too-large` error. Change them before the elements load.
+ */
+export const fetchLimits = { timeout: 30_000, maxBytes: 5_000_000 };
+
+/** Fetches a URL and parses it as JSON within {@link fetchLimits}, turning each failure into an {@link ArchError}. */
 export async function fetchJson(url: string, id?: string): Promise<unknown> {
-  let res: Response;
   const at = id ? { id, url } : { url };
+  const { timeout, maxBytes } = fetchLimits;
+  const signal = AbortSignal.timeout(timeout);
   try {
-    res = await fetch(url);
+    const res = await fetch(url, { signal });
+    if (!res.ok) {
+      if (id && res.status === 404) throw new ArchError({ kind: "unknown-model", message: `unknown model "${id}" (no ${url})`, status: 404, ...at });
+      throw new ArchError({ kind: "http", message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, status: res.status, ...at });
+    }
+    const read = await (await import("./read-json.js")).readJson(res, url, maxBytes);
+    if ("value" in read) return read.value;
+    throw new ArchError({ ...read, ...at });
   } catch (cause) {
-    throw new ArchError({ kind: "network", message: `could not reach ${url}`, ...at }, { cause });
-  }
-  if (!res.ok) {
-    if (id && res.status === 404) throw new ArchError({ kind: "unknown-model", message: `unknown model "${id}" (no ${url})`, status: 404, ...at });
-    throw new ArchError({ kind: "http", message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, status: res.status, ...at });
-  }
-  const text = await res.text();
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new ArchError({ kind: "not-json", message: `${url} is not JSON`, ...at }, { cause });
+    if (cause instanceof ArchError) throw cause;
+    throw new ArchError(signal.aborted ? { kind: "timeout", message: `${url} did not answer within ${timeout / 1000} s`, ...at } : { kind: "network", message: `could not reach ${url}`, ...at }, { cause });
   }
 }
 
@@ -85,7 +91,12 @@ export function checkId(id: string): void {
  * folder. `base` is resolved against the page.
  */
 export function cdnLoader(baseUrl: string | URL): ModelLoader {
-  const dir = new URL(String(baseUrl).replace(/\/?$/, "/"), document.baseURI);
+  let dir: URL;
+  try {
+    dir = new URL(String(baseUrl).replace(/\/?$/, "/"), document.baseURI);
+  } catch (cause) {
+    throw new ArchError({ kind: "load", message: `the data location "${String(baseUrl).slice(0, 200)}" is not a URL` }, { cause });
+  }
   let index: Promise<readonly GalleryEntry[]> | undefined;
   return {
     load(id) {
@@ -93,10 +104,8 @@ export function cdnLoader(baseUrl: string | URL): ModelLoader {
       return fetchJson(new URL(`${id}.json`, dir).href, id);
     },
     index() {
-      return (index ??= fetchJson(new URL("index.json", dir).href).then((v) => {
-        if (!Array.isArray(v)) throw new ArchError({ kind: "not-json", message: "the model index is not a list" });
-        return v as GalleryEntry[];
-      }));
+      // The gallery checks the entries (`checkIndex`), in its own chunk.
+      return (index ??= fetchJson(new URL("index.json", dir).href) as Promise<GalleryEntry[]>);
     },
   };
 }

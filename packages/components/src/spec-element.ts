@@ -83,7 +83,7 @@ export class SpecElement extends ThemedElement {
       this.dispatchEvent(new LlmArchLoadEvent({ id: facts.spec.id, spec: facts.spec, specs: [facts.spec] }));
     } catch (error) {
       if (token !== this.#token) return;
-      const detail = errorDetail(error);
+      const detail = errorDetail(error, !this._facts);
       this._error = detail;
       await this.updateComplete;
       this.dispatchEvent(new LlmArchErrorEvent(detail));

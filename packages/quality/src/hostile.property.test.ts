@@ -4,7 +4,8 @@
  * harmless: the SVG stays well-formed and never contains `<script`, `foreignObject`, an `on…=` attribute, an
  * external reference or a raw control character; and the text says what the spec said (escaping is lossless but
  * for the characters XML cannot carry). The same holds for specs that never went through validation (hostile
- * ids, definition names and extension mixer kinds) and for hostile render options.
+ * ids, definition names and extension mixer kinds) and for a hostile id prefix. Hostile `theme`, `accent` and
+ * `width` options are refused at the entry with a TypeError or RangeError naming the option; good ones render.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -124,12 +125,12 @@ describe("hostile text", () => {
     );
   });
 
-  it("in specs that skipped validation (ids, definition names, extension mixer kinds) and in render options: harmless", () => {
+  it("in specs that skipped validation (ids, definition names, extension mixer kinds) and in an id prefix: harmless", () => {
     const hostileName = hostileText(200, 1);
     fc.assert(
       fc.property(
         validSpec({ maxLayers: 16 }),
-        fc.record({ id: hostileName, mixerName: hostileName, ffnName: hostileName, kind: hostileName, idPrefix: hostileText(100), accent: hostileText(40) }),
+        fc.record({ id: hostileName, mixerName: hostileName, ffnName: hostileName, kind: hostileName, idPrefix: hostileText(100) }),
         (valid, h) => {
           fc.pre(!hitsOpenFinding(valid));
           const spec = structuredClone(valid) as unknown as Omit<ModelSpec, "architecture"> & { architecture: Omit<ModelSpec["architecture"], "mixers"> & { mixers: Record<string, unknown> } };
@@ -157,11 +158,60 @@ describe("hostile text", () => {
           a.layers = [...walk(a.layers), { mixer: `${h.mixerName}-x` }];
           a.numLayers += 1;
           if (a.mtp) a.mtp = { ...a.mtp, mixer: h.mixerName, ...(ffn !== undefined ? { ffn: h.ffnName } : {}) };
-          expectHarmless(renderModel(spec as RenderableSpec, { idPrefix: h.idPrefix, accent: h.accent }));
-          expectHarmless(leanRender(spec as RenderableSpec, { idPrefix: h.idPrefix, accent: h.accent }));
+          expectHarmless(renderModel(spec as RenderableSpec, { idPrefix: h.idPrefix }));
+          expectHarmless(leanRender(spec as RenderableSpec, { idPrefix: h.idPrefix }));
         },
       ),
       runs(60),
+    );
+  });
+
+  it("in render options: a bad theme, accent or width is refused at the entry naming the option; good ones render harmless", () => {
+    const anyValue = fc.oneof(hostileText(60), fc.double(), fc.integer(), fc.constantFrom(null, true, {}, [], "toString", "constructor", "__proto__"));
+    const option = <T>(good: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 2, arbitrary: good }, { weight: 1, arbitrary: anyValue }), { nil: undefined });
+    const hex = fc.integer({ min: 0, max: 0xffffff }).map((v) => `#${v.toString(16).padStart(6, "0")}`);
+    const options = fc.record(
+      {
+        theme: option(fc.constantFrom("light", "dark")),
+        accent: option(hex),
+        width: option(fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 1, max: 100_000, noNaN: true }))),
+      },
+      { requiredKeys: [] },
+    );
+    const good = {
+      theme: (v: unknown) => v === undefined || v === "light" || v === "dark",
+      accent: (v: unknown) => v === undefined || (typeof v === "string" && /^\s*#([0-9a-f]{3}|[0-9a-f]{6})\s*$/i.test(v)),
+      width: (v: unknown) => v === undefined || (typeof v === "number" && v >= 1 && v <= 100_000),
+    };
+    const spec = minimalSpec() as RenderableSpec;
+    const renderers = [
+      (o: object) => renderModel(spec, o),
+      (o: object) => leanRender(spec, o),
+      (o: object) => renderCompare([spec, { ...spec, id: "other" }], o),
+      (o: object) => renderPoster([spec], o),
+    ];
+    fc.assert(
+      fc.property(options, fc.nat(renderers.length - 1), (o, which) => {
+        const firstBad = (["theme", "accent", "width"] as const).find((k) => !good[k](o[k]));
+        const render = () => renderers[which]!(o);
+        if (firstBad === undefined) {
+          const svg = render();
+          expectHarmless(svg);
+          expect(/<svg [^>]*\swidth="([^"]*)"/.exec(svg)?.[1]).toMatch(/^\d+(\.\d+)?$/);
+          return;
+        }
+        let error: unknown;
+        try {
+          render();
+        } catch (e) {
+          error = e;
+        }
+        expect(error, `${firstBad} ${String(o[firstBad])} refused`).toBeInstanceOf(Error);
+        expect(error instanceof TypeError || error instanceof RangeError, String(error)).toBe(true);
+        expect((error as Error).message.startsWith(`${firstBad}: expected `), (error as Error).message).toBe(true);
+        expect((error as Error).message.length).toBeLessThan(120);
+      }),
+      runs(200),
     );
   });
 

@@ -7,7 +7,7 @@ import type { ModelDiffEntry, ModelSpec } from "@archgal/schema/metrics";
 import type { RenderableSpec } from "./analysis.js";
 import { Canvas, labelRect } from "./canvas.js";
 import { escapeXml } from "./escape.js";
-import { defaultIdPrefix } from "./figure.js";
+import { checkRenderOptions, defaultIdPrefix } from "./figure.js";
 import { layoutModel } from "./model-layout.js";
 import type { Box, Layout } from "./layout-types.js";
 import { paletteFor, type Theme } from "./palette.js";
@@ -186,6 +186,7 @@ export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
  * ```
  */
 export function renderCompare(specs: readonly (ModelSpec | RenderableSpec)[], options: CompareOptions = {}): string {
+  checkRenderOptions(options);
   const theme = options.theme ?? "light";
   const cl = layoutCompare(specs, options);
   const parts = cl.figures.map((f) => {

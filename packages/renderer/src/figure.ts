@@ -3,7 +3,7 @@
  */
 import { idToken } from "./escape.js";
 import type { Layout } from "./layout-types.js";
-import { paletteFor, type Theme } from "./palette.js";
+import { paletteFor, parseHex, type Theme } from "./palette.js";
 import { drawLayout, svgDocument } from "./svg.js";
 
 /** Options of {@link renderModel}. */
@@ -27,6 +27,28 @@ export interface RenderOptions {
   accent?: string;
 }
 
+/** Widest rendered width in px the renderers accept. */
+export const MAX_RENDER_WIDTH = 100_000;
+
+/**
+ * Checks the options every renderer shares, at its entry: `theme` light or dark, `accent` a `#rrggbb` (or
+ * `#rgb`) colour, `width` a number from 1 to {@link MAX_RENDER_WIDTH}; absent options are fine. Throws a
+ * TypeError for a value of the wrong type and a RangeError for one out of range, naming the option and quoting
+ * at most 40 characters of the value.
+ */
+export function checkRenderOptions(o: Pick<RenderOptions, "theme" | "accent" | "width">): void {
+  const check = (name: keyof typeof o, type: string, ok: (v: never) => boolean, expected: string) => {
+    const v: unknown = o[name];
+    if (v !== undefined && (typeof v !== type || !ok(v as never))) {
+      const got = typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "number" ? v : typeof v;
+      throw new (typeof v === type ? RangeError : TypeError)(`${name}: expected ${expected}, got ${got}`);
+    }
+  };
+  check("theme", "string", (v: string) => v === "light" || v === "dark", '"light" or "dark"');
+  check("accent", "string", (v: string) => !!parseHex(v), "a #rrggbb colour");
+  check("width", "number", (v: number) => v >= 1 && v <= MAX_RENDER_WIDTH, `a number from 1 to ${MAX_RENDER_WIDTH}`);
+}
+
 /** The id prefix used when none is given. */
 export const defaultIdPrefix = (id: string) => `llm-arch-${idToken(id)}`;
 
@@ -42,6 +64,16 @@ export interface RenderLayoutOptions extends Pick<RenderOptions, "theme" | "widt
  * `renderLayout(layoutModel(spec, o), { ...o, id: spec.id })`.
  */
 export function renderLayout(layout: Layout, options: RenderLayoutOptions): string {
+  checkRenderOptions(options);
+  return renderCheckedLayout(layout, options);
+}
+
+/**
+ * {@link renderLayout} for options already known to be good (checked with {@link checkRenderOptions}, or built by
+ * the host from a closed set, as the web components do): the same SVG without checking them again, so that hosts
+ * on a size budget do not carry the check.
+ */
+export function renderCheckedLayout(layout: Layout, options: RenderLayoutOptions): string {
   const p = paletteFor(options.theme ?? "light", options.id, options.accent);
   return svgDocument(layout, drawLayout(layout, p), p, { idPrefix: options.idPrefix ?? defaultIdPrefix(options.id), ...(options.width ? { width: options.width } : {}) });
 }

@@ -7,7 +7,7 @@
  */
 import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
-import { renderLayout, type RenderOptions } from "./figure.js";
+import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 
@@ -18,10 +18,11 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
 
 /** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  return renderLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
+  checkRenderOptions(options);
+  return renderCheckedLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }
 
-export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
+export { renderLayout, renderCheckedLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
 export type { LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";

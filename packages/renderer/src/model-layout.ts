@@ -3,7 +3,7 @@
  */
 import type { ModelSpec } from "@archgal/schema/lean";
 import type { RenderableSpec } from "./analysis.js";
-import { renderLayout, type RenderOptions } from "./figure.js";
+import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 import { placePanels } from "./panel-placement.js";
@@ -29,5 +29,6 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
  * ```
  */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  return renderLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
+  checkRenderOptions(options);
+  return renderCheckedLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
 }

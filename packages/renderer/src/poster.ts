@@ -7,6 +7,7 @@ import type { ModelSpec } from "@archgal/schema/metrics";
 import type { RenderableSpec } from "./analysis.js";
 import { Canvas, labelRect } from "./canvas.js";
 import { escapeXml } from "./escape.js";
+import { checkRenderOptions } from "./figure.js";
 import { layoutModel } from "./model-layout.js";
 import type { Layout } from "./layout-types.js";
 import { palette as themes, paletteFor, type Theme } from "./palette.js";
@@ -116,6 +117,7 @@ export function layoutPoster(specs: readonly (ModelSpec | RenderableSpec)[], opt
  * ```
  */
 export function renderPoster(specs: readonly (ModelSpec | RenderableSpec)[], options: PosterOptions = {}): string {
+  checkRenderOptions(options);
   const theme = options.theme ?? "light";
   const pl = layoutPoster(specs, options);
   const base = themes[theme];

@@ -44,4 +44,14 @@ describe("concept usage", () => {
     expect(usageDetail("MLA", await loadModel("deepseek-v3"))).toBe("latent 512 + rotary key 64 cached · 128 heads");
     expect(usageDetail("SWA", await loadModel("gemma-3-27b"))).toMatch(/^window 1,024 tokens · \d+ of 62 layers$/);
   });
+
+  it("counts layers per run, without expanding the pattern (10^12 blocks in three runs)", async () => {
+    const { loadModel } = await import("@archgal/data");
+    const { usageDetail } = await import("./concept-usage.js");
+    const spec = structuredClone(await loadModel("deepseek-v3"));
+    const [dense, moe] = [spec.architecture.layers[0]!, spec.architecture.layers.at(-1)!] as { mixer: string; ffn: string }[];
+    spec.architecture.numLayers = 1e12;
+    spec.architecture.layers = [{ mixer: dense!.mixer, ffn: dense!.ffn, count: 3 }, { repeat: 999_999, layers: [{ repeat: 1_000_000, layers: [{ mixer: moe!.mixer, ffn: moe!.ffn }] }] }, { mixer: moe!.mixer, ffn: moe!.ffn, count: 999_997 }];
+    expect(usageDetail("MoE", spec)).toBe("8 of 256 experts per token · 999999999997 of 1000000000000 layers");
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import type { Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
-import { compareText, expandLayers, formatInt, formatLayerMix, headSharing } from "@archgal/schema/metrics";
+import { compareText, formatInt, formatLayerMix, headSharing, layerRuns } from "@archgal/schema/metrics";
 
 export function modelsWithConcept(models: readonly ModelIndexEntry[], tag: string): ModelIndexEntry[] {
   return models.filter((m) => (m.concepts as string[]).includes(tag)).sort((a, b) => compareText(b.releaseDate, a.releaseDate) || compareText(a.name, b.name));
@@ -13,7 +13,8 @@ export function modelsWithConcept(models: readonly ModelIndexEntry[], tag: strin
 /** Layers of the main stack whose mixer (or FFN) satisfies `test`. */
 function layersWhere(spec: ModelSpec, test: (mixer: Mixer | undefined, ffn: Ffn | undefined) => boolean): number {
   const arch = spec.architecture;
-  return expandLayers(arch.layers).filter((l) => test(l.mixer ? arch.mixers[l.mixer] : undefined, l.ffn ? arch.ffns[l.ffn] : undefined)).length;
+  // Counted per run of identical layers, not per layer.
+  return layerRuns(arch.layers).reduce((n, r) => (test(r.mixer ? arch.mixers[r.mixer] : undefined, r.ffn ? arch.ffns[r.ffn] : undefined) ? n + r.count : n), 0);
 }
 
 function distinct<T>(values: T[]): T[] {

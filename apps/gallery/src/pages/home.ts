@@ -44,7 +44,9 @@ const collapsedCount = 8;
 const params = new URLSearchParams(location.search);
 let query: ModelQuery = queryFromParams(params);
 const requestedView = params.get("view") ?? "grid";
-let view: ViewKey = requestedView in views ? (requestedView as ViewKey) : "grid";
+// Own keys only: `?view=toString` (or constructor, __proto__) is an unknown view like any other, shown as the
+// cards and dropped from the URL by the first update.
+let view: ViewKey = Object.hasOwn(views, requestedView) ? (requestedView as ViewKey) : "grid";
 let selection = loadSelection(hasModel);
 
 const app = document.getElementById("home-app")!;

@@ -59,6 +59,12 @@ describe("model query", () => {
     expect(queryFromParams(new URLSearchParams(params.toString()))).toEqual(q);
     expect(queryToParams(emptyQuery()).toString()).toBe("");
   });
+
+  it("ignores a sort that only the prototype knows (toString, constructor, __proto__)", () => {
+    for (const sort of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      expect(queryFromParams(new URLSearchParams({ sort })).sort, sort).toBe(emptyQuery().sort);
+    }
+  });
 });
 
 describe("search typo tolerance", () => {

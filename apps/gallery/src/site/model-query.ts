@@ -179,7 +179,7 @@ export function queryFromParams(p: URLSearchParams): ModelQuery {
     if (v) q.facets[f] = v.split(",").filter(Boolean);
   }
   const sort = p.get("sort");
-  if (sort && sort in sortKeys) q.sort = sort as SortKey;
+  if (sort && Object.hasOwn(sortKeys, sort)) q.sort = sort as SortKey;
   if (p.get("dir") === "asc") q.direction = "asc";
   return q;
 }

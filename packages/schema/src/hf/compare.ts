@@ -2,7 +2,7 @@
  * Comparing two architectures by content: layer by layer, by what each layer's mixer and FFN are, not by
  * what their definitions are called or how the pattern is grouped.
  */
-import { expandLayers } from "../layers.js";
+import { layerRuns } from "../layers.js";
 import type { Architecture, Ffn, Mixer } from "../spec-types.js";
 import { ffnKindDetails, mixerKindDetails } from "../kinds/details.js";
 
@@ -61,7 +61,7 @@ function layerDiff(
 
 /**
  * The architecture paths at which `a` and `b` differ, ignoring the names of mixer and FFN definitions and the
- * way the layer pattern is grouped: layers are expanded and compared by the content of their mixer and FFN
+ * way the layer pattern is grouped: layers are compared, run by run, by the content of their mixer and FFN
  * (with documented defaults filled in, so an absent `qkvBias` equals `false`). Layer differences are reported
  * per run of layers, e.g. `layers.0-2.ffn.hidden`; MTP modules as `mtp.layers`, `mtp.mixer.…`, `mtp.ffn.…`.
  * An empty list means the two describe the same model.
@@ -80,22 +80,36 @@ export function compareArchitectures(a: Architecture, b: Architecture): string[]
     mixer: mixer !== undefined && arch.mixers[mixer] ? normaliseMixer(arch.mixers[mixer]) : undefined,
     ffn: ffn !== undefined && arch.ffns[ffn] ? normaliseFfn(arch.ffns[ffn]) : undefined,
   });
-  const la = expandLayers(a.layers);
-  const lb = expandLayers(b.layers);
-  if (la.length !== lb.length) out.push("layers.length");
-  const perLayer: string[][] = [];
-  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
-    perLayer.push(layerDiff(resolve(a, la[i]?.mixer, la[i]?.ffn), resolve(b, lb[i]?.mixer, lb[i]?.ffn)));
+  // Compared run against run, never layer by layer: each stretch where both sides keep the same mixer and FFN
+  // is diffed once, so a pattern of 10^12 blocks in a few runs costs a few diffs.
+  const ra = layerRuns(a.layers);
+  const rb = layerRuns(b.layers);
+  const length = (runs: typeof ra) => runs.reduce((n, r) => n + r.count, 0);
+  if (length(ra) !== length(rb)) out.push("layers.length");
+  const stretches: { start: number; end: number; paths: string[] }[] = [];
+  const diffs = new Map<string, string[]>();
+  for (let i = 0, j = 0, at = 0; i < ra.length && j < rb.length; ) {
+    const x = ra[i]!;
+    const y = rb[j]!;
+    const end = Math.min(x.start + x.count, y.start + y.count);
+    const key = JSON.stringify([x.mixer, x.ffn, y.mixer, y.ffn]);
+    let paths = diffs.get(key);
+    if (!paths) diffs.set(key, (paths = layerDiff(resolve(a, x.mixer, x.ffn), resolve(b, y.mixer, y.ffn))));
+    if (end > at) stretches.push({ start: at, end, paths });
+    at = Math.max(at, end);
+    if (end >= x.start + x.count) i++;
+    if (end >= y.start + y.count) j++;
   }
   // Group each path over consecutive layers: "layers.3-5.mixer.window".
-  const paths = new Set(perLayer.flat());
-  for (const path of paths) {
+  for (const path of new Set(stretches.flatMap((s) => s.paths))) {
     let start = -1;
-    for (let i = 0; i <= perLayer.length; i++) {
-      const hit = i < perLayer.length && (perLayer[i] as string[]).includes(path);
-      if (hit && start < 0) start = i;
+    let end = 0;
+    for (const s of [...stretches, undefined]) {
+      const hit = s !== undefined && s.paths.includes(path);
+      if (hit && start < 0) start = s.start;
+      if (hit) end = s.end;
       if (!hit && start >= 0) {
-        out.push(`layers.${start === i - 1 ? start : `${start}-${i - 1}`}.${path}`);
+        out.push(`layers.${start === end - 1 ? start : `${start}-${end - 1}`}.${path}`);
         start = -1;
       }
     }
