@@ -18,7 +18,7 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
 
 /** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
-  return renderLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
+  return renderLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true, kinds: options.kinds }), { ...options, id: spec.id });
 }
 
 export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
