@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { workspaceRoot } from "../src/env.js";
 import { nodeJson, stage } from "../src/project.js";
 import { consumer, requireInstalled } from "../src/state.js";
+import { svgFacts } from "../src/svg.js";
 
 let dir = "";
 beforeAll(() => {
@@ -118,6 +119,8 @@ describe("extension API with the consumer's own zod/mini", () => {
       kv: number | null;
       state: number | null;
       flopsAttention: number | null;
+      svg: string | null;
+      bareSvg: string | null;
     }>(dir, ["extend.mjs"]);
     expect(r.okIssues).toBe("");
     expect(r.ok).toBe(true);
@@ -134,6 +137,26 @@ describe("extension API with the consumer's own zod/mini", () => {
     expect(r.kv).toBe(0);
     expect(r.state).toBe(24 * 8 * 256 * 256 * 4);
     expect(r.flopsAttention).toBe(24 * 2 * 3 * 8 * 256 * 256);
+  });
+
+  it("renders the README's retention kind with its own panel, decoder type and state size", async () => {
+    requireInstalled("@archgal/schema", "@archgal/renderer");
+    const { value: r } = await nodeJson<{ svg: string | null; bareSvg: string | null }>(dir, ["extend.mjs"]);
+    const f = svgFacts(r.svg ?? "");
+    expect(f.wellFormed).toBe(true);
+    // Its own zoom panel (the definition's title and fact rows, then its state), not the generic one.
+    expect(r.svg).toContain('data-component="panel:custom-0"');
+    expect(f.text).toContain("Multi-scale Retention");
+    expect(f.text).toContain("Head dim: 256");
+    expect(f.text).toContain("Fixed-size state per layer: 524,288 values; no KV cache");
+    expect(f.text).not.toContain("Custom mixer");
+    // The subtitle's decoder type, and the callout from the kind's `callout` facet.
+    expect(f.text).toMatch(/\bRecurrent · /);
+    expect(f.text).toContain("8 heads");
+    // Without `{ kinds }` the renderer knows the mixer by its fields alone.
+    const bare = svgFacts(r.bareSvg ?? "");
+    expect(bare.text).toContain("Custom mixer: retention");
+    expect(bare.text).not.toContain("Recurrent");
   });
 });
 

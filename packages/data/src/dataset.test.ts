@@ -19,24 +19,15 @@ import {
   validateSpec,
   type DatasetEntry,
 } from "@archgal/schema";
-// @ts-expect-error plain ESM helper shared with the check script
-import { readGalleryFacts, galleryById, galleryKvBytes, shingles, fnv1a } from "../scripts/gallery-facts.mjs";
+import { readGalleryFacts, galleryById, galleryKvBytes, shingles, fnv1a } from "../scripts/gallery-facts.js";
+import type { GalleryFact } from "../scripts/gallery-facts.js";
 
 const modelsDir = fileURLToPath(new URL("../models/", import.meta.url));
 const files = readdirSync(modelsDir).filter((f) => f.endsWith(".json")).sort();
 const raw = new Map(files.map((f) => [f.slice(0, -5), readFileSync(`${modelsDir}${f}`, "utf8")]));
 const specs = new Map([...raw].map(([id, text]) => [id, JSON.parse(text) as DatasetEntry]));
-/** One fact sheet of the gallery (gallery/gallery-facts.json). */
-interface GalleryFact {
-  id: string;
-  listed: string;
-  decoderType: string;
-  kvCachePerToken?: string;
-  kvLabel?: string;
-  wordingFingerprint?: string[];
-}
-const facts = readGalleryFacts() as { referenceModels: string[]; models: GalleryFact[] };
-const gallery = galleryById(facts) as Map<string, GalleryFact>;
+const facts = readGalleryFacts();
+const gallery: Map<string, GalleryFact> = galleryById(facts);
 /** Fixed ids: the gallery's 2026-05-27 listing and the older reference models. */
 const fixedIds = [...facts.models.filter((m) => m.listed === "2026-05-27").map((m) => m.id), ...facts.referenceModels];
 /** Ids the gallery listed later; an entry for one of them may be added under exactly that id. */
@@ -153,8 +144,7 @@ describe("known differences", () => {
 
 describe("the package README", () => {
   it("shows the dataset table generated from the data", async () => {
-    // @ts-expect-error plain ESM script
-    const { renderReadme } = await import("../scripts/readme-table.mjs");
+    const { renderReadme } = await import("../scripts/readme-table.js");
     const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
     expect(renderReadme(readme) === readme, "run `pnpm --filter @archgal/data readme`").toBe(true);
   });

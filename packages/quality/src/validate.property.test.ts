@@ -29,7 +29,7 @@ function validateOrExplain(doc: unknown, what: string) {
   try {
     return validateSpec(doc);
   } catch (e) {
-    throw new Error(`validateSpec threw ${(e as Error).name}: ${(e as Error).message} for ${what}`);
+    throw new Error(`validateSpec threw ${(e as Error).name}: ${(e as Error).message} for ${what}`, { cause: e });
   }
 }
 

@@ -2,7 +2,8 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout, hasUnvisitedWeights } from "@archgal/schema/lean";
+import { coreKinds, countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout, hasUnvisitedWeights, resolveKinds } from "@archgal/schema/lean";
+import type { KindOptions, KindRegistry } from "@archgal/schema/lean";
 import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/lean";
 import { mixerShortName, type AnyMixer } from "./naming.js";
 
@@ -14,6 +15,8 @@ export type RenderableSpec = Omit<ModelSpec, "architecture"> & {
 /** Derived facts used across the figure. */
 export interface Facts {
   spec: RenderableSpec;
+  /** The mixer kinds the figure knows: the core kinds and the downstream ones given in the options. */
+  kinds: KindRegistry;
   arch: RenderableSpec["architecture"];
   layers: ExpandedLayer[];
   runs: LayerRun[];
@@ -27,7 +30,7 @@ export interface Facts {
   moes: MoeFfn[];
   /** Some layers have no mixer or no FFN: the block is drawn with one sublayer. */
   single: boolean;
-  /** Parameter counts (unknown mixer kinds count as zero). */
+  /** Parameter counts (mixer kinds the registry does not know count as zero). */
   params: ParamCountResult;
   /**
    * Total and headline active without MTP modules (active: the weights a token multiplies through, embedding
@@ -50,14 +53,15 @@ function ffnShort(f: Ffn | undefined): string {
 }
 
 /** A short key naming a layer's mixer and FFN kind, e.g. `GQA → MoE`, `Mamba-2`. */
-export function layerKey(arch: RenderableSpec["architecture"], mixer: string | undefined, ffn: string | undefined): string {
+export function layerKey(arch: RenderableSpec["architecture"], mixer: string | undefined, ffn: string | undefined, kinds: KindRegistry = coreKinds): string {
   const m = mixer !== undefined ? arch.mixers[mixer] : undefined;
   const f = ffn !== undefined ? arch.ffns[ffn] : undefined;
-  return [m ? mixerShortName(m) : "", ffnShort(f)].filter(Boolean).join(" → ") || "identity";
+  return [m ? mixerShortName(m, kinds) : "", ffnShort(f)].filter(Boolean).join(" → ") || "identity";
 }
 
-/** Computes the facts of a spec. */
-export function analyse(spec: RenderableSpec): Facts {
+/** Computes the facts of a spec; `options.kinds` adds downstream mixer kinds (from `defineMixerKind`). */
+export function analyse(spec: RenderableSpec, options?: KindOptions): Facts {
+  const kinds = resolveKinds(options);
   const arch = spec.architecture;
   const layers = expandLayers(arch.layers);
   const runs = layerRuns(arch.layers);
@@ -75,9 +79,9 @@ export function analyse(spec: RenderableSpec): Facts {
   // A spec the counter cannot handle (e.g. learned positions without a context length) still draws.
   let params: ParamCountResult;
   try {
-    params = countParams(spec as ModelSpec);
+    params = countParams(spec as ModelSpec, { kinds });
   } catch {
-    params = countParams({ architecture: { ...arch, positional: { kind: "none" }, mtp: undefined } } as unknown as ModelSpec);
+    params = countParams({ architecture: { ...arch, positional: { kind: "none" }, mtp: undefined } } as unknown as ModelSpec, { kinds });
   }
   const mainTotal = paramsWithout(params.breakdown, ["mtp"]);
   const mainActive = paramsWithout(params.activeBreakdown, ["mtp"]);
@@ -91,11 +95,12 @@ export function analyse(spec: RenderableSpec): Facts {
     let byFfn = keyCache.get(l.mixer);
     if (!byFfn) keyCache.set(l.mixer, (byFfn = new Map()));
     let k = byFfn.get(l.ffn);
-    if (k === undefined) byFfn.set(l.ffn, (k = layerKey(arch, l.mixer, l.ffn)));
+    if (k === undefined) byFfn.set(l.ffn, (k = layerKey(arch, l.mixer, l.ffn, kinds)));
     return k;
   });
   return {
     spec,
+    kinds,
     arch,
     layers,
     runs,

@@ -1,13 +1,17 @@
 /**
  * Options of the figure renderers, and `renderLayout`: a computed layout as a standalone SVG string.
  */
+import type { KindOptions } from "@archgal/schema/lean";
 import { idToken } from "./escape.js";
 import type { Layout } from "./layout-types.js";
 import { paletteFor, parseHex, type Theme } from "./palette.js";
 import { drawLayout, svgDocument } from "./svg.js";
 
-/** Options of {@link renderModel}. */
-export interface RenderOptions {
+/**
+ * Options of {@link renderModel}. `kinds` (from `KindOptions`): downstream mixer kinds defined with
+ * `defineMixerKind`, as a list or a `KindRegistry`; without it such a mixer is drawn from its fields alone.
+ */
+export interface RenderOptions extends KindOptions {
   /** Default colours: `light` (default) or `dark`. Either way every colour stays overridable by `--llm-arch-*` properties. */
   theme?: Theme;
   /** Rendered width in px (the SVG scales through its viewBox; the layout itself is computed in fixed units). */

@@ -3,18 +3,19 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, coreKinds, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
-import type { CalloutPart, ModelSpec } from "@archgal/schema/lean";
+import { attentionLabel, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
+import type { CalloutPart, KindOptions, ModelSpec } from "@archgal/schema/lean";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Layout } from "./layout-types.js";
 import { mainColumn, type MainAnchors } from "./main-column.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
+import { cleanText } from "./escape.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
 
 /** Options of `layoutModel`. */
-export interface LayoutOptions {
+export interface LayoutOptions extends KindOptions {
   /** Draw the zoom panels on the right (default true; never in a compact figure). */
   panels?: boolean;
   /** Draw the model name as a title (default true). */
@@ -60,11 +61,13 @@ export function titleText(name: string, params: number): string {
 /** Lines describing the mixers' heads, windows and so on. */
 function mixerFacts(f: Facts): Line[] {
   // The heads line of each mixer (its kind's callout); prefixed with the mixer's name only when the lines differ.
-  const line = (parts: readonly CalloutPart[]): Line => parts.map((p) => (typeof p === "number" ? n(p) : t(p)));
+  // A downstream kind's text is cleaned of control characters; its numbers must be finite to be drawn as numbers.
+  const part = (m: AnyMixer, p: CalloutPart): Span =>
+    isCoreMixer(m) ? (typeof p === "number" ? n(p) : t(p)) : typeof p === "number" && Number.isFinite(p) ? n(p) : t(cleanText(String(p)));
+  const line = (m: AnyMixer, parts: readonly CalloutPart[]): Line => parts.map((p) => part(m, p));
   const heads = (m: AnyMixer): Line | undefined => {
-    if (!isCoreMixer(m)) return undefined;
-    const parts = coreKinds.of(m)?.callout(m);
-    return parts ? line(parts) : undefined;
+    const parts = f.kinds.of(m)?.callout(m);
+    return parts ? line(m, parts) : undefined;
   };
   const key = (l: Line) => l.map((s) => s.text).join("");
   const entries = f.mixers.flatMap((m) => {
@@ -78,14 +81,14 @@ function mixerFacts(f: Facts): Line[] {
     if (!seen.has(key(line))) lines.push(line);
     seen.add(key(line));
   };
-  for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m)}: `), ...l] : l);
+  for (const { m, l } of entries) push(distinct.size > 1 ? [t(`${mixerShortName(m, f.kinds)}: `), ...l] : l);
   // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer. Notes
   // that differ only in their layer count (the numbers that change with it) are one note over the summed count:
   // "20 layers reuse an earlier layer's KV cache", not one such line per mixer.
-  const notes: { parts: CalloutPart[]; counted: boolean[]; layers: number; probe: (layers: number) => readonly CalloutPart[] }[] = [];
+  const notes: { m: AnyMixer; parts: CalloutPart[]; counted: boolean[]; layers: number; probe: (layers: number) => readonly CalloutPart[] }[] = [];
   const byTemplate = new Map<string, (typeof notes)[number]>();
   for (const m of f.mixers) {
-    const def = isCoreMixer(m) ? coreKinds.of(m) : undefined;
+    const def = f.kinds.of(m);
     if (!def) continue;
     const layers = f.layers.filter((x) => x.mixer !== undefined && f.arch.mixers[x.mixer] === m).length;
     const now = def.calloutNotes(m, layers);
@@ -98,21 +101,22 @@ function mixerFacts(f: Facts): Line[] {
         same.layers += layers;
         return;
       }
-      const note = { parts: [...parts], counted, layers, probe: (k: number) => def.calloutNotes(m, k)[i] ?? parts };
+      const note = { m, parts: [...parts], counted, layers, probe: (k: number) => def.calloutNotes(m, k)[i] ?? parts };
       byTemplate.set(template, note);
       notes.push(note);
     });
   }
-  for (const note of notes) push(line(note.counted.some(Boolean) ? note.probe(note.layers) : note.parts));
+  for (const note of notes) push(line(note.m, note.counted.some(Boolean) ? note.probe(note.layers) : note.parts));
   return lines;
 }
 
-/** A one-paragraph text alternative of the figure. */
-export function describeModel(spec: RenderableSpec): string {
-  const f = analyse(spec);
+/** A one-paragraph text alternative of the figure (`options.kinds`: downstream mixer kinds, as for `layoutModel`). */
+export function describeModel(spec: RenderableSpec, options?: KindOptions): string {
+  const f = analyse(spec, options);
+  const kinds = { kinds: f.kinds };
   const parts = [
-    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderType(spec as ModelSpec)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}`,
-    `attention ${attentionLabel(spec as ModelSpec)}`,
+    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderType(spec as ModelSpec, kinds)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}`,
+    `attention ${attentionLabel(spec as ModelSpec, kinds)}`,
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
     spec.architecture.contextLength === null ? "no explicit context limit" : `context ${formatInt(spec.architecture.contextLength)} tokens`,
@@ -127,7 +131,7 @@ export function describeModel(spec: RenderableSpec): string {
  */
 export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, placePanels?: PanelPlacer): Layout {
   const s = spec as RenderableSpec;
-  const f = analyse(s);
+  const f = analyse(s, options);
   const arch = f.arch;
   const compact = options.compact === true;
   const margin = compact ? 12 : 24;
@@ -252,7 +256,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);
-    sub.push(decoderType(spec as ModelSpec));
+    sub.push(decoderType(spec as ModelSpec, { kinds: f.kinds }));
     sub.push(f.sparse ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active (no embedding look-ups)` : `${formatCount(f.mainTotal)} parameters`);
     // Wrapped between its parts where it is too wide.
     const subSize = Math.max(16, fs);
@@ -274,5 +278,5 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   all.translate(margin - b.x, margin - b.y);
   const width = Math.ceil(b.w + 2 * margin);
   const height = Math.ceil(b.h + 2 * margin);
-  return all.toLayout(width, height, spec.name, describeModel(s));
+  return all.toLayout(width, height, spec.name, describeModel(s, { kinds: f.kinds }));
 }

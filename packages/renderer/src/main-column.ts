@@ -45,7 +45,7 @@ const PER_LAYER_TOP = PER_LAYER_TURN + 10;
 
 /** Fill of the mixer box for the mixers used. */
 function mixerFill(f: Facts): { fill: ColorName; text: ColorName } {
-  const cats = new Set(f.mixers.map((m) => mixerCategory(m.kind)));
+  const cats = new Set(f.mixers.map((m) => mixerCategory(m.kind, f.kinds)));
   const cat = cats.size === 1 ? [...cats][0]! : "mixer";
   return { fill: cat, text: `${cat}-text` as ColorName };
 }
@@ -145,7 +145,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
       y,
       w,
       minH: 46,
-      lines: [mixerBoxLabel(f.mixers)],
+      lines: [mixerBoxLabel(f.mixers, f.kinds)],
       fontSize: FS,
       fill: mf.fill,
       textColor: mf.text,
@@ -168,7 +168,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   if (f.single) {
     if (pre) normBox("norm-1", `${prefix(norm, false)} 1`);
     const parts: Line = [];
-    const mixerPart = mixerBoxLabel(f.mixers);
+    const mixerPart = mixerBoxLabel(f.mixers, f.kinds);
     const hasMixer = f.mixers.length > 0;
     if (hasMixer) parts.push(...mixerPart);
     if (f.ffns.length) {

@@ -10,7 +10,9 @@ import { placePanels } from "./panel-placement.js";
 
 /**
  * Computes the geometry of a model's figure: every box with its text lines and font size, every edge and label.
- * `renderModel` draws exactly this. `{ compact: true }` gives the narrow-column figure (see {@link LayoutOptions}).
+ * `renderModel` draws exactly this. `{ compact: true }` gives the narrow-column figure (see {@link LayoutOptions});
+ * `{ kinds }` adds downstream mixer kinds (from `@archgal/schema`'s `defineMixerKind`), which then get their
+ * names, callout, decoder type and a zoom panel of their own (title, fact rows and state).
  */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
   return layoutFigure(spec, options, placePanels);
@@ -30,5 +32,5 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
  */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
   checkRenderOptions(options);
-  return renderCheckedLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true }), { ...options, id: spec.id });
+  return renderCheckedLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true, kinds: options.kinds }), { ...options, id: spec.id });
 }

@@ -98,7 +98,9 @@ describe("validation is bounded", () => {
     expect(validateSpec(sparse).issues).toEqual([
       { path: "architecture.layers", message: "an array of 4294967295 elements is longer than the 10000 allowed" },
     ]);
-    const holey = withLayers(2, [block(1), , block(1)]);
+    const holes = [block(1), block(1), block(1)];
+    delete holes[1];
+    const holey = withLayers(2, holes);
     expect(validateSpec(holey).issues).toEqual([{ path: "architecture.layers.1", message: "is a hole in a sparse array" }]);
   });
 

@@ -2,7 +2,7 @@
  * Small, fully sourced specs used by the schema's golden tests. The dataset (@archgal/data) has the full
  * entries; these live here so that @archgal/schema does not depend on it.
  */
-import type { Architecture, DatasetEntry, ModelSpec } from "../src/spec-types.js";
+import type { Architecture, DatasetEntry } from "../src/spec-types.js";
 
 /** Wraps an architecture in minimal valid metadata. */
 export function specOf(id: string, architecture: Architecture, official: DatasetEntry["officialParams"], configUrl: string): DatasetEntry {

@@ -20,7 +20,6 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
     canvas,
   );
   const zoom = h("output", { class: "zoom-level", "aria-live": "polite" });
-  let panZoom: PanZoom | undefined;
   const dialog = h(
     "dialog",
     { class: "figure-viewer", "aria-label": title },
@@ -31,10 +30,10 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
       h(
         "div",
         { class: "button-row" },
-        h("button", { type: "button", class: "button", "aria-label": "Zoom out", onclick: () => panZoom?.zoomBy(0.8) }, "−"),
+        h("button", { type: "button", class: "button", "aria-label": "Zoom out", onclick: () => panZoom.zoomBy(0.8) }, "−"),
         zoom,
-        h("button", { type: "button", class: "button", "aria-label": "Zoom in", onclick: () => panZoom?.zoomBy(1.25) }, "+"),
-        h("button", { type: "button", class: "button", onclick: () => panZoom?.fit() }, "Fit"),
+        h("button", { type: "button", class: "button", "aria-label": "Zoom in", onclick: () => panZoom.zoomBy(1.25) }, "+"),
+        h("button", { type: "button", class: "button", onclick: () => panZoom.fit() }, "Fit"),
         h("button", { type: "button", class: "button primary", "data-close": "", onclick: () => dialog.close() }, "Close"),
       ),
     ),
@@ -43,7 +42,7 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
   dialog.addEventListener("close", () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
-  panZoom = new PanZoom(viewport, canvas, width, height);
+  const panZoom = new PanZoom(viewport, canvas, width, height);
   panZoom.onChange((s) => (zoom.textContent = percent(s.scale)));
   panZoom.fit();
   viewport.focus();

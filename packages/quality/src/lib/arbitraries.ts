@@ -34,6 +34,7 @@ export const clip = (s: string, max: number): string => (s.length > max ? s.slic
 /** Words that the NaN/undefined checks look for in rendered text: kept out of ordinary random strings. */
 const SUSPICIOUS = /nan|infinity|undefined|null|object/gi;
 /** What the renderer removes from text (controls, bidi controls, lone surrogates): a word could form across them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const REMOVED = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF\uD800-\uDFFF]/g;
 /** True when `s` could put one of the junk words into rendered text. */
 export const suspicious = (s: string): boolean => /nan|infinity|undefined|null|object/i.test(s.replace(REMOVED, ""));

@@ -1,6 +1,7 @@
 /**
  * The generic panel of an extension (non-core) mixer kind. With the facets a kind registry supplies (`title`,
- * `facts`) it shows the kind's own title and fact rows; without them, the mixer's scalar fields.
+ * `facts`, `cache`) it shows the kind's own title, fact rows and what it keeps while generating; without them,
+ * the mixer's scalar fields.
  */
 import { cleanText } from "../escape.js";
 import { extensionKindName, type AnyMixer } from "../naming.js";
@@ -18,8 +19,12 @@ export type PanelFact = readonly [label: string, value: string | number];
  * novel word marked `**…**`, `facts(m)` the rows shown under it.
  */
 export interface ExtensionPanelFacets {
+  /** The full name with the novel word in `**…**`. */
   title?(m: AnyMixer): string;
+  /** The rows under the title. */
   facts?(m: AnyMixer): readonly PanelFact[];
+  /** Elements cached per token and layer (`perToken`) and of fixed state per layer (`state`). */
+  cache?(m: AnyMixer): { perToken: number; state: number };
 }
 
 /** Looks up the facets of an extension kind by its name (undefined: the kind is unknown there too). */
@@ -40,10 +45,22 @@ function fieldLines(m: AnyMixer): Line[] {
   return lines;
 }
 
+const count = (v: number): boolean => Number.isFinite(v) && v >= 0;
+
+/** What the mixer keeps while generating: its KV cache per token, its fixed state, or both. */
+function cacheLines({ perToken, state }: { perToken: number; state: number }): Line[] {
+  if (!count(perToken) || !count(state)) return [];
+  const lines: Line[] = [];
+  if (perToken > 0) lines.push([t("KV cache: "), n(perToken), t(" values per token and layer")]);
+  if (state > 0) lines.push(perToken > 0 ? [t("Fixed-size state per layer: "), n(state), t(" values")] : [t("Fixed-size state per layer: "), n(state), t(" values; no KV cache")]);
+  return lines;
+}
+
 /** The panel of an extension mixer kind: from its facets when the kind registry has them, else its fields. */
 export function extensionPanel(m: AnyMixer, id: string, facets?: ExtensionPanelFacets): Panel {
   const title = facets?.title ? marked(cleanText(facets.title(m))) : [t(`Custom mixer: ${extensionKindName(m.kind)}`)];
   const lines = facets?.facts ? facets.facts(m).slice(0, MAX_ROWS).map(factLine) : fieldLines(m);
+  if (facets?.cache) lines.push(...cacheLines(facets.cache(m)));
   if (lines.length === 0) lines.push([t("(no settings)")]);
   const p = start(id, title);
   return finish(id, p, p.titleBottom + 10, lines, { zoomFrom: "mixer" });

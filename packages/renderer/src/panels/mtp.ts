@@ -15,7 +15,7 @@ export function mtpPanel(f: Facts): Panel | undefined {
   const c = new Canvas("mtp");
   const m = f.arch.mixers[mtp.mixer];
   const ffn = f.arch.ffns[mtp.ffn];
-  const what = [m ? mixerShortName(m) : mtp.mixer, ffn ? (ffn.kind === "moe" ? "MoE" : "FFN") : mtp.ffn].join(" + ");
+  const what = [m ? mixerShortName(m, f.kinds) : mtp.mixer, ffn ? (ffn.kind === "moe" ? "MoE" : "FFN") : mtp.ffn].join(" + ");
   const lines: Line[] = [
     [{ text: "Multi-token prediction:", accent: true }],
     [n(mtp.layers), t(` extra module${mtp.layers > 1 ? "s" : ""} (${what}, `), { text: formatCount(f.params.breakdown.mtp), accent: true }, t(" parameters) predict further tokens in training; usable for speculative decoding")],

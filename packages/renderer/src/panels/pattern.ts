@@ -31,7 +31,7 @@ function entryLines(f: Facts, max: number): string[] {
   };
   const describe = (e: LayerEntry, room: number): string => {
     if ("repeat" in e) return `${e.repeat}×[${contents(e.layers, room)}]`;
-    const k = layerKey(arch, e.mixer, e.ffn);
+    const k = layerKey(arch, e.mixer, e.ffn, f.kinds);
     return (e.count ?? 1) > 1 ? `${e.count}× ${k}` : k;
   };
   let start = 0;
@@ -39,7 +39,7 @@ function entryLines(f: Facts, max: number): string[] {
     const count = countLayerPattern([e]);
     const range = count === 1 ? `Layer ${start + 1}` : `Layers ${start + 1}–${start + count}`;
     start += count;
-    return `${range} : ${"repeat" in e ? `${e.repeat} × [${contents(e.layers, ENTRY_CHARS)}]` : layerKey(arch, e.mixer, e.ffn)}`;
+    return `${range} : ${"repeat" in e ? `${e.repeat} × [${contents(e.layers, ENTRY_CHARS)}]` : layerKey(arch, e.mixer, e.ffn, f.kinds)}`;
   });
 }
 
@@ -139,8 +139,8 @@ function layerMap(f: Facts, c: Canvas, y0: number): number {
     const name = f.layers[i]!.mixer;
     if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
-    const cat = m ? mixerCategory(m.kind) : undefined;
-    const key: [string, ColorName] | undefined = m && cat ? [mixerShortName(m), colourOf(mixerShortName(m), stripOf[cat] ?? "strip-e")] : undefined;
+    const cat = m ? mixerCategory(m.kind, f.kinds) : undefined;
+    const key: [string, ColorName] | undefined = m && cat ? [mixerShortName(m, f.kinds), colourOf(mixerShortName(m, f.kinds), stripOf[cat] ?? "strip-e")] : undefined;
     mixerKeys.set(name, key);
     return key;
   };

@@ -3,11 +3,41 @@
  * (from the kind registry's title and facts when given), and kind names that are properties of
  * `Object.prototype` are extension kinds like any other.
  */
-import type { Mixer } from "@archgal/schema/metrics";
+import { KindRegistry, type AnyMixerKind, type Mixer } from "@archgal/schema/metrics";
 import { describe, expect, it } from "vitest";
 import { deepseekV3, extended, qwen3Next } from "@archgal/test-kit/fixtures";
 import { analyse, type RenderableSpec } from "../analysis.js";
+import { renderModel } from "../model-layout.js";
 import { allPanels, mixerPanelFor, mixerPanelKinds, mixerPanels } from "./index.js";
+
+type Retention = { kind: string; heads: number; headDim: number };
+
+/**
+ * A downstream kind with every facet (what `defineMixerKind` returns, less the schema), here RetNet-style
+ * retention: five projections, a headDim × headDim state per head, no KV cache.
+ */
+function retentionKind(kind = "retention"): AnyMixerKind {
+  const m = (x: unknown) => x as Retention;
+  return {
+    kind,
+    family: "linear-attention",
+    params: (x: unknown, arch: { dModel: number }) => ({ component: "linearMixer", params: 5 * arch.dModel * m(x).heads * m(x).headDim }),
+    cache: { perToken: () => 0, span: () => undefined, state: (x: unknown) => m(x).heads * m(x).headDim * m(x).headDim },
+    attentionMacs: (x: unknown) => 3 * m(x).heads * m(x).headDim * m(x).headDim,
+    label: () => kind,
+    attentionLabel: () => kind,
+    shortName: () => kind,
+    title: () => "Multi-scale **Retention**",
+    comboTitle: () => "Retention",
+    groupTitle: () => undefined,
+    concepts: () => [],
+    facts: (x: unknown) => [["Heads", String(m(x).heads)], ["Head dim", String(m(x).headDim)]],
+    callout: (x: unknown) => [m(x).heads, " heads"],
+    calloutNotes: () => [],
+    relations: () => [],
+    withDefaults: (x: unknown) => x,
+  } as AnyMixerKind;
+}
 
 const text = (lines: readonly (readonly { text: string }[])[]) => lines.map((l) => l.map((s) => s.text).join("")).join(" / ");
 
@@ -61,7 +91,42 @@ describe("mixer panel registry", () => {
 });
 
 describe("whole figure", () => {
-  // The mixer box and callouts name the kind through naming.ts / the schema's mixerLabel, which still look the
-  // kind up with `in`; they move to the kind registry's own-key lookups.
-  it.todo("a kind named constructor or toString writes no Object.prototype text anywhere in the SVG");
+  const prototypeText = /native code|function |\[object |undefined|NaN/;
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])("a kind named %s writes no Object.prototype text anywhere in the SVG", (kind) => {
+    for (const options of [{}, { compact: true }, { panels: false }]) {
+      const svg = renderModel(withKind(kind), options);
+      expect(svg).not.toMatch(prototypeText);
+      expect(svg).toContain(kind === "__proto__" ? "__proto__" : kind);
+    }
+    expect(renderModel(withKind(kind))).toContain(`Custom mixer: ${kind}`);
+  });
+
+  it.each(["constructor", "__proto__"])("a downstream kind named %s gets its own definition's panel and names", (kind) => {
+    const svg = renderModel(withKind(kind), { kinds: [retentionKind(kind)] });
+    expect(svg).not.toMatch(prototypeText);
+    expect(svg).toContain("Retention");
+    expect(svg).not.toContain("Custom mixer");
+  });
+
+  it("a downstream kind given as { kinds } draws its own panel, decoder type, callout and state", () => {
+    const spec = structuredClone(extended) as RenderableSpec;
+    (spec.architecture.mixers as Record<string, unknown>).ret = { kind: "retention", heads: 8, headDim: 256 };
+    const kinds = [retentionKind()];
+    const f = analyse(spec, { kinds });
+    const panel = mixerPanels(f).find((p) => p.id === "custom-0")!;
+    expect(text(panel.canvas.labels.find((l) => l.kind === "panel-title")!.lines)).toBe("Multi-scale Retention");
+    expect(text(panel.canvas.labels.find((l) => l.kind === "caption")!.lines)).toBe("Heads: 8 / Head dim: 256 / Fixed-size state per layer: 524,288 values; no KV cache");
+    expect(f.params.breakdown.linearMixer).toBe(24 * 5 * 2048 * 8 * 256);
+    const svg = renderModel(spec, { kinds });
+    expect(svg).toContain("Recurrent");
+    expect(svg).toContain("524,288");
+    expect(svg).toMatch(/>8 <\/tspan>heads</);
+    // The same kinds as a registry give the same figure; without them, the generic panel and no state.
+    expect(renderModel(spec, { kinds: new KindRegistry(kinds) })).toBe(svg);
+    const bare = renderModel(spec);
+    expect(bare).toContain("Custom mixer: retention");
+    expect(bare).not.toContain("524,288");
+    expect(bare).not.toContain("Recurrent");
+  });
 });

@@ -10,7 +10,7 @@ import type { Facts } from "../analysis.js";
 import { ccaPanel } from "./cca.js";
 import { compressedPanel } from "./compressed-attention.js";
 import { deltaPanel } from "./delta.js";
-import { extensionPanel, type ExtensionPanelSource } from "./extension.js";
+import { extensionPanel, type ExtensionPanelFacets, type ExtensionPanelSource } from "./extension.js";
 import { gatedAttentionPanel } from "./gated-attention.js";
 import type { Panel } from "./kit.js";
 import { lightningPanel } from "./lightning.js";
@@ -62,8 +62,22 @@ export function mixerPanelFor(kind: string): AnyMixerPanel | undefined {
 
 /** Options of the panel builders. */
 export interface PanelOptions {
-  /** The title and fact rows of extension kinds (from a kind registry); without them a generic field list. */
+  /**
+   * The title and fact rows of extension kinds; by default those of the figure's kind registry (`Facts.kinds`),
+   * and a generic field list for a kind it does not know either.
+   */
   extensionKinds?: ExtensionPanelSource;
+}
+
+/** The panel facets of a downstream kind of the figure's registry: its title, fact rows, cache and state. */
+function registryFacets(f: Facts, kind: string): ExtensionPanelFacets | undefined {
+  const def = f.kinds.extension(kind);
+  if (!def) return undefined;
+  return {
+    title: (m) => def.title(m),
+    facts: (m) => def.facts(m),
+    cache: (m) => ({ perToken: def.cache.perToken(m), state: def.cache.state(m, f.arch) }),
+  };
 }
 
 /**
@@ -78,7 +92,7 @@ export function mixerPanels(f: Facts, options: PanelOptions = {}): Panel[] {
     const def = mixerPanelFor(m.kind);
     if (def === undefined) {
       const key = `custom:${m.kind}`;
-      if (!seen.has(key)) out.push(extensionPanel(m, `custom-${out.length}`, options.extensionKinds?.(m.kind)));
+      if (!seen.has(key)) out.push(extensionPanel(m, `custom-${out.length}`, options.extensionKinds ? options.extensionKinds(m.kind) : registryFacets(f, m.kind)));
       seen.add(key);
       continue;
     }

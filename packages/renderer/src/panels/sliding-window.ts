@@ -46,7 +46,7 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
     if (!seen.has(k)) caption.push(line);
     seen.add(k);
   }
-  const mix = layerMix(f.spec as never).map((e): Line => [n(e.count), t(` ${e.label} layer${e.count === 1 ? "" : "s"}`)]);
+  const mix = layerMix(f.spec as never, { kinds: f.kinds }).map((e): Line => [n(e.count), t(` ${e.label} layer${e.count === 1 ? "" : "s"}`)]);
   if (mix.length > 1) caption.push(mix.flatMap((l, i) => (i ? [t(", "), ...l] : l)));
   return finish("window", p, y0 + 24 + N * cell + 18, caption);
 }

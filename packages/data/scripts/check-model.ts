@@ -1,5 +1,5 @@
 // Checks model entries against the schema, the official parameter figures and the gallery's KV figure.
-// Usage: node scripts/check-model.mjs [id ...]   (no ids: every model)
+// Usage: pnpm --filter @archgal/data check [id ...]   (no ids: every model)
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,8 @@ import {
   formatLayerMix,
   attentionLabel,
 } from "@archgal/schema";
-import { galleryById, galleryKvBytes } from "./gallery-facts.mjs";
+import type { DatasetEntry, OfficialCheck } from "@archgal/schema";
+import { galleryById, galleryKvBytes } from "./gallery-facts.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = resolve(here, "../models");
@@ -39,10 +40,11 @@ for (const id of ids) {
     bad++;
     continue;
   }
-  const spec = v.data;
+  // checkDatasetEntry found nothing missing: the dataset's required metadata is there.
+  const spec = v.data as DatasetEntry;
   const p = countParams(spec);
   const cmp = compareWithOfficial(spec);
-  const fmt = (c) =>
+  const fmt = (c: OfficialCheck | undefined) =>
     c ? `${(c.computed / 1e9).toFixed(3)}B vs ${(c.official / 1e9).toFixed(3)}B (${(c.relativeError * 100).toFixed(2)}%, tol ±${(c.tolerance / 1e9).toFixed(3)}B) ${c.ok ? "OK" : c.deviation ? "DEVIATION (explained)" : "FAIL"}` : "-";
   const kv = kvCacheBytesPerToken(spec);
   const g = gallery.get(id);

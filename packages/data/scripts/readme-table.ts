@@ -1,20 +1,22 @@
 // Writes the dataset table into README.md between the markers, generated from models/*.json.
-// `node scripts/readme-table.mjs --check` exits 1 when the README is out of date.
+// `pnpm --filter @archgal/data readme --check` exits 1 when the README is out of date.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { countParams, kvCacheBytesPerToken, kvLabel, decoderType, attentionLabel, formatCount, formatBytes, hasUnvisitedWeights } from "@archgal/schema";
+import type { ModelSpec } from "@archgal/schema";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const readmePath = resolve(here, "../README.md");
 const start = "<!-- dataset-table:start -->";
 const end = "<!-- dataset-table:end -->";
 
-export function datasetTable() {
+/** The dataset table (Markdown) with its introductory sentence. */
+export function datasetTable(): string {
   const dir = resolve(here, "../models");
   const specs = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(resolve(dir, f), "utf8")))
+    .map((f) => JSON.parse(readFileSync(resolve(dir, f), "utf8")) as ModelSpec & { releaseDate: string })
     .sort((a, b) => a.releaseDate.localeCompare(b.releaseDate) || a.id.localeCompare(b.id));
   const rows = specs.map((s) => {
     const p = countParams(s);
@@ -31,14 +33,15 @@ export function datasetTable() {
   ].join("\n");
 }
 
-export function renderReadme(text) {
+/** The README text with the table between the markers replaced by the current one. */
+export function renderReadme(text: string): string {
   const i = text.indexOf(start);
   const j = text.indexOf(end);
   if (i < 0 || j < i) throw new Error(`README.md needs the markers ${start} … ${end}`);
   return `${text.slice(0, i + start.length)}\n${datasetTable()}\n${text.slice(j)}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const current = readFileSync(readmePath, "utf8");
   const next = renderReadme(current);
   if (process.argv.includes("--check")) {
