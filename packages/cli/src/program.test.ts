@@ -123,6 +123,20 @@ describe("archgal render, compare, poster", () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBe(800);
   });
+  it("--compact draws the narrow-column figure: no zoom panels, the notes listed, a layer strip", async () => {
+    const viewBoxWidth = (svg: string) => Number(/viewBox="0 0 ([\d.]+) /.exec(svg)?.[1]);
+    const full = await archgal("render", "nemotron-3-nano-30b-a3b");
+    const compact = await archgal("render", "nemotron-3-nano-30b-a3b", "--compact");
+    expect(compact.code).toBe(0);
+    expect(viewBoxWidth(compact.stdout)).toBeLessThan(viewBoxWidth(full.stdout) / 2);
+    expect(compact.stdout).not.toContain('data-component="panel:');
+    expect(full.stdout).toContain('data-component="panel:');
+    expect(compact.stdout).toContain("Layer mix");
+    expect(compact.stdout).toContain('data-kind="layer-cell"');
+    const file = join(dir, "compact.png");
+    expect((await archgal("render", "deepseek-v3", "--compact", "-o", file, "--width", "480")).code).toBe(0);
+    expect((await readFile(file)).readUInt32BE(16)).toBe(480);
+  });
   it("compares two models and refuses one or five", async () => {
     expect((await archgal("compare", "llama-3-8b", "mistral-7b", "-o", join(dir, "cmp.svg"))).code).toBe(0);
     const one = await archgal("compare", "llama-3-8b");

@@ -112,10 +112,12 @@ export function buildProgram(): Command {
 
   drawing(
     program.command("render").description("draw one model").argument("<model>", "dataset id or path to a spec .json"),
-  ).action(async (model: string, o: DrawOptions) => {
-    await preflight(o);
-    await draw(await renderCommand(await resolveSpec(model), o), o.output);
-  });
+  )
+    .option("--compact", "the narrow-column figure (320–700 px wide): no zoom panels, notes listed below, a mini layer strip")
+    .action(async (model: string, o: DrawOptions & { compact?: boolean }) => {
+      await preflight(o);
+      await draw(await renderCommand(await resolveSpec(model), o), o.output);
+    });
 
   drawing(
     program

@@ -10,6 +10,7 @@ import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Layout } from "./layout-types.js";
 import { mainColumn, type MainAnchors } from "./main-column.js";
+import { hasLayerMix, layerStrip } from "./layer-strip.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
 import { cleanText } from "./escape.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
@@ -22,7 +23,8 @@ export interface LayoutOptions extends KindOptions {
   title?: boolean;
   /**
    * The compact figure for narrow columns (320–700 px): the main column only (no zoom panels), its notes
-   * (vocabulary, context, widths, heads, …) as a list below it instead of callouts on both sides, and font sizes
+   * (vocabulary, context, widths, heads, experts with the shared ones, MTP modules, …) as a list below it instead
+   * of callouts on both sides, then the layer mix as a mini strip when the stack has more than one kind of layer, and font sizes
    * chosen from the figure's width so that, rendered {@link COMPACT_REFERENCE_WIDTH} (360) px wide, every text
    * is at least {@link COMPACT_MIN_TEXT_PX} (11) px high: `fontSize × 360 / layout.width ≥ 11` for every box
    * text and label. Such a figure is ≈ 500 units wide (≈ 620 with a parallel block), against ≈ 1,000 without
@@ -171,7 +173,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     const lines: Line[] = [];
     // (A dense prefix's FFN has a note of its own.)
     for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) lines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
-    for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active")]);
+    for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active"), ...(m.sharedExperts ? [t(" + "), n(m.sharedExperts), t(" shared")] : [])]);
     right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines });
   }
   // The context length points at the positional encoding (RoPE box, learned positions), else at the tokens.
@@ -224,8 +226,16 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     });
   }
   if (compact) {
+    // The MTP modules' note (the full figure's MTP panel).
+    if (arch.mtp) {
+      const m = arch.mixers[arch.mtp.mixer];
+      const ff = arch.ffns[arch.mtp.ffn];
+      const what = `${m ? mixerShortName(m) : arch.mtp.mixer} + ${ff ? (ff.kind === "moe" ? "MoE" : "FFN") : arch.mtp.ffn}`;
+      const mtpLine = [n(arch.mtp.layers), t(` multi-token prediction module${arch.mtp.layers > 1 ? "s" : ""} (${what}, `), { text: formatCount(f.params.breakdown.mtp), accent: true }, t(" parameters), used in training")];
+      right.push({ id: "mtp", component: "mtp", anchor: [0, 0], lines: [mtpLine] });
+    }
     // The notes as a bulleted list below the sample text, in reading order: the model's sizes, then the block's.
-    const order = ["vocab", "context", "embedding", "heads", "ffn"];
+    const order = ["vocab", "context", "embedding", "heads", "ffn", "mtp"];
     const rank = (c: Callout) => {
       const i = order.indexOf(c.id);
       return i < 0 ? order.length : i;
@@ -240,6 +250,12 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
         all.label({ ...style, id: `${id}-bullet`, x: frame.x, lines: [[t("•")]] });
         y += labelRect(all.label({ ...style, id, x: frame.x + fs, lines: [line], maxW: frame.w - fs })).h + fs * 0.3;
       });
+    }
+    // The layer mix (the full figure's layer-pattern panel) as a mini strip.
+    if (hasLayerMix(f)) {
+      const head = all.label({ id: "layer-mix-title", component: "pattern", kind: "listing-title", x: frame.x, y: y + fs * 0.5, lines: [[t("Layer mix")]], fontSize: fs, weight: "bold" });
+      const hr = labelRect(head);
+      layerStrip(f, all, { x: frame.x, y: hr.y + hr.h + fs * 0.4, width: frame.w, component: "pattern", rowH: Math.round(fs * 1.3), axisSize: fs, legendSize: fs, counts: true });
     }
   } else {
     const borders = all.boxes.filter((b) => b.container);

@@ -37,12 +37,15 @@ async function finish(svg: string, options: DrawOptions): Promise<string | Uint8
   return formatOf(options.output) === "png" ? svgToPng(svg, width(options.width)) : svg;
 }
 
-/** `archgal render <id | spec.json>`. */
-export async function renderCommand(spec: ModelSpec, options: DrawOptions): Promise<string | Uint8Array> {
+/**
+ * `archgal render <id | spec.json> [--compact]`. `--compact` draws the narrow-column figure (no zoom panels, the
+ * notes listed below the stack, a mini layer strip), meant to be shown 320–700 px wide.
+ */
+export async function renderCommand(spec: ModelSpec, options: DrawOptions & { compact?: boolean }): Promise<string | Uint8Array> {
   formatOf(options.output);
   const w = width(options.width);
   const { renderModel } = await import("@archgal/renderer");
-  return finish(renderModel(spec, { theme: theme(options.theme), ...(w ? { width: w } : {}) }), options);
+  return finish(renderModel(spec, { theme: theme(options.theme), ...(options.compact ? { compact: true } : {}), ...(w ? { width: w } : {}) }), options);
 }
 
 /** `archgal compare <a> <b> [c] [d]`. */
