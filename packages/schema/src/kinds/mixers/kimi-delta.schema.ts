@@ -9,4 +9,5 @@ export const KimiDeltaMixerSchema = strict({
   headDim: positiveInt(),
   convKernel: positiveInt(),
   outputGate: z.optional(oneOf(["low-rank", "full-rank"])),
+  decayGate: z.optional(oneOf(["low-rank", "full-rank"])),
 });
