@@ -34,6 +34,28 @@ describe("n-gram embeddings", () => {
     expect(projected - lookupOnly).toBe(2 * 16 * 256 * 4096);
   });
 
+  it("a stream injection (Qwen4ExpTextPLELayer): one table looked up, key/value projections, three grouped norms and a depthwise conv multiplied", () => {
+    const spec: ModelSpec = {
+      ...llama3_8b,
+      architecture: {
+        ...llama3_8b.architecture,
+        embedding: { ...llama3_8b.architecture.embedding, ngram: { vocabSize: 1000, dim: 16, streamInjection: { heads: 8, convKernel: 4 } } },
+        hyperConnections: { streams: 4, form: "low-rank", rank: 32 },
+      },
+    };
+    expect(validateSpec(spec).issues).toEqual([]);
+    const wide = 4 * 4096;
+    const multiplied = 128 * wide + 128 * 4096 + 3 * wide + 4 * wide;
+    const p = countParams(spec);
+    expect(p.breakdown.ngramEmbedding).toBe(1000 * 16 + multiplied);
+    expect(p.activeBreakdown.ngramEmbedding).toBe(multiplied);
+  });
+
+  it("a stream injection needs a row width, one table and hyper-connections", () => {
+    const paths = validateSpec(withNgram({ vocabSize: 1000, tables: 2, streamInjection: { heads: 8, convKernel: 4 } })).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["architecture.embedding.ngram.dim", "architecture.embedding.ngram.tables", "architecture.embedding.ngram.streamInjection"]));
+  });
+
   it("rejects a table width that is not a positive integer, naming the field", () => {
     const issues = validateSpec(withNgram({ vocabSize: 1000, tables: 2, dim: 0 })).issues;
     expect(issues.map((i) => i.path)).toContain("architecture.embedding.ngram.dim");

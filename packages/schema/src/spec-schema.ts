@@ -126,7 +126,14 @@ const EmbeddingSchema = strict({
   norm: z.optional(bool()),
   headBias: z.optional(bool()),
   perLayer: z.optional(strict({ vocabSize: positiveInt(), dim: positiveInt() })),
-  ngram: z.optional(strict({ vocabSize: positiveInt(), tables: z.optional(positiveInt()), dim: z.optional(positiveInt()) })),
+  ngram: z.optional(
+    strict({
+      vocabSize: positiveInt(),
+      tables: z.optional(positiveInt()),
+      dim: z.optional(positiveInt()),
+      streamInjection: z.optional(strict({ heads: positiveInt(), convKernel: positiveInt() })),
+    }),
+  ),
 });
 
 
@@ -142,6 +149,13 @@ const LayerSpecSchema = strict({
   ffn: z.optional(definitionName()),
   count: z.optional(layerCount()),
 });
+// A group's keys on a layer fail the layer option outright, so that a group whose inner entries are broken is
+// reported at those entries (the deeper option) rather than as a layer with unknown fields.
+const groupKeysAbsent = z.custom<unknown>((v) => !(typeof v === "object" && v !== null && ("repeat" in v || "layers" in v)), {
+  error: "a group {repeat, layers}, not a layer",
+  abort: true,
+});
+const LayerOnlySchema = z.pipe(groupKeysAbsent, LayerSpecSchema) as unknown as typeof LayerSpecSchema;
 
 interface LayerGroupSchemaType extends z.ZodMiniType<T.LayerGroup> {}
 const LayerGroupSchema: LayerGroupSchemaType = strict({
@@ -151,7 +165,7 @@ const LayerGroupSchema: LayerGroupSchemaType = strict({
     return z.array(LayerEntrySchema).check(z.minLength(1, { error: "a group needs at least one layer" }));
   },
 });
-const LayerEntrySchema: z.ZodMiniType<T.LayerEntry> = z.union([LayerGroupSchema, LayerSpecSchema], {
+const LayerEntrySchema: z.ZodMiniType<T.LayerEntry> = z.union([LayerGroupSchema, LayerOnlySchema], {
   error: (iss) => `expected a layer {mixer, ffn, count} or a group {repeat, layers}, ${got(iss)}`,
 });
 
@@ -171,7 +185,7 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     ffns: z.record(definitionName(), ffn),
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
-    hyperConnections: z.optional(strict({ streams: positiveInt() })),
+    hyperConnections: z.optional(strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) })),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
@@ -277,6 +291,18 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
   if (arch.mtp) {
     if (!Object.hasOwn(arch.mixers, arch.mtp.mixer)) issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
     if (!Object.hasOwn(arch.ffns, arch.mtp.ffn)) issues.push({ path: at("mtp", "ffn"), message: `unknown ffn "${arch.mtp.ffn}"` });
+  }
+
+  const ngram = arch.embedding.ngram;
+  if (ngram?.streamInjection) {
+    if (ngram.dim === undefined) issues.push({ path: at("embedding", "ngram", "dim"), message: "an n-gram stream injection needs the row width of its table" });
+    if ((ngram.tables ?? 1) !== 1) issues.push({ path: at("embedding", "ngram", "tables"), message: `an n-gram stream injection reads one table, got ${ngram.tables}` });
+    if (!arch.hyperConnections) issues.push({ path: at("embedding", "ngram", "streamInjection"), message: "injects into hyper-connection streams, but the architecture has no hyperConnections" });
+  }
+  const hc = arch.hyperConnections;
+  if (hc) {
+    if (hc.form === "low-rank" && hc.rank === undefined) issues.push({ path: at("hyperConnections", "rank"), message: 'the "low-rank" form needs its bottleneck rank' });
+    if (hc.form !== "low-rank" && hc.rank !== undefined) issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
   }
 
   if (arch.loop && arch.loop.passes < 2) {

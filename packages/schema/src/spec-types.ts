@@ -335,6 +335,28 @@ export interface NgramEmbedding {
   tables?: PositiveInt;
   /** Row width of each table when it is projected to dModel; absent: rows are dModel wide, no projection. */
   dim?: PositiveInt;
+  /**
+   * Qwen3.8-Flash-Next's n-gram injection into the hyper-connection streams (transformers Qwen4ExpTextPLELayer):
+   * `heads` hashed rows of `dim` from the one table are concatenated (heads·dim wide) and projected to one key per
+   * stream (`key_proj`, heads·dim → streams·dModel) and one shared value (`value_proj`, heads·dim → dModel); the
+   * stream-gated value passes three grouped RMSNorms' worth of weights and a depthwise convolution of `convKernel`
+   * taps over streams·dModel channels, all without bias. Needs `dim` and the architecture's `hyperConnections`.
+   */
+  streamInjection?: { heads: PositiveInt; convKernel: PositiveInt };
+}
+
+/** Hyper-connections: a widened residual stream (see `hyperConnections` of the architecture). */
+export interface HyperConnections {
+  /** Copies of the dModel-wide residual stream. */
+  streams: PositiveInt;
+  /**
+   * `manifold` (the default; DeepSeek V4's mHC, with a stream-mixing matrix kept doubly stochastic),
+   * `independent` (Hy4's iHC: per-stream read and write weights only, no mixing matrix) or `low-rank`
+   * (Qwen3.8-Flash-Next's gated residual: a rank-`rank` bottleneck computes the read weights).
+   */
+  form?: "manifold" | "independent" | "low-rank";
+  /** Bottleneck width of the `low-rank` form (`hc_lowrank`); required by that form only. */
+  rank?: PositiveInt;
 }
 
 /** Query/key normalisation inside attention. */
@@ -364,6 +386,7 @@ export type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 export type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 export type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
 export type { MiniMaxSparseMixer, BlockSparseIndexer } from "./kinds/mixers/minimax-sparse.js";
+export type { QwenSparseMixer, QwenSparseIndexer } from "./kinds/mixers/qwen-sparse.js";
 export type { MlpFfn } from "./kinds/ffns/mlp.js";
 export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
@@ -379,6 +402,7 @@ import type { Mamba2Mixer } from "./kinds/mixers/mamba2.js";
 import type { MlstmMixer } from "./kinds/mixers/mlstm.js";
 import type { ShortConvMixer } from "./kinds/mixers/short-conv.js";
 import type { MiniMaxSparseMixer } from "./kinds/mixers/minimax-sparse.js";
+import type { QwenSparseMixer } from "./kinds/mixers/qwen-sparse.js";
 import type { MlpFfn } from "./kinds/ffns/mlp.js";
 import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
@@ -412,7 +436,8 @@ export type Mixer =
   | Mamba2Mixer
   | MlstmMixer
   | ShortConvMixer
-  | MiniMaxSparseMixer;
+  | MiniMaxSparseMixer
+  | QwenSparseMixer;
 
 /**
  * Activation functions of feed-forward layers. `situ` is Kimi K3's soft-capped SiLU, β·tanh(x/β)·sigmoid(x), used gated
@@ -483,10 +508,10 @@ export interface Architecture {
   /** Multi-token prediction modules. */
   mtp?: Mtp;
   /**
-   * Manifold-constrained hyper-connections (DeepSeek V4): the residual stream is widened to `streams` copies mixed
-   * by small learned maps around every sublayer and contracted before the final norm.
+   * Hyper-connections (DeepSeek V4, Hy4): the residual stream is widened to `streams` copies mixed by small learned
+   * maps around every sublayer and contracted before the final norm.
    */
-  hyperConnections?: { streams: PositiveInt };
+  hyperConnections?: HyperConnections;
   /**
    * Looped depth (Ouro, Nanbeige 4.2): the whole layer stack runs `passes` times per token with shared weights.
    * `numLayers` and `layers` describe the stored layers once.

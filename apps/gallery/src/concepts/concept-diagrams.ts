@@ -174,6 +174,8 @@ const diagrams: Record<Concept, (label: string) => string> = {
   DSA: (l) => twoMasks("dense MLA", () => true, "indexer's top-k", (i, j) => j === i || (i * 7 + j * 13) % 11 < 2 || (j === 0 && i % 3 === 0), l),
   "block-sparse-attention": (l) =>
     twoMasks("dense GQA", () => true, "top blocks of 3", (i, j) => Math.floor(j / 3) === Math.floor(i / 3) || (Math.floor(j / 3) * 5 + Math.floor(i / 3) * 3) % 4 === 0, l),
+  "qwen-sparse-attention": (l) =>
+    twoMasks("dense GQA", () => true, "top blocks of 4 + own block", (i, j) => Math.floor(j / 4) === Math.floor(i / 4) || (Math.floor(j / 4) * 3 + Math.floor(i / 4)) % 3 === 0, l),
   "compressed-attention": (l) =>
     twoMasks("sliding window W = 3", (i, j) => i - j < 3, "window + compressed", (i, j) => (i - j < 3 ? true : Math.floor(j / 4) < Math.floor((i - 2) / 4) ? "latent" : false), l),
   cca: (l) => {

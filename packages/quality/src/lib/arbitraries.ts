@@ -136,6 +136,7 @@ export const attentionMixer = (ctx: number | null): Arb<Mixer> =>
           kvShare: fc.oneof(fc.record({ sharedKV: fc.boolean() }), fc.record({ reusesKV: fc.boolean() })),
           logitSoftcap: posNumber(100),
           relativeBias: fc.record({ dim: pos(64), extent: pos(4096) }),
+          indexer: fc.record({ heads: pos(64), headDim: pos(256), topK: pos(1 << 14), shared: fc.boolean() }, { requiredKeys: ["heads", "headDim", "topK"] }),
         },
         { requiredKeys: [] },
       ),
@@ -198,7 +199,7 @@ const gdnMixer = (): Arb<Mixer> =>
 
 const kimiDeltaMixer = (): Arb<Mixer> =>
   fc
-    .record({ heads: pos(64), headDim: pos(256), convKernel: pos(8), outputGate: fc.constantFrom("low-rank", "full-rank") }, { requiredKeys: ["heads", "headDim", "convKernel"] })
+    .record({ heads: pos(64), headDim: pos(256), convKernel: pos(8), outputGate: fc.constantFrom("low-rank", "full-rank"), decayGate: fc.constantFrom("low-rank", "full-rank") }, { requiredKeys: ["heads", "headDim", "convKernel"] })
     .map((m) => ({ kind: "kimi-delta", ...m }) as Mixer);
 const lightningMixer = (): Arb<Mixer> =>
   fc
@@ -225,6 +226,21 @@ const minimaxSparseMixer = (): Arb<Mixer> =>
       return { kind: "minimax-sparse", heads: kvHeads * group, kvHeads, headDim, ...(norm ? { qkNorm: norm } : {}), indexer } as Mixer;
     });
 
+const qwenSparseMixer = (): Arb<Mixer> =>
+  fc
+    .record({
+      kvHeads: pos(16),
+      group: pos(16),
+      headDim: pos(256),
+      qkNorm: fc.option(qkNorm(), { nil: undefined }),
+      outputGate: fc.option(fc.constantFrom("elementwise" as const, "headwise" as const), { nil: undefined }),
+      indexer: fc.record({ heads: pos(16), headDim: pos(256), blockSize: pos(64), topKBlocks: pos(1024) }),
+    })
+    .map(({ kvHeads, group, headDim, qkNorm: norm, outputGate, indexer }) => {
+      const options = { ...(norm ? { qkNorm: norm } : {}), ...(outputGate ? { outputGate } : {}) };
+      return { kind: "qwen-sparse", heads: kvHeads * group, kvHeads, headDim, ...options, indexer } as Mixer;
+    });
+
 const linearMixer = (): Arb<Mixer> => fc.oneof(gdnMixer(), kimiDeltaMixer(), lightningMixer());
 /**
  * One arbitrary per core mixer kind, keyed by kind: a kind added to the schema without an arbitrary does not
@@ -242,6 +258,7 @@ export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => A
   mlstm: mlstmMixer,
   "short-conv": shortConvMixer,
   "minimax-sparse": minimaxSparseMixer,
+  "qwen-sparse": qwenSparseMixer,
 };
 
 /** Any mixer of any core kind. */
@@ -470,7 +487,10 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
             extra: fc.record(
               {
                 mtp: mixerNames.length && ffnNames.length ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) }) : fc.constant(undefined),
-                hyperConnections: fc.record({ streams: pos(8) }),
+                hyperConnections: fc.oneof(
+                  fc.record({ streams: pos(8), form: fc.constantFrom("manifold" as const, "independent" as const) }, { requiredKeys: ["streams"] }),
+                  fc.record({ streams: pos(8), form: fc.constant("low-rank" as const), rank: pos(1024) }),
+                ),
                 loop: fc.record({ passes: fc.integer({ min: 2, max: 8 }), normBetweenPasses: fc.boolean() }, { requiredKeys: ["passes"] }),
                 finalLogitSoftcap: posNumber(100),
               },

@@ -50,7 +50,7 @@ function withKind(kind: string): RenderableSpec {
 
 describe("mixer panel registry", () => {
   it("has an entry for every core kind, found by own key", () => {
-    const kinds: Mixer["kind"][] = ["attention", "mla", "gated-deltanet", "kimi-delta", "mamba2", "mlstm", "lightning", "short-conv", "compressed-attention", "cca", "minimax-sparse"];
+    const kinds: Mixer["kind"][] = ["attention", "mla", "gated-deltanet", "kimi-delta", "mamba2", "mlstm", "lightning", "short-conv", "compressed-attention", "cca", "minimax-sparse", "qwen-sparse"];
     expect(Object.keys(mixerPanelKinds).sort()).toEqual([...kinds].sort());
     for (const k of kinds) expect(mixerPanelFor(k), k).toBeTruthy();
     expect(mixerPanelFor("retention")).toBeUndefined();

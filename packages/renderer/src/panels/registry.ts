@@ -18,6 +18,7 @@ import { mamba2Panel } from "./mamba2.js";
 import { mlaPanel } from "./mla.js";
 import { minimaxSparsePanel } from "./minimax-sparse.js";
 import { mlstmPanel } from "./mlstm.js";
+import { qwenSparsePanel } from "./qwen-sparse.js";
 import { shortConvPanel } from "./short-conv.js";
 import { windowPanel } from "./sliding-window.js";
 
@@ -45,6 +46,7 @@ export const mixerPanelKinds = {
   "compressed-attention": { build: (_m, f) => compressedPanel(f, "compressed-attention") },
   cca: { build: (m) => ccaPanel(m, "cca") },
   "minimax-sparse": { build: (m) => minimaxSparsePanel(m, "minimax-sparse") },
+  "qwen-sparse": { build: (m) => qwenSparsePanel(m, "qwen-sparse") },
 } satisfies { [K in Mixer["kind"]]: MixerPanelDefinition<Extract<Mixer, { kind: K }>> | null };
 
 /** Any entry of the record, as the lookup sees it. */

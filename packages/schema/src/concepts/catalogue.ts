@@ -188,6 +188,20 @@ const entries = {
     related: ["DSA", "GQA", "SWA"],
     figure: "A causal mask in which each query keeps a few contiguous bands of earlier tokens.",
   },
+  "qwen-sparse-attention": {
+    name: "Qwen Sparse Attention",
+    short: "QSA",
+    category: "Attention span",
+    headline: true,
+    summary: "A small indexer averages the keys of every few tokens into one block key, and each query attends only to the best-scoring blocks plus the newest tokens.",
+    popover: "Each query reads only the blocks of earlier tokens whose averaged key a small indexer rates highest, plus the last few tokens.",
+    body: [
+      "Qwen3.8-Flash-Next keeps gated grouped-query attention in its softmax layers but limits what each query reads. The indexer caches one small raw key per token; for a query it averages those keys over blocks of four tokens, normalises and rotates each average, scores it with four ReLU query heads, and keeps the best 512 blocks (2,048 tokens) together with the unfinished last block.",
+      "Up to about 2,000 tokens every token is kept and the layer is ordinary attention; beyond that the attention work per token stops growing. The cache still holds every token's keys and values plus the raw indexer key, so the saving is compute, not memory.",
+    ],
+    related: ["DSA", "block-sparse-attention", "gated-deltanet"],
+    figure: "A causal mask in which each query keeps a few four-token blocks of earlier tokens and its own unfinished block.",
+  },
   "compressed-attention": {
     name: "Compressed attention (CSA / HCA)",
     short: "CSA/HCA",

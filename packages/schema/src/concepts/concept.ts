@@ -15,6 +15,7 @@ export type Concept =
   | "chunked-attention"
   | "DSA"
   | "block-sparse-attention"
+  | "qwen-sparse-attention"
   | "compressed-attention"
   | "cca"
   | "attention-sinks"

@@ -18,6 +18,7 @@ import { mamba2Details } from "./mixers/mamba2.details.js";
 import { mlstmDetails } from "./mixers/mlstm.details.js";
 import { shortConvDetails } from "./mixers/short-conv.details.js";
 import { minimaxSparseDetails } from "./mixers/minimax-sparse.details.js";
+import { qwenSparseDetails } from "./mixers/qwen-sparse.details.js";
 import { mlpDetails } from "./ffns/mlp.details.js";
 import { moeDetails } from "./ffns/moe.details.js";
 import { hyperConnectionsDetails } from "./features/hyper-connections.details.js";
@@ -39,6 +40,7 @@ export const coreMixerDetails = {
   mlstm: mlstmDetails,
   "short-conv": shortConvDetails,
   "minimax-sparse": minimaxSparseDetails,
+  "qwen-sparse": qwenSparseDetails,
 } as const satisfies { [K in Mixer["kind"]]: MixerKindDetails<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind's popover rows and relation checks. */

@@ -17,6 +17,7 @@ import { mamba2 } from "./mixers/mamba2.js";
 import { mlstm } from "./mixers/mlstm.js";
 import { shortConv } from "./mixers/short-conv.js";
 import { minimaxSparse } from "./mixers/minimax-sparse.js";
+import { qwenSparse } from "./mixers/qwen-sparse.js";
 import { mlp } from "./ffns/mlp.js";
 import { moe } from "./ffns/moe.js";
 import { hyperConnections } from "./features/hyper-connections.js";
@@ -41,6 +42,7 @@ export const coreMixerKinds = {
   mlstm,
   "short-conv": shortConv,
   "minimax-sparse": minimaxSparse,
+  "qwen-sparse": qwenSparse,
 } as const satisfies { [K in Mixer["kind"]]: MixerKindCore<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind. */

@@ -16,6 +16,7 @@ import { Mamba2MixerSchema } from "./mixers/mamba2.schema.js";
 import { MlstmMixerSchema } from "./mixers/mlstm.schema.js";
 import { ShortConvMixerSchema } from "./mixers/short-conv.schema.js";
 import { MiniMaxSparseMixerSchema } from "./mixers/minimax-sparse.schema.js";
+import { QwenSparseMixerSchema } from "./mixers/qwen-sparse.schema.js";
 import { MlpFfnSchema } from "./ffns/mlp.schema.js";
 import { MoeFfnSchema } from "./ffns/moe.schema.js";
 
@@ -31,6 +32,7 @@ export {
   MlstmMixerSchema,
   ShortConvMixerSchema,
   MiniMaxSparseMixerSchema,
+  QwenSparseMixerSchema,
   MlpFfnSchema,
   MoeFfnSchema,
 };
@@ -51,6 +53,7 @@ const mixerSchemaByKind = {
   mlstm: MlstmMixerSchema,
   "short-conv": ShortConvMixerSchema,
   "minimax-sparse": MiniMaxSparseMixerSchema,
+  "qwen-sparse": QwenSparseMixerSchema,
 } as const;
 const ffnSchemaByKind = { mlp: MlpFfnSchema, moe: MoeFfnSchema } as const;
 

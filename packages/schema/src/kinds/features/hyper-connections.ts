@@ -1,23 +1,39 @@
 /**
- * Manifold-constrained hyper-connections (DeepSeek V4): the residual stream widened to several copies.
+ * Hyper-connections: the residual stream widened to several copies (DeepSeek V4's manifold-constrained form,
+ * Hy4's independent form, Qwen3.8-Flash-Next's low-rank gated residual).
  */
 import type { BlockFeature } from "../mixer-kind.js";
+import type { HyperConnections } from "../../spec-types.js";
 
 /**
- * Parameters of hyper-connections with `streams` copies of a `dModel`-wide stream around `sublayers` sublayers:
- * around each sublayer a map (n·d → 2n + n²) with a 3-value scale and a bias; before the final norm a
- * contraction (n·d → n) with bias and scale.
+ * Parameters of hyper-connections with `streams` copies of a `dModel`-wide stream around `sublayers` sublayers.
+ *
+ * - `manifold` (DeepSeek V4 mHC): around each sublayer a map (n·d → 2n + n²) with a 3-value scale and a bias;
+ *   before the final norm a contraction (n·d → n) with bias and scale.
+ * - `independent` (Hy4 HYV4HyperConnection): around each sublayer `fn` (n·d → 2n), `base` (2n) and `scale` (2),
+ *   no stream-mixing matrix; the head HYV4HyperHead has `hc_fn` (n·d → n), `hc_base` (n) and `hc_scale` (1).
+ * - `low-rank` (transformers Qwen4ExpTextGatedResidual): around each sublayer a grouped RMSNorm (n·d),
+ *   `input_mix_weight_down` (n·d → rank), `input_mix_weight_up` (rank → n·d) and `block_inject_weight` (n·d → n),
+ *   all without bias; the final mixer has no inject weight.
  */
-export function hyperConnectionParams(streams: number, dModel: number, sublayers: number): number {
-  const mix = 2 * streams + streams * streams;
-  const perSublayer = streams * dModel * mix + 3 + mix;
-  return sublayers * perSublayer + streams * dModel * streams + streams + 1;
+export function hyperConnectionParams(hc: HyperConnections, dModel: number, sublayers: number): number {
+  const n = hc.streams;
+  if (hc.form === "low-rank") {
+    const wide = n * dModel;
+    const mixer = wide + 2 * wide * (hc.rank ?? 0);
+    return sublayers * (mixer + wide * n) + mixer;
+  }
+  const head = n * dModel * n + n + 1;
+  if (hc.form === "independent") return sublayers * (n * dModel * 2 * n + 2 * n + 2) + head;
+  const mix = 2 * n + n * n;
+  const perSublayer = n * dModel * mix + 3 + mix;
+  return sublayers * perSublayer + head;
 }
 
 export const hyperConnections = {
   id: "hyper-connections",
   params(arch, ctx, add) {
-    const hc = arch.hyperConnections?.streams;
+    const hc = arch.hyperConnections;
     if (hc) add("hyperConnections", hyperConnectionParams(hc, arch.dModel, ctx.sublayers));
   },
 } satisfies BlockFeature;

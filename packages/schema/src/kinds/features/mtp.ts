@@ -26,7 +26,7 @@ export const mtp = {
     const f = ctx.ffn(arch.mtp.ffn);
     const norms = (3 + ctx.blockNorms) * ctx.norm;
     const block = (m?.params ?? 0) + (f ? f.dense + f.router + f.shared : 0);
-    const hc = arch.hyperConnections?.streams;
+    const hc = arch.hyperConnections;
     const perModule = norms + 2 * d * d + block + (hc ? hyperConnectionParams(hc, d, 2) : 0);
     add("mtp", arch.mtp.layers * (perModule + (f?.routed ?? 0)), arch.mtp.layers * (perModule + (f ? f.activeExperts * f.perExpert : 0)));
   },

@@ -1,7 +1,7 @@
 /** The facets of `AttentionMixer` that the first paint does not need: true cache, FLOPs, concept tags, popover rows, relation checks. */
 import type { MixerKindDetails, RelationIssue } from "../mixer-kind.js";
 import type { AttentionMixer } from "./attention.js";
-import { isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
+import { indexerFact, indexerScoringMacs, isNope, rows, tokens, windowFitsContext } from "../details-kit.js";
 import type { Concept } from "../../concepts/concept.js";
 import { headSharing } from "../common.js";
 
@@ -11,10 +11,11 @@ export const attentionDetails = {
     state: () => 0,
   },
   attentionMacs(m, tokens) {
-    const span = Math.min(tokens, m.window ?? m.chunk ?? tokens);
+    const visible = Math.min(tokens, m.window ?? m.chunk ?? tokens);
+    const span = Math.min(visible, m.indexer?.topK ?? visible);
     // The relative bias: each head's dim values times the dim × extent table, for every query.
     const bias = m.relativeBias ? m.heads * m.relativeBias.dim * m.relativeBias.extent : 0;
-    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span + bias;
+    return m.heads * (m.headDim + (m.valueHeadDim ?? m.headDim)) * span + bias + indexerScoringMacs(m.indexer, visible);
   },
   concepts(m, ctx) {
     const tags: Concept[] = [headSharing(m)];
@@ -26,6 +27,7 @@ export const attentionDetails = {
     if (m.logitSoftcap) tags.push("logit-softcap");
     if (m.sharedKV || m.reusesKV) tags.push("kv-sharing");
     if (m.relativeBias) tags.push("relative-position-bias");
+    if (m.indexer) tags.push("DSA");
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
     if (ctx.rope && m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1) tags.push("partial-RoPE");
     return tags;
@@ -44,6 +46,7 @@ export const attentionDetails = {
     if (m.outputGate) r.add("Output gate", m.outputGate);
     if (m.logitSoftcap) r.add("Logit soft-cap", String(m.logitSoftcap));
     if (m.relativeBias) r.add("Relative bias", `${m.relativeBias.dim} per head over ${tokens(m.relativeBias.extent)}`);
+    if (m.indexer) r.add("Sparse indexer", indexerFact(m.indexer));
     return r.rows;
   },
   relations(m, arch, path) {

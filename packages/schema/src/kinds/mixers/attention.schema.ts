@@ -1,6 +1,6 @@
 /** The zod/mini schema of `AttentionMixer` (checked against the interface in `spec-schema.ts`). */
 import * as z from "zod/mini";
-import { bool, oneOf, positiveInt, positiveNumber, ropeOverride, strict, QkNormSchema } from "../schema-kit.js";
+import { bool, oneOf, positiveInt, positiveNumber, ropeOverride, strict, IndexerSchema, QkNormSchema } from "../schema-kit.js";
 
 /** Schema of {@link AttentionMixer}. */
 export const AttentionMixerSchema = strict({
@@ -21,4 +21,5 @@ export const AttentionMixerSchema = strict({
   reusesKV: z.optional(bool()),
   logitSoftcap: z.optional(positiveNumber()),
   relativeBias: z.optional(strict({ dim: positiveInt(), extent: positiveInt() })),
+  indexer: z.optional(IndexerSchema),
 });

@@ -1,10 +1,11 @@
 /**
  * Softmax attention: MHA, GQA or MQA; full, sliding-window or chunked; with the options the dataset's models
- * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping, learned relative-position bias).
+ * use (q/k norm, output gate, sinks, shared or reused KV, soft-capping, learned relative-position bias,
+ * DeepSeek Sparse Attention's lightning indexer).
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { headSharing, qkNormWeights, sharingNames } from "../common.js";
+import type { PositiveInt, QkNorm, RopeSettings, SparseIndexer } from "../../spec-types.js";
+import { headSharing, ownIndexer, qkNormWeights, sharingNames } from "../common.js";
 
 /** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
 export interface AttentionMixer {
@@ -47,6 +48,12 @@ export interface AttentionMixer {
   logitSoftcap?: number;
   /** Learned relative-position bias added to the attention logits (Inkling). */
   relativeBias?: RelativeBias;
+  /**
+   * DeepSeek Sparse Attention's lightning indexer on grouped-query attention (Naive N0.5 Flash): each query
+   * attends only to the `topK` tokens the indexer scores highest. The indexer projects its queries from the
+   * layer input (no query latent).
+   */
+  indexer?: SparseIndexer;
 }
 
 /**
@@ -62,7 +69,7 @@ export interface RelativeBias {
 }
 
 const label = (m: AttentionMixer): string => {
-  const base = headSharing(m);
+  const base = m.indexer ? `${headSharing(m)} + DSA` : headSharing(m);
   if (m.window) return `sliding-window ${base}`;
   if (m.chunk) return `chunked ${base}`;
   return base;
@@ -87,6 +94,10 @@ export const attention = {
     if (m.outBias) params += d;
     if (m.qkNorm) params += qkNormWeights(m.qkNorm, m.qkNorm.scope === "head" ? 2 * m.headDim : q + k);
     if (m.sinks) params += m.heads;
+    const ix = ownIndexer(m.indexer);
+    // Naive N0.5 Flash NaiveN05FlashIndexer: wq (d → heads·headDim), wk (d → headDim), k_norm (LayerNorm with
+    // bias), weights_proj (d → heads). A shared indexer has no weights.
+    if (ix) params += d * ix.heads * ix.headDim + d * ix.headDim + 2 * ix.headDim + d * ix.heads;
     return { component: "attention", params };
   },
   cache: {
@@ -96,18 +107,21 @@ export const attention = {
       const v = m.kvHeads * (m.valueHeadDim ?? m.headDim);
       return m.sharedKV ? k : k + v;
     },
+    // An indexer of its own caches one key of its head dimension per token.
+    indexKeysPerToken: (m) => ownIndexer(m.indexer)?.headDim ?? 0,
   },
   label,
   attentionLabel: (m) => headSharing(m),
   shortName: (m) => (m.outputGate ? `gated ${label(m)}` : label(m)),
   title(m) {
     const sharing = sharingNames[headSharing(m)];
+    if (m.indexer) return `**Sparse** ${sharing} Attention`;
     if (m.outputGate) return `**Gated** ${sharing} Attention`;
     if (m.window) return `**Sliding-window** ${sharing} Attention`;
     if (m.chunk) return `**Chunked** ${sharing} Attention`;
     return `**${sharing}** Attention`;
   },
-  comboTitle: (m) => (m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
+  comboTitle: (m) => (m.indexer ? "**Sparse** Attention" : m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
   groupTitle(ms) {
     const sharing = new Set(ms.map((m) => headSharing(m)));
     const gated = ms.some((m) => m.outputGate);
@@ -127,6 +141,7 @@ export const attention = {
     if (m.reusesKV) notes.push([layers, " layers reuse an earlier layer's KV cache"]);
     if (m.sharedKV) notes.push(["keys double as values in ", layers, " layers"]);
     if (m.relativeBias) notes.push(["learned relative-position bias over the last ", m.relativeBias.extent, " tokens"]);
+    if (m.indexer) notes.push(m.indexer.shared ? [layers, " layers reuse an earlier layer's token selection"] : ["top ", m.indexer.topK, " tokens per query from a sparse indexer"]);
     return notes;
   },
 } satisfies MixerKindCore<AttentionMixer>;

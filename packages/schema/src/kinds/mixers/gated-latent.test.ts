@@ -49,6 +49,23 @@ describe("Kimi Delta Attention with a full-rank output gate (Kimi K3)", () => {
   });
 });
 
+describe("Kimi Delta Attention with a full-rank decay gate (Ling 3.0)", () => {
+  // sglang bailing_moe_v3.py BailingKDA with no_kda_lora: f_proj (d→H·K) and g_proj (d→H·V), both without bias.
+  const ling = { dModel: 2560, norm: { kind: "rmsnorm", placement: "pre" } } as const;
+  const lowRank: KimiDeltaMixer = { kind: "kimi-delta", heads: 32, headDim: 128, convKernel: 4 };
+  const full: KimiDeltaMixer = { ...lowRank, outputGate: "full-rank", decayGate: "full-rank" };
+  it("replaces f_a/f_b (d→K→H·K) by one projection d→H·K", () => {
+    const hk = 32 * 128;
+    const withFullOutput = kimiDelta.params({ ...lowRank, outputGate: "full-rank" }, ling).params;
+    expect(kimiDelta.params(full, ling).params - withFullOutput).toBe(2560 * hk - (2560 * 128 + 128 * hk));
+    expect(kimiDelta.params({ ...lowRank, decayGate: "low-rank" }, ling).params).toBe(kimiDelta.params(lowRank, ling).params);
+  });
+  it("is shown in the facts and keeps the recurrent state", () => {
+    expect(kimiDeltaDetails.facts(full)).toContainEqual(["Decay gate", "full-rank"]);
+    expect(kimiDeltaDetails.cache.state(full)).toBe(kimiDeltaDetails.cache.state(lowRank));
+  });
+});
+
 describe("LatentMoE with a normalised latent (Kimi K3)", () => {
   const k3: MoeFfn = { kind: "moe", experts: 896, activeExperts: 16, expertHidden: 3072, sharedExperts: 2, activation: "situ", gated: true, latent: 3584, latentNorm: true };
   it("counts the down- and up-projections, the latent RMSNorm, and experts in the latent width", () => {

@@ -16,6 +16,7 @@ export const kimiDeltaDetails = {
     r.add("Head dim", m.headDim);
     r.add("Conv kernel", m.convKernel);
     r.add("Output gate", `${m.outputGate ?? "low-rank"}${m.outputGate !== "full-rank" && m.outputGateBias === false ? " (no bias)" : ""}`);
+    r.add("Decay gate", m.decayGate ?? "low-rank");
     return r.rows;
   },
   relations(m, _arch, path) {

@@ -10,4 +10,5 @@ export const KimiDeltaMixerSchema = strict({
   convKernel: positiveInt(),
   outputGate: z.optional(oneOf(["low-rank", "full-rank"])),
   outputGateBias: z.optional(z.boolean()),
+  decayGate: z.optional(oneOf(["low-rank", "full-rank"])),
 });

@@ -25,6 +25,11 @@ export interface KimiDeltaMixer {
    * KimiLinearDeltaAttention and the serving ports build g_b_proj without a bias). Only with the low-rank gate.
    */
   outputGateBias?: boolean;
+  /**
+   * The per-channel decay gate f: `low-rank` (d → headDim → heads·headDim; Kimi Linear, the default) or
+   * `full-rank`, one projection d → heads·headDim without bias (Ling 3.0's `no_kda_lora`, `f_proj`).
+   */
+  decayGate?: "low-rank" | "full-rank";
 }
 
 export const kimiDelta = {
@@ -34,12 +39,13 @@ export const kimiDelta = {
     // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
     // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),
     // dt_bias (H·K), low-rank output gate g (d→V→H·V, with bias unless outputGateBias is false) or Kimi K3's full-rank g_proj (d→H·V),
-    // gated RMSNorm (V), o_proj.
+    // gated RMSNorm (V), o_proj. Ling 3.0 (no_kda_lora) replaces f_a/f_b by one f_proj (d→H·K).
     const d = arch.dModel;
     const hk = m.heads * m.headDim;
     const v = m.headDim;
     const gate = m.outputGate === "full-rank" ? d * hk : d * v + v * hk + (m.outputGateBias === false ? 0 : hk);
-    const params = 3 * d * hk + m.convKernel * 3 * hk + (d * v + v * hk) + d * m.heads + m.heads + hk + gate + v + hk * d;
+    const decay = m.decayGate === "full-rank" ? d * hk : d * v + v * hk;
+    const params = 3 * d * hk + m.convKernel * 3 * hk + decay + d * m.heads + m.heads + hk + gate + v + hk * d;
     return { component: "linearMixer", params };
   },
   cache: {

@@ -81,3 +81,24 @@ describe("the figure's note on shared indexers", () => {
     expect(mla.calloutNotes(own, 21)).toEqual([]);
   });
 });
+
+describe("a sparse indexer on grouped-query attention (Naive N0.5 Flash)", () => {
+  // NaiveN05FlashAttention's DSA layers: GQA 64 / 4 heads of 192 (values 128) with a 16-head indexer.
+  const gqa = { kind: "attention", heads: 64, kvHeads: 4, headDim: 192, valueHeadDim: 128 } as const;
+  const dsa = { ...gqa, indexer: { heads: 16, headDim: 128, topK: 2048 } };
+  const d = 4096;
+  const at = { dModel: d, norm: { kind: "rmsnorm", placement: "pre" } } as const;
+  it("adds wq and weights_proj from the layer input, wk and the LayerNorm k_norm", async () => {
+    const { attention } = await import("./attention.js");
+    expect(attention.params(dsa, at).params - attention.params(gqa, at).params).toBe(d * 16 * 128 + d * 128 + 2 * 128 + d * 16);
+    expect(attention.params({ ...dsa, indexer: { ...dsa.indexer, shared: true } }, at).params).toBe(attention.params(gqa, at).params);
+    expect(attention.cache.indexKeysPerToken?.(dsa)).toBe(128);
+    expect(attention.label(dsa)).toBe("GQA + DSA");
+    expect(attention.title(dsa)).toBe("**Sparse** Grouped-Query Attention");
+  });
+  it("reads only the top-k tokens and is tagged DSA", async () => {
+    const { attentionDetails } = await import("./attention.details.js");
+    expect(attentionDetails.attentionMacs(dsa, 100_000)).toBe(64 * 320 * 2048 + 16 * 129 * 100_000);
+    expect(attentionDetails.concepts(dsa, { rope: true })).toContain("DSA");
+  });
+});

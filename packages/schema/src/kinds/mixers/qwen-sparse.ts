@@ -1,0 +1,59 @@
+/**
+ * Qwen Sparse Attention (Qwen3.8-Flash-Next): gated grouped-query attention whose queries read only the key
+ * blocks a small indexer scores highest against each block's mean key.
+ */
+import type { MixerKindCore } from "../mixer-kind.js";
+import type { PositiveInt } from "../../spec-types.js";
+import { headSharing, sharingNames } from "../common.js";
+import { attention, type AttentionMixer } from "./attention.js";
+
+/** The block indexer of Qwen Sparse Attention. */
+export interface QwenSparseIndexer {
+  /** Indexer query heads (their ReLU scores are summed over heads). */
+  heads: PositiveInt;
+  /** Indexer head dimension (one raw key of this width is cached per token). */
+  headDim: PositiveInt;
+  /** Consecutive keys averaged into one selectable block (`indexer_compress_ratio`). */
+  blockSize: PositiveInt;
+  /** Blocks each query attends to (`indexer_budget` / `indexer_compress_ratio`), besides the unfinished tail block. */
+  topKBlocks: PositiveInt;
+}
+
+/**
+ * Qwen Sparse Attention (QSA): softmax attention with the options of `attention` that Qwen3.8-Flash-Next uses
+ * (output gate, q/k norms, partial RoPE), restricted per query to the `topKBlocks` blocks of `blockSize` tokens
+ * whose mean raw indexer key scores highest, plus the tokens of the unfinished last block.
+ */
+export interface QwenSparseMixer extends Pick<AttentionMixer, "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "outputGate"> {
+  kind: "qwen-sparse";
+  /** The block indexer. */
+  indexer: QwenSparseIndexer;
+}
+
+/** The same layer as plain attention, for the parts the two share (projections, gate, norms, KV cache). */
+const dense = ({ kind: _kind, indexer: _indexer, ...m }: QwenSparseMixer): AttentionMixer => ({ kind: "attention", ...m });
+
+export const qwenSparse = {
+  kind: "qwen-sparse",
+  family: "attention",
+  params(m, arch) {
+    // transformers Qwen4ExpTextQSAIndexer: index_qk_proj (d → (heads + 1)·headDim: the query heads and one raw
+    // key), q_layernorm and k_layernorm (RMSNorm of headDim each), no bias and no value path.
+    const ix = m.indexer;
+    const indexer = arch.dModel * (ix.heads + 1) * ix.headDim + 2 * ix.headDim;
+    return { component: "attention", params: attention.params(dense(m), arch).params + indexer };
+  },
+  cache: {
+    perToken: (m) => attention.cache.perToken(dense(m)),
+    // The raw indexer key of every token is cached beside the KV (update_indexer); blocks are pooled from it.
+    indexKeysPerToken: (m) => m.indexer.headDim,
+  },
+  label: () => "Qwen Sparse Attention",
+  attentionLabel: (m) => headSharing(m),
+  shortName: (m) => `QSA ${headSharing(m)}`,
+  title: (m) => `**Qwen Sparse** ${sharingNames[headSharing(m)]} Attention`,
+  comboTitle: () => "**Qwen Sparse** Attention",
+  groupTitle: () => undefined,
+  callout: (m) => attention.callout(dense(m)),
+  calloutNotes: (m) => [["top ", m.indexer.topKBlocks, " blocks of ", m.indexer.blockSize, " tokens per query"]],
+} satisfies MixerKindCore<QwenSparseMixer>;
