@@ -18,16 +18,11 @@ import type { HyperConnections } from "../../spec-types.js";
  */
 export function hyperConnectionParams(hc: HyperConnections, dModel: number, sublayers: number): number {
   const n = hc.streams;
-  if (hc.form === "low-rank") {
-    const wide = n * dModel;
-    const mixer = wide + 2 * wide * (hc.rank ?? 0);
-    return sublayers * (mixer + wide * n) + mixer;
-  }
-  const head = n * dModel * n + n + 1;
-  if (hc.form === "independent") return sublayers * (n * dModel * 2 * n + 2 * n + 2) + head;
-  const mix = 2 * n + n * n;
-  const perSublayer = n * dModel * mix + 3 + mix;
-  return sublayers * perSublayer + head;
+  const wide = n * dModel;
+  const lowRank = wide * (1 + 2 * (hc.rank ?? 0));
+  const perSublayer =
+    hc.form === "low-rank" ? lowRank + wide * n : hc.form === "independent" ? wide * 2 * n + 2 * n + 2 : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
+  return sublayers * perSublayer + (hc.form === "low-rank" ? lowRank : wide * n + n + 1);
 }
 
 export const hyperConnections = {

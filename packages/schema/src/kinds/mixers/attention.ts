@@ -121,7 +121,7 @@ export const attention = {
     if (m.chunk) return `**Chunked** ${sharing} Attention`;
     return `**${sharing}** Attention`;
   },
-  comboTitle: (m) => (m.indexer ? "**Sparse** Attention" : m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
+  comboTitle: (m) => (m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
   groupTitle(ms) {
     const sharing = new Set(ms.map((m) => headSharing(m)));
     const gated = ms.some((m) => m.outputGate);
@@ -141,7 +141,6 @@ export const attention = {
     if (m.reusesKV) notes.push([layers, " layers reuse an earlier layer's KV cache"]);
     if (m.sharedKV) notes.push(["keys double as values in ", layers, " layers"]);
     if (m.relativeBias) notes.push(["learned relative-position bias over the last ", m.relativeBias.extent, " tokens"]);
-    if (m.indexer) notes.push(m.indexer.shared ? [layers, " layers reuse an earlier layer's token selection"] : ["top ", m.indexer.topK, " tokens per query from a sparse indexer"]);
     return notes;
   },
 } satisfies MixerKindCore<AttentionMixer>;

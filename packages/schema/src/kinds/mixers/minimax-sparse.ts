@@ -4,8 +4,8 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { NonNegativeInt, PositiveInt } from "../../spec-types.js";
-import { headSharing, sharingNames } from "../common.js";
 import { attention, type AttentionMixer } from "./attention.js";
+import { asDenseAttention, blockSparseFacets } from "../block-sparse-kit.js";
 
 /** The block indexer of MiniMax Sparse Attention. */
 export interface BlockSparseIndexer {
@@ -31,9 +31,6 @@ export interface MiniMaxSparseMixer extends Pick<AttentionMixer, "heads" | "kvHe
   indexer: BlockSparseIndexer;
 }
 
-/** The same layer as plain attention, for the parts the two share (projections, norms, KV cache). */
-const dense = ({ kind: _kind, indexer: _indexer, ...m }: MiniMaxSparseMixer): AttentionMixer => ({ kind: "attention", ...m });
-
 export const minimaxSparse = {
   kind: "minimax-sparse",
   family: "attention",
@@ -42,19 +39,8 @@ export const minimaxSparse = {
     // (RMSNorm of headDim each), no bias and no value path.
     const ix = m.indexer;
     const indexer = arch.dModel * ix.heads * ix.headDim + arch.dModel * ix.headDim + 2 * ix.headDim;
-    return { component: "attention", params: attention.params(dense(m), arch).params + indexer };
+    return { component: "attention", params: attention.params(asDenseAttention(m), arch).params + indexer };
   },
-  cache: {
-    perToken: (m) => attention.cache.perToken(dense(m)),
-    // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
-    indexKeysPerToken: (m) => m.indexer.headDim,
-  },
-  label: () => "MiniMax Sparse Attention",
-  attentionLabel: (m) => headSharing(m),
-  shortName: (m) => `sparse ${headSharing(m)}`,
-  title: (m) => `**MiniMax Sparse** ${sharingNames[headSharing(m)]} Attention`,
-  comboTitle: () => "**MiniMax Sparse** Attention",
-  groupTitle: () => undefined,
-  callout: (m) => attention.callout(dense(m)),
-  calloutNotes: (m) => [["top ", m.indexer.topKBlocks, " blocks of ", m.indexer.blockSize, " tokens per query"]],
+  // MiniMaxM3VLSparseCacheLayer keeps one indexer key per token beside the KV.
+  ...blockSparseFacets("MiniMax Sparse", "sparse"),
 } satisfies MixerKindCore<MiniMaxSparseMixer>;

@@ -4,8 +4,8 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { headSharing, sharingNames } from "../common.js";
 import { attention, type AttentionMixer } from "./attention.js";
+import { asDenseAttention, blockSparseFacets } from "../block-sparse-kit.js";
 
 /** The block indexer of Qwen Sparse Attention. */
 export interface QwenSparseIndexer {
@@ -30,30 +30,16 @@ export interface QwenSparseMixer extends Pick<AttentionMixer, "heads" | "kvHeads
   indexer: QwenSparseIndexer;
 }
 
-/** The same layer as plain attention, for the parts the two share (projections, gate, norms, KV cache). */
-const dense = ({ kind: _kind, indexer: _indexer, ...m }: QwenSparseMixer): AttentionMixer => ({ kind: "attention", ...m });
-
 export const qwenSparse = {
   kind: "qwen-sparse",
   family: "attention",
   params(m, arch) {
     // transformers Qwen4ExpTextQSAIndexer: index_qk_proj (d → (heads + 1)·headDim: the query heads and one raw
-    // key), q_layernorm and k_layernorm (RMSNorm of headDim each), no bias and no value path.
+    // key), q_layernorm and k_layernorm (RMSNorm of headDim each), no bias and no value path. The raw key of every
+    // token is cached (update_indexer); blocks are pooled from it.
     const ix = m.indexer;
     const indexer = arch.dModel * (ix.heads + 1) * ix.headDim + 2 * ix.headDim;
-    return { component: "attention", params: attention.params(dense(m), arch).params + indexer };
+    return { component: "attention", params: attention.params(asDenseAttention(m), arch).params + indexer };
   },
-  cache: {
-    perToken: (m) => attention.cache.perToken(dense(m)),
-    // The raw indexer key of every token is cached beside the KV (update_indexer); blocks are pooled from it.
-    indexKeysPerToken: (m) => m.indexer.headDim,
-  },
-  label: () => "Qwen Sparse Attention",
-  attentionLabel: (m) => headSharing(m),
-  shortName: (m) => `QSA ${headSharing(m)}`,
-  title: (m) => `**Qwen Sparse** ${sharingNames[headSharing(m)]} Attention`,
-  comboTitle: () => "**Qwen Sparse** Attention",
-  groupTitle: () => undefined,
-  callout: (m) => attention.callout(dense(m)),
-  calloutNotes: (m) => [["top ", m.indexer.topKBlocks, " blocks of ", m.indexer.blockSize, " tokens per query"]],
+  ...blockSparseFacets("Qwen Sparse", "QSA"),
 } satisfies MixerKindCore<QwenSparseMixer>;
