@@ -2,7 +2,7 @@
  * `<llm-arch-compare>`: two to four models side by side, differences highlighted, and the list of differences
  * as a table.
  */
-import { css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from "lit";
+import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult, type PropertyDeclarations } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { layoutCompare, renderCheckedLayout, type Theme } from "@archgal/renderer";
 import { diffModels, formatBytes, formatCount, formatInt, type ModelDiffEntry, type ModelSpec } from "@archgal/schema/metrics";
@@ -53,6 +53,15 @@ export function formatValue(path: string, v: unknown): string {
 
 let instances = 0;
 
+/** Width (CSS px) of one figure below which the comparison draws the compact figures (as `<llm-arch>` does). */
+export const COMPARE_FULL_MIN_WIDTH = 740;
+/** Narrowest column (CSS px) of a compact figure; narrower containers stack the figures, one per row. */
+const COMPACT_CELL = 320;
+/** Models from which the comparison offers its enlarged view. */
+export const ENLARGE_MIN_MODELS = 3;
+/** Scale of the enlarged view: CSS px per figure unit (15-unit box text is then 13.5 px). */
+const ENLARGED_SCALE = 0.9;
+
 /**
  * Two to four models side by side with their differences highlighted, and a table of every difference.
  *
@@ -64,7 +73,14 @@ let instances = 0;
  * @tagname llm-arch-compare
  * @summary Side-by-side architecture comparison with a table of differences.
  *
+ * The figures fit their container: each model gets its full figure when it can be drawn at least 740 px wide,
+ * else its compact figure (notes listed, a layer strip), in as many columns of at least 320 px as fit (one per
+ * row on a phone). From three models on, an Enlarge button opens every full figure at a legible scale in a
+ * modal dialog (Escape or Close returns).
+ *
  * @csspart diagram - The side-by-side figure.
+ * @csspart enlarge - The Enlarge button (three or four models).
+ * @csspart enlarged - The dialog with the enlarged figures.
  * @csspart facts - The differences `<table>`.
  * @csspart error - The error box (`role="alert"`).
  *
@@ -79,21 +95,65 @@ export class LlmArchCompare extends ThemedElement {
   static override styles = [
     themeStyles,
     css`
+      :host {
+        display: block;
+        max-width: 100%;
+      }
       figure {
         margin: 0 0 1rem;
-        overflow-x: auto;
         border-radius: 10px;
         background: var(--_background);
       }
       .side {
         display: grid;
         gap: 0.5rem;
-        min-width: 44rem;
+        align-items: start;
+      }
+      .side.compact {
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, ${unsafeCSS(COMPACT_CELL)}px), 1fr));
       }
       .side svg {
         display: block;
         width: 100%;
         height: auto;
+      }
+      .tools {
+        display: flex;
+        justify-content: flex-end;
+        margin-bottom: 0.25rem;
+      }
+      button {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_background);
+        border: 1px solid currentColor;
+        border-radius: 6px;
+        padding: 0.2rem 0.6rem;
+        cursor: pointer;
+      }
+      button:focus-visible {
+        outline: 2px solid var(--_diff);
+        outline-offset: 2px;
+      }
+      dialog {
+        box-sizing: border-box;
+        width: 100vw;
+        height: 100vh;
+        max-width: none;
+        max-height: none;
+        margin: 0;
+        padding: 0.75rem;
+        border: 0;
+        background: var(--_background);
+        color: var(--_text);
+      }
+      dialog .tools {
+        position: sticky;
+        left: 0;
+        top: 0;
+      }
+      dialog .side {
+        width: max-content;
       }
       td.changed {
         background: var(--_diff-fill);
@@ -118,6 +178,8 @@ export class LlmArchCompare extends ThemedElement {
     view: { reflect: true },
     _facts: { state: true },
     _error: { state: true },
+    _width: { state: true },
+    _enlarged: { state: true },
   };
 
   /** First model id (the reference the others are compared with). */
@@ -136,12 +198,53 @@ export class LlmArchCompare extends ThemedElement {
   constructor() {
     super();
     this.view = "both";
+    this._width = 0;
+    this._enlarged = false;
   }
 
   declare private _facts: SpecFacts[] | undefined;
   declare private _error: ArchErrorDetail | undefined;
+  /** The element's content width (CSS px), 0 before it is measured. */
+  declare private _width: number;
+  declare private _enlarged: boolean;
   #token = 0;
   #prefix = `llm-arch-compare-${++instances}`;
+  #resize?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._width = this.getBoundingClientRect().width;
+    if (typeof ResizeObserver === "function") {
+      // Applied in the next frame: a redraw changes the element's height, which the observer would otherwise
+      // have to report again in the same frame.
+      this.#resize ??= new ResizeObserver(([e]) => {
+        const w = e?.contentRect.width ?? 0;
+        requestAnimationFrame(() => {
+          if (w > 0) this._width = w;
+        });
+      });
+      this.#resize.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+  }
+
+  /** Opens the enlarged view (three or four models). */
+  async enlarge(): Promise<void> {
+    this._enlarged = true;
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector("dialog");
+    if (dialog && !dialog.open) dialog.showModal();
+    this.renderRoot.querySelector<HTMLButtonElement>("dialog button")?.focus();
+  }
+
+  #closed = () => {
+    this._enlarged = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>("[part=enlarge]")?.focus());
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (["a", "b", "c", "d", "specs"].some((k) => changed.has(k as keyof LlmArchCompare))) void this.#load();
@@ -173,17 +276,33 @@ export class LlmArchCompare extends ThemedElement {
     }
   }
 
-  #figure(specs: ModelSpec[]): TemplateResult {
+  /** The figures side by side (full), or in columns of compact figures; `scale` fixes CSS px per unit. */
+  #figures(specs: ModelSpec[], compact: boolean, idPrefix: string, scale?: number): TemplateResult {
     const theme: Theme = this.effectiveTheme;
     // The renderer's comparison geometry outlines the components that differ from the first model; each figure
     // is drawn on its own (the differences are listed in the HTML table below, not in the SVG).
-    const { figures } = layoutCompare(specs);
-    const columns = figures.map((f) => `${f.layout.width}fr`).join(" ");
-    return html`<figure part="diagram" tabindex="0" aria-label=${`${specs.map((s) => s.name).join(", ")} side by side; components that differ from ${specs[0]!.name} are outlined`}>
-      <div class="side" style=${`grid-template-columns:${columns}`}>
-        ${figures.map((f, i) => unsafeHTML(renderCheckedLayout(f.layout, { theme, id: f.id, idPrefix: `${this.#prefix}-${i}` })))}
-      </div>
-    </figure>`;
+    const { figures } = layoutCompare(specs, { compact });
+    const columns = figures.map((f) => (scale ? `${Math.round(f.layout.width * scale)}px` : `${f.layout.width}fr`)).join(" ");
+    return html`<div class=${compact ? "side compact" : "side"} style=${compact ? "" : `grid-template-columns:${columns}`}>
+      ${figures.map((f, i) => unsafeHTML(renderCheckedLayout(f.layout, { theme, id: f.id, idPrefix: `${idPrefix}-${i}` })))}
+    </div>`;
+  }
+
+  #figure(specs: ModelSpec[]): TemplateResult {
+    const names = specs.map((s) => s.name).join(", ");
+    // Full figures only where each can be drawn 740 px wide (an unmeasured element draws the compact ones).
+    const compact = !(this._width / specs.length >= COMPARE_FULL_MIN_WIDTH);
+    const enlargeable = specs.length >= ENLARGE_MIN_MODELS;
+    return html`<figure part="diagram" tabindex="0" aria-label=${`${names} side by side; components that differ from ${specs[0]!.name} are outlined`}>
+      ${enlargeable ? html`<div class="tools"><button part="enlarge" type="button" aria-haspopup="dialog" @click=${() => void this.enlarge()}>Enlarge</button></div>` : nothing}
+      ${this.#figures(specs, compact, this.#prefix)}
+    </figure>
+    ${enlargeable && this._enlarged
+      ? html`<dialog part="enlarged" aria-label=${`${names}, enlarged`} @close=${this.#closed}>
+          <div class="tools"><button type="button" @click=${(e: Event) => (e.target as HTMLElement).closest("dialog")?.close()}>Close</button></div>
+          ${this.#figures(specs, false, `${this.#prefix}-enlarged`, ENLARGED_SCALE)}
+        </dialog>`
+      : nothing}`;
   }
 
   protected override render(): TemplateResult | typeof nothing {

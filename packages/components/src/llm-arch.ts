@@ -276,7 +276,8 @@ export class LlmArch extends SpecElement {
 
   protected override updated(): void {
     // Fetch the zoom panels alongside the model when they will be drawn; redraw once they are there.
-    if (this.#panelsOn && !panelsLoaded() && this.view !== "facts" && (this._facts || this.model || this.src || this.spec)) {
+    // The compact figure's layer strip comes with them too.
+    if ((this.#panelsOn || this.#compactOn) && !panelsLoaded() && this.view !== "facts" && (this._facts || this.model || this.src || this.spec)) {
       void loadPanels().then(() => this.requestUpdate(), () => undefined);
     }
   }
@@ -296,7 +297,7 @@ export class LlmArch extends SpecElement {
     const theme = this.effectiveTheme;
     const panels = this.#panelsOn && panelsLoaded();
     const compact = this.#compactOn;
-    const key = `${theme}|${panels}|${compact}`;
+    const key = `${theme}|${panels}|${compact}|${compact && panelsLoaded()}`;
     if (this.#drawing?.key !== key || this.#drawingSpec !== f) {
       this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix, compact) };
       this.#drawingSpec = f;

@@ -157,6 +157,15 @@ describe("<llm-arch> compact figure (narrow columns)", () => {
     expect(Math.abs(fig.left - host.left - (host.right - fig.right))).to.be.below(2);
   });
 
+  it("adds the layer strip of a hybrid to the compact figure once the full renderer has loaded", async () => {
+    const el = await mountIn(400, `<llm-arch model="nemotron-3-nano-30b-a3b" view="diagram"></llm-arch>`);
+    await until(() => svgOf(el)!.querySelector('[data-kind="layer-cell"]'), 5000, "layer strip");
+    expect(viewBoxWidth(el)).to.be.below(620);
+    expect(svgText(el)).to.contain("Layer mix");
+    expect(svgText(el)).to.match(/Mamba-2 \(\d+\)/);
+    expect(smallestTextPx(el)).to.be.at.least(11);
+  });
+
   it("keeps every diagram text at least 11 px high in a 360 px column", async () => {
     for (const id of ["deepseek-v3", "qwen3-next-80b-a3b", "command-a-plus", "gemma-4-e2b"]) {
       const el = await mountIn(360, `<llm-arch model="${id}" view="diagram"></llm-arch>`);

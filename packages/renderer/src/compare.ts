@@ -23,6 +23,11 @@ export interface CompareOptions {
   width?: number;
   /** Draw each model's zoom panels (default false: the stacks side by side). */
   panels?: boolean;
+  /**
+   * Draw each model's compact figure (notes listed below the stack, a layer strip; no panels), for narrow
+   * containers: each figure then stays legible at about 360 px wide.
+   */
+  compact?: boolean;
   /** Prefix of ids inside the SVG. */
   idPrefix?: string;
   /** Draw each model's title (default true). */
@@ -98,7 +103,7 @@ export function formatDiffValue(path: string, v: unknown): string {
 /** Computes the comparison's geometry: figures placed side by side, highlights set, the table laid out. */
 export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], options: CompareOptions = {}): CompareLayout {
   if (specs.length < 2 || specs.length > 4) throw new RangeError(`renderCompare takes 2 to 4 specs, got ${specs.length}`);
-  const layouts = specs.map((s) => layoutModel(s, { panels: options.panels ?? false, title: options.title ?? true }));
+  const layouts = specs.map((s) => layoutModel(s, { panels: options.panels ?? false, title: options.title ?? true, compact: options.compact === true }));
   const base = specs[0]! as ModelSpec;
   const diffs = specs.slice(1).map((s) => diffModels(base, s as ModelSpec));
   // Highlights: the first model gets every component that differs from any other; each other model its own.

@@ -26,11 +26,6 @@ export interface LayerStripOptions {
   counts?: boolean;
 }
 
-/** True when the stack has more than one kind of layer, the case a strip shows something. */
-export function hasLayerMix(f: Facts): boolean {
-  return new Set(f.layerKeys).size > 1;
-}
-
 /**
  * Draws the strip on `c` and returns the bottom of its legend. Runs of equal cells are one rectangle; a row
  * holds the mixers and one the FFNs, or one row when every layer has a single sublayer.

@@ -10,7 +10,7 @@ import { placeCallouts, type Callout } from "./callouts.js";
 import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Layout } from "./layout-types.js";
 import { mainColumn, type MainAnchors } from "./main-column.js";
-import { hasLayerMix, layerStrip } from "./layer-strip.js";
+import type { CompactExtras } from "./compact-extras.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
 import { cleanText } from "./escape.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
@@ -24,7 +24,8 @@ export interface LayoutOptions extends KindOptions {
   /**
    * The compact figure for narrow columns (320–700 px): the main column only (no zoom panels), its notes
    * (vocabulary, context, widths, heads, experts with the shared ones, MTP modules, …) as a list below it instead
-   * of callouts on both sides, then the layer mix as a mini strip when the stack has more than one kind of layer, and font sizes
+   * of callouts on both sides, then the layer mix as a mini strip when the stack has more than one kind of layer
+   * (not drawn by the lean entry, `@archgal/renderer/lean`), and font sizes
    * chosen from the figure's width so that, rendered {@link COMPACT_REFERENCE_WIDTH} (360) px wide, every text
    * is at least {@link COMPACT_MIN_TEXT_PX} (11) px high: `fontSize × 360 / layout.width ≥ 11` for every box
    * text and label. Such a figure is ≈ 500 units wide (≈ 620 with a parallel block), against ≈ 1,000 without
@@ -131,7 +132,7 @@ export function describeModel(spec: RenderableSpec, options?: KindOptions): stri
  * Computes the geometry of a model's figure, with zoom panels when a `placePanels` is given (and
  * `options.panels` is not false): every box with its text lines and font size, every edge and label.
  */
-export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, placePanels?: PanelPlacer): Layout {
+export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, placePanels?: PanelPlacer, extras?: CompactExtras): Layout {
   const s = spec as RenderableSpec;
   const f = analyse(s, options);
   const arch = f.arch;
@@ -226,14 +227,9 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     });
   }
   if (compact) {
-    // The MTP modules' note (the full figure's MTP panel).
-    if (arch.mtp) {
-      const m = arch.mixers[arch.mtp.mixer];
-      const ff = arch.ffns[arch.mtp.ffn];
-      const what = `${m ? mixerShortName(m) : arch.mtp.mixer} + ${ff ? (ff.kind === "moe" ? "MoE" : "FFN") : arch.mtp.ffn}`;
-      const mtpLine = [n(arch.mtp.layers), t(` multi-token prediction module${arch.mtp.layers > 1 ? "s" : ""} (${what}, `), { text: formatCount(f.params.breakdown.mtp), accent: true }, t(" parameters), used in training")];
-      right.push({ id: "mtp", component: "mtp", anchor: [0, 0], lines: [mtpLine] });
-    }
+    // The MTP modules' note (the full figure's MTP panel), from the full entry.
+    const mtpNote = extras?.mtpNote(f);
+    if (mtpNote) right.push({ id: "mtp", component: "mtp", anchor: [0, 0], lines: [mtpNote] });
     // The notes as a bulleted list below the sample text, in reading order: the model's sizes, then the block's.
     const order = ["vocab", "context", "embedding", "heads", "ffn", "mtp"];
     const rank = (c: Callout) => {
@@ -251,12 +247,8 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
         y += labelRect(all.label({ ...style, id, x: frame.x + fs, lines: [line], maxW: frame.w - fs })).h + fs * 0.3;
       });
     }
-    // The layer mix (the full figure's layer-pattern panel) as a mini strip.
-    if (hasLayerMix(f)) {
-      const head = all.label({ id: "layer-mix-title", component: "pattern", kind: "listing-title", x: frame.x, y: y + fs * 0.5, lines: [[t("Layer mix")]], fontSize: fs, weight: "bold" });
-      const hr = labelRect(head);
-      layerStrip(f, all, { x: frame.x, y: hr.y + hr.h + fs * 0.4, width: frame.w, component: "pattern", rowH: Math.round(fs * 1.3), axisSize: fs, legendSize: fs, counts: true });
-    }
+    // The layer mix (the full figure's layer-pattern panel) as a mini strip, from the full entry.
+    extras?.layerMix(f, all, frame, y, fs);
   } else {
     const borders = all.boxes.filter((b) => b.container);
     placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);

@@ -11,7 +11,7 @@ import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./f
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 
-/** The figure's geometry without panels (`{ compact: true }`: the narrow-column figure). */
+/** The figure's geometry without panels (`{ compact: true }`: the narrow-column figure, without its layer strip and MTP note). */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
   return layoutFigure(spec, { ...options, panels: false });
 }

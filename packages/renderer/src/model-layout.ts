@@ -6,6 +6,7 @@ import type { RenderableSpec } from "./analysis.js";
 import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./figure.js";
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
+import { compactExtras } from "./compact-extras.js";
 import { placePanels } from "./panel-placement.js";
 
 /**
@@ -15,7 +16,7 @@ import { placePanels } from "./panel-placement.js";
  * names, callout, decoder type and a zoom panel of their own (title, fact rows and state).
  */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
-  return layoutFigure(spec, options, placePanels);
+  return layoutFigure(spec, options, placePanels, compactExtras);
 }
 
 /**
