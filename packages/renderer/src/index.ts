@@ -41,7 +41,7 @@ export {
 export { escapeXml, cleanText } from "./escape.js";
 export { labelRect, overlaps, contains } from "./canvas.js";
 export { inlineColors } from "./svg.js";
-export { renderCompare, layoutCompare, formatDiffValue, type CompareOptions, type CompareLayout } from "./compare.js";
+export { renderCompare, layoutCompare, type CompareOptions, type CompareLayout } from "./compare.js";
 export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
 export {
   formatComponentId,
