@@ -14,9 +14,6 @@ import { themeStyles } from "./styles.js";
 import { ThemedElement } from "./themed-element.js";
 
 
-/** The differences table's rows and value text: the schema's comparison layer, shared by every compare view. */
-export { compareRows, formatCompareValue, type CompareRow } from "@archgal/schema/metrics";
-
 let instances = 0;
 
 /**
