@@ -120,7 +120,7 @@ describe("hostile URL parameters", () => {
     const { page } = t;
     for (const bad of ["toString", "constructor", "__proto__", "no-such-view"]) {
       await page.goto(new URL(`./?view=${bad}&sort=${bad}`, site.url).href, { waitUntil: "load" });
-      await expect.poll(() => cardCount(t), bad).toBe(models.length);
+      await expect.poll(() => cardCount(t), { message: bad }).toBe(models.length);
       const labelledBy = await page.locator("#view-panel").getAttribute("aria-labelledby");
       expect(labelledBy, bad).toBe("tab-grid");
       expect(await page.locator(`[id="${labelledBy}"]`).count(), `${bad}: the panel's label exists`).toBe(1);

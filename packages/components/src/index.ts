@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { LlmArch, PANELS_MIN_WIDTH, type LlmArchView, type PanelsSetting } from "./llm-arch.js";
-export { LlmArchCompare, compareRows, formatValue, type CompareRow } from "./llm-arch-compare.js";
+export { LlmArchCompare } from "./llm-arch-compare.js";
 export { LlmArchGallery, matches, type GallerySort } from "./llm-arch-gallery.js";
 export { LlmArchFacts } from "./llm-arch-facts.js";
 export { LlmArchFit } from "./llm-arch-fit.js";

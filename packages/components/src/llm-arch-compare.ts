@@ -5,7 +5,7 @@
 import { css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult, type PropertyDeclarations } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import { layoutCompare, renderCheckedLayout, type Theme } from "@archgal/renderer";
-import { diffModels, formatBytes, formatCount, formatInt, type ModelDiffEntry, type ModelSpec } from "@archgal/schema/metrics";
+import { compareRows, formatCompareValue, type ModelSpec } from "@archgal/schema/metrics";
 import { ArchError, errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchLoadEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";
@@ -13,43 +13,6 @@ import { loadFacts, type SpecFacts } from "./spec-facts.js";
 import { themeStyles } from "./styles.js";
 import { ThemedElement } from "./themed-element.js";
 
-
-/** One row of the differences table: a field and its value in every model. */
-export interface CompareRow {
-  /** Spec path, e.g. `architecture.mixers.attn.kvHeads` or `derived.params.total`. */
-  path: string;
-  /** Human label, e.g. `KV heads (attn)`. */
-  label: string;
-  /** The value in each model, in order. */
-  values: unknown[];
-}
-
-/** Differences of every model against the first, merged into one row per field. */
-export function compareRows(specs: readonly ModelSpec[]): CompareRow[] {
-  const [first, ...rest] = specs;
-  if (!first) return [];
-  const rows = new Map<string, CompareRow>();
-  rest.forEach((other, i) => {
-    for (const e of diffModels(first, other) as ModelDiffEntry[]) {
-      let row = rows.get(e.path);
-      if (!row) rows.set(e.path, (row = { path: e.path, label: e.label, values: [e.a, ...rest.map(() => e.a)] }));
-      row.values[i + 1] = e.b;
-    }
-  });
-  return [...rows.values()];
-}
-
-/** A value of the differences table as text. */
-export function formatValue(path: string, v: unknown): string {
-  if (v === undefined || v === null) return "—";
-  if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "number") {
-    if (/params/.test(path)) return formatCount(v);
-    if (/kvCacheBytes/.test(path)) return formatBytes(v);
-    return Number.isInteger(v) ? formatInt(v) : String(v);
-  }
-  return String(v);
-}
 
 let instances = 0;
 
@@ -329,7 +292,7 @@ export class LlmArchCompare extends ThemedElement {
             ${rows.map(
               (r) => html`<tr>
                 <th scope="row">${r.label}</th>
-                ${r.values.map((v, i) => html`<td class=${i > 0 && v !== r.values[0] ? "changed" : ""}>${formatValue(r.path, v)}</td>`)}
+                ${r.values.map((v, i) => html`<td class=${i > 0 && formatCompareValue(r.path, v) !== formatCompareValue(r.path, r.values[0]) ? "changed" : ""}>${formatCompareValue(r.path, v)}</td>`)}
               </tr>`,
             )}
           </tbody>

@@ -1,5 +1,6 @@
 import { expect } from "@open-wc/testing";
-import { LlmArchCompare, LlmArchLoadEvent, compareRows, type LlmArchErrorEvent } from "../src/index.js";
+import { compareRows } from "@archgal/schema/metrics";
+import { LlmArchCompare, LlmArchLoadEvent, type LlmArchErrorEvent } from "../src/index.js";
 import { cleanup, mount, nextEvent, shadow } from "./helpers.js";
 
 const rowsOf = (el: Element) =>

@@ -1,8 +1,8 @@
 /**
  * `renderCompare`: two to four figures side by side, the components that differ highlighted, and the list of
- * differences (from `diffModels`) drawn below.
+ * differences (the schema's `compareRows`, as every compare view shows them) drawn below.
  */
-import { diffModels, formatBytes, formatCount, formatInt, formatTokens } from "@archgal/schema/metrics";
+import { compareRows, diffModels, formatCompareValue } from "@archgal/schema/metrics";
 import type { ModelDiffEntry, ModelSpec } from "@archgal/schema/metrics";
 import type { RenderableSpec } from "./analysis.js";
 import { Canvas, labelRect } from "./canvas.js";
@@ -86,20 +86,6 @@ function highlight(layout: Layout, components: Set<string>): void {
   for (const b of layout.boxes) if (b.container && b.kind === "block" && components.has("block")) b.highlight = true;
 }
 
-/** A diff value as text. */
-export function formatDiffValue(path: string, v: unknown): string {
-  if (v === undefined) return "—";
-  if (v === null) return "none";
-  if (typeof v === "number") {
-    if (path.endsWith("kvCacheBytesPerToken")) return formatBytes(v);
-    if (path.startsWith("derived.params")) return formatCount(v);
-    if (path === "architecture.contextLength") return formatTokens(v);
-    return Number.isInteger(v) ? formatInt(v) : String(v);
-  }
-  if (typeof v === "boolean") return v ? "yes" : "no";
-  return String(v);
-}
-
 /** Computes the comparison's geometry: figures placed side by side, highlights set, the table laid out. */
 export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], options: CompareOptions = {}): CompareLayout {
   if (specs.length < 2 || specs.length > 4) throw new RangeError(`renderCompare takes 2 to 4 specs, got ${specs.length}`);
@@ -135,18 +121,9 @@ export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
   let y = figuresH + 20;
   c.edge("rule", [[MARGIN, y], [width - MARGIN, y]], { kind: "rule", arrow: false, width: 1.5 });
   y += 16;
-  const rows = new Map<string, { label: string; values: unknown[] }>();
-  diffs.forEach((d, i) => {
-    for (const e of d) {
-      let row = rows.get(e.path);
-      if (!row) {
-        row = { label: e.label, values: specs.map(() => e.a) };
-        rows.set(e.path, row);
-      }
-      row.values[i + 1] = e.b;
-    }
-  });
-  const heading = c.label({ id: "diff-title", kind: "title", x: MARGIN, y, lines: [[{ text: rows.size ? `Differences (${rows.size})` : "No differences" }]], fontSize: 22, weight: "bold" });
+  // The table's rows and their text: the schema's comparison layer, shared with every compare view.
+  const rows = compareRows(specs as ModelSpec[]);
+  const heading = c.label({ id: "diff-title", kind: "title", x: MARGIN, y, lines: [[{ text: rows.length ? `Differences (${rows.length})` : "No differences" }]], fontSize: 22, weight: "bold" });
   y += labelRect(heading).h + 4;
   c.label({ id: "diff-legend", kind: "legend", x: MARGIN, y, lines: [[{ text: `Outlined in the figures: components that differ from ${specs[0]!.name}.` }]], maxW: width - 2 * MARGIN, fontSize: 14, color: "diff" });
   y += 28;
@@ -154,9 +131,10 @@ export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
   const header = specs.map((s, i) => c.label({ id: `diff-head-${i}`, kind: "header", x: MARGIN + labelW + 20 + i * colW, y, lines: [[{ text: s.name }]], maxW: colW - 16, fontSize: 15, weight: "bold" }));
   y += Math.max(...header.map((l) => labelRect(l).h)) + 8;
   const maxRows = options.maxRows ?? 60;
-  const entries = [...rows.entries()];
-  entries.slice(0, maxRows).forEach(([path, row], r) => {
-    const cells: Line[][] = [[[{ text: row.label }]], ...row.values.map((v, i) => [[{ text: formatDiffValue(path, v), ...(i > 0 && v !== row.values[0] ? { accent: true } : {}) }]])];
+  const entries = rows;
+  entries.slice(0, maxRows).forEach((row, r) => {
+    const texts = row.values.map((v) => formatCompareValue(row.path, v));
+    const cells: Line[][] = [[[{ text: row.label }]], ...texts.map((text, i) => [[{ text, ...(i > 0 && text !== texts[0] ? { accent: true } : {}) }]])];
     const labels = cells.map((lines, i) =>
       c.label({ id: `diff-${r}-${i}`, kind: i ? "value" : "label", x: i ? MARGIN + labelW + 20 + (i - 1) * colW : MARGIN, y, lines, maxW: i ? colW - 16 : labelW, fontSize: 15, accentColor: "diff" }),
     );
@@ -177,7 +155,7 @@ export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
     table: c.toLayout(width, height, "", ""),
     diffs,
     title: `Comparison: ${names.join(" vs ")}`,
-    description: `${names.join(" compared with ")}: ${rows.size} differences. ${figures.map((f) => f.layout.description).join(" ")}`,
+    description: `${names.join(" compared with ")}: ${rows.length} differences. ${figures.map((f) => f.layout.description).join(" ")}`,
   };
 }
 

@@ -27,21 +27,17 @@ export {
   basePalettes,
   paletteFor,
   accentColors,
-  accentHue,
   cssVariables,
   colorNames,
   contrastRatio,
-  luminance,
-  MIN_CONTRAST,
   type Theme,
   type Palette,
   type ColorName,
   type AccentColors,
 } from "./palette.js";
 export { escapeXml, cleanText } from "./escape.js";
-export { labelRect, overlaps, contains } from "./canvas.js";
 export { inlineColors } from "./svg.js";
-export { renderCompare, layoutCompare, formatDiffValue, type CompareOptions, type CompareLayout } from "./compare.js";
+export { renderCompare, layoutCompare, type CompareOptions, type CompareLayout } from "./compare.js";
 export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
 export {
   formatComponentId,

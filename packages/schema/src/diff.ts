@@ -5,13 +5,14 @@ import { attentionLabel, decoderType, formatLayerMix } from "./classify.js";
 import { kvCacheBytesPerToken } from "./kv-cache.js";
 import { blockCounts, definitionCounts } from "./layers.js";
 import { countParams } from "./params.js";
+import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
 import type { ArchitectureInput, SpecInput } from "./spec-types.js";
 
 /** One difference between two models. */
 export interface ModelDiffEntry {
   /** Path in the first spec (or the second, for additions), e.g. `architecture.mixers.attn.kvHeads`, or `derived.kvCacheBytesPerToken`. */
   path: string;
-  /** Human label, e.g. `KV heads (attn)`. */
+  /** Plain-language label, e.g. `KV heads (attn)`, `Indexer heads (mla)`, `Norm epsilon`. */
   label: string;
   /** Value in the first model (`undefined` when added). */
   a: unknown;
@@ -23,34 +24,134 @@ export interface ModelDiffEntry {
   components?: { a?: string; b?: string };
 }
 
-const labels: Record<string, string> = {
+/** Plain-language names of the architecture's own fields (paths below `architecture.`). */
+const architectureLabels: Record<string, string> = {
   vocabSize: "Vocabulary size",
   contextLength: "Context length",
   dModel: "Embedding dimension",
   numLayers: "Layers",
   "embedding.tied": "Tied embeddings",
   "embedding.scale": "Embedding scale",
+  "embedding.norm": "Norm after the embedding",
+  "embedding.ngram.dim": "N-gram embedding width",
+  "embedding.ngram.tables": "N-gram embedding tables",
+  "embedding.ngram.vocabSize": "N-gram embedding vocabulary",
+  "embedding.perLayer.dim": "Per-layer embedding width",
+  "embedding.perLayer.vocabSize": "Per-layer embedding vocabulary",
   "positional.kind": "Positions",
-  "positional.theta": "RoPE θ",
+  "positional.theta": "RoPE base (θ)",
   "positional.fraction": "Partial RoPE fraction",
+  "positional.scaling.type": "RoPE scaling",
+  "positional.scaling.factor": "RoPE scaling factor",
+  "positional.scaling.originalContext": "Context before RoPE scaling",
+  "positional.scaling.betaFast": "YaRN β fast",
+  "positional.scaling.betaSlow": "YaRN β slow",
+  "positional.scaling.mscale": "YaRN attention scale",
+  "positional.scaling.mscaleAllDim": "YaRN attention scale (all dimensions)",
+  "positional.scaling.lowFreqFactor": "RoPE scaling low-frequency factor",
+  "positional.scaling.highFreqFactor": "RoPE scaling high-frequency factor",
   "norm.kind": "Norm",
   "norm.placement": "Norm placement",
+  "norm.eps": "Norm epsilon",
+  "norm.bias": "Norm bias",
+  "norm.zeroCentered": "Zero-centred norm weights",
+  finalLogitSoftcap: "Final logit soft-cap",
+  "hyperConnections.streams": "Residual streams (hyper-connections)",
+  "loop.passes": "Passes over the layer stack",
+  "loop.normBetweenPasses": "Norm between passes",
+  "mtp.layers": "MTP modules",
+  "mtp.mixer": "MTP mixer",
+  "mtp.ffn": "MTP FFN",
+};
+
+/** Plain-language names of mixer fields (paths within one mixer definition). */
+const mixerLabels: Record<string, string> = {
+  kind: "Mixer kind",
   heads: "Heads",
   kvHeads: "KV heads",
   headDim: "Head dimension",
   window: "Sliding window",
+  chunk: "Attention chunk",
+  sinks: "Attention sinks",
+  logitSoftcap: "Attention logit soft-cap",
+  outputGate: "Output gate",
+  qkvBias: "Query/key/value bias",
+  outBias: "Output projection bias",
+  bias: "Projection bias",
+  "qkNorm.kind": "QK norm",
+  "qkNorm.scope": "QK norm scope",
+  rope: "RoPE",
+  ropeDim: "RoPE dimensions",
+  "rope.fraction": "Partial RoPE fraction",
+  "rope.theta": "RoPE base (θ)",
+  "rope.scaling.type": "RoPE scaling",
+  reusesKV: "Reuses an earlier layer's KV cache",
+  sharedKV: "Keys double as values",
+  "relativeBias.dim": "Relative-position bias width",
+  "relativeBias.extent": "Relative-position bias distance",
+  kvLoraRank: "KV latent rank",
+  qLoraRank: "Query latent rank",
+  qkNopeHeadDim: "Query/key dimension without RoPE",
+  qkRopeHeadDim: "Query/key dimension with RoPE",
+  qkDim: "Query/key dimension",
+  vHeadDim: "Value head dimension",
+  vDim: "Value dimension",
+  valueHeadDim: "Value head dimension",
+  valueHeads: "Value heads",
+  keyHeads: "Key heads",
+  keyHeadDim: "Key head dimension",
+  convKernel: "Convolution kernel",
+  convBias: "Convolution bias",
+  groupedConvKernel: "Grouped convolution kernel",
+  groups: "Groups",
+  stateSize: "State size",
+  compressRatio: "KV compression ratio",
+  outputGroups: "Output projection groups",
+  outputLoraRank: "Output latent rank",
+  "indexer.heads": "Indexer heads",
+  "indexer.headDim": "Indexer head dimension",
+  "indexer.topK": "Tokens the indexer selects",
+  "indexer.blockSize": "Indexer block size",
+  "indexer.topKBlocks": "Blocks the indexer selects",
+  "indexer.localBlocks": "Local blocks always attended",
+  "indexer.shared": "Indexer borrowed from another layer",
+};
+
+/** Plain-language names of FFN fields (paths within one FFN definition). */
+const ffnLabels: Record<string, string> = {
+  kind: "FFN kind",
+  activation: "Activation",
+  gated: "Gated (GLU)",
   hidden: "FFN hidden size",
+  bias: "FFN bias",
   experts: "Experts",
   activeExperts: "Active experts",
   expertHidden: "Expert hidden size",
   sharedExperts: "Shared experts",
-  kvLoraRank: "KV latent rank",
-  qLoraRank: "Query latent rank",
+  sharedHidden: "Shared expert hidden size",
+  sharedGate: "Shared expert gate",
+  zeroExperts: "Zero-computation experts",
+  latent: "Expert latent width",
+  latentNorm: "Expert latent norm",
+  "router.bias": "Router bias",
+  "router.groups": "Router groups",
+  "router.topkGroups": "Router groups selected",
+  "router.hash": "Hash routing",
+  "router.mlpHidden": "Router MLP hidden size",
+  "router.routedScale": "Routed experts' scale",
+  "router.scoring": "Router scoring",
 };
 
-function labelFor(path: string, definition?: string): string {
-  const key = Object.keys(labels).find((k) => path === k || path.endsWith(`.${k}`));
-  const base = key ? labels[key]! : path;
+const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
+/** A field without a name of its own: its path in words (`rope.scalingFactor` → `rope scaling factor`). */
+const spelled = (path: string): string => {
+  const words = path.replace(/\./g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+function labelFor(path: string, table: Record<string, string>, definition?: string): string {
+  const base = own(table, path) ?? spelled(path);
   return definition ? `${base} (${definition})` : base;
 }
 
@@ -67,6 +168,7 @@ function diffMaps(
   a: Map<string, unknown>,
   b: Map<string, unknown>,
   pathPrefix: string,
+  table: Record<string, string>,
   definition: string | undefined,
   components: ModelDiffEntry["components"],
   out: ModelDiffEntry[],
@@ -78,7 +180,7 @@ function diffMaps(
     if (va === vb) continue;
     const entry: ModelDiffEntry = {
       path: `${pathPrefix}${key}`,
-      label: labelFor(key, definition),
+      label: labelFor(key, table, definition),
       a: va,
       b: vb,
       kind: va === undefined ? "added" : vb === undefined ? "removed" : "changed",
@@ -86,6 +188,13 @@ function diffMaps(
     if (components) entry.components = components;
     out.push(entry);
   }
+}
+
+/** A definition with the documented default of every absent optional field (its kind's `withDefaults`). */
+function withDefaults(which: "mixer" | "ffn", def: unknown): unknown {
+  if (def === null || typeof def !== "object") return def;
+  const details = which === "mixer" ? mixerKindDetails(def) : ffnKindDetails(def);
+  return details ? details.withDefaults(def as never) : def;
 }
 
 /** Definitions in order of first use in the layer stack. */
@@ -111,7 +220,7 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   const fb = new Map<string, unknown>();
   flatten(aRest, "", fa);
   flatten(bRest, "", fb);
-  diffMaps(fa, fb, "architecture.", undefined, undefined, out);
+  diffMaps(fa, fb, "architecture.", architectureLabels, undefined, undefined, out);
 
   for (const which of ["mixer", "ffn"] as const) {
     const defsA = usedInOrder(a.architecture, which);
@@ -123,12 +232,13 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
       const nameB = defsB[i];
       const ma = new Map<string, unknown>();
       const mb = new Map<string, unknown>();
-      if (nameA) flatten(a.architecture[collection][nameA], "", ma);
-      if (nameB) flatten(b.architecture[collection][nameB], "", mb);
+      // Documented defaults filled in, so that a field written out with its default value is no difference.
+      if (nameA) flatten(withDefaults(which, a.architecture[collection][nameA]), "", ma);
+      if (nameB) flatten(withDefaults(which, b.architecture[collection][nameB]), "", mb);
       const components: ModelDiffEntry["components"] = {};
       if (nameA) components.a = `${which}:${nameA}`;
       if (nameB) components.b = `${which}:${nameB}`;
-      diffMaps(ma, mb, `architecture.${collection}.${nameA ?? nameB}.`, nameA ?? nameB, components, out);
+      diffMaps(ma, mb, `architecture.${collection}.${nameA ?? nameB}.`, which === "mixer" ? mixerLabels : ffnLabels, nameA ?? nameB, components, out);
     }
   }
 

@@ -72,4 +72,5 @@ export { concepts } from "./concept-tags.js";
 export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type OfficialCheck } from "./official.js";
 export { modelStats, type ModelStats } from "./stats.js";
 export { diffModels, type ModelDiffEntry } from "./diff.js";
+export { compareRows, formatCompareValue, type CompareRow, type CompareRowsOptions } from "./compare-table.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";

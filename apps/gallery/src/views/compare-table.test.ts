@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadModel } from "@archgal/data";
-import { diffRows, formatValue, summaryRows } from "./compare-table.js";
+import { diffRows, summaryRows } from "./compare-table.js";
 
 describe("compare table", () => {
   it("lines up every differing field across three models, the unchanged ones taking the first model's value", async () => {
@@ -19,10 +19,12 @@ describe("compare table", () => {
     expect(summaryRows(specs).find((r) => r.path === "params.total")?.values).toEqual(["671B", "671B"]);
   });
 
-  it("formats values for reading", () => {
-    expect(formatValue(undefined)).toBe("—");
-    expect(formatValue(true)).toBe("yes");
-    expect(formatValue(131072)).toBe("131,072");
-    expect(formatValue(0.5)).toBe("0.5");
+  it("shows each value with the schema's comparison formatting", async () => {
+    const specs = await Promise.all(["llama-3-8b", "qwen3-8b"].map((id) => loadModel(id)));
+    const rows = diffRows(specs);
+    const vocab = rows.find((r) => r.path === "architecture.vocabSize")!;
+    expect(vocab.label).toBe("Vocabulary size");
+    expect(typeof vocab.values[0]).toBe("number");
+    expect(rows.every((r) => !/^[a-z]/.test(r.label))).toBe(true);
   });
 });

@@ -1,39 +1,19 @@
 /**
  * The field-by-field comparison of two to four models: a summary of derived figures, then every spec field
- * that differs (from @archgal/schema's diffModels, each model against the first).
+ * that differs (@archgal/schema's compareRows, each model against the first, as every compare view shows it).
  */
-import type { DatasetEntry } from "@archgal/schema/metrics";
-import { diffModels, formatBytes, formatCount, formatInt, formatTokens, modelStats } from "@archgal/schema/metrics";
+import type { CompareRow, DatasetEntry } from "@archgal/schema/metrics";
+import { compareRows, formatBytes, formatCompareValue, formatCount, formatInt, formatTokens, modelStats } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { dateText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
 
-/** One row of the table: a label and one value per model (`undefined` = the model has no such field). */
-export interface CompareRow {
-  path: string;
-  label: string;
-  values: unknown[];
-}
-
 /**
- * Every spec field on which at least one model differs from the first. A field a model does not differ on
- * takes the first model's value; paths are kept in first-seen order.
+ * Every spec field on which at least one model differs from the first (the schema's comparison layer, derived
+ * figures left to the summary). A field a model does not differ on takes the first model's value.
  */
 export function diffRows(specs: readonly DatasetEntry[]): CompareRow[] {
-  const [first, ...rest] = specs;
-  if (!first) return [];
-  const rows = new Map<string, CompareRow>();
-  const diffs = rest.map((s) => new Map(diffModels(first, s).map((d) => [d.path, d])));
-  for (const diff of diffs) {
-    for (const d of diff.values()) {
-      if (!rows.has(d.path)) rows.set(d.path, { path: d.path, label: d.label, values: [] });
-    }
-  }
-  for (const row of rows.values()) {
-    const firstValue = diffs.map((d) => d.get(row.path)).find((d) => d)?.a;
-    row.values = [firstValue, ...diffs.map((d) => (d.has(row.path) ? d.get(row.path)!.b : firstValue))];
-  }
-  return [...rows.values()].filter((r) => !r.path.startsWith("derived."));
+  return compareRows(specs, { derived: false });
 }
 
 /** The summary rows: derived figures everyone wants side by side. */
@@ -57,28 +37,19 @@ export function summaryRows(specs: readonly DatasetEntry[]): CompareRow[] {
   ];
 }
 
-/** A value as the table shows it. */
-export function formatValue(v: unknown): string {
-  if (v === undefined) return "—";
-  if (v === null) return "none";
-  if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "number") return Number.isInteger(v) ? formatInt(v) : String(v);
-  return String(v);
-}
-
 function section(title: string, count: number): HTMLElement {
   return h("tr", { class: "section" }, h("th", { scope: "colgroup", colspan: count + 1 }, title));
 }
 
 function bodyRows(rows: CompareRow[], showPath: boolean): HTMLElement[] {
   return rows.map((r) => {
-    const first = formatValue(r.values[0]);
+    const first = formatCompareValue(r.path, r.values[0]);
     return h(
       "tr",
       { "data-path": r.path },
       h("th", { scope: "row" }, r.label, showPath ? h("code", null, r.path.replace(/^architecture\./, "")) : null),
       r.values.map((v, i) => {
-        const text = formatValue(v);
+        const text = formatCompareValue(r.path, v);
         const differs = i > 0 && text !== first;
         const cls = [v === undefined ? "absent" : "", differs ? "differs" : ""].filter(Boolean).join(" ");
         return h("td", { class: cls || undefined }, text, differs ? h("span", { class: "visually-hidden" }, " (differs)") : null);
