@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "build/**/*.test.ts"],
     environment: "node",
+    // Tests are bounded by their work, not the clock; this only catches a hang, with room for a machine ten times
+    // slower than usual (vitest's default, 5 s, is not).
+    testTimeout: 60_000,
     reporters: ["default", "junit"],
     outputFile: { junit: "reports/junit-unit.xml" },
   },

