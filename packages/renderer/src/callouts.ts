@@ -25,7 +25,7 @@ export interface Callout {
 }
 
 /** Font size of callouts. */
-export const CALLOUT_FONT = 17;
+export const CALLOUT_FONT = 22;
 
 /** Small rectangles along a segment, for collision tests of text against lines. */
 function segmentRects([ax, ay]: Point, [bx, by]: Point, pad = 5): Rect[] {
@@ -57,6 +57,8 @@ function borderDistance(p: Point, r: Rect): number {
 
 /** How far segment pq runs within 16 units of the border of r (sampled every 4 units, at most 500 samples). */
 function skim(p: Point, q: Point, r: Rect): number {
+  // Far from every border of r: nothing to sample.
+  if (Math.max(p[0], q[0]) < r.x - 16 || Math.min(p[0], q[0]) > r.x + r.w + 16 || Math.max(p[1], q[1]) < r.y - 16 || Math.min(p[1], q[1]) > r.y + r.h + 16) return 0;
   const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
   const steps = Math.min(500, Math.max(1, Math.ceil(len / 4)));
   let near = 0;
@@ -74,17 +76,15 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
  * `width` wide, and draws their leaders. Each callout takes the nearest position (to centring on its anchor)
  * where its text keeps clear of the other callouts and of the `avoid` polylines (e.g. zoom leaders), and where
  * its leader crosses no `avoid` line and no other leader and runs along none of the `borders` (containers' frames)
- * for long; where no such position exists within reach, the
- * nearest position that only keeps the text clear.
+ * for long; where no such position exists within reach, the free position with the least bad leader.
  */
 export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity, borders: readonly Rect[] = []): Rect[] {
-  const placed: Rect[] = [];
   const colX = side === "right" ? x : x - width;
   const segs: [Point, Point][] = avoid.flatMap((pts) => pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]));
   // Only obstacles that reach into the column matter.
   const obstacles = segs.flatMap(([a, b]) => segmentRects(a, b)).filter((o) => o.x < colX + width && o.x + o.w > colX);
   const sorted = [...callouts].sort((a, b) => a.anchor[1] - b.anchor[1]);
-  for (const co of sorted) {
+  const items = sorted.map((co) => {
     const label = c.label({ id: `callout-${co.id}`, component: co.component ?? formatComponentId({ kind: "callout", name: co.id }), kind: "callout", x: colX, y: 0, anchor: "start", lines: co.lines, maxW: width, fontSize: CALLOUT_FONT, weight: "bold" });
     const r0 = labelRect(label);
     // Right-align the block of text against the column edge on the left side, so that leaders stay short.
@@ -96,29 +96,77 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
       return [[co.anchor[0], ay], [side === "right" ? r0.x - 8 : r0.x + r0.w + 8, clamp(ay, y + 8, y + r0.h - 8)]];
     };
     const want = Math.max(minY, co.y ?? co.anchor[1] - r0.h / 2);
-    const free = (y: number) => {
-      const rect = { ...r0, y: y - 6, h: r0.h + 12 };
-      return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
-    };
-    const clean = (y: number) => {
-      const [p, q] = leader(y);
-      return !segs.some(([a, b]) => conflicts(p, q, a, b)) && !borders.some((r) => skim(p, q, r) > 48);
-    };
-    // The nearest free position, looking up and down alternately; clean leaders first (within ±800).
-    let y: number | undefined;
-    let fallback: number | undefined;
-    for (let k = 0; k < 400 && y === undefined; k++) {
-      const at = want + Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
-      if (!free(at)) continue;
-      fallback ??= at;
-      if (clean(at)) y = at;
+    return { co, label, r0, leader, want };
+  });
+  type Item = (typeof items)[number];
+  /** Places the items in the given order; returns each one's top y and how many have no clean leader. */
+  const run = (order: readonly Item[]): { ys: Map<Item, number>; dirty: Item[] } => {
+    const placed: Rect[] = [];
+    const lines = [...segs];
+    const ys = new Map<Item, number>();
+    const dirty: Item[] = [];
+    for (const it of order) {
+      const { r0, leader, want } = it;
+      const free = (y: number) => {
+        const rect = { ...r0, y: y - 6, h: r0.h + 12 };
+        return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
+      };
+      const clean = (y: number) => {
+        const [p, q] = leader(y);
+        return !lines.some(([a, b]) => conflicts(p, q, a, b)) && !borders.some((r) => skim(p, q, r) > 48);
+      };
+      /** How bad the leader for top y is: lines it crosses weigh more than any run beside a border. */
+      const badness = (y: number) => {
+        const [p, q] = leader(y);
+        const crossed = lines.filter(([a, b]) => conflicts(p, q, a, b)).length;
+        return crossed * 1e6 + Math.max(0, ...borders.map((r) => skim(p, q, r)));
+      };
+      // The nearest free position, looking up and down alternately (within ±800), with a clean leader; else,
+      // of the 48 nearest free positions, the one whose leader is least bad (the nearest of equals).
+      let y: number | undefined;
+      const tried: number[] = [];
+      for (let k = 0; k < 400 && y === undefined; k++) {
+        const at = want + Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
+        if (!free(at)) continue;
+        if (clean(at)) y = at;
+        else if (tried.length < 48) tried.push(at);
+      }
+      let fallback: number | undefined;
+      if (y === undefined) {
+        dirty.push(it);
+        let least = Infinity;
+        for (const at of tried) {
+          const bad = badness(at);
+          if (bad < least) {
+            least = bad;
+            fallback = at;
+          }
+        }
+      }
+      // Nothing free within reach (a tall callout among many zoom leaders): below every obstacle and placed text
+      // in the column, where it is free by construction.
+      const below = () => Math.max(want, minY, ...obstacles.map((o) => o.y + o.h + 7), ...placed.map((o) => o.y + o.h + 7));
+      const at = y ?? fallback ?? below();
+      ys.set(it, at);
+      placed.push({ ...r0, y: at });
+      lines.push(leader(at));
     }
-    label.y = y ?? fallback ?? want;
-    const r = { ...r0, y: label.y };
-    placed.push(r);
-    const [p, q] = leader(label.y);
-    segs.push([p, q]);
-    c.edge(`leader-${co.id}`, [p, q], { component: label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.4 });
+    return { ys, dirty };
+  };
+  // In the order of their anchors; when some leader is not clean, once more with those callouts placed first (a
+  // callout whose leader cannot bend, from a box beside a frame, takes its level before the others).
+  let best = run(items);
+  if (best.dirty.length) {
+    const lead = best.dirty;
+    const again = run([...lead, ...items.filter((it) => !lead.includes(it))]);
+    if (again.dirty.length < lead.length) best = again;
+  }
+  const placed: Rect[] = [];
+  for (const it of items) {
+    it.label.y = best.ys.get(it)!;
+    placed.push({ ...it.r0, y: it.label.y });
+    const [p, q] = it.leader(it.label.y);
+    c.edge(`leader-${it.co.id}`, [p, q], { component: it.label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.5 });
   }
   return placed;
 }

@@ -133,7 +133,7 @@ export class Canvas {
       rx: o.rx ?? (o.shape === "circle" ? w / 2 : 7),
       fill: o.fill ?? "box",
       stroke: o.stroke ?? "box-stroke",
-      strokeWidth: o.strokeWidth ?? 1.5,
+      strokeWidth: o.strokeWidth ?? 2.5,
       textColor: o.textColor ?? "text",
       accentColor: o.accentColor ?? "accent",
       lines,
@@ -165,7 +165,7 @@ export class Canvas {
       points,
       arrow: o.arrow ?? true,
       color: o.color ?? "line",
-      width: o.width ?? 1.6,
+      width: o.width ?? 2.5,
     };
     if (o.dash) e.dash = o.dash;
     if (o.brace) e.brace = true;

@@ -44,6 +44,8 @@ export type PanelPlacer = (f: Facts, canvas: Canvas, anchors: MainAnchors, x: nu
 
 const LEFT_W = 210;
 const RIGHT_W = 250;
+/** Font size of the main column's box text in the full figure (at least 18 px when drawn at 1:1). */
+const BOX_TEXT = 18;
 
 const n = (v: number): Span => ({ text: formatInt(v), accent: true });
 const t = (text: string): Span => ({ text });
@@ -140,7 +142,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const margin = compact ? 12 : 24;
   // Compact: the smallest font that stays legible when the figure is 360 px wide. The figure is exactly its frame
   // plus margins wide: the title, the notes and everything else wrap within the frame's width.
-  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : undefined);
+  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : () => BOX_TEXT);
   const all = new Canvas("figure");
 
   // Main column: frame left edge at LEFT_W, frame top at y = 0.
@@ -150,7 +152,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const rightX = frame.x + frame.w + 40;
 
   // Panels, with their zoom leaders.
-  if (placePanels && options.panels !== false && !compact) placePanels(f, all, anchors, rightX + RIGHT_W + 30);
+  if (placePanels && options.panels !== false && !compact) placePanels(f, all, anchors, rightX + RIGHT_W + 50);
 
   // Callouts.
   const right: Callout[] = [];
@@ -160,6 +162,15 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   right.push({ id: "vocab", component: "head", ...rightOf(anchors.head), lines: [[t("Vocabulary size of "), n(arch.vocabSize)]] });
   const target = anchors.mixer ?? anchors.sublayer;
   const mf = mixerFacts(f);
+  // One box that is both mixer and FFN (a one-sublayer block) gets one callout: its FFN lines join the heads'.
+  const ffnLines: Line[] = [];
+  if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
+    // (A dense prefix's FFN has a note of its own.)
+    for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) ffnLines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
+    for (const m of f.moes) ffnLines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active"), ...(m.sharedExperts ? [t(" + "), n(m.sharedExperts), t(" shared")] : [])]);
+  }
+  const oneBox = anchors.ffn !== undefined && anchors.ffn === target;
+  if (oneBox) mf.push(...ffnLines);
   const sideBySide = anchors.ffn !== undefined && anchors.ffn !== target && target !== undefined && anchors.ffn.y === target.y;
   // Beside the FFN (a parallel block) the leader reaches the mixer over the top of the FFN box, from above.
   if (target && mf.length) {
@@ -170,12 +181,8 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     );
   }
   right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
-  if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
-    const lines: Line[] = [];
-    // (A dense prefix's FFN has a note of its own.)
-    for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) lines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
-    for (const m of f.moes) lines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active"), ...(m.sharedExperts ? [t(" + "), n(m.sharedExperts), t(" shared")] : [])]);
-    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines });
+  if (ffnLines.length && anchors.ffn && !oneBox) {
+    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines: ffnLines });
   }
   // The context length points at the positional encoding (RoPE box, learned positions), else at the tokens.
   const positions = anchors.positional ?? all.boxes.find((b) => b.id === "position-embedding");
@@ -252,7 +259,7 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   } else {
     const borders = all.boxes.filter((b) => b.container);
     placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);
-    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 30, borders);
+    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 330, borders);
   }
 
   // Title.

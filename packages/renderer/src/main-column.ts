@@ -276,7 +276,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     lines: [],
     fill: "block",
     stroke: "frame-stroke",
-    strokeWidth: 1.5,
+    strokeWidth: 2.5,
     rx: 22,
     container: true,
   });
@@ -314,7 +314,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
 
   // The N × brace.
   const braceX = blockX - 6;
-  c.edge("brace", [[braceX, braceTop], [braceX, -8]], { component: "block", kind: "brace", arrow: false, brace: true, width: 2 });
+  c.edge("brace", [[braceX, braceTop], [braceX, -8]], { component: "block", kind: "brace", arrow: false, brace: true, width: 2.5 });
   const countLine: Line = [{ text: `${formatInt(arch.numLayers)} ×`, accent: true, bold: true }];
   const countLabel = c.label({ id: "layer-count", component: "block", kind: "count", x: braceX - 14, y: (braceTop - 8) / 2 - 13, anchor: "end", lines: [countLine], fontSize: FS + 5, weight: "bold" });
 
@@ -416,7 +416,7 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     frameBottom = Math.max(frameBottom, pl.y + pl.h + 16);
   }
 
-  const frame = c.box({ id: "frame", component: "model", kind: "model", left: 0, y: frameTop, w: frameW, h: frameBottom - frameTop, lines: [], fill: "frame", stroke: "frame-stroke", strokeWidth: 1.8, rx: 26, container: true });
+  const frame = c.box({ id: "frame", component: "model", kind: "model", left: 0, y: frameTop, w: frameW, h: frameBottom - frameTop, lines: [], fill: "frame", stroke: "frame-stroke", strokeWidth: 2.5, rx: 26, container: true });
   // Output arrow out of the frame, input chain below it.
   c.edge("flow-output", [[cx, head.y], [cx, frameTop - 34]], { component: "flow" });
   const tokenized = c.box({ id: "tokenized", kind: "input", cx, y: frameBottom + 28, w: bw(160), lines: [[{ text: "Tokenized text" }]], fontSize: FS, fill: "box" });

@@ -11,6 +11,12 @@ import { formatComponentId } from "./component-id.js";
 
 const PANEL_GAP = 26;
 
+/** Whether segments ab and cd cross properly (touching at an end point does not count). */
+function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const side = (p: Point, q: Point, r: Point) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
 /** Splits panels into at most two columns, keeping order and balancing heights. */
 function panelColumns(panels: Panel[], mainH: number): Panel[][] {
   const total = panels.reduce((s, p) => s + p.h + PANEL_GAP, 0);
@@ -33,10 +39,10 @@ function panelColumns(panels: Panel[], mainH: number): Panel[][] {
  * Builds every panel of the figure, places them in columns starting at `x0` and draws the zoom leaders
  * (edges of kind `zoom`) from the main column's mixer and FFN boxes.
  *
- * A leader to a first-column panel runs straight to it. A leader to a second-column panel crosses the first
- * column through the gap between its panels that is nearest to the leader's source (so that it runs almost
- * level through the callout column instead of cutting diagonally across it), then turns in the corridor
- * between the columns to its panel.
+ * Every leader leaves its box level, so that it crosses the callout column at its box's height only, and turns
+ * in the corridor left of the panels, each leader at its own x. A leader to a first-column panel then runs to
+ * it; one to a second-column panel crosses the first column through the gap between its panels that is nearest
+ * to the leader's source, then turns in the corridor between the columns to its panel.
  */
 export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: number): void {
   const panels = allPanels(f);
@@ -61,34 +67,59 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     for (const q of col0) gaps.push(q.y + q.p.h + PANEL_GAP / 2);
   }
   const nearest = (y: number) => gaps.reduce((best, g) => (Math.abs(g - y) < Math.abs(best - y) ? g : best), gaps[0]!);
-  // Leaders from one box start at different heights in the upper part of its side, the first lowest (never two
-  // from one point; the heads callout keeps to the lower part).
+  // Leaders from one box start at different heights in the upper part of its side, the one to the highest panel
+  // highest (never two from one point; the heads callout keeps to the lower part).
   const perSource = new Map<Box, number>();
   for (const q of placed) {
     const src = zoomSource(q.p);
     if (src) perSource.set(src, (perSource.get(src) ?? 0) + 1);
   }
+  // Each leader runs level from its box across the callout column, turns in the corridor left of the panels
+  // (each at its own x), and enters its panel level: it crosses the callouts' column at its box's height only.
+  type Route = { p: Panel; from: Point; tail: Point[]; ty: number };
+  const routes: Route[] = [];
   const fromSource = new Map<Box, number>();
-  for (const { p, x, y, col } of placed) {
+  for (const { p, x, y, col } of [...placed].sort((a, b) => a.y - b.y || a.col - b.col)) {
     const src = zoomSource(p);
     if (!src) continue;
     const k = fromSource.get(src) ?? 0;
     fromSource.set(src, k + 1);
     const count = perSource.get(src) ?? 1;
-    const from: Point = [src.x + src.w, src.y + src.h * (count > 1 ? 0.4 - (0.3 * k) / (count - 1) : 0.35)];
+    const from: Point = [src.x + src.w, src.y + src.h * (count > 1 ? 0.1 + (0.3 * k) / (count - 1) : 0.35)];
     const clampY = (v: number) => Math.max(y + 24, Math.min(y + p.h - 24, v));
-    let pts: Point[];
     if (col === 0) {
-      pts = [from, [x, clampY(from[1])]];
+      const ty = clampY(from[1]);
+      routes.push({ p, from, ty, tail: [[x, ty]] });
     } else {
-      const left = col0[0]!.x - 14;
       const right = col0[0]!.x + Math.max(...col0.map((q) => q.p.w)) + 14;
       const gapY = nearest(from[1]);
       const ty = clampY(gapY);
-      pts = [from, [left, gapY], [right, gapY], ...(Math.abs(ty - gapY) > 1 ? [[right, ty] as Point] : []), [x, ty]];
+      routes.push({ p, from, ty: gapY, tail: [[right, gapY], ...(Math.abs(ty - gapY) > 1 ? [[right, ty] as Point] : []), [x, ty]] });
     }
-    all.edge(`zoom-${p.id}`, pts, { component: formatComponentId({ kind: "panel", id: p.id }), kind: "zoom", arrow: false, dash: "dotted", color: p.accentZoom ? "accent" : "line", width: 2.6 });
   }
+  const turnRight = x0 - 10;
+  const path = (r: Route, turnX: number): Point[] => (Math.abs(r.ty - r.from[1]) < 1 ? [r.from, ...r.tail] : [r.from, [turnX, r.from[1]], [turnX, r.ty], ...r.tail]);
+  const crossings = (paths: Point[][]) => {
+    let n = 0;
+    for (let i = 0; i < paths.length; i++)
+      for (let j = i + 1; j < paths.length; j++)
+        for (let a = 1; a < paths[i]!.length; a++) for (let b = 1; b < paths[j]!.length; b++) if (segmentsCross(paths[i]![a - 1]!, paths[i]![a]!, paths[j]![b - 1]!, paths[j]![b]!)) n++;
+    return n;
+  };
+  // Which leader turns nearest the panels: the order (of a few) whose paths cross least.
+  const orders: ((a: Route, b: Route) => number)[] = [(a, b) => a.from[1] - b.from[1], (a, b) => b.from[1] - a.from[1], (a, b) => a.ty - b.ty, (a, b) => b.ty - a.ty];
+  let best: Point[][] | undefined;
+  let bestN = Infinity;
+  for (const order of orders) {
+    const rank = new Map([...routes].sort(order).map((r, i) => [r, i]));
+    const paths = routes.map((r) => path(r, turnRight - 7 * rank.get(r)!));
+    const n = crossings(paths);
+    if (n < bestN) {
+      best = paths;
+      bestN = n;
+    }
+  }
+  routes.forEach((r, i) => all.edge(`zoom-${r.p.id}`, best![i]!, { component: formatComponentId({ kind: "panel", id: r.p.id }), kind: "zoom", arrow: false, dash: "dotted", color: r.p.accentZoom ? "accent" : "line", width: 2.6 }));
   // Expert → FFN panel, when the FFN panel sits right above the MoE panel.
   const ffnP = placed.find((q) => q.p.id === "ffn");
   const moeP = placed.find((q) => q.p.id === "moe");
@@ -96,6 +127,6 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     const e = moeP.p.expertBox;
     const from: Point = [e.x + e.w / 2, e.y];
     const to: Point = [from[0], ffnP.y + ffnP.p.h];
-    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.2 });
+    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.5 });
   }
 }

@@ -93,7 +93,7 @@ function drawEdge(e: Edge, p: Palette): string {
     const len = Math.hypot(x1 - x0, y1 - y0) || 1;
     const ux = (x1 - x0) / len;
     const uy = (y1 - y0) / len;
-    const L = Math.min(8, len * 0.8);
+    const L = Math.min(4 + e.width * 2.8, len * 0.8);
     const W = L * 0.55;
     const bx = x1 - ux * L;
     const by = y1 - uy * L;

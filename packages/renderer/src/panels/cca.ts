@@ -2,7 +2,7 @@
  * The compressed convolutional attention (CCA) panel.
  */
 import type { CcaMixer } from "@archgal/schema/metrics";
-import { start, finish, node, arrow, up, n, t, inputBus, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, inputBus, tag, type Panel } from "./kit.js";
 
 /** ZAYA1's compressed convolutional attention. */
 export function ccaPanel(m: CcaMixer, id: string): Panel {
@@ -10,7 +10,7 @@ export function ccaPanel(m: CcaMixer, id: string): Panel {
   const y0 = p.titleBottom + 14;
   const cols = [80, 190, 320];
   const out = node(p, 200, y0, "Linear", { w: 90 });
-  const core = node(p, 200, out.y + out.h + 24, "L2-normalised attention (learned temperature)", { w: 380, kind: "core", fill: "core", fontSize: 14 });
+  const core = node(p, 200, out.y + out.h + 24, "L2-normalised attention (learned temperature)", { w: 380, kind: "core", fill: "core", fontSize: SMALL });
   up(p, core, out, 200);
   const l2 = node(p, 135, core.y + core.h + 28, "L2 norm", { w: 190, kind: "norm", fill: "norm" });
   const c2 = node(p, 135, l2.y + l2.h + 22, [[t("Grouped conv "), n(m.groupedConvKernel)]], { w: 190, kind: "conv", fill: "conv" });

@@ -4,7 +4,7 @@
 import type { CompressedAttentionMixer } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Line } from "../text-metrics.js";
-import { start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
 
 /** DeepSeek V4's compressed attention (CSA / HCA / window-only layers). */
 export function compressedPanel(f: Facts, id: string): Panel {
@@ -14,7 +14,7 @@ export function compressedPanel(f: Facts, id: string): Panel {
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cix] = [85, 250, 395];
   const out = node(p, 200, y0, [[t("Grouped output ("), n(m.outputGroups), t(" groups)")]], { w: 210 });
-  const core = node(p, 220, out.y + out.h + 24, [[t("Attention: window of "), n(m.window), t(" + compressed rows")]], { w: 400, kind: "core", fill: "core", fontSize: 14 });
+  const core = node(p, 220, out.y + out.h + 24, [[t("Attention: window of "), n(m.window), t(" + compressed rows")]], { w: 400, kind: "core", fill: "core", fontSize: SMALL });
   up(p, core, out, 200);
   const rowA = core.y + core.h + 30;
   const qUp = node(p, cq, rowA, "Linear (up)", { w: 110 });

@@ -3,18 +3,18 @@
  */
 import type { GatedDeltaNetMixer, KimiDeltaMixer } from "@archgal/schema/metrics";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
+import { SMALL, TAG, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
 
 /** Gated DeltaNet and Kimi Delta Attention share one drawing. */
 export function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): Panel {
   const gdn = m.kind === "gated-deltanet";
   const p = start(id, [t(gdn ? "Gated DeltaNet" : "Kimi Delta Attention")]);
   const y0 = p.titleBottom + 14;
-  const cols = [75, 185, 285, 400];
+  const cols = [75, 185, 285, 385];
   const out = node(p, 185, y0, "Linear", { w: 90 });
   const mul = circle(p, 185, out.y + out.h + 28, "times");
   const norm = node(p, 185, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const rule = node(p, 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", { w: 320, kind: "core", fill: "core", fontSize: 14 });
+  const rule = node(p, 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", { w: 320, kind: "core", fill: "core", fontSize: SMALL });
   const l2 = node(p, cols[0]!, rule.y + rule.h + 30, "L2 norm", { w: 84, kind: "norm", fill: "norm" });
   const convY = l2.y + l2.h + 22;
   const convQK = node(p, cols[0]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
@@ -33,7 +33,7 @@ export function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): 
   const gate = circle(p, cols[3]!, cyOf(rule) + 30, "σ", 13);
   arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
   arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! - 17, y: gate.y - 2, anchor: "end", lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]], fontSize: SMALL });
+  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]], fontSize: TAG });
   up(p, rule, norm, 185);
   up(p, norm, mul);
   up(p, mul, out);

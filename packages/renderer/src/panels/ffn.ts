@@ -5,7 +5,7 @@ import type { MlpFfn, MoeFfn } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import { activationName, ffnTypeName } from "../naming.js";
 import type { Line } from "../text-metrics.js";
-import { start, finish, node, circle, arrow, up, cyOf, n, t, dedupe, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, dedupe, type Panel } from "./kit.js";
 
 /** The feed-forward module (of the dense FFN and/or the experts). */
 export function ffnPanel(f: Facts): Panel | undefined {
@@ -19,15 +19,15 @@ export function ffnPanel(f: Facts): Panel | undefined {
   const y0 = p.titleBottom + 16;
   const c1 = 130;
   const c2 = 330;
-  const top = node(p, c1, y0, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+  const top = node(p, c1, y0, "Linear layer", { w: 160, h: 34, fontSize: SMALL });
   let bottomY: number;
   const actText = `${activationName(shape.activation)} activation`;
   if (shape.gated) {
     const mul = circle(p, c1, y0 + 34 + 30, "times");
-    const act = node(p, c1, mul.y + mul.h + 24, actText, { w: 180, fontSize: 15, kind: "activation" });
+    const act = node(p, c1, mul.y + mul.h + 24, actText, { w: 180, fontSize: SMALL, kind: "activation" });
     act.h = Math.max(act.h, 34);
-    const gate = node(p, c2, act.y + act.h / 2 - 17, "Linear layer", { w: 160, h: 34, fontSize: 15 });
-    const inp = node(p, c1, act.y + act.h + 30, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+    const gate = node(p, c2, act.y + act.h / 2 - 17, "Linear layer", { w: 160, h: 34, fontSize: SMALL });
+    const inp = node(p, c1, act.y + act.h + 30, "Linear layer", { w: 160, h: 34, fontSize: SMALL });
     up(p, inp, act);
     up(p, act, mul);
     up(p, mul, top);
@@ -37,9 +37,9 @@ export function ffnPanel(f: Facts): Panel | undefined {
     arrow(p, [[c1, busY], [c2, busY], [c2, gate.y + gate.h]]);
     bottomY = busY + 30;
   } else {
-    const act = node(p, c1, y0 + 34 + 26, actText, { w: 180, fontSize: 15, kind: "activation" });
+    const act = node(p, c1, y0 + 34 + 26, actText, { w: 180, fontSize: SMALL, kind: "activation" });
     act.h = Math.max(act.h, 34);
-    const inp = node(p, c1, act.y + act.h + 26, "Linear layer", { w: 160, h: 34, fontSize: 15 });
+    const inp = node(p, c1, act.y + act.h + 26, "Linear layer", { w: 160, h: 34, fontSize: SMALL });
     up(p, inp, act);
     up(p, act, top);
     arrow(p, [[c1, inp.y + inp.h + 24], [c1, inp.y + inp.h]]);

@@ -8,7 +8,7 @@ import { Canvas, labelRect } from "../canvas.js";
 import { formatComponentId, type ComponentId } from "../component-id.js";
 import type { Box } from "../layout-types.js";
 import type { ColorName } from "../palette.js";
-import type { Line } from "../text-metrics.js";
+import { textWidth, type Line } from "../text-metrics.js";
 
 /** A built panel. */
 export interface Panel {
@@ -29,9 +29,11 @@ export interface Panel {
 /** Width of every panel. */
 export const PW = 470;
 /** Font size of a panel title. */
-export const TITLE = 16;
-/** Font size of the boxes inside a panel. */
-export const SMALL = 13;
+export const TITLE = 20;
+/** Font size of the boxes inside a panel (at least 18 px when the figure is drawn at 1:1). */
+export const SMALL = 18;
+/** Font size of small labels beside a panel's lines (gate names). */
+export const TAG = 15;
 
 /** A panel being built: its canvas, its frame (sized by `finish`), its component and where its title ends. */
 export interface PanelStart {
@@ -45,7 +47,7 @@ export interface PanelStart {
 export function start(id: string, title: Line, accent = false): PanelStart {
   const comp = formatComponentId({ kind: "panel", id });
   const c = new Canvas(comp);
-  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.2, dash: "dotted", rx: 18, container: true });
+  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.5, dash: "dotted", rx: 18, container: true });
   const t = c.label({ id: `${id}-title`, component: comp, kind: "panel-title", x: 18, y: 12, lines: [title], maxW: PW - 36, fontSize: TITLE, weight: "bold" });
   const r = labelRect(t);
   return { c, frame, comp, titleBottom: r.y + r.h };
@@ -66,18 +68,52 @@ export function finish(id: string, p: PanelStart, y: number, caption: Line[], ex
 /** Options of a panel box. */
 export type NodeOpts = { w?: number; h?: number; fill?: ColorName; fontSize?: number; kind?: string; textColor?: ColorName };
 
-/** A box centred at cx with its top at y. */
+/** The width `node` gives a box: `o.w` (84 by default), widened so that no word of its text breaks. */
+export function nodeWidth(text: string | Line[], o: NodeOpts = {}): number {
+  const lines = typeof text === "string" ? [[{ text }]] : text;
+  const fontSize = o.fontSize ?? SMALL;
+  const word = Math.max(0, ...lines.flatMap((l) => l.flatMap((s) => s.text.split(" ").map((w) => textWidth(w, fontSize, "bold" in s && s.bold ? "bold" : "normal")))));
+  return Math.max(o.w ?? 84, Math.ceil(word + 2 * 6 + 1));
+}
+
+/** Smallest horizontal gap between two boxes side by side in a panel. */
+export const COLUMN_GAP = 14;
+
+/**
+ * Centre x of side-by-side columns: each at its preferred centre, or further right when the column before it
+ * would come closer than `gap`; then all shifted left, where the last would cross `right`, as far as the first
+ * column's left edge may go (`left`). A column's extent is its width (centred) or how far it reaches to the
+ * left and to the right of its centre (`[l, r]`, e.g. a gate with its label on the right).
+ */
+export function columnCentres(preferred: readonly number[], extents: readonly (number | readonly [number, number])[], left = 18, right = PW - 18, gap = COLUMN_GAP): number[] {
+  const ext = extents.map((e): readonly [number, number] => (typeof e === "number" ? [e / 2, e / 2] : e));
+  const out: number[] = [];
+  preferred.forEach((x, i) => {
+    const prev = out[i - 1];
+    out.push(prev === undefined ? Math.max(x, left + ext[i]![0]) : Math.max(x, prev + ext[i - 1]![1] + gap + ext[i]![0]));
+  });
+  const n = out.length;
+  const over = n ? out[n - 1]! + ext[n - 1]![1] - right : 0;
+  const room = n ? out[0]! - ext[0]![0] - left : 0;
+  const shift = Math.max(0, Math.min(over, room));
+  return out.map((x) => x - shift);
+}
+
+/** A box centred at cx with its top at y, widened when needed so that no word of its text breaks. */
 export function node(p: PanelStart, cx: number, y: number, text: string | Line[], o: NodeOpts = {}): Box {
+  const lines = typeof text === "string" ? [[{ text }]] : text;
+  const fontSize = o.fontSize ?? SMALL;
+  const w = nodeWidth(lines, o);
   return p.c.box({
     id: `${p.comp}/${p.c.boxes.length}`,
     component: p.comp,
     kind: o.kind ?? "linear",
     cx,
     y,
-    w: o.w ?? 84,
+    w,
     ...(o.h ? { h: o.h } : { minH: 30 }),
-    lines: typeof text === "string" ? [[{ text }]] : text,
-    fontSize: o.fontSize ?? SMALL,
+    lines,
+    fontSize,
     fill: o.fill ?? (o.kind === undefined || o.kind === "linear" ? "ffn" : "box"),
     textColor: o.textColor ?? "text",
     padX: 6,
@@ -94,7 +130,7 @@ export function circle(p: PanelStart, cx: number, cy: number, what: "plus" | "ti
 
 /** A line (with an arrow head unless told otherwise) through the given points. */
 export const arrow = (p: PanelStart, pts: [number, number][], arrowHead = true) =>
-  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 1.4 });
+  p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 2.5 });
 
 /** Vertical arrow from the top of `from` to the bottom of `to` (at from's centre x unless given). */
 export const up = (p: PanelStart, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, [[x, from.y], [x, to.y + to.h]]);

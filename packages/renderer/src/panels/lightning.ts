@@ -2,7 +2,7 @@
  * The Lightning attention panel: linear attention over a decayed KV state.
  */
 import type { LightningMixer } from "@archgal/schema/metrics";
-import { start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
 
 /** Lightning (linear) attention. */
 export function lightningPanel(m: LightningMixer, id: string): Panel {
@@ -12,7 +12,7 @@ export function lightningPanel(m: LightningMixer, id: string): Panel {
   const out = node(p, 180, y0, "Linear", { w: 90 });
   const mul = circle(p, 180, out.y + out.h + 28, "times");
   const norm = node(p, 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const core = node(p, 180, norm.y + norm.h + 24, "Linear attention (decayed KV state)", { w: 310, kind: "core", fill: "core", fontSize: 14 });
+  const core = node(p, 180, norm.y + norm.h + 24, "Linear attention (decayed KV state)", { w: 310, kind: "core", fill: "core", fontSize: SMALL });
   const linY = core.y + core.h + 40;
   const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
   for (let i = 0; i < 3; i++) {

@@ -15,15 +15,19 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cr] = [85, 250, 395];
   const out = node(p, ckv, y0, "Linear (output)", { w: 130 });
-  const sdpa = node(p, 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: 14 });
+  const sdpa = node(p, 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: SMALL });
   up(p, sdpa, out, ckv);
   const rowUp = sdpa.y + sdpa.h + 30;
   const kvUp = node(p, ckv, rowUp, "Linear (up) → K, V", { w: 150 });
   const rope = rotary ? node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" }) : undefined;
   const rowLatent = rowUp + 30 + 26;
   const kvLat = node(p, ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
-  const ropeKey = node(p, cr, rowLatent, [[t(rotary ? "RoPE key " : "Shared key "), n(m.qkRopeHeadDim)], [t(rotary ? "(cached)" : "(cached, NoPE)")]], { w: 120, kind: "latent", fill: "core" });
-  const rowDown = rowLatent + kvLat.h + 26;
+  const ropeKey = node(p, cr, rowLatent, [[t(rotary ? "RoPE key " : "Shared key "), n(m.qkRopeHeadDim)], [t(rotary ? "(cached)" : "(cached, NoPE)")]], { w: 130, kind: "latent", fill: "core" });
+  const qLat = m.qLoraRank !== null ? node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 140, kind: "latent", fill: "box" }) : undefined;
+  // The latents side by side, one height.
+  const latH = Math.max(kvLat.h, ropeKey.h, qLat?.h ?? 0);
+  for (const b of [kvLat, ropeKey, qLat]) if (b) b.h = latH;
+  const rowDown = rowLatent + latH + 26;
   const kvDown = p.c.box({ id: `${p.comp}/kv-down`, component: p.comp, kind: "linear", left: ckv - 80, y: rowDown, w: cr + 60 - (ckv - 80), minH: 30, lines: [[t("Linear (down)")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
   up(p, kvDown, kvLat, ckv);
   up(p, kvDown, ropeKey, cr);
@@ -34,10 +38,8 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
   let qTop: Box;
   let qBottom: Box;
-  if (m.qLoraRank !== null) {
+  if (qLat) {
     const qUp = node(p, cq, rowUp, "Linear (up)", { w: 110 });
-    const qLat = node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
-    qLat.h = kvLat.h;
     const qDown = node(p, cq, rowDown, "Linear (down)", { w: 110 });
     up(p, qDown, qLat);
     up(p, qLat, qUp);

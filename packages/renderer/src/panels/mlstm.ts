@@ -2,7 +2,7 @@
  * The mLSTM panel: the matrix-memory cell with its exponential / sigmoid gates.
  */
 import type { MlstmMixer } from "@archgal/schema/metrics";
-import { start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
 
 /** An mLSTM layer. */
 export function mlstmPanel(m: MlstmMixer, id: string): Panel {
@@ -12,7 +12,7 @@ export function mlstmPanel(m: MlstmMixer, id: string): Panel {
   const out = node(p, 180, y0, "Linear", { w: 90 });
   const mul = circle(p, 180, out.y + out.h + 28, "times");
   const norm = node(p, 180, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const cell = node(p, 185, norm.y + norm.h + 24, "mLSTM cell (matrix memory)", { w: 330, kind: "core", fill: "core", fontSize: 14 });
+  const cell = node(p, 185, norm.y + norm.h + 24, "mLSTM cell (matrix memory)", { w: 330, kind: "core", fill: "core", fontSize: SMALL });
   const gy = cell.y + cell.h + 26;
   const gates = node(p, cols[3]!, gy, "exp / σ", { w: 70, kind: "activation", fill: "box" });
   const linY = gates.y + gates.h + 24;

@@ -6,7 +6,7 @@ import type { MoeFfn } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Box } from "../layout-types.js";
 import { LINE_HEIGHT, type Line } from "../text-metrics.js";
-import { start, finish, node, circle, arrow, cxOf, n, t, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, cxOf, n, t, type Panel } from "./kit.js";
 
 /** The MoE definitions, the one used by the most layers first. */
 export function moesByUse(f: Facts): MoeFfn[] {
@@ -22,27 +22,27 @@ export function moePanel(f: Facts): Panel | undefined {
   const p = start("moe", [t("MoE layer")], true);
   const y0 = p.titleBottom + 12;
   const shared = moe.sharedExperts ?? 0;
-  const mid = shared ? 170 : 225;
-  const spread = shared ? 92 : 120;
+  const mid = shared ? 160 : 225;
+  const spread = shared ? 82 : 120;
   const sum = circle(p, mid, y0 + 36, "plus", 14);
   arrow(p, [[mid, sum.y], [mid, y0 - 4]]);
   const ey = sum.y + sum.h + 46;
-  const ew = 118;
-  const e1 = node(p, mid - spread, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
-  const eN = node(p, mid + spread, ey, "Feed forward", { w: ew, h: 34, fontSize: 14, kind: "expert" });
-  const dots = p.c.label({ id: `${p.comp}/dots`, component: p.comp, kind: "dots", x: mid, y: ey + 4, anchor: "middle", lines: [[t("· · ·")]], fontSize: 18, weight: "bold" });
+  const ew = 134;
+  const e1 = node(p, mid - spread, ey, "Feed forward", { w: ew, h: 34, fontSize: SMALL, kind: "expert" });
+  const eN = node(p, mid + spread, ey, "Feed forward", { w: ew, h: 34, fontSize: SMALL, kind: "expert" });
+  const dots = p.c.label({ id: `${p.comp}/dots`, component: p.comp, kind: "dots", x: mid, y: ey + 4, anchor: "middle", lines: [[t(shared ? "···" : "· · ·")]], fontSize: 18, weight: "bold" });
   void dots;
   // A badge hangs from its expert's lower right corner, below the expert's text (never over it).
   const badge = (id: string, host: Box, text: string, accent: boolean) => {
-    const b = p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "badge", left: 0, y: host.y + (host.h + host.lines.length * host.fontSize * LINE_HEIGHT) / 2 + 1.5, lines: [[{ text }]], fontSize: 13, weight: "bold", fill: accent ? "accent" : "badge", stroke: accent ? "accent" : "badge", textColor: accent ? "accent-text" : "badge-text", padX: 6, padY: 3, minW: 24, rx: 4 });
+    const b = p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "badge", left: 0, y: host.y + (host.h + host.lines.length * host.fontSize * LINE_HEIGHT) / 2 + 1.5, lines: [[{ text }]], fontSize: 15, weight: "bold", fill: accent ? "accent" : "badge", stroke: accent ? "accent" : "badge", textColor: accent ? "accent-text" : "badge-text", padX: 6, padY: 3, minW: 24, rx: 4 });
     b.x = host.x + host.w - b.w + 8;
     return b;
   };
   badge("badge-1", e1, "1", false);
   badge("badge-n", eN, formatInt(moe.experts), true);
-  const router = node(p, mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: 15, kind: "router", fill: "box" });
+  const router = node(p, mid, ey + 34 + 60, "Router", { w: 110, h: 34, fontSize: SMALL, kind: "router", fill: "box" });
   router.stroke = "accent";
-  router.strokeWidth = 2;
+  router.strokeWidth = 2.5;
   const rTop = router.y;
   for (const [i, e] of [e1, eN].entries()) {
     arrow(p, [[cxOf(router) + (i ? 16 : -16), rTop], [cxOf(e), e.y + e.h + 8]]);
@@ -55,12 +55,12 @@ export function moePanel(f: Facts): Panel | undefined {
   arrow(p, [[mid, inY], [mid, router.y + router.h]]);
   let sharedBox: Box | undefined;
   if (shared) {
-    sharedBox = node(p, 396, ey, "Shared expert", { w: 116, h: 34, fontSize: 14, kind: "expert" });
+    sharedBox = node(p, 390, ey, "Shared expert", { w: 142, h: 34, fontSize: SMALL, kind: "expert" });
     const sb = badge("badge-shared", sharedBox, shared > 1 ? `${formatInt(shared)} shared` : "shared", false);
     // The input arrow enters the shared expert left of its badge.
-    const sx = Math.min(396, sb.x - 12);
+    const sx = Math.min(cxOf(sharedBox), sb.x - 12);
     arrow(p, [[mid, inY - 12], [sx, inY - 12], [sx, sharedBox.y + sharedBox.h + 8]]);
-    arrow(p, [[396, sharedBox.y], [mid + 14, sum.y + sum.h / 2]]);
+    arrow(p, [[cxOf(sharedBox), sharedBox.y], [mid + 14, sum.y + sum.h / 2]]);
   }
   const caption: Line[] = [[n(moe.activeExperts), t(" of "), n(moe.experts), t(" experts active per token")]];
   if (shared) caption.push([t("+ "), n(shared), t(` shared expert${shared > 1 ? "s" : ""} always active`)]);
