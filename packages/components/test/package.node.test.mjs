@@ -105,11 +105,11 @@ describe("npm package", () => {
   });
 
   it("declares side effects only for the registering modules", () => {
-    assert.deepEqual(pkg.sideEffects, ["./dist/define.js", "./dist/*.define.js", "./dist/cdn.js", "./cdn/llm-arch.js", "./cdn/chunks/*.js", "./src/define.ts", "./src/*.define.ts", "./src/cdn.ts"]);
+    assert.deepEqual(pkg.sideEffects, ["./dist/define.js", "./dist/*.define.js", "./dist/cdn.js", "./dist/cdn-core.js", "./cdn/llm-arch.js", "./cdn/chunks/*.js", "./src/define.ts", "./src/*.define.ts", "./src/cdn.ts", "./src/cdn-core.ts"]);
     for (const f of readdirSync(join(root, "dist")).filter((f) => f.endsWith(".js"))) {
       const c = code(`dist/${f}`);
-      const registers = /customElements\.define\(/.test(c) || /^import "\.\/[\w.-]*define\.js";/m.test(c);
-      const declared = f === "define.js" || f.endsWith(".define.js") || f === "cdn.js";
+      const registers = /customElements\.define\(/.test(c) || /^import (?:[^;]* from )?"\.\/(?:[\w.-]*define|cdn-core)\.js";/m.test(c);
+      const declared = f === "define.js" || f.endsWith(".define.js") || f === "cdn.js" || f === "cdn-core.js";
       if (f === "registry.js" || f === "define-element.js") continue; // define only when their function is called
       assert.equal(registers, declared, `${f}: registers=${registers}, declared as side effect=${declared}`);
     }
