@@ -76,7 +76,9 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
  * `width` wide, and draws their leaders. Each callout takes the nearest position (to centring on its anchor)
  * where its text keeps clear of the other callouts and of the `avoid` polylines (e.g. zoom leaders), and where
  * its leader crosses no `avoid` line and no other leader and runs along none of the `borders` (containers' frames)
- * for long; where no such position exists within reach, the free position with the least bad leader.
+ * for long; where no such position exists within reach, the nearest free one whose leader is clean with a right
+ * angle (level to the column edge, then along it), else the nearest with a leader a reader still follows, else the
+ * free position with the least bad leader.
  */
 export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity, borders: readonly Rect[] = []): Rect[] {
   const colX = side === "right" ? x : x - width;
@@ -95,18 +97,25 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
       const ay = clamp(clamp(co.anchor[1], y + 8, y + r0.h - 8), s0, s1);
       return [[co.anchor[0], ay], [side === "right" ? r0.x - 8 : r0.x + r0.w + 8, clamp(ay, y + 8, y + r0.h - 8)]];
     };
+    // The same leader with a right angle: level out of the anchor's box to the column edge, then along that edge
+    // to the text (for text that cannot sit level with its anchor).
+    const elbow = (y: number): Point[] => {
+      const [p, q] = leader(y);
+      return [p, [q[0], p[1]], q];
+    };
     const want = Math.max(minY, co.y ?? co.anchor[1] - r0.h / 2);
-    return { co, label, r0, leader, want };
+    return { co, label, r0, leader, elbow, want };
   });
   type Item = (typeof items)[number];
   /** Places the items in the given order; returns each one's top y and how many have no clean leader. */
-  const run = (order: readonly Item[]): { ys: Map<Item, number>; dirty: Item[] } => {
+  const run = (order: readonly Item[]): { ys: Map<Item, number>; bent: Set<Item>; dirty: Item[] } => {
     const placed: Rect[] = [];
     const lines = [...segs];
     const ys = new Map<Item, number>();
+    const bent = new Set<Item>();
     const dirty: Item[] = [];
     for (const it of order) {
-      const { r0, leader, want } = it;
+      const { r0, leader, elbow, want } = it;
       const free = (y: number) => {
         const rect = { ...r0, y: y - 6, h: r0.h + 12 };
         return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
@@ -121,22 +130,41 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
         const crossed = lines.filter(([a, b]) => conflicts(p, q, a, b)).length;
         return crossed * 1e6 + Math.max(0, ...borders.map((r) => skim(p, q, r)));
       };
-      // The nearest free position, looking up and down alternately (within ±800), with a clean leader; else,
-      // of the 48 nearest free positions, the one whose leader is least bad (the nearest of equals).
+      // The nearest free position, looking up and down alternately (within ±800), with a clean leader; else see
+      // below.
       let y: number | undefined;
       const tried: number[] = [];
       for (let k = 0; k < 400 && y === undefined; k++) {
         const at = want + Math.ceil(k / 2) * 4 * (k % 2 ? 1 : -1);
         if (!free(at)) continue;
         if (clean(at)) y = at;
-        else if (tried.length < 48) tried.push(at);
+        else tried.push(at);
       }
       let fallback: number | undefined;
+      // No straight leader is clean: the nearest free position whose right-angled leader is.
+      if (y === undefined) {
+        const cleanElbow = (at: number) => {
+          const pts = elbow(at);
+          const parts = pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]);
+          return parts.every(([p, q]) => !lines.some(([a, b]) => conflicts(p, q, a, b)) && !borders.some((r) => skim(p, q, r) > 48));
+        };
+        const at = tried.find(cleanElbow);
+        if (at !== undefined) {
+          y = at;
+          bent.add(it);
+        }
+      }
       if (y === undefined) {
         dirty.push(it);
+        // The nearest free position whose leader crosses nothing and runs beside a border for less than 96 units
+        // (what a reader still takes for an approach, the figure checks' limit); else the least bad of them all.
         let least = Infinity;
         for (const at of tried) {
           const bad = badness(at);
+          if (bad < 96) {
+            fallback = at;
+            break;
+          }
           if (bad < least) {
             least = bad;
             fallback = at;
@@ -149,9 +177,12 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
       const at = y ?? fallback ?? below();
       ys.set(it, at);
       placed.push({ ...r0, y: at });
-      lines.push(leader(at));
+      if (bent.has(it)) {
+        const pts = elbow(at);
+        lines.push([pts[0]!, pts[1]!], [pts[1]!, pts[2]!]);
+      } else lines.push(leader(at));
     }
-    return { ys, dirty };
+    return { ys, bent, dirty };
   };
   // In the order of their anchors; when some leader is not clean, once more with those callouts placed first (a
   // callout whose leader cannot bend, from a box beside a frame, takes its level before the others).
@@ -165,8 +196,8 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
   for (const it of items) {
     it.label.y = best.ys.get(it)!;
     placed.push({ ...it.r0, y: it.label.y });
-    const [p, q] = it.leader(it.label.y);
-    c.edge(`leader-${it.co.id}`, [p, q], { component: it.label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.5 });
+    const points = best.bent.has(it) ? it.elbow(it.label.y) : it.leader(it.label.y);
+    c.edge(`leader-${it.co.id}`, points, { component: it.label.component, kind: "leader", arrow: false, dash: "dotted", width: 2.5 });
   }
   return placed;
 }
