@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
     },
@@ -27,11 +30,13 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "ExpressionStatement > MemberExpression:not(:has(CallExpression[callee.name='expect'])), ExpressionStatement > ChainExpression > MemberExpression",
+          selector:
+            "ExpressionStatement > MemberExpression:not(:has(CallExpression[callee.name='expect'])), ExpressionStatement > ChainExpression > MemberExpression",
           message: "A bare property read does nothing; only chai assertions (expect(…).to.…) may end in one.",
         },
         {
-          selector: "ExpressionStatement > :matches(Identifier, Literal, TemplateLiteral, BinaryExpression, LogicalExpression, ConditionalExpression, UnaryExpression[operator!='void'][operator!='delete'], ArrayExpression, ObjectExpression, ArrowFunctionExpression, FunctionExpression, SequenceExpression)",
+          selector:
+            "ExpressionStatement > :matches(Identifier, Literal, TemplateLiteral, BinaryExpression, LogicalExpression, ConditionalExpression, UnaryExpression[operator!='void'][operator!='delete'], ArrayExpression, ObjectExpression, ArrowFunctionExpression, FunctionExpression, SequenceExpression)",
           message: "Expected an assignment or function call and instead saw an expression.",
         },
       ],

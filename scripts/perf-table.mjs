@@ -24,29 +24,67 @@ const p = graphviz.poster;
 const e = embed.bytes;
 const lo = embed.loopback.median;
 const th = embed.throttled.median;
-const sooner = (ours, img) => (ours <= img ? `**${times(img, ours)} sooner** than the \`<img>\`` : `${times(ours, img)} later than the \`<img>\``);
+const sooner = (ours, img) =>
+  ours <= img ? `**${times(img, ours)} sooner** than the \`<img>\`` : `${times(ours, img)} later than the \`<img>\``;
 
 const rows = [
   ["", "archgal", "the alternative", ""],
   ["---", "---:", "---:", "---"],
-  [`Draw one model, spec → SVG (median of ${g.models} models)`, `**${ms(g.oursMedianMs)}**`, `${ms(g.graphvizMedianMs)}: Graphviz \`dot\` (WebAssembly) laying out and rendering the same block graph`, `**${g.medianRatio}× faster** (${g.minRatio}–${g.maxRatio}× across models)`],
-  [`Draw the poster of all ${p.models} models (${p.boxes.toLocaleString("en-US")} boxes, ${p.edges.toLocaleString("en-US")} edges)`, `**${ms(p.oursMs)}**`, `${ms(p.graphvizMs)}: Graphviz, same graph`, `**${p.ratio}× faster**`],
-  [`Bytes to show one model (median of ${e.models}), gzip`, `${kb(e.medianOneTagBytes)}: element + model data (each further model ≈ ${kb(e.medianOneTagBytes - embed.element.gzipBytes)})`, `${kb(e.medianSvgBytes)}: the same figure as an SVG file`, "the first figure costs the element; the element then draws any model, any theme, interactive"],
-  [`Time to the figure, cold cache, loopback (median of ${embed.loopback.models.length} models)`, `one tag ${ms(lo.oneTagMs)}; pre-rendered inside the tag **${ms(lo.preRenderedMs)}**`, `${ms(lo.imgMs)}: \`<img>\` of the same SVG`, `pre-rendered: ${sooner(lo.preRenderedMs, lo.imgMs)}; one tag: ${sooner(lo.oneTagMs, lo.imgMs)}`],
-  [`Time to the figure, cold cache, ${embed.throttled.profile}`, `one tag ${ms(th.oneTagMs)}; pre-rendered **${ms(th.preRenderedMs)}**`, `${ms(th.imgMs)}: \`<img>\` of the same SVG`, `pre-rendered: ${sooner(th.preRenderedMs, th.imgMs)}; one tag: ${sooner(th.oneTagMs, th.imgMs)}`],
+  [
+    `Draw one model, spec → SVG (median of ${g.models} models)`,
+    `**${ms(g.oursMedianMs)}**`,
+    `${ms(g.graphvizMedianMs)}: Graphviz \`dot\` (WebAssembly) laying out and rendering the same block graph`,
+    `**${g.medianRatio}× faster** (${g.minRatio}–${g.maxRatio}× across models)`,
+  ],
+  [
+    `Draw the poster of all ${p.models} models (${p.boxes.toLocaleString("en-US")} boxes, ${p.edges.toLocaleString("en-US")} edges)`,
+    `**${ms(p.oursMs)}**`,
+    `${ms(p.graphvizMs)}: Graphviz, same graph`,
+    `**${p.ratio}× faster**`,
+  ],
+  [
+    `Bytes to show one model (median of ${e.models}), gzip`,
+    `${kb(e.medianOneTagBytes)}: element + model data (each further model ≈ ${kb(e.medianOneTagBytes - embed.element.gzipBytes)})`,
+    `${kb(e.medianSvgBytes)}: the same figure as an SVG file`,
+    "the first figure costs the element; the element then draws any model, any theme, interactive",
+  ],
+  [
+    `Time to the figure, cold cache, loopback (median of ${embed.loopback.models.length} models)`,
+    `one tag ${ms(lo.oneTagMs)}; pre-rendered inside the tag **${ms(lo.preRenderedMs)}**`,
+    `${ms(lo.imgMs)}: \`<img>\` of the same SVG`,
+    `pre-rendered: ${sooner(lo.preRenderedMs, lo.imgMs)}; one tag: ${sooner(lo.oneTagMs, lo.imgMs)}`,
+  ],
+  [
+    `Time to the figure, cold cache, ${embed.throttled.profile}`,
+    `one tag ${ms(th.oneTagMs)}; pre-rendered **${ms(th.preRenderedMs)}**`,
+    `${ms(th.imgMs)}: \`<img>\` of the same SVG`,
+    `pre-rendered: ${sooner(th.preRenderedMs, th.imgMs)}; one tag: ${sooner(th.oneTagMs, th.imgMs)}`,
+  ],
 ];
 if (pages) {
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   for (const r of pages.pages)
-    rows.push([`Gallery ${r.page}, emulated phone, cold cache`, `LCP **${ms(r.lcpMs)}**, ${kib(r.bytes)} in ${r.requests} requests`, `longest task ${ms(r.longestTaskMs)}`, r.longestTaskMs <= 100 ? "no long task over 100 ms" : "**has a long task over 100 ms**"]);
+    rows.push([
+      `Gallery ${r.page}, emulated phone, cold cache`,
+      `LCP **${ms(r.lcpMs)}**, ${kib(r.bytes)} in ${r.requests} requests`,
+      `longest task ${ms(r.longestTaskMs)}`,
+      r.longestTaskMs <= 100 ? "no long task over 100 ms" : "**has a long task over 100 ms**",
+    ]);
   const f = pages.firstRender;
-  rows.push([`First \`renderModel\` in a fresh page (${f.model}, median of ${f.runs} pages)`, `**${ms(f.coldMs)}** cold`, `${ms(f.warmMs)} the second call`, f.coldMs <= 20 ? "within 20 ms" : "over the 20 ms goal"]);
+  rows.push([
+    `First \`renderModel\` in a fresh page (${f.model}, median of ${f.runs} pages)`,
+    `**${ms(f.coldMs)}** cold`,
+    `${ms(f.warmMs)} the second call`,
+    f.coldMs <= 20 ? "within 20 ms" : "over the 20 ms goal",
+  ]);
 }
 const table = [
   `Measured by \`pnpm bench\` on ${graphviz.cpu}, Node ${graphviz.node}, ${embed.browser} (${embed.date.slice(0, 10)}); Graphviz: ${graphviz.graphviz.package} (Graphviz ${graphviz.graphviz.graphvizVersion}). Raw results: \`packages/renderer/reports/bench-graphviz.json\`, \`packages/components/reports/bench-embed.json\`${pages ? `, \`${pagesFile}\`` : ""}.`,
   "",
   ...rows.map((r) => `| ${r.join(" | ")} |`),
-  ...(pages ? ["", `Emulated phone: ${pages.profile}; LCP and bytes are medians of ${pages.runs} runs, the longest task the worst of them.`] : []),
+  ...(pages
+    ? ["", `Emulated phone: ${pages.profile}; LCP and bytes are medians of ${pages.runs} runs, the longest task the worst of them.`]
+    : []),
 ].join("\n");
 
 if (process.argv.includes("--write")) {

@@ -1,6 +1,6 @@
-// Runs lint and typecheck over every package (one step), then every test suite of the workspace (unit,
+// Runs the formatting check, lint and typecheck over every package (one step), then every test suite of the workspace (unit,
 // browser, end-to-end, consumer), and prints one closing line "N passed, N failed" summed from the JUnit reports
-// each suite writes to <package>/reports/*.xml; a failed lint/typecheck step counts as one failure.
+// each suite writes to <package>/reports/*.xml; a failed format/lint/typecheck step counts as one failure.
 // Exits non-zero when the checks fail, a suite fails, a test fails, or no test ran at all.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
@@ -16,10 +16,16 @@ for (const ws of workspaces) rmSync(join(ws, "reports"), { recursive: true, forc
 execFileSync(process.execPath, [join(root, "scripts/ensure-chromium.mjs")], { stdio: "inherit" });
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
-// Lint and typecheck of every package, and lint of the root scripts: one step, whose failure fails the run.
-const packageChecks = spawnSync("pnpm", ["exec", "turbo", "run", "lint", "typecheck", "--continue", "--concurrency=1", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+// Formatting (Prettier), lint and typecheck of every package, and lint of the root scripts: one step, whose
+// failure fails the run.
+const formatCheck = spawnSync("pnpm", ["exec", "prettier", "--check", "."], { cwd: root, stdio: "inherit", env });
+const packageChecks = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", "lint", "typecheck", "--continue", "--concurrency=1", ...process.argv.slice(2)],
+  { cwd: root, stdio: "inherit", env },
+);
 const rootLint = spawnSync("pnpm", ["exec", "eslint", "scripts", "eslint.config.js"], { cwd: root, stdio: "inherit", env });
-const checksOk = packageChecks.status === 0 && rootLint.status === 0;
+const checksOk = formatCheck.status === 0 && packageChecks.status === 0 && rootLint.status === 0;
 
 const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)], {
   cwd: root,
@@ -57,7 +63,7 @@ for (const ws of workspaces) {
 }
 console.log(`\n${perSuite.join("\n")}`);
 const ok = checksOk && turbo.status === 0 && failed === 0 && passed > 0;
-if (!checksOk) console.log("lint or typecheck failed (see the output above)");
+if (!checksOk) console.log("formatting, lint or typecheck failed (see the output above; `pnpm format` fixes formatting)");
 if (turbo.status !== 0 && failed === 0) console.log("a test task failed outside the test reports (see the output above)");
 if (passed === 0) console.log("no test ran");
 const unreported = (checksOk ? 0 : 1) + (turbo.status !== 0 && failed === 0 ? 1 : 0);

@@ -12,7 +12,9 @@ import { junitReporter } from "@web/test-runner-junit-reporter";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const rootDir = fileURLToPath(new URL("../..", import.meta.url));
-const executablePath = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(
+  (p) => p && existsSync(p),
+);
 if (!executablePath) throw new Error("no Chromium found: install Debian's chromium or set CHROME_PATH");
 
 // @web/dev-server's import rewriting (es-module-lexer) drops import attributes, so @archgal/data's
@@ -89,12 +91,23 @@ export default {
         executablePath,
         headless: true,
         args: [
-          "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
           // Keep rendering (and so media-query change events) going in a page the test runner does not focus.
-          "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+          "--disable-renderer-backgrounding",
+          "--disable-background-timer-throttling",
+          "--disable-backgrounding-occluded-windows",
         ],
       },
     }),
   ],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), junitReporter({ outputPath: `${here}reports/junit-wtr.xml`, reportLogs: true })],
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    junitReporter({ outputPath: `${here}reports/junit-wtr.xml`, reportLogs: true }),
+  ],
 };

@@ -18,7 +18,8 @@ import { serveStatic } from "../scripts/static-server.mjs";
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = resolve(process.argv[2] ?? join(app, "dist"));
-if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist}/index.html is missing: build the gallery first (pnpm --filter @archgal/gallery build)`);
+if (!existsSync(join(dist, "index.html")))
+  throw new Error(`${dist}/index.html is missing: build the gallery first (pnpm --filter @archgal/gallery build)`);
 const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 7);
 const MODEL = "deepseek-v3";
@@ -41,18 +42,34 @@ const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dis
 const observe = () => {
   window.__lcp = 0;
   window.__long = [];
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__lcp = e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__lcp = e.startTime))).observe({
+    type: "largest-contentful-paint",
+    buffered: true,
+  });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({
+    type: "longtask",
+    buffered: true,
+  });
 };
 
 async function loadPage(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     const page = await context.newPage();
     await page.addInitScript(observe);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     let bytes = 0;
     let requests = 0;
@@ -70,7 +87,12 @@ async function loadPage(browser, url) {
 
 // The renderer alone, bundled for the browser, and one model's JSON: the cost of the first draw in a fresh page.
 const entry = join(app, "bench/renderer-entry.js");
-const bundled = await build({ root: app, logLevel: "error", configFile: false, build: { write: false, minify: true, lib: { entry, formats: ["es"], fileName: "renderer" }, rollupOptions: { external: [] } } });
+const bundled = await build({
+  root: app,
+  logLevel: "error",
+  configFile: false,
+  build: { write: false, minify: true, lib: { entry, formats: ["es"], fileName: "renderer" }, rollupOptions: { external: [] } },
+});
 // With the compile hint the site puts on every chunk a page runs at once (build/compile-hint-plugin.ts).
 const rendererJs = "//# allFunctionsCalledOnLoad\n" + [bundled].flat()[0].output.find((o) => o.type === "chunk" && o.isEntry).code;
 const { loadModel } = await import("@archgal/data");
@@ -97,9 +119,19 @@ try {
     await loadPage(browser, site.url.replace(/\/$/, "") + path); // warm-up: server, browser process
     const runs = [];
     for (let r = 0; r < PAGE_RUNS; r++) runs.push(await loadPage(browser, site.url.replace(/\/$/, "") + path));
-    const row = { page: name, path, lcpMs: round(median(runs.map((x) => x.lcpMs))), bytes: median(runs.map((x) => x.bytes)), requests: median(runs.map((x) => x.requests)), longestTaskMs: round(Math.max(...runs.map((x) => x.longestTaskMs))), runs };
+    const row = {
+      page: name,
+      path,
+      lcpMs: round(median(runs.map((x) => x.lcpMs))),
+      bytes: median(runs.map((x) => x.bytes)),
+      requests: median(runs.map((x) => x.requests)),
+      longestTaskMs: round(Math.max(...runs.map((x) => x.longestTaskMs))),
+      runs,
+    };
     results.push(row);
-    console.log(`${name.padEnd(28)} LCP ${String(row.lcpMs).padStart(7)} ms · ${(row.bytes / 1024).toFixed(1).padStart(6)} KiB in ${row.requests} requests · longest task ${row.longestTaskMs} ms`);
+    console.log(
+      `${name.padEnd(28)} LCP ${String(row.lcpMs).padStart(7)} ms · ${(row.bytes / 1024).toFixed(1).padStart(6)} KiB in ${row.requests} requests · longest task ${row.longestTaskMs} ms`,
+    );
   }
   const base = `http://127.0.0.1:${renderServer.address().port}/`;
   for (let r = 0; r < RENDER_RUNS + 1; r++) {
@@ -115,8 +147,15 @@ try {
   await site.close();
   await new Promise((done) => renderServer.close(done));
 }
-const firstRender = { model: MODEL, coldMs: round(median(renders.map((r) => r.cold)), 2), warmMs: round(median(renders.map((r) => r.warm)), 2), runs: renders.length };
-console.log(`first renderModel(${MODEL}) in a fresh page: ${firstRender.coldMs} ms cold, ${firstRender.warmMs} ms the second time (median of ${renders.length})`);
+const firstRender = {
+  model: MODEL,
+  coldMs: round(median(renders.map((r) => r.cold)), 2),
+  warmMs: round(median(renders.map((r) => r.warm)), 2),
+  runs: renders.length,
+};
+console.log(
+  `first renderModel(${MODEL}) in a fresh page: ${firstRender.coldMs} ms cold, ${firstRender.warmMs} ms the second time (median of ${renders.length})`,
+);
 
 let browserVersion = chromiumPath();
 try {
@@ -124,7 +163,14 @@ try {
 } catch {
   /* the path stands in for the version */
 }
-const out = { date: new Date().toISOString(), browser: browserVersion, profile: "412×915 phone, CPU 4× slower, 150 ms RTT, 1.6 Mbps down, 750 kbps up", runs: PAGE_RUNS, pages: results, firstRender };
+const out = {
+  date: new Date().toISOString(),
+  browser: browserVersion,
+  profile: "412×915 phone, CPU 4× slower, 150 ms RTT, 1.6 Mbps down, 750 kbps up",
+  runs: PAGE_RUNS,
+  pages: results,
+  firstRender,
+};
 const report = process.env.BENCH_PAGES_REPORT ?? join(app, "reports/bench-pages.json");
 mkdirSync(dirname(report), { recursive: true });
 writeFileSync(report, `${JSON.stringify(out, null, 2)}\n`);

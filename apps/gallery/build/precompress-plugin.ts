@@ -34,7 +34,10 @@ export function precompressDir(dir: string): number {
     if (stat.size < MIN_COMPRESS_BYTES) continue;
     if ([".br", ".gz"].every((ext) => existsSync(path + ext) && statSync(path + ext).mtimeMs >= stat.mtimeMs)) continue;
     const body = readFileSync(path);
-    writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    );
     writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
     count++;
   }

@@ -26,7 +26,9 @@ describe("pre-rendering", () => {
   it("puts a note for readers without JavaScript in front of the status, and a fill replaces both", () => {
     const page = '<div id="compare-app"><p class="status">Loading…</p></div>';
     const noted = addNoScriptNote(page, "compare-app", "Needs <JavaScript>.");
-    expect(noted).toBe('<div id="compare-app"><noscript><p class="lede">Needs &lt;JavaScript&gt;. <a href="./">Browse the models</a></p></noscript><p class="status">Loading…</p></div>');
+    expect(noted).toBe(
+      '<div id="compare-app"><noscript><p class="lede">Needs &lt;JavaScript&gt;. <a href="./">Browse the models</a></p></noscript><p class="status">Loading…</p></div>',
+    );
     expect(fillElement(noted, "compare-app", "<h1>X</h1>")).toBe('<div id="compare-app"><h1>X</h1></div>');
   });
 });

@@ -45,10 +45,22 @@ export function fillElement(html: string, id: string, content: string): string {
 
 /** What the pages that work from their address (any id, a comparison, an import) say to a reader without JavaScript. */
 const noScriptNotes: Record<string, { id: string; text: string }> = {
-  "model.html": { id: "model-app", text: "This page draws any model from its address and needs JavaScript; every model of the gallery also has a page of its own that reads without it." },
-  "concept.html": { id: "concept-app", text: "This page explains any concept from its address and needs JavaScript; every concept also has a page of its own that reads without it." },
-  "compare.html": { id: "compare-app", text: "Comparisons are computed in your browser and need JavaScript. Each model's own page reads without it." },
-  "your-model.html": { id: "your-model-app", text: "Your config.json is imported in your browser, which needs JavaScript (nothing is uploaded anywhere)." },
+  "model.html": {
+    id: "model-app",
+    text: "This page draws any model from its address and needs JavaScript; every model of the gallery also has a page of its own that reads without it.",
+  },
+  "concept.html": {
+    id: "concept-app",
+    text: "This page explains any concept from its address and needs JavaScript; every concept also has a page of its own that reads without it.",
+  },
+  "compare.html": {
+    id: "compare-app",
+    text: "Comparisons are computed in your browser and need JavaScript. Each model's own page reads without it.",
+  },
+  "your-model.html": {
+    id: "your-model-app",
+    text: "Your config.json is imported in your browser, which needs JavaScript (nothing is uploaded anywhere).",
+  },
 };
 
 /** Adds a `<noscript>` note in front of the page's "Loading…" status (which the stylesheet hides without scripts). */
@@ -62,14 +74,26 @@ export function addNoScriptNote(html: string, id: string, text: string): string 
 /** The home page's pre-rendered parts. */
 function prerenderHome(html: string): string {
   const hits = runQuery(models, emptyQuery());
-  const withHero = fillElement(html, "hero-stats", renderToHtml(() => heroStats(models)));
+  const withHero = fillElement(
+    html,
+    "hero-stats",
+    renderToHtml(() => heroStats(models)),
+  );
   const grid = renderToHtml(() => cardGrid(hits, { selected: false }));
-  return fillElement(withHero, "home-app", `<section aria-labelledby="models-title"><h2 id="models-title" class="visually-hidden">Models</h2>${grid}</section>`);
+  return fillElement(
+    withHero,
+    "home-app",
+    `<section aria-labelledby="models-title"><h2 id="models-title" class="visually-hidden">Models</h2>${grid}</section>`,
+  );
 }
 
 function prerenderModel(template: string, spec: DatasetEntry): string {
   const page = withPageMeta(template, { title: `${spec.name} architecture — archgal`, description: `${spec.name}: ${spec.summary}` });
-  return fillElement(page, "model-app", renderToHtml(() => modelOverview(spec)));
+  return fillElement(
+    page,
+    "model-app",
+    renderToHtml(() => modelOverview(spec)),
+  );
 }
 
 function prerenderConcept(template: string, tag: string, specs: ReadonlyMap<string, DatasetEntry>): string {
@@ -80,7 +104,11 @@ function prerenderConcept(template: string, tag: string, specs: ReadonlyMap<stri
     return spec ? usageDetail(info.tag, spec) : undefined;
   };
   const page = withPageMeta(template, { title: `${info.name} — archgal`, description: info.summary });
-  return fillElement(page, "concept-app", renderToHtml(() => conceptPage(info, users, usage)));
+  return fillElement(
+    page,
+    "concept-app",
+    renderToHtml(() => conceptPage(info, users, usage)),
+  );
 }
 
 /** The dev server answers `model-<id>.html` / `concept-<tag>.html` with the page that renders any id. */
@@ -117,8 +145,18 @@ function prerenderBuild(pageFiles: boolean): Plugin {
       if (file === "index.html") return prerenderHome(html);
       const note = file ? noScriptNotes[file] : undefined;
       if (note) return addNoScriptNote(html, note.id, note.text);
-      if (file === "poster.html") return fillElement(html, "poster-app", renderToHtml(() => posterStatic(models.length)));
-      if (file === "concepts.html") return fillElement(html, "concepts-app", renderToHtml(() => conceptIndex(models)));
+      if (file === "poster.html")
+        return fillElement(
+          html,
+          "poster-app",
+          renderToHtml(() => posterStatic(models.length)),
+        );
+      if (file === "concepts.html")
+        return fillElement(
+          html,
+          "concepts-app",
+          renderToHtml(() => conceptIndex(models)),
+        );
       return html;
     },
     async generateBundle(_options, bundle) {

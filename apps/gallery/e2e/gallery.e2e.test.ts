@@ -96,7 +96,9 @@ describe("home", () => {
     // a derived model hangs under its base
     const derived = models.find((m) => m.derivedFrom)!;
     const base = models.find((m) => m.id === derived.derivedFrom)!;
-    const nested = page.locator(".tree li", { has: page.locator(`> a.tree-node:has-text("${base.name}")`) }).locator(`ul a.tree-node:has-text("${derived.name}")`);
+    const nested = page
+      .locator(".tree li", { has: page.locator(`> a.tree-node:has-text("${base.name}")`) })
+      .locator(`ul a.tree-node:has-text("${derived.name}")`);
     expect(await nested.count()).toBeGreaterThan(0);
     await screenshot(page, "home-family");
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -315,7 +317,25 @@ describe("concepts", () => {
   });
 
   it("renders every concept page without errors", async () => {
-    const tags = ["MHA", "MQA", "MLA", "SWA", "MoE", "shared-expert", "QK-Norm", "NoPE", "RoPE", "gated-attention", "gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba-2", "DSA", "MTP", "sandwich-norm"];
+    const tags = [
+      "MHA",
+      "MQA",
+      "MLA",
+      "SWA",
+      "MoE",
+      "shared-expert",
+      "QK-Norm",
+      "NoPE",
+      "RoPE",
+      "gated-attention",
+      "gated-deltanet",
+      "kimi-delta-attention",
+      "lightning-attention",
+      "mamba-2",
+      "DSA",
+      "MTP",
+      "sandwich-norm",
+    ];
     const t = await openPage(site, "./concepts.html");
     for (const tag of tags) {
       await t.page.goto(new URL(`./concept.html?id=${encodeURIComponent(tag)}`, site.url).href);
@@ -381,7 +401,10 @@ describe("poster", () => {
     await page.keyboard.press("0");
     await screenshot(page, "poster");
     // the download is the file shown: every model's figure in it
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the poster as SVG" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the poster as SVG" }).click(),
+    ]);
     const svg = readFileSync((await download.path())!, "utf8");
     expect(svg.match(/<g data-model="/g)).toHaveLength(models.length);
     // another order loads its own file, in place
@@ -407,7 +430,11 @@ describe("phone width (375 px)", () => {
       await screenshot(page, `phone-${name}`);
       const overflowing = await page.evaluate(() =>
         [...document.querySelectorAll("body *")]
-          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-scroll, .compare-diagrams, .snippet pre"))
+          .filter(
+            (e) =>
+              e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+              !e.closest(".table-scroll, .compare-diagrams, .snippet pre"),
+          )
           .slice(0, 5)
           .map((e) => `${e.tagName.toLowerCase()}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`),
       );

@@ -35,7 +35,9 @@ beforeAll(async () => {
 
 describe("page weight", () => {
   it("loads the Hugging Face importer on the Your model page only", () => {
-    const importer = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js") && readFileSync(join(dist, "assets", f), "utf8").includes("nothing is guessed by default"));
+    const importer = readdirSync(join(dist, "assets")).filter(
+      (f) => f.endsWith(".js") && readFileSync(join(dist, "assets", f), "utf8").includes("nothing is guessed by default"),
+    );
     expect(importer.length, "the importer's chunk is found by one of its messages").toBeGreaterThan(0);
     for (const [page, s] of Object.entries(sizes)) {
       const loaded = s!.files.filter((f) => importer.some((i) => f.endsWith(i)));
@@ -45,12 +47,18 @@ describe("page weight", () => {
     const yourModel = readFileSync(join(dist, "your-model.html"), "utf8");
     const entry = /<script[^>]*src="\.?\/?(assets\/[^"]+\.js)"/.exec(yourModel)![1]!;
     const reachable = [entry, ...sizes["your-model.html"]!.files].map((f) => readFileSync(join(dist, f), "utf8")).join("\n");
-    expect(importer.some((i) => reachable.includes(i)), "Your model reaches the importer").toBe(true);
+    expect(
+      importer.some((i) => reachable.includes(i)),
+      "Your model reaches the importer",
+    ).toBe(true);
   });
 
   it.each(Object.entries(SCRIPT_BUDGETS))("%s keeps its scripts and styles inside the budget", (page, budget) => {
     const s = sizes[page];
     expect(s, `${page} is built`).toBeDefined();
-    expect(s!.assets, `${page}: ${(s!.assets / KiB).toFixed(2)} KiB of scripts and styles (budget ${(budget / KiB).toFixed(1)} KiB)`).toBeLessThanOrEqual(budget);
+    expect(
+      s!.assets,
+      `${page}: ${(s!.assets / KiB).toFixed(2)} KiB of scripts and styles (budget ${(budget / KiB).toFixed(1)} KiB)`,
+    ).toBeLessThanOrEqual(budget);
   });
 });

@@ -119,7 +119,9 @@ describe("the poster without JavaScript", () => {
     try {
       const { page } = t;
       const img = page.locator(".poster-static img");
-      await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(10_000);
+      await expect
+        .poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth), { timeout: 60_000 })
+        .toBeGreaterThan(10_000);
       expect(await img.getAttribute("alt")).toContain(`all ${models.length} models`);
       expect(await page.locator(".poster-static source").getAttribute("media")).toBe("(prefers-color-scheme: dark)");
       expect(await page.locator("main a[href$='.svg']").count()).toBe(2);
@@ -153,7 +155,9 @@ describe("with JavaScript", () => {
       const w = window as unknown as { removedCards: Element[] };
       w.removedCards = [];
       new MutationObserver((records) => {
-        for (const r of records) for (const n of r.removedNodes) if (n instanceof Element) w.removedCards.push(...(n.matches(".model-card") ? [n] : n.querySelectorAll(".model-card")));
+        for (const r of records)
+          for (const n of r.removedNodes)
+            if (n instanceof Element) w.removedCards.push(...(n.matches(".model-card") ? [n] : n.querySelectorAll(".model-card")));
       }).observe(document, { childList: true, subtree: true });
     };
     const droppedCards = () => (window as unknown as { removedCards: Element[] }).removedCards.filter((n) => !n.isConnected).length;

@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
-import { a11yViolations, horizontalOverflow, openPage, screenshot, seriousA11yViolations, startSite, type Site, type TrackedPage } from "./site-harness.js";
+import {
+  a11yViolations,
+  horizontalOverflow,
+  openPage,
+  screenshot,
+  seriousA11yViolations,
+  startSite,
+  type Site,
+  type TrackedPage,
+} from "./site-harness.js";
 
 let site: Site;
 
@@ -256,7 +265,13 @@ describe("titles and link previews", () => {
     const { page } = t;
     const og = (p: string) => page.locator(`meta[property="og:${p}"]`).getAttribute("content");
     const titles = new Set<string>();
-    for (const path of ["./", "./concepts.html", "./poster.html", "./compare.html?models=llama-3-8b,qwen3-8b", "./model.html?id=llama-3-8b"]) {
+    for (const path of [
+      "./",
+      "./concepts.html",
+      "./poster.html",
+      "./compare.html?models=llama-3-8b,qwen3-8b",
+      "./model.html?id=llama-3-8b",
+    ]) {
       await page.goto(new URL(path, site.url).href);
       await expect.poll(() => og("title")).toBe(await page.title());
       expect(await og("description")).toBeTruthy();

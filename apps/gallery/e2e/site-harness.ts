@@ -122,7 +122,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   })) as AxeViolation[];
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`).join("\n  ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`)
+          .join("\n  ")}`,
+    );
 }
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
@@ -139,11 +145,20 @@ export async function a11yViolations(page: Page, minimum: "moderate" | "serious"
   const rank = { minor: 0, moderate: 1, serious: 2, critical: 3 } as Record<string, number>;
   return violations
     .filter((v) => (rank[v.impact ?? "minor"] ?? 0) >= rank[minimum]!)
-    .map((v) => `${v.impact} ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(" ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(" ")}`,
+    );
 }
 
 /** Elements reaching past the right edge of the viewport, and how far the page scrolls sideways. */
-export async function horizontalOverflow(page: Page, allowInside = ".table-scroll, .compare-diagrams, .snippet pre"): Promise<{ elements: string[]; scroll: number }> {
+export async function horizontalOverflow(
+  page: Page,
+  allowInside = ".table-scroll, .compare-diagrams, .snippet pre",
+): Promise<{ elements: string[]; scroll: number }> {
   return page.evaluate((allow) => {
     const width = document.documentElement.clientWidth;
     const elements = [...document.querySelectorAll("body *")]

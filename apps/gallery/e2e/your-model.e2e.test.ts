@@ -33,7 +33,10 @@ const qwenSmall = readFileSync(new URL("../../../packages/schema/src/hf/fixtures
 async function drop(page: Page, files: { name: string; text?: string; bytes?: number[] }[]): Promise<void> {
   await page.evaluate((list) => {
     const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text ?? new Uint8Array(f.bytes ?? [])], f.name, { type: f.text ? "application/json" : "application/octet-stream" }));
+    for (const f of list)
+      dt.items.add(
+        new File([f.text ?? new Uint8Array(f.bytes ?? [])], f.name, { type: f.text ? "application/json" : "application/octet-stream" }),
+      );
     document.getElementById("byo-drop")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
 }
@@ -81,7 +84,13 @@ describe("your model", () => {
     shared = page.url();
     expect(await page.locator("#byo-link").inputValue()).toBe(shared);
     // Popover on a part of the figure.
-    await page.locator("llm-arch").evaluate((el) => (el.shadowRoot!.querySelector("[data-component], [tabindex='0'] g, g[role='button']") as SVGElement | null)?.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true })));
+    await page
+      .locator("llm-arch")
+      .evaluate((el) =>
+        (el.shadowRoot!.querySelector("[data-component], [tabindex='0'] g, g[role='button']") as SVGElement | null)?.dispatchEvent(
+          new MouseEvent("click", { bubbles: true, composed: true }),
+        ),
+      );
     await screenshot(page, "your-model-qwen3-moe", true);
     // The importer loads on this page only: the other pages never request the hf chunk (checked in the home test below).
     await finish(t);
@@ -164,7 +173,9 @@ describe("your model", () => {
     }
     tensors.push(["model.norm.weight", [d]]);
     await drop(page, [{ name: "model.safetensors", bytes: header(tensors) }]);
-    await expect.poll(() => page.locator("#byo-count-total").textContent()).toMatch(/596,049,920 parameters .*The same as Qwen3-0\.6B's computed count/);
+    await expect
+      .poll(() => page.locator("#byo-count-total").textContent())
+      .toMatch(/596,049,920 parameters .*The same as Qwen3-0\.6B's computed count/);
     expect(await page.locator("llm-arch-compare").count(), "the comparison stays").toBe(1);
     await screenshot(page, "your-model-count");
     // A damaged checkpoint: the error names the file, the model stays on show.

@@ -22,7 +22,17 @@ function newest(path) {
 
 const deps = ["schema", "data", "renderer", "components"].map((p) => join(root, "packages", p));
 const depsBuilt = deps.every((d) => existsSync(join(d, "dist")));
-const sources = [join(app, "src"), join(app, "build"), join(app, "public"), join(app, "vite.config.ts"), ...readdirSync(app).filter((f) => f.endsWith(".html")).map((f) => join(app, f)), ...deps.map((d) => join(d, "dist")), join(root, "packages/data/models")];
+const sources = [
+  join(app, "src"),
+  join(app, "build"),
+  join(app, "public"),
+  join(app, "vite.config.ts"),
+  ...readdirSync(app)
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => join(app, f)),
+  ...deps.map((d) => join(d, "dist")),
+  join(root, "packages/data/models"),
+];
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const stale = !depsBuilt || built === 0 || sources.some((s) => newest(s) > built);
 

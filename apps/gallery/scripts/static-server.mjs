@@ -102,7 +102,12 @@ export function serveStatic(root, { port = 0, host = "127.0.0.1", fallback = tru
     server.on("listening", () => {
       const address = server.address();
       const shownHost = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
-      resolvePromise({ server, port: address.port, url: `http://${shownHost}:${address.port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolvePromise({
+        server,
+        port: address.port,
+        url: `http://${shownHost}:${address.port}/`,
+        close: () => new Promise((r) => server.close(r)),
+      });
     });
     server.listen(attempt, host);
   });

@@ -42,7 +42,16 @@ function safetensors(tensors: Tensor[], options: { withData?: boolean } = {}): U
 }
 
 /** Llama-style tensors: embeddings, `layers` blocks, final norm, head unless tied. */
-function llama(o: { vocab: number; d: number; layers: number; heads: number; kvHeads: number; headDim: number; ff: number; tied: boolean }): Tensor[] {
+function llama(o: {
+  vocab: number;
+  d: number;
+  layers: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  ff: number;
+  tied: boolean;
+}): Tensor[] {
   const t: Tensor[] = [["model.embed_tokens.weight", "BF16", [o.vocab, o.d]]];
   for (let i = 0; i < o.layers; i++) {
     const p = `model.layers.${i}`;
@@ -86,7 +95,12 @@ describe("archgal count", () => {
     expect(r.stdout).toMatch(/^\s+ffn\s+768\b/m);
     expect(r.stdout).toMatch(/^\s+attention\.q\s+128\b/m);
     const json = JSON.parse((await archgal("count", file, "--json")).stdout);
-    expect(json).toMatchObject({ total: tinyTotal, tensors: 21, byDtype: { BF16: tinyTotal }, byComponent: { embedding: 512, head: 512, attention: 384, ffn: 768, norms: 40 } });
+    expect(json).toMatchObject({
+      total: tinyTotal,
+      tensors: 21,
+      byDtype: { BF16: tinyTotal },
+      byComponent: { embedding: 512, head: 512, attention: 384, ffn: 768, norms: 40 },
+    });
   });
 
   it("counts the header bytes alone and the bare JSON header the same", async () => {
@@ -110,8 +124,14 @@ describe("archgal count", () => {
     const b = all.slice(10);
     await writeFile(join(sharded, "model-00001-of-00002.safetensors"), safetensors(a));
     await writeFile(join(sharded, "model-00002-of-00002.safetensors"), safetensors(b));
-    const weightMap = Object.fromEntries([...a.map(([n]) => [n, "model-00001-of-00002.safetensors"]), ...b.map(([n]) => [n, "model-00002-of-00002.safetensors"])]);
-    await writeFile(join(sharded, "model.safetensors.index.json"), JSON.stringify({ metadata: { total_size: tinyTotal * 2 }, weight_map: weightMap }));
+    const weightMap = Object.fromEntries([
+      ...a.map(([n]) => [n, "model-00001-of-00002.safetensors"]),
+      ...b.map(([n]) => [n, "model-00002-of-00002.safetensors"]),
+    ]);
+    await writeFile(
+      join(sharded, "model.safetensors.index.json"),
+      JSON.stringify({ metadata: { total_size: tinyTotal * 2 }, weight_map: weightMap }),
+    );
     for (const path of [join(sharded, "model.safetensors.index.json"), sharded]) {
       const r = await archgal("count", path, "--json");
       expect(r.code, r.stderr).toBe(0);
@@ -136,7 +156,12 @@ describe("archgal count", () => {
     expect(r.stdout).toMatch(/^\s+head\s+262,668,288\s+0\s+\+262,668,288$/m);
     expect(r.stderr).toMatch(/differs from llama-3\.2-1b/);
     const json = JSON.parse((await archgal("count", file, "--spec", "llama-3.2-1b", "--json")).stdout);
-    expect(json.spec).toEqual({ id: "llama-3.2-1b", totalWithMtp: 1235814400, matches: false, differences: [{ component: "head", checkpoint: 262668288, spec: 0, difference: 262668288 }] });
+    expect(json.spec).toEqual({
+      id: "llama-3.2-1b",
+      totalWithMtp: 1235814400,
+      matches: false,
+      differences: [{ component: "head", checkpoint: 262668288, spec: 0, difference: 262668288 }],
+    });
   });
 
   it("gives one clear line for a missing file, a hostile header, a truncated file, a missing shard", async () => {
@@ -160,7 +185,10 @@ describe("archgal count", () => {
 
     const shardDir = join(dir, "missing-shard");
     await mkdir(shardDir);
-    await writeFile(join(shardDir, "model.safetensors.index.json"), JSON.stringify({ weight_map: { "lm_head.weight": "model-00001-of-00001.safetensors" } }));
+    await writeFile(
+      join(shardDir, "model.safetensors.index.json"),
+      JSON.stringify({ weight_map: { "lm_head.weight": "model-00001-of-00001.safetensors" } }),
+    );
     const s = await archgal("count", shardDir);
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/model-00001-of-00001\.safetensors: no such file/);

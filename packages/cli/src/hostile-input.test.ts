@@ -89,7 +89,11 @@ describe("sizes", () => {
     const first = spec.architecture.layers[0];
     spec.architecture.numLayers = 1;
     spec.architecture.layers = [
-      { repeat: 1, shortcut: true, layers: [{ repeat: 10_000, layers: [{ repeat: 10_000, layers: [{ mixer: first.mixer, ffn: first.ffn, count: 10_000 }] }] }] },
+      {
+        repeat: 1,
+        shortcut: true,
+        layers: [{ repeat: 10_000, layers: [{ repeat: 10_000, layers: [{ mixer: first.mixer, ffn: first.ffn, count: 10_000 }] }] }],
+      },
     ];
     const file = join(dir, "huge.json");
     await writeFile(file, JSON.stringify(spec));

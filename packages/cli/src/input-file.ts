@@ -9,17 +9,38 @@ import { CliError } from "./cli-error.js";
 /** Largest spec or config file the CLI reads: 10 MiB (real specs and configs are a few KiB). */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-const describeKind = (s: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }) =>
-  s.isDirectory() ? "is a directory" : s.isFIFO() ? "is a FIFO" : s.isCharacterDevice() || s.isBlockDevice() ? "is a device" : s.isSocket() ? "is a socket" : "is not a regular file";
+const describeKind = (s: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}) =>
+  s.isDirectory()
+    ? "is a directory"
+    : s.isFIFO()
+      ? "is a FIFO"
+      : s.isCharacterDevice() || s.isBlockDevice()
+        ? "is a device"
+        : s.isSocket()
+          ? "is a socket"
+          : "is not a regular file";
 
 const errnoMessage = (path: string, error: unknown): CliError => {
   const code = (error as NodeJS.ErrnoException).code;
-  return new CliError(code === "ENOENT" ? `${path}: no such file` : code === "EISDIR" ? `${path}: is a directory` : `${path}: cannot read (${code ?? String(error)})`);
+  return new CliError(
+    code === "ENOENT"
+      ? `${path}: no such file`
+      : code === "EISDIR"
+        ? `${path}: is a directory`
+        : `${path}: cannot read (${code ?? String(error)})`,
+  );
 };
 
 /** Reads a regular file of at most `limit` bytes as UTF-8; anything else is a {@link CliError}. */
 export async function readInputFile(path: string, limit = MAX_INPUT_BYTES): Promise<string> {
-  const tooLarge = (size: number | string) => new CliError(`${path}: ${size} bytes is larger than the ${limit}-byte limit for an input file`);
+  const tooLarge = (size: number | string) =>
+    new CliError(`${path}: ${size} bytes is larger than the ${limit}-byte limit for an input file`);
   let info;
   try {
     info = await stat(path);

@@ -24,7 +24,8 @@ export async function assertWritable(path: string): Promise<void> {
     throw new CliError(`${path}: cannot write (permission denied)`);
   }
   const existing = await lstat(path).catch(() => undefined);
-  if (existing?.isSymbolicLink()) throw new CliError(`${path}: is a symbolic link; refusing to write through it (remove it or choose another path)`);
+  if (existing?.isSymbolicLink())
+    throw new CliError(`${path}: is a symbolic link; refusing to write through it (remove it or choose another path)`);
   if (existing?.isDirectory()) throw new CliError(`${path}: is a directory`);
   if (existing && !existing.isFile()) throw new CliError(`${path}: is not a regular file`);
 }
@@ -73,7 +74,9 @@ export async function writeOutput(path: string, data: string | Uint8Array): Prom
     if (created) await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     pending.delete(temp);
-    throw new CliError(`${path}: cannot write (${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "is a directory" : (code ?? String(error))})`);
+    throw new CliError(
+      `${path}: cannot write (${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "is a directory" : (code ?? String(error))})`,
+    );
   }
 }
 

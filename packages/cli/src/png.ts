@@ -31,7 +31,9 @@ export async function svgToPng(svg: string, width?: number): Promise<Uint8Array>
   const w = width ?? resvg.width;
   const h = Math.ceil((resvg.height * w) / resvg.width);
   if (!(w * h <= MAX_PNG_PIXELS)) {
-    throw new CliError(`a ${w} × ${h} px PNG is ${Math.round((w * h) / 1e6)} megapixels, more than the ${MAX_PNG_PIXELS / 1e6} allowed; pass a smaller --width`);
+    throw new CliError(
+      `a ${w} × ${h} px PNG is ${Math.round((w * h) / 1e6)} megapixels, more than the ${MAX_PNG_PIXELS / 1e6} allowed; pass a smaller --width`,
+    );
   }
   return resvg.render().asPng();
 }

@@ -35,7 +35,11 @@ describe("archgal list", () => {
     const json = await archgal("list", "--json");
     const rows = JSON.parse(json.stdout) as { id: string; name: string; org: string; releaseDate: string }[];
     expect(rows.length).toBeGreaterThanOrEqual(70);
-    expect(rows.find((r) => r.id === "deepseek-v3")).toMatchObject({ name: expect.any(String), org: expect.any(String), releaseDate: "2024-12-26" });
+    expect(rows.find((r) => r.id === "deepseek-v3")).toMatchObject({
+      name: expect.any(String),
+      org: expect.any(String),
+      releaseDate: "2024-12-26",
+    });
   });
 });
 
@@ -154,7 +158,14 @@ describe("archgal render, compare, poster", () => {
 });
 
 describe("archgal import", () => {
-  const config = { model_type: "my_llama", vocab_size: 1000, hidden_size: 64, num_hidden_layers: 4, num_attention_heads: 8, intermediate_size: 128 };
+  const config = {
+    model_type: "my_llama",
+    vocab_size: 1000,
+    hidden_size: 64,
+    num_hidden_layers: 4,
+    num_attention_heads: 8,
+    intermediate_size: 128,
+  };
 
   it("refuses an unknown model_type, naming --guess", async () => {
     const file = join(dir, "unknown.json");
@@ -177,7 +188,7 @@ describe("archgal import", () => {
     expect(out.stderr.split("\n")[0]).toMatch(/^warning: guessed: /);
   });
 
-  it("refuses model_type \"constructor\" with a clear error", async () => {
+  it('refuses model_type "constructor" with a clear error', async () => {
     const file = join(dir, "constructor.json");
     await writeFile(file, JSON.stringify({ ...config, model_type: "constructor" }));
     const out = await archgal("import", file);
@@ -230,7 +241,22 @@ describe("archgal fit", () => {
   });
 
   it("compares models side by side on 2 × H100 and says plainly which do not fit", async () => {
-    const r = await archgal("fit", "llama-3-8b", "qwen3-32b", "deepseek-v3", "--gpu", "h100", "--gpus", "2", "--context", "32k", "--batch", "4", "--dtype", "fp8");
+    const r = await archgal(
+      "fit",
+      "llama-3-8b",
+      "qwen3-32b",
+      "deepseek-v3",
+      "--gpu",
+      "h100",
+      "--gpus",
+      "2",
+      "--context",
+      "32k",
+      "--batch",
+      "4",
+      "--dtype",
+      "fp8",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^On 2 × NVIDIA H100 SXM 80GB · context 32,768 · batch 4/);
     expect(r.stdout).toMatch(/fits\s+yes\s+yes\s+no/);
@@ -263,7 +289,19 @@ describe("archgal fit", () => {
   });
 
   it("takes a custom device", async () => {
-    const r = await archgal("fit", "llama-3-8b", "--gpu", "custom", "--memory-gb", "24", "--bandwidth-gbps", "1000", "--tflops", "150", "--json");
+    const r = await archgal(
+      "fit",
+      "llama-3-8b",
+      "--gpu",
+      "custom",
+      "--memory-gb",
+      "24",
+      "--bandwidth-gbps",
+      "1000",
+      "--tflops",
+      "150",
+      "--json",
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).fit.device.name).toBe("Custom device");
   });

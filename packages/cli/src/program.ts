@@ -60,22 +60,33 @@ export function buildProgram(): Command {
     .option("-o, --output <file>", "write the spec here instead of stdout")
     .option("--id <id>", "id for the spec")
     .option("--name <name>", "display name")
-    .option("--source <url>", "URL of the config, recorded as the spec's source (default for a Hub id: its config.json at the resolved commit)")
+    .option(
+      "--source <url>",
+      "URL of the config, recorded as the spec's source (default for a Hub id: its config.json at the resolved commit)",
+    )
     .option("--revision <rev>", "Hub branch, tag or commit (default main, or the id's @revision)")
     .option("--timeout <seconds>", "give up on the Hub after this long (default 30)")
     .option("--guess", "read an unknown model_type by Llama's conventions (the spec is marked as guessed) instead of refusing it")
-    .action(async (config: string, o: { output?: string; id?: string; name?: string; source?: string; revision?: string; timeout?: string; guess?: boolean }) => {
-      if (o.output) await assertWritable(o.output);
-      const { json, warnings } = await importCommand(config, o);
-      for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-      await emit(json, o.output);
-    });
+    .action(
+      async (
+        config: string,
+        o: { output?: string; id?: string; name?: string; source?: string; revision?: string; timeout?: string; guess?: boolean },
+      ) => {
+        if (o.output) await assertWritable(o.output);
+        const { json, warnings } = await importCommand(config, o);
+        for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+        await emit(json, o.output);
+      },
+    );
 
   program
     .command("fit")
     .description("will it fit, and how fast: memory on accelerators and roofline speed; 2–4 models side by side")
     .argument("<models...>", "dataset ids or spec paths (one model, or 2–4 to compare)")
-    .option("--gpu <device>", "device preset (h100, h200, b200, gb200, mi300x, mi355x, l40s, a100, rtx4090, rtx5090, m4-max, m3-ultra, tpu-v5e, tpu-v6e) or custom")
+    .option(
+      "--gpu <device>",
+      "device preset (h100, h200, b200, gb200, mi300x, mi355x, l40s, a100, rtx4090, rtx5090, m4-max, m3-ultra, tpu-v5e, tpu-v6e) or custom",
+    )
     .option("--gpus <n>", "devices available (default: the fewest that fit)")
     .option("--context <tokens>", "tokens per sequence: 8192, 128k (= 131,072), 1M (= 1,048,576)", "8k")
     .option("--batch <n>", "concurrent sequences", "1")
@@ -110,9 +121,7 @@ export function buildProgram(): Command {
       .option("--theme <theme>", "light or dark", "light")
       .option("--width <px>", "output width in pixels");
 
-  drawing(
-    program.command("render").description("draw one model").argument("<model>", "dataset id or path to a spec .json"),
-  )
+  drawing(program.command("render").description("draw one model").argument("<model>", "dataset id or path to a spec .json"))
     .option("--compact", "the narrow-column figure (320–700 px wide): no zoom panels, notes listed below, a mini layer strip")
     .action(async (model: string, o: DrawOptions & { compact?: boolean }) => {
       await preflight(o);

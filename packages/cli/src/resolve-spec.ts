@@ -32,5 +32,7 @@ export async function resolveSpec(arg: string): Promise<ModelSpec> {
   const closed = findClosedModel(arg);
   if (closed) throw new CliError(`unknown model "${arg}": ${describeClosedModel(closed)}`);
   const close = modelIds.filter((id) => id.includes(arg) || arg.includes(id.split("-")[0] ?? id)).slice(0, 6);
-  throw new CliError(`unknown model "${arg}"${close.length ? ` (did you mean ${close.join(", ")}?)` : ""}; run \`archgal list\` for the ids, or pass a path to a spec .json file`);
+  throw new CliError(
+    `unknown model "${arg}"${close.length ? ` (did you mean ${close.join(", ")}?)` : ""}; run \`archgal list\` for the ids, or pass a path to a spec .json file`,
+  );
 }

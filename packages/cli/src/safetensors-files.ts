@@ -13,7 +13,13 @@ const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 const errnoMessage = (path: string, error: unknown): CliError => {
   const code = (error as NodeJS.ErrnoException).code;
-  return new CliError(code === "ENOENT" ? `${path}: no such file` : code === "EISDIR" ? `${path}: is a directory` : `${path}: cannot read (${code ?? String(error)})`);
+  return new CliError(
+    code === "ENOENT"
+      ? `${path}: no such file`
+      : code === "EISDIR"
+        ? `${path}: is a directory`
+        : `${path}: cannot read (${code ?? String(error)})`,
+  );
 };
 
 /** Reads one file's header bytes and its size: a whole file, its header bytes alone, or its bare JSON header. */
@@ -41,7 +47,8 @@ export async function readShardHeader(path: string): Promise<SafetensorsShard> {
     // The JSON header alone, without the 8-byte length: read it whole (bounded like a header).
     const first = await read(0, 1);
     if (first[0] === 0x7b) {
-      if (size > MAX_SAFETENSORS_HEADER_BYTES) throw new CliError(`${path}: a ${size}-byte JSON header exceeds the ${MAX_SAFETENSORS_HEADER_BYTES}-byte limit`);
+      if (size > MAX_SAFETENSORS_HEADER_BYTES)
+        throw new CliError(`${path}: a ${size}-byte JSON header exceeds the ${MAX_SAFETENSORS_HEADER_BYTES}-byte limit`);
       return read(0, size);
     }
     const header = await readSafetensorsHeaderBytes(read).catch((error: unknown) => {
@@ -80,9 +87,21 @@ export async function readCheckpoint(path: string): Promise<{ input: Safetensors
   });
   if (info.isDirectory()) {
     const index = join(path, "model.safetensors.index.json");
-    if (await stat(index).then(() => true, () => false)) return readCheckpoint(index);
+    if (
+      await stat(index).then(
+        () => true,
+        () => false,
+      )
+    )
+      return readCheckpoint(index);
     const single = join(path, "model.safetensors");
-    if (await stat(single).then(() => true, () => false)) return readCheckpoint(single);
+    if (
+      await stat(single).then(
+        () => true,
+        () => false,
+      )
+    )
+      return readCheckpoint(single);
     throw new CliError(`${path}: no model.safetensors.index.json or model.safetensors in this directory`);
   }
   if (path.endsWith(".json")) {

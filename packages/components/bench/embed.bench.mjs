@@ -52,7 +52,11 @@ for (const [id, svg] of svgs) files.set(`/svg/${id}.svg`, Buffer.from(svg));
 // Bytes: the element's critical path (cdn/llm-arch.js and the chunks it imports statically, from esbuild's metafile).
 const meta = JSON.parse(files.get("/cdn/meta.json").toString("utf8"));
 const rel = (f) => f.replace(/^.*?cdn\//, "");
-const outputs = new Map(Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js")).map(([f, o]) => [rel(f), o]));
+const outputs = new Map(
+  Object.entries(meta.outputs)
+    .filter(([f]) => f.endsWith(".js"))
+    .map(([f, o]) => [rel(f), o]),
+);
 const critical = [];
 const visit = (f) => {
   if (critical.includes(f) || !outputs.has(f)) return;
@@ -98,13 +102,20 @@ const fcpClock = `<script>
   }).observe({ type: "paint", buffered: true });
 </script>`;
 const pages = {
-  oneTag: (id) => `${head}${oneTagClock}<script type="module" src="/cdn/llm-arch.js"></script></head><body><llm-arch model="${id}"></llm-arch></body></html>`,
-  preRendered: (id) => `${head}${fcpClock}<script type="module" src="/cdn/llm-arch.js"></script></head><body><llm-arch model="${id}">${svgs.get(id)}</llm-arch></body></html>`,
+  oneTag: (id) =>
+    `${head}${oneTagClock}<script type="module" src="/cdn/llm-arch.js"></script></head><body><llm-arch model="${id}"></llm-arch></body></html>`,
+  preRendered: (id) =>
+    `${head}${fcpClock}<script type="module" src="/cdn/llm-arch.js"></script></head><body><llm-arch model="${id}">${svgs.get(id)}</llm-arch></body></html>`,
   img: (id) => `${head}${fcpClock}</head><body><img alt="figure" src="/svg/${id}.svg"></body></html>`,
 };
 const variants = Object.keys(pages);
 
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8", ".svg": "image/svg+xml" };
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://x");
   const gzipOk = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
@@ -130,10 +141,19 @@ async function measure(variant, id, throttled) {
     if (throttled) {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
     }
     await page.goto(`${base}/${variant}.html?id=${id}`, { waitUntil: "commit" });
-    const h = await page.waitForFunction(() => (window.__error ? -2 : window.__t !== undefined && window.__t >= 0 ? window.__t : undefined), null, { timeout: 60_000, polling: 10 });
+    const h = await page.waitForFunction(
+      () => (window.__error ? -2 : window.__t !== undefined && window.__t >= 0 ? window.__t : undefined),
+      null,
+      { timeout: 60_000, polling: 10 },
+    );
     const t = await h.jsonValue();
     if (t === -2) throw new Error(`${variant} ${id}: ${await page.evaluate(() => window.__error)}`);
     return t;
@@ -149,7 +169,8 @@ async function compare(id, runs, throttled) {
   return Object.fromEntries(variants.map((v) => [`${v}Ms`, round(median(samples[v]))]));
 }
 
-const row = (r, where) => `${r.id.padEnd(28)} ${where.padEnd(10)} one tag ${String(r.oneTagMs).padStart(7)} ms · pre-rendered ${String(r.preRenderedMs).padStart(7)} ms · <img> ${String(r.imgMs).padStart(7)} ms`;
+const row = (r, where) =>
+  `${r.id.padEnd(28)} ${where.padEnd(10)} one tag ${String(r.oneTagMs).padStart(7)} ms · pre-rendered ${String(r.preRenderedMs).padStart(7)} ms · <img> ${String(r.imgMs).padStart(7)} ms`;
 const loopback = [];
 const throttledResults = [];
 try {
@@ -192,6 +213,8 @@ const result = {
 };
 mkdirSync(join(root, "reports"), { recursive: true });
 writeFileSync(join(root, "reports/bench-embed.json"), `${JSON.stringify(result, null, 2)}\n`);
-console.log(`bytes (median of ${sizes.length} models): one tag ${kb(result.bytes.medianOneTagBytes)}, the SVG ${kb(result.bytes.medianSvgBytes)}`);
+console.log(
+  `bytes (median of ${sizes.length} models): one tag ${kb(result.bytes.medianOneTagBytes)}, the SVG ${kb(result.bytes.medianSvgBytes)}`,
+);
 console.log(JSON.stringify({ loopback: result.loopback.median, throttled: result.throttled.median }));
 console.log("wrote reports/bench-embed.json");

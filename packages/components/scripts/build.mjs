@@ -44,7 +44,12 @@ const oneCriticalChunk = {
     const core = join(root, "src/cdn-core.ts");
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind !== "dynamic-import" || args.pluginData?.wrapped) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { wrapped: true } });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { wrapped: true },
+      });
       if (resolved.errors.length) return { errors: resolved.errors };
       return { path: resolved.path, namespace: "after-core" };
     });

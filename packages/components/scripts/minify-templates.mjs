@@ -24,6 +24,9 @@ export function minifyTemplates(source) {
 export const minifyTemplatesPlugin = {
   name: "minify-lit-templates",
   setup(build) {
-    build.onLoad({ filter: /\/packages\/components\/src\/.*\.ts$/ }, async (args) => ({ contents: minifyTemplates(await readFile(args.path, "utf8")), loader: "ts" }));
+    build.onLoad({ filter: /\/packages\/components\/src\/.*\.ts$/ }, async (args) => ({
+      contents: minifyTemplates(await readFile(args.path, "utf8")),
+      loader: "ts",
+    }));
   },
 };

@@ -12,7 +12,12 @@ try {
   for (const theme of ["light", "dark"]) {
     const page = await browser.newPage({ viewport: { width: 1320, height: 900 }, colorScheme: theme });
     await page.goto(`${server.url}/demo/index.html?theme=${theme}`);
-    await page.waitForFunction(() => [...document.querySelectorAll("llm-arch")].slice(0, 3).every((el) => el.shadowRoot?.querySelector("svg")) && document.querySelector("llm-arch-gallery")?.shadowRoot?.querySelector("[part=card]") && document.querySelector("llm-arch-compare")?.shadowRoot?.querySelector("table"));
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("llm-arch")].slice(0, 3).every((el) => el.shadowRoot?.querySelector("svg")) &&
+        document.querySelector("llm-arch-gallery")?.shadowRoot?.querySelector("[part=card]") &&
+        document.querySelector("llm-arch-compare")?.shadowRoot?.querySelector("table"),
+    );
     await page.screenshot({ path: `${out}/demo-${theme}.png`, fullPage: true });
     const first = page.locator("llm-arch").first();
     await first.screenshot({ path: `${out}/deepseek-${theme}.png` });
@@ -25,11 +30,20 @@ try {
     }
     await page.keyboard.press("Enter");
     await first.screenshot({ path: `${out}/deepseek-popover-${theme}.png` });
-    await page.locator("llm-arch").nth(2).screenshot({ path: `${out}/compact-${theme}.png` });
+    await page
+      .locator("llm-arch")
+      .nth(2)
+      .screenshot({ path: `${out}/compact-${theme}.png` });
     await page.locator("llm-arch-compare").screenshot({ path: `${out}/compare-${theme}.png` });
     await page.locator("llm-arch-gallery").screenshot({ path: `${out}/gallery-${theme}.png` });
-    await page.locator("llm-arch").nth(3).screenshot({ path: `${out}/error-unknown-${theme}.png` });
-    await page.locator("llm-arch").nth(4).screenshot({ path: `${out}/error-invalid-${theme}.png` });
+    await page
+      .locator("llm-arch")
+      .nth(3)
+      .screenshot({ path: `${out}/error-unknown-${theme}.png` });
+    await page
+      .locator("llm-arch")
+      .nth(4)
+      .screenshot({ path: `${out}/error-invalid-${theme}.png` });
     await page.close();
   }
   console.log(`screenshots in ${out}`);

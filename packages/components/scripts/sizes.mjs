@@ -23,7 +23,8 @@ function closure(outputs, start, dynamic = false) {
   const visit = (file) => {
     if (seen.has(file) || !outputs[file]) return;
     seen.add(file);
-    for (const i of outputs[file].imports ?? []) if (i.kind === "import-statement" || (dynamic && i.kind === "dynamic-import")) visit(i.path);
+    for (const i of outputs[file].imports ?? [])
+      if (i.kind === "import-statement" || (dynamic && i.kind === "dynamic-import")) visit(i.path);
   };
   visit(start);
   return seen;
@@ -54,7 +55,13 @@ export function measure(root) {
   return {
     criticalPath: { files: [...critical].map(rel), gzip: size(critical) },
     withPanels: { gzip: size(critical) + (panels?.gzip ?? 0) },
-    lazy: { panels, details: lazy(/src\/component-info\.ts$/), validator: lazy(/src\/validate\.ts$/), compare: lazy(/src\/llm-arch-compare\.ts$/), gallery: lazy(/src\/llm-arch-gallery\.ts$/) },
+    lazy: {
+      panels,
+      details: lazy(/src\/component-info\.ts$/),
+      validator: lazy(/src\/validate\.ts$/),
+      compare: lazy(/src\/llm-arch-compare\.ts$/),
+      gallery: lazy(/src\/llm-arch-gallery\.ts$/),
+    },
     all: { files: Object.keys(outputs).length, gzip: size(Object.keys(outputs)) },
     index: gzipSize(join(dir, "index.json")),
     models,
@@ -68,11 +75,18 @@ export function reportSizes(root) {
   const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
   const largest = Object.entries(m.models).sort((a, b) => b[1] - a[1]);
   const over = m.criticalPath.gzip > budgets.criticalPath ? "  OVER BUDGET" : "";
-  console.log(`critical path of <llm-arch model> (${m.criticalPath.files.join(" + ")}): ${kib(m.criticalPath.gzip)} gzip (budget ${kib(budgets.criticalPath)})${over}`);
+  console.log(
+    `critical path of <llm-arch model> (${m.criticalPath.files.join(" + ")}): ${kib(m.criticalPath.gzip)} gzip (budget ${kib(budgets.criticalPath)})${over}`,
+  );
   for (const [name, l] of Object.entries(m.lazy)) if (l) console.log(`  lazy ${name}: +${kib(l.gzip)} (${l.files.join(", ")})`);
   console.log(`  with zoom panels (wide elements; drawn after the lean figure if they arrive later): ${kib(m.withPanels.gzip)}`);
   console.log(`cdn/models/index.json: ${kib(m.index)} gzip`);
-  console.log(`cdn/models: ${largest.length} models, largest ${largest.slice(0, 3).map(([id, n]) => `${id} ${kib(n)}`).join(", ")} (budget ${kib(budgets.model)} each)`);
+  console.log(
+    `cdn/models: ${largest.length} models, largest ${largest
+      .slice(0, 3)
+      .map(([id, n]) => `${id} ${kib(n)}`)
+      .join(", ")} (budget ${kib(budgets.model)} each)`,
+  );
   mkdirSync(join(root, "reports"), { recursive: true });
   writeFileSync(join(root, "reports/sizes.json"), JSON.stringify(m, null, 2));
   return m;

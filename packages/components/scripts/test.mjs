@@ -8,7 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const node = (args, env = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const node = (args, env = {}) =>
+  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
 if (!["cdn/llm-arch.js", "dist/index.js", "custom-elements.json"].every((f) => existsSync(join(root, f)))) {
   console.log("components: build output missing, building first");
@@ -22,7 +23,16 @@ const wtr = node([wtrBin, "--config", "web-test-runner.config.mjs", ...(only.len
 
 let nodeTests = 0;
 if (!only.length) {
-  const files = readdirSync(join(root, "test")).filter((f) => f.endsWith(".node.test.mjs")).map((f) => join("test", f));
-  nodeTests = node(["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=junit", "--test-reporter-destination=reports/junit-node.xml", ...files]);
+  const files = readdirSync(join(root, "test"))
+    .filter((f) => f.endsWith(".node.test.mjs"))
+    .map((f) => join("test", f));
+  nodeTests = node([
+    "--test",
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    "--test-reporter=junit",
+    "--test-reporter-destination=reports/junit-node.xml",
+    ...files,
+  ]);
 }
 process.exit(wtr !== 0 || nodeTests !== 0 ? 1 : 0);

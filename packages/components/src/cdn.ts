@@ -9,4 +9,14 @@ import { setEntryUrl } from "./cdn-core.js";
 // The models/ folder is found next to this script.
 setEntryUrl(import.meta.url);
 
-export { loadAll, LlmArch, LlmArchFacts, setModelLoader, setDataBase, LlmArchLoadEvent, LlmArchErrorEvent, LlmArchSelectEvent, LlmArchOpenEvent } from "./cdn-core.js";
+export {
+  loadAll,
+  LlmArch,
+  LlmArchFacts,
+  setModelLoader,
+  setDataBase,
+  LlmArchLoadEvent,
+  LlmArchErrorEvent,
+  LlmArchSelectEvent,
+  LlmArchOpenEvent,
+} from "./cdn-core.js";

@@ -102,7 +102,12 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     const several = list.length > 1;
     const rows = list.flatMap(([name, ff, n]) => ffnRows(name, ff, n, several));
     const moe = list.some(([, ff]) => ffnKind(ff.kind)?.sparse === true);
-    rows.push(["FFN parameters", moe ? `${formatCount(s.params.breakdown.ffn + b.routedExperts + b.sharedExperts + b.router)} (${formatCount(s.params.activeBreakdown.ffn + s.params.activeBreakdown.routedExperts + s.params.activeBreakdown.sharedExperts + s.params.activeBreakdown.router)} active)` : formatCount(b.ffn)]);
+    rows.push([
+      "FFN parameters",
+      moe
+        ? `${formatCount(s.params.breakdown.ffn + b.routedExperts + b.sharedExperts + b.router)} (${formatCount(s.params.activeBreakdown.ffn + s.params.activeBreakdown.routedExperts + s.params.activeBreakdown.sharedExperts + s.params.activeBreakdown.router)} active)`
+        : formatCount(b.ffn),
+    ]);
     return {
       title: moe ? (list.length > 1 ? "Mixture of experts (or dense feed forward)" : "Mixture of experts") : "Feed-forward network",
       rows,
@@ -127,11 +132,26 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
         ["Norm", `${norm}, ${arch.norm.placement}`],
         ["Width (d_model)", formatInt(arch.dModel)],
       ],
-      concepts: explain(arch.norm.placement === "sandwich" ? ["sandwich-norm"] : arch.norm.placement === "post" ? ["post-norm"] : arch.norm.placement === "parallel" ? ["parallel-block"] : []),
+      concepts: explain(
+        arch.norm.placement === "sandwich"
+          ? ["sandwich-norm"]
+          : arch.norm.placement === "post"
+            ? ["post-norm"]
+            : arch.norm.placement === "parallel"
+              ? ["parallel-block"]
+              : [],
+      ),
     };
   }
   function mtpInfo(): ComponentInfo {
-    return { title: "Multi-token prediction modules", rows: [["Modules", formatInt(arch.mtp?.layers ?? 0)], ["Parameters", formatCount(s.params.mtp)]], concepts: explain(["MTP"]) };
+    return {
+      title: "Multi-token prediction modules",
+      rows: [
+        ["Modules", formatInt(arch.mtp?.layers ?? 0)],
+        ["Parameters", formatCount(s.params.mtp)],
+      ],
+      concepts: explain(["MTP"]),
+    };
   }
   switch (component) {
     case "block":
@@ -174,13 +194,20 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     case "qk-norm":
       return {
         title: "QK-Norm",
-        rows: mixers.flatMap(([name, m]) => (m.kind === "attention" && m.qkNorm ? [[name, `${m.qkNorm.kind}, ${m.qkNorm.scope}`] as [string, string]] : [])),
+        rows: mixers.flatMap(([name, m]) =>
+          m.kind === "attention" && m.qkNorm ? [[name, `${m.qkNorm.kind}, ${m.qkNorm.scope}`] as [string, string]] : [],
+        ),
         concepts: explain(["QK-Norm"]),
       };
     case "per-layer-embedding":
       return {
         title: "Per-layer embeddings",
-        rows: arch.embedding.perLayer ? [["Table", formatInt(arch.embedding.perLayer.vocabSize)], ["Per layer", formatInt(arch.embedding.perLayer.dim)]] : [],
+        rows: arch.embedding.perLayer
+          ? [
+              ["Table", formatInt(arch.embedding.perLayer.vocabSize)],
+              ["Per layer", formatInt(arch.embedding.perLayer.dim)],
+            ]
+          : [],
         concepts: explain(["per-layer-embeddings"]),
       };
   }
@@ -191,7 +218,11 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     ];
     if (arch.norm.eps) rows.push(["ε", String(arch.norm.eps)]);
     rows.push(["All norm parameters", formatCount(b.norms)]);
-    return { title: component === "final-norm" ? `Final ${norm}` : norm, rows, concepts: explain(arch.norm.placement === "sandwich" ? ["sandwich-norm"] : []) };
+    return {
+      title: component === "final-norm" ? `Final ${norm}` : norm,
+      rows,
+      concepts: explain(arch.norm.placement === "sandwich" ? ["sandwich-norm"] : []),
+    };
   }
   return { title: component, rows: [], concepts: [] };
 }

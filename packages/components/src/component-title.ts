@@ -30,7 +30,9 @@ export function mixerKinds(f: SpecFacts, only?: string): string {
 /** Whether an FFN component (or panel) stands for a mixture of experts. */
 export function isMoe(f: SpecFacts, only?: string): { moe: boolean; dense: boolean } {
   const arch = f.spec.architecture;
-  const kinds = [...f.counts.ffns.keys()].flatMap((n) => (arch.ffns[n] && (!only || n === only || arch.ffns[n].kind === only) ? [arch.ffns[n].kind] : []));
+  const kinds = [...f.counts.ffns.keys()].flatMap((n) =>
+    arch.ffns[n] && (!only || n === only || arch.ffns[n].kind === only) ? [arch.ffns[n].kind] : [],
+  );
   const all = kinds.length ? kinds : [...f.counts.ffns.keys()].map((n) => arch.ffns[n]?.kind);
   return { moe: all.includes("moe"), dense: all.includes("mlp") };
 }

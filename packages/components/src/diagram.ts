@@ -88,7 +88,11 @@ export const panelsLoaded = (): boolean => full !== undefined;
  * `compact` (with its layer strip once the full renderer is loaded), else with zoom panels when asked for and loaded.
  */
 export function draw(spec: ModelSpec, theme: Theme, panels: boolean, idPrefix: string, compact = false): Drawing {
-  const layout = compact ? (full ?? { layoutModel }).layoutModel(spec, { compact }) : panels && full ? full.layoutModel(spec, { panels }) : layoutModel(spec);
+  const layout = compact
+    ? (full ?? { layoutModel }).layoutModel(spec, { compact })
+    : panels && full
+      ? full.layoutModel(spec, { panels })
+      : layoutModel(spec);
   // The theme comes from a closed set and the prefix from the element: no option check needed in the first script.
   const svg = renderCheckedLayout(layout, { theme, idPrefix, id: spec.id });
   return { svg, hits: hitsOf(layout), width: layout.width, height: layout.height };

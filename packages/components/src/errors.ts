@@ -18,7 +18,8 @@ import type { SpecIssue } from "@archgal/schema";
  * - `render`: the spec is valid but could not be drawn;
  * - `usage`: the element is used wrongly (e.g. a comparison of one model).
  */
-export type ArchErrorKind = "unknown-model" | "network" | "http" | "timeout" | "too-large" | "not-json" | "invalid-spec" | "load" | "render" | "usage";
+export type ArchErrorKind =
+  "unknown-model" | "network" | "http" | "timeout" | "too-large" | "not-json" | "invalid-spec" | "load" | "render" | "usage";
 
 /** Detail of an `llm-arch-error` event. */
 export interface ArchErrorDetail {
@@ -53,5 +54,8 @@ export class ArchError extends Error {
  */
 export function errorDetail(error: unknown, loading = false): ArchErrorDetail {
   if (error instanceof ArchError) return error.detail;
-  return { kind: loading ? "load" : "render", message: `could not ${loading ? "load" : "draw"} the model: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    kind: loading ? "load" : "render",
+    message: `could not ${loading ? "load" : "draw"} the model: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }

@@ -25,14 +25,17 @@ export function kvText(f: SpecFacts): string {
  */
 export function scaleText(f: SpecFacts): string {
   const p = f.stats.params;
-  const active = hasUnvisitedWeights(p) ? ` · ${formatCount(p.active)} active (${trimNumber(p.activeFraction * 100, 2)}%, no embedding look-ups)` : " (dense)";
+  const active = hasUnvisitedWeights(p)
+    ? ` · ${formatCount(p.active)} active (${trimNumber(p.activeFraction * 100, 2)}%, no embedding look-ups)`
+    : " (dense)";
   return `${formatCount(p.total)} total${active}${p.mtp ? ` + ${formatCount(p.mtp)} MTP` : ""}`;
 }
 
 /** The fact sheet table of a model. */
 export function factSheet(f: SpecFacts, part = "facts"): TemplateResult {
   const { spec, stats } = f;
-  const row = (label: string, value: unknown) => (value === undefined || value === "" ? nothing : html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`);
+  const row = (label: string, value: unknown) =>
+    value === undefined || value === "" ? nothing : html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
   // Only allow-listed URLs become an href (validation applies the same list; this holds for trusted data too).
   const links = linkNames.flatMap(([k, name]) => (safeHref(spec.links?.[k]) ? [[spec.links![k]!, name]] : []));
   const licence = safeHref(spec.license?.url);

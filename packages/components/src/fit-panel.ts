@@ -38,7 +38,17 @@ const kvDtypes: Dtype[] = ["bf16", "fp8", "fp16", "fp32", "int8", "int4"];
 export function defaultFields(spec: ModelSpec): FitFields {
   const max = spec.architecture.contextLength;
   const ctx = max !== null && max < 8192 ? String(max) : "8k";
-  return { device: "h100", devices: "1", context: ctx, batch: "1", weights: "bf16", kvDtype: "bf16", memoryGB: "", bandwidthGBps: "", tflops: "" };
+  return {
+    device: "h100",
+    devices: "1",
+    context: ctx,
+    batch: "1",
+    weights: "bf16",
+    kvDtype: "bf16",
+    memoryGB: "",
+    bandwidthGBps: "",
+    tflops: "",
+  };
 }
 
 /** What the fields parse to, or the error of each bad field. */
@@ -111,7 +121,14 @@ export function parseFields(f: FitFields): ParsedFields {
 export function evaluateFields(spec: ModelSpec, f: FitFields): { parsed: ParsedFields; fit?: FitResult; speed?: SpeedEstimate | null } {
   const parsed = parseFields(f);
   if (Object.keys(parsed.errors).length > 0) return { parsed };
-  const opts = { device: parsed.device!, devices: parsed.devices!, context: parsed.context!, batch: parsed.batch!, weights: f.weights, kvDtype: f.kvDtype as Dtype };
+  const opts = {
+    device: parsed.device!,
+    devices: parsed.devices!,
+    context: parsed.context!,
+    batch: parsed.batch!,
+    weights: f.weights,
+    kvDtype: f.kvDtype as Dtype,
+  };
   const fit = fitModel(spec, opts);
   const speed = fit.fits ? estimateSpeed(spec, opts) : null;
   return { parsed, fit, speed };
@@ -198,11 +215,18 @@ export const fitStyles = css`
 /** Renders the panel; `onChange` is called with the new fields after every edit. */
 export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFields) => void): TemplateResult {
   const { parsed, fit, speed } = evaluateFields(spec, fields);
-  const set = (key: keyof FitFields) => (e: Event) => onChange({ ...fields, [key]: (e.target as HTMLInputElement | HTMLSelectElement).value });
+  const set = (key: keyof FitFields) => (e: Event) =>
+    onChange({ ...fields, [key]: (e.target as HTMLInputElement | HTMLSelectElement).value });
   const err = (key: keyof FitFields) => parsed.errors[key];
   const described = (key: keyof FitFields) => (err(key) ? `fit-${key}-error` : nothing);
-  const errorText = (key: keyof FitFields) => (err(key) ? html`<span class="field-error" id=${`fit-${key}-error`}>${err(key)}</span>` : nothing);
-  const text = (key: keyof FitFields, label: string, hint: string, mode: "numeric" | "decimal" | "text" = "numeric") => html`<label for=${`fit-${key}`}
+  const errorText = (key: keyof FitFields) =>
+    err(key) ? html`<span class="field-error" id=${`fit-${key}-error`}>${err(key)}</span>` : nothing;
+  const text = (
+    key: keyof FitFields,
+    label: string,
+    hint: string,
+    mode: "numeric" | "decimal" | "text" = "numeric",
+  ) => html`<label for=${`fit-${key}`}
     >${label}
     <input
       id=${`fit-${key}`}
@@ -247,27 +271,34 @@ export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFi
       </label>
     </div>
     <div class="fit-result" aria-live="polite">
-      ${!fit
-        ? html`<p class="verdict no" role="status">Fix the highlighted field to see the estimate.</p>`
-        : html`<p class=${fit.fits ? "verdict" : "verdict no"} role="status" data-fits=${String(fit.fits)}>${fit.statement}</p>
+      ${
+        !fit
+          ? html`<p class="verdict no" role="status">Fix the highlighted field to see the estimate.</p>`
+          : html`<p class=${fit.fits ? "verdict" : "verdict no"} role="status" data-fits=${String(fit.fits)}>${fit.statement}</p>
             <table class="fit-table">
               <tbody>
-                <tr><th scope="row">Weights</th><td>${gbs(fit.weights.total)} (${Object.entries(fit.weights.byDtype).map(([d, b]) => `${d} ${gbs(b)}`).join(" · ")})</td></tr>
+                <tr><th scope="row">Weights</th><td>${gbs(fit.weights.total)} (${Object.entries(fit.weights.byDtype)
+                  .map(([d, b]) => `${d} ${gbs(b)}`)
+                  .join(" · ")})</td></tr>
                 <tr><th scope="row">KV cache</th><td>${gbs(fit.kvCache.bytes)} for ${fit.batch} × ${formatInt(fit.context)} tokens${fit.kvCache.naiveBytes > fit.kvCache.bytes ? html` <span class="muted">(naive ${gbs(fit.kvCache.naiveBytes)})</span>` : nothing}</td></tr>
                 ${fit.state.bytes ? html`<tr><th scope="row">Recurrent state</th><td>${gbs(fit.state.bytes)}</td></tr>` : nothing}
                 <tr><th scope="row">Overhead</th><td>${gbs(fit.overhead.bytes)} <span class="muted">(${fit.overhead.rule})</span></td></tr>
-                ${pl
-                  ? html`<tr>
+                ${
+                  pl
+                    ? html`<tr>
                       <th scope="row">Per device</th>
                       <td>${gbs(pl.perDevice.total)} of ${gbs(pl.usablePerDevice)} usable · TP ${pl.tensorParallel}${pl.dataParallel > 1 ? ` × ${pl.dataParallel} replicas` : ""}${pl.expertParallel ? ` · EP ${pl.expertParallel}` : ""}</td>
                     </tr>`
-                  : nothing}
+                    : nothing
+                }
                 ${fit.minimum && fit.minimum.devices !== parsed.devices ? html`<tr><th scope="row">Fewest devices</th><td>${fit.minimum.devices}</td></tr>` : nothing}
-                ${speed?.decode
-                  ? html`<tr><th scope="row">Decode</th><td>≤ ${rate(speed.decode.perSequence)} tokens/s per sequence · ≤ ${rate(speed.decode.aggregate)} tokens/s in all (${speed.decode.bound}-bound)</td></tr>
+                ${
+                  speed?.decode
+                    ? html`<tr><th scope="row">Decode</th><td>≤ ${rate(speed.decode.perSequence)} tokens/s per sequence · ≤ ${rate(speed.decode.aggregate)} tokens/s in all (${speed.decode.bound}-bound)</td></tr>
                       <tr><th scope="row">Prefill</th><td>${speed.prefill ? `≥ ${speed.prefill.seconds.toPrecision(3)} s for ${formatInt(speed.prefill.promptTokens)} tokens` : "not estimated (no compute figure for this device)"}</td></tr>
                       <tr><th scope="row">Crossover batch</th><td>${speed.crossoverBatch === null ? "none" : formatInt(speed.crossoverBatch)} <span class="muted">— ${speed.crossoverNote}</span></td></tr>`
-                  : nothing}
+                    : nothing
+                }
               </tbody>
             </table>
             <p class="bound">Speeds are upper bounds (roofline): real serving reaches a fraction of them.</p>
@@ -277,7 +308,8 @@ export function fitPanel(spec: ModelSpec, fields: FitFields, onChange: (f: FitFi
                 ${[...(speed?.assumptions ?? []), ...fit.notes].map((a) => html`<li>${a}</li>`)}
                 ${device ? html`<li>${device.name}: ${device.note} ${safeHref(device.source.datasheet) ? html`<a href=${safeHref(device.source.datasheet)!} rel="noopener">datasheet</a>` : nothing}</li>` : nothing}
               </ul>
-            </details>`}
+            </details>`
+      }
     </div>
   </section>`;
 }

@@ -24,7 +24,18 @@ export {
   type LlmArchOpenDetail,
 } from "./events.js";
 export { ArchError, errorDetail, type ArchErrorDetail, type ArchErrorKind } from "./errors.js";
-export { setModelLoader, setDataBase, getDataBase, cdnLoader, loaderFor, fetchJson, fetchLimits, modelIdPattern, type ModelLoader, type GalleryEntry } from "./loaders.js";
+export {
+  setModelLoader,
+  setDataBase,
+  getDataBase,
+  cdnLoader,
+  loaderFor,
+  fetchJson,
+  fetchLimits,
+  modelIdPattern,
+  type ModelLoader,
+  type GalleryEntry,
+} from "./loaders.js";
 export { loadFacts, factsOf, type SpecFacts, type SpecSource } from "./spec-facts.js";
 export { componentInfo, type ComponentInfo, type ConceptExplanation } from "./component-info.js";
 export { componentTitle } from "./component-title.js";

@@ -13,7 +13,6 @@ import { loadFacts, type SpecFacts } from "./spec-facts.js";
 import { themeStyles } from "./styles.js";
 import { ThemedElement } from "./themed-element.js";
 
-
 let instances = 0;
 
 /** Width (CSS px) of one figure below which the comparison draws the compact figures (as `<llm-arch>` does). */
@@ -218,7 +217,9 @@ export class LlmArchCompare extends ThemedElement {
     this._error = undefined;
     this._facts = undefined;
     const base = this.dataset.base;
-    const sources = this.specs?.length ? this.specs.map((spec) => ({ spec })) : [this.a, this.b, this.c, this.d].filter((m): m is string => Boolean(m)).map((model) => ({ model, base }));
+    const sources = this.specs?.length
+      ? this.specs.map((spec) => ({ spec }))
+      : [this.a, this.b, this.c, this.d].filter((m): m is string => Boolean(m)).map((model) => ({ model, base }));
     if (sources.length === 0) return;
     try {
       if (sources.length < 2 || sources.length > 4) {
@@ -260,12 +261,14 @@ export class LlmArchCompare extends ThemedElement {
       ${enlargeable ? html`<div class="tools"><button part="enlarge" type="button" aria-haspopup="dialog" @click=${() => void this.enlarge()}>Enlarge</button></div>` : nothing}
       ${this.#figures(specs, compact, this.#prefix)}
     </figure>
-    ${enlargeable && this._enlarged
-      ? html`<dialog part="enlarged" aria-label=${`${names}, enlarged`} @close=${this.#closed}>
+    ${
+      enlargeable && this._enlarged
+        ? html`<dialog part="enlarged" aria-label=${`${names}, enlarged`} @close=${this.#closed}>
           <div class="tools"><button type="button" @click=${(e: Event) => (e.target as HTMLElement).closest("dialog")?.close()}>Close</button></div>
           ${this.#figures(specs, false, `${this.#prefix}-enlarged`, ENLARGED_SCALE)}
         </dialog>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   protected override render(): TemplateResult | typeof nothing {

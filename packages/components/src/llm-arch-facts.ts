@@ -56,8 +56,10 @@ export class LlmArchFacts extends SpecElement {
     const status = this.status();
     if (status) return status;
     const f = this._facts!;
-    return html`${factSheet(f)}${this.fit
-      ? html`<llm-arch-fit part="fit" exportparts="title: fit-title, error: fit-error" theme=${this.theme} .spec=${f.spec}></llm-arch-fit>`
-      : nothing}`;
+    return html`${factSheet(f)}${
+      this.fit
+        ? html`<llm-arch-fit part="fit" exportparts="title: fit-title, error: fit-error" theme=${this.theme} .spec=${f.spec}></llm-arch-fit>`
+        : nothing
+    }`;
   }
 }

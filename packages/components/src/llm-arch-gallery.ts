@@ -26,7 +26,10 @@ const sorts: Record<GallerySort, [label: string, compare: (a: GalleryEntry, b: G
 const attentionKinds = (e: GalleryEntry) => e.attention.split(" + ");
 
 /** Whether an entry passes the gallery's filters. */
-export function matches(e: GalleryEntry, f: { query?: string; decoderType?: string; org?: string; attention?: string; concept?: string }): boolean {
+export function matches(
+  e: GalleryEntry,
+  f: { query?: string; decoderType?: string; org?: string; attention?: string; concept?: string },
+): boolean {
   if (f.decoderType && e.decoderType !== f.decoderType) return false;
   if (f.org && e.org !== f.org) return false;
   if (f.attention && !attentionKinds(e).includes(f.attention)) return false;
@@ -54,7 +57,8 @@ export function checkIndex(value: unknown): GalleryEntry[] {
     if (typeof e !== "object" || e === null) return bad("not an object");
     for (const k of ["id", "name", "org", "releaseDate", "decoderType", "attention"]) if (typeof e[k] !== "string") bad(`${k} is not text`);
     const p = e.params as Record<string, unknown> | null;
-    for (const k of ["total", "active", "activeWithLookups"]) if (typeof p !== "object" || p === null || typeof p[k] !== "number") bad(`params.${k} is not a number`);
+    for (const k of ["total", "active", "activeWithLookups"])
+      if (typeof p !== "object" || p === null || typeof p[k] !== "number") bad(`params.${k} is not a number`);
     if (typeof e.kvCacheBytesPerToken !== "number") bad("kvCacheBytesPerToken is not a number");
     if (!Array.isArray(e.concepts) || !e.concepts.every((c) => typeof c === "string")) bad("concepts is not a list of text");
   });
@@ -269,7 +273,11 @@ export class LlmArchGallery extends ThemedElement {
         ${this.#select("Organisation", "org", any("All organisations", uniq(all.map((e) => e.org))))}
         ${this.#select("Attention", "attention", any("All attention kinds", uniq(all.flatMap(attentionKinds))))}
         ${this.#select("Concept", "concept", any("All concepts", uniq(all.flatMap((e) => e.concepts))))}
-        ${this.#select("Sort", "sort", Object.entries(sorts).map(([k, [label]]) => [k, label]))}
+        ${this.#select(
+          "Sort",
+          "sort",
+          Object.entries(sorts).map(([k, [label]]) => [k, label]),
+        )}
       </div>
       <p role="status">${shown.length} of ${all.length} models</p>
       <ul part="grid">
@@ -278,4 +286,3 @@ export class LlmArchGallery extends ThemedElement {
       ${shown.length ? nothing : html`<p class="muted">No model matches these filters.</p>`}`;
   }
 }
-

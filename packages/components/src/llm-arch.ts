@@ -277,8 +277,16 @@ export class LlmArch extends SpecElement {
   protected override updated(): void {
     // Fetch the zoom panels alongside the model when they will be drawn; redraw once they are there.
     // The compact figure's layer strip comes with them too.
-    if ((this.#panelsOn || this.#compactOn) && !panelsLoaded() && this.view !== "facts" && (this._facts || this.model || this.src || this.spec)) {
-      void loadPanels().then(() => this.requestUpdate(), () => undefined);
+    if (
+      (this.#panelsOn || this.#compactOn) &&
+      !panelsLoaded() &&
+      this.view !== "facts" &&
+      (this._facts || this.model || this.src || this.spec)
+    ) {
+      void loadPanels().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     }
   }
 
@@ -371,13 +379,15 @@ export class LlmArch extends SpecElement {
     return html`<div part="popover" id="popover" role="dialog" aria-labelledby="popover-title" style=${style} @keydown=${this.#onPopoverKey}>
       <h3 id="popover-title">${info.title}</h3>
       <button class="close" aria-label="Close details" @click=${() => this.#onPopoverKey(new KeyboardEvent("keydown", { key: "Escape" }))}>×</button>
-      ${info.rows.length
-        ? html`<table>
+      ${
+        info.rows.length
+          ? html`<table>
             <tbody>
               ${info.rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}
             </tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
       ${info.concepts.map((c) => html`<p><strong>${c.name}.</strong> ${c.text}</p>`)}
     </div>`;
   }
@@ -408,11 +418,13 @@ export class LlmArch extends SpecElement {
           )}
         </div>
       </div>
-      ${legend.length
-        ? html`<ul part="legend" aria-label="Colour legend">
+      ${
+        legend.length
+          ? html`<ul part="legend" aria-label="Colour legend">
             ${legend.map((k) => html`<li style=${`--swatch:var(--_${k})`}>${legendNames[k]}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${selected ? this.#popover(f, selected) : nothing}
     </figure>`;
   }

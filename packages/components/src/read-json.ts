@@ -25,12 +25,16 @@ export async function readJson(
     const res = await answer;
     if (!res.ok) {
       if (id && res.status === 404) return fail({ kind: "unknown-model", message: `unknown model "${id}" (no ${url})`, status: 404 });
-      return fail({ kind: "http", message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, status: res.status });
+      return fail({
+        kind: "http",
+        message: `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`,
+        status: res.status,
+      });
     }
     if (res.body) {
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
-      for (let n = 0, chunk; !(chunk = await reader.read()).done; ) {
+      for (let n = 0, chunk; !(chunk = await reader.read()).done;) {
         if ((n += chunk.value.length) > limits.maxBytes) {
           reader.cancel().catch(() => {});
           return fail({ kind: "too-large", message: `${url} is larger than ${limits.maxBytes} bytes` });

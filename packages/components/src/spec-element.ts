@@ -14,11 +14,13 @@ export function errorBox(e: ArchErrorDetail): TemplateResult {
   return html`<div part="error" class="error" role="alert">
     <strong>Could not show ${e.id ? `“${e.id}”` : "this model"}</strong>
     ${e.message}
-    ${e.issues?.length
-      ? html`<ul>
+    ${
+      e.issues?.length
+        ? html`<ul>
           ${e.issues.map((i) => html`<li>${i.path ? html`<code>${i.path}</code>: ` : nothing}${i.message}</li>`)}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 

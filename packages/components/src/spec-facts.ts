@@ -31,7 +31,10 @@ export interface SpecFacts {
  * The subset of `@archgal/schema`'s `ModelStats` the elements show at first paint (without FLOPs, memory and
  * concept tags, to stay small; the popover derives the tags it explains).
  */
-export type FactStats = Pick<ModelStats, "kvCacheBytesPerToken" | "kvLabel" | "decoderType" | "attention" | "layerMixText" | "contextLength"> & {
+export type FactStats = Pick<
+  ModelStats,
+  "kvCacheBytesPerToken" | "kvLabel" | "decoderType" | "attention" | "layerMixText" | "contextLength"
+> & {
   params: Pick<ModelStats["params"], "total" | "active" | "activeWithLookups" | "mtp" | "activeFraction" | "breakdown" | "activeBreakdown">;
 };
 
@@ -40,7 +43,15 @@ export function factStats(spec: ModelSpec): FactStats {
   const p = countParams(spec);
   const kv = kvCacheBytesPerToken(spec);
   return {
-    params: { total: p.total, active: p.active, activeWithLookups: p.activeWithLookups, mtp: p.mtp, activeFraction: p.active / p.total, breakdown: p.breakdown, activeBreakdown: p.activeBreakdown },
+    params: {
+      total: p.total,
+      active: p.active,
+      activeWithLookups: p.activeWithLookups,
+      mtp: p.mtp,
+      activeFraction: p.active / p.total,
+      breakdown: p.breakdown,
+      activeBreakdown: p.activeBreakdown,
+    },
     kvCacheBytesPerToken: kv,
     kvLabel: kvLabel(kv),
     decoderType: decoderType(spec),
@@ -81,13 +92,22 @@ export async function factsOf(input: unknown, where?: { id?: string; url?: strin
     const id = (input as { id?: unknown } | null)?.id;
     const name = typeof id === "string" ? ` "${id}"` : where?.url ? ` from ${where.url}` : "";
     const n = result.issues.length;
-    throw new ArchError({ kind: "invalid-spec", message: `invalid spec${name}: ${n} problem${n === 1 ? "" : "s"}`, issues: result.issues, ...(typeof id === "string" ? { id } : {}), ...where });
+    throw new ArchError({
+      kind: "invalid-spec",
+      message: `invalid spec${name}: ${n} problem${n === 1 ? "" : "s"}`,
+      issues: result.issues,
+      ...(typeof id === "string" ? { id } : {}),
+      ...where,
+    });
   }
   const spec = result.data;
   try {
     return trustedFacts(spec);
   } catch (cause) {
-    throw new ArchError({ kind: "invalid-spec", message: `invalid spec "${spec.id}": ${(cause as Error).message}`, id: spec.id }, { cause });
+    throw new ArchError(
+      { kind: "invalid-spec", message: `invalid spec "${spec.id}": ${(cause as Error).message}`, id: spec.id },
+      { cause },
+    );
   }
 }
 

@@ -34,10 +34,19 @@ describe("CDN build (cdn/llm-arch.js) over HTTP", () => {
     for (const tag of ["llm-arch", "llm-arch-facts"]) expect(w.customElements.get(tag), tag).not.to.equal(undefined);
     // <llm-arch-compare> and <llm-arch-gallery> are defined (and their code fetched) only once they appear.
     for (const tag of ["llm-arch-compare", "llm-arch-gallery"]) expect(w.customElements.get(tag), tag).to.equal(undefined);
-    const scripts = w.performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".js"));
-    expect(scripts.some((p) => /compare|gallery/.test(p)), scripts.join()).to.equal(false);
+    const scripts = w.performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith(".js"));
+    expect(
+      scripts.some((p) => /compare|gallery/.test(p)),
+      scripts.join(),
+    ).to.equal(false);
     // A fetched model file is validated like any other input: the validator is loaded.
-    expect(scripts.some((p) => /validate/.test(p)), scripts.join()).to.equal(true);
+    expect(
+      scripts.some((p) => /validate/.test(p)),
+      scripts.join(),
+    ).to.equal(true);
     const gallery = w.document.createElement("llm-arch-gallery");
     w.document.body.append(gallery);
     const start = performance.now();
@@ -51,7 +60,10 @@ describe("CDN build (cdn/llm-arch.js) over HTTP", () => {
   });
 
   it("reads data-base from the script tag, and the gallery loads only models/index.json", async () => {
-    const frame = await page("/packages/components/test/fixtures/cdn-data-base.html", (w) => Boolean(w.document.querySelector("llm-arch-gallery")?.shadowRoot?.querySelector("[part=card]")) && Boolean(svgIn(w)));
+    const frame = await page(
+      "/packages/components/test/fixtures/cdn-data-base.html",
+      (w) => Boolean(w.document.querySelector("llm-arch-gallery")?.shadowRoot?.querySelector("[part=card]")) && Boolean(svgIn(w)),
+    );
     const files = fetchedModelFiles(frame.contentWindow!).sort();
     expect(files).to.deep.equal(["/elsewhere/models/index.json", "/elsewhere/models/qwen3-8b.json"].sort());
   });

@@ -21,7 +21,11 @@ async function compareIn(width: number, models: string[]): Promise<{ el: LlmArch
   return { el, host };
 }
 
-const svgs = (root: Element | ShadowRoot) => [...(root instanceof Element ? shadow(root) : root).querySelectorAll<SVGSVGElement>("figure[part=diagram] svg[role=img], dialog svg[role=img]")];
+const svgs = (root: Element | ShadowRoot) => [
+  ...(root instanceof Element ? shadow(root) : root).querySelectorAll<SVGSVGElement>(
+    "figure[part=diagram] svg[role=img], dialog svg[role=img]",
+  ),
+];
 const viewBoxWidth = (svg: SVGSVGElement) => svg.viewBox.baseVal.width;
 /** The smallest text drawn in an SVG, in CSS px as rendered. */
 const smallestTextPx = (svg: SVGSVGElement) => {

@@ -31,7 +31,9 @@ describe("<llm-arch-compare>", () => {
   });
 
   it("compares up to four models (c, d) against the first", async () => {
-    const { el } = await mount<LlmArchCompare>(`<llm-arch-compare a="qwen3-4b" b="qwen3-8b" c="qwen3-32b" d="qwen3-0.6b"></llm-arch-compare>`);
+    const { el } = await mount<LlmArchCompare>(
+      `<llm-arch-compare a="qwen3-4b" b="qwen3-8b" c="qwen3-32b" d="qwen3-0.6b"></llm-arch-compare>`,
+    );
     const head = [...shadow(el).querySelectorAll("thead th")].map((th) => th.textContent!.trim());
     expect(head).to.have.length(5);
     const layers = rowsOf(el).find((r) => r.label === "Layers")!;
@@ -40,9 +42,15 @@ describe("<llm-arch-compare>", () => {
   });
 
   it("accepts specs as a property and re-renders when b changes", async () => {
-    const specs = await Promise.all(["gpt-2-small", "gpt-2-xl"].map(async (id) => (await fetch(`/packages/components/cdn/models/${id}.json`)).json()));
+    const specs = await Promise.all(
+      ["gpt-2-small", "gpt-2-xl"].map(async (id) => (await fetch(`/packages/components/cdn/models/${id}.json`)).json()),
+    );
     const { el } = await mount<LlmArchCompare>(`<llm-arch-compare></llm-arch-compare>`, "llm-arch-load", (e) => (e.specs = specs));
-    expect(rowsOf(el).find((r) => r.label === "Embedding dimension")!.cells.map((c) => c.text)).to.deep.equal(["768", "1,600"]);
+    expect(
+      rowsOf(el)
+        .find((r) => r.label === "Embedding dimension")!
+        .cells.map((c) => c.text),
+    ).to.deep.equal(["768", "1,600"]);
     el.specs = undefined;
     el.a = "mistral-7b";
     const next = nextEvent<LlmArchLoadEvent>(el, "llm-arch-load");

@@ -99,7 +99,10 @@ describe("error states", () => {
   });
 
   it("validates what a custom loader returns (only the build's own dataset is trusted unvalidated)", async () => {
-    setModelLoader({ load: async () => ({ id: "qwen3-8b", name: "Qwen3 8B", architecture: { numLayers: "many" } }), index: async () => [] });
+    setModelLoader({
+      load: async () => ({ id: "qwen3-8b", name: "Qwen3 8B", architecture: { numLayers: "many" } }),
+      index: async () => [],
+    });
     const { e, alert } = await failing(`<llm-arch model="qwen3-8b"></llm-arch>`);
     expect(e.detail.kind).to.equal("invalid-spec");
     expect(e.detail.issues!.map((i) => i.path)).to.include("architecture.numLayers");

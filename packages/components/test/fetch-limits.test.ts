@@ -72,7 +72,10 @@ describe("<llm-arch-gallery> with a bad index", () => {
   afterEach(() => cleanup());
 
   it("a malformed index.json shows a clear error naming the bad entry, not Loading models… forever", async () => {
-    const { el, event } = await mount<LlmArchGallery>(`<llm-arch-gallery data-base="/packages/components/test/fixtures/malformed-index/"></llm-arch-gallery>`, "llm-arch-error");
+    const { el, event } = await mount<LlmArchGallery>(
+      `<llm-arch-gallery data-base="/packages/components/test/fixtures/malformed-index/"></llm-arch-gallery>`,
+      "llm-arch-error",
+    );
     const detail = (event as LlmArchErrorEvent).detail;
     expect(detail.kind).to.equal("not-json");
     expect(detail.message).to.contain("entry 0: org is not text");

@@ -32,7 +32,9 @@ describe("<llm-arch-fit>", () => {
     expect(text).to.contain("≤ 208 tokens/s per sequence");
     expect(q(el, ".bound")!.textContent).to.match(/upper bounds \(roofline\)/);
     // every control is labelled and reachable by keyboard
-    for (const c of fitOf(el).shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>(".fit-controls input, .fit-controls select")) {
+    for (const c of fitOf(el).shadowRoot!.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      ".fit-controls input, .fit-controls select",
+    )) {
       expect(q(el, `label[for="${c.id}"]`), c.id).to.exist;
       expect(c.tabIndex).to.equal(0);
     }

@@ -10,7 +10,11 @@ export function nextEvent<T extends Event>(el: EventTarget, type: string, ms = 8
 }
 
 /** Creates an element from HTML in a fresh container and waits for its `llm-arch-load` or `llm-arch-error`. */
-export async function mount<T extends HTMLElement>(markup: string, until: "llm-arch-load" | "llm-arch-error" | "none" = "llm-arch-load", setup?: (el: T) => void): Promise<{ el: T; event: Event | undefined }> {
+export async function mount<T extends HTMLElement>(
+  markup: string,
+  until: "llm-arch-load" | "llm-arch-error" | "none" = "llm-arch-load",
+  setup?: (el: T) => void,
+): Promise<{ el: T; event: Event | undefined }> {
   const host = document.createElement("div");
   host.style.width = "1200px";
   document.body.append(host);

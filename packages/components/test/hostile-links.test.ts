@@ -7,7 +7,8 @@ import { trustedFacts } from "../src/spec-facts.js";
 import { cleanup, mount, shadow } from "./helpers.js";
 
 const HOSTILE_FILE = "/packages/components/test/fixtures/hostile-models/qwen3-8b.json";
-const notHttp = (root: ParentNode) => [...root.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!).filter((h) => !/^https?:\/\//.test(h));
+const notHttp = (root: ParentNode) =>
+  [...root.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!).filter((h) => !/^https?:\/\//.test(h));
 
 describe("links from untrusted model data", () => {
   afterEach(() => {
@@ -32,7 +33,10 @@ describe("links from untrusted model data", () => {
   });
 
   it("an element's data-base is validated too: invalid-spec naming the link fields", async () => {
-    const { el, event } = await mount(`<llm-arch model="qwen3-8b" data-base="/packages/components/test/fixtures/hostile-models/"></llm-arch>`, "llm-arch-error");
+    const { el, event } = await mount(
+      `<llm-arch model="qwen3-8b" data-base="/packages/components/test/fixtures/hostile-models/"></llm-arch>`,
+      "llm-arch-error",
+    );
     const detail = (event as CustomEvent<{ kind: string; issues?: { path: string }[] }>).detail;
     expect(detail.kind).to.equal("invalid-spec");
     expect(detail.issues!.map((i) => i.path)).to.include.members(["links.paper", "links.code", "license.url"]);

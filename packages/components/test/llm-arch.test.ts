@@ -18,7 +18,12 @@ describe("<llm-arch> rendering", () => {
     expect(svg.querySelector("desc")!.textContent!.length).to.be.greaterThan(40);
     expect(svg.querySelectorAll("[data-component][data-kind]").length).to.be.greaterThan(10);
     const table = shadow(el).querySelector("table[part=facts]")!;
-    const rows = Object.fromEntries([...table.querySelectorAll("tbody tr")].map((tr) => [tr.querySelector("th")!.textContent!.trim(), tr.querySelector("td")!.textContent!.replace(/\s+/g, " ").trim()]));
+    const rows = Object.fromEntries(
+      [...table.querySelectorAll("tbody tr")].map((tr) => [
+        tr.querySelector("th")!.textContent!.trim(),
+        tr.querySelector("td")!.textContent!.replace(/\s+/g, " ").trim(),
+      ]),
+    );
     expect(rows["Scale"]).to.match(/^671B total · 36\.\dB active \(5\.\d%, no embedding look-ups\) \+ 11\.\dB MTP$/);
     expect(rows["Context"]).to.equal("128k tokens");
     expect(rows["Licence"]).to.equal("DeepSeek Model License");
@@ -28,7 +33,13 @@ describe("<llm-arch> rendering", () => {
     expect(rows["Layer mix"]).to.equal("61 MLA");
     expect(rows["KV cache per token"]).to.match(/^68\.6 KiB \((Low|Moderate)\)$/);
     expect(rows["Key detail"]).to.contain("512-dim latent");
-    expect([...table.querySelectorAll("a")].map((a) => a.textContent)).to.deep.equal(["DeepSeek Model License", "config.json", "tech report", "model card", "code"]);
+    expect([...table.querySelectorAll("a")].map((a) => a.textContent)).to.deep.equal([
+      "DeepSeek Model License",
+      "config.json",
+      "tech report",
+      "model card",
+      "code",
+    ]);
   });
 
   it("re-renders when the model attribute changes", async () => {
@@ -148,7 +159,9 @@ describe("<llm-arch> compact figure (narrow columns)", () => {
     const mixer = buttons(el).find((b) => b.dataset.component === "mixer:mla")!;
     const box = svgOf(el)!.querySelector('[data-component="mixer:mla"] rect')!.getBoundingClientRect();
     const r = mixer.getBoundingClientRect();
-    expect(r.left <= box.left && r.top <= box.top && r.right >= box.right && r.bottom >= box.bottom, JSON.stringify({ r, box })).to.equal(true);
+    expect(r.left <= box.left && r.top <= box.top && r.right >= box.right && r.bottom >= box.bottom, JSON.stringify({ r, box })).to.equal(
+      true,
+    );
     expect(r.width - box.width).to.be.below(8);
     // in a wide column it is not blown up: at most 34rem wide, centred
     const fig = shadow(el).querySelector(".svg")!.getBoundingClientRect();
@@ -197,7 +210,9 @@ describe("<llm-arch> compact figure (narrow columns)", () => {
   it("lets a compact diagram's components be selected", async () => {
     const el = await mountIn(360, `<llm-arch model="qwen3-next-80b-a3b" view="diagram"></llm-arch>`);
     const selected = nextEvent<LlmArchSelectEvent>(el, "llm-arch-select");
-    buttons(el).find((b) => b.dataset.component === "head")!.click();
+    buttons(el)
+      .find((b) => b.dataset.component === "head")!
+      .click();
     expect((await selected).detail.component).to.equal("head");
     await expect(el).to.be.accessible();
   });
@@ -259,7 +274,15 @@ describe("<llm-arch> events", () => {
 describe("<llm-arch> component details", () => {
   afterEach(cleanup);
 
-  for (const id of ["deepseek-v3.2", "qwen3-next-80b-a3b", "nemotron-3-nano-30b-a3b", "gpt-2-small", "xlstm-7b", "kimi-linear-48b-a3b", "gemma-4-e2b"]) {
+  for (const id of [
+    "deepseek-v3.2",
+    "qwen3-next-80b-a3b",
+    "nemotron-3-nano-30b-a3b",
+    "gpt-2-small",
+    "xlstm-7b",
+    "kimi-linear-48b-a3b",
+    "gemma-4-e2b",
+  ]) {
     it(`${id}: every diagram component has a title, and mixers, FFNs and panels have numbers`, async () => {
       const { el } = await mount<LlmArch>(`<llm-arch model="${id}" view="diagram" panels="show"></llm-arch>`);
       await until(() => svgOf(el)!.querySelector('[data-component^="panel:"]'), 5000, "zoom panels");
@@ -395,7 +418,9 @@ describe("<llm-arch> themes", () => {
   });
 
   it("lets the page override every colour with --llm-arch-* custom properties", async () => {
-    const { el } = await mount<LlmArch>(`<llm-arch model="llama-3-8b" style="--llm-arch-background: rgb(1, 2, 3); --llm-arch-attention: rgb(200, 10, 10)"></llm-arch>`);
+    const { el } = await mount<LlmArch>(
+      `<llm-arch model="llama-3-8b" style="--llm-arch-background: rgb(1, 2, 3); --llm-arch-attention: rgb(200, 10, 10)"></llm-arch>`,
+    );
     const bg = svgOf(el)!.querySelector('[data-component="background"]')!;
     expect(getComputedStyle(bg).fill).to.equal("rgb(1, 2, 3)");
     const mixer = svgOf(el)!.querySelector('[data-component^="mixer"] rect')!;

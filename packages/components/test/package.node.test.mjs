@@ -10,7 +10,10 @@ import { budgets, measure } from "../scripts/sizes.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (p) => readFileSync(join(root, p), "utf8");
 /** A module's code without comments. */
-const code = (p) => read(p).replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+const code = (p) =>
+  read(p)
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
 const pkg = JSON.parse(read("package.json"));
 const sizes = measure(root);
 const kib = (n) => `${(n / 1024).toFixed(2)} KiB`;
@@ -24,7 +27,10 @@ describe("CDN size budgets (gzip -9, per file as served)", () => {
 
   it(`the critical path of <llm-arch model> (cdn/llm-arch.js + the chunks it imports statically) is at most ${kib(budgets.criticalPath)}`, () => {
     assert.equal(sizes.criticalPath.files[0], "cdn/llm-arch.js");
-    assert.ok(sizes.criticalPath.gzip <= budgets.criticalPath, `critical path ${kib(sizes.criticalPath.gzip)}: ${sizes.criticalPath.files.join(", ")}`);
+    assert.ok(
+      sizes.criticalPath.gzip <= budgets.criticalPath,
+      `critical path ${kib(sizes.criticalPath.gzip)}: ${sizes.criticalPath.files.join(", ")}`,
+    );
   });
 
   it("keeps the zoom panels, the validator, the popover details, <llm-arch-compare> and <llm-arch-gallery> off the critical path", () => {
@@ -39,7 +45,10 @@ describe("CDN size budgets (gzip -9, per file as served)", () => {
 describe("CDN bundle contents", () => {
   const meta = JSON.parse(read("cdn/meta.json"));
   const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js")));
-  const inputsOf = (pred) => Object.entries(outputs).filter(([f]) => pred(f)).flatMap(([, o]) => Object.keys(o.inputs));
+  const inputsOf = (pred) =>
+    Object.entries(outputs)
+      .filter(([f]) => pred(f))
+      .flatMap(([, o]) => Object.keys(o.inputs));
   const critical = new Set(sizes.criticalPath.files);
   const rel = (f) => f.replace(/^.*?cdn\//, "cdn/");
 
@@ -65,8 +74,15 @@ describe("CDN bundle contents", () => {
   it("loads the zoom panels from @archgal/renderer/panels: that chunk carries no compare, poster or layout-check code", () => {
     const files = new Set(sizes.lazy.panels.files);
     const inputs = inputsOf((f) => files.has(rel(f)));
-    assert.ok(inputs.some((p) => /renderer\/dist\/panels\.js$/.test(p)), "the panels entry");
-    assert.deepEqual(inputs.filter((p) => /renderer\/dist\/index\.js$/.test(p)), [], "not the renderer's main entry");
+    assert.ok(
+      inputs.some((p) => /renderer\/dist\/panels\.js$/.test(p)),
+      "the panels entry",
+    );
+    assert.deepEqual(
+      inputs.filter((p) => /renderer\/dist\/index\.js$/.test(p)),
+      [],
+      "not the renderer's main entry",
+    );
     const text = [...files].map((f) => read(f)).join("\n");
     for (const s of ["Differences (", "group-heading", "covers the text of"]) assert.ok(!text.includes(s), s);
     assert.ok(sizes.lazy.panels.gzip < sizes.lazy.compare.gzip, "panels cost less than compare");
@@ -75,8 +91,15 @@ describe("CDN bundle contents", () => {
   it("bundles zod/mini only in the validator chunk, never classic zod, never @archgal/data", () => {
     const all = inputsOf(() => true);
     assert.ok(all.some((p) => /zod\/v4\/mini/.test(p)));
-    assert.deepEqual(all.filter((p) => /zod\/v4\/classic|zod\/v3|locales|packages\/data\/|@archgal\/data/.test(p)), []);
-    assert.deepEqual(inputsOf((f) => critical.has(rel(f))).filter((p) => /zod/.test(p)), [], "no zod on the critical path");
+    assert.deepEqual(
+      all.filter((p) => /zod\/v4\/classic|zod\/v3|locales|packages\/data\/|@archgal\/data/.test(p)),
+      [],
+    );
+    assert.deepEqual(
+      inputsOf((f) => critical.has(rel(f))).filter((p) => /zod/.test(p)),
+      [],
+      "no zod on the critical path",
+    );
   });
 
   it("ships every model of the index, and the index", () => {
@@ -105,7 +128,18 @@ describe("npm package", () => {
   });
 
   it("declares side effects only for the registering modules", () => {
-    assert.deepEqual(pkg.sideEffects, ["./dist/define.js", "./dist/*.define.js", "./dist/cdn.js", "./dist/cdn-core.js", "./cdn/llm-arch.js", "./cdn/chunks/*.js", "./src/define.ts", "./src/*.define.ts", "./src/cdn.ts", "./src/cdn-core.ts"]);
+    assert.deepEqual(pkg.sideEffects, [
+      "./dist/define.js",
+      "./dist/*.define.js",
+      "./dist/cdn.js",
+      "./dist/cdn-core.js",
+      "./cdn/llm-arch.js",
+      "./cdn/chunks/*.js",
+      "./src/define.ts",
+      "./src/*.define.ts",
+      "./src/cdn.ts",
+      "./src/cdn-core.ts",
+    ]);
     for (const f of readdirSync(join(root, "dist")).filter((f) => f.endsWith(".js"))) {
       const c = code(`dist/${f}`);
       const registers = /customElements\.define\(/.test(c) || /^import (?:[^;]* from )?"\.\/(?:[\w.-]*define|cdn-core)\.js";/m.test(c);
@@ -123,7 +157,8 @@ describe("npm package", () => {
 
   it("has a README with plain HTML, React, Vue, Svelte, theming, events and SSR sections", () => {
     const readme = read("README.md");
-    for (const heading of ["Plain HTML", "React", "Vue", "Svelte", "Theming", "Events", "SSR"]) assert.match(readme, new RegExp(`^#+ .*${heading}`, "m"), heading);
+    for (const heading of ["Plain HTML", "React", "Vue", "Svelte", "Theming", "Events", "SSR"])
+      assert.match(readme, new RegExp(`^#+ .*${heading}`, "m"), heading);
   });
 });
 
@@ -155,7 +190,8 @@ describe("Custom Elements Manifest", () => {
   it("lists the gallery's filter attributes and its open event", () => {
     const d = element("llm-arch-gallery");
     const attrs = (d.attributes ?? []).map((a) => a.name);
-    for (const a of ["href-template", "query", "decoder-type", "org", "attention", "concept", "sort"]) assert.ok(attrs.includes(a), `attribute ${a} in ${attrs}`);
+    for (const a of ["href-template", "query", "decoder-type", "org", "attention", "concept", "sort"])
+      assert.ok(attrs.includes(a), `attribute ${a} in ${attrs}`);
     assert.ok((d.events ?? []).some((e) => e.name === "llm-arch-open"));
   });
 });

@@ -23,7 +23,10 @@ describe("pre-rendered markup inside <llm-arch>", () => {
   });
 
   it("keeps showing the markup beside the error when the model cannot load", async () => {
-    const { el } = await mount<LlmArch>(`<llm-arch model="no-such-model"><p class="first-paint">A picture of the model</p></llm-arch>`, "llm-arch-error");
+    const { el } = await mount<LlmArch>(
+      `<llm-arch model="no-such-model"><p class="first-paint">A picture of the model</p></llm-arch>`,
+      "llm-arch-error",
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')).not.to.equal(null);
     const picture = el.querySelector<HTMLElement>(".first-paint")!;

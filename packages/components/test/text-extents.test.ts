@@ -5,7 +5,20 @@ import type { ModelSpec } from "@archgal/schema";
 // Real text extents in Chromium against the renderer's width model: every text line drawn in a box must fit
 // inside that box (the layout's geometry), and every free label inside the figure — with and without zoom
 // panels, and in the compact layout.
-const sample = ["gpt-2-small", "llama-3-8b", "gemma-3-27b", "deepseek-v3", "deepseek-v3.2", "qwen3-next-80b-a3b", "kimi-linear-48b-a3b", "nemotron-3-nano-30b-a3b", "xlstm-7b", "gpt-oss-120b", "llama-4-maverick", "gemma-4-e2b"];
+const sample = [
+  "gpt-2-small",
+  "llama-3-8b",
+  "gemma-3-27b",
+  "deepseek-v3",
+  "deepseek-v3.2",
+  "qwen3-next-80b-a3b",
+  "kimi-linear-48b-a3b",
+  "nemotron-3-nano-30b-a3b",
+  "xlstm-7b",
+  "gpt-oss-120b",
+  "llama-4-maverick",
+  "gemma-4-e2b",
+];
 
 interface Overflow {
   model: string;
@@ -36,14 +49,26 @@ function check(model: string, layout: Layout, svg: SVGSVGElement): { overflows: 
       checked++;
       // No overflow past the box edges, and the padding the layout promises (1 unit of tolerance).
       if (bb.x < box.x || bb.x + bb.width > box.x + box.w || bb.width > box.w - 2 * box.padX + 1) {
-        overflows.push({ model, component: box.id, text: t.textContent ?? "", textWidth: Math.round(bb.width * 10) / 10, room: box.w - 2 * box.padX });
+        overflows.push({
+          model,
+          component: box.id,
+          text: t.textContent ?? "",
+          textWidth: Math.round(bb.width * 10) / 10,
+          room: box.w - 2 * box.padX,
+        });
       }
     }
   }
   for (const t of svg.querySelectorAll<SVGTextElement>("text")) {
     const bb = t.getBBox();
     if (bb.x < 0 || bb.x + bb.width > layout.width || bb.y < 0 || bb.y + bb.height > layout.height) {
-      overflows.push({ model, component: t.parentElement?.getAttribute("data-component") ?? "?", text: t.textContent ?? "", textWidth: bb.width, room: layout.width });
+      overflows.push({
+        model,
+        component: t.parentElement?.getAttribute("data-component") ?? "?",
+        text: t.textContent ?? "",
+        textWidth: bb.width,
+        room: layout.width,
+      });
     }
   }
   return { overflows, checked };

@@ -22,7 +22,8 @@ export const EXPECTED_PACKAGES = {
 export type PackageName = keyof typeof EXPECTED_PACKAGES;
 export const packageNames = Object.keys(EXPECTED_PACKAGES) as PackageName[];
 
-const dropped = /^(npm_|pnpm_|PNPM_|TURBO_|VITEST|VITE_|NODE_PATH$|NODE_OPTIONS$|NODE_ENV$|INIT_CWD$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|COREPACK_)/;
+const dropped =
+  /^(npm_|pnpm_|PNPM_|TURBO_|VITEST|VITE_|NODE_PATH$|NODE_OPTIONS$|NODE_ENV$|INIT_CWD$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|COREPACK_)/;
 
 /** process.env as an outsider's shell would have it. */
 export function outsiderEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -121,7 +121,16 @@ async function prepare(): Promise<ConsumerState> {
   // fetching whatever the public registry has under that name.
   writeFileSync(
     join(projectDir, ".npmrc"),
-    ["@archgal:registry=http://127.0.0.1:9/", "fund=false", "audit=false", "update-notifier=false", "fetch-retries=1", "fetch-retry-mintimeout=1000", "fetch-retry-maxtimeout=2000", ""].join("\n"),
+    [
+      "@archgal:registry=http://127.0.0.1:9/",
+      "fund=false",
+      "audit=false",
+      "update-notifier=false",
+      "fetch-retries=1",
+      "fetch-retry-mintimeout=1000",
+      "fetch-retry-maxtimeout=2000",
+      "",
+    ].join("\n"),
   );
   const args = [
     "install",

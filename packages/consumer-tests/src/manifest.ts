@@ -70,7 +70,12 @@ export function normalizeTarget(target: string): string {
 export function matchTarget(target: string, files: readonly string[]): string[] {
   const t = normalizeTarget(target);
   if (!t.includes("*")) return files.includes(t) ? [t] : [];
-  const re = new RegExp(`^${t.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  const re = new RegExp(
+    `^${t
+      .split("*")
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".+")}$`,
+  );
   return files.filter((f) => re.test(f));
 }
 

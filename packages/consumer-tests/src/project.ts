@@ -14,7 +14,11 @@ export function stage(name: string, fixture: string): string {
 }
 
 /** Runs `node …args` in dir and parses the last line of stdout as JSON; throws with the output otherwise. */
-export async function nodeJson<T = Record<string, unknown>>(dir: string, args: string[], env?: Record<string, string>): Promise<{ value: T; run: RunResult }> {
+export async function nodeJson<T = Record<string, unknown>>(
+  dir: string,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<{ value: T; run: RunResult }> {
   const r = await run(process.execPath, args, { cwd: dir, timeoutMs: 60_000, ...(env ? { env } : {}) });
   if (r.code !== 0) throw new Error(describeRun(r));
   const last = r.stdout.trim().split("\n").at(-1) ?? "";

@@ -15,7 +15,12 @@ export function compareVersions(a: string, b: string): number {
   const x = parseVersion(a);
   const y = parseVersion(b);
   if (!x || !y) throw new Error(`not a version: ${x ? b : a}`);
-  return x.major - y.major || x.minor - y.minor || x.patch - y.patch || (x.pre === y.pre ? 0 : x.pre === "" ? 1 : y.pre === "" ? -1 : x.pre < y.pre ? -1 : 1);
+  return (
+    x.major - y.major ||
+    x.minor - y.minor ||
+    x.patch - y.patch ||
+    (x.pre === y.pre ? 0 : x.pre === "" ? 1 : y.pre === "" ? -1 : x.pre < y.pre ? -1 : 1)
+  );
 }
 
 /** Whether `version` satisfies a simple range: ^x.y.z, ~x.y.z, >=x.y(.z), x.y.z, *, or a || list of those. */

@@ -82,7 +82,8 @@ export function requireInstalled(...names: PackageName[]): ConsumerState {
   const state = consumer();
   for (const name of names) {
     const p = packed(name);
-    if (!state.install.ok) throw new Error(`npm install of the packed tarballs failed, so ${name} cannot be tested:\n${state.install.output.slice(-3000)}`);
+    if (!state.install.ok)
+      throw new Error(`npm install of the packed tarballs failed, so ${name} cannot be tested:\n${state.install.output.slice(-3000)}`);
     if (!state.installed[name] || !existsSync(join(state.projectDir, "node_modules", name, "package.json"))) {
       throw new Error(`${name} is not in the consumer project's node_modules after npm install`);
     }

@@ -80,7 +80,10 @@ describe("CDN embed: <script type=module src=…/cdn/llm-arch.js> + <llm-arch mo
     const modelUrl = session.recorded.requests.find((u) => u.includes("deepseek-v3"))!;
     expect(modelUrl).toBe(`${cdn!.origin}${cdnPrefix}models/deepseek-v3.json`);
     expect(session.recorded.blocked, "requests that left the machine").toEqual([]);
-    expect(site!.requests.filter((r) => r.path !== "/" && r.path !== "/favicon.ico").map((r) => r.path), "requests to the page's own host").toEqual([]);
+    expect(
+      site!.requests.filter((r) => r.path !== "/" && r.path !== "/favicon.ico").map((r) => r.path),
+      "requests to the page's own host",
+    ).toEqual([]);
     expect(cdn!.requests.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.path}`)).toEqual([]);
   });
 
@@ -95,10 +98,18 @@ describe("CDN embed: <script type=module src=…/cdn/llm-arch.js> + <llm-arch mo
     });
     const total = files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzipBytes: a.gzipBytes + f.gzipBytes }), { bytes: 0, gzipBytes: 0 });
     mkdirSync(reportsDir, { recursive: true });
-    writeFileSync(join(reportsDir, "cdn-page.json"), `${JSON.stringify({ page: "<llm-arch model=deepseek-v3>", requests: files.length, total, files }, null, 2)}\n`);
-    console.log(`CDN page (deepseek-v3): ${files.length} files, ${(total.bytes / 1024).toFixed(1)} KiB, ${(total.gzipBytes / 1024).toFixed(1)} KiB gzip: ${files.map((f) => f.path).join(", ")}`);
+    writeFileSync(
+      join(reportsDir, "cdn-page.json"),
+      `${JSON.stringify({ page: "<llm-arch model=deepseek-v3>", requests: files.length, total, files }, null, 2)}\n`,
+    );
+    console.log(
+      `CDN page (deepseek-v3): ${files.length} files, ${(total.bytes / 1024).toFixed(1)} KiB, ${(total.gzipBytes / 1024).toFixed(1)} KiB gzip: ${files.map((f) => f.path).join(", ")}`,
+    );
     expect(session.recorded.requests.length).toBeGreaterThan(0);
-    expect(files.every((f) => f.path.endsWith(".js") || f.path === "models/deepseek-v3.json"), files.map((f) => f.path).join(", ")).toBe(true);
+    expect(
+      files.every((f) => f.path.endsWith(".js") || f.path === "models/deepseek-v3.json"),
+      files.map((f) => f.path).join(", "),
+    ).toBe(true);
   });
 
   it("logs no console errors and throws no page errors", () => {

@@ -32,14 +32,18 @@ function json<T>(r: RunResult): T {
   }
 }
 
-const library = (id: string) => nodeJson<{ ids: string[]; total: number; active: number; kv: number }>(dir, ["stats.mjs", id]).then((r) => r.value);
+const library = (id: string) =>
+  nodeJson<{ ids: string[]; total: number; active: number; kv: number }>(dir, ["stats.mjs", id]).then((r) => r.value);
 
 describe("archgal (the installed bin)", () => {
   it("npx archgal list prints every model id", async () => {
     requireInstalled("@archgal/cli", "@archgal/data");
     const [r, lib] = await Promise.all([npxArchgal("list"), library("llama-3-8b")]);
     ok(r);
-    const printed = r.stdout.split("\n").map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
+    const printed = r.stdout
+      .split("\n")
+      .map((l) => l.trim().split(/\s+/)[0])
+      .filter(Boolean);
     expect(printed).toEqual(lib.ids);
   });
 
@@ -63,7 +67,12 @@ describe("archgal (the installed bin)", () => {
   it("render llama-3-8b -o out.svg writes a well-formed, accessible SVG", async () => {
     requireInstalled("@archgal/cli", "@archgal/renderer");
     const r = ok(await archgal("render", "llama-3-8b", "-o", "out.svg"));
-    expect(r.stderr.split("\n").filter((l) => l && !l.startsWith("npm warn")).join("\n")).toBe("");
+    expect(
+      r.stderr
+        .split("\n")
+        .filter((l) => l && !l.startsWith("npm warn"))
+        .join("\n"),
+    ).toBe("");
     const f = svgFacts(readFileSync(join(dir, "out.svg"), "utf8"));
     expect(f.wellFormed).toBe(true);
     expect(f.role).toBe("img");

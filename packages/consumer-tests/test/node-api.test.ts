@@ -32,7 +32,9 @@ describe("@archgal/data + @archgal/schema from Node ESM", () => {
     requireInstalled("@archgal/schema", "@archgal/data");
     const log = join(dir, "loads-esm.log");
     writeFileSync(log, "");
-    const { value: r } = await nodeJson<DataResult>(dir, ["--import", "./record-loads.mjs", "data-esm.mjs", "deepseek-v3"], { LOAD_LOG: log });
+    const { value: r } = await nodeJson<DataResult>(dir, ["--import", "./record-loads.mjs", "data-esm.mjs", "deepseek-v3"], {
+      LOAD_LOG: log,
+    });
     expect(r.count).toBeGreaterThanOrEqual(70);
     expect(r.idsCount).toBe(r.count);
     expect(r.has).toBe(true);
@@ -57,11 +59,19 @@ describe("@archgal/data + @archgal/schema from Node ESM", () => {
 
   it("imports the documented subpaths: models/<id>.json, schema.json, package.json, /hf", async () => {
     requireInstalled("@archgal/schema", "@archgal/data");
-    const { value: r } = await nodeJson<{ modelId: string; modelValid: boolean; jsonSchemaKeys: string[]; dataVersion: string; hfExports: string[] }>(dir, ["subpaths.mjs"]);
+    const { value: r } = await nodeJson<{
+      modelId: string;
+      modelValid: boolean;
+      jsonSchemaKeys: string[];
+      dataVersion: string;
+      hfExports: string[];
+    }>(dir, ["subpaths.mjs"]);
     expect(r.modelId).toBe("deepseek-v3");
     expect(r.modelValid).toBe(true);
     expect(r.jsonSchemaKeys.length).toBeGreaterThan(0);
-    expect(r.hfExports, "@archgal/schema/hf must export importHuggingFaceConfig (README: Importing a Hugging Face config.json)").toContain("importHuggingFaceConfig");
+    expect(r.hfExports, "@archgal/schema/hf must export importHuggingFaceConfig (README: Importing a Hugging Face config.json)").toContain(
+      "importHuggingFaceConfig",
+    );
   });
 });
 
@@ -163,7 +173,9 @@ describe("extension API with the consumer's own zod/mini", () => {
 describe("isolation from the workspace", () => {
   it("our packages resolve to copies inside the consumer project, and workspace-only tools do not resolve", async () => {
     const state = requireInstalled("@archgal/schema", "@archgal/data");
-    const { value: r } = await nodeJson<{ resolved: Record<string, string>; leaks: string[]; nodePath: string | null }>(dir, ["isolation.cjs"]);
+    const { value: r } = await nodeJson<{ resolved: Record<string, string>; leaks: string[]; nodePath: string | null }>(dir, [
+      "isolation.cjs",
+    ]);
     for (const [name, path] of Object.entries(r.resolved)) {
       if (path.startsWith("unresolved")) continue; // a missing package fails its own tests
       expect(path.startsWith(state.projectDir), `${name} → ${path}`).toBe(true);

@@ -33,8 +33,14 @@ type Profile = "strict" | "node16" | "esm-only";
 function attwProfile(p: PackedPackage): { profile: Profile; why: string; binOnly: boolean } {
   const targets = exportTargets(p.manifest.exports);
   const code = targets.filter((t) => /\.(c|m)?js$/.test(t.target) && !t.subpath.startsWith("./cdn/"));
-  if (code.length === 0 && p.manifest.bin) return { profile: "node16", binOnly: true, why: "bin-only: no code entry point in exports, so no types to check" };
-  if (targets.some((t) => t.conditions.includes("require"))) return { profile: "node16", binOnly: false, why: "dual ESM+CJS: node16 (ESM and CJS) and bundler must resolve; node10 (legacy moduleResolution) is reported, not failed" };
+  if (code.length === 0 && p.manifest.bin)
+    return { profile: "node16", binOnly: true, why: "bin-only: no code entry point in exports, so no types to check" };
+  if (targets.some((t) => t.conditions.includes("require")))
+    return {
+      profile: "node16",
+      binOnly: false,
+      why: "dual ESM+CJS: node16 (ESM and CJS) and bundler must resolve; node10 (legacy moduleResolution) is reported, not failed",
+    };
   return { profile: "esm-only", binOnly: false, why: "ESM-only by design: require() is not offered, so CJS-resolves-to-ESM is expected" };
 }
 
@@ -65,7 +71,10 @@ describe.each(packageNames)("%s", (name: PackageName) => {
     const lines = messages.map((m) => `${m.type}: [${m.code}] ${formatMessage(m, pkg, { color: false }) ?? ""}`);
     lintReport[`${name} publint`] = lines;
     if (lines.length) console.log(`publint ${name}@${p.version}:\n  ${lines.join("\n  ")}`);
-    expect(lines.filter((l) => l.startsWith("error:")), lines.join("\n")).toEqual([]);
+    expect(
+      lines.filter((l) => l.startsWith("error:")),
+      lines.join("\n"),
+    ).toEqual([]);
   });
 
   it("attw: no ESM/CJS/types problems for its profile", async () => {
@@ -84,11 +93,15 @@ describe.each(packageNames)("%s", (name: PackageName) => {
     }
     const raw = json.problems ?? json.analysis.problems ?? [];
     const all: AttwProblem[] = Array.isArray(raw) ? (raw as AttwProblem[]) : Object.values(raw as Record<string, AttwProblem[]>).flat();
-    const counted = all.filter((q) => !ignoredResolutions[profile].includes(q.resolutionKind ?? "") && !ignoredKinds[profile].includes(q.kind));
+    const counted = all.filter(
+      (q) => !ignoredResolutions[profile].includes(q.resolutionKind ?? "") && !ignoredKinds[profile].includes(q.kind),
+    );
     const notes = all.filter((q) => !counted.includes(q));
     const fmt = (q: AttwProblem) => `${q.kind} ${q.entrypoint ?? ""} (${q.resolutionKind ?? "all"})`;
     lintReport[`${name} attw`] = { profile, why, problems: counted.map(fmt), notes: notes.map(fmt), types: json.analysis.types };
-    console.log(`attw ${name}@${p.version} --profile ${profile} (${why}): ${counted.length ? counted.map(fmt).join("; ") : "no problems"}${notes.length ? `; notes: ${notes.map(fmt).join("; ")}` : ""}`);
+    console.log(
+      `attw ${name}@${p.version} --profile ${profile} (${why}): ${counted.length ? counted.map(fmt).join("; ") : "no problems"}${notes.length ? `; notes: ${notes.map(fmt).join("; ")}` : ""}`,
+    );
     if (binOnly) expect(json.analysis.types, "a bin-only package has no types").toBe(false);
     else expect(json.analysis.types, `${name} ships no types`).not.toBe(false);
     expect(counted.map(fmt)).toEqual([]);

@@ -53,11 +53,26 @@ function diagnosticsFor(mode: (typeof modes)[number], files: string[], packages:
 
 const cases: { name: string; files: string[]; packages: PackageName[]; also?: string[]; modes?: (typeof modes)[number][] }[] = [
   { name: "data + schema public types", files: ["data-schema.ts"], packages: ["@archgal/schema", "@archgal/data"] },
-  { name: "schema extension (createSpecSchema / defineMixerKind) with the consumer's zod", files: ["extend.ts"], packages: ["@archgal/schema", "@archgal/renderer"], also: ["zod"] },
+  {
+    name: "schema extension (createSpecSchema / defineMixerKind) with the consumer's zod",
+    files: ["extend.ts"],
+    packages: ["@archgal/schema", "@archgal/renderer"],
+    also: ["zod"],
+  },
   { name: "@archgal/schema/hf importer", files: ["hf.ts"], packages: ["@archgal/schema"] },
   { name: "renderer public types", files: ["renderer.ts"], packages: ["@archgal/renderer"] },
-  { name: "components public types (define.js registers typed tags)", files: ["components.ts"], packages: ["@archgal/components"], also: ["lit", "lit-html", "lit-element", "@lit/reactive-element"] },
-  { name: "CommonJS .cts consumer gets the require (.d.cts) types", files: ["require-consumer.cts"], packages: ["@archgal/schema", "@archgal/data", "@archgal/renderer"], modes: ["node16"] },
+  {
+    name: "components public types (define.js registers typed tags)",
+    files: ["components.ts"],
+    packages: ["@archgal/components"],
+    also: ["lit", "lit-html", "lit-element", "@lit/reactive-element"],
+  },
+  {
+    name: "CommonJS .cts consumer gets the require (.d.cts) types",
+    files: ["require-consumer.cts"],
+    packages: ["@archgal/schema", "@archgal/data", "@archgal/renderer"],
+    modes: ["node16"],
+  },
 ];
 
 for (const mode of modes) {

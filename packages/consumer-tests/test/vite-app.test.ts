@@ -43,7 +43,10 @@ describe("Vite app using <llm-arch> from @archgal/components", () => {
   it("shows the diagram and fact sheet in Chromium, downloading only that model's data, without errors", async () => {
     requireInstalled("@archgal/components", "@archgal/renderer", "@archgal/data", "@archgal/schema");
     if (!build || build.code !== 0) throw new Error(`vite build failed${build ? `:\n${describeRun(build)}` : ""}`);
-    const { value: expected } = await nodeJson<{ ids: string[]; name: string; total: string }>(join(appDir, ".."), ["expected.mjs", "llama-3-8b"]);
+    const { value: expected } = await nodeJson<{ ids: string[]; name: string; total: string }>(join(appDir, ".."), [
+      "expected.mjs",
+      "llama-3-8b",
+    ]);
     server = await serveStatic(join(appDir, "dist"));
     session = await openBrowser();
     await session.page.goto(`${server.origin}/`, { waitUntil: "load" });
@@ -67,7 +70,12 @@ describe("Vite app using <llm-arch> from @archgal/components", () => {
     const assets = join(appDir, "dist", "assets");
     const files = readdirSync(assets).filter((f) => f.endsWith(".js"));
     const sizes = files.map((f) => ({ f, bytes: statSync(join(assets, f)).size })).sort((a, b) => b.bytes - a.bytes);
-    console.log(`vite app: ${files.length} JS chunks; largest ${sizes.slice(0, 3).map((s) => `${s.f} ${(s.bytes / 1024).toFixed(1)} KiB`).join(", ")}`);
+    console.log(
+      `vite app: ${files.length} JS chunks; largest ${sizes
+        .slice(0, 3)
+        .map((s) => `${s.f} ${(s.bytes / 1024).toFixed(1)} KiB`)
+        .join(", ")}`,
+    );
     expect(files.length).toBeGreaterThan(70);
   });
 });

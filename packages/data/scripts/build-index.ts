@@ -19,7 +19,9 @@ import type { ModelIndexEntry } from "../src/index-entry.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = resolve(here, "../models");
-const files = readdirSync(modelsDir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(modelsDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const entries: ModelIndexEntry[] = [];
 const problems: string[] = [];
 for (const file of files) {

@@ -21,7 +21,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const modelsDir = resolve(here, "../models");
 const ids = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : readdirSync(modelsDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+  : readdirSync(modelsDir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.slice(0, -5));
 const gallery = galleryById();
 let bad = 0;
 for (const id of ids) {
@@ -34,7 +36,11 @@ for (const id of ids) {
   const json = JSON.parse(readFileSync(file, "utf8"));
   const v = validateSpec(json);
   const missing = v.success ? checkDatasetEntry(v.data) : [];
-  if (missing.length) { console.log(`${id}: INCOMPLETE\n${formatIssues(missing).replace(/^/gm, "    ")}`); bad++; continue; }
+  if (missing.length) {
+    console.log(`${id}: INCOMPLETE\n${formatIssues(missing).replace(/^/gm, "    ")}`);
+    bad++;
+    continue;
+  }
   if (!v.success) {
     console.log(`${id}: INVALID\n${formatIssues(v.issues).replace(/^/gm, "    ")}`);
     bad++;
@@ -45,11 +51,14 @@ for (const id of ids) {
   const p = countParams(spec);
   const cmp = compareWithOfficial(spec);
   const fmt = (c: OfficialCheck | undefined) =>
-    c ? `${(c.computed / 1e9).toFixed(3)}B vs ${(c.official / 1e9).toFixed(3)}B (${(c.relativeError * 100).toFixed(2)}%, tol ±${(c.tolerance / 1e9).toFixed(3)}B) ${c.ok ? "OK" : c.deviation ? "DEVIATION (explained)" : "FAIL"}` : "-";
+    c
+      ? `${(c.computed / 1e9).toFixed(3)}B vs ${(c.official / 1e9).toFixed(3)}B (${(c.relativeError * 100).toFixed(2)}%, tol ±${(c.tolerance / 1e9).toFixed(3)}B) ${c.ok ? "OK" : c.deviation ? "DEVIATION (explained)" : "FAIL"}`
+      : "-";
   const kv = kvCacheBytesPerToken(spec);
   const g = gallery.get(id);
   const gkv = g ? galleryKvBytes(g) : undefined;
-  const kvDiff = gkv === undefined ? "no gallery KV figure" : gkv === 0 ? (kv === 0 ? "OK" : "FAIL") : `${((kv - gkv) / gkv * 100).toFixed(2)}%`;
+  const kvDiff =
+    gkv === undefined ? "no gallery KV figure" : gkv === 0 ? (kv === 0 ? "OK" : "FAIL") : `${(((kv - gkv) / gkv) * 100).toFixed(2)}%`;
   const kvOk = gkv === undefined || (gkv === 0 ? kv === 0 : Math.abs(kv - gkv) / gkv <= 0.02);
   const kvExplained = (spec.galleryDifferences ?? []).some((d) => d.metric === "kvCacheBytesPerToken");
   if (!cmp.total.ok && !cmp.total.deviation) bad++;

@@ -54,7 +54,11 @@ export function galleryKvBytes(fact: Pick<GalleryFact, "kvCachePerToken"> | unde
 
 /** Word 6-grams of a text (lower case, punctuation dropped). */
 export function shingles(text: string): string[] {
-  const words = text.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   return words.slice(0, Math.max(0, words.length - 5)).map((_, i) => words.slice(i, i + 6).join(" "));
 }
 

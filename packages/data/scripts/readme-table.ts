@@ -3,7 +3,16 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { countParams, kvCacheBytesPerToken, kvLabel, decoderType, attentionLabel, formatCount, formatBytes, hasUnvisitedWeights } from "@archgal/schema";
+import {
+  countParams,
+  kvCacheBytesPerToken,
+  kvLabel,
+  decoderType,
+  attentionLabel,
+  formatCount,
+  formatBytes,
+  hasUnvisitedWeights,
+} from "@archgal/schema";
 import type { ModelSpec } from "@archgal/schema";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { countParams, type DatasetEntry } from "@archgal/schema";
 
-const load = (id: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../models/${id}.json`, import.meta.url)), "utf8")) as DatasetEntry;
+const load = (id: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../models/${id}.json`, import.meta.url)), "utf8")) as DatasetEntry;
 
 describe("active parameters: what a token multiplies through", () => {
   it("gpt-oss-120b: 5.13B (the model card's 5.13B, 5.1B in the README), 5.71B with the embedding rows", () => {

@@ -84,7 +84,20 @@ export const closedModels: readonly ClosedModel[] = [
     id: "gemini",
     name: "Gemini",
     org: "Google DeepMind",
-    aliases: ["gemini", "gemini-1", "gemini-1.0", "gemini-ultra", "gemini-pro", "gemini-nano", "gemini-1.5", "gemini-2", "gemini-2.0", "gemini-2.5", "gemini-3", "bard"],
+    aliases: [
+      "gemini",
+      "gemini-1",
+      "gemini-1.0",
+      "gemini-ultra",
+      "gemini-pro",
+      "gemini-nano",
+      "gemini-1.5",
+      "gemini-2",
+      "gemini-2.0",
+      "gemini-2.5",
+      "gemini-3",
+      "bard",
+    ],
     statements: [
       {
         says: "Gemini 1.0: Transformer decoders with architecture and optimisation improvements, 32k context, efficient attention such as multi-query attention; sizes not given.",
@@ -104,7 +117,19 @@ export const closedModels: readonly ClosedModel[] = [
     id: "claude-3",
     name: "Claude 3",
     org: "Anthropic",
-    aliases: ["claude-3", "claude-3-opus", "claude-3-sonnet", "claude-3-haiku", "claude-3.5", "claude-3.5-sonnet", "claude-3.5-haiku", "claude-3.7", "claude-3.7-sonnet", "claude-2", "claude-instant"],
+    aliases: [
+      "claude-3",
+      "claude-3-opus",
+      "claude-3-sonnet",
+      "claude-3-haiku",
+      "claude-3.5",
+      "claude-3.5-sonnet",
+      "claude-3.5-haiku",
+      "claude-3.7",
+      "claude-3.7-sonnet",
+      "claude-2",
+      "claude-instant",
+    ],
     statements: [],
     openRelatives: [],
     relation: "Anthropic has released no open-weight model",
@@ -113,7 +138,17 @@ export const closedModels: readonly ClosedModel[] = [
     id: "claude-4",
     name: "Claude 4",
     org: "Anthropic",
-    aliases: ["claude", "claude-4", "claude-opus-4", "claude-sonnet-4", "claude-haiku-4", "claude-opus-4.1", "claude-sonnet-4.5", "claude-haiku-4.5", "claude-opus-4.5"],
+    aliases: [
+      "claude",
+      "claude-4",
+      "claude-opus-4",
+      "claude-sonnet-4",
+      "claude-haiku-4",
+      "claude-opus-4.1",
+      "claude-sonnet-4.5",
+      "claude-haiku-4.5",
+      "claude-opus-4.5",
+    ],
     statements: [],
     openRelatives: [],
     relation: "Anthropic has released no open-weight model",
@@ -121,7 +156,11 @@ export const closedModels: readonly ClosedModel[] = [
 ];
 
 /** A name as it is looked up: lower case, runs of spaces, underscores and dashes as one `-`. */
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, "-");
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-");
 
 /**
  * The closed model a name refers to, or `undefined`. A name matches an alias when it is the alias or starts with

@@ -23,7 +23,9 @@ import { readGalleryFacts, galleryById, galleryKvBytes, shingles, fnv1a } from "
 import type { GalleryFact } from "../scripts/gallery-facts.js";
 
 const modelsDir = fileURLToPath(new URL("../models/", import.meta.url));
-const files = readdirSync(modelsDir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(modelsDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const raw = new Map(files.map((f) => [f.slice(0, -5), readFileSync(`${modelsDir}${f}`, "utf8")]));
 const specs = new Map([...raw].map(([id, text]) => [id, JSON.parse(text) as DatasetEntry]));
 const facts = readGalleryFacts();
@@ -47,7 +49,18 @@ describe("the dataset", () => {
 });
 
 /** Spec paths that every entry must trace to a source. */
-const traced = ["architecture.vocabSize", "architecture.contextLength", "architecture.dModel", "architecture.numLayers", "architecture.mixers", "architecture.ffns", "architecture.layers", "officialParams", "releaseDate", "license"];
+const traced = [
+  "architecture.vocabSize",
+  "architecture.contextLength",
+  "architecture.dModel",
+  "architecture.numLayers",
+  "architecture.mixers",
+  "architecture.ffns",
+  "architecture.layers",
+  "officialParams",
+  "releaseDate",
+  "license",
+];
 
 const knownOfficialDeviations: string[] = [];
 const knownGalleryDifferences: string[] = [];
@@ -162,7 +175,11 @@ describe("context lengths", () => {
 describe("organisations", () => {
   it("are spelled one way each (no variant of another org's name)", () => {
     const orgs = [...new Set([...specs.values()].map((s) => s.org))];
-    const key = (o: string) => o.toLowerCase().replace(/\s*\(.*\)$/, "").replace(/\s+(labs?|ai|team)$/, "");
+    const key = (o: string) =>
+      o
+        .toLowerCase()
+        .replace(/\s*\(.*\)$/, "")
+        .replace(/\s+(labs?|ai|team)$/, "");
     const byKey = new Map<string, string[]>();
     for (const o of orgs) byKey.set(key(o), [...(byKey.get(key(o)) ?? []), o]);
     expect([...byKey.values()].filter((v) => v.length > 1)).toEqual([]);

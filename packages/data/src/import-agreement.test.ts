@@ -47,27 +47,40 @@ const modelTypes: Record<string, string> = {
 /** Known, explained differences between an imported config and the dataset entry (path prefixes, or /regexps/). */
 const explained: Record<string, Record<string, string>> = {
   "deepseek-v3": {
-    contextLength: "the inference config has no max_position_embeddings; the importer derives 163,840 from original_seq_len × rope factor, the dataset uses the 128K the model card states",
+    contextLength:
+      "the inference config has no max_position_embeddings; the importer derives 163,840 from original_seq_len × rope factor, the dataset uses the 128K the model card states",
     "positional.scaling": "the inference config omits the YaRN β/mscale fields that the HF config.json carries",
   },
   "olmo-3-7b": {
-    vocabSize: "the stored record lists only part of the config (no vocab_size, rope_scaling or rms_norm_eps), so the importer fills Olmo3Config defaults; the dataset takes them from the official config",
+    vocabSize:
+      "the stored record lists only part of the config (no vocab_size, rope_scaling or rms_norm_eps), so the importer fills Olmo3Config defaults; the dataset takes them from the official config",
     "positional.scaling": "as above: rope_scaling is not in the stored record",
     "norm.eps": "as above: rms_norm_eps is not in the stored record",
     params: "as above: the default vocabulary (50,304 instead of 100,278) changes the embedding and head",
-    "/^layers\\.[\\d-]+\\.mixer\\.rope$/": "as above: without rope_scaling in the record there is nothing for the sliding layers to opt out of",
+    "/^layers\\.[\\d-]+\\.mixer\\.rope$/":
+      "as above: without rope_scaling in the record there is nothing for the sliding layers to opt out of",
   },
   "smollm3-3b": {
-    contextLength: "the stored record is the stage-1 pretraining config (4,096 tokens, θ 50,000); the released model was extended to 64k with θ 5,000,000",
+    contextLength:
+      "the stored record is the stage-1 pretraining config (4,096 tokens, θ 50,000); the released model was extended to 64k with θ 5,000,000",
     "positional.theta": "as above",
     "/^layers\\.[\\d-]+\\.mixer\\.rope$/": "as above: the stage-1 config has no no_rope_layers list, so its layers all use RoPE",
   },
-  "qwen3-0.6b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
-  "qwen3-4b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
-  "qwen3-8b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
-  "qwen3-32b": { contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states" },
+  "qwen3-0.6b": {
+    contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states",
+  },
+  "qwen3-4b": {
+    contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states",
+  },
+  "qwen3-8b": {
+    contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states",
+  },
+  "qwen3-32b": {
+    contextLength: "config.json says 40,960 positions; the dataset keeps the 32,768-token native context the model card states",
+  },
   "glm-4.5-air": {
-    "ffns.moe.router.routedScale": "the stored record is INTELLECT-3's copy (routed_scaling_factor 1.0); the dataset keeps GLM-4.5-Air's own value",
+    "ffns.moe.router.routedScale":
+      "the stored record is INTELLECT-3's copy (routed_scaling_factor 1.0); the dataset keeps GLM-4.5-Air's own value",
   },
 };
 
@@ -101,7 +114,11 @@ describe("import agrees with the dataset", () => {
   it("covers the stored configs, each of a dataset model and naming its public source", () => {
     expect(pairs.length).toBe(records.length);
     expect(pairs.length).toBeGreaterThanOrEqual(20);
-    for (const r of records) expect(Object.keys(r.source).some((k) => ["url", "repo", "paper", "of"].includes(k)), r.id).toBe(true);
+    for (const r of records)
+      expect(
+        Object.keys(r.source).some((k) => ["url", "repo", "paper", "of"].includes(k)),
+        r.id,
+      ).toBe(true);
   });
 
   for (const { record, id, entry } of pairs) {

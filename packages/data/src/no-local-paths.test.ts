@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const self = relative(root, fileURLToPath(import.meta.url)).split(sep).join("/");
+const self = relative(root, fileURLToPath(import.meta.url))
+  .split(sep)
+  .join("/");
 
 const textFile = /\.(?:[cm]?[jt]sx?|json|md|ya?ml|html|css|svg|txt|sh)$|(?:^|\/)\.[a-z-]+rc$|(?:^|\/)(?:LICENSE|\.gitignore|\.npmrc)$/;
 const skipDirs = new Set(["node_modules", "dist", ".git", ".turbo", "reports", "coverage", "cdn"]);
@@ -40,8 +42,29 @@ function repositoryFiles(): string[] {
 const everywhere: [string, RegExp][] = [
   ["a machine path", /(?:^|[\s"'`(=:])\/(?:work|home|nfs|Users|mnt|root)\/[\w.-]/],
   ["a folder beside the repository", /\.\.\/shared\b|\bshared\/reference\b/],
-  ["a look-up instead of a public place", new RegExp(["find" + "_string", "read" + "_file", "fetch github:", "search-index", "pages search", "code search", "search corpus", "fetched repo"].join("|"), "i")],
-  ["a note about how the work was done", new RegExp(["this session", "stored (?:page|cop(?:y|ies))", "by a peer", "dossier", "sourcing/", "the team's shared", "\\(request: "].join("|"), "i")],
+  [
+    "a look-up instead of a public place",
+    new RegExp(
+      [
+        "find" + "_string",
+        "read" + "_file",
+        "fetch github:",
+        "search-index",
+        "pages search",
+        "code search",
+        "search corpus",
+        "fetched repo",
+      ].join("|"),
+      "i",
+    ),
+  ],
+  [
+    "a note about how the work was done",
+    new RegExp(
+      ["this session", "stored (?:page|cop(?:y|ies))", "by a peer", "dossier", "sourcing/", "the team's shared", "\\(request: "].join("|"),
+      "i",
+    ),
+  ],
   ["a reading-material file", /\b(?:dense|moe-hybrid)\.json\b|gallery-2026-05-27\.tsv|model-ids\.tsv|\bgallery TSV\b/i],
 ];
 /** Also never in data files (JSON): temporary folders and file URLs. */

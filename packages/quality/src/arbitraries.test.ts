@@ -19,5 +19,4 @@ describe("the spec arbitraries cover the kind registry", () => {
       );
     });
   }
-
 });

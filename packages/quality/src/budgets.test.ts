@@ -18,14 +18,19 @@ const kib = (n: number) => `${(n / KiB).toFixed(2)} KiB`;
 const CLASSIC_ZOD = /zod\/(v4\/classic|v4\/locales|v3\/|lib\/|dist\/)|zod\/v4\/core\/.*locales/;
 
 function needBuilt(path: string) {
-  if (!existsSync(path)) throw new Error(`${path} is missing: build @archgal/components first (turbo builds it before this package's tests)`);
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: build @archgal/components first (turbo builds it before this package's tests)`);
 }
 
 type Metafile = { inputs: Record<string, unknown>; outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
 
 /** Input files that contribute code to the output (esbuild lists tree-shaken files too, with 0 bytes). */
 const contributing = (meta: Metafile): string[] =>
-  Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([p]) => p));
+  Object.values(meta.outputs).flatMap((o) =>
+    Object.entries(o.inputs)
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([p]) => p),
+  );
 
 type CdnMeta = { outputs: Record<string, { imports?: { path: string; kind: string }[] }> };
 
@@ -38,7 +43,11 @@ export function criticalPath(): { files: string[]; gzip: number } {
   needBuilt(`${cdnDir}meta.json`);
   const meta = JSON.parse(readFileSync(`${cdnDir}meta.json`, "utf8")) as CdnMeta;
   const rel = (f: string) => f.replace(/^.*?cdn\//, "");
-  const outputs = new Map(Object.entries(meta.outputs).filter(([f]) => f.endsWith(".js")).map(([f, o]) => [rel(f), o]));
+  const outputs = new Map(
+    Object.entries(meta.outputs)
+      .filter(([f]) => f.endsWith(".js"))
+      .map(([f, o]) => [rel(f), o]),
+  );
   if (!outputs.has("llm-arch.js")) throw new Error("cdn/meta.json has no llm-arch.js output");
   const seen: string[] = [];
   const visit = (file: string) => {
@@ -78,13 +87,22 @@ describe("size budgets", () => {
   it(`the CDN element (cdn/llm-arch.js and every chunk it imports statically) is at most ${kib(BUDGETS.cdnElement)} gzip`, () => {
     const { files, gzip: size } = criticalPath();
     expect(files[0]).toBe("llm-arch.js");
-    expect(size, `cdn/${files.join(" + cdn/")} = ${kib(size)} gzip, budget ${kib(BUDGETS.cdnElement)}`).toBeLessThanOrEqual(BUDGETS.cdnElement);
+    expect(size, `cdn/${files.join(" + cdn/")} = ${kib(size)} gzip, budget ${kib(BUDGETS.cdnElement)}`).toBeLessThanOrEqual(
+      BUDGETS.cdnElement,
+    );
   });
 
   it(`every model's data as the CDN serves it (cdn/models/<id>.json) is at most ${kib(BUDGETS.modelData)} gzip`, () => {
     needBuilt(`${cdnDir}models`);
-    const served = new Set(readdirSync(`${cdnDir}models`).filter((f) => f.endsWith(".json") && f !== "index.json").map((f) => f.slice(0, -5)));
-    expect([...datasetIds].filter((id) => !served.has(id)), "dataset models missing from cdn/models").toEqual([]);
+    const served = new Set(
+      readdirSync(`${cdnDir}models`)
+        .filter((f) => f.endsWith(".json") && f !== "index.json")
+        .map((f) => f.slice(0, -5)),
+    );
+    expect(
+      [...datasetIds].filter((id) => !served.has(id)),
+      "dataset models missing from cdn/models",
+    ).toEqual([]);
     const over = [...served]
       .map((id) => [id, gzip(readFileSync(`${cdnDir}models/${id}.json`))] as const)
       .filter(([, n]) => n > BUDGETS.modelData)
@@ -101,7 +119,10 @@ describe("size budgets", () => {
 
   it("@archgal/schema's browser entry has no classic zod or zod locales inside (esbuild metafile)", async () => {
     const b = await browserBundle(`export * from "@archgal/schema";`);
-    expect(b.inputs.some((p) => /zod\//.test(p)), "zod/mini is expected in the bundle").toBe(true);
+    expect(
+      b.inputs.some((p) => /zod\//.test(p)),
+      "zod/mini is expected in the bundle",
+    ).toBe(true);
     expect(b.inputs.filter((p) => CLASSIC_ZOD.test(p))).toEqual([]);
     // zod/mini keeps the whole schema module well under the cost of classic zod's locales alone (~90 KB gzip).
     expect(b.gzip, `@archgal/schema browser bundle is ${kib(b.gzip)} gzip`).toBeLessThan(40 * KiB);
@@ -110,12 +131,18 @@ describe("size budgets", () => {
   it("@archgal/schema/metrics (what the web component imports) and @archgal/renderer/lean bundle without any zod", async () => {
     for (const entry of ["@archgal/schema/metrics", "@archgal/renderer/lean"]) {
       const b = await browserBundle(`export * from "${entry}";`);
-      expect(b.inputs.filter((p) => /zod\//.test(p)), entry).toEqual([]);
+      expect(
+        b.inputs.filter((p) => /zod\//.test(p)),
+        entry,
+      ).toEqual([]);
     }
   });
 
   it("the detector is live: classic zod imported from @archgal/schema's own dependency shows up with its locales", async () => {
-    const b = await browserBundle(`import { z } from "zod"; export const s = z.object({ a: z.string() }); z.config(z.locales.de());`, "schema");
+    const b = await browserBundle(
+      `import { z } from "zod"; export const s = z.object({ a: z.string() }); z.config(z.locales.de());`,
+      "schema",
+    );
     expect(b.inputs.filter((p) => CLASSIC_ZOD.test(p)).length).toBeGreaterThan(10);
   });
 

@@ -28,7 +28,10 @@ interface Result {
 }
 
 /** Runs the built `archgal` bin; `as: "nobody"` drops root privileges (uid/gid 65534) so permissions apply. */
-function archgal(args: string[], opts: { as?: "nobody"; cwd?: string; onSpawn?: (kill: (s: NodeJS.Signals) => void) => void } = {}): Promise<Result> {
+function archgal(
+  args: string[],
+  opts: { as?: "nobody"; cwd?: string; onSpawn?: (kill: (s: NodeJS.Signals) => void) => void } = {},
+): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: opts.cwd,
@@ -83,7 +86,11 @@ describe("archgal: unwritable outputs", () => {
     }
     const ro = fresh("readonly");
     chmodSync(ro, 0o555);
-    for (const args of [["render", "llama-3-8b"], ["compare", "llama-3-8b", "mistral-7b"], ["render", "llama-3-8b", "--theme", "dark"]]) {
+    for (const args of [
+      ["render", "llama-3-8b"],
+      ["compare", "llama-3-8b", "mistral-7b"],
+      ["render", "llama-3-8b", "--theme", "dark"],
+    ]) {
       for (const ext of ["svg", "png"]) {
         const r = await archgal([...args, "-o", join(ro, `x.${ext}`)], { as: "nobody" });
         expectCleanFailure(r, /permission denied/);
@@ -91,7 +98,17 @@ describe("archgal: unwritable outputs", () => {
       }
     }
     const imp = fresh("import-src");
-    writeFileSync(join(imp, "config.json"), JSON.stringify({ model_type: "llama", vocab_size: 10, hidden_size: 8, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 16 }));
+    writeFileSync(
+      join(imp, "config.json"),
+      JSON.stringify({
+        model_type: "llama",
+        vocab_size: 10,
+        hidden_size: 8,
+        num_hidden_layers: 1,
+        num_attention_heads: 2,
+        intermediate_size: 16,
+      }),
+    );
     chmodSync(imp, 0o755);
     const r = await archgal(["import", join(imp, "config.json"), "-o", join(ro, "spec.json")], { as: "nobody" });
     expectCleanFailure(r, /permission denied/);
@@ -142,7 +159,10 @@ describe("archgal: bad inputs never leave a file", () => {
         const r2 = await archgal([...args(d), "-o", out]);
         expect(r2.code).toBe(1);
         expect(readFileSync(out, "utf8")).toBe("previous content");
-        expect(readdirSync(d).filter((f) => f.startsWith("out.")), "no temporary files").toEqual([`out.${ext}`]);
+        expect(
+          readdirSync(d).filter((f) => f.startsWith("out.")),
+          "no temporary files",
+        ).toEqual([`out.${ext}`]);
       });
     }
   }
@@ -222,6 +242,9 @@ describe("archgal: random broken spec files", () => {
         expect(existsSync(out)).toBe(false);
       }
     }
-    expect(readdirSync(d).filter((f) => !/^(spec|out)-\d+\.(json|svg)$/.test(f)), "no temporary files").toEqual([]);
+    expect(
+      readdirSync(d).filter((f) => !/^(spec|out)-\d+\.(json|svg)$/.test(f)),
+      "no temporary files",
+    ).toEqual([]);
   });
 });

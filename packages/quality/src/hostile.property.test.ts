@@ -29,7 +29,7 @@ export const PAYLOADS = [
   '" onclick="alert(1)',
   "<foreignObject><iframe src=javascript:alert(1)></iframe></foreignObject>",
   "javascript:alert(document.domain)",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
   "<image href='https://evil.example/x.png'/>",
   "<use href='https://evil.example/s.svg#x'/>",
   'style="fill:url(https://evil.example/p.svg#x)"',
@@ -53,7 +53,7 @@ export const PAYLOADS = [
   "{{constructor.constructor('alert(1)')()}}",
   "${alert(1)}",
   "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-  "\\\"><script>",
+  '\\"><script>',
   "W".repeat(400),
   "Supercalifragilisticexpialidocious".repeat(20),
 ];
@@ -63,8 +63,21 @@ export const hostileText = (max: number, min = 0): fc.Arbitrary<string> =>
   fc
     .oneof(
       { weight: 4, arbitrary: fc.constantFrom(...PAYLOADS) },
-      { weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ unit: "binary", maxLength: 8 })), { minLength: 1, maxLength: 6 }).map((xs) => xs.join("")) },
-      { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp))), maxLength: 60 }) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ unit: "binary", maxLength: 8 })), { minLength: 1, maxLength: 6 })
+          .map((xs) => xs.join("")),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.string({
+          unit: fc
+            .integer({ min: 0, max: 0x10ffff })
+            .map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp))),
+          maxLength: 60,
+        }),
+      },
       { weight: 1, arbitrary: fc.constantFrom("x", "<", "&").map((c) => c.repeat(max)) },
     )
     .map((s) => clip(s, max))
@@ -116,11 +129,14 @@ describe("hostile text", () => {
 
   it("in compared pairs and on a poster: escaped and harmless", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(validSpec({ text: hostileText, maxLayers: 24 }), { minLength: 2, maxLength: 3, selector: (s) => s.id }), (specs) => {
-        fc.pre(!specs.some(hitsOpenFinding));
-        expectHarmless(renderCompare(specs.slice(0, 2)));
-        expectHarmless(renderPoster(specs));
-      }),
+      fc.property(
+        fc.uniqueArray(validSpec({ text: hostileText, maxLayers: 24 }), { minLength: 2, maxLength: 3, selector: (s) => s.id }),
+        (specs) => {
+          fc.pre(!specs.some(hitsOpenFinding));
+          expectHarmless(renderCompare(specs.slice(0, 2)));
+          expectHarmless(renderPoster(specs));
+        },
+      ),
       runs(10),
     );
   });
@@ -133,7 +149,9 @@ describe("hostile text", () => {
         fc.record({ id: hostileName, mixerName: hostileName, ffnName: hostileName, kind: hostileName, idPrefix: hostileText(100) }),
         (valid, h) => {
           fc.pre(!hitsOpenFinding(valid));
-          const spec = structuredClone(valid) as unknown as Omit<ModelSpec, "architecture"> & { architecture: Omit<ModelSpec["architecture"], "mixers"> & { mixers: Record<string, unknown> } };
+          const spec = structuredClone(valid) as unknown as Omit<ModelSpec, "architecture"> & {
+            architecture: Omit<ModelSpec["architecture"], "mixers"> & { mixers: Record<string, unknown> };
+          };
           spec.id = h.id;
           const a = spec.architecture;
           const mixer = Object.keys(a.mixers)[0]!;
@@ -167,8 +185,14 @@ describe("hostile text", () => {
   });
 
   it("in render options: a bad theme, accent or width is refused at the entry naming the option; good ones render harmless", () => {
-    const anyValue = fc.oneof(hostileText(60), fc.double(), fc.integer(), fc.constantFrom(null, true, {}, [], "toString", "constructor", "__proto__"));
-    const option = <T>(good: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 2, arbitrary: good }, { weight: 1, arbitrary: anyValue }), { nil: undefined });
+    const anyValue = fc.oneof(
+      hostileText(60),
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(null, true, {}, [], "toString", "constructor", "__proto__"),
+    );
+    const option = <T>(good: fc.Arbitrary<T>) =>
+      fc.option(fc.oneof({ weight: 2, arbitrary: good }, { weight: 1, arbitrary: anyValue }), { nil: undefined });
     const hex = fc.integer({ min: 0, max: 0xffffff }).map((v) => `#${v.toString(16).padStart(6, "0")}`);
     const options = fc.record(
       {
@@ -216,7 +240,10 @@ describe("hostile text", () => {
   });
 
   it("very long text in every field at its maximum length: renders, wraps, stays harmless", () => {
-    const long = (max: number, min = 0) => fc.constantFrom("W", "x ", "مرحبا ", "<&>", "👩‍👩‍👧", "\u0000").map((unit) => clip(unit.repeat(Math.ceil(max / unit.length)), Math.max(min, max)));
+    const long = (max: number, min = 0) =>
+      fc
+        .constantFrom("W", "x ", "مرحبا ", "<&>", "👩‍👩‍👧", "\u0000")
+        .map((unit) => clip(unit.repeat(Math.ceil(max / unit.length)), Math.max(min, max)));
     fc.assert(
       fc.property(validSpec({ text: long, maxLayers: 8 }), (spec) => {
         fc.pre(!hitsOpenFinding(spec));

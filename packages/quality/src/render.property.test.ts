@@ -40,7 +40,14 @@ describe("valid specs (generated)", () => {
         expect(stats.params.active).toBeGreaterThan(0);
         expect(stats.params.active).toBeLessThanOrEqual(stats.params.total);
         expect(stats.kvCacheBytesPerToken).toBeGreaterThanOrEqual(0);
-        expect(nonFiniteNumbers({ kv: kvCacheBytesPerToken(spec), cache: kvCacheBytes(spec, { contextLength: ctx }), flops: flopsPerToken(spec, { contextLength: ctx }), memory: weightMemory(spec) })).toEqual([]);
+        expect(
+          nonFiniteNumbers({
+            kv: kvCacheBytesPerToken(spec),
+            cache: kvCacheBytes(spec, { contextLength: ctx }),
+            flops: flopsPerToken(spec, { contextLength: ctx }),
+            memory: weightMemory(spec),
+          }),
+        ).toEqual([]);
       }),
       runs(600),
     );
@@ -49,16 +56,21 @@ describe("valid specs (generated)", () => {
   for (const family of families) {
     it(`${family}: renderModel gives well-formed, self-contained SVG with no junk, deterministically`, () => {
       fc.assert(
-        fc.property(validSpec({ family: fc.constant(family) }), fc.constantFrom("light" as const, "dark" as const), fc.boolean(), (spec, theme, panels) => {
-          fc.pre(!hitsOpenFinding(spec));
-          const svg = renderModel(spec, { theme, panels });
-          const report = checkSvg(svg, { textJunk: true });
-          expect(unexplained(report.problems)).toEqual([]);
-          expect(report.elements).toContain("text");
-          expect(renderModel(spec, { theme, panels })).toBe(svg);
-          // The web component's path: the lean entry (no zoom panels).
-          expect(unexplained(checkSvg(leanRender(spec, { theme }), { textJunk: true }).problems)).toEqual([]);
-        }),
+        fc.property(
+          validSpec({ family: fc.constant(family) }),
+          fc.constantFrom("light" as const, "dark" as const),
+          fc.boolean(),
+          (spec, theme, panels) => {
+            fc.pre(!hitsOpenFinding(spec));
+            const svg = renderModel(spec, { theme, panels });
+            const report = checkSvg(svg, { textJunk: true });
+            expect(unexplained(report.problems)).toEqual([]);
+            expect(report.elements).toContain("text");
+            expect(renderModel(spec, { theme, panels })).toBe(svg);
+            // The web component's path: the lean entry (no zoom panels).
+            expect(unexplained(checkSvg(leanRender(spec, { theme }), { textJunk: true }).problems)).toEqual([]);
+          },
+        ),
         runs(family === "any" ? 100 : 50),
       );
     });
@@ -105,13 +117,17 @@ describe("valid specs (generated)", () => {
 
   it("renderPoster of a few random specs gives well-formed SVG", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(validSpec({ maxLayers: 48 }), { minLength: 1, maxLength: 4, selector: (s) => s.id }), fc.constantFrom("date" as const, "type" as const), (specs, order) => {
-        fc.pre(!specs.some(hitsOpenFinding));
-        const svg = renderPoster(specs, { order });
-        expect(unexplained(checkSvg(svg, { textJunk: true }).problems)).toEqual([]);
-        const pl = layoutPoster(specs, { order });
-        expect(nonFiniteNumbers(pl)).toEqual([]);
-      }),
+      fc.property(
+        fc.uniqueArray(validSpec({ maxLayers: 48 }), { minLength: 1, maxLength: 4, selector: (s) => s.id }),
+        fc.constantFrom("date" as const, "type" as const),
+        (specs, order) => {
+          fc.pre(!specs.some(hitsOpenFinding));
+          const svg = renderPoster(specs, { order });
+          expect(unexplained(checkSvg(svg, { textJunk: true }).problems)).toEqual([]);
+          const pl = layoutPoster(specs, { order });
+          expect(nonFiniteNumbers(pl)).toEqual([]);
+        },
+      ),
       runs(8),
     );
   });

@@ -80,7 +80,10 @@ describe("invalid specs (generated)", () => {
           expectWellFormedIssues(r.issues);
           if (applied.length === 1 && applied[0]!.invalid) {
             const m = applied[0]!;
-            expect(r.issues.some((i) => related(i.path, m.path)), `no issue near ${m.path} after ${m.what}: ${JSON.stringify(r.issues)}`).toBe(true);
+            expect(
+              r.issues.some((i) => related(i.path, m.path)),
+              `no issue near ${m.path} after ${m.what}: ${JSON.stringify(r.issues)}`,
+            ).toBe(true);
           }
         } else if (!r.success) {
           expectWellFormedIssues(r.issues);
@@ -98,7 +101,10 @@ describe("invalid specs (generated)", () => {
         const r = validateOrExplain(broken!.doc, broken!.what);
         expect(r.success, `accepted: ${broken!.what}`).toBe(false);
         expectWellFormedIssues(r.issues);
-        expect(r.issues.map((i) => i.path), broken!.what).toContain(broken!.path);
+        expect(
+          r.issues.map((i) => i.path),
+          broken!.what,
+        ).toContain(broken!.path);
       }),
       runs(500),
     );
@@ -106,12 +112,26 @@ describe("invalid specs (generated)", () => {
 
   it("any JSON value or JS value at all: never a throw, and a non-object is rejected at the root", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.anything({ withBigInt: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withDate: true, withBoxedValues: true })), (value) => {
-        const r = validateOrExplain(value, safe(value));
-        expect(r.success).toBe(false);
-        expectWellFormedIssues(r.issues);
-        if (value === null || typeof value !== "object" || Array.isArray(value)) expect(r.issues.map((i) => i.path)).toContain("");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.anything({
+            withBigInt: true,
+            withMap: true,
+            withSet: true,
+            withNullPrototype: true,
+            withTypedArray: true,
+            withDate: true,
+            withBoxedValues: true,
+          }),
+        ),
+        (value) => {
+          const r = validateOrExplain(value, safe(value));
+          expect(r.success).toBe(false);
+          expectWellFormedIssues(r.issues);
+          if (value === null || typeof value !== "object" || Array.isArray(value)) expect(r.issues.map((i) => i.path)).toContain("");
+        },
+      ),
       runs(500),
     );
   });
@@ -123,7 +143,12 @@ describe("invalid specs (generated)", () => {
         const objects = nodes(copy).filter((n) => n.value !== null && typeof n.value === "object" && !Array.isArray(n.value));
         const target = objects[at % objects.length]!;
         fc.pre(!Object.hasOwn(target.value as object, key));
-        Object.defineProperty(target.value, key, { value: { polluted: 1, kind: "attention" }, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(target.value, key, {
+          value: { polluted: 1, kind: "attention" },
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         const text = JSON.stringify(copy);
         const doc = JSON.parse(text) as unknown;
         fc.pre(!hitsOpenFinding(doc));
@@ -140,21 +165,27 @@ describe("invalid specs (generated)", () => {
   it("deeply nested input (arrays, objects, layer groups; depth up to 10,000): issues, never a stack overflow", () => {
     const base = validSpec({ maxLayers: 8 });
     fc.assert(
-      fc.property(base, fc.constantFrom(10, 100, 1000, 3000, 10000), fc.constantFrom("array", "object", "group") , fc.constantFrom("root", "layers", "mixers", "extra", "notes"), (spec, depth, shape, where) => {
-        const doc = structuredClone(spec) as unknown as Record<string, any>;
-        const leaf = shape === "group" ? { mixer: "1nope" } : 1;
-        const v = deep(depth, shape, leaf);
-        let input: unknown = doc;
-        if (where === "root") input = v;
-        else if (where === "layers") doc.architecture.layers = [v];
-        else if (where === "mixers") doc.architecture.mixers = { x: v };
-        else if (where === "extra") doc.extra = v;
-        else doc.notes = [v];
-        fc.pre(!hitsOpenFinding(input));
-        const r = validateOrExplain(input, `${shape} nested ${depth} deep at ${where}`);
-        expect(r.success).toBe(false);
-        expectWellFormedIssues(r.issues);
-      }),
+      fc.property(
+        base,
+        fc.constantFrom(10, 100, 1000, 3000, 10000),
+        fc.constantFrom("array", "object", "group"),
+        fc.constantFrom("root", "layers", "mixers", "extra", "notes"),
+        (spec, depth, shape, where) => {
+          const doc = structuredClone(spec) as unknown as Record<string, any>;
+          const leaf = shape === "group" ? { mixer: "1nope" } : 1;
+          const v = deep(depth, shape, leaf);
+          let input: unknown = doc;
+          if (where === "root") input = v;
+          else if (where === "layers") doc.architecture.layers = [v];
+          else if (where === "mixers") doc.architecture.mixers = { x: v };
+          else if (where === "extra") doc.extra = v;
+          else doc.notes = [v];
+          fc.pre(!hitsOpenFinding(input));
+          const r = validateOrExplain(input, `${shape} nested ${depth} deep at ${where}`);
+          expect(r.success).toBe(false);
+          expectWellFormedIssues(r.issues);
+        },
+      ),
       runs(30),
     );
   });

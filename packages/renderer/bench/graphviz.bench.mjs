@@ -79,7 +79,8 @@ function layoutDot(layout, p) {
   const labels = layout.labels.filter((l) => textOf(l.lines).trim() !== "");
   // Nesting: each item belongs to the smallest container holding it (ties: the one drawn first).
   const order = new Map(all.map((c, i) => [c, i]));
-  const encloses = (c, r, self) => c !== self && contains(c, r) && (area(c) > area(r) || (self !== undefined && area(c) === area(r) && order.get(c) < order.get(self)));
+  const encloses = (c, r, self) =>
+    c !== self && contains(c, r) && (area(c) > area(r) || (self !== undefined && area(c) === area(r) && order.get(c) < order.get(self)));
   const parentOf = (r, self) => all.filter((c) => encloses(c, r, self)).sort((a, b) => area(a) - area(b) || order.get(b) - order.get(a))[0];
   const items = [
     ...layout.boxes.filter((b) => !b.container).map((b) => ({ kind: "box", b, rect: b })),
@@ -106,7 +107,10 @@ function layoutDot(layout, p) {
       nodes.push({ id, rect: b, leaf: true });
       const shape = b.shape === "circle" ? "circle" : "box";
       const label = b.symbol === "plus" ? "+" : b.symbol === "times" ? "×" : textOf(b.lines);
-      put(it.parent, `${id} [shape=${shape}, style="rounded,filled", label=${q(label)}, fontsize=${round(b.fontSize * PT)}, width=${round(b.w / 96, 3)}, height=${round(b.h / 96, 3)}];`);
+      put(
+        it.parent,
+        `${id} [shape=${shape}, style="rounded,filled", label=${q(label)}, fontsize=${round(b.fontSize * PT)}, width=${round(b.w / 96, 3)}, height=${round(b.h / 96, 3)}];`,
+      );
     } else {
       const l = it.l;
       nodes.push({ id, rect: it.rect, leaf: false });
@@ -142,10 +146,19 @@ function layoutDot(layout, p) {
     const style = e.dash ? `, style=${e.dash}` : "";
     return `${a} -> ${b} [arrowhead=${e.arrow ? "normal" : "none"}${style}];`;
   });
-  return { body: [...top, ...edges].join("\n"), boxes: layout.boxes.length, leaves, containers: containers.length, labels: labels.length, edges: edges.length, points };
+  return {
+    body: [...top, ...edges].join("\n"),
+    boxes: layout.boxes.length,
+    leaves,
+    containers: containers.length,
+    labels: labels.length,
+    edges: edges.length,
+    points,
+  };
 }
 
-const graph = (body) => `digraph G {\ngraph [rankdir=BT, fontname="DejaVu Sans", compound=true, newrank=true];\nnode [fontname="DejaVu Sans"];\nedge [fontname="DejaVu Sans"];\n${body}\n}`;
+const graph = (body) =>
+  `digraph G {\ngraph [rankdir=BT, fontname="DejaVu Sans", compound=true, newrank=true];\nnode [fontname="DejaVu Sans"];\nedge [fontname="DejaVu Sans"];\n${body}\n}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -163,10 +176,27 @@ for (const spec of specs) {
   const count = (cls) => (gvSvg.match(new RegExp(`class="${cls}"`, "g")) ?? []).length;
   const drawn = { nodes: count("node"), edges: count("edge"), clusters: count("cluster") };
   const expected = { nodes: g.leaves + g.labels + g.points, edges: g.edges, clusters: g.containers };
-  if (JSON.stringify(drawn) !== JSON.stringify(expected)) throw new Error(`${spec.id}: Graphviz drew ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
-  const [ours, gv] = timePair(() => renderModel(spec), () => viz.renderString(dot, { engine: "dot", format: "svg" }), RUNS);
-  rows.push({ id: spec.id, boxes: g.boxes, labels: g.labels, edges: g.edges, clusters: g.containers, oursMs: round(ours, 3), graphvizMs: round(gv, 3), ratio: round(gv / ours, 1), graphvizSvgBytes: gvSvg.length });
-  process.stdout.write(`${spec.id.padEnd(30)} ours ${ours.toFixed(2).padStart(7)} ms   graphviz ${gv.toFixed(2).padStart(8)} ms   ×${(gv / ours).toFixed(1)}\n`);
+  if (JSON.stringify(drawn) !== JSON.stringify(expected))
+    throw new Error(`${spec.id}: Graphviz drew ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
+  const [ours, gv] = timePair(
+    () => renderModel(spec),
+    () => viz.renderString(dot, { engine: "dot", format: "svg" }),
+    RUNS,
+  );
+  rows.push({
+    id: spec.id,
+    boxes: g.boxes,
+    labels: g.labels,
+    edges: g.edges,
+    clusters: g.containers,
+    oursMs: round(ours, 3),
+    graphvizMs: round(gv, 3),
+    ratio: round(gv / ours, 1),
+    graphvizSvgBytes: gvSvg.length,
+  });
+  process.stdout.write(
+    `${spec.id.padEnd(30)} ours ${ours.toFixed(2).padStart(7)} ms   graphviz ${gv.toFixed(2).padStart(8)} ms   ×${(gv / ours).toFixed(1)}\n`,
+  );
 }
 
 // The poster: every model's block graph as a cluster of one DOT graph, against renderPoster.
@@ -176,10 +206,27 @@ const posterParts = pl.figures.map((f, i) => {
   return { dot: `subgraph cluster_fig${i} { label=${q(f.id)};\n${g.body}\n}`, g };
 });
 const posterDot = graph(posterParts.map((x) => x.dot).join("\n"));
-const posterCounts = posterParts.reduce((s, { g }) => ({ boxes: s.boxes + g.boxes, labels: s.labels + g.labels, edges: s.edges + g.edges }), { boxes: 0, labels: 0, edges: 0 });
-const [posterOurs, posterGv] = timePair(() => renderPoster(specs), () => viz.renderString(posterDot, { engine: "dot", format: "svg" }), POSTER_RUNS, 1);
-const poster = { models: specs.length, ...posterCounts, oursMs: round(posterOurs, 1), graphvizMs: round(posterGv, 1), ratio: round(posterGv / posterOurs, 1), runs: POSTER_RUNS };
-console.log(`${"poster".padEnd(30)} ours ${posterOurs.toFixed(1).padStart(7)} ms   graphviz ${posterGv.toFixed(1).padStart(8)} ms   ×${(posterGv / posterOurs).toFixed(1)}`);
+const posterCounts = posterParts.reduce(
+  (s, { g }) => ({ boxes: s.boxes + g.boxes, labels: s.labels + g.labels, edges: s.edges + g.edges }),
+  { boxes: 0, labels: 0, edges: 0 },
+);
+const [posterOurs, posterGv] = timePair(
+  () => renderPoster(specs),
+  () => viz.renderString(posterDot, { engine: "dot", format: "svg" }),
+  POSTER_RUNS,
+  1,
+);
+const poster = {
+  models: specs.length,
+  ...posterCounts,
+  oursMs: round(posterOurs, 1),
+  graphvizMs: round(posterGv, 1),
+  ratio: round(posterGv / posterOurs, 1),
+  runs: POSTER_RUNS,
+};
+console.log(
+  `${"poster".padEnd(30)} ours ${posterOurs.toFixed(1).padStart(7)} ms   graphviz ${posterGv.toFixed(1).padStart(8)} ms   ×${(posterGv / posterOurs).toFixed(1)}`,
+);
 
 const oursAll = rows.map((r) => r.oursMs);
 const gvAll = rows.map((r) => r.graphvizMs);
@@ -188,7 +235,13 @@ const result = {
   date: new Date().toISOString(),
   node: process.version,
   cpu: `${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores)`,
-  graphviz: { package: `@viz-js/viz ${vizVersion}`, graphvizVersion: viz.graphvizVersion, engine: "dot", format: "svg", startupMs: round(vizStartupMs, 1) },
+  graphviz: {
+    package: `@viz-js/viz ${vizVersion}`,
+    graphvizVersion: viz.graphvizVersion,
+    engine: "dot",
+    format: "svg",
+    startupMs: round(vizStartupMs, 1),
+  },
   method:
     "Same process, same block graph: DOT built from layoutModel (boxes as nodes, containers as clusters, labels as plaintext nodes, edges between the nodes their ends touch). Both measured alternately; median wall time of " +
     `${RUNS} runs after warm-up per model (poster: ${POSTER_RUNS} runs); ours = renderModel/renderPoster from spec to SVG string; graphviz = viz.renderString(dot) layout + SVG, WASM start-up excluded.`,
@@ -200,8 +253,14 @@ const result = {
     medianRatio: round(median(ratios), 1),
     minRatio: round(Math.min(...ratios), 1),
     maxRatio: round(Math.max(...ratios), 1),
-    oursTotalMs: round(oursAll.reduce((a, b) => a + b, 0), 1),
-    graphvizTotalMs: round(gvAll.reduce((a, b) => a + b, 0), 1),
+    oursTotalMs: round(
+      oursAll.reduce((a, b) => a + b, 0),
+      1,
+    ),
+    graphvizTotalMs: round(
+      gvAll.reduce((a, b) => a + b, 0),
+      1,
+    ),
   },
   poster,
   models: rows,

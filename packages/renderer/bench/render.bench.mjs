@@ -42,7 +42,13 @@ const models = specs.map((spec) => {
   return { id: spec.id, medianMs: round(time(() => renderModel(spec), RUNS)), bytes: svg.length, gzipBytes: gzipSync(svg).length };
 });
 const posterSvg = renderPoster(specs);
-const poster = { models: specs.length, medianMs: round(time(() => renderPoster(specs), Math.max(3, Math.floor(RUNS / 3)), 1)), bytes: posterSvg.length, gzipBytes: gzipSync(posterSvg).length, width: Number(/width="([\d.]+)"/.exec(posterSvg)[1]) };
+const poster = {
+  models: specs.length,
+  medianMs: round(time(() => renderPoster(specs), Math.max(3, Math.floor(RUNS / 3)), 1)),
+  bytes: posterSvg.length,
+  gzipBytes: gzipSync(posterSvg).length,
+  width: Number(/width="([\d.]+)"/.exec(posterSvg)[1]),
+};
 const pair = [specs.find((s) => s.id === "llama-3-8b") ?? specs[0], specs.find((s) => s.id === "deepseek-v3") ?? specs[1]];
 const compare = { pair: pair.map((s) => s.id), medianMs: round(time(() => renderCompare(pair), RUNS)), bytes: renderCompare(pair).length };
 // How the time grows with the number of layers in the period search's worst case (one kind, then another):
@@ -51,11 +57,16 @@ const twoKindStack = (n) => {
   const s = structuredClone(pair[0]);
   const first = s.architecture.layers.find((l) => !("repeat" in l));
   s.architecture.mixers.other = { kind: "mamba2", heads: 1, headDim: 1, stateSize: 1, groups: 1, convKernel: 1 };
-  s.architecture.layers = [{ mixer: first.mixer, ffn: first.ffn, count: n }, { mixer: "other", ffn: first.ffn }];
+  s.architecture.layers = [
+    { mixer: first.mixer, ffn: first.ffn, count: n },
+    { mixer: "other", ffn: first.ffn },
+  ];
   s.architecture.numLayers = n + 1;
   return s;
 };
-const scaling = Object.fromEntries([2_000, 8_000].map((n) => [`layers${n + 1}Ms`, round(time(() => renderModel(twoKindStack(n)), Math.max(3, Math.floor(RUNS / 3)), 1))]));
+const scaling = Object.fromEntries(
+  [2_000, 8_000].map((n) => [`layers${n + 1}Ms`, round(time(() => renderModel(twoKindStack(n)), Math.max(3, Math.floor(RUNS / 3)), 1))]),
+);
 scaling.ratio = round(scaling.layers8001Ms / scaling.layers2001Ms, 2);
 const ms = models.map((m) => m.medianMs);
 const result = {
@@ -66,7 +77,10 @@ const result = {
     models: models.length,
     renderModelMedianMs: round(median(ms)),
     renderModelMaxMs: round(Math.max(...ms)),
-    renderModelTotalMs: round(ms.reduce((a, b) => a + b, 0), 1),
+    renderModelTotalMs: round(
+      ms.reduce((a, b) => a + b, 0),
+      1,
+    ),
     svgMedianBytes: median(models.map((m) => m.bytes)),
     svgMaxBytes: Math.max(...models.map((m) => m.bytes)),
   },

@@ -30,7 +30,11 @@ mkdirSync(out, { recursive: true });
 
 const bundle = resolve(out, "preview-bundle.mjs");
 await esbuild.build({
-  stdin: { contents: `export * from "./src/index.ts"; export * as fx from "../test-kit/src/fixtures/specs.ts"; export { renderCompare } from "./src/compare.ts"; export { renderPoster } from "./src/poster.ts";`, resolveDir: resolve(here, ".."), loader: "ts" },
+  stdin: {
+    contents: `export * from "./src/index.ts"; export * as fx from "../test-kit/src/fixtures/specs.ts"; export { renderCompare } from "./src/compare.ts"; export { renderPoster } from "./src/poster.ts";`,
+    resolveDir: resolve(here, ".."),
+    loader: "ts",
+  },
   bundle: true,
   format: "esm",
   platform: "node",
@@ -40,13 +44,24 @@ await esbuild.build({
 const r = await import(pathToFileURL(bundle).href + `?t=${Date.now()}`);
 const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`);
 const toPng = (svg, file, width) => {
-  const png = new Resvg(r.inlineColors(svg), { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, fitTo: width ? { mode: "width", value: width } : { mode: "original" } }).render().asPng();
+  const png = new Resvg(r.inlineColors(svg), {
+    font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+    fitTo: width ? { mode: "width", value: width } : { mode: "original" },
+  })
+    .render()
+    .asPng();
   writeFileSync(file, png);
   console.log(file);
 };
 
 const modelsDir = resolve(here, "../../data/models");
-const models = existsSync(modelsDir) ? Object.fromEntries(readdirSync(modelsDir).filter((f) => f.endsWith(".json")).map((f) => [f.slice(0, -5), JSON.parse(readFileSync(resolve(modelsDir, f), "utf8"))])) : {};
+const models = existsSync(modelsDir)
+  ? Object.fromEntries(
+      readdirSync(modelsDir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => [f.slice(0, -5), JSON.parse(readFileSync(resolve(modelsDir, f), "utf8"))]),
+    )
+  : {};
 const fixtures = Object.fromEntries(r.fx.fixtures.map((s) => [s.id, s]));
 const want = args.length ? args : Object.keys(fixtures);
 for (const id of want) {

@@ -18,7 +18,7 @@ function naivePeriod<T>(seq: readonly T[]): number {
 /** A small deterministic PRNG (LCG), so that failures replay. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe("period", () => {

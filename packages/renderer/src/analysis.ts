@@ -2,7 +2,16 @@
  * What the figure needs to know about a spec, derived once: used definitions in order, layer kinds,
  * parameter counts and the layer pattern's period.
  */
-import { coreKinds, countParams, expandLayers, layerRuns, maxDefinitions, paramsWithout, hasUnvisitedWeights, resolveKinds } from "@archgal/schema/lean";
+import {
+  coreKinds,
+  countParams,
+  expandLayers,
+  layerRuns,
+  maxDefinitions,
+  paramsWithout,
+  hasUnvisitedWeights,
+  resolveKinds,
+} from "@archgal/schema/lean";
 import type { KindOptions, KindRegistry } from "@archgal/schema/lean";
 import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/lean";
 import { mixerShortName, type AnyMixer } from "./naming.js";
@@ -53,7 +62,12 @@ function ffnShort(f: Ffn | undefined): string {
 }
 
 /** A short key naming a layer's mixer and FFN kind, e.g. `GQA → MoE`, `Mamba-2`. */
-export function layerKey(arch: RenderableSpec["architecture"], mixer: string | undefined, ffn: string | undefined, kinds: KindRegistry = coreKinds): string {
+export function layerKey(
+  arch: RenderableSpec["architecture"],
+  mixer: string | undefined,
+  ffn: string | undefined,
+  kinds: KindRegistry = coreKinds,
+): string {
   const m = mixer !== undefined ? arch.mixers[mixer] : undefined;
   const f = ffn !== undefined ? arch.ffns[ffn] : undefined;
   return [m ? mixerShortName(m, kinds) : "", ffnShort(f)].filter(Boolean).join(" → ") || "identity";

@@ -33,7 +33,13 @@ function segmentRects([ax, ay]: Point, [bx, by]: Point, pad = 5): Rect[] {
   const out: Rect[] = [];
   const dx = (bx - ax) / steps;
   const dy = (by - ay) / steps;
-  for (let i = 0; i < steps; i++) out.push({ x: ax + i * dx + Math.min(0, dx) - pad, y: ay + i * dy + Math.min(0, dy) - pad, w: Math.abs(dx) + 2 * pad, h: Math.abs(dy) + 2 * pad });
+  for (let i = 0; i < steps; i++)
+    out.push({
+      x: ax + i * dx + Math.min(0, dx) - pad,
+      y: ay + i * dy + Math.min(0, dy) - pad,
+      w: Math.abs(dx) + 2 * pad,
+      h: Math.abs(dy) + 2 * pad,
+    });
   return out;
 }
 
@@ -58,7 +64,13 @@ function borderDistance(p: Point, r: Rect): number {
 /** How far segment pq runs within 16 units of the border of r (sampled every 4 units, at most 500 samples). */
 function skim(p: Point, q: Point, r: Rect): number {
   // Far from every border of r: nothing to sample.
-  if (Math.max(p[0], q[0]) < r.x - 16 || Math.min(p[0], q[0]) > r.x + r.w + 16 || Math.max(p[1], q[1]) < r.y - 16 || Math.min(p[1], q[1]) > r.y + r.h + 16) return 0;
+  if (
+    Math.max(p[0], q[0]) < r.x - 16 ||
+    Math.min(p[0], q[0]) > r.x + r.w + 16 ||
+    Math.max(p[1], q[1]) < r.y - 16 ||
+    Math.min(p[1], q[1]) > r.y + r.h + 16
+  )
+    return 0;
   const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
   const steps = Math.min(500, Math.max(1, Math.ceil(len / 4)));
   let near = 0;
@@ -80,14 +92,34 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
  * angle (level to the column edge, then along it), else the nearest with a leader a reader still follows, else the
  * free position with the least bad leader.
  */
-export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "left" | "right", x: number, width: number, avoid: readonly Point[][] = [], minY = -Infinity, borders: readonly Rect[] = []): Rect[] {
+export function placeCallouts(
+  c: Canvas,
+  callouts: readonly Callout[],
+  side: "left" | "right",
+  x: number,
+  width: number,
+  avoid: readonly Point[][] = [],
+  minY = -Infinity,
+  borders: readonly Rect[] = [],
+): Rect[] {
   const colX = side === "right" ? x : x - width;
   const segs: [Point, Point][] = avoid.flatMap((pts) => pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]));
   // Only obstacles that reach into the column matter.
   const obstacles = segs.flatMap(([a, b]) => segmentRects(a, b)).filter((o) => o.x < colX + width && o.x + o.w > colX);
   const sorted = [...callouts].sort((a, b) => a.anchor[1] - b.anchor[1]);
   const items = sorted.map((co) => {
-    const label = c.label({ id: `callout-${co.id}`, component: co.component ?? formatComponentId({ kind: "callout", name: co.id }), kind: "callout", x: colX, y: 0, anchor: "start", lines: co.lines, maxW: width, fontSize: CALLOUT_FONT, weight: "bold" });
+    const label = c.label({
+      id: `callout-${co.id}`,
+      component: co.component ?? formatComponentId({ kind: "callout", name: co.id }),
+      kind: "callout",
+      x: colX,
+      y: 0,
+      anchor: "start",
+      lines: co.lines,
+      maxW: width,
+      fontSize: CALLOUT_FONT,
+      weight: "bold",
+    });
     const r0 = labelRect(label);
     // Right-align the block of text against the column edge on the left side, so that leaders stay short.
     if (side === "left") r0.x = label.x = x - r0.w;
@@ -95,7 +127,10 @@ export function placeCallouts(c: Canvas, callouts: readonly Callout[], side: "le
     // The leader for the text at top y: level where the side span and the text meet, else from the span's nearest end.
     const leader = (y: number): [Point, Point] => {
       const ay = clamp(clamp(co.anchor[1], y + 8, y + r0.h - 8), s0, s1);
-      return [[co.anchor[0], ay], [side === "right" ? r0.x - 8 : r0.x + r0.w + 8, clamp(ay, y + 8, y + r0.h - 8)]];
+      return [
+        [co.anchor[0], ay],
+        [side === "right" ? r0.x - 8 : r0.x + r0.w + 8, clamp(ay, y + 8, y + r0.h - 8)],
+      ];
     };
     // The same leader with a right angle: level out of the anchor's box to the column edge, then along that edge
     // to the text (for text that cannot sit level with its anchor).

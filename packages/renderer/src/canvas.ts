@@ -96,7 +96,12 @@ export function overlaps(a: Rect, b: Rect, eps = 0.5): boolean {
 
 /** True when `outer` contains `inner` (within `eps`). */
 export function contains(outer: Rect, inner: Rect, eps = 0.5): boolean {
-  return inner.x >= outer.x - eps && inner.y >= outer.y - eps && inner.x + inner.w <= outer.x + outer.w + eps && inner.y + inner.h <= outer.y + outer.h + eps;
+  return (
+    inner.x >= outer.x - eps &&
+    inner.y >= outer.y - eps &&
+    inner.x + inner.w <= outer.x + outer.w + eps &&
+    inner.y + inner.h <= outer.y + outer.h + eps
+  );
 }
 
 /** Collects the pieces of a layout. */
@@ -153,7 +158,18 @@ export class Canvas {
 
   /** Adds an operator circle (⊕ or ⊗) centred at (cx, cy). */
   op(id: string, component: string, symbol: "plus" | "times", cx: number, cy: number, r = 10): Box {
-    return this.box({ id, component, kind: symbol === "plus" ? "add" : "multiply", cx, y: cy - r, w: 2 * r, h: 2 * r, shape: "circle", symbol, lines: [] });
+    return this.box({
+      id,
+      component,
+      kind: symbol === "plus" ? "add" : "multiply",
+      cx,
+      y: cy - r,
+      w: 2 * r,
+      h: 2 * r,
+      shape: "circle",
+      symbol,
+      lines: [],
+    });
   }
 
   /** Adds an edge. */

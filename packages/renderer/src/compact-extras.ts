@@ -24,12 +24,35 @@ export const compactExtras: CompactExtras = {
     const mtp = f.arch.mtp;
     if (!mtp) return undefined;
     const num = (v: string) => ({ text: v, accent: true });
-    return [num(formatInt(mtp.layers)), { text: ` multi-token prediction module${mtp.layers > 1 ? "s" : ""} (${mtpModuleKind(f, mtp)}, ` }, num(formatCount(f.params.breakdown.mtp)), { text: " parameters), used in training" }];
+    return [
+      num(formatInt(mtp.layers)),
+      { text: ` multi-token prediction module${mtp.layers > 1 ? "s" : ""} (${mtpModuleKind(f, mtp)}, ` },
+      num(formatCount(f.params.breakdown.mtp)),
+      { text: " parameters), used in training" },
+    ];
   },
   layerMix(f, c, frame, y, fs) {
     if (new Set(f.layerKeys).size < 2) return;
-    const head = c.label({ id: "layer-mix-title", component: "pattern", kind: "listing-title", x: frame.x, y: y + fs * 0.5, lines: [[{ text: "Layer mix" }]], fontSize: fs, weight: "bold" });
+    const head = c.label({
+      id: "layer-mix-title",
+      component: "pattern",
+      kind: "listing-title",
+      x: frame.x,
+      y: y + fs * 0.5,
+      lines: [[{ text: "Layer mix" }]],
+      fontSize: fs,
+      weight: "bold",
+    });
     const hr = labelRect(head);
-    layerStrip(f, c, { x: frame.x, y: hr.y + hr.h + fs * 0.4, width: frame.w, component: "pattern", rowH: Math.round(fs * 1.3), axisSize: fs, legendSize: fs, counts: true });
+    layerStrip(f, c, {
+      x: frame.x,
+      y: hr.y + hr.h + fs * 0.4,
+      width: frame.w,
+      component: "pattern",
+      rowH: Math.round(fs * 1.3),
+      axisSize: fs,
+      legendSize: fs,
+      counts: true,
+    });
   },
 };

@@ -31,7 +31,10 @@ describe("compact figure: what it keeps", () => {
       const counts = texts(l).flatMap((t) => [...t.matchAll(/\((\d+)\)$/g)].map((m) => Number(m[1])));
       // Every layer is counted once per row (mixer row, and FFN row when there is one).
       const rows = l.boxes.filter((b) => b.kind === "layer-map").length;
-      expect(counts.reduce((a, b) => a + b, 0), spec.id).toBe(n * rows);
+      expect(
+        counts.reduce((a, b) => a + b, 0),
+        spec.id,
+      ).toBe(n * rows);
       expect(texts(l)).toContain(`layer ${n}`);
     }
   });

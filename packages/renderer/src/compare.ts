@@ -81,7 +81,9 @@ function componentsOf(e: ModelDiffEntry, side: "a" | "b"): string[] {
 
 function highlight(layout: Layout, components: Set<string>): void {
   const match = (b: Box) =>
-    components.has(b.component) || (b.refs ?? []).some((r) => components.has(r)) || (components.has("norm:*") && b.kind === "norm" && parseComponentId(b.component).kind !== "panel");
+    components.has(b.component) ||
+    (b.refs ?? []).some((r) => components.has(r)) ||
+    (components.has("norm:*") && b.kind === "norm" && parseComponentId(b.component).kind !== "panel");
   for (const b of layout.boxes) if (!b.container && match(b)) b.highlight = true;
   for (const b of layout.boxes) if (b.container && b.kind === "block" && components.has("block")) b.highlight = true;
 }
@@ -89,7 +91,9 @@ function highlight(layout: Layout, components: Set<string>): void {
 /** Computes the comparison's geometry: figures placed side by side, highlights set, the table laid out. */
 export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], options: CompareOptions = {}): CompareLayout {
   if (specs.length < 2 || specs.length > 4) throw new RangeError(`renderCompare takes 2 to 4 specs, got ${specs.length}`);
-  const layouts = specs.map((s) => layoutModel(s, { panels: options.panels ?? false, title: options.title ?? true, compact: options.compact === true }));
+  const layouts = specs.map((s) =>
+    layoutModel(s, { panels: options.panels ?? false, title: options.title ?? true, compact: options.compact === true }),
+  );
   const base = specs[0]! as ModelSpec;
   const diffs = specs.slice(1).map((s) => diffModels(base, s as ModelSpec));
   // Highlights: the first model gets every component that differs from any other; each other model its own.
@@ -119,28 +123,82 @@ export function layoutCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
   const labelW = 300;
   const colW = (width - 2 * MARGIN - labelW - 20) / specs.length;
   let y = figuresH + 20;
-  c.edge("rule", [[MARGIN, y], [width - MARGIN, y]], { kind: "rule", arrow: false, width: 1.5 });
+  c.edge(
+    "rule",
+    [
+      [MARGIN, y],
+      [width - MARGIN, y],
+    ],
+    { kind: "rule", arrow: false, width: 1.5 },
+  );
   y += 16;
   // The table's rows and their text: the schema's comparison layer, shared with every compare view.
   const rows = compareRows(specs as ModelSpec[]);
-  const heading = c.label({ id: "diff-title", kind: "title", x: MARGIN, y, lines: [[{ text: rows.length ? `Differences (${rows.length})` : "No differences" }]], fontSize: 22, weight: "bold" });
+  const heading = c.label({
+    id: "diff-title",
+    kind: "title",
+    x: MARGIN,
+    y,
+    lines: [[{ text: rows.length ? `Differences (${rows.length})` : "No differences" }]],
+    fontSize: 22,
+    weight: "bold",
+  });
   y += labelRect(heading).h + 4;
-  c.label({ id: "diff-legend", kind: "legend", x: MARGIN, y, lines: [[{ text: `Outlined in the figures: components that differ from ${specs[0]!.name}.` }]], maxW: width - 2 * MARGIN, fontSize: 14, color: "diff" });
+  c.label({
+    id: "diff-legend",
+    kind: "legend",
+    x: MARGIN,
+    y,
+    lines: [[{ text: `Outlined in the figures: components that differ from ${specs[0]!.name}.` }]],
+    maxW: width - 2 * MARGIN,
+    fontSize: 14,
+    color: "diff",
+  });
   y += 28;
   // Header row with model names.
-  const header = specs.map((s, i) => c.label({ id: `diff-head-${i}`, kind: "header", x: MARGIN + labelW + 20 + i * colW, y, lines: [[{ text: s.name }]], maxW: colW - 16, fontSize: 15, weight: "bold" }));
+  const header = specs.map((s, i) =>
+    c.label({
+      id: `diff-head-${i}`,
+      kind: "header",
+      x: MARGIN + labelW + 20 + i * colW,
+      y,
+      lines: [[{ text: s.name }]],
+      maxW: colW - 16,
+      fontSize: 15,
+      weight: "bold",
+    }),
+  );
   y += Math.max(...header.map((l) => labelRect(l).h)) + 8;
   const maxRows = options.maxRows ?? 60;
   const entries = rows;
   entries.slice(0, maxRows).forEach((row, r) => {
     const texts = row.values.map((v) => formatCompareValue(row.path, v));
-    const cells: Line[][] = [[[{ text: row.label }]], ...texts.map((text, i) => [[{ text, ...(i > 0 && text !== texts[0] ? { accent: true } : {}) }]])];
+    const cells: Line[][] = [
+      [[{ text: row.label }]],
+      ...texts.map((text, i) => [[{ text, ...(i > 0 && text !== texts[0] ? { accent: true } : {}) }]]),
+    ];
     const labels = cells.map((lines, i) =>
-      c.label({ id: `diff-${r}-${i}`, kind: i ? "value" : "label", x: i ? MARGIN + labelW + 20 + (i - 1) * colW : MARGIN, y, lines, maxW: i ? colW - 16 : labelW, fontSize: 15, accentColor: "diff" }),
+      c.label({
+        id: `diff-${r}-${i}`,
+        kind: i ? "value" : "label",
+        x: i ? MARGIN + labelW + 20 + (i - 1) * colW : MARGIN,
+        y,
+        lines,
+        maxW: i ? colW - 16 : labelW,
+        fontSize: 15,
+        accentColor: "diff",
+      }),
     );
     const h = Math.max(...labels.map((l) => labelRect(l).h));
     y += h + 6;
-    c.edge(`diff-row-${r}`, [[MARGIN, y - 3], [width - MARGIN, y - 3]], { kind: "rule", arrow: false, width: 0.6, color: "frame-stroke" });
+    c.edge(
+      `diff-row-${r}`,
+      [
+        [MARGIN, y - 3],
+        [width - MARGIN, y - 3],
+      ],
+      { kind: "rule", arrow: false, width: 0.6, color: "frame-stroke" },
+    );
   });
   if (entries.length > maxRows) {
     c.label({ id: "diff-more", kind: "note", x: MARGIN, y, lines: [[{ text: `… and ${entries.length - maxRows} more` }]], fontSize: 15 });
@@ -178,5 +236,8 @@ export function renderCompare(specs: readonly (ModelSpec | RenderableSpec)[], op
   });
   const p0 = paletteFor(theme, specs[0]!.id);
   parts.push(`<g data-component="differences">${drawLayout(cl.table, p0)}</g>`);
-  return svgDocument(cl, parts.join("\n"), p0, { idPrefix: options.idPrefix ?? `${defaultIdPrefix(specs.map((s) => s.id).join("-vs-"))}`, ...(options.width ? { width: options.width } : {}) });
+  return svgDocument(cl, parts.join("\n"), p0, {
+    idPrefix: options.idPrefix ?? `${defaultIdPrefix(specs.map((s) => s.id).join("-vs-"))}`,
+    ...(options.width ? { width: options.width } : {}),
+  });
 }

@@ -26,10 +26,19 @@ describe("component ids", () => {
   });
 
   it("every data-component of the figures, a comparison and a poster parses to a known component", () => {
-    const svgs = [...fixtures.map((s) => renderModel(s)), ...fixtures.map((s) => renderModel(s, { compact: true })), renderCompare([llama3, qwen3Next]), renderPoster(fixtures.slice(0, 4))];
+    const svgs = [
+      ...fixtures.map((s) => renderModel(s)),
+      ...fixtures.map((s) => renderModel(s, { compact: true })),
+      renderCompare([llama3, qwen3Next]),
+      renderPoster(fixtures.slice(0, 4)),
+    ];
     const ids = new Set(svgs.flatMap(componentsOf));
     const unknown = [...ids].filter((id) => parseComponentId(id).kind === "unknown");
     expect(unknown).toEqual([]);
-    for (const k of ["mixer", "ffn", "panel", "sublayer", "part", "group"]) expect([...ids].some((id) => parseComponentId(id).kind === k), k).toBe(true);
+    for (const k of ["mixer", "ffn", "panel", "sublayer", "part", "group"])
+      expect(
+        [...ids].some((id) => parseComponentId(id).kind === k),
+        k,
+      ).toBe(true);
   });
 });

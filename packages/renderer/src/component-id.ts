@@ -110,7 +110,8 @@ export function parseComponentId(id: string): ParsedComponentId {
   }
   if (id === "mixer" || id === "ffn") return { kind: id };
   const sub = /^(norm|post-norm|add)-([1-9][0-9]*)$/.exec(id);
-  if (sub) return { kind: "sublayer", part: sub[1] as "norm" | "post-norm" | "add", sublayer: Number(sub[2]), name: id as SublayerComponentId };
+  if (sub)
+    return { kind: "sublayer", part: sub[1] as "norm" | "post-norm" | "add", sublayer: Number(sub[2]), name: id as SublayerComponentId };
   if (isFixedComponentId(id)) return { kind: "part", name: id };
   return { kind: "unknown", name: id };
 }

@@ -79,5 +79,8 @@ export function renderLayout(layout: Layout, options: RenderLayoutOptions): stri
  */
 export function renderCheckedLayout(layout: Layout, options: RenderLayoutOptions): string {
   const p = paletteFor(options.theme ?? "light", options.id, options.accent);
-  return svgDocument(layout, drawLayout(layout, p), p, { idPrefix: options.idPrefix ?? defaultIdPrefix(options.id), ...(options.width ? { width: options.width } : {}) });
+  return svgDocument(layout, drawLayout(layout, p), p, {
+    idPrefix: options.idPrefix ?? defaultIdPrefix(options.id),
+    ...(options.width ? { width: options.width } : {}),
+  });
 }

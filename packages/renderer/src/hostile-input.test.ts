@@ -31,14 +31,18 @@ describe("huge layer patterns", () => {
 describe("render options are checked at the entry", () => {
   const spec = llama3 as RenderableSpec;
   it("refuses a bad theme, accent or width with an error naming the option", () => {
-    expect(() => renderModel(spec, { theme: "toString" as never })).toThrow(new RangeError('theme: expected "light" or "dark", got "toString"'));
+    expect(() => renderModel(spec, { theme: "toString" as never })).toThrow(
+      new RangeError('theme: expected "light" or "dark", got "toString"'),
+    );
     expect(() => renderModel(spec, { theme: "__proto__" as never })).toThrow(RangeError);
     expect(() => renderModel(spec, { theme: {} as never })).toThrow(new TypeError('theme: expected "light" or "dark", got object'));
     expect(() => renderModel(spec, { accent: "red" })).toThrow(new RangeError('accent: expected a #rrggbb colour, got "red"'));
     expect(() => renderModel(spec, { accent: 12 as never })).toThrow(new TypeError("accent: expected a #rrggbb colour, got 12"));
     expect(() => renderModel(spec, { width: 1e308 })).toThrow(new RangeError("width: expected a number from 1 to 100000, got 1e+308"));
     expect(() => renderModel(spec, { width: Number.NaN })).toThrow(RangeError);
-    expect(() => renderModel(spec, { width: "900" as never })).toThrow(new TypeError('width: expected a number from 1 to 100000, got "900"'));
+    expect(() => renderModel(spec, { width: "900" as never })).toThrow(
+      new TypeError('width: expected a number from 1 to 100000, got "900"'),
+    );
   });
   it("checks them in every renderer: lean, layout, compare and poster", () => {
     expect(() => leanRender(spec, { theme: "blue" as never })).toThrow("theme:");
@@ -48,7 +52,9 @@ describe("render options are checked at the entry", () => {
     expect(() => renderPoster([spec], { theme: "constructor" as never })).toThrow("theme:");
   });
   it("echoes at most 40 characters of a bad value", () => {
-    expect(() => renderModel(spec, { accent: "#".repeat(1_000_000) })).toThrow(new RangeError(`accent: expected a #rrggbb colour, got "${"#".repeat(40)}"`));
+    expect(() => renderModel(spec, { accent: "#".repeat(1_000_000) })).toThrow(
+      new RangeError(`accent: expected a #rrggbb colour, got "${"#".repeat(40)}"`),
+    );
   });
   it("still renders with good options", () => {
     expect(renderModel(spec, { theme: "dark", accent: "#12ab34", width: 900 })).toContain('width="900"');

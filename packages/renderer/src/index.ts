@@ -4,7 +4,15 @@
  *
  * @packageDocumentation
  */
-export { renderLayout, renderCheckedLayout, defaultIdPrefix, checkRenderOptions, MAX_RENDER_WIDTH, type RenderOptions, type RenderLayoutOptions } from "./figure.js";
+export {
+  renderLayout,
+  renderCheckedLayout,
+  defaultIdPrefix,
+  checkRenderOptions,
+  MAX_RENDER_WIDTH,
+  type RenderOptions,
+  type RenderLayoutOptions,
+} from "./figure.js";
 export { layoutModel, renderModel } from "./model-layout.js";
 export { describeModel, contextText, COMPACT_REFERENCE_WIDTH, COMPACT_MIN_TEXT_PX, type LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";

@@ -35,7 +35,9 @@ describe("context length", () => {
     const table = layoutCompare([glm, other]).table;
     const row = table.labels.find((l) => l.kind === "label" && textOf(l.lines).toLowerCase().includes("context"));
     expect(row, "a context row").toBeDefined();
-    const values = table.labels.filter((l) => l.id.startsWith(row!.id.replace(/-0$/, "-")) && l.kind === "value").map((l) => textOf(l.lines));
+    const values = table.labels
+      .filter((l) => l.id.startsWith(row!.id.replace(/-0$/, "-")) && l.kind === "value")
+      .map((l) => textOf(l.lines));
     expect(values).toEqual(["202,752", "128k"]);
   });
 });
@@ -47,7 +49,11 @@ describe("drawn mechanisms follow the spec", () => {
     expect(kimi.length).toBeGreaterThan(0);
     expect(kimi.filter((b) => b.kind === "positional")).toEqual([]);
     expect(kimi.map((b) => textOf(b.lines)).filter((s) => /RoPE/.test(s))).toEqual([]);
-    expect(boxes("deepseek-v3").filter((b) => b.kind === "positional").map((b) => textOf(b.lines))).toEqual(["RoPE"]);
+    expect(
+      boxes("deepseek-v3")
+        .filter((b) => b.kind === "positional")
+        .map((b) => textOf(b.lines)),
+    ).toEqual(["RoPE"]);
   });
 });
 
@@ -61,7 +67,11 @@ describe("callouts", () => {
     expect(f.labels.length).toBeGreaterThan(0);
     // The count is every layer whose mixer reuses KV.
     const arch = spec.architecture as unknown as { mixers: Record<string, { reusesKV?: boolean }>; layers: unknown[] };
-    const reusing = new Set(Object.entries(arch.mixers).filter(([, m]) => m.reusesKV).map(([k]) => k));
+    const reusing = new Set(
+      Object.entries(arch.mixers)
+        .filter(([, m]) => m.reusesKV)
+        .map(([k]) => k),
+    );
     let count = 0;
     const walk = (entries: readonly unknown[], times: number) => {
       for (const e of entries as { repeat?: number; layers?: unknown[]; mixer?: string; count?: number }[]) {
@@ -82,7 +92,8 @@ describe("layer-pattern listing", () => {
       for (let k = a; k <= b && layers.size < 10_000; k++) layers.add(k);
     };
     for (const m of listing.matchAll(/Layers? (\d+)(?:–(\d+))? :/g)) add(Number(m[1]), Number(m[2] ?? m[1]));
-    for (const m of listing.matchAll(/layers (\d+)–\d+ repeat \d+× \((?:to layer (\d+)|(\d+) layers)\)/g)) add(Number(m[1]), Number(m[2] ?? m[3]));
+    for (const m of listing.matchAll(/layers (\d+)–\d+ repeat \d+× \((?:to layer (\d+)|(\d+) layers)\)/g))
+      add(Number(m[1]), Number(m[2] ?? m[3]));
     return layers.size;
   }
 
@@ -93,15 +104,18 @@ describe("layer-pattern listing", () => {
     expect(covered(lines)).toBe(62);
   });
 
-  it.each(["gemma-2-9b", "gemma-3-270m", "trinity-large", "gpt-oss-20b", "qwen3-next-80b-a3b"])("%s's listing reaches its last layer", (id) => {
-    const spec = loadSpec(id);
-    const l = layoutModel(spec);
-    const lines = label(l, "pattern-lines");
-    if (!lines) return;
-    if (lines.includes(" … ") || lines.endsWith("…")) return; // cut after 16 lines, and says so
-    expect(covered(lines)).toBe(spec.architecture.numLayers);
-    expect(texts(l).length).toBeGreaterThan(0);
-  });
+  it.each(["gemma-2-9b", "gemma-3-270m", "trinity-large", "gpt-oss-20b", "qwen3-next-80b-a3b"])(
+    "%s's listing reaches its last layer",
+    (id) => {
+      const spec = loadSpec(id);
+      const l = layoutModel(spec);
+      const lines = label(l, "pattern-lines");
+      if (!lines) return;
+      if (lines.includes(" … ") || lines.endsWith("…")) return; // cut after 16 lines, and says so
+      expect(covered(lines)).toBe(spec.architecture.numLayers);
+      expect(texts(l).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("title", () => {

@@ -39,7 +39,12 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
   // Mixer kinds get the strip colours (distinct hues in both themes: sliding vs global, HCA vs CSA, Mamba-2 vs
   // attention), each category its own first choice; FFN kinds keep their box fills (a row of their own).
   const fills: ColorName[] = ["strip-a", "strip-b", "strip-c", "strip-d", "strip-e", "strip-f", "core", "conv", "positional", "embedding"];
-  const stripOf: Partial<Record<ColorName, ColorName>> = { attention: "strip-a", "linear-mixer": "strip-c", ssm: "strip-b", mixer: "strip-d" };
+  const stripOf: Partial<Record<ColorName, ColorName>> = {
+    attention: "strip-a",
+    "linear-mixer": "strip-c",
+    ssm: "strip-b",
+    mixer: "strip-d",
+  };
   const legend = new Map<string, { col: ColorName; layers: number }>();
   const colourOf = (key: string, preferred: ColorName): ColorName => {
     let entry = legend.get(key);
@@ -57,7 +62,8 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
     if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
     const cat = m ? mixerCategory(m.kind, f.kinds) : undefined;
-    const key: [string, ColorName] | undefined = m && cat ? [mixerShortName(m, f.kinds), colourOf(mixerShortName(m, f.kinds), stripOf[cat] ?? "strip-e")] : undefined;
+    const key: [string, ColorName] | undefined =
+      m && cat ? [mixerShortName(m, f.kinds), colourOf(mixerShortName(m, f.kinds), stripOf[cat] ?? "strip-e")] : undefined;
     mixerKeys.set(name, key);
     return key;
   };
@@ -66,26 +72,59 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
     const name = f.layers[i]!.ffn;
     if (ffnKeys.has(name)) return ffnKeys.get(name);
     const ff = name !== undefined ? f.arch.ffns[name] : undefined;
-    const key: [string, ColorName] | undefined = ff ? (ff.kind === "moe" ? ["MoE", colourOf("MoE", "moe")] : ["dense FFN", colourOf("dense FFN", "ffn")]) : undefined;
+    const key: [string, ColorName] | undefined = ff
+      ? ff.kind === "moe"
+        ? ["MoE", colourOf("MoE", "moe")]
+        : ["dense FFN", colourOf("dense FFN", "ffn")]
+      : undefined;
     ffnKeys.set(name, key);
     return key;
   };
   // One row when every layer has a single sublayer (a mixer or an FFN), else mixers above FFNs.
-  const rows: { y: number; key: (i: number) => [string, ColorName] | undefined }[] = f.layers.every((l) => (l.mixer === undefined) !== (l.ffn === undefined))
+  const rows: { y: number; key: (i: number) => [string, ColorName] | undefined }[] = f.layers.every(
+    (l) => (l.mixer === undefined) !== (l.ffn === undefined),
+  )
     ? [{ y: y0, key: (i) => mixerKey(i) ?? ffnKey(i) }]
     : [
         { y: y0, key: mixerKey },
         { y: y0 + rowH + 3, key: ffnKey },
       ];
   for (const [ri, row] of rows.entries()) {
-    c.box({ id: `map-row-${ri}`, component, kind: "layer-map", left: x0, y: row.y, w: width, h: rowH, lines: [], fill: "background", stroke: "frame-stroke", strokeWidth: 0.8, rx: 0, container: true });
+    c.box({
+      id: `map-row-${ri}`,
+      component,
+      kind: "layer-map",
+      left: x0,
+      y: row.y,
+      w: width,
+      h: rowH,
+      lines: [],
+      fill: "background",
+      stroke: "frame-stroke",
+      strokeWidth: 0.8,
+      rx: 0,
+      container: true,
+    });
     let start = 0;
     for (let i = 1; i <= n; i++) {
       const a = row.key(start);
       const b = i < n ? row.key(i) : undefined;
       if (i < n && a?.[0] === b?.[0]) continue;
       if (a) {
-        c.box({ id: `map-${ri}-${start}`, component, kind: "layer-cell", left: x0 + start * cell, y: row.y, w: (i - start) * cell, h: rowH, lines: [], fill: a[1], stroke: a[1], strokeWidth: 0.5, rx: 0 });
+        c.box({
+          id: `map-${ri}-${start}`,
+          component,
+          kind: "layer-cell",
+          left: x0 + start * cell,
+          y: row.y,
+          w: (i - start) * cell,
+          h: rowH,
+          lines: [],
+          fill: a[1],
+          stroke: a[1],
+          strokeWidth: 0.5,
+          rx: 0,
+        });
         legend.get(a[0])!.layers += i - start;
       }
       start = i;
@@ -107,7 +146,20 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
       x = x0;
       y += Math.round(legendSize * 1.7);
     }
-    c.box({ id: `map-key-${i}`, component, kind: "legend", left: x, y: y + 2, w: swatch, h: swatch, lines: [], fill: col, stroke: "frame-stroke", strokeWidth: 0.8, rx: 2 });
+    c.box({
+      id: `map-key-${i}`,
+      component,
+      kind: "legend",
+      left: x,
+      y: y + 2,
+      w: swatch,
+      h: swatch,
+      lines: [],
+      fill: col,
+      stroke: "frame-stroke",
+      strokeWidth: 0.8,
+      rx: 2,
+    });
     c.label({ id: `map-key-label-${i}`, component, kind: "legend", x: x + swatch + 6, y, lines: [[{ text: name }]], fontSize: legendSize });
     x += w + 18;
     i++;

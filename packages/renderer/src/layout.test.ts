@@ -54,8 +54,14 @@ describe("compact layout (narrow columns)", () => {
       const lean = layoutModel(spec, { panels: false });
       expect(compact.width, spec.id).toBeLessThanOrEqual(620);
       expect(compact.width / lean.width, spec.id).toBeLessThan(0.65);
-      expect(compact.boxes.some((b) => b.component.startsWith("panel:")), spec.id).toBe(false);
-      expect(compact.edges.some((e) => e.kind === "leader" || e.kind === "zoom"), spec.id).toBe(false);
+      expect(
+        compact.boxes.some((b) => b.component.startsWith("panel:")),
+        spec.id,
+      ).toBe(false);
+      expect(
+        compact.edges.some((e) => e.kind === "leader" || e.kind === "zoom"),
+        spec.id,
+      ).toBe(false);
       // panels: true is ignored
       expect(layoutModel(spec, { compact: true, panels: true })).toEqual(compact);
     }
@@ -79,7 +85,13 @@ describe("looped depth", () => {
   const spec = fixtures[1]!;
   const looped: RenderableSpec = { ...spec, architecture: { ...spec.architecture, loop: { passes: 4 } } } as RenderableSpec;
   /** Every label's text, wrapped lines joined again. */
-  const text = (s: RenderableSpec) => layoutModel(s).labels.map((l) => l.lines.map((line) => line.map((p) => p.text).join("")).join(" ").replace(/\s+/g, " "));
+  const text = (s: RenderableSpec) =>
+    layoutModel(s).labels.map((l) =>
+      l.lines
+        .map((line) => line.map((p) => p.text).join(""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
 
   it("names the passes in a callout, with clean geometry", () => {
     expect(text(looped).some((line) => line.includes("× 4 passes"))).toBe(true);

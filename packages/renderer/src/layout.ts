@@ -90,7 +90,13 @@ function mixerFacts(f: Facts): Line[] {
   // Further notes of each kind (windows, chunks, sinks, shared KV), given how many layers use the mixer. Notes
   // that differ only in their layer count (the numbers that change with it) are one note over the summed count:
   // "20 layers reuse an earlier layer's KV cache", not one such line per mixer.
-  const notes: { m: AnyMixer; parts: CalloutPart[]; counted: boolean[]; layers: number; probe: (layers: number) => readonly CalloutPart[] }[] = [];
+  const notes: {
+    m: AnyMixer;
+    parts: CalloutPart[];
+    counted: boolean[];
+    layers: number;
+    probe: (layers: number) => readonly CalloutPart[];
+  }[] = [];
   const byTemplate = new Map<string, (typeof notes)[number]>();
   for (const m of f.mixers) {
     const def = f.kinds.of(m);
@@ -125,7 +131,9 @@ export function describeModel(spec: RenderableSpec, options?: KindOptions): stri
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
     spec.architecture.contextLength === null ? "no explicit context limit" : `context ${formatInt(spec.architecture.contextLength)} tokens`,
-    f.sparse ? `${formatCount(f.mainTotal)} parameters, ${formatCount(f.mainActive)} active per token (embedding look-ups not counted)` : `${formatCount(f.mainTotal)} parameters`,
+    f.sparse
+      ? `${formatCount(f.mainTotal)} parameters, ${formatCount(f.mainActive)} active per token (embedding look-ups not counted)`
+      : `${formatCount(f.mainTotal)} parameters`,
   ];
   return `${parts.join(", ")}.`;
 }
@@ -134,7 +142,12 @@ export function describeModel(spec: RenderableSpec, options?: KindOptions): stri
  * Computes the geometry of a model's figure, with zoom panels when a `placePanels` is given (and
  * `options.panels` is not false): every box with its text lines and font size, every edge and label.
  */
-export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}, placePanels?: PanelPlacer, extras?: CompactExtras): Layout {
+export function layoutFigure(
+  spec: ModelSpec | RenderableSpec,
+  options: LayoutOptions = {},
+  placePanels?: PanelPlacer,
+  extras?: CompactExtras,
+): Layout {
   const s = spec as RenderableSpec;
   const f = analyse(s, options);
   const arch = f.arch;
@@ -142,7 +155,11 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const margin = compact ? 12 : 24;
   // Compact: the smallest font that stays legible when the figure is 360 px wide. The figure is exactly its frame
   // plus margins wide: the title, the notes and everything else wrap within the frame's width.
-  const { canvas: main, anchors, fontSize: fs } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : () => BOX_TEXT);
+  const {
+    canvas: main,
+    anchors,
+    fontSize: fs,
+  } = mainColumn(f, compact ? (w) => Math.ceil((COMPACT_MIN_TEXT_PX * (w + 2 * margin)) / COMPACT_REFERENCE_WIDTH) : () => BOX_TEXT);
   const all = new Canvas("figure");
 
   // Main column: frame left edge at LEFT_W, frame top at y = 0.
@@ -166,8 +183,20 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   const ffnLines: Line[] = [];
   if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
     // (A dense prefix's FFN has a note of its own.)
-    for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) ffnLines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
-    for (const m of f.moes) ffnLines.push([t("Expert hidden size "), n(m.expertHidden)], [n(m.activeExperts), t(" of "), n(m.experts), t(" experts active"), ...(m.sharedExperts ? [t(" + "), n(m.sharedExperts), t(" shared")] : [])]);
+    for (const m of f.mlps)
+      if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m)
+        ffnLines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
+    for (const m of f.moes)
+      ffnLines.push(
+        [t("Expert hidden size "), n(m.expertHidden)],
+        [
+          n(m.activeExperts),
+          t(" of "),
+          n(m.experts),
+          t(" experts active"),
+          ...(m.sharedExperts ? [t(" + "), n(m.sharedExperts), t(" shared")] : []),
+        ],
+      );
   }
   const oneBox = anchors.ffn !== undefined && anchors.ffn === target;
   if (oneBox) mf.push(...ffnLines);
@@ -176,13 +205,37 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   if (target && mf.length) {
     right.push(
       sideBySide
-        ? { id: "heads", component: target.component, anchor: [target.x + target.w - 10, target.y], span: [target.y, target.y], y: target.y - 40 - 22 * mf.length, lines: mf }
-        : { id: "heads", component: target.component, anchor: [target.x + target.w, target.y + target.h * 0.75], span: [target.y + target.h * 0.55, target.y + target.h - 6], lines: mf },
+        ? {
+            id: "heads",
+            component: target.component,
+            anchor: [target.x + target.w - 10, target.y],
+            span: [target.y, target.y],
+            y: target.y - 40 - 22 * mf.length,
+            lines: mf,
+          }
+        : {
+            id: "heads",
+            component: target.component,
+            anchor: [target.x + target.w, target.y + target.h * 0.75],
+            span: [target.y + target.h * 0.55, target.y + target.h - 6],
+            lines: mf,
+          },
     );
   }
-  right.push({ id: "embedding", component: "embedding", ...rightOf(anchors.embedding), lines: [[t("Embedding dimension of "), n(arch.dModel)]] });
+  right.push({
+    id: "embedding",
+    component: "embedding",
+    ...rightOf(anchors.embedding),
+    lines: [[t("Embedding dimension of "), n(arch.dModel)]],
+  });
   if (ffnLines.length && anchors.ffn && !oneBox) {
-    right.push({ id: "ffn", component: anchors.ffn.component, anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75], span: span(anchors.ffn), lines: ffnLines });
+    right.push({
+      id: "ffn",
+      component: anchors.ffn.component,
+      anchor: [anchors.ffn.x + anchors.ffn.w, anchors.ffn.y + anchors.ffn.h * 0.75],
+      span: span(anchors.ffn),
+      lines: ffnLines,
+    });
   }
   // The context length points at the positional encoding (RoPE box, learned positions), else at the tokens.
   const positions = anchors.positional ?? all.boxes.find((b) => b.id === "position-embedding");
@@ -192,7 +245,10 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
     component: anchors.positional?.component ?? "model",
     anchor: [ctxOf.x, ctxOf.y + ctxOf.h / 2],
     span: span(ctxOf),
-    lines: arch.contextLength === null ? [[t("No explicit context limit (recurrent state)")]] : [[t("Supported context length of "), { text: contextText(arch.contextLength), accent: true }, t(" tokens")]],
+    lines:
+      arch.contextLength === null
+        ? [[t("No explicit context limit (recurrent state)")]]
+        : [[t("Supported context length of "), { text: contextText(arch.contextLength), accent: true }, t(" tokens")]],
   });
   if (f.densePrefix > 0) {
     const dense = f.arch.ffns[f.layers[0]!.ffn!];
@@ -203,7 +259,16 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
         component: "block",
         anchor: [cnt.x - 2, cnt.y + cnt.h / 2],
         y: cnt.y + 70,
-        lines: [[t("First "), n(f.densePrefix), t(f.densePrefix === 1 ? " block uses" : " blocks use"), t(" a dense FFN with hidden size "), n(dense.hidden), t(" instead of MoE")]],
+        lines: [
+          [
+            t("First "),
+            n(f.densePrefix),
+            t(f.densePrefix === 1 ? " block uses" : " blocks use"),
+            t(" a dense FFN with hidden size "),
+            n(dense.hidden),
+            t(" instead of MoE"),
+          ],
+        ],
       });
     }
   }
@@ -228,7 +293,12 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       // On the "N ×" count that the passes multiply.
       anchor: [labelRect(anchors.count).x - 2, labelRect(anchors.count).y + 3],
       lines: [
-        [n(arch.numLayers), t(" blocks "), { text: `× ${formatInt(arch.loop.passes)} passes`, accent: true }, t(", the same weights on every pass")],
+        [
+          n(arch.numLayers),
+          t(" blocks "),
+          { text: `× ${formatInt(arch.loop.passes)} passes`, accent: true },
+          t(", the same weights on every pass"),
+        ],
         [t("(looped depth: each pass keeps its own KV cache)")],
       ],
     });
@@ -259,7 +329,16 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   } else {
     const borders = all.boxes.filter((b) => b.container);
     placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);
-    placeCallouts(all, right, "right", rightX, RIGHT_W, all.edges.filter((e) => e.kind === "zoom").map((e) => e.points), frame.y - 330, borders);
+    placeCallouts(
+      all,
+      right,
+      "right",
+      rightX,
+      RIGHT_W,
+      all.edges.filter((e) => e.kind === "zoom").map((e) => e.points),
+      frame.y - 330,
+      borders,
+    );
   }
 
   // Title.
@@ -267,12 +346,27 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
   if (options.title !== false) {
     const titleW = compact ? frame.w : Math.max(frame.w + LEFT_W, 600);
     const cx = frame.x + frame.w / 2;
-    const tl = all.label({ id: "title", component: "title", kind: "title", x: cx, y: 0, anchor: "middle", lines: [[{ text: titleText(spec.name, f.mainTotal), accent: true }]], maxW: titleW, fontSize: compact ? Math.round(fs * 1.75) : 38, weight: "bold" });
+    const tl = all.label({
+      id: "title",
+      component: "title",
+      kind: "title",
+      x: cx,
+      y: 0,
+      anchor: "middle",
+      lines: [[{ text: titleText(spec.name, f.mainTotal), accent: true }]],
+      maxW: titleW,
+      fontSize: compact ? Math.round(fs * 1.75) : 38,
+      weight: "bold",
+    });
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);
     sub.push(decoderType(spec as ModelSpec, { kinds: f.kinds }));
-    sub.push(f.sparse ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active (no embedding look-ups)` : `${formatCount(f.mainTotal)} parameters`);
+    sub.push(
+      f.sparse
+        ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active (no embedding look-ups)`
+        : `${formatCount(f.mainTotal)} parameters`,
+    );
     // Wrapped between its parts where it is too wide.
     const subSize = Math.max(16, fs);
     const subLines: Line[] = [];
@@ -281,7 +375,18 @@ export function layoutFigure(spec: ModelSpec | RenderableSpec, options: LayoutOp
       if (last && textWidth(`${last.text} · ${part}`, subSize) <= titleW) last.text += ` · ${part}`;
       else subLines.push([t(part)]);
     }
-    const sl = all.label({ id: "subtitle", component: "title", kind: "subtitle", x: cx, y: 0, anchor: "middle", lines: subLines, maxW: titleW, fontSize: subSize, color: "text-muted" });
+    const sl = all.label({
+      id: "subtitle",
+      component: "title",
+      kind: "subtitle",
+      x: cx,
+      y: 0,
+      anchor: "middle",
+      lines: subLines,
+      maxW: titleW,
+      fontSize: subSize,
+      color: "text-muted",
+    });
     const th = labelRect(tl).h;
     const sh = labelRect(sl).h;
     // Above the output arrow, clear of anything else.

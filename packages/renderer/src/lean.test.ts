@@ -22,7 +22,9 @@ describe("lean entry", () => {
       // Everything else is the same (the notes after the MTP note sit lower in the full one).
       expect(small.boxes).toEqual(full.boxes.filter((b) => b.component !== "pattern"));
       const text = (l: { lines: { text: string }[][] }) => l.lines.map((line) => line.map((x) => x.text).join("")).join(" ");
-      expect(small.labels.map(text)).toEqual(full.labels.filter((l) => l.component !== "pattern" && !l.id.startsWith("callout-mtp")).map(text));
+      expect(small.labels.map(text)).toEqual(
+        full.labels.filter((l) => l.component !== "pattern" && !l.id.startsWith("callout-mtp")).map(text),
+      );
     }
   });
 });

@@ -19,7 +19,10 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
 /** The figure as an SVG string, without panels (see the main entry's `renderModel`). */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
   checkRenderOptions(options);
-  return renderCheckedLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true, kinds: options.kinds }), { ...options, id: spec.id });
+  return renderCheckedLayout(layoutModel(spec, { title: options.title ?? true, compact: options.compact === true, kinds: options.kinds }), {
+    ...options,
+    id: spec.id,
+  });
 }
 
 export { renderLayout, renderCheckedLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOptions } from "./figure.js";

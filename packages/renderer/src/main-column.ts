@@ -60,7 +60,8 @@ function mixerComponent(f: Facts): { component: string; kind: string; refs: stri
 function ffnLabel(f: Facts): { lines: Line[]; component: string; kind: string; fill: ColorName; refs: string[] } {
   const refs = f.ffnNames.map((n) => formatComponentId({ kind: "ffn", name: n }));
   const component = refs.length === 1 ? refs[0]! : "ffn";
-  if (f.moes.length && f.mlps.length && f.densePrefix === 0) return { lines: [[{ text: "MoE or dense FFN" }]], component, kind: "moe mlp", fill: "moe", refs };
+  if (f.moes.length && f.mlps.length && f.densePrefix === 0)
+    return { lines: [[{ text: "MoE or dense FFN" }]], component, kind: "moe mlp", fill: "moe", refs };
   if (f.moes.length) return { lines: [[{ text: "MoE" }]], component, kind: f.mlps.length ? "moe mlp" : "moe", fill: "moe", refs };
   return { lines: [[{ text: "Feed forward" }]], component, kind: "mlp", fill: "ffn", refs };
 }
@@ -78,7 +79,8 @@ function positionalLabel(f: Facts): Line[] | undefined {
     return m && attnKinds.has(m.kind) && (m as { rope?: unknown }).rope !== false;
   }).length;
   if (ropeLayers === 0) return undefined;
-  const partial = (pos.fraction !== undefined && pos.fraction < 1) || attn.some((m) => m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1);
+  const partial =
+    (pos.fraction !== undefined && pos.fraction < 1) || attn.some((m) => m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1);
   const lines: Line[] = [[{ text: partial ? "Partial RoPE" : "RoPE" }]];
   const attnLayers = f.layers.filter((l) => {
     const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
@@ -155,7 +157,18 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     });
   const fl = ffnLabel(f);
   const ffnBox = (cxm: number, w: number, y: number) =>
-    c.box({ id: "ffn", component: fl.component, kind: fl.kind, cx: cxm, y, w, lines: fl.lines, fontSize: FS, fill: fl.fill, refs: fl.refs });
+    c.box({
+      id: "ffn",
+      component: fl.component,
+      kind: fl.kind,
+      cx: cxm,
+      y,
+      w,
+      lines: fl.lines,
+      fontSize: FS,
+      fill: fl.fill,
+      refs: fl.refs,
+    });
   const add = (id: string) => up(() => c.op(id, id, "plus", cx, 0), "add");
 
   const anchors: Partial<MainAnchors> = {};
@@ -233,7 +246,14 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   const blockTop = cursor + GAP - 18;
 
   // Flow arrows inside the block.
-  c.edge("flow-into-block", [[cx, 0], [cx, stack[0]!.box.y + stack[0]!.box.h]], { component: "flow" });
+  c.edge(
+    "flow-into-block",
+    [
+      [cx, 0],
+      [cx, stack[0]!.box.y + stack[0]!.box.h],
+    ],
+    { component: "flow" },
+  );
   for (let i = 1; i < stack.length; i++) {
     const a = stack[i - 1]!.box;
     const b = stack[i]!.box;
@@ -241,9 +261,32 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
       const m = anchors.mixer!;
       const ff = anchors.ffn!;
       const yMid = a.y - GAP / 2;
-      c.edge("flow-split", [[cx, a.y], [cx, yMid]], { arrow: false, component: "flow" });
-      c.edge("flow-to-mixer", [[cx, yMid], [m.x + m.w / 2, yMid], [m.x + m.w / 2, m.y + m.h]], { component: "flow" });
-      c.edge("flow-to-ffn", [[cx, yMid], [ff.x + ff.w / 2, yMid], [ff.x + ff.w / 2, ff.y + ff.h]], { component: "flow" });
+      c.edge(
+        "flow-split",
+        [
+          [cx, a.y],
+          [cx, yMid],
+        ],
+        { arrow: false, component: "flow" },
+      );
+      c.edge(
+        "flow-to-mixer",
+        [
+          [cx, yMid],
+          [m.x + m.w / 2, yMid],
+          [m.x + m.w / 2, m.y + m.h],
+        ],
+        { component: "flow" },
+      );
+      c.edge(
+        "flow-to-ffn",
+        [
+          [cx, yMid],
+          [ff.x + ff.w / 2, yMid],
+          [ff.x + ff.w / 2, ff.y + ff.h],
+        ],
+        { component: "flow" },
+      );
       continue;
     }
     if (parallel && b.id === "add-1") {
@@ -251,18 +294,44 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
       const ocx = b.x + r;
       const ocy = b.y + r;
       const d = r * Math.SQRT1_2;
-      for (const [id, box, sx] of [["flow-mixer-out", anchors.mixer!, -1], ["flow-ffn-out", anchors.ffn!, 1]] as const) {
-        c.edge(id, [[box.x + box.w / 2, box.y], [ocx + sx * d, ocy + d]], { component: "flow" });
+      for (const [id, box, sx] of [
+        ["flow-mixer-out", anchors.mixer!, -1],
+        ["flow-ffn-out", anchors.ffn!, 1],
+      ] as const) {
+        c.edge(
+          id,
+          [
+            [box.x + box.w / 2, box.y],
+            [ocx + sx * d, ocy + d],
+          ],
+          { component: "flow" },
+        );
       }
       continue;
     }
-    c.edge(`flow-${a.id}-${b.id}`, [[cx, a.y], [cx, b.y + b.h]], { component: "flow" });
+    c.edge(
+      `flow-${a.id}-${b.id}`,
+      [
+        [cx, a.y],
+        [cx, b.y + b.h],
+      ],
+      { component: "flow" },
+    );
   }
   // Residual connections.
   adds.forEach((a, i) => {
     const start = residualStarts[i]!;
     const cy = a.y + a.h / 2;
-    c.edge(`residual-${i + 1}`, [[cx, start], [lane, start], [lane, cy], [a.x + a.w, cy]], { component: "residual", kind: "residual" });
+    c.edge(
+      `residual-${i + 1}`,
+      [
+        [cx, start],
+        [lane, start],
+        [lane, cy],
+        [a.x + a.w, cy],
+      ],
+      { component: "residual", kind: "residual" },
+    );
   });
 
   const block = c.box({
@@ -314,15 +383,48 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
 
   // The N × brace.
   const braceX = blockX - 6;
-  c.edge("brace", [[braceX, braceTop], [braceX, -8]], { component: "block", kind: "brace", arrow: false, brace: true, width: 2.5 });
+  c.edge(
+    "brace",
+    [
+      [braceX, braceTop],
+      [braceX, -8],
+    ],
+    { component: "block", kind: "brace", arrow: false, brace: true, width: 2.5 },
+  );
   const countLine: Line = [{ text: `${formatInt(arch.numLayers)} ×`, accent: true, bold: true }];
-  const countLabel = c.label({ id: "layer-count", component: "block", kind: "count", x: braceX - 14, y: (braceTop - 8) / 2 - 13, anchor: "end", lines: [countLine], fontSize: FS + 5, weight: "bold" });
+  const countLabel = c.label({
+    id: "layer-count",
+    component: "block",
+    kind: "count",
+    x: braceX - 14,
+    y: (braceTop - 8) / 2 - 13,
+    anchor: "end",
+    lines: [countLine],
+    fontSize: FS + 5,
+    weight: "bold",
+  });
 
   // --- above the block: final norm, head, MTP ----------------------------------------------------------------
   let top = blockTop - GAP;
-  const finalNorm = c.box({ id: "final-norm", kind: "norm", cx, y: 0, w: bw(170), lines: [[{ text: `Final ${norm}` }]], fontSize: FS, fill: "norm" });
+  const finalNorm = c.box({
+    id: "final-norm",
+    kind: "norm",
+    cx,
+    y: 0,
+    w: bw(170),
+    lines: [[{ text: `Final ${norm}` }]],
+    fontSize: FS,
+    fill: "norm",
+  });
   finalNorm.y = top - finalNorm.h;
-  c.edge("flow-block-final-norm", [[cx, blockTop + 18], [cx, finalNorm.y + finalNorm.h]], { component: "flow" });
+  c.edge(
+    "flow-block-final-norm",
+    [
+      [cx, blockTop + 18],
+      [cx, finalNorm.y + finalNorm.h],
+    ],
+    { component: "flow" },
+  );
   top = finalNorm.y - GAP;
   const headLines: Line[] = [[{ text: "Linear output layer" }]];
   const notes: string[] = [];
@@ -332,7 +434,14 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   const head = c.box({ id: "head", kind: "head", cx, y: 0, w: bw(200), lines: headLines, fontSize: FS, fill: "embedding" });
   head.y = top - head.h;
   let frameTop = head.y - 18;
-  c.edge("flow-final-norm-head", [[cx, finalNorm.y], [cx, head.y + head.h]], { component: "flow" });
+  c.edge(
+    "flow-final-norm-head",
+    [
+      [cx, finalNorm.y],
+      [cx, head.y + head.h],
+    ],
+    { component: "flow" },
+  );
   if (arch.mtp) {
     const mtp = c.box({
       id: "mtp",
@@ -347,7 +456,14 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
     });
     // Level with the final norm, or higher when the side boxes beside a short block reach up to it.
     mtp.y = Math.min(finalNorm.y + finalNorm.h / 2 - mtp.h / 2, sideTop - SIDE_GAP - mtp.h);
-    c.edge("mtp-link", [[finalNorm.x, finalNorm.y + finalNorm.h / 2], [mtp.x + mtp.w, mtp.y + mtp.h / 2]], { component: "mtp", dash: "dashed", arrow: true });
+    c.edge(
+      "mtp-link",
+      [
+        [finalNorm.x, finalNorm.y + finalNorm.h / 2],
+        [mtp.x + mtp.w, mtp.y + mtp.h / 2],
+      ],
+      { component: "mtp", dash: "dashed", arrow: true },
+    );
     anchors.mtp = mtp;
     frameTop = Math.min(frameTop, mtp.y - 18);
   }
@@ -367,9 +483,22 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   if (arch.positional.kind === "learned") posAdd = c.op("position-add", "positional", "plus", cx, 0);
   const embLines: Line[] = [[{ text: "Token embedding layer" }]];
   if (arch.embedding.ngram) embLines.push([{ text: `+ n-gram tables (${formatInt(arch.embedding.ngram.vocabSize)} rows)` }]);
-  if (arch.embedding.scale !== undefined) embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
+  if (arch.embedding.scale !== undefined)
+    embLines.push([{ text: arch.embedding.scale === "sqrt-d" ? "(scaled by √d)" : `(scaled by ${arch.embedding.scale})` }]);
   const embedding = c.box({ id: "embedding", kind: "embedding", cx, y: 0, w: bw(210), lines: embLines, fontSize: FS, fill: "embedding" });
-  const pos = posAdd && c.box({ id: "position-embedding", component: "positional", kind: "positional", cx: sideCx, y: 0, w: SIDE_W, lines: [[{ text: "Positional embedding" }]], fontSize: side, fill: "positional" });
+  const pos =
+    posAdd &&
+    c.box({
+      id: "position-embedding",
+      component: "positional",
+      kind: "positional",
+      cx: sideCx,
+      y: 0,
+      w: SIDE_W,
+      lines: [[{ text: "Positional embedding" }]],
+      fontSize: side,
+      fill: "positional",
+    });
   const perLayer = arch.embedding.perLayer;
   const pl = perLayer
     ? c.box({
@@ -401,29 +530,106 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
   for (let i = 0; i < chain.length; i++) {
     const from = chain[i]!;
     const to = chain[i + 1];
-    c.edge(`flow-${from.id}-up`, [[cx, from.y], [cx, to ? to.y + to.h : 0]], { component: "flow", arrow: Boolean(to) });
+    c.edge(
+      `flow-${from.id}-up`,
+      [
+        [cx, from.y],
+        [cx, to ? to.y + to.h : 0],
+      ],
+      { component: "flow", arrow: Boolean(to) },
+    );
   }
   let frameBottom = embedding.y + embedding.h + 16;
   if (posAdd && pos) {
     pos.y = posAdd.y + posAdd.h / 2 - pos.h / 2;
-    c.edge("position-to-add", [[pos.x + pos.w, posAdd.y + posAdd.h / 2], [posAdd.x, posAdd.y + posAdd.h / 2]], { component: "positional" });
+    c.edge(
+      "position-to-add",
+      [
+        [pos.x + pos.w, posAdd.y + posAdd.h / 2],
+        [posAdd.x, posAdd.y + posAdd.h / 2],
+      ],
+      { component: "positional" },
+    );
     anchors.positional = pos;
   }
   if (pl) {
     // Alone, level with the token embedding's bottom (but low enough for its link to rise to the turn).
     if (!pos) pl.y = Math.max(PER_LAYER_TOP, embedding.y + embedding.h - pl.h);
-    c.edge("per-layer-to-block", [[pl.x + pl.w / 2, pl.y], [pl.x + pl.w / 2, PER_LAYER_TURN], [blockX + 12, PER_LAYER_TURN], [blockX + 12, 0]], { component: "per-layer-embedding" });
+    c.edge(
+      "per-layer-to-block",
+      [
+        [pl.x + pl.w / 2, pl.y],
+        [pl.x + pl.w / 2, PER_LAYER_TURN],
+        [blockX + 12, PER_LAYER_TURN],
+        [blockX + 12, 0],
+      ],
+      { component: "per-layer-embedding" },
+    );
     frameBottom = Math.max(frameBottom, pl.y + pl.h + 16);
   }
 
-  const frame = c.box({ id: "frame", component: "model", kind: "model", left: 0, y: frameTop, w: frameW, h: frameBottom - frameTop, lines: [], fill: "frame", stroke: "frame-stroke", strokeWidth: 2.5, rx: 26, container: true });
+  const frame = c.box({
+    id: "frame",
+    component: "model",
+    kind: "model",
+    left: 0,
+    y: frameTop,
+    w: frameW,
+    h: frameBottom - frameTop,
+    lines: [],
+    fill: "frame",
+    stroke: "frame-stroke",
+    strokeWidth: 2.5,
+    rx: 26,
+    container: true,
+  });
   // Output arrow out of the frame, input chain below it.
-  c.edge("flow-output", [[cx, head.y], [cx, frameTop - 34]], { component: "flow" });
-  const tokenized = c.box({ id: "tokenized", kind: "input", cx, y: frameBottom + 28, w: bw(160), lines: [[{ text: "Tokenized text" }]], fontSize: FS, fill: "box" });
-  c.edge("flow-tokens-embedding", [[cx, tokenized.y], [cx, embedding.y + embedding.h]], { component: "flow" });
+  c.edge(
+    "flow-output",
+    [
+      [cx, head.y],
+      [cx, frameTop - 34],
+    ],
+    { component: "flow" },
+  );
+  const tokenized = c.box({
+    id: "tokenized",
+    kind: "input",
+    cx,
+    y: frameBottom + 28,
+    w: bw(160),
+    lines: [[{ text: "Tokenized text" }]],
+    fontSize: FS,
+    fill: "box",
+  });
+  c.edge(
+    "flow-tokens-embedding",
+    [
+      [cx, tokenized.y],
+      [cx, embedding.y + embedding.h],
+    ],
+    { component: "flow" },
+  );
   const sampleY = tokenized.y + tokenized.h + 30;
-  c.edge("flow-sample-tokens", [[cx, sampleY], [cx, tokenized.y + tokenized.h]], { component: "flow" });
-  c.label({ id: "sample-text", component: "input", kind: "sample", x: cx, y: sampleY + 4, anchor: "middle", lines: [marked("Sample input text")], fontSize: FS, family: "mono" });
+  c.edge(
+    "flow-sample-tokens",
+    [
+      [cx, sampleY],
+      [cx, tokenized.y + tokenized.h],
+    ],
+    { component: "flow" },
+  );
+  c.label({
+    id: "sample-text",
+    component: "input",
+    kind: "sample",
+    x: cx,
+    y: sampleY + 4,
+    anchor: "middle",
+    lines: [marked("Sample input text")],
+    fontSize: FS,
+    family: "mono",
+  });
 
   // Containers first in drawing order.
   c.boxes.sort((a, b) => Number(b.container) - Number(a.container) || (a === frame ? -1 : b === frame ? 1 : 0));

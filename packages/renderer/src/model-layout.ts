@@ -33,5 +33,13 @@ export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOpt
  */
 export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOptions = {}): string {
   checkRenderOptions(options);
-  return renderCheckedLayout(layoutModel(spec, { panels: options.panels ?? true, title: options.title ?? true, compact: options.compact === true, kinds: options.kinds }), { ...options, id: spec.id });
+  return renderCheckedLayout(
+    layoutModel(spec, {
+      panels: options.panels ?? true,
+      title: options.title ?? true,
+      compact: options.compact === true,
+      kinds: options.kinds,
+    }),
+    { ...options, id: spec.id },
+  );
 }

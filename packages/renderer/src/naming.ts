@@ -13,7 +13,12 @@ export type AnyMixer = Mixer | { kind: string; [key: string]: unknown };
 /** Category of a mixer, which picks its colour. */
 export type MixerCategory = "attention" | "linear-mixer" | "ssm" | "mixer";
 
-const categoryOf: Record<MixerFamily, MixerCategory> = { attention: "attention", "linear-attention": "linear-mixer", ssm: "ssm", convolution: "ssm" };
+const categoryOf: Record<MixerFamily, MixerCategory> = {
+  attention: "attention",
+  "linear-attention": "linear-mixer",
+  ssm: "ssm",
+  convolution: "ssm",
+};
 
 /** Colour category of a mixer kind, from its family (`mixer` for a kind the registry does not know). */
 export function mixerCategory(kind: string, kinds: KindRegistry = coreKinds): MixerCategory {

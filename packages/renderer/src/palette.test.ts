@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { fixtures } from "@archgal/test-kit/fixtures";
-import { accentColors, basePalettes, contrastRatio, cssVariables, MIN_CONTRAST, paletteFor, palette, type ColorName, type Palette, type Theme } from "./palette.js";
+import {
+  accentColors,
+  basePalettes,
+  contrastRatio,
+  cssVariables,
+  MIN_CONTRAST,
+  paletteFor,
+  palette,
+  type ColorName,
+  type Palette,
+  type Theme,
+} from "./palette.js";
 import { datasetSpecs } from "@archgal/test-kit/dataset";
 
 /** Every (text colour, surface) pair the renderer draws. */
@@ -46,7 +57,8 @@ describe("palette contrast (WCAG AA, 4.5:1)", () => {
     expect(bad).toEqual([]);
   });
   it.each(themes)("%s: explicit accents are adjusted until they contrast", (theme) => {
-    for (const c of ["#ffff00", "#000000", "#ffffff", "#00ff00", "#ff0000", "#777777"]) expect(check(paletteFor(theme, "x", c), `${theme} ${c}`)).toEqual([]);
+    for (const c of ["#ffff00", "#000000", "#ffffff", "#00ff00", "#ff0000", "#777777"])
+      expect(check(paletteFor(theme, "x", c), `${theme} ${c}`)).toEqual([]);
   });
   it("accents are deterministic and differ between models", () => {
     expect(paletteFor("light", "deepseek-v3").accent).toBe(paletteFor("light", "deepseek-v3").accent);

@@ -144,7 +144,14 @@ export function parseHex(color: string): [number, number, number] | undefined {
 }
 
 const toHex = (rgb: readonly number[]) =>
-  "#" + rgb.map((v) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, "0")).join("");
+  "#" +
+  rgb
+    .map((v) =>
+      Math.max(0, Math.min(255, Math.round(v)))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("");
 
 /** WCAG relative luminance of a `#rrggbb` colour. */
 export function luminance(color: string): number {
@@ -246,13 +253,30 @@ export function accentColors(theme: Theme, hueOrColor: number | string): AccentC
     l0 = theme === "light" ? 0.46 : 0.66;
   }
   // Accent text is drawn on the page, the frame and inside light boxes (numbers in panel boxes).
-  const surfaces = [base.background, base.frame, base.box, base.norm, base.embedding, base.positional, base.ffn, base.moe, base.core, base.conv];
+  const surfaces = [
+    base.background,
+    base.frame,
+    base.box,
+    base.norm,
+    base.embedding,
+    base.positional,
+    base.ffn,
+    base.moe,
+    base.core,
+    base.conv,
+  ];
   const mixers = [base.attention, base["linear-mixer"], base.ssm, base.mixer];
   const accent =
     theme === "light"
       ? searchLightness(h, s, l0, -0.01, (c) => minContrast(c, surfaces) >= MIN_CONTRAST + 0.05)
       : searchLightness(h, s, l0, 0.01, (c) => minContrast(c, surfaces) >= MIN_CONTRAST + 0.05);
-  const highlight = searchLightness(h, Math.min(s, 0.9), theme === "light" ? 0.72 : 0.8, 0.01, (c) => minContrast(c, mixers) >= MIN_CONTRAST + 0.05);
+  const highlight = searchLightness(
+    h,
+    Math.min(s, 0.9),
+    theme === "light" ? 0.72 : 0.8,
+    0.01,
+    (c) => minContrast(c, mixers) >= MIN_CONTRAST + 0.05,
+  );
   const accentText = contrastRatio(accent, "#ffffff") >= contrastRatio(accent, "#000000") ? "#ffffff" : "#000000";
   const block = theme === "light" ? mix(hslToHex(h, s, 0.55), base.background, 0.7) : mix(hslToHex(h, s, 0.4), base.background, 0.6);
   return { accent, "accent-highlight": highlight, "accent-text": accentText, block };

@@ -58,7 +58,8 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
   });
   for (const { p, x, y } of placed) all.merge(p.canvas, x, y);
 
-  const zoomSource = (p: Panel): Box | undefined => (p.zoomFrom === "mixer" ? anchors.mixer : p.zoomFrom === "ffn" ? anchors.ffn : undefined);
+  const zoomSource = (p: Panel): Box | undefined =>
+    p.zoomFrom === "mixer" ? anchors.mixer : p.zoomFrom === "ffn" ? anchors.ffn : undefined;
   const col0 = placed.filter((q) => q.col === 0);
   // Horizontal gaps around and between first-column panels, through which leaders to the second column pass.
   const gaps: number[] = [];
@@ -98,16 +99,24 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     }
   }
   const turnRight = x0 - 10;
-  const path = (r: Route, turnX: number): Point[] => (Math.abs(r.ty - r.from[1]) < 1 ? [r.from, ...r.tail] : [r.from, [turnX, r.from[1]], [turnX, r.ty], ...r.tail]);
+  const path = (r: Route, turnX: number): Point[] =>
+    Math.abs(r.ty - r.from[1]) < 1 ? [r.from, ...r.tail] : [r.from, [turnX, r.from[1]], [turnX, r.ty], ...r.tail];
   const crossings = (paths: Point[][]) => {
     let n = 0;
     for (let i = 0; i < paths.length; i++)
       for (let j = i + 1; j < paths.length; j++)
-        for (let a = 1; a < paths[i]!.length; a++) for (let b = 1; b < paths[j]!.length; b++) if (segmentsCross(paths[i]![a - 1]!, paths[i]![a]!, paths[j]![b - 1]!, paths[j]![b]!)) n++;
+        for (let a = 1; a < paths[i]!.length; a++)
+          for (let b = 1; b < paths[j]!.length; b++)
+            if (segmentsCross(paths[i]![a - 1]!, paths[i]![a]!, paths[j]![b - 1]!, paths[j]![b]!)) n++;
     return n;
   };
   // Which leader turns nearest the panels: the order (of a few) whose paths cross least.
-  const orders: ((a: Route, b: Route) => number)[] = [(a, b) => a.from[1] - b.from[1], (a, b) => b.from[1] - a.from[1], (a, b) => a.ty - b.ty, (a, b) => b.ty - a.ty];
+  const orders: ((a: Route, b: Route) => number)[] = [
+    (a, b) => a.from[1] - b.from[1],
+    (a, b) => b.from[1] - a.from[1],
+    (a, b) => a.ty - b.ty,
+    (a, b) => b.ty - a.ty,
+  ];
   let best: Point[][] | undefined;
   let bestN = Infinity;
   for (const order of orders) {
@@ -119,7 +128,16 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
       bestN = n;
     }
   }
-  routes.forEach((r, i) => all.edge(`zoom-${r.p.id}`, best![i]!, { component: formatComponentId({ kind: "panel", id: r.p.id }), kind: "zoom", arrow: false, dash: "dotted", color: r.p.accentZoom ? "accent" : "line", width: 2.6 }));
+  routes.forEach((r, i) =>
+    all.edge(`zoom-${r.p.id}`, best![i]!, {
+      component: formatComponentId({ kind: "panel", id: r.p.id }),
+      kind: "zoom",
+      arrow: false,
+      dash: "dotted",
+      color: r.p.accentZoom ? "accent" : "line",
+      width: 2.6,
+    }),
+  );
   // Expert → FFN panel, when the FFN panel sits right above the MoE panel.
   const ffnP = placed.find((q) => q.p.id === "ffn");
   const moeP = placed.find((q) => q.p.id === "moe");
@@ -127,6 +145,13 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
     const e = moeP.p.expertBox;
     const from: Point = [e.x + e.w / 2, e.y];
     const to: Point = [from[0], ffnP.y + ffnP.p.h];
-    if (to[1] < from[1]) all.edge("zoom-expert-ffn", [from, to], { component: formatComponentId({ kind: "panel", id: "ffn" }), kind: "zoom", arrow: false, dash: "dotted", width: 2.5 });
+    if (to[1] < from[1])
+      all.edge("zoom-expert-ffn", [from, to], {
+        component: formatComponentId({ kind: "panel", id: "ffn" }),
+        kind: "zoom",
+        arrow: false,
+        dash: "dotted",
+        width: 2.5,
+      });
   }
 }

@@ -59,8 +59,11 @@ export interface PosterLayout {
 /** Computes the poster's geometry. */
 export function layoutPoster(specs: readonly (ModelSpec | RenderableSpec)[], options: PosterOptions = {}): PosterLayout {
   const order = options.order ?? "date";
-  const sorted = [...specs].sort((a, b) => (a.releaseDate ?? "9999").localeCompare(b.releaseDate ?? "9999") || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  const groupOf = (s: ModelSpec | RenderableSpec) => (order === "type" ? decoderType(s as ModelSpec) : (s.releaseDate?.slice(0, 4) ?? "Undated"));
+  const sorted = [...specs].sort(
+    (a, b) => (a.releaseDate ?? "9999").localeCompare(b.releaseDate ?? "9999") || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+  const groupOf = (s: ModelSpec | RenderableSpec) =>
+    order === "type" ? decoderType(s as ModelSpec) : (s.releaseDate?.slice(0, 4) ?? "Undated");
   const groups = new Map<string, (ModelSpec | RenderableSpec)[]>();
   const keys = order === "type" ? [...typeOrder, ...new Set(sorted.map(groupOf))] : [...new Set(sorted.map(groupOf))];
   for (const k of keys) if (!groups.has(k)) groups.set(k, []);
@@ -74,14 +77,43 @@ export function layoutPoster(specs: readonly (ModelSpec | RenderableSpec)[], opt
 
   const c = new Canvas("poster");
   const heading = options.heading ?? `LLM architectures: ${specs.length} models, by ${order === "type" ? "decoder type" : "release year"}`;
-  const h = c.label({ id: "poster-title", component: "poster-title", kind: "title", x: width / 2, y: MARGIN, anchor: "middle", lines: [[{ text: heading }]], maxW: width - 2 * MARGIN, fontSize: 96, weight: "bold" });
+  const h = c.label({
+    id: "poster-title",
+    component: "poster-title",
+    kind: "title",
+    x: width / 2,
+    y: MARGIN,
+    anchor: "middle",
+    lines: [[{ text: heading }]],
+    maxW: width - 2 * MARGIN,
+    fontSize: 96,
+    weight: "bold",
+  });
   let y = labelRect(h).y + labelRect(h).h + 60;
   const figures: PosterLayout["figures"] = [];
   let g = 0;
   for (const [name, list] of groups) {
-    const gl = c.label({ id: `group-${g}`, component: formatComponentId({ kind: "group", name }), kind: "group-heading", x: MARGIN, y, lines: [[{ text: name }, { text: `  ${list.length} model${list.length > 1 ? "s" : ""}`, accent: true }]], maxW: width - 2 * MARGIN, fontSize: 64, weight: "bold", accentColor: "text-muted" });
+    const gl = c.label({
+      id: `group-${g}`,
+      component: formatComponentId({ kind: "group", name }),
+      kind: "group-heading",
+      x: MARGIN,
+      y,
+      lines: [[{ text: name }, { text: `  ${list.length} model${list.length > 1 ? "s" : ""}`, accent: true }]],
+      maxW: width - 2 * MARGIN,
+      fontSize: 64,
+      weight: "bold",
+      accentColor: "text-muted",
+    });
     const gr = labelRect(gl);
-    c.edge(`group-rule-${g}`, [[MARGIN, gr.y + gr.h + 12], [width - MARGIN, gr.y + gr.h + 12]], { component: formatComponentId({ kind: "group", name }), kind: "rule", arrow: false, width: 3 });
+    c.edge(
+      `group-rule-${g}`,
+      [
+        [MARGIN, gr.y + gr.h + 12],
+        [width - MARGIN, gr.y + gr.h + 12],
+      ],
+      { component: formatComponentId({ kind: "group", name }), kind: "rule", arrow: false, width: 3 },
+    );
     y = gr.y + gr.h + 40;
     for (let i = 0; i < list.length; i += columns) {
       const row = list.slice(i, i + columns);
@@ -121,7 +153,13 @@ export function renderPoster(specs: readonly (ModelSpec | RenderableSpec)[], opt
   const theme = options.theme ?? "light";
   const pl = layoutPoster(specs, options);
   const base = themes[theme];
-  const parts = pl.figures.map((f) => `<g data-model="${escapeXml(f.id)}" transform="translate(${num(f.x)} ${num(f.y)})">\n${drawLayout(f.layout, paletteFor(theme, f.id))}\n</g>`);
+  const parts = pl.figures.map(
+    (f) =>
+      `<g data-model="${escapeXml(f.id)}" transform="translate(${num(f.x)} ${num(f.y)})">\n${drawLayout(f.layout, paletteFor(theme, f.id))}\n</g>`,
+  );
   parts.unshift(drawLayout(pl.headings, base));
-  return svgDocument(pl, parts.join("\n"), base, { idPrefix: options.idPrefix ?? "llm-arch-poster", ...(options.width ? { width: options.width } : {}) });
+  return svgDocument(pl, parts.join("\n"), base, {
+    idPrefix: options.idPrefix ?? "llm-arch-poster",
+    ...(options.width ? { width: options.width } : {}),
+  });
 }

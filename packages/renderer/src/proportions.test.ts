@@ -33,8 +33,18 @@ interface Measure {
 function measure(id: string, l: Layout): Measure {
   const boxText = l.boxes.filter((b) => b.lines.length && !b.symbol && !glyph(b.kind, b.shape)).map((b) => b.fontSize);
   const callout = l.labels.filter((x) => x.kind === "callout").map((x) => x.fontSize);
-  const strokes = [...l.edges.filter((e) => !hairline.has(e.kind) && !e.brace).map((e) => e.width), ...l.boxes.filter((b) => !hairline.has(b.kind) && !b.symbol).map((b) => b.strokeWidth)];
-  return { id, width: l.width, aspect: l.width / l.height, boxText: Math.min(...boxText), callout: Math.min(...callout), strokes: [Math.min(...strokes), Math.max(...strokes)] };
+  const strokes = [
+    ...l.edges.filter((e) => !hairline.has(e.kind) && !e.brace).map((e) => e.width),
+    ...l.boxes.filter((b) => !hairline.has(b.kind) && !b.symbol).map((b) => b.strokeWidth),
+  ];
+  return {
+    id,
+    width: l.width,
+    aspect: l.width / l.height,
+    boxText: Math.min(...boxText),
+    callout: Math.min(...callout),
+    strokes: [Math.min(...strokes), Math.max(...strokes)],
+  };
 }
 
 const all = layouts.map(([id, l]) => measure(id, l));

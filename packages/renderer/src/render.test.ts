@@ -31,7 +31,9 @@ describe("renderModel", () => {
   it("is deterministic", () => {
     for (const s of [deepseekV3, qwen3Next, gemma3]) {
       expect(renderModel(s)).toBe(renderModel(structuredClone(s)));
-      expect(renderModel(s, { theme: "dark", width: 800, idPrefix: "x" })).toBe(renderModel(s, { theme: "dark", width: 800, idPrefix: "x" }));
+      expect(renderModel(s, { theme: "dark", width: 800, idPrefix: "x" })).toBe(
+        renderModel(s, { theme: "dark", width: 800, idPrefix: "x" }),
+      );
     }
   });
   it("has an accessible root with title and description", () => {
@@ -49,7 +51,21 @@ describe("renderModel", () => {
   });
   it("marks components with data-component and data-kind", () => {
     const svg = renderModel(deepseekV3);
-    for (const c of ["embedding", "block", "mixer:mla", "ffn", "norm-1", "norm-2", "final-norm", "head", "rope", "panel:moe", "panel:ffn", "panel:mla", "mtp"]) {
+    for (const c of [
+      "embedding",
+      "block",
+      "mixer:mla",
+      "ffn",
+      "norm-1",
+      "norm-2",
+      "final-norm",
+      "head",
+      "rope",
+      "panel:moe",
+      "panel:ffn",
+      "panel:mla",
+      "mtp",
+    ]) {
       expect(svg, c).toContain(`data-component="${c}"`);
     }
     expect(svg).toContain('data-refs="ffn:dense ffn:moe"');
@@ -102,11 +118,14 @@ describe("renderModel", () => {
     const layout = layoutModel(llama3);
     const svg = renderModel(llama3);
     expect(svg).toContain(`viewBox="0 0 ${layout.width} ${layout.height}"`);
-    for (const b of layout.boxes.filter((x) => !x.container && x.lines.length)) expect(svg).toContain(`>${b.lines[0]!.map((s) => s.text).join("")}<`.replace(/<\/?tspan[^>]*>/g, "").slice(0, 5));
+    for (const b of layout.boxes.filter((x) => !x.container && x.lines.length))
+      expect(svg).toContain(`>${b.lines[0]!.map((s) => s.text).join("")}<`.replace(/<\/?tspan[^>]*>/g, "").slice(0, 5));
   });
   it("renderLayout draws exactly what renderModel draws", () => {
     for (const s of [llama3, qwen3Next]) {
-      expect(renderLayout(layoutModel(s, { panels: false }), { id: s.id, theme: "dark" })).toBe(renderModel(s, { panels: false, theme: "dark" }));
+      expect(renderLayout(layoutModel(s, { panels: false }), { id: s.id, theme: "dark" })).toBe(
+        renderModel(s, { panels: false, theme: "dark" }),
+      );
     }
   });
   it("inlineColors resolves every custom property to its default", () => {
@@ -164,7 +183,8 @@ describe("renderPoster", () => {
       for (let j = i + 1; j < pl.figures.length; j++) {
         const a = pl.figures[i]!;
         const b = pl.figures[j]!;
-        const overlap = a.x < b.x + b.layout.width && b.x < a.x + a.layout.width && a.y < b.y + b.layout.height && b.y < a.y + a.layout.height;
+        const overlap =
+          a.x < b.x + b.layout.width && b.x < a.x + a.layout.width && a.y < b.y + b.layout.height && b.y < a.y + a.layout.height;
         expect(overlap, `${a.id} / ${b.id}`).toBe(false);
       }
   });

@@ -25,7 +25,12 @@ const edgePoints = (l: Layout, id: string): Point[] => {
 };
 /** Whether a polyline passes through the inside of a box (crossing one of its sides). */
 const crossesBox = (pts: Point[], b: Box) => {
-  const corners: Point[] = [[b.x, b.y], [b.x + b.w, b.y], [b.x + b.w, b.y + b.h], [b.x, b.y + b.h]];
+  const corners: Point[] = [
+    [b.x, b.y],
+    [b.x + b.w, b.y],
+    [b.x + b.w, b.y + b.h],
+    [b.x, b.y + b.h],
+  ];
   const sides = corners.map((c, i): [Point, Point] => [c, corners[(i + 1) % 4]!]);
   return pts.slice(1).some((p, i) => sides.some(([c, d]) => segmentsCross(pts[i]!, p, c, d)));
 };
@@ -68,7 +73,13 @@ describe("F4: learned position embeddings with per-layer embeddings", () => {
 
   it("also with an embedding norm and a tall token embedding box", () => {
     const s = spec();
-    s.architecture.embedding = { tied: true, norm: true, scale: "sqrt-d", ngram: { vocabSize: 9 }, perLayer: { vocabSize: 1, dim: 123_456_789 } };
+    s.architecture.embedding = {
+      tied: true,
+      norm: true,
+      scale: "sqrt-d",
+      ngram: { vocabSize: 9 },
+      perLayer: { vocabSize: 1, dim: 123_456_789 },
+    };
     for (const options of [{}, { compact: true }]) expect(checkLayout(layoutModel(s, options))).toEqual([]);
   });
 
@@ -99,21 +110,55 @@ describe("F4: learned position embeddings with per-layer embeddings", () => {
 describe("side boxes: every combination the schema allows is clean", () => {
   type Shape = "both" | "mixer-only" | "ffn-only" | "mixed" | "nope";
   /** The spec with the given side boxes and the things that change the sizes around them. */
-  const make = (o: { positional: ModelSpec["architecture"]["positional"]; placement: ModelSpec["architecture"]["norm"]["placement"]; shape: Shape; qk: boolean; mtp: boolean; perLayer: boolean; embNorm: boolean; tall: boolean }): ModelSpec => {
+  const make = (o: {
+    positional: ModelSpec["architecture"]["positional"];
+    placement: ModelSpec["architecture"]["norm"]["placement"];
+    shape: Shape;
+    qk: boolean;
+    mtp: boolean;
+    perLayer: boolean;
+    embNorm: boolean;
+    tall: boolean;
+  }): ModelSpec => {
     const s = minimalSpec();
     const a = s.architecture;
-    const attn = { kind: "attention" as const, heads: 1, kvHeads: 1, headDim: 1, ...(o.qk ? { qkNorm: { kind: "rmsnorm" as const, scope: "head" as const } } : {}) };
+    const attn = {
+      kind: "attention" as const,
+      heads: 1,
+      kvHeads: 1,
+      headDim: 1,
+      ...(o.qk ? { qkNorm: { kind: "rmsnorm" as const, scope: "head" as const } } : {}),
+    };
     a.mixers = { a: attn, n: { ...attn, rope: false } };
-    a.layers = { both: [{ mixer: "a", ffn: "a" }], "mixer-only": [{ mixer: "a" }], "ffn-only": [{ ffn: "a" }], mixed: [{ mixer: "a" }, { ffn: "a" }], nope: [{ mixer: "a", ffn: "a" }, { mixer: "n", ffn: "a" }] }[o.shape];
+    a.layers = {
+      both: [{ mixer: "a", ffn: "a" }],
+      "mixer-only": [{ mixer: "a" }],
+      "ffn-only": [{ ffn: "a" }],
+      mixed: [{ mixer: "a" }, { ffn: "a" }],
+      nope: [
+        { mixer: "a", ffn: "a" },
+        { mixer: "n", ffn: "a" },
+      ],
+    }[o.shape];
     a.numLayers = a.layers.length;
     a.positional = o.positional;
     a.norm = { kind: "rmsnorm", placement: o.placement };
-    a.embedding = { tied: o.tall, ...(o.embNorm ? { norm: true } : {}), ...(o.tall ? { scale: "sqrt-d" as const, ngram: { vocabSize: 5 } } : {}), ...(o.perLayer ? { perLayer: { vocabSize: 1, dim: 1 } } : {}) };
+    a.embedding = {
+      tied: o.tall,
+      ...(o.embNorm ? { norm: true } : {}),
+      ...(o.tall ? { scale: "sqrt-d" as const, ngram: { vocabSize: 5 } } : {}),
+      ...(o.perLayer ? { perLayer: { vocabSize: 1, dim: 1 } } : {}),
+    };
     if (o.tall) a.finalLogitSoftcap = 30;
     if (o.mtp) a.mtp = { layers: 1, mixer: "a", ffn: "a" };
     return s;
   };
-  const positionals: ModelSpec["architecture"]["positional"][] = [{ kind: "rope" }, { kind: "learned" }, { kind: "alibi" }, { kind: "none" }];
+  const positionals: ModelSpec["architecture"]["positional"][] = [
+    { kind: "rope" },
+    { kind: "learned" },
+    { kind: "alibi" },
+    { kind: "none" },
+  ];
   const flags = [false, true];
   for (const compact of flags) {
     it.each(positionals.map((p) => [p.kind, p] as const))(`positional %s${compact ? " (compact)" : ""}`, (_kind, positional) => {
@@ -134,7 +179,16 @@ describe("side boxes: every combination the schema allows is clean", () => {
   }
 
   it("a tall QK-norm/RoPE stack beside a short block lifts the MTP box above it (compact)", () => {
-    const s = make({ positional: { kind: "rope" }, placement: "parallel", shape: "nope", qk: true, mtp: true, perLayer: false, embNorm: false, tall: false });
+    const s = make({
+      positional: { kind: "rope" },
+      placement: "parallel",
+      shape: "nope",
+      qk: true,
+      mtp: true,
+      perLayer: false,
+      embNorm: false,
+      tall: false,
+    });
     const l = layoutModel(s, { compact: true });
     expect(checkLayout(l)).toEqual([]);
     const mtp = box(l, "mtp");

@@ -28,7 +28,18 @@ function spans(line: Line, p: Palette, accent: ColorName, bold: boolean): string
     .join("");
 }
 
-function textLines(lines: Line[], x: number, top: number, anchor: string, fontSize: number, weight: string, family: string, color: ColorName, accent: ColorName, p: Palette): string {
+function textLines(
+  lines: Line[],
+  x: number,
+  top: number,
+  anchor: string,
+  fontSize: number,
+  weight: string,
+  family: string,
+  color: ColorName,
+  accent: ColorName,
+  p: Palette,
+): string {
   const lh = fontSize * LINE_HEIGHT;
   const bold = weight === "bold";
   const fam = family === "mono" ? ` font-family="${MONO_FONT_STACK}"` : "";
@@ -114,9 +125,20 @@ type Item = { z: number; order: number; component: string; kind: string; draw: (
 export function drawLayout(layout: Layout, p: Palette): string {
   const items: Item[] = [];
   let order = 0;
-  for (const b of layout.boxes) items.push({ z: b.container ? (b.kind === "model" ? 0 : 1) : 3, order: order++, component: b.component, kind: b.kind, draw: () => drawBox(b, p), highlight: Boolean(b.highlight), ...(b.refs ? { refs: b.refs } : {}) });
-  for (const e of layout.edges) items.push({ z: 2, order: order++, component: e.component, kind: e.kind, draw: () => drawEdge(e, p), highlight: false });
-  for (const l of layout.labels) items.push({ z: 4, order: order++, component: l.component, kind: l.kind, draw: () => drawLabel(l, p), highlight: false });
+  for (const b of layout.boxes)
+    items.push({
+      z: b.container ? (b.kind === "model" ? 0 : 1) : 3,
+      order: order++,
+      component: b.component,
+      kind: b.kind,
+      draw: () => drawBox(b, p),
+      highlight: Boolean(b.highlight),
+      ...(b.refs ? { refs: b.refs } : {}),
+    });
+  for (const e of layout.edges)
+    items.push({ z: 2, order: order++, component: e.component, kind: e.kind, draw: () => drawEdge(e, p), highlight: false });
+  for (const l of layout.labels)
+    items.push({ z: 4, order: order++, component: l.component, kind: l.kind, draw: () => drawLabel(l, p), highlight: false });
   items.sort((a, b) => a.z - b.z || a.order - b.order);
   // Group by component, in the order of each component's first item; items keep their z order within a group.
   const groups = new Map<string, Item[]>();
@@ -154,7 +176,12 @@ export interface DocumentOptions {
 }
 
 /** A complete standalone SVG document around drawn content. */
-export function svgDocument(layout: Pick<Layout, "width" | "height" | "title" | "description">, content: string, p: Palette, o: DocumentOptions): string {
+export function svgDocument(
+  layout: Pick<Layout, "width" | "height" | "title" | "description">,
+  content: string,
+  p: Palette,
+  o: DocumentOptions,
+): string {
   const prefix = idToken(o.idPrefix);
   const w = o.width && o.width > 0 && Number.isFinite(o.width) ? o.width : layout.width;
   const h = (layout.height * w) / layout.width;

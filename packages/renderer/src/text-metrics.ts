@@ -129,7 +129,13 @@ export function marked(text: string): Line {
  * Greedy word wrap of styled runs into lines no wider than `maxWidth`. Words longer than a line are broken
  * between characters. Explicit line breaks are given as separate lines by the caller.
  */
-export function wrapLine(line: readonly Span[], maxWidth: number, fontSize: number, weight: FontWeight = "normal", family: FontFamily = "sans"): Line[] {
+export function wrapLine(
+  line: readonly Span[],
+  maxWidth: number,
+  fontSize: number,
+  weight: FontWeight = "normal",
+  family: FontFamily = "sans",
+): Line[] {
   // Tokens: words (with their styles) and whether a space precedes them. A hyphen ends a token too, so that
   // "manifold-constrained" can break after "manifold-".
   type Token = { spans: Span[]; space: boolean };
@@ -200,6 +206,12 @@ export function wrapLine(line: readonly Span[], maxWidth: number, fontSize: numb
 }
 
 /** Wraps a plain string into lines of at most `maxWidth`. */
-export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = "normal", family: FontFamily = "sans"): string[] {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  weight: FontWeight = "normal",
+  family: FontFamily = "sans",
+): string[] {
   return wrapLine([{ text }], maxWidth, fontSize, weight, family).map((l) => l.map((s) => s.text).join(""));
 }

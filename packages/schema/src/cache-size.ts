@@ -48,10 +48,12 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
   const kvBytes = dtypeBytes[options.dtype ?? "bf16"];
   const stBytes = dtypeBytes[options.stateDtype ?? "fp32"];
   // Options from a form or a command line: refuse what would give NaN or negative bytes, naming the option.
-  if (!(Number.isFinite(options.contextLength) && options.contextLength >= 0)) throw new RangeError(`contextLength: expected a non-negative number, got ${options.contextLength}`);
+  if (!(Number.isFinite(options.contextLength) && options.contextLength >= 0))
+    throw new RangeError(`contextLength: expected a non-negative number, got ${options.contextLength}`);
   if (!(Number.isFinite(batch) && batch >= 0)) throw new RangeError(`batch: expected a non-negative number, got ${batch}`);
   if (!Object.hasOwn(dtypeBytes, options.dtype ?? "bf16")) throw new RangeError(`dtype: unknown dtype ${String(options.dtype)}`);
-  if (!Object.hasOwn(dtypeBytes, options.stateDtype ?? "fp32")) throw new RangeError(`stateDtype: unknown dtype ${String(options.stateDtype)}`);
+  if (!Object.hasOwn(dtypeBytes, options.stateDtype ?? "fp32"))
+    throw new RangeError(`stateDtype: unknown dtype ${String(options.stateDtype)}`);
   const ctx = arch.contextLength === null ? options.contextLength : Math.min(options.contextLength, arch.contextLength);
   const kinds = resolveKinds(options);
   let kv = 0;

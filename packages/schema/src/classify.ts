@@ -5,7 +5,14 @@
 import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import type { MixerFamily } from "./kinds/mixer-kind.js";
-import { ffnKind, resolveKinds, stackPasses, type AnyMixerKindCore as AnyMixerKind, type KindOptions, type KindRegistry } from "./kinds/registry.js";
+import {
+  ffnKind,
+  resolveKinds,
+  stackPasses,
+  type AnyMixerKindCore as AnyMixerKind,
+  type KindOptions,
+  type KindRegistry,
+} from "./kinds/registry.js";
 
 export type { Concept } from "./concepts/concept.js";
 export { headSharing } from "./kinds/common.js";
@@ -42,7 +49,9 @@ const known = (used: Used[]) => used.filter((u): u is { mixer: { kind: string };
 
 function usesMoe(spec: { architecture: ArchitectureInput }): boolean {
   const arch = spec.architecture as Architecture;
-  return [...definitionCounts(arch.layers).ffns.keys()].some((n) => Object.hasOwn(arch.ffns, n) && ffnKind(arch.ffns[n]!.kind)?.sparse === true);
+  return [...definitionCounts(arch.layers).ffns.keys()].some(
+    (n) => Object.hasOwn(arch.ffns, n) && ffnKind(arch.ffns[n]!.kind)?.sparse === true,
+  );
 }
 
 /**
@@ -91,7 +100,11 @@ export function layerMix(spec: { architecture: ArchitectureInput }, options?: Ki
   for (const { kind, count } of blockCounts(arch.layers)) {
     const mixer = kind.mixer !== undefined && Object.hasOwn(arch.mixers, kind.mixer) ? arch.mixers[kind.mixer] : undefined;
     const ffn = kind.ffn !== undefined && Object.hasOwn(arch.ffns, kind.ffn) ? arch.ffns[kind.ffn] : undefined;
-    const label = mixer ? (kinds.of(mixer)?.label(mixer) ?? String(mixer.kind)) : ffn ? (ffnKind(ffn.kind)?.onlyLabel ?? "FFN-only") : "FFN-only";
+    const label = mixer
+      ? (kinds.of(mixer)?.label(mixer) ?? String(mixer.kind))
+      : ffn
+        ? (ffnKind(ffn.kind)?.onlyLabel ?? "FFN-only")
+        : "FFN-only";
     mix.set(label, (mix.get(label) ?? 0) + count);
   }
   return [...mix].map(([label, count]) => ({ label, count }));

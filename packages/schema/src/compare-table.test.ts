@@ -17,7 +17,9 @@ describe("diff labels", () => {
     const indexed = edited(deepseekV3, (s) => {
       (s.architecture.mixers.mla as { indexer?: unknown }).indexer = { heads: 64, headDim: 128, topK: 2048 };
     });
-    const labels = diffModels(deepseekV3, indexed).filter((d) => d.path.includes("indexer")).map((d) => d.label);
+    const labels = diffModels(deepseekV3, indexed)
+      .filter((d) => d.path.includes("indexer"))
+      .map((d) => d.label);
     expect(labels.sort()).toEqual(["Indexer head dimension (mla)", "Indexer heads (mla)", "Tokens the indexer selects (mla)"]);
     expect(labels.some((l) => l.startsWith("Heads"))).toBe(false);
   });
@@ -37,7 +39,9 @@ describe("diff labels", () => {
     const explicit = edited(llama3_8b, (s) => Object.assign(s.architecture.mixers.attn!, { qkvBias: false, outBias: false }));
     expect(diffModels(llama3_8b, explicit)).toEqual([]);
     const biased = edited(llama3_8b, (s) => Object.assign(s.architecture.mixers.attn!, { qkvBias: true }));
-    expect(diffModels(llama3_8b, biased).filter((d) => !d.path.startsWith("derived."))).toMatchObject([{ path: "architecture.mixers.attn.qkvBias", label: "Query/key/value bias (attn)", a: false, b: true }]);
+    expect(diffModels(llama3_8b, biased).filter((d) => !d.path.startsWith("derived."))).toMatchObject([
+      { path: "architecture.mixers.attn.qkvBias", label: "Query/key/value bias (attn)", a: false, b: true },
+    ]);
   });
 });
 

@@ -33,7 +33,8 @@ export function compareRows(specs: readonly SpecInput[], options: CompareRowsOpt
   if (!first) return [];
   const diffs = rest.map((s) => new Map(diffModels(first, s).map((d) => [d.path, d])));
   const rows = new Map<string, CompareRow>();
-  for (const diff of diffs) for (const d of diff.values()) if (!rows.has(d.path)) rows.set(d.path, { path: d.path, label: d.label, values: [] });
+  for (const diff of diffs)
+    for (const d of diff.values()) if (!rows.has(d.path)) rows.set(d.path, { path: d.path, label: d.label, values: [] });
   for (const row of rows.values()) {
     const firstValue = diffs.map((d) => d.get(row.path)).find((d) => d)?.a;
     row.values = [firstValue, ...diffs.map((d) => (d.has(row.path) ? d.get(row.path)!.b : firstValue))];

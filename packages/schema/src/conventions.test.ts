@@ -29,7 +29,13 @@ describe("the headline active convention", () => {
   });
 
   it("leaves per-layer embedding tables out but counts their projections", () => {
-    const spec: ModelSpec = { ...llama3_8b, architecture: { ...llama3_8b.architecture, embedding: { ...llama3_8b.architecture.embedding, perLayer: { vocabSize: 1000, dim: 16 } } } };
+    const spec: ModelSpec = {
+      ...llama3_8b,
+      architecture: {
+        ...llama3_8b.architecture,
+        embedding: { ...llama3_8b.architecture.embedding, perLayer: { vocabSize: 1000, dim: 16 } },
+      },
+    };
     const p = countParams(spec);
     const table = 1000 * 32 * 16;
     expect(p.activeWithLookups - p.active).toBe(table + 128256 * 4096);

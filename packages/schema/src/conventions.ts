@@ -19,7 +19,8 @@
  */
 export const ParamConventions = {
   total: "main model without MTP modules",
-  active: "weights a token multiplies through: unvisited experts and look-up tables (embedding rows, n-gram and per-layer tables) left out, head counted",
+  active:
+    "weights a token multiplies through: unvisited experts and look-up tables (embedding rows, n-gram and per-layer tables) left out, head counted",
   activeWithLookups: "total minus the experts a token does not visit, look-up tables counted",
 } as const;
 

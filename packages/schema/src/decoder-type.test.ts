@@ -16,8 +16,15 @@ function hybrid(other: Mixer, moe: boolean): ModelSpec {
       positional: { kind: "rope", theta: 10000 },
       norm: { kind: "rmsnorm", placement: "pre" },
       mixers: { other, attn: { kind: "attention", heads: 4, kvHeads: 2, headDim: 64 } },
-      ffns: { ffn: moe ? { kind: "moe", experts: 8, activeExperts: 2, expertHidden: 128, activation: "silu", gated: true } : { kind: "mlp", hidden: 512, activation: "silu", gated: true } },
-      layers: [{ mixer: "other", ffn: "ffn", count: 3 }, { mixer: "attn", ffn: "ffn" }],
+      ffns: {
+        ffn: moe
+          ? { kind: "moe", experts: 8, activeExperts: 2, expertHidden: 128, activation: "silu", gated: true }
+          : { kind: "mlp", hidden: 512, activation: "silu", gated: true },
+      },
+      layers: [
+        { mixer: "other", ffn: "ffn", count: 3 },
+        { mixer: "attn", ffn: "ffn" },
+      ],
     },
   };
 }

@@ -146,7 +146,10 @@ const own = (table: Record<string, string>, key: string): string | undefined => 
 
 /** A field without a name of its own: its path in words (`rope.scalingFactor` → `rope scaling factor`). */
 const spelled = (path: string): string => {
-  const words = path.replace(/\./g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  const words = path
+    .replace(/\./g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -238,7 +241,15 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
       const components: ModelDiffEntry["components"] = {};
       if (nameA) components.a = `${which}:${nameA}`;
       if (nameB) components.b = `${which}:${nameB}`;
-      diffMaps(ma, mb, `architecture.${collection}.${nameA ?? nameB}.`, which === "mixer" ? mixerLabels : ffnLabels, nameA ?? nameB, components, out);
+      diffMaps(
+        ma,
+        mb,
+        `architecture.${collection}.${nameA ?? nameB}.`,
+        which === "mixer" ? mixerLabels : ffnLabels,
+        nameA ?? nameB,
+        components,
+        out,
+      );
     }
   }
 

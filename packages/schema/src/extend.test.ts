@@ -23,7 +23,10 @@ const retention = defineMixerKind({
   attentionMacs: (m) => 3 * m.heads * m.headDim * m.headDim,
   label: () => "retention",
   title: () => "Multi-scale **Retention**",
-  facts: (m) => [["Heads", String(m.heads)], ["Head dim", String(m.headDim)]],
+  facts: (m) => [
+    ["Heads", String(m.heads)],
+    ["Head dim", String(m.headDim)],
+  ],
   callout: (m) => [m.heads, " heads"],
 });
 
@@ -38,7 +41,15 @@ function customSpec() {
   s.benchmark = { mmlu: 66.6 };
   s.architecture.trainingTokens = 15_000_000_000_000;
   s.architecture.mixers.ret = { kind: "retention", heads: 32, headDim: 128 };
-  s.architecture.layers = [{ repeat: 16, layers: [{ mixer: "ret", ffn: "mlp" }, { mixer: "attn", ffn: "mlp" }] }];
+  s.architecture.layers = [
+    {
+      repeat: 16,
+      layers: [
+        { mixer: "ret", ffn: "mlp" },
+        { mixer: "attn", ffn: "mlp" },
+      ],
+    },
+  ];
   return s;
 }
 
@@ -82,7 +93,16 @@ describe("extending the schema downstream", () => {
     });
     const s = customSpec();
     s.architecture.mixers.ret.headDim = 127;
-    const text = formatIssues(validateSpec(s, createSpecSchema({ mixerKinds: [checked], fields: { benchmark: z.optional(z.any()) }, architectureFields: { trainingTokens: z.optional(z.int()) } })).issues);
+    const text = formatIssues(
+      validateSpec(
+        s,
+        createSpecSchema({
+          mixerKinds: [checked],
+          fields: { benchmark: z.optional(z.any()) },
+          architectureFields: { trainingTokens: z.optional(z.int()) },
+        }),
+      ).issues,
+    );
     expect(text).toContain("architecture.mixers.ret.headDim: must be even");
   });
 });
@@ -137,7 +157,10 @@ describe("the README's retention kind comes out right in every facet", () => {
     expect(k.shortName(m)).toBe("retention");
     expect(k.comboTitle(m)).toBe("Multi-scale **Retention**");
     expect(k.callout(m)).toEqual([32, " heads"]);
-    expect(mixerKindDetails(m, new KindRegistry(kinds))?.facts(m)).toEqual([["Heads", "32"], ["Head dim", "128"]]);
+    expect(mixerKindDetails(m, new KindRegistry(kinds))?.facts(m)).toEqual([
+      ["Heads", "32"],
+      ["Head dim", "128"],
+    ]);
     expect(mixerKindDetails(m, new KindRegistry(kinds))?.concepts(m, { rope: true })).toEqual([]);
   });
 
@@ -169,10 +192,21 @@ describe("kind names that are also Object.prototype keys", () => {
     });
 
     it(`a downstream kind named "${name}" works like any other`, () => {
-      const k = defineMixerKind({ ...retention, kind: name, schema: z.strictObject({ kind: z.literal(name), heads: z.int(), headDim: z.int() }) } as never);
+      const k = defineMixerKind({
+        ...retention,
+        kind: name,
+        schema: z.strictObject({ kind: z.literal(name), heads: z.int(), headDim: z.int() }),
+      } as never);
       const s = customSpec();
       s.architecture.mixers.ret = JSON.parse(`{"kind": ${JSON.stringify(name)}, "heads": 32, "headDim": 128}`);
-      const r = validateSpec(s, createSpecSchema({ mixerKinds: [k], fields: { benchmark: z.optional(z.any()) }, architectureFields: { trainingTokens: z.optional(z.int()) } }));
+      const r = validateSpec(
+        s,
+        createSpecSchema({
+          mixerKinds: [k],
+          fields: { benchmark: z.optional(z.any()) },
+          architectureFields: { trainingTokens: z.optional(z.int()) },
+        }),
+      );
       expect(formatIssues(r.issues)).toBe("");
       expect(countParams(s as never, { kinds: [k] }).breakdown.linearMixer).toBe(16 * 5 * 4096 * 32 * 128);
       expect(decoderType(s as never, { kinds: [k] })).toBe("Dense hybrid");

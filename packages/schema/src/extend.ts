@@ -32,7 +32,16 @@ import * as z from "zod/mini";
 import type { CalloutPart, MixerKindDefinition, RelationIssue } from "./kinds/mixer-kind.js";
 import type { KindOptions } from "./kinds/registry.js";
 import { isCoreMixerKind } from "./kinds/registry.js";
-import { architectureSchema, coreMixerSchemas, FfnSchema, kindUnion, metadataShape, mixerKinds, strict, withRelations } from "./spec-schema.js";
+import {
+  architectureSchema,
+  coreMixerSchemas,
+  FfnSchema,
+  kindUnion,
+  metadataShape,
+  mixerKinds,
+  strict,
+  withRelations,
+} from "./spec-schema.js";
 import type { Architecture, Mixer, ModelSpec } from "./spec-types.js";
 
 export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
@@ -44,10 +53,24 @@ export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
  */
 export type MixerKindInput<M extends { kind: string }> = Omit<
   MixerKindDefinition<M>,
-  "cache" | "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults"
+  | "cache"
+  | "attentionLabel"
+  | "shortName"
+  | "comboTitle"
+  | "groupTitle"
+  | "concepts"
+  | "callout"
+  | "calloutNotes"
+  | "relations"
+  | "withDefaults"
 > & {
   cache: Omit<MixerKindDefinition<M>["cache"], "span"> & Partial<Pick<MixerKindDefinition<M>["cache"], "span">>;
-} & Partial<Pick<MixerKindDefinition<M>, "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults">>;
+} & Partial<
+    Pick<
+      MixerKindDefinition<M>,
+      "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults"
+    >
+  >;
 
 /** A downstream mixer kind, as {@link defineMixerKind} returns it. */
 export interface DefinedMixerKind<M extends { kind: string }> extends MixerKindDefinition<M> {
@@ -102,14 +125,12 @@ export interface SpecSchemaOptions<
 type ExtendedMixer<K extends readonly MixerKindDefinition[]> = Mixer | (K[number] extends MixerKindDefinition<infer M> ? M : never);
 
 /** The spec type produced by an extended schema. */
-export type ExtendedSpec<
-  F extends z.core.$ZodLooseShape,
-  A extends z.core.$ZodLooseShape,
-  K extends readonly MixerKindDefinition[],
-> = Omit<ModelSpec, "architecture"> &
+export type ExtendedSpec<F extends z.core.$ZodLooseShape, A extends z.core.$ZodLooseShape, K extends readonly MixerKindDefinition[]> = Omit<
+  ModelSpec,
+  "architecture"
+> &
   z.output<z.ZodMiniObject<F>> & {
-    architecture: Omit<Architecture, "mixers"> &
-      z.output<z.ZodMiniObject<A>> & { mixers: { [name: string]: ExtendedMixer<K> } };
+    architecture: Omit<Architecture, "mixers"> & z.output<z.ZodMiniObject<A>> & { mixers: { [name: string]: ExtendedMixer<K> } };
   };
 
 /**
@@ -123,12 +144,10 @@ export function createSpecSchema<
 >(options: SpecSchemaOptions<F, A, K> = {}): z.ZodMiniType<ExtendedSpec<F, A, K>> {
   const extraKinds = options.mixerKinds ?? [];
   const kinds = [...mixerKinds, ...extraKinds.map((k) => k.kind)];
-  const mixer = kindUnion(
-    "mixer",
-    [...coreMixerSchemas, ...extraKinds.map((k) => k.schema)] as never,
-    kinds,
-  );
+  const mixer = kindUnion("mixer", [...coreMixerSchemas, ...extraKinds.map((k) => k.schema)] as never, kinds);
   const architecture = z.extend(architectureSchema(mixer, FfnSchema), options.architectureFields ?? {});
   const spec = strict({ ...metadataShape, ...(options.fields ?? {}), architecture });
-  return withRelations(spec as unknown as z.ZodMiniType<ModelSpec>, { kinds: extraKinds }) as unknown as z.ZodMiniType<ExtendedSpec<F, A, K>>;
+  return withRelations(spec as unknown as z.ZodMiniType<ModelSpec>, { kinds: extraKinds }) as unknown as z.ZodMiniType<
+    ExtendedSpec<F, A, K>
+  >;
 }

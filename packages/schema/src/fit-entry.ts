@@ -25,4 +25,13 @@ export {
   type WeightScheme,
   type OverheadOption,
 } from "./fit.js";
-export { devicePresets, findDevice, customDevice, DeviceInputError, type Device, type DeviceSource, type ComputeDtype, type CustomDeviceInput } from "./hardware/devices.js";
+export {
+  devicePresets,
+  findDevice,
+  customDevice,
+  DeviceInputError,
+  type Device,
+  type DeviceSource,
+  type ComputeDtype,
+  type CustomDeviceInput,
+} from "./hardware/devices.js";

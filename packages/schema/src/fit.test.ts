@@ -185,7 +185,15 @@ describe("roofline against published TensorRT-LLM measurements", () => {
   ];
   for (const [device, dtype, batch, isl, osl, measured] of cases) {
     it(`Llama 2 7B ${dtype} on ${device}, batch ${batch}, ${isl}/${osl}: measured ${measured} tok/s is 60–85% of the bound`, () => {
-      const s = estimateSpeed(llama2_7b, { device: findDevice(device)!, devices: 1, context: isl + osl / 2, batch, weights: dtype, kvDtype: dtype, promptTokens: isl });
+      const s = estimateSpeed(llama2_7b, {
+        device: findDevice(device)!,
+        devices: 1,
+        context: isl + osl / 2,
+        batch,
+        weights: dtype,
+        kvDtype: dtype,
+        promptTokens: isl,
+      });
       const bound = (batch * osl) / (batch * s.prefill!.seconds + (osl * batch) / s.decode!.aggregate);
       expect(measured / bound).toBeGreaterThan(0.6);
       expect(measured / bound).toBeLessThan(0.85);
@@ -251,7 +259,22 @@ describe("input validation", () => {
 
 describe("hardware presets", () => {
   it("covers the required devices, each citing its datasheet and the wording of its figures", () => {
-    for (const id of ["h100", "h200", "b200", "gb200", "mi300x", "mi355x", "l40s", "a100", "rtx4090", "rtx5090", "m4-max", "m3-ultra", "tpu-v5e", "tpu-v6e"]) {
+    for (const id of [
+      "h100",
+      "h200",
+      "b200",
+      "gb200",
+      "mi300x",
+      "mi355x",
+      "l40s",
+      "a100",
+      "rtx4090",
+      "rtx5090",
+      "m4-max",
+      "m3-ultra",
+      "tpu-v5e",
+      "tpu-v6e",
+    ]) {
       const d = devicePresets.get(id);
       expect(d, id).toBeDefined();
       expect(d!.source.datasheet).toMatch(/^https:\/\//);

@@ -41,7 +41,10 @@ const linearComponents: ParamComponent[] = ["attention", "linearMixer", "ffn", "
  */
 export const weightSchemes: ReadonlyMap<string, WeightScheme> = new Map<string, WeightScheme>([
   ...(Object.keys(weightDtypeBytes) as WeightDtype[]).map((d): [string, WeightScheme] => [d, { default: d, label: d }]),
-  ["int4-weights", { default: "bf16", overrides: Object.fromEntries(linearComponents.map((c) => [c, "int4"])), label: "int4 linear layers, bf16 rest" }],
+  [
+    "int4-weights",
+    { default: "bf16", overrides: Object.fromEntries(linearComponents.map((c) => [c, "int4"])), label: "int4 linear layers, bf16 rest" },
+  ],
   ["fp8-experts", { default: "bf16", overrides: { routedExperts: "fp8", sharedExperts: "fp8" }, label: "fp8 experts, bf16 rest" }],
   ["fp4-experts", { default: "bf16", overrides: { routedExperts: "fp4" }, label: "fp4 routed experts, bf16 rest" }],
 ]);
@@ -103,17 +106,21 @@ function fraction(field: string, value: unknown, allowZero: boolean): number {
 }
 
 /** Resolves a weight option to a scheme, or throws a {@link FitOptionError} naming `weights`. */
-export function resolveWeightScheme(weights: FitOptions["weights"] = "bf16"): Required<Pick<WeightScheme, "default" | "label">> & WeightScheme {
+export function resolveWeightScheme(
+  weights: FitOptions["weights"] = "bf16",
+): Required<Pick<WeightScheme, "default" | "label">> & WeightScheme {
   if (typeof weights === "string") {
     const s = weightSchemes.get(weights.trim().toLowerCase());
-    if (!s) throw new FitOptionError("weights", `unknown dtype or scheme "${weights}" (expected one of ${[...weightSchemes.keys()].join(", ")})`);
+    if (!s)
+      throw new FitOptionError("weights", `unknown dtype or scheme "${weights}" (expected one of ${[...weightSchemes.keys()].join(", ")})`);
     return { ...s, label: s.label ?? weights };
   }
   if (!weights || typeof weights !== "object" || !Object.hasOwn(weightDtypeBytes, weights.default)) {
     throw new FitOptionError("weights.default", `expected one of ${Object.keys(weightDtypeBytes).join(", ")}`);
   }
   for (const [c, d] of Object.entries(weights.overrides ?? {})) {
-    if (!Object.hasOwn(weightDtypeBytes, d as string)) throw new FitOptionError(`weights.overrides.${c}`, `expected one of ${Object.keys(weightDtypeBytes).join(", ")}`);
+    if (!Object.hasOwn(weightDtypeBytes, d as string))
+      throw new FitOptionError(`weights.overrides.${c}`, `expected one of ${Object.keys(weightDtypeBytes).join(", ")}`);
   }
   return { ...weights, label: weights.label ?? "custom scheme" };
 }
@@ -130,7 +137,8 @@ function checkDevice(device: Device): void {
     ["device.bandwidthBytesPerSecond", device.bandwidthBytesPerSecond],
     ["device.usableFraction", device.usableFraction],
   ] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) throw new FitOptionError(f, `expected a positive finite number, got ${String(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
+      throw new FitOptionError(f, `expected a positive finite number, got ${String(v)}`);
   }
   if (device.usableFraction > 1) throw new FitOptionError("device.usableFraction", `expected at most 1, got ${device.usableFraction}`);
 }
@@ -155,7 +163,8 @@ function resolve(options: FitOptions): Resolved {
   const kvDtype = options.kvDtype ?? "bf16";
   if (!kvDtypes.includes(kvDtype)) throw new FitOptionError("kvDtype", `expected one of ${kvDtypes.join(", ")}, got ${String(kvDtype)}`);
   const stateDtype = options.stateDtype ?? "fp32";
-  if (!kvDtypes.includes(stateDtype)) throw new FitOptionError("stateDtype", `expected one of ${kvDtypes.join(", ")}, got ${String(stateDtype)}`);
+  if (!kvDtypes.includes(stateDtype))
+    throw new FitOptionError("stateDtype", `expected one of ${kvDtypes.join(", ")}, got ${String(stateDtype)}`);
   const overheadBytes = options.overhead?.bytes ?? 0;
   if (typeof overheadBytes !== "number" || !Number.isFinite(overheadBytes) || overheadBytes < 0) {
     throw new FitOptionError("overhead.bytes", `expected a non-negative finite number, got ${String(overheadBytes)}`);
@@ -377,9 +386,16 @@ export function fitModel(spec: Spec, options: FitOptions): FitResult {
   }
   const shown = requested ?? minimum;
   const notes: string[] = [];
-  if (f.context < r.context) notes.push(`The model's context length is ${arch.contextLength}; the cache is computed at ${f.context} tokens, not the ${r.context} requested.`);
-  if (counts.mtp > 0 && !r.includeMtp) notes.push(`Multi-token-prediction modules (${(counts.mtp / 1e9).toFixed(2)}B parameters) are not loaded; pass includeMtp for speculative decoding.`);
-  if (r.devices !== undefined && requested === undefined) notes.push(`No tensor-parallel size dividing ${r.devices} suits the head counts (${p.headCounts.join(", ")}).`);
+  if (f.context < r.context)
+    notes.push(
+      `The model's context length is ${arch.contextLength}; the cache is computed at ${f.context} tokens, not the ${r.context} requested.`,
+    );
+  if (counts.mtp > 0 && !r.includeMtp)
+    notes.push(
+      `Multi-token-prediction modules (${(counts.mtp / 1e9).toFixed(2)}B parameters) are not loaded; pass includeMtp for speculative decoding.`,
+    );
+  if (r.devices !== undefined && requested === undefined)
+    notes.push(`No tensor-parallel size dividing ${r.devices} suits the head counts (${p.headCounts.join(", ")}).`);
   notes.push("fp4/int4 block scales and quantisation metadata are not counted (a few % more).");
   const overheadRule = `${Math.round(r.overheadFraction * 100)}% of each device's usable memory${r.overheadBytes ? ` + ${gb(r.overheadBytes)}` : ""} for activations, workspace, runtime context and fragmentation`;
   const devName = r.device.name;
@@ -387,7 +403,9 @@ export function fitModel(spec: Spec, options: FitOptions): FitResult {
   const split = (pl: Placement) =>
     ` (TP ${pl.tensorParallel}${pl.dataParallel > 1 ? `, ${pl.dataParallel} replicas` : ""}${pl.expertParallel ? `, EP ${pl.expertParallel}` : ""})`;
   const fitsOn = (pl: Placement) =>
-    pl.devices === 1 ? `Fits on one ${devName}, ${gb(pl.headroom)} free.` : `Fits on ${pl.devices} × ${devName}${split(pl)}, ${gb(pl.headroom)} free on the fullest device.`;
+    pl.devices === 1
+      ? `Fits on one ${devName}, ${gb(pl.headroom)} free.`
+      : `Fits on ${pl.devices} × ${devName}${split(pl)}, ${gb(pl.headroom)} free on the fullest device.`;
   if (requested) {
     statement = requested.fits
       ? fitsOn(requested)
@@ -404,7 +422,9 @@ export function fitModel(spec: Spec, options: FitOptions): FitResult {
   }
   const byDtype: Partial<Record<WeightDtype, number>> = {};
   for (const c of f.byComponent) byDtype[c.dtype] = (byDtype[c.dtype] ?? 0) + c.bytes;
-  const overheadTotal = shown ? shown.perDevice.overhead * shown.devices : r.device.memoryBytes * r.device.usableFraction * r.overheadFraction + r.overheadBytes;
+  const overheadTotal = shown
+    ? shown.perDevice.overhead * shown.devices
+    : r.device.memoryBytes * r.device.usableFraction * r.overheadFraction + r.overheadBytes;
   return {
     model: { id: spec.id ?? "", name: spec.name ?? spec.id ?? "" },
     device: { id: r.device.id, name: devName },
@@ -490,7 +510,8 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
   const d = r.device;
   let computeDtype: ComputeDtype;
   if (options.computeDtype !== undefined) {
-    if (!["bf16", "fp8", "fp4", "int8"].includes(options.computeDtype)) throw new FitOptionError("computeDtype", `expected bf16, fp8, fp4 or int8, got ${String(options.computeDtype)}`);
+    if (!["bf16", "fp8", "fp4", "int8"].includes(options.computeDtype))
+      throw new FitOptionError("computeDtype", `expected bf16, fp8, fp4 or int8, got ${String(options.computeDtype)}`);
     computeDtype = options.computeDtype;
   } else {
     const w = r.scheme.default;
@@ -514,19 +535,25 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
     let stackBytes = 0;
     for (const c of layerStackComponents) if (c !== "routedExperts") stackBytes += b[c] * weightDtypeBytes[dtypeOf(r.scheme, c)];
     activeBytes += (passes - 1) * stackBytes;
-    assumptions.push(`Looped stack: every decode step reads the layers' weights ${passes} times, once per pass (no reuse from cache between passes).`);
+    assumptions.push(
+      `Looped stack: every decode step reads the layers' weights ${passes} times, once per pass (no reuse from cache between passes).`,
+    );
   }
   // Dense part is read by every replica.
   const dataParallel = (r.devices === undefined ? fit.minimum : fit.requested)?.dataParallel ?? 1;
   const moeDefs: { experts: number; active: number; weight: number }[] = [];
   for (const [name, times] of definitionCounts(arch.layers).ffns) {
     const ffn = arch.ffns[name];
-    if (ffn && ffn.kind === "moe") moeDefs.push({ experts: ffn.experts, active: ffn.activeExperts, weight: times * ffn.experts * ffn.expertHidden });
+    if (ffn && ffn.kind === "moe")
+      moeDefs.push({ experts: ffn.experts, active: ffn.activeExperts, weight: times * ffn.experts * ffn.expertHidden });
   }
   const routedTotalBytes = counts.breakdown.routedExperts * weightDtypeBytes[dtypeOf(r.scheme, "routedExperts")];
   const weightWeight = moeDefs.reduce((a, m) => a + m.weight, 0);
   const routedRead = (batch: number) =>
-    moeDefs.length === 0 ? 0 : passes * moeDefs.reduce((a, m) => a + (m.weight / weightWeight) * routedTotalBytes * expertUnionFraction(m.experts, m.active, batch), 0);
+    moeDefs.length === 0
+      ? 0
+      : passes *
+        moeDefs.reduce((a, m) => a + (m.weight / weightWeight) * routedTotalBytes * expertUnionFraction(m.experts, m.active, batch), 0);
   if (moeDefs.length > 0) {
     assumptions.push(
       "MoE: a decode step reads the union of experts the batch routes to, assuming uniform, independent routing (batch 1: the active experts only; large batches approach every expert).",
@@ -541,7 +568,10 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
   assumptions.push(
     `Decode at ${f.context} tokens of context per sequence: each step reads the weights touched once and every sequence's KV (${r.kvDtype}) and state (${r.stateDtype}) once, at ${(d.bandwidthBytesPerSecond / 1e12).toFixed(2)} TB/s per device, perfectly overlapped with compute.`,
   );
-  if (devices > 1) assumptions.push(`${devices} devices scale bandwidth and compute linearly: interconnect traffic (TP all-reduce, EP all-to-all) is ignored.`);
+  if (devices > 1)
+    assumptions.push(
+      `${devices} devices scale bandwidth and compute linearly: interconnect traffic (TP all-reduce, EP all-to-all) is ignored.`,
+    );
   assumptions.push("No efficiency factor: real kernels reach a fraction of peak bandwidth and FLOPs, so measured speeds are lower.");
 
   const step = Math.max(memSeconds(r.batch), computeSeconds(r.batch));
@@ -595,12 +625,30 @@ export function estimateSpeed(spec: Spec, options: SpeedOptions): SpeedEstimate 
       prev = cur;
     }
     const computeS = flops / (peak * devices);
-    const weightS = (activeBytes + routedTotalBytes * (moeDefs.length ? expertUnionFraction(Math.max(...moeDefs.map((m) => m.experts)), Math.max(...moeDefs.map((m) => m.active)), prompt) : 0)) / bw;
+    const weightS =
+      (activeBytes +
+        routedTotalBytes *
+          (moeDefs.length
+            ? expertUnionFraction(Math.max(...moeDefs.map((m) => m.experts)), Math.max(...moeDefs.map((m) => m.active)), prompt)
+            : 0)) /
+      bw;
     const seconds = Math.max(computeS, weightS);
     prefill = { promptTokens: prompt, seconds, tokensPerSecond: prompt / seconds, flops };
-    assumptions.push(`Prefill of ${prompt} tokens is compute-bound: Σ flopsPerToken over positions (attention grows with position, capped by windows; linear/SSM layers cost a fixed amount per token).`);
+    assumptions.push(
+      `Prefill of ${prompt} tokens is compute-bound: Σ flopsPerToken over positions (attention grows with position, capped by windows; linear/SSM layers cost a fixed amount per token).`,
+    );
   }
-  return { label: "upper bound (roofline)", devices, batch: r.batch, computeDtype, decode, prefill, crossoverBatch, crossoverNote, assumptions };
+  return {
+    label: "upper bound (roofline)",
+    devices,
+    batch: r.batch,
+    computeDtype,
+    decode,
+    prefill,
+    crossoverBatch,
+    crossoverNote,
+    assumptions,
+  };
 }
 
 /**

@@ -98,7 +98,16 @@ describe("formatTokens", () => {
 describe("compareText", () => {
   it("orders case-insensitively, then exactly, as a total order", () => {
     const names = ["gpt-oss-120b", "GLM-5", "Gemma 3", "gemma 3", "DeepSeek V3", "deepseek-v3.2", "Qwen3-8B", "qwen3-30b-a3b"];
-    expect([...names].sort(compareText)).toEqual(["DeepSeek V3", "deepseek-v3.2", "Gemma 3", "gemma 3", "GLM-5", "gpt-oss-120b", "qwen3-30b-a3b", "Qwen3-8B"]);
+    expect([...names].sort(compareText)).toEqual([
+      "DeepSeek V3",
+      "deepseek-v3.2",
+      "Gemma 3",
+      "gemma 3",
+      "GLM-5",
+      "gpt-oss-120b",
+      "qwen3-30b-a3b",
+      "Qwen3-8B",
+    ]);
     expect(compareText("a", "a")).toBe(0);
     expect(compareText("A", "a")).toBe(-1);
     expect(compareText("b", "A")).toBe(1);

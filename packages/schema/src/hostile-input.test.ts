@@ -39,7 +39,13 @@ describe("layer cap counts blocks, not layers", () => {
     expect(countBlocks(huge)).toBe(1e12);
     expect(layerRuns(huge)).toEqual([{ mixer: "attn", ffn: "mlp", start: 0, count: 1e12 }]);
     const mixed: LayerEntry[] = [
-      { repeat: 2, layers: [{ mixer: "a", ffn: "f", count: 2 }, { mixer: "b", ffn: "f" }] } as LayerEntry,
+      {
+        repeat: 2,
+        layers: [
+          { mixer: "a", ffn: "f", count: 2 },
+          { mixer: "b", ffn: "f" },
+        ],
+      } as LayerEntry,
       { mixer: "b", ffn: "f", count: 3 },
     ];
     expect(layerRuns(mixed)).toEqual([
@@ -61,7 +67,10 @@ describe("layer cap counts blocks, not layers", () => {
 
 describe("validation is bounded", () => {
   it("reports at most 100 issues, then how many more", () => {
-    const s = withLayers(10_000, Array.from({ length: 10_000 }, () => ({ mixer: "nope", ffn: "mlp" })));
+    const s = withLayers(
+      10_000,
+      Array.from({ length: 10_000 }, () => ({ mixer: "nope", ffn: "mlp" })),
+    );
     const r = validateSpec(s);
     expect(r.issues).toHaveLength(101);
     expect(r.issues[100]).toEqual({ path: "", message: "… and 9,900 more problems" });
@@ -86,11 +95,23 @@ describe("validation is bounded", () => {
 
   it("turns a throwing getter, a throwing Proxy and a sparse array into issues naming their path", () => {
     const getter = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
-    Object.defineProperty(getter, "name", { enumerable: true, get: () => { throw new Error("boom"); } });
+    Object.defineProperty(getter, "name", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(validateSpec(getter).issues).toEqual([{ path: "name", message: "cannot be read: boom" }]);
 
     const proxied = structuredClone(llama3_8b) as unknown as Record<string, unknown>;
-    proxied.architecture = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
+    proxied.architecture = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     expect(validateSpec(proxied).issues).toEqual([{ path: "architecture", message: "cannot be read: trap" }]);
 
     const sparse = withLayers(32, []);
@@ -132,6 +153,8 @@ describe("cache sizes refuse options that give NaN or negative bytes", () => {
     expect(() => kvCacheBytes(llama3_8b, { contextLength: -1 })).toThrow("contextLength: expected a non-negative number");
     expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, batch: -2 })).toThrow("batch: expected a non-negative number, got -2");
     expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, dtype: "fp64" as never })).toThrow("dtype: unknown dtype fp64");
-    expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, stateDtype: "toString" as never })).toThrow("stateDtype: unknown dtype toString");
+    expect(() => kvCacheBytes(llama3_8b, { contextLength: 8192, stateDtype: "toString" as never })).toThrow(
+      "stateDtype: unknown dtype toString",
+    );
   });
 });

@@ -21,7 +21,10 @@ export function kvElementsPerToken(mixer: Mixer | { kind: string }, options?: Ki
 }
 
 /** Elements one layer adds to the cache per token under the per-token KV rule (conventions.ts): no window cap, indexer keys counted. */
-function ruleElements(kind: { cache: { perToken(m: never): number; indexKeysPerToken?(m: never): number; windowPerToken?(m: never): number } } | undefined, mixer: never): number {
+function ruleElements(
+  kind: { cache: { perToken(m: never): number; indexKeysPerToken?(m: never): number; windowPerToken?(m: never): number } } | undefined,
+  mixer: never,
+): number {
   if (!kind) return 0;
   return kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0) + (kind.cache.windowPerToken?.(mixer) ?? 0);
 }

@@ -27,6 +27,8 @@ describe("broken entries inside nested layer groups", () => {
   });
   it("still accept valid groups and report a plain layer's own fields", () => {
     expect(validateSpec(spec([{ repeat: 2, layers: [{ mixer: "a", ffn: "d" }] }], 2)).issues).toEqual([]);
-    expect(validateSpec(spec([{ mixer: "a", ffn: "d", count: 10_001 }], 10_001)).issues.map((i) => i.path)).toContain("architecture.layers.0.count");
+    expect(validateSpec(spec([{ mixer: "a", ffn: "d", count: 10_001 }], 10_001)).issues.map((i) => i.path)).toContain(
+      "architecture.layers.0.count",
+    );
   });
 });

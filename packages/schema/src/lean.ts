@@ -12,9 +12,27 @@ export { expandLayers, layerRuns, definitionCounts, maxDefinitions, type Expande
 export { countParams, paramsWithout, type ParamBreakdown, type ParamCounts, type ParamCountResult } from "./params.js";
 export { hasUnvisitedWeights } from "./conventions.js";
 export { kvCacheBytesPerToken, kvLabel, type Dtype, type KvLabel } from "./kv-cache.js";
-export { KindRegistry, coreKinds, isCoreMixerKind, ffnKind, resolveKinds, type KindOptions, type AnyMixerKind, type AnyMixerKindCore } from "./kinds/registry.js";
+export {
+  KindRegistry,
+  coreKinds,
+  isCoreMixerKind,
+  ffnKind,
+  resolveKinds,
+  type KindOptions,
+  type AnyMixerKind,
+  type AnyMixerKindCore,
+} from "./kinds/registry.js";
 export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
-export { decoderType, headSharing, attentionLabel, mixerLabel, layerMix, formatLayerMix, type DecoderType, type LayerMixEntry } from "./classify.js";
+export {
+  decoderType,
+  headSharing,
+  attentionLabel,
+  mixerLabel,
+  layerMix,
+  formatLayerMix,
+  type DecoderType,
+  type LayerMixEntry,
+} from "./classify.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
 export { safeHref } from "./url.js";
 export type { ModelStats } from "./stats.js";

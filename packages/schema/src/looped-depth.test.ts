@@ -75,7 +75,10 @@ describe("looped depth", () => {
       architecture: {
         ...looped.architecture,
         mixers: { ...looped.architecture.mixers, conv: { kind: "short-conv", convKernel: 3 } },
-        layers: [{ mixer: "conv", ffn: "mlp", count: 20 }, { mixer: "attn", ffn: "mlp", count: 2 }],
+        layers: [
+          { mixer: "conv", ffn: "mlp", count: 20 },
+          { mixer: "attn", ffn: "mlp", count: 2 },
+        ],
       },
     };
     expect(formatLayerMix(mixed)).toBe("(20 short convolution + 2 GQA) × 2 passes");

@@ -6,7 +6,20 @@
  */
 export type * from "./spec-types.js";
 export { isSafeUrl, safeHref, linkUrlPattern } from "./url.js";
-export { maxLayers, maxDefinitions, countLayerPattern, countBlocks, blockCounts, expandLayers, layerRuns, definitionCounts, formatLayerPattern, type ExpandedLayer, type BlockKind, type LayerRun } from "./layers.js";
+export {
+  maxLayers,
+  maxDefinitions,
+  countLayerPattern,
+  countBlocks,
+  blockCounts,
+  expandLayers,
+  layerRuns,
+  definitionCounts,
+  formatLayerPattern,
+  type ExpandedLayer,
+  type BlockKind,
+  type LayerRun,
+} from "./layers.js";
 export {
   countParams,
   mixerParams,

@@ -39,7 +39,10 @@ describe("n-gram embeddings", () => {
       ...llama3_8b,
       architecture: {
         ...llama3_8b.architecture,
-        embedding: { ...llama3_8b.architecture.embedding, ngram: { vocabSize: 1000, dim: 16, streamInjection: { heads: 8, convKernel: 4 } } },
+        embedding: {
+          ...llama3_8b.architecture.embedding,
+          ngram: { vocabSize: 1000, dim: 16, streamInjection: { heads: 8, convKernel: 4 } },
+        },
         hyperConnections: { streams: 4, form: "low-rank", rank: 32 },
       },
     };
@@ -52,8 +55,16 @@ describe("n-gram embeddings", () => {
   });
 
   it("a stream injection needs a row width, one table and hyper-connections", () => {
-    const paths = validateSpec(withNgram({ vocabSize: 1000, tables: 2, streamInjection: { heads: 8, convKernel: 4 } })).issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(["architecture.embedding.ngram.dim", "architecture.embedding.ngram.tables", "architecture.embedding.ngram.streamInjection"]));
+    const paths = validateSpec(withNgram({ vocabSize: 1000, tables: 2, streamInjection: { heads: 8, convKernel: 4 } })).issues.map(
+      (i) => i.path,
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "architecture.embedding.ngram.dim",
+        "architecture.embedding.ngram.tables",
+        "architecture.embedding.ngram.streamInjection",
+      ]),
+    );
   });
 
   it("rejects a table width that is not a positive integer, naming the field", () => {

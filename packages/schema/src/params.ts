@@ -57,7 +57,15 @@ export interface ParamCounts {
  * The components that belong to the layer stack's sublayers (what a looped stack multiplies through again on
  * every pass); embeddings, head, final norm and MTP modules run once.
  */
-export const layerStackComponents = ["attention", "linearMixer", "ffn", "router", "routedExperts", "sharedExperts", "hyperConnections"] as const satisfies readonly ParamComponent[];
+export const layerStackComponents = [
+  "attention",
+  "linearMixer",
+  "ffn",
+  "router",
+  "routedExperts",
+  "sharedExperts",
+  "hyperConnections",
+] as const satisfies readonly ParamComponent[];
 
 /** A zeroed breakdown. */
 export function emptyBreakdown(): ParamBreakdown {
@@ -209,7 +217,13 @@ export function countParams(spec: { architecture: ArchitectureInput }, options?:
   }
 
   // Block-level features: per-layer and n-gram embeddings, hyper-connections, multi-token prediction.
-  const ctx: FeatureContext = { sublayers, mixer: mixerOf, ffn: ffnOf, blockNorms: normsPerLayer(arch.norm, true, true), norm: normParams(arch.norm, d) };
+  const ctx: FeatureContext = {
+    sublayers,
+    mixer: mixerOf,
+    ffn: ffnOf,
+    blockNorms: normsPerLayer(arch.norm, true, true),
+    norm: normParams(arch.norm, d),
+  };
   for (const feature of Object.values(coreFeatures)) feature.params(arch, ctx, add);
   // The features add their look-up tables as not used (n-gram and per-layer tables): what is left out is looked up.
   lookups += total.perLayerEmbedding - active.perLayerEmbedding + total.ngramEmbedding - active.ngramEmbedding;

@@ -9,7 +9,18 @@ import * as z from "zod/mini";
 import type * as T from "./spec-types.js";
 import { linkUrlPattern } from "./url.js";
 import { countBlocks, countLayerPattern, maxLayers, tooManyBlocks } from "./layers.js";
-import { bool, describeValue, got, nonNegativeInt, oneOf, positiveInt, positiveNumber, ropeFields, strict, text } from "./kinds/schema-kit.js";
+import {
+  bool,
+  describeValue,
+  got,
+  nonNegativeInt,
+  oneOf,
+  positiveInt,
+  positiveNumber,
+  ropeFields,
+  strict,
+  text,
+} from "./kinds/schema-kit.js";
 import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/schemas.js";
 import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
@@ -27,10 +38,12 @@ export const patterns = {
 } as const;
 
 const url = () =>
-  z.string({ error: (iss) => `expected a URL, ${got(iss)}` }).check(
-    z.maxLength(2048, { error: "must be at most 2048 characters" }),
-    z.regex(patterns.url, { error: (iss) => `expected an http(s) URL, ${got(iss)}` }),
-  );
+  z
+    .string({ error: (iss) => `expected a URL, ${got(iss)}` })
+    .check(
+      z.maxLength(2048, { error: "must be at most 2048 characters" }),
+      z.regex(patterns.url, { error: (iss) => `expected an http(s) URL, ${got(iss)}` }),
+    );
 const modelId = () =>
   z.string({ error: (iss) => `expected a model id, ${got(iss)}` }).check(
     z.maxLength(80, { error: "must be at most 80 characters" }),
@@ -83,9 +96,7 @@ export const paramComponents = [
 
 const ParamScopeSchema = strict({
   excludes: z.optional(z.array(oneOf(paramComponents))),
-  external: z.optional(
-    z.array(strict({ label: text(120, 1), params: nonNegativeInt(), source: url() })),
-  ),
+  external: z.optional(z.array(strict({ label: text(120, 1), params: nonNegativeInt(), source: url() }))),
   countsLookups: z.optional(z.boolean()),
 });
 
@@ -136,13 +147,11 @@ const EmbeddingSchema = strict({
   ),
 });
 
-
 export { maxLayers };
 /** How deep layer groups may nest (real models use 1–2 levels). */
 export const maxGroupDepth = 8;
 
-const layerCount = () =>
-  positiveInt().check(z.lte(maxLayers, { error: (iss) => `expected at most ${maxLayers}, ${got(iss)}` }));
+const layerCount = () => positiveInt().check(z.lte(maxLayers, { error: (iss) => `expected at most ${maxLayers}, ${got(iss)}` }));
 
 const LayerSpecSchema = strict({
   mixer: z.optional(definitionName()),
@@ -185,7 +194,9 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     ffns: z.record(definitionName(), ffn),
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
-    hyperConnections: z.optional(strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) })),
+    hyperConnections: z.optional(
+      strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) }),
+    ),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
@@ -227,9 +238,7 @@ export const metadataShape = {
   keyDetail: z.optional(text(400)),
   derivedFrom: z.optional(modelId()),
   sources: z.optional(z.array(SourceSchema).check(z.minLength(1, { error: "needs at least one source" }))),
-  galleryDifferences: z.optional(
-    z.array(strict({ metric: oneOf(["kvCacheBytesPerToken", "params"]), explanation: text(2000, 1) })),
-  ),
+  galleryDifferences: z.optional(z.array(strict({ metric: oneOf(["kvCacheBytesPerToken", "params"]), explanation: text(2000, 1) }))),
   notes: z.optional(z.array(text(2000))),
 };
 
@@ -283,30 +292,43 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
 
   const blocks = countBlocks(arch.layers);
   const total = countLayerPattern(arch.layers);
-  if (blocks > maxLayers) issues.push({ path: at("layers"), message: `${tooManyBlocks(blocks)} (a shortcut group counts every block it holds)` });
+  if (blocks > maxLayers)
+    issues.push({ path: at("layers"), message: `${tooManyBlocks(blocks)} (a shortcut group counts every block it holds)` });
   else if (total !== arch.numLayers) {
     issues.push({ path: at("layers"), message: `adds up to ${total} layers, but numLayers is ${arch.numLayers}` });
   }
 
   if (arch.mtp) {
-    if (!Object.hasOwn(arch.mixers, arch.mtp.mixer)) issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
+    if (!Object.hasOwn(arch.mixers, arch.mtp.mixer))
+      issues.push({ path: at("mtp", "mixer"), message: `unknown mixer "${arch.mtp.mixer}"` });
     if (!Object.hasOwn(arch.ffns, arch.mtp.ffn)) issues.push({ path: at("mtp", "ffn"), message: `unknown ffn "${arch.mtp.ffn}"` });
   }
 
   const ngram = arch.embedding.ngram;
   if (ngram?.streamInjection) {
-    if (ngram.dim === undefined) issues.push({ path: at("embedding", "ngram", "dim"), message: "an n-gram stream injection needs the row width of its table" });
-    if ((ngram.tables ?? 1) !== 1) issues.push({ path: at("embedding", "ngram", "tables"), message: `an n-gram stream injection reads one table, got ${ngram.tables}` });
-    if (!arch.hyperConnections) issues.push({ path: at("embedding", "ngram", "streamInjection"), message: "injects into hyper-connection streams, but the architecture has no hyperConnections" });
+    if (ngram.dim === undefined)
+      issues.push({ path: at("embedding", "ngram", "dim"), message: "an n-gram stream injection needs the row width of its table" });
+    if ((ngram.tables ?? 1) !== 1)
+      issues.push({ path: at("embedding", "ngram", "tables"), message: `an n-gram stream injection reads one table, got ${ngram.tables}` });
+    if (!arch.hyperConnections)
+      issues.push({
+        path: at("embedding", "ngram", "streamInjection"),
+        message: "injects into hyper-connection streams, but the architecture has no hyperConnections",
+      });
   }
   const hc = arch.hyperConnections;
   if (hc) {
-    if (hc.form === "low-rank" && hc.rank === undefined) issues.push({ path: at("hyperConnections", "rank"), message: 'the "low-rank" form needs its bottleneck rank' });
-    if (hc.form !== "low-rank" && hc.rank !== undefined) issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
+    if (hc.form === "low-rank" && hc.rank === undefined)
+      issues.push({ path: at("hyperConnections", "rank"), message: 'the "low-rank" form needs its bottleneck rank' });
+    if (hc.form !== "low-rank" && hc.rank !== undefined)
+      issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
   }
 
   if (arch.loop && arch.loop.passes < 2) {
-    issues.push({ path: at("loop", "passes"), message: `a looped stack runs at least 2 passes, got ${arch.loop.passes}; leave out \`loop\` for a single pass` });
+    issues.push({
+      path: at("loop", "passes"),
+      message: `a looped stack runs at least 2 passes, got ${arch.loop.passes}; leave out \`loop\` for a single pass`,
+    });
   }
 
   const norm = arch.norm;

@@ -56,7 +56,9 @@ describe("validateSpec", () => {
   it("names the known kinds for an unknown mixer kind", () => {
     const s = clone(llama3_8b) as unknown as Record<string, any>;
     s.architecture.mixers.attn = { kind: "retention", heads: 4 };
-    expect(formatIssues(validateSpec(s).issues)).toMatch(/^architecture\.mixers\.attn\.kind: unknown mixer kind "retention"; expected one of attention, mla/);
+    expect(formatIssues(validateSpec(s).issues)).toMatch(
+      /^architecture\.mixers\.attn\.kind: unknown mixer kind "retention"; expected one of attention, mla/,
+    );
   });
 
   it("never throws on garbage", () => {
@@ -77,7 +79,9 @@ describe("validateSpec", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SpecValidationError);
-      expect((e as SpecValidationError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(["architecture.numLayers", "architecture.dModel"]));
+      expect((e as SpecValidationError).issues.map((i) => i.path)).toEqual(
+        expect.arrayContaining(["architecture.numLayers", "architecture.dModel"]),
+      );
       expect((e as Error).message).toMatch(/^invalid spec "llama-3-8b":/);
     }
   });
@@ -92,7 +96,14 @@ describe("dataset checks", () => {
   });
   it("requires dataset metadata", () => {
     expect(checkDatasetEntry({ id: "x", name: "x", architecture: llama3_8b.architecture }).map((i) => i.path)).toEqual([
-      "org", "releaseDate", "license", "links", "officialParams", "summary", "keyDetail", "sources",
+      "org",
+      "releaseDate",
+      "license",
+      "links",
+      "officialParams",
+      "summary",
+      "keyDetail",
+      "sources",
     ]);
     expect(checkDatasetEntry(llama3_8b)).toEqual([]);
   });

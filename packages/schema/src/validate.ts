@@ -168,7 +168,8 @@ function plainCopy(input: unknown): { value: unknown } | { issue: SpecIssue } {
         } catch (error) {
           return fail(path, `cannot be read: ${String((error as Error)?.message ?? error)}`);
         }
-        if (keys.length > maxInputValues) return fail(path, `an object of ${keys.length} keys is larger than the ${maxInputValues} allowed`);
+        if (keys.length > maxInputValues)
+          return fail(path, `an object of ${keys.length} keys is larger than the ${maxInputValues} allowed`);
         for (let i = keys.length - 1; i >= 0; i--) {
           const k = keys[i]!;
           let value: unknown;
@@ -209,7 +210,10 @@ function preflightIssues(input: unknown): SpecIssue[] {
     }
     for (const key of Object.keys(defs)) {
       if (!patterns.definitionName.test(key)) {
-        issues.push({ path: `architecture.${record}.${key}`, message: `expected a name of letters, digits, "_" or "-", got ${JSON.stringify(key)}` });
+        issues.push({
+          path: `architecture.${record}.${key}`,
+          message: `expected a name of letters, digits, "_" or "-", got ${JSON.stringify(key)}`,
+        });
       }
     }
   }
@@ -231,7 +235,10 @@ function preflightIssues(input: unknown): SpecIssue[] {
 export function parseSpec<S = ModelSpec>(input: unknown, schema?: z.ZodMiniType<S>): S {
   const result = validateSpec(input, schema);
   if (!result.success) {
-    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
+    const id =
+      typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string"
+        ? (input as { id: string }).id
+        : undefined;
     throw new SpecValidationError(result.issues, id ? `spec "${id}"` : "spec");
   }
   return result.data;

@@ -41,7 +41,23 @@ export const gpt2Small = specOf(
 );
 
 /** Llama-style dense decoder from a HF LlamaConfig. */
-function llama(id: string, o: { vocab: number; ctx: number; d: number; layers: number; heads: number; kv: number; hidden: number; theta: number; tied?: boolean; window?: number }, official: DatasetEntry["officialParams"], url: string): DatasetEntry {
+function llama(
+  id: string,
+  o: {
+    vocab: number;
+    ctx: number;
+    d: number;
+    layers: number;
+    heads: number;
+    kv: number;
+    hidden: number;
+    theta: number;
+    tied?: boolean;
+    window?: number;
+  },
+  official: DatasetEntry["officialParams"],
+  url: string,
+): DatasetEntry {
   return specOf(
     id,
     {
@@ -52,7 +68,9 @@ function llama(id: string, o: { vocab: number; ctx: number; d: number; layers: n
       embedding: { tied: o.tied ?? false },
       positional: { kind: "rope", theta: o.theta },
       norm: { kind: "rmsnorm", placement: "pre", eps: 1e-5 },
-      mixers: { attn: { kind: "attention", heads: o.heads, kvHeads: o.kv, headDim: o.d / o.heads, ...(o.window ? { window: o.window } : {}) } },
+      mixers: {
+        attn: { kind: "attention", heads: o.heads, kvHeads: o.kv, headDim: o.d / o.heads, ...(o.window ? { window: o.window } : {}) },
+      },
       ffns: { mlp: { kind: "mlp", hidden: o.hidden, activation: "silu", gated: true } },
       layers: [{ mixer: "attn", ffn: "mlp", count: o.layers }],
     },
@@ -140,12 +158,26 @@ export const gemma3_27b = specOf(
     positional: { kind: "rope", theta: 1_000_000, scaling: { type: "linear", factor: 8 } },
     norm: { kind: "rmsnorm", placement: "sandwich", eps: 1e-6, zeroCentered: true },
     mixers: {
-      local: { kind: "attention", heads: 32, kvHeads: 16, headDim: 128, qkNorm: { kind: "rmsnorm", scope: "head" }, window: 1024, rope: { theta: 10000 } },
+      local: {
+        kind: "attention",
+        heads: 32,
+        kvHeads: 16,
+        headDim: 128,
+        qkNorm: { kind: "rmsnorm", scope: "head" },
+        window: 1024,
+        rope: { theta: 10000 },
+      },
       global: { kind: "attention", heads: 32, kvHeads: 16, headDim: 128, qkNorm: { kind: "rmsnorm", scope: "head" } },
     },
     ffns: { mlp: { kind: "mlp", hidden: 21504, activation: "gelu-tanh", gated: true } },
     layers: [
-      { repeat: 10, layers: [{ mixer: "local", ffn: "mlp", count: 5 }, { mixer: "global", ffn: "mlp" }] },
+      {
+        repeat: 10,
+        layers: [
+          { mixer: "local", ffn: "mlp", count: 5 },
+          { mixer: "global", ffn: "mlp" },
+        ],
+      },
       { mixer: "local", ffn: "mlp", count: 2 },
     ],
   },

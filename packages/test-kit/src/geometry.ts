@@ -104,11 +104,15 @@ export type LayoutCheck = (layout: CheckedLayout, eps?: number) => string[];
 type Point = readonly [number, number];
 
 /** Whether rectangles a and b overlap by more than `eps` on both axes. */
-export const overlaps = (a: Rect, b: Rect, eps = 0.5): boolean => a.x + eps < b.x + b.w && b.x + eps < a.x + a.w && a.y + eps < b.y + b.h && b.y + eps < a.y + a.h;
+export const overlaps = (a: Rect, b: Rect, eps = 0.5): boolean =>
+  a.x + eps < b.x + b.w && b.x + eps < a.x + a.w && a.y + eps < b.y + b.h && b.y + eps < a.y + a.h;
 
 /** Whether `outer` contains `inner` (within `eps`). */
 export const contains = (outer: Rect, inner: Rect, eps = 0.5): boolean =>
-  inner.x >= outer.x - eps && inner.y >= outer.y - eps && inner.x + inner.w <= outer.x + outer.w + eps && inner.y + inner.h <= outer.y + outer.h + eps;
+  inner.x >= outer.x - eps &&
+  inner.y >= outer.y - eps &&
+  inner.x + inner.w <= outer.x + outer.w + eps &&
+  inner.y + inner.h <= outer.y + outer.h + eps;
 
 /** Whether segments ab and cd cross properly (touching at an end point does not count). */
 export function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
@@ -139,12 +143,18 @@ export function pointSegmentDistance(p: Point, a: Point, b: Point): number {
 
 /** Distance from point p to the border of rectangle r (0 on it, positive inside and outside). */
 export function borderDistance(p: Point, r: Rect): number {
-  const corners: Point[] = [[r.x, r.y], [r.x + r.w, r.y], [r.x + r.w, r.y + r.h], [r.x, r.y + r.h]];
+  const corners: Point[] = [
+    [r.x, r.y],
+    [r.x + r.w, r.y],
+    [r.x + r.w, r.y + r.h],
+    [r.x, r.y + r.h],
+  ];
   return Math.min(...corners.map((c, i) => pointSegmentDistance(p, c, corners[(i + 1) % 4]!)));
 }
 
 /** Whether point p lies on rectangle r or within `eps` of it. */
-const touches = (p: Point, r: Rect, eps: number) => p[0] >= r.x - eps && p[0] <= r.x + r.w + eps && p[1] >= r.y - eps && p[1] <= r.y + r.h + eps;
+const touches = (p: Point, r: Rect, eps: number) =>
+  p[0] >= r.x - eps && p[0] <= r.x + r.w + eps && p[1] >= r.y - eps && p[1] <= r.y + r.h + eps;
 
 /**
  * The routing faults of a layout's callout leaders (edges of kind `leader`): a leader whose start touches no
@@ -164,7 +174,9 @@ export function leaderRouting(layout: CheckedLayout, eps = 0.5, labelRects: read
     const onLine = !onBox && others.some((e) => e.points.slice(1).some((q, i) => pointSegmentDistance(start, e.points[i]!, q) <= 2 + eps));
     if (!onBox && !onLine) {
       const frame = containers.find((b) => borderDistance(start, b) <= 2 + eps);
-      problems.push(`leader ${l.id} ends on nothing at (${start[0].toFixed(1)},${start[1].toFixed(1)})${frame ? ` (only the frame of ${frame.id})` : ""}`);
+      problems.push(
+        `leader ${l.id} ends on nothing at (${start[0].toFixed(1)},${start[1].toFixed(1)})${frame ? ` (only the frame of ${frame.id})` : ""}`,
+      );
     }
     // Skimming: the length of leader within SKIM_DISTANCE of each container's border.
     const pts = l.points;
@@ -187,7 +199,8 @@ export function leaderRouting(layout: CheckedLayout, eps = 0.5, labelRects: read
   for (let i = 0; i < starts.length; i++) {
     for (let j = i + 1; j < starts.length; j++) {
       const [a, b] = [starts[i]!.points[0]!, starts[j]!.points[0]!];
-      if (Math.hypot(a[0] - b[0], a[1] - b[1]) < SAME_POINT) problems.push(`leaders ${starts[i]!.id} and ${starts[j]!.id} start at one point`);
+      if (Math.hypot(a[0] - b[0], a[1] - b[1]) < SAME_POINT)
+        problems.push(`leaders ${starts[i]!.id} and ${starts[j]!.id} start at one point`);
     }
   }
   return problems;
@@ -222,7 +235,8 @@ export function layoutChecker(text: TextModel, options: LayoutCheckOptions = {})
     for (const p of nonFiniteNumbers(layout)) problems.push(`non-finite number ${p}`);
     if (!(layout.width > 0 && layout.height > 0)) problems.push(`empty canvas ${layout.width}×${layout.height}`);
     const inside = (what: string, r: Rect) => {
-      if (r.x < -eps || r.y < -eps || r.x + r.w > layout.width + eps || r.y + r.h > layout.height + eps) problems.push(`${what} ${fmt(r)} is outside the ${layout.width}×${layout.height} canvas`);
+      if (r.x < -eps || r.y < -eps || r.x + r.w > layout.width + eps || r.y + r.h > layout.height + eps)
+        problems.push(`${what} ${fmt(r)} is outside the ${layout.width}×${layout.height} canvas`);
     };
 
     const ids = new Set<string>();
@@ -238,8 +252,12 @@ export function layoutChecker(text: TextModel, options: LayoutCheckOptions = {})
         const tw = Math.max(...b.lines.map((l) => text.lineWidth(l, b.fontSize, b.weight, b.family)));
         const th = b.lines.length * b.fontSize * text.LINE_HEIGHT;
         const room = b.shape === "circle" ? b.w * 0.9 : b.w - 2 * b.padX;
-        if (tw > room + eps) problems.push(`text of ${b.id} is ${tw.toFixed(1)} wide, box leaves ${room.toFixed(1)} (${JSON.stringify(textOf(b.lines))} in ${fmt(b)})`);
-        if (th > b.h + eps) problems.push(`text of ${b.id} is ${th.toFixed(1)} tall, box is ${b.h.toFixed(1)} (${JSON.stringify(textOf(b.lines))})`);
+        if (tw > room + eps)
+          problems.push(
+            `text of ${b.id} is ${tw.toFixed(1)} wide, box leaves ${room.toFixed(1)} (${JSON.stringify(textOf(b.lines))} in ${fmt(b)})`,
+          );
+        if (th > b.h + eps)
+          problems.push(`text of ${b.id} is ${th.toFixed(1)} tall, box is ${b.h.toFixed(1)} (${JSON.stringify(textOf(b.lines))})`);
       }
     }
     for (const e of layout.edges) for (const [x, y] of e.points) inside(`edge ${e.id} point`, { x, y, w: 0, h: 0 });
@@ -265,7 +283,8 @@ export function layoutChecker(text: TextModel, options: LayoutCheckOptions = {})
         problems.push(`boxes overlap: ${a.id} ${fmt(a)} and ${b.id} ${fmt(b)}`);
       }
     }
-    for (const [badge, hosts] of badgeHosts) if (hosts.length > 1) problems.push(`badge ${badge} overlaps ${hosts.length} boxes: ${hosts.join(", ")}`);
+    for (const [badge, hosts] of badgeHosts)
+      if (hosts.length > 1) problems.push(`badge ${badge} overlaps ${hosts.length} boxes: ${hosts.join(", ")}`);
     // Box text: no box drawn after it may cover it (an expert's number badge on the expert's label, say).
     boxes.forEach((a, i) => {
       const tr = boxTextRect(a);
@@ -283,12 +302,21 @@ export function layoutChecker(text: TextModel, options: LayoutCheckOptions = {})
     for (const l of leaders) {
       for (const z of lines) {
         if (z === l || (z.kind === "leader" && z.id < l.id)) continue;
-        if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => segmentsCross(a, b, c, d)))) problems.push(`leader ${l.id} crosses ${z.kind} ${z.id}`);
-        else if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => collinearOverlap(a, b, c, d) > 2))) problems.push(`leader ${l.id} runs along ${z.kind} ${z.id}`);
+        if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => segmentsCross(a, b, c, d))))
+          problems.push(`leader ${l.id} crosses ${z.kind} ${z.id}`);
+        else if (segs(l).some(([a, b]) => segs(z).some(([c, d]) => collinearOverlap(a, b, c, d) > 2)))
+          problems.push(`leader ${l.id} runs along ${z.kind} ${z.id}`);
       }
     }
 
-    if (options.leaderRouting !== false) problems.push(...leaderRouting(layout, eps, labelRects.filter((_, i) => !layout.labels[i]!.id.startsWith("callout-"))));
+    if (options.leaderRouting !== false)
+      problems.push(
+        ...leaderRouting(
+          layout,
+          eps,
+          labelRects.filter((_, i) => !layout.labels[i]!.id.startsWith("callout-")),
+        ),
+      );
 
     // Labels: clear of every box except a container that holds them entirely, and of each other.
     layout.labels.forEach((l, i) => {

@@ -17,7 +17,11 @@ describe("checkSvg", () => {
     ["an element outside the allow-list", doc("<image/>"), /disallowed element <image>/],
     ["a marker (allowed by no figure)", doc("<defs><marker/></defs>"), /disallowed element <defs>/],
     ["an event attribute", doc('<rect onclick="x"/>'), /event attribute/],
-    ["an external link", doc('<g xmlns:xlink="http://www.w3.org/1999/xlink"><path xlink:href="http://evil.example/"/></g>'), /external reference/],
+    [
+      "an external link",
+      doc('<g xmlns:xlink="http://www.w3.org/1999/xlink"><path xlink:href="http://evil.example/"/></g>'),
+      /external reference/,
+    ],
     ["a url()", doc('<rect fill="url(#g)"/>'), /url\(\)/],
     ["a comment", doc("<!-- x --><g/>"), /comment/],
     ["a colour that is not themable", doc('<rect fill="#ffffff"/>'), /colour fill/],
@@ -37,5 +41,6 @@ describe("checkSvg", () => {
 
 describe("svgText and nonFiniteNumbers", () => {
   it("joins decoded text", () => expect(svgText(ok)).toBe("a & b"));
-  it("lists non-finite numbers by path", () => expect(nonFiniteNumbers({ a: [1, Infinity], b: { c: NaN } })).toEqual(["a.1 = Infinity", "b.c = NaN"]));
+  it("lists non-finite numbers by path", () =>
+    expect(nonFiniteNumbers({ a: [1, Infinity], b: { c: NaN } })).toEqual(["a.1 = Infinity", "b.c = NaN"]));
 });

@@ -57,13 +57,19 @@ export function checkSvg(svg: string, options: SvgCheckOptions = {}): SvgReport 
   if (fx !== true) problems.push(`fast-xml-parser: ${fx.err.code} ${fx.err.msg} (line ${fx.err.line}, col ${fx.err.col})`);
 
   const m = FORBIDDEN_CHARS.exec(svg);
-  if (m) problems.push(`forbidden character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at ${m.index}: ${JSON.stringify(svg.slice(Math.max(0, m.index - 30), m.index + 10))}`);
+  if (m)
+    problems.push(
+      `forbidden character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} at ${m.index}: ${JSON.stringify(svg.slice(Math.max(0, m.index - 30), m.index + 10))}`,
+    );
   // Raw markup only (escaped text such as "&lt;script&gt;" is harmless and may mention anything).
   const active = /<script|<\/script|<foreignObject|<!DOCTYPE|<!ENTITY|<\?xml-stylesheet/i.exec(svg);
   if (active) problems.push(`active markup: ${active[0]}`);
   // No declarations, comments, CDATA or processing instructions at all: the renderer writes none.
   const decl = /<!|<\?/.exec(svg);
-  if (decl) problems.push(`markup declaration, comment or processing instruction at ${decl.index}: ${JSON.stringify(svg.slice(decl.index, decl.index + 20))}`);
+  if (decl)
+    problems.push(
+      `markup declaration, comment or processing instruction at ${decl.index}: ${JSON.stringify(svg.slice(decl.index, decl.index + 20))}`,
+    );
   const colour = options.colours === "inlined" ? INLINED : THEMABLE;
   // An event-handler attribute anywhere, even one a lenient parser would invent from broken quoting.
   const ev = /\son[a-z]+\s*=/i.exec(svg.replace(/"[^"]*"/g, '""').replace(/>[^<]*</g, "><"));
@@ -98,7 +104,8 @@ export function checkSvg(svg: string, options: SvgCheckOptions = {}): SvgReport 
       // The renderer references nothing, not even its own fragments, through url().
       if (!inert && /url\(/i.test(value)) problems.push(`url() in ${attr.name} on <${tag.name}>`);
       if (!inert && /expression\(|@import/i.test(value)) problems.push(`active style in ${attr.name} on <${tag.name}>`);
-      if ((name === "fill" || name === "stroke") && !colour.test(value)) problems.push(`colour ${attr.name}="${value.slice(0, 60)}" on <${tag.name}>`);
+      if ((name === "fill" || name === "stroke") && !colour.test(value))
+        problems.push(`colour ${attr.name}="${value.slice(0, 60)}" on <${tag.name}>`);
       if (!name.startsWith("data-") && !name.startsWith("aria-") && name !== "id" && JUNK.test(value)) {
         problems.push(`junk value ${attr.name}="${value.slice(0, 80)}" on <${tag.name}>`);
       }

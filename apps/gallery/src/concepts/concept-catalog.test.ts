@@ -12,7 +12,26 @@ describe("concept catalogue", () => {
   });
 
   it("covers the concepts the gallery must have pages for", () => {
-    for (const tag of ["GQA", "MQA", "MHA", "MLA", "SWA", "MoE", "shared-expert", "QK-Norm", "NoPE", "RoPE", "gated-attention", "gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba-2", "DSA", "MTP", "sandwich-norm"]) {
+    for (const tag of [
+      "GQA",
+      "MQA",
+      "MHA",
+      "MLA",
+      "SWA",
+      "MoE",
+      "shared-expert",
+      "QK-Norm",
+      "NoPE",
+      "RoPE",
+      "gated-attention",
+      "gated-deltanet",
+      "kimi-delta-attention",
+      "lightning-attention",
+      "mamba-2",
+      "DSA",
+      "MTP",
+      "sandwich-norm",
+    ]) {
       expect(conceptEntry(tag), tag).toBeDefined();
     }
   });
@@ -51,7 +70,11 @@ describe("concept usage", () => {
     const spec = structuredClone(await loadModel("deepseek-v3"));
     const [dense, moe] = [spec.architecture.layers[0]!, spec.architecture.layers.at(-1)!] as { mixer: string; ffn: string }[];
     spec.architecture.numLayers = 1e12;
-    spec.architecture.layers = [{ mixer: dense!.mixer, ffn: dense!.ffn, count: 3 }, { repeat: 999_999, layers: [{ repeat: 1_000_000, layers: [{ mixer: moe!.mixer, ffn: moe!.ffn }] }] }, { mixer: moe!.mixer, ffn: moe!.ffn, count: 999_997 }];
+    spec.architecture.layers = [
+      { mixer: dense!.mixer, ffn: dense!.ffn, count: 3 },
+      { repeat: 999_999, layers: [{ repeat: 1_000_000, layers: [{ mixer: moe!.mixer, ffn: moe!.ffn }] }] },
+      { mixer: moe!.mixer, ffn: moe!.ffn, count: 999_997 },
+    ];
     expect(usageDetail("MoE", spec)).toBe("8 of 256 experts per token · 999999999997 of 1000000000000 layers");
   });
 });

@@ -11,7 +11,12 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function text(x: number, y: number, s: string, opts: { size?: number; anchor?: "start" | "middle" | "end"; cls?: string; weight?: number } = {}): string {
+function text(
+  x: number,
+  y: number,
+  s: string,
+  opts: { size?: number; anchor?: "start" | "middle" | "end"; cls?: string; weight?: number } = {},
+): string {
   return `<text x="${x}" y="${y}" font-size="${opts.size ?? 11}" text-anchor="${opts.anchor ?? "middle"}"${opts.cls ? ` class="${opts.cls}"` : ""}${opts.weight ? ` font-weight="${opts.weight}"` : ""}>${esc(s)}</text>`;
 }
 
@@ -57,7 +62,14 @@ function headSharing(kv: number, label: string): string {
 }
 
 /** A causal attention mask: `on(i, j)` says whether query i sees key j (`true` → attended, or a cell class). */
-function mask(x0: number, y0: number, n: number, cell: number, on: (i: number, j: number) => boolean | string, extraCol?: (i: number) => boolean): string {
+function mask(
+  x0: number,
+  y0: number,
+  n: number,
+  cell: number,
+  on: (i: number, j: number) => boolean | string,
+  extraCol?: (i: number) => boolean,
+): string {
   let body = "";
   const off = extraCol ? cell + 3 : 0;
   for (let i = 0; i < n; i++) {
@@ -70,7 +82,14 @@ function mask(x0: number, y0: number, n: number, cell: number, on: (i: number, j
   return body;
 }
 
-function twoMasks(leftTitle: string, left: (i: number, j: number) => boolean, rightTitle: string, right: (i: number, j: number) => boolean | string, label: string, extraCol?: (i: number) => boolean): string {
+function twoMasks(
+  leftTitle: string,
+  left: (i: number, j: number) => boolean,
+  rightTitle: string,
+  right: (i: number, j: number) => boolean | string,
+  label: string,
+  extraCol?: (i: number) => boolean,
+): string {
   const n = 12;
   const cell = 11;
   let body = text(80, 16, leftTitle, { cls: "muted" }) + text(240, 16, rightTitle, { cls: "muted" });
@@ -169,15 +188,54 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += text(160, 36, "per-head keys and values, projected back up", { size: 10, cls: "muted" });
     return svg(body, l);
   },
-  SWA: (l) => twoMasks("global (causal)", () => true, "sliding window W = 4", (i, j) => i - j < 4, l),
-  "chunked-attention": (l) => twoMasks("global (causal)", () => true, "chunks of 4", (i, j) => Math.floor(i / 4) === Math.floor(j / 4), l),
-  DSA: (l) => twoMasks("dense MLA", () => true, "indexer's top-k", (i, j) => j === i || (i * 7 + j * 13) % 11 < 2 || (j === 0 && i % 3 === 0), l),
+  SWA: (l) =>
+    twoMasks(
+      "global (causal)",
+      () => true,
+      "sliding window W = 4",
+      (i, j) => i - j < 4,
+      l,
+    ),
+  "chunked-attention": (l) =>
+    twoMasks(
+      "global (causal)",
+      () => true,
+      "chunks of 4",
+      (i, j) => Math.floor(i / 4) === Math.floor(j / 4),
+      l,
+    ),
+  DSA: (l) =>
+    twoMasks(
+      "dense MLA",
+      () => true,
+      "indexer's top-k",
+      (i, j) => j === i || (i * 7 + j * 13) % 11 < 2 || (j === 0 && i % 3 === 0),
+      l,
+    ),
   "block-sparse-attention": (l) =>
-    twoMasks("dense GQA", () => true, "top blocks of 3", (i, j) => Math.floor(j / 3) === Math.floor(i / 3) || (Math.floor(j / 3) * 5 + Math.floor(i / 3) * 3) % 4 === 0, l),
+    twoMasks(
+      "dense GQA",
+      () => true,
+      "top blocks of 3",
+      (i, j) => Math.floor(j / 3) === Math.floor(i / 3) || (Math.floor(j / 3) * 5 + Math.floor(i / 3) * 3) % 4 === 0,
+      l,
+    ),
   "qwen-sparse-attention": (l) =>
-    twoMasks("dense GQA", () => true, "top blocks of 4 + own block", (i, j) => Math.floor(j / 4) === Math.floor(i / 4) || (Math.floor(j / 4) * 3 + Math.floor(i / 4)) % 3 === 0, l),
+    twoMasks(
+      "dense GQA",
+      () => true,
+      "top blocks of 4 + own block",
+      (i, j) => Math.floor(j / 4) === Math.floor(i / 4) || (Math.floor(j / 4) * 3 + Math.floor(i / 4)) % 3 === 0,
+      l,
+    ),
   "compressed-attention": (l) =>
-    twoMasks("sliding window W = 3", (i, j) => i - j < 3, "window + compressed", (i, j) => (i - j < 3 ? true : Math.floor(j / 4) < Math.floor((i - 2) / 4) ? "latent" : false), l),
+    twoMasks(
+      "sliding window W = 3",
+      (i, j) => i - j < 3,
+      "window + compressed",
+      (i, j) => (i - j < 3 ? true : Math.floor(j / 4) < Math.floor((i - 2) / 4) ? "latent" : false),
+      l,
+    ),
   cca: (l) => {
     let body = "";
     const cols = [
@@ -192,7 +250,9 @@ const diagrams: Record<Concept, (label: string) => string> = {
       body += arrow(c.x + 30, 66, c.x + 30 + (c.name === "Q" ? 40 : -10), 52);
     }
     body += box(220, 168, 60, 20, "Linear V", "box", 10) + arrow(250, 168, 250, 52);
-    body += text(256, 112, "½ heads:", { anchor: "start", size: 9, cls: "muted" }) + text(256, 124, "prev. token", { anchor: "start", size: 9, cls: "muted" });
+    body +=
+      text(256, 112, "½ heads:", { anchor: "start", size: 9, cls: "muted" }) +
+      text(256, 124, "prev. token", { anchor: "start", size: 9, cls: "muted" });
     body += box(60, 28, 200, 24, "attention × learned temperature", "box", 10);
     return svg(body, l);
   },
@@ -226,11 +286,21 @@ const diagrams: Record<Concept, (label: string) => string> = {
     for (let i = 0; i < 4; i++) body += box(100, 136 - i * 26, 120, 20, `layer ${i + 1}`, "q", 10);
     for (let i = 0; i < 4; i++) body += arrow(160, 168 - i * 26, 160, 156 - i * 26);
     body += `<path d="M220 68 C 262 68, 262 146, 220 146" class="line" stroke-width="1.4" fill="none"/>` + arrow(232, 146, 221, 146);
-    body += text(262, 104, "× passes", { anchor: "start", size: 10, cls: "muted" }) + text(262, 118, "same weights", { anchor: "start", size: 9.5, cls: "muted" });
+    body +=
+      text(262, 104, "× passes", { anchor: "start", size: 10, cls: "muted" }) +
+      text(262, 118, "same weights", { anchor: "start", size: 9.5, cls: "muted" });
     body += arrow(160, 58, 160, 44) + box(100, 24, 120, 20, "output head", "box", 10);
     return svg(body, l);
   },
-  "attention-sinks": (l) => twoMasks("sliding window W = 4", (i, j) => i - j < 4, "window + learned sink", (i, j) => i - j < 4, l, () => true),
+  "attention-sinks": (l) =>
+    twoMasks(
+      "sliding window W = 4",
+      (i, j) => i - j < 4,
+      "window + learned sink",
+      (i, j) => i - j < 4,
+      l,
+      () => true,
+    ),
   "gated-attention": (l) => {
     let body = box(40, 164, 60, 22, "input x", "box");
     body += arrow(70, 164, 70, 146) + box(40, 124, 60, 22, "Q·Kᵀ·V", "q");
@@ -251,7 +321,8 @@ const diagrams: Record<Concept, (label: string) => string> = {
       const shares = i >= 3;
       body += box(60, y, 110, 20, `layer ${i + 1}`, shares ? "box" : "q", 10);
       if (!shares) body += rect(186, y + 3, 44, 14, "kv", 2) + text(236, y + 14, "own KV", { anchor: "start", size: 9.5, cls: "muted" });
-      else body += `<path d="M170 ${y + 10} C 214 ${y + 10}, 214 ${166 - 2 * 26 + 10}, 230 ${166 - 2 * 26 + 10}" class="line" stroke-width="1.1" fill="none" stroke-dasharray="3 2"/>`;
+      else
+        body += `<path d="M170 ${y + 10} C 214 ${y + 10}, 214 ${166 - 2 * 26 + 10}, 230 ${166 - 2 * 26 + 10}" class="line" stroke-width="1.1" fill="none" stroke-dasharray="3 2"/>`;
     }
     return svg(body, l);
   },
@@ -362,7 +433,9 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += box(30, 102, 100, 22, "attention", "q") + box(170, 102, 90, 22, "FFN", "kv");
     body += arrow(80, 102, 152, 60) + arrow(215, 102, 168, 60);
     body += `<circle cx="160" cy="50" r="10" class="box"/>` + text(160, 54, "+", { size: 13 });
-    body += `<path d="M160 190 H300 V50 H170" class="line" stroke-width="1.2" fill="none"/>` + text(294, 150, "residual", { anchor: "end", size: 10, cls: "muted" });
+    body +=
+      `<path d="M160 190 H300 V50 H170" class="line" stroke-width="1.2" fill="none"/>` +
+      text(294, 150, "residual", { anchor: "end", size: 10, cls: "muted" });
     return svg(body, l);
   },
   "logit-softcap": (l) => {
@@ -378,7 +451,9 @@ const diagrams: Record<Concept, (label: string) => string> = {
       soft += `${i ? "L" : "M"}${(x0 + (x + 5) * sx).toFixed(1)} ${(y0 - cap * Math.tanh(x / cap) * 14).toFixed(1)}`;
     }
     let body = line(x0, y0, x0 + 260, y0, "line", 0.8) + line(x0 + 130, 20, x0 + 130, 180, "line", 0.8);
-    body += line(x0, y0 - cap * 14, x0 + 260, y0 - cap * 14, "line", 0.8, true) + line(x0, y0 + cap * 14, x0 + 260, y0 + cap * 14, "line", 0.8, true);
+    body +=
+      line(x0, y0 - cap * 14, x0 + 260, y0 - cap * 14, "line", 0.8, true) +
+      line(x0, y0 + cap * 14, x0 + 260, y0 + cap * 14, "line", 0.8, true);
     body += `<path d="${ident}" class="line" stroke-width="1.2" stroke-dasharray="4 3"/>`;
     body += `<path d="${soft}" fill="none" stroke-width="2.5" style="stroke:var(--accent)"/>`;
     body += text(x0 + 262, y0 - cap * 14 - 4, "+cap", { anchor: "end", size: 10, cls: "muted" });

@@ -7,14 +7,19 @@ import type { Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { compareText, formatInt, formatLayerMix, headSharing, layerRuns } from "@archgal/schema/metrics";
 
 export function modelsWithConcept(models: readonly ModelIndexEntry[], tag: string): ModelIndexEntry[] {
-  return models.filter((m) => (m.concepts as string[]).includes(tag)).sort((a, b) => compareText(b.releaseDate, a.releaseDate) || compareText(a.name, b.name));
+  return models
+    .filter((m) => (m.concepts as string[]).includes(tag))
+    .sort((a, b) => compareText(b.releaseDate, a.releaseDate) || compareText(a.name, b.name));
 }
 
 /** Layers of the main stack whose mixer (or FFN) satisfies `test`. */
 function layersWhere(spec: ModelSpec, test: (mixer: Mixer | undefined, ffn: Ffn | undefined) => boolean): number {
   const arch = spec.architecture;
   // Counted per run of identical layers, not per layer.
-  return layerRuns(arch.layers).reduce((n, r) => (test(r.mixer ? arch.mixers[r.mixer] : undefined, r.ffn ? arch.ffns[r.ffn] : undefined) ? n + r.count : n), 0);
+  return layerRuns(arch.layers).reduce(
+    (n, r) => (test(r.mixer ? arch.mixers[r.mixer] : undefined, r.ffn ? arch.ffns[r.ffn] : undefined) ? n + r.count : n),
+    0,
+  );
 }
 
 function distinct<T>(values: T[]): T[] {
@@ -41,7 +46,9 @@ export function usageDetail(tag: string, spec: ModelSpec): string | undefined {
     }
     case "MLA": {
       const m = mixers.find((x) => x.kind === "mla");
-      return m && m.kind === "mla" ? `latent ${formatInt(m.kvLoraRank)} + rotary key ${m.qkRopeHeadDim} cached · ${m.heads} heads` : undefined;
+      return m && m.kind === "mla"
+        ? `latent ${formatInt(m.kvLoraRank)} + rotary key ${m.qkRopeHeadDim} cached · ${m.heads} heads`
+        : undefined;
     }
     case "SWA": {
       const windows = distinct(mixers.flatMap((m) => ("window" in m && m.window ? [m.window] : [])));
@@ -50,7 +57,12 @@ export function usageDetail(tag: string, spec: ModelSpec): string | undefined {
     }
     case "chunked-attention": {
       const chunks = distinct(attention.flatMap((m) => (m.chunk ? [m.chunk] : [])));
-      return chunks.length ? `chunks of ${chunks.map(formatInt).join(" / ")} · ${ofLayers(layersWhere(spec, (m) => m?.kind === "attention" && !!m.chunk), spec)}` : undefined;
+      return chunks.length
+        ? `chunks of ${chunks.map(formatInt).join(" / ")} · ${ofLayers(
+            layersWhere(spec, (m) => m?.kind === "attention" && !!m.chunk),
+            spec,
+          )}`
+        : undefined;
     }
     case "MoE": {
       const m = moes[0];
@@ -67,9 +79,15 @@ export function usageDetail(tag: string, spec: ModelSpec): string | undefined {
       return `no positions in ${ofLayers(n, spec)}`;
     }
     case "RoPE":
-      return arch.positional.theta ? `θ = ${formatInt(arch.positional.theta)}${arch.positional.scaling ? ` · ${arch.positional.scaling.type} scaling` : ""}` : undefined;
+      return arch.positional.theta
+        ? `θ = ${formatInt(arch.positional.theta)}${arch.positional.scaling ? ` · ${arch.positional.scaling.type} scaling` : ""}`
+        : undefined;
     case "partial-RoPE": {
-      const fractions = distinct([arch.positional.fraction, ...attention.map((m) => (m.rope ? m.rope.fraction : undefined))].filter((f): f is number => f !== undefined && f < 1));
+      const fractions = distinct(
+        [arch.positional.fraction, ...attention.map((m) => (m.rope ? m.rope.fraction : undefined))].filter(
+          (f): f is number => f !== undefined && f < 1,
+        ),
+      );
       return fractions.length ? `rotates ${fractions.map((f) => `${Math.round(f * 100)}%`).join(" / ")} of each head` : undefined;
     }
     case "MTP":
@@ -79,7 +97,10 @@ export function usageDetail(tag: string, spec: ModelSpec): string | undefined {
     case "parallel-block":
       return `${arch.norm.kind === "rmsnorm" ? "RMSNorm" : "LayerNorm"}`;
     case "logit-softcap": {
-      const caps = [arch.finalLogitSoftcap ? `final ${arch.finalLogitSoftcap}` : "", ...distinct(attention.flatMap((m) => (m.logitSoftcap ? [`attention ${m.logitSoftcap}`] : [])))].filter(Boolean);
+      const caps = [
+        arch.finalLogitSoftcap ? `final ${arch.finalLogitSoftcap}` : "",
+        ...distinct(attention.flatMap((m) => (m.logitSoftcap ? [`attention ${m.logitSoftcap}`] : []))),
+      ].filter(Boolean);
       return caps.join(" · ") || undefined;
     }
     case "tied-embeddings":

@@ -21,7 +21,10 @@ const slots = ["a", "b", "c", "d"] as const;
 
 /** What the address asks for: the known ids (in order, the same model twice allowed) and what was left out. */
 function readRequest(raw: string | null): { ids: string[]; unknown: string[]; extra: string[] } {
-  const asked = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const asked = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = asked.filter((s) => hasModel(s));
   return { ids: known.slice(0, 4), unknown: asked.filter((s) => !hasModel(s)), extra: known.slice(4) };
 }
@@ -43,7 +46,9 @@ let ids = request.ids;
 /** Models added because the address named fewer than two known ones (said so on the page, never silently). */
 let filledIn: string[] = [];
 if (ids.length < 2) {
-  filledIn = defaultIds().filter((d) => !ids.includes(d)).slice(0, 2 - ids.length);
+  filledIn = defaultIds()
+    .filter((d) => !ids.includes(d))
+    .slice(0, 2 - ids.length);
   ids = [...ids, ...filledIn];
 }
 
@@ -53,7 +58,8 @@ const quoteList = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join(",
 /** The notice above the picker: which requested ids are unknown or left out, and what is shown instead. */
 function requestNotice(): HTMLElement | null {
   const lines: string[] = [];
-  if (request.unknown.length) lines.push(`${request.unknown.length === 1 ? "Unknown model id" : "Unknown model ids"}: ${quoteList(request.unknown)}.`);
+  if (request.unknown.length)
+    lines.push(`${request.unknown.length === 1 ? "Unknown model id" : "Unknown model ids"}: ${quoteList(request.unknown)}.`);
   if (request.extra.length) lines.push(`A comparison takes at most four models; left out: ${request.extra.map(nameOf).join(", ")}.`);
   if (filledIn.length)
     lines.push(
@@ -101,7 +107,11 @@ let figureSvg = "";
 const downloads = h(
   "div",
   { class: "button-row" },
-  h("button", { type: "button", class: "button", onclick: () => downloadSvg(figureSvg, `archgal-compare-${ids.join("-")}.svg`) }, "Download SVG"),
+  h(
+    "button",
+    { type: "button", class: "button", onclick: () => downloadSvg(figureSvg, `archgal-compare-${ids.join("-")}.svg`) },
+    "Download SVG",
+  ),
   h(
     "button",
     {
@@ -136,7 +146,13 @@ async function show(): Promise<void> {
   replaceChildren(
     figure,
     h("div", { class: "diagram-toolbar" }, h("h2", null, "Figures, differences highlighted"), downloads),
-    same ? h("p", { class: "gpu-fit", id: "same-model-note" }, `The same model, ${nameOf(ids[0]!)}, ${ids.length === 2 ? "twice" : `${ids.length} times`}: nothing differs. Pick another model above to see differences.`) : null,
+    same
+      ? h(
+          "p",
+          { class: "gpu-fit", id: "same-model-note" },
+          `The same model, ${nameOf(ids[0]!)}, ${ids.length === 2 ? "twice" : `${ids.length} times`}: nothing differs. Pick another model above to see differences.`,
+        )
+      : null,
     el,
   );
   const attrs = ids.map((id, i) => `${slots[i]}="${id}"`).join(" ");
@@ -146,7 +162,11 @@ async function show(): Promise<void> {
     figureSvg = renderCompare(specs, { theme: currentTheme() });
     replaceChildren(table, compareTable(specs));
     // The calculator's code loads when its section comes near the viewport (or the page is idle).
-    whenNear(fitArea, () => void import("../views/fit-view.js").then(({ fitCompare }) => generation === shown && replaceChildren(fitArea, fitCompare(specs))));
+    whenNear(
+      fitArea,
+      () =>
+        void import("../views/fit-view.js").then(({ fitCompare }) => generation === shown && replaceChildren(fitArea, fitCompare(specs))),
+    );
   } catch (error) {
     replaceChildren(table, h("div", { class: "error-box", role: "alert" }, `Could not compare: ${(error as Error).message}`));
   }
@@ -170,7 +190,11 @@ replaceChildren(
   picker,
   figure,
   h("h2", { id: "table-title" }, "Field by field"),
-  h("p", { class: "gpu-fit" }, "Highlighted cells differ from the first model. Spec fields are paired by the order in which each model's layers first use a definition, so differently named mixers still line up."),
+  h(
+    "p",
+    { class: "gpu-fit" },
+    "Highlighted cells differ from the first model. Spec fields are paired by the order in which each model's layers first use a definition, so differently named mixers still line up.",
+  ),
   table,
   h("h2", { id: "fit-title" }, "Will they fit?"),
   h("p", { class: "gpu-fit" }, "The same device for every model: which of them can you serve, on how many, and how fast at most?"),

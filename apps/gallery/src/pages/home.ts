@@ -98,20 +98,24 @@ function filterGroup(facet: FacetKey): HTMLElement {
   const hiddenCount = options.length - collapsedCount;
   const more =
     hiddenCount > 0
-      ? h("button", {
-          type: "button",
-          class: "filter-more",
-          "aria-expanded": "false",
-          onclick: (e: Event) => {
-            const btn = e.currentTarget as HTMLButtonElement;
-            const expand = btn.getAttribute("aria-expanded") !== "true";
-            btn.setAttribute("aria-expanded", String(expand));
-            btn.textContent = expand ? "Show fewer" : `Show all ${options.length}`;
-            [...list.children].forEach((c, i) => {
-              if (i >= collapsedCount) (c as HTMLElement).hidden = !expand && !(c.querySelector("input") as HTMLInputElement).checked;
-            });
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "filter-more",
+            "aria-expanded": "false",
+            onclick: (e: Event) => {
+              const btn = e.currentTarget as HTMLButtonElement;
+              const expand = btn.getAttribute("aria-expanded") !== "true";
+              btn.setAttribute("aria-expanded", String(expand));
+              btn.textContent = expand ? "Show fewer" : `Show all ${options.length}`;
+              [...list.children].forEach((c, i) => {
+                if (i >= collapsedCount) (c as HTMLElement).hidden = !expand && !(c.querySelector("input") as HTMLInputElement).checked;
+              });
+            },
           },
-        }, `Show all ${options.length}`)
+          `Show all ${options.length}`,
+        )
       : null;
   return h("fieldset", { class: "filter-group" }, h("legend", null, facetLabels[facet]), list, more);
 }
@@ -164,7 +168,11 @@ const tabs = h(
   "div",
   { class: "view-tabs", role: "tablist", "aria-label": "View" },
   (Object.keys(views) as ViewKey[]).map((k) =>
-    h("button", { type: "button", role: "tab", id: `tab-${k}`, "data-view": k, "aria-controls": "view-panel", onclick: () => setView(k) }, views[k]),
+    h(
+      "button",
+      { type: "button", role: "tab", id: `tab-${k}`, "data-view": k, "aria-controls": "view-panel", onclick: () => setView(k) },
+      views[k],
+    ),
   ),
 );
 wireTabKeys(tabs, (tab) => setView(tab.dataset.view as ViewKey));
@@ -213,7 +221,9 @@ function setSelection(ids: string[]): void {
 
 function toggleCompare(id: string): void {
   const next = toggleSelection(selection, id);
-  trayNotice = next.full ? `A comparison takes at most ${maxCompare} models: remove one (press its ✓ Compare) before adding ${models.find((m) => m.id === id)?.name ?? id}.` : "";
+  trayNotice = next.full
+    ? `A comparison takes at most ${maxCompare} models: remove one (press its ✓ Compare) before adding ${models.find((m) => m.id === id)?.name ?? id}.`
+    : "";
   setSelection(next.ids);
 }
 
@@ -284,7 +294,12 @@ function update(): void {
     input.closest(".filter-option")?.classList.toggle("empty", input.disabled);
   }
   sortSelect.value = query.sort;
-  const dirWords = query.sort === "date" ? ["Oldest first", "Newest first"] : query.sort === "name" ? ["A → Z", "Z → A"] : ["Smallest first", "Largest first"];
+  const dirWords =
+    query.sort === "date"
+      ? ["Oldest first", "Newest first"]
+      : query.sort === "name"
+        ? ["A → Z", "Z → A"]
+        : ["Smallest first", "Largest first"];
   directionButton.textContent = query.direction === "asc" ? `↑ ${dirWords[0]}` : `↓ ${dirWords[1]}`;
   directionButton.setAttribute("aria-label", `Sort direction: ${query.direction === "asc" ? dirWords[0] : dirWords[1]}`);
   for (const t of tabs.querySelectorAll<HTMLElement>('[role="tab"]')) {
@@ -327,7 +342,15 @@ replaceChildren(
     "div",
     { class: "home-layout" },
     h("aside", { "aria-label": "Filters" }, filters),
-    h("section", { "aria-labelledby": "models-title" }, h("h2", { id: "models-title", class: "visually-hidden" }, "Models"), resultLine, closedNotice, panel, tray),
+    h(
+      "section",
+      { "aria-labelledby": "models-title" },
+      h("h2", { id: "models-title", class: "visually-hidden" }, "Models"),
+      resultLine,
+      closedNotice,
+      panel,
+      tray,
+    ),
   ),
 );
 update();
@@ -335,7 +358,10 @@ renderTray();
 
 // "/" focuses the search, as on many catalogue sites.
 document.addEventListener("keydown", (e) => {
-  if (e.key === "/" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement)) {
+  if (
+    e.key === "/" &&
+    !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement)
+  ) {
     e.preventDefault();
     search.focus();
   }

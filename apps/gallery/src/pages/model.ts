@@ -39,14 +39,26 @@ function notFound(): void {
     );
     return;
   }
-  setPageMeta({ title: "Model not found — archgal", description: id ? `There is no model with the id “${id}”.` : "No model id was given." });
-  const close = models.filter((m) => id && (m.id.includes(id.split("-")[0] ?? id) || m.name.toLowerCase().includes(id.toLowerCase()))).slice(0, 6);
+  setPageMeta({
+    title: "Model not found — archgal",
+    description: id ? `There is no model with the id “${id}”.` : "No model id was given.",
+  });
+  const close = models
+    .filter((m) => id && (m.id.includes(id.split("-")[0] ?? id) || m.name.toLowerCase().includes(id.toLowerCase())))
+    .slice(0, 6);
   replaceChildren(
     app,
     h("p", { class: "breadcrumb" }, h("a", { href: "./" }, "Models"), " / Not found"),
     h("h1", null, "Model not found"),
     h("p", { class: "lede" }, id ? `There is no model with the id “${id}”.` : "No model id was given."),
-    close.length ? h("p", null, "Did you mean: ", close.map((m, i) => [i ? ", " : "", h("a", { href: modelHref(m.id) }, m.name)])) : null,
+    close.length
+      ? h(
+          "p",
+          null,
+          "Did you mean: ",
+          close.map((m, i) => [i ? ", " : "", h("a", { href: modelHref(m.id) }, m.name)]),
+        )
+      : null,
     h("p", null, h("a", { class: "button", href: "./" }, "Browse all models")),
   );
 }
@@ -72,7 +84,11 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
 
 function render(spec: DatasetEntry): void {
   const stats = modelStats(spec);
-  setPageMeta({ title: `${spec.name} architecture — archgal`, description: `${spec.name}: ${spec.summary}`, image: `./thumbs/${spec.id}.light.svg` });
+  setPageMeta({
+    title: `${spec.name} architecture — archgal`,
+    description: `${spec.name}: ${spec.summary}`,
+    image: `./thumbs/${spec.id}.light.svg`,
+  });
 
   const diagram = document.createElement("llm-arch");
   diagram.setAttribute("model", spec.id);
@@ -85,7 +101,11 @@ function render(spec: DatasetEntry): void {
   roomy.addEventListener("change", setPanels);
   onThemeChange((t) => diagram.setAttribute("theme", t));
 
-  const selection = h("div", { class: "selection-info", "aria-live": "polite" }, "Click a part of the diagram (or Tab to it and press Enter) to see its numbers; the concepts it uses are linked here.");
+  const selection = h(
+    "div",
+    { class: "selection-info", "aria-live": "polite" },
+    "Click a part of the diagram (or Tab to it and press Enter) to see its numbers; the concepts it uses are linked here.",
+  );
   diagram.addEventListener("llm-arch-select", (event) => {
     const { info } = (event as LlmArchSelectEvent).detail;
     const tags = info.concepts.map((c) => c.tag).filter((t) => !!conceptEntry(t));
@@ -104,7 +124,11 @@ function render(spec: DatasetEntry): void {
   const downloads = h(
     "div",
     { class: "button-row", role: "group", "aria-label": "View and download the figure" },
-    h("button", { type: "button", class: "button", id: "open-viewer", onclick: () => openFigureViewer(figureSvg(), `${spec.name} architecture`) }, "Full screen"),
+    h(
+      "button",
+      { type: "button", class: "button", id: "open-viewer", onclick: () => openFigureViewer(figureSvg(), `${spec.name} architecture`) },
+      "Full screen",
+    ),
     h("button", { type: "button", class: "button", id: "download-svg", onclick: () => downloadSvg(figureSvg(), `${base}.svg`) }, "SVG"),
     h(
       "button",
@@ -131,7 +155,13 @@ function render(spec: DatasetEntry): void {
   const conceptChips = h(
     "ul",
     { class: "chip-list" },
-    stats.concepts.map((c) => h("li", null, conceptEntry(c) ? h("a", { class: "chip", href: conceptHref(c) }, conceptShortName(c)) : h("span", { class: "chip" }, c))),
+    stats.concepts.map((c) =>
+      h(
+        "li",
+        null,
+        conceptEntry(c) ? h("a", { class: "chip", href: conceptHref(c) }, conceptShortName(c)) : h("span", { class: "chip" }, c),
+      ),
+    ),
   );
 
   const position = models.findIndex((m) => m.id === spec.id);
@@ -158,7 +188,13 @@ function render(spec: DatasetEntry): void {
       h(
         "div",
         { class: "button-row" },
-        suggestions[0] ? h("a", { class: "button primary", href: compareHref([spec.id, suggestions[0]]) }, `Compare with ${getModel(suggestions[0])?.name}`) : null,
+        suggestions[0]
+          ? h(
+              "a",
+              { class: "button primary", href: compareHref([spec.id, suggestions[0]]) },
+              `Compare with ${getModel(suggestions[0])?.name}`,
+            )
+          : null,
       ),
     ),
     h(
@@ -171,7 +207,12 @@ function render(spec: DatasetEntry): void {
     h(
       "div",
       { class: "model-layout" },
-      section("Fact sheet", "facts-title", factSheet(spec, stats), h("p", { class: "key-detail" }, h("strong", null, "Key detail: "), spec.keyDetail)),
+      section(
+        "Fact sheet",
+        "facts-title",
+        factSheet(spec, stats),
+        h("p", { class: "key-detail" }, h("strong", null, "Key detail: "), spec.keyDetail),
+      ),
       h(
         "div",
         { class: "model-side" },
@@ -195,14 +236,22 @@ function render(spec: DatasetEntry): void {
       section(
         "Memory calculator",
         "memory-title",
-        h("p", { class: "gpu-fit", style: "margin-top:0" }, "Weights plus the cache this architecture really keeps at a given context — windowed layers capped, linear-attention and SSM layers at their fixed state."),
+        h(
+          "p",
+          { class: "gpu-fit", style: "margin-top:0" },
+          "Weights plus the cache this architecture really keeps at a given context — windowed layers capped, linear-attention and SSM layers at their fixed state.",
+        ),
         memoryCalculator(spec),
       ),
     ),
     section(
       "Will it fit?",
       "fit-title",
-      h("p", { class: "gpu-fit", style: "margin-top:0" }, "Pick a device, how many, the context and batch you need and the precisions: the fit, the fewest devices with their tensor-/expert-parallel split, and roofline speed limits, with every assumption listed."),
+      h(
+        "p",
+        { class: "gpu-fit", style: "margin-top:0" },
+        "Pick a device, how many, the context and batch you need and the precisions: the fit, the fewest devices with their tensor-/expert-parallel split, and roofline speed limits, with every assumption listed.",
+      ),
       fitSection(spec.id),
     ),
     h(
@@ -211,10 +260,19 @@ function render(spec: DatasetEntry): void {
       section(
         "Embed this diagram",
         "embed-title",
-        h("p", { class: "gpu-fit", style: "margin-top:0" }, "Two lines put this figure on any page; it follows the page's light or dark theme and is restyled with --llm-arch-* custom properties."),
+        h(
+          "p",
+          { class: "gpu-fit", style: "margin-top:0" },
+          "Two lines put this figure on any page; it follows the page's light or dark theme and is restyled with --llm-arch-* custom properties.",
+        ),
         embedSnippet(embedCode(`<llm-arch model="${spec.id}"></llm-arch>`), `Embed code for ${spec.name}`),
       ),
-      section("Sources", "sources-title", h("p", { class: "gpu-fit", style: "margin-top:0" }, "Every number in this model's spec comes from one of these documents."), sourceList(spec)),
+      section(
+        "Sources",
+        "sources-title",
+        h("p", { class: "gpu-fit", style: "margin-top:0" }, "Every number in this model's spec comes from one of these documents."),
+        sourceList(spec),
+      ),
     ),
   );
 }

@@ -56,7 +56,11 @@ async function draw(): Promise<void> {
   });
   if (mine !== generation) return;
   const url = URL.createObjectURL(blob);
-  const img = h("img", { alt: `Poster: the architectures of all ${models.length} models, ${posterOrders[order].toLowerCase()}`, decoding: "async", draggable: "false" });
+  const img = h("img", {
+    alt: `Poster: the architectures of all ${models.length} models, ${posterOrders[order].toLowerCase()}`,
+    decoding: "async",
+    draggable: "false",
+  });
   img.src = url;
   try {
     await img.decode();
@@ -124,7 +128,15 @@ replaceChildren(
       button("+", "Zoom in", () => panZoom?.zoomBy(1.25), "zoom-in"),
       button("Fit", "Fit the poster to the window", () => panZoom?.fit(), "zoom-fit"),
       button("100%", "100%: actual size", () => panZoom?.zoomTo(1), "zoom-actual"),
-      button("SVG", "Download the poster as SVG", () => void shownMarkup().then((svg) => downloadSvg(svg, "archgal-poster.svg"), (e: Error) => (status.textContent = e.message))),
+      button(
+        "SVG",
+        "Download the poster as SVG",
+        () =>
+          void shownMarkup().then(
+            (svg) => downloadSvg(svg, "archgal-poster.svg"),
+            (e: Error) => (status.textContent = e.message),
+          ),
+      ),
       button("PNG", "Download the poster as PNG", async () => {
         status.textContent = "Rendering…";
         try {
@@ -139,7 +151,11 @@ replaceChildren(
     ),
   ),
   viewport,
-  h("p", { class: "poster-help" }, "Drag to pan, scroll or pinch to zoom. With the poster focused: arrow keys pan (Shift for bigger steps), + and − zoom, 0 fits, 1 shows actual size."),
+  h(
+    "p",
+    { class: "poster-help" },
+    "Drag to pan, scroll or pinch to zoom. With the poster focused: arrow keys pan (Shift for bigger steps), + and − zoom, 0 fits, 1 shows actual size.",
+  ),
 );
 redraw();
 

@@ -9,7 +9,15 @@ import "../site/page-init.js";
 import "./your-model.css";
 import "@archgal/components/define.js";
 import { loadModel, models } from "@archgal/data";
-import { compareText, formatCount, formatInt, modelStats, type DatasetEntry, type ModelSpec, type ParamBreakdown } from "@archgal/schema/metrics";
+import {
+  compareText,
+  formatCount,
+  formatInt,
+  modelStats,
+  type DatasetEntry,
+  type ModelSpec,
+  type ParamBreakdown,
+} from "@archgal/schema/metrics";
 import type { SafetensorsCount, SafetensorsShard } from "@archgal/schema/hf";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { decoderClass } from "../site/model-format.js";
@@ -53,7 +61,13 @@ function showError(problem: Problem): void {
       "div",
       { class: "error-box byo-error", role: "alert", id: "byo-error" },
       h("strong", null, problem.title),
-      problem.lines?.length ? h("ul", null, problem.lines.map((l) => h("li", null, h("code", null, l)))) : null,
+      problem.lines?.length
+        ? h(
+            "ul",
+            null,
+            problem.lines.map((l) => h("li", null, h("code", null, l))),
+          )
+        : null,
     ),
   );
 }
@@ -86,7 +100,8 @@ function looksLikeHeader(json: Record<string, unknown>): boolean {
 
 /** A spec from JSON that is an archgal spec or a Hugging Face config.json, with the importer's warnings. */
 async function specFromJson(json: unknown, label: string): Promise<{ spec: ModelSpec; warnings: string[]; origin: string }> {
-  if (!isObject(json)) return fail(`${label} must be a JSON object (a config.json or an archgal spec), got ${Array.isArray(json) ? "an array" : typeof json}`);
+  if (!isObject(json))
+    return fail(`${label} must be a JSON object (a config.json or an archgal spec), got ${Array.isArray(json) ? "an array" : typeof json}`);
   if ("architecture" in json) {
     const { validateSpec, formatIssues } = await schemaMain();
     const result = validateSpec(json);
@@ -100,7 +115,11 @@ async function specFromJson(json: unknown, label: string): Promise<{ spec: Model
     const type = typeof json.model_type === "string" ? ` (model_type "${json.model_type}")` : "";
     return { spec, warnings, origin: `a Hugging Face config.json${type}` };
   } catch (error) {
-    if (error instanceof HfImportError) return fail(`${label} cannot be imported as a Hugging Face config.json`, error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)));
+    if (error instanceof HfImportError)
+      return fail(
+        `${label} cannot be imported as a Hugging Face config.json`,
+        error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+      );
     throw error;
   }
 }
@@ -129,7 +148,8 @@ async function countOf(run: (hf: Awaited<ReturnType<typeof schemaHf>>) => Safete
 }
 
 async function readText(file: File): Promise<string> {
-  if (file.size > MAX_JSON_BYTES) fail(`${file.name} is ${formatInt(file.size)} bytes; a config.json or spec is at most ${formatInt(MAX_JSON_BYTES)}`);
+  if (file.size > MAX_JSON_BYTES)
+    fail(`${file.name} is ${formatInt(file.size)} bytes; a config.json or spec is at most ${formatInt(MAX_JSON_BYTES)}`);
   return file.text();
 }
 
@@ -142,7 +162,8 @@ async function fromFiles(files: File[]): Promise<void> {
   const safetensors = files.filter((f) => f.name.endsWith(".safetensors"));
   counting = safetensors.length > 0;
   const json = files.filter((f) => !f.name.endsWith(".safetensors"));
-  if (json.length > 1) fail(`Drop one JSON file at a time (got ${json.map((f) => f.name).join(", ")}), or an index.json with its .safetensors shards`);
+  if (json.length > 1)
+    fail(`Drop one JSON file at a time (got ${json.map((f) => f.name).join(", ")}), or an index.json with its .safetensors shards`);
   const jsonFile = json[0];
   if (jsonFile) {
     const parsed = parseJson(await readText(jsonFile), jsonFile.name);
@@ -151,7 +172,11 @@ async function fromFiles(files: File[]): Promise<void> {
       for (const f of safetensors) shards[f.name] = await shardOf(f);
       const count = await countOf((hf) => {
         const needed = hf.parseSafetensorsIndex(parsed).shardFiles.filter((f) => !(f in shards));
-        if (needed.length) fail(`${jsonFile.name} names ${needed.length} shard file${needed.length === 1 ? "" : "s"} that were not dropped with it`, needed.slice(0, 8));
+        if (needed.length)
+          fail(
+            `${jsonFile.name} names ${needed.length} shard file${needed.length === 1 ? "" : "s"} that were not dropped with it`,
+            needed.slice(0, 8),
+          );
         return hf.countSafetensors({ index: parsed, shards }, mainLayers());
       });
       return showCount(count, jsonFile.name);
@@ -171,7 +196,8 @@ async function fromJson(json: unknown, label: string): Promise<void> {
     const bytes = new TextEncoder().encode(JSON.stringify(json));
     return showCount(await countOf((hf) => hf.countSafetensors(bytes, mainLayers())), label);
   }
-  if (isObject(json) && "weight_map" in json) fail(`${label} is a sharded index: drop it together with its .safetensors shard files to count them`);
+  if (isObject(json) && "weight_map" in json)
+    fail(`${label} is a sharded index: drop it together with its .safetensors shard files to count them`);
   current = await specFromJson(json, label);
   await showModel(current, true);
 }
@@ -202,7 +228,13 @@ const textarea = h("textarea", {
   placeholder: '{\n  "model_type": "llama",\n  "hidden_size": 4096,\n  …\n}',
   "aria-describedby": "byo-privacy",
 });
-const nameField = h("input", { type: "text", id: "byo-model-name", maxlength: 120, placeholder: "from _name_or_path, else model_type", autocomplete: "off" });
+const nameField = h("input", {
+  type: "text",
+  id: "byo-model-name",
+  maxlength: 120,
+  placeholder: "from _name_or_path, else model_type",
+  autocomplete: "off",
+});
 const picker = h("input", {
   type: "file",
   id: "byo-file",
@@ -267,7 +299,12 @@ const form = h(
   ),
 );
 // Collapsible, so a shared link opens on the model rather than on an empty form.
-const input = h("details", { class: "panel byo-input", id: "byo-input", open: true }, h("summary", null, h("h2", { id: "byo-input-title" }, "Your config")), form);
+const input = h(
+  "details",
+  { class: "panel byo-input", id: "byo-input", open: true },
+  h("summary", null, h("h2", { id: "byo-input-title" }, "Your config")),
+  form,
+);
 
 replaceChildren(
   app,
@@ -299,7 +336,11 @@ function warningsPanel(warnings: string[], origin: string): HTMLElement {
     "byo-warnings-title",
     h("p", { class: "gpu-fit", style: "margin-top:0" }, `Read from ${origin}.`),
     warnings.length
-      ? h("ul", { class: "byo-warnings", id: "byo-warnings" }, warnings.map((w) => h("li", null, w)))
+      ? h(
+          "ul",
+          { class: "byo-warnings", id: "byo-warnings" },
+          warnings.map((w) => h("li", null, w)),
+        )
       : h("p", { id: "byo-warnings" }, "Nothing: every field the importer reads was in the config."),
   );
 }
@@ -321,7 +362,10 @@ function comparePanel(spec: ModelSpec): HTMLElement {
           compare.specs = [spec, other];
           replaceChildren(holder, compare);
         } catch (error) {
-          replaceChildren(holder, h("div", { class: "error-box", role: "alert" }, `Could not load ${select.value}: ${(error as Error).message}`));
+          replaceChildren(
+            holder,
+            h("div", { class: "error-box", role: "alert" }, `Could not load ${select.value}: ${(error as Error).message}`),
+          );
         }
       },
     },
@@ -414,7 +458,12 @@ async function showModel(model: { spec: ModelSpec; warnings: string[]; origin: s
       h("label", { for: "byo-link" }, "Share: the whole spec is in this link"),
       h("div", { class: "byo-share-row" }, linkField, copy, download, linkStatus),
     ),
-    h("section", { class: "panel diagram-panel", "aria-labelledby": "byo-diagram-title" }, h("div", { class: "diagram-toolbar" }, h("h2", { id: "byo-diagram-title" }, "Architecture")), diagram),
+    h(
+      "section",
+      { class: "panel diagram-panel", "aria-labelledby": "byo-diagram-title" },
+      h("div", { class: "diagram-toolbar" }, h("h2", { id: "byo-diagram-title" }, "Architecture")),
+      diagram,
+    ),
     h("div", { class: "two-col" }, section("Fact sheet", "byo-facts-title", facts), warningsPanel(warnings, origin)),
     h(
       "div",
@@ -439,12 +488,27 @@ async function showModel(model: { spec: ModelSpec; warnings: string[]; origin: s
 
 // ---- exact counts ---------------------------------------------------------------------------------------------
 
-const componentLabel = (key: string) => componentStyles.find((c) => c.key === key)?.label ?? { vision: "Vision / audio encoder", quantization: "Quantization scales (not parameters)", buffer: "Stored buffers (not parameters)", other: "Unclassified" }[key] ?? key;
+const componentLabel = (key: string) =>
+  componentStyles.find((c) => c.key === key)?.label ??
+  {
+    vision: "Vision / audio encoder",
+    quantization: "Quantization scales (not parameters)",
+    buffer: "Stored buffers (not parameters)",
+    other: "Unclassified",
+  }[key] ??
+  key;
 
 function countPanel(count: SafetensorsCount, label: string): HTMLElement {
   const spec = current?.spec;
   const computed = spec ? modelStats(spec).params.breakdown : undefined;
-  const keys = new Set<string>([...Object.keys(count.byComponent), ...(computed ? Object.entries(computed).filter(([, v]) => v > 0).map(([k]) => k) : [])]);
+  const keys = new Set<string>([
+    ...Object.keys(count.byComponent),
+    ...(computed
+      ? Object.entries(computed)
+          .filter(([, v]) => v > 0)
+          .map(([k]) => k)
+      : []),
+  ]);
   const rows = [...keys].map((k) => {
     const ours = count.byComponent[k as keyof SafetensorsCount["byComponent"]] ?? 0;
     const theirs = computed && k in computed ? computed[k as keyof ParamBreakdown] : undefined;
@@ -461,12 +525,26 @@ function countPanel(count: SafetensorsCount, label: string): HTMLElement {
       ` parameters (${formatCount(count.total)}) in ${formatInt(count.tensors)} tensors of ${label}`,
       count.files > 1 ? `, ${count.files} files` : "",
       " — read from the headers only.",
-      total !== undefined ? (total === count.total ? ` The same as ${spec!.name}'s computed count.` : ` ${spec!.name}'s spec computes ${formatInt(total)}.`) : "",
+      total !== undefined
+        ? total === count.total
+          ? ` The same as ${spec!.name}'s computed count.`
+          : ` ${spec!.name}'s spec computes ${formatInt(total)}.`
+        : "",
     ),
     h(
       "table",
       { class: "fact-table byo-count" },
-      h("thead", null, h("tr", null, h("th", { scope: "col" }, "Component"), h("th", { scope: "col" }, "Checkpoint"), computed ? [h("th", { scope: "col" }, "Spec"), h("th", { scope: "col" }, "Difference")] : null)),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, "Component"),
+          h("th", { scope: "col" }, "Checkpoint"),
+          computed ? [h("th", { scope: "col" }, "Spec"), h("th", { scope: "col" }, "Difference")] : null,
+        ),
+      ),
       h(
         "tbody",
         null,
@@ -476,12 +554,28 @@ function countPanel(count: SafetensorsCount, label: string): HTMLElement {
             theirs !== undefined && theirs !== ours && k !== "quantization" && k !== "buffer" ? { class: "differs" } : null,
             h("th", { scope: "row" }, componentLabel(k)),
             h("td", null, formatInt(ours)),
-            computed ? [h("td", null, theirs === undefined ? "—" : formatInt(theirs)), h("td", null, theirs === undefined || theirs === ours ? "" : `${ours > theirs ? "+" : "−"}${formatInt(Math.abs(ours - theirs))}`)] : null,
+            computed
+              ? [
+                  h("td", null, theirs === undefined ? "—" : formatInt(theirs)),
+                  h(
+                    "td",
+                    null,
+                    theirs === undefined || theirs === ours ? "" : `${ours > theirs ? "+" : "−"}${formatInt(Math.abs(ours - theirs))}`,
+                  ),
+                ]
+              : null,
           ),
         ),
       ),
     ),
-    h("p", { class: "gpu-fit" }, "By dtype: ", Object.entries(count.byDtype).map(([d, n], i) => `${i ? " · " : ""}${d} ${formatCount(n)}`).join("")),
+    h(
+      "p",
+      { class: "gpu-fit" },
+      "By dtype: ",
+      Object.entries(count.byDtype)
+        .map(([d, n], i) => `${i ? " · " : ""}${d} ${formatCount(n)}`)
+        .join(""),
+    ),
     count.warnings.map((w) => h("p", { class: "gpu-fit" }, `Note: ${w}.`)),
     count.unclassified.length ? h("p", { class: "gpu-fit" }, `Unclassified tensors: ${count.unclassified.join(", ")}`) : null,
   );
@@ -500,7 +594,11 @@ function showCount(count: SafetensorsCount, label: string): void {
     else document.getElementById("byo-compare")?.before(panel);
     return;
   }
-  replaceChildren(results, countPanel(count, label), h("p", { class: "gpu-fit" }, "Drop its config.json too, to check the count against the architecture."));
+  replaceChildren(
+    results,
+    countPanel(count, label),
+    h("p", { class: "gpu-fit" }, "Drop its config.json too, to check the count against the architecture."),
+  );
 }
 
 // ---- a shared link --------------------------------------------------------------------------------------------

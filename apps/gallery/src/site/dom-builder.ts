@@ -40,7 +40,11 @@ function append(parent: Node, child: Child): void {
 }
 
 /** Creates an HTML element: `h("a", { href: "./", class: "x" }, "text")`. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = doc().createElement(tag);
   if (attrs) {
     for (const [name, value] of Object.entries(attrs)) {

@@ -30,7 +30,13 @@ describe("external links", () => {
   });
 
   it("a closed model's statements never bind a script URL", () => {
-    const model: ClosedModel = { id: "x", name: "X", org: "Y", openRelatives: [], statements: [{ says: "It is big.", title: "Post", source: HOSTILE[0]! }] } as unknown as ClosedModel;
+    const model: ClosedModel = {
+      id: "x",
+      name: "X",
+      org: "Y",
+      openRelatives: [],
+      statements: [{ says: "It is big.", title: "Post", source: HOSTILE[0]! }],
+    } as unknown as ClosedModel;
     const html = renderToHtml(() => closedModelNote(model));
     expect(html).toContain("Post");
     expect(hrefs(html)).toEqual([]);

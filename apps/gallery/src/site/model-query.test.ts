@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
-import { attentionKinds, editDistance, emptyQuery, facetCounts, facetKeys, facetOptions, matchesSearch, queryFromParams, queryToParams, runQuery } from "./model-query.js";
+import {
+  attentionKinds,
+  editDistance,
+  emptyQuery,
+  facetCounts,
+  facetKeys,
+  facetOptions,
+  matchesSearch,
+  queryFromParams,
+  queryToParams,
+  runQuery,
+} from "./model-query.js";
 
 describe("model query", () => {
   it("returns every model newest first by default", () => {

@@ -68,7 +68,12 @@ export function facetOptions(models: readonly ModelIndexEntry[], facet: FacetKey
 }
 
 function normalise(s: string): string {
-  return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\s_.()-]+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\s_.()-]+/g, " ")
+    .trim();
 }
 
 /** Levenshtein distance of `a` and `b`, giving up (returning `limit + 1`) once it exceeds `limit`. */

@@ -13,7 +13,10 @@ export interface ReadStreamOptions {
 }
 
 /** The stream's chunks, in order. */
-export async function readChunks(stream: ReadableStream<Uint8Array>, options: ReadStreamOptions = {}): Promise<{ chunks: Uint8Array[]; total: number }> {
+export async function readChunks(
+  stream: ReadableStream<Uint8Array>,
+  options: ReadStreamOptions = {},
+): Promise<{ chunks: Uint8Array[]; total: number }> {
   const limit = options.limit ?? Infinity;
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

@@ -42,7 +42,8 @@ export async function encodeSpecLink(spec: unknown): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(spec));
   const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   const encoded = toBase64Url(await readAll(stream, MAX_LINK_CHARS));
-  if (encoded.length > MAX_LINK_CHARS) throw new SpecLinkError(`this spec is too large to share in a link (${encoded.length} characters; limit ${MAX_LINK_CHARS})`);
+  if (encoded.length > MAX_LINK_CHARS)
+    throw new SpecLinkError(`this spec is too large to share in a link (${encoded.length} characters; limit ${MAX_LINK_CHARS})`);
   return encoded;
 }
 

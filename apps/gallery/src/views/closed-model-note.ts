@@ -13,7 +13,12 @@ export function closedModelNote(model: ClosedModel): HTMLElement {
   return h(
     "div",
     { class: "closed-model-note", role: "note", "aria-label": `${model.name}: closed model` },
-    h("p", {}, h("strong", {}, model.name), ` is a closed model: ${model.org} has not published its architecture, so there is no diagram of it here.`),
+    h(
+      "p",
+      {},
+      h("strong", {}, model.name),
+      ` is a closed model: ${model.org} has not published its architecture, so there is no diagram of it here.`,
+    ),
     model.statements.length
       ? h(
           "ul",

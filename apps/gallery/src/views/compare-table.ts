@@ -27,7 +27,9 @@ export function summaryRows(specs: readonly DatasetEntry[]): CompareRow[] {
     row("attention", "Attention", (i) => stats[i]!.attention),
     row("params.total", "Total parameters", (i) => formatCount(stats[i]!.params.total)),
     row("params.active", "Active parameters (no embedding look-ups)", (i) => formatCount(stats[i]!.params.active)),
-    row("kv", "KV cache / token (bf16)", (i) => (stats[i]!.kvCacheBytesPerToken ? `${formatBytes(stats[i]!.kvCacheBytesPerToken)} · ${stats[i]!.kvLabel}` : "none")),
+    row("kv", "KV cache / token (bf16)", (i) =>
+      stats[i]!.kvCacheBytesPerToken ? `${formatBytes(stats[i]!.kvCacheBytesPerToken)} · ${stats[i]!.kvLabel}` : "none",
+    ),
     row("context", "Context", (i) => (stats[i]!.contextLength === null ? "no limit" : formatTokens(stats[i]!.contextLength))),
     row("layers", "Layers", (i) => formatInt(stats[i]!.numLayers)),
     row("layerMix", "Layer mix", (i) => stats[i]!.layerMixText),
@@ -67,11 +69,20 @@ export function compareTable(specs: readonly DatasetEntry[]): HTMLElement {
     h(
       "table",
       { class: "diff-table" },
-      h("caption", { class: "visually-hidden" }, `Comparison of ${specs.map((s) => s.name).join(", ")}; cells that differ from the first model are highlighted`),
+      h(
+        "caption",
+        { class: "visually-hidden" },
+        `Comparison of ${specs.map((s) => s.name).join(", ")}; cells that differ from the first model are highlighted`,
+      ),
       h(
         "thead",
         null,
-        h("tr", null, h("th", { scope: "col" }, "Field"), specs.map((s) => h("th", { scope: "col" }, h("a", { href: modelHref(s.id) }, s.name)))),
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, "Field"),
+          specs.map((s) => h("th", { scope: "col" }, h("a", { href: modelHref(s.id) }, s.name))),
+        ),
       ),
       h(
         "tbody",

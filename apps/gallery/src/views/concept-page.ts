@@ -12,7 +12,11 @@ import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
  * The page's content. `usage` gives how one model uses the concept when its spec is at hand (the build has every
  * spec; the browser fills the line in as each spec arrives).
  */
-export function conceptPage(info: ConceptEntry, users: readonly ModelIndexEntry[], usage?: (id: string) => string | undefined): (Node | null)[] {
+export function conceptPage(
+  info: ConceptEntry,
+  users: readonly ModelIndexEntry[],
+  usage?: (id: string) => string | undefined,
+): (Node | null)[] {
   const markup = conceptDiagram(info.tag, info.figure);
   return [
     h("p", { class: "breadcrumb" }, h("a", { href: "./concepts.html" }, "Concepts"), " / ", info.category),
@@ -21,8 +25,14 @@ export function conceptPage(info: ConceptEntry, users: readonly ModelIndexEntry[
     h(
       "div",
       { class: "concept-body" },
-      h("div", { class: "prose" }, info.body.map((p) => h("p", null, p))),
-      markup ? h("figure", { class: "panel concept-figure-large", style: "margin:0" }, svgFromMarkup(markup), h("figcaption", null, info.figure)) : null,
+      h(
+        "div",
+        { class: "prose" },
+        info.body.map((p) => h("p", null, p)),
+      ),
+      markup
+        ? h("figure", { class: "panel concept-figure-large", style: "margin:0" }, svgFromMarkup(markup), h("figcaption", null, info.figure))
+        : null,
     ),
     h("h2", { id: "users-title" }, users.length ? `Models that use it (${users.length})` : "Models that use it"),
     users.length
@@ -36,7 +46,7 @@ export function conceptPage(info: ConceptEntry, users: readonly ModelIndexEntry[
               h(
                 "a",
                 { class: `timeline-entry ${decoderClass(m.decoderType)}`, href: modelHref(m.id) },
-                      h(
+                h(
                   "span",
                   null,
                   h("strong", null, m.name),
@@ -49,13 +59,25 @@ export function conceptPage(info: ConceptEntry, users: readonly ModelIndexEntry[
         )
       : h("p", { class: "gpu-fit" }, "No model in the gallery uses it yet."),
     users.length >= 2
-      ? h("p", null, h("a", { class: "button", href: compareHref(users.slice(0, 2).map((m) => m.id)) }, `Compare ${users[0]!.name} and ${users[1]!.name}`))
+      ? h(
+          "p",
+          null,
+          h(
+            "a",
+            { class: "button", href: compareHref(users.slice(0, 2).map((m) => m.id)) },
+            `Compare ${users[0]!.name} and ${users[1]!.name}`,
+          ),
+        )
       : null,
     h(
       "section",
       { class: "related-concepts", "aria-labelledby": "related-title" },
       h("h2", { id: "related-title" }, "Related concepts"),
-      h("ul", { class: "chip-list" }, info.related.map((r) => h("li", null, h("a", { class: "chip", href: conceptHref(r) }, conceptShortName(r))))),
+      h(
+        "ul",
+        { class: "chip-list" },
+        info.related.map((r) => h("li", null, h("a", { class: "chip", href: conceptHref(r) }, conceptShortName(r)))),
+      ),
     ),
   ];
 }

@@ -2,7 +2,10 @@
  * The example on the "Your model" page: Qwen3-8B's config.json as published, read from a verbatim copy
  * (https://huggingface.co/thejaminator/qwen-hook-layer-9/commit/478fb720f1f3ced834fce0275b55b2732d438edc, "verbatim copy of the config.json (commit 'Copy config.json from Qwen/Qwen3-8B')").
  */
-export const exampleConfig = { name: "Qwen3-8B", source: "https://huggingface.co/thejaminator/qwen-hook-layer-9/commit/478fb720f1f3ced834fce0275b55b2732d438edc", text: `{
+export const exampleConfig = {
+  name: "Qwen3-8B",
+  source: "https://huggingface.co/thejaminator/qwen-hook-layer-9/commit/478fb720f1f3ced834fce0275b55b2732d438edc",
+  text: `{
   "architectures": [
     "Qwen3ForCausalLM"
   ],
@@ -31,4 +34,5 @@ export const exampleConfig = { name: "Qwen3-8B", source: "https://huggingface.co
   "use_cache": true,
   "use_sliding_window": false,
   "vocab_size": 151936
-}\n` };
+}\n`,
+};

@@ -20,7 +20,9 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
   const rows: Row[] = [
     [
       "Parameters",
-      moe ? `${formatCount(p.total)} total · ${formatCount(p.active)} active (${percent(p.activeFraction)}; weights multiplied, embedding look-ups not counted; ${formatCount(p.activeWithLookups)} with them)` : formatCount(p.total),
+      moe
+        ? `${formatCount(p.total)} total · ${formatCount(p.active)} active (${percent(p.activeFraction)}; weights multiplied, embedding look-ups not counted; ${formatCount(p.activeWithLookups)} with them)`
+        : formatCount(p.total),
       `${formatInt(p.total)} computed${p.mtp ? ` + ${formatCount(p.mtp)} in MTP modules` : ""}`,
     ],
     [
@@ -30,7 +32,11 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
         ? "our count agrees within rounding"
         : `ours differs by ${(official.total.relativeError * 100).toFixed(1)}%${official.total.deviation ? `: ${official.total.deviation}` : ""}`,
     ],
-    ["Context", stats.contextLength === null ? "no explicit limit" : `${formatTokens(stats.contextLength)} tokens`, stats.contextLength === null ? undefined : formatInt(stats.contextLength)],
+    [
+      "Context",
+      stats.contextLength === null ? "no explicit limit" : `${formatTokens(stats.contextLength)} tokens`,
+      stats.contextLength === null ? undefined : formatInt(stats.contextLength),
+    ],
     ["Released", h("time", { datetime: spec.releaseDate }, dateText(spec.releaseDate))],
     ["Licence", spec.license.url ? externalLink(spec.license.url, null, spec.license.name) : spec.license.name],
     ["Decoder type", h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType)],
@@ -43,7 +49,11 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
     ],
     ["Embedding width", formatInt(stats.dModel)],
     ["Vocabulary", formatInt(stats.vocabSize), arch.embedding.tied ? "input and output embeddings tied" : undefined],
-    ["Forward FLOPs / token", formatCount(stats.flopsPerToken.total), `at ${formatTokens(arch.contextLength ?? 4096)} context: ${formatCount(stats.flopsPerToken.matmul)} in weights, ${formatCount(stats.flopsPerToken.attention)} in attention`],
+    [
+      "Forward FLOPs / token",
+      formatCount(stats.flopsPerToken.total),
+      `at ${formatTokens(arch.contextLength ?? 4096)} context: ${formatCount(stats.flopsPerToken.matmul)} in weights, ${formatCount(stats.flopsPerToken.attention)} in attention`,
+    ],
   ];
   if (parent) rows.push(["Derived from", h("a", { href: modelHref(parent.id) }, parent.name)]);
   return h(
@@ -53,7 +63,9 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
     h(
       "tbody",
       null,
-      rows.map(([label, value, sub]) => h("tr", null, h("th", { scope: "row" }, label), h("td", null, value, sub ? h("span", { class: "sub" }, sub) : null))),
+      rows.map(([label, value, sub]) =>
+        h("tr", null, h("th", { scope: "row" }, label), h("td", null, value, sub ? h("span", { class: "sub" }, sub) : null)),
+      ),
     ),
   );
 }
@@ -71,7 +83,9 @@ export function modelLinks(spec: DatasetEntry): HTMLElement {
   return h(
     "ul",
     { class: "links-list" },
-    entries.map(([k, url]) => h("li", null, externalLink(url, { class: "button" }, linkLabels[k] ?? k, h("span", { "aria-hidden": "true" }, " ↗")))),
+    entries.map(([k, url]) =>
+      h("li", null, externalLink(url, { class: "button" }, linkLabels[k] ?? k, h("span", { "aria-hidden": "true" }, " ↗"))),
+    ),
   );
 }
 
@@ -80,12 +94,7 @@ export function sourceList(spec: DatasetEntry): HTMLElement {
     "ul",
     { class: "sources" },
     spec.sources.map((s) =>
-      h(
-        "li",
-        null,
-        externalLink(s.url, null, s.title),
-        h("span", { class: "sub" }, ` — backs ${s.covers.join(", ")}`),
-      ),
+      h("li", null, externalLink(s.url, null, s.title), h("span", { class: "sub" }, ` — backs ${s.covers.join(", ")}`)),
     ),
   );
 }

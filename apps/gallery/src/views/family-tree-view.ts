@@ -38,7 +38,13 @@ function treeItem(node: TreeNode, parentOrg: string | undefined): HTMLElement {
       h("small", null, `${m.releaseDate.slice(0, 7)} · ${scaleText(m.params)}`),
       parentOrg !== undefined ? h("span", { class: "derived-note" }, crossOrg ? `derived by ${m.org}` : "derived") : null,
     ),
-    node.children.length ? h("ul", null, node.children.map((c) => treeItem(c, m.org))) : null,
+    node.children.length
+      ? h(
+          "ul",
+          null,
+          node.children.map((c) => treeItem(c, m.org)),
+        )
+      : null,
   );
 }
 
@@ -47,7 +53,9 @@ export function familyTreeView(models: readonly ModelIndexEntry[]): HTMLElement 
   const byOrg = new Map<string, TreeNode[]>();
   for (const r of roots) byOrg.set(r.model.org, [...(byOrg.get(r.model.org) ?? []), r]);
   const size = (n: TreeNode): number => 1 + n.children.reduce((s, c) => s + size(c), 0);
-  const orgs = [...byOrg].sort((a, b) => b[1].reduce((s, n) => s + size(n), 0) - a[1].reduce((s, n) => s + size(n), 0) || compareText(a[0], b[0]));
+  const orgs = [...byOrg].sort(
+    (a, b) => b[1].reduce((s, n) => s + size(n), 0) - a[1].reduce((s, n) => s + size(n), 0) || compareText(a[0], b[0]),
+  );
   const derivedCount = models.filter((m) => m.derivedFrom && models.some((p) => p.id === m.derivedFrom)).length;
   return h(
     "div",
@@ -66,7 +74,11 @@ export function familyTreeView(models: readonly ModelIndexEntry[]): HTMLElement 
           "section",
           { class: "panel family-org", "aria-label": org },
           h("h3", null, org, h("small", null, `${count} model${count === 1 ? "" : "s"}`)),
-          h("ul", { class: "tree" }, trees.map((t) => treeItem(t, undefined))),
+          h(
+            "ul",
+            { class: "tree" },
+            trees.map((t) => treeItem(t, undefined)),
+          ),
         );
       }),
     ),

@@ -23,7 +23,10 @@ export function downloadSvg(svg: string, filename: string): void {
 /** The pixel size of an SVG document from its width/height or viewBox. */
 function svgSize(svg: string): { width: number; height: number } {
   const doc = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
-  const vb = doc.getAttribute("viewBox")?.split(/[\s,]+/).map(Number);
+  const vb = doc
+    .getAttribute("viewBox")
+    ?.split(/[\s,]+/)
+    .map(Number);
   const width = Number.parseFloat(doc.getAttribute("width") ?? "") || vb?.[2] || 1000;
   const height = Number.parseFloat(doc.getAttribute("height") ?? "") || vb?.[3] || 1000;
   return { width, height };

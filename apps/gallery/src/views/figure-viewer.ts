@@ -16,7 +16,12 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
   const canvas = h("div", { class: "poster-canvas" }, svg);
   const viewport = h(
     "div",
-    { class: "viewer-viewport", tabindex: "0", role: "region", "aria-label": `${title}. Drag or use the arrow keys to pan; wheel, pinch, + and − to zoom; 0 to fit.` },
+    {
+      class: "viewer-viewport",
+      tabindex: "0",
+      role: "region",
+      "aria-label": `${title}. Drag or use the arrow keys to pan; wheel, pinch, + and − to zoom; 0 to fit.`,
+    },
     canvas,
   );
   const zoom = h("output", { class: "zoom-level", "aria-live": "polite" });

@@ -23,7 +23,10 @@ export function whenNear(el: Element, load: () => unknown): void {
     observer?.disconnect();
     load();
   };
-  const observer = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && run(), { rootMargin: "100% 0px" }) : undefined;
+  const observer =
+    typeof IntersectionObserver === "function"
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && run(), { rootMargin: "100% 0px" })
+      : undefined;
   observer?.observe(el);
   if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 3000 });
   else setTimeout(run, 1500);

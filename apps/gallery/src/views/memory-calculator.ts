@@ -31,7 +31,8 @@ export function parseBatch(text: string): { ok: true; value: number } | { ok: fa
   if (t === "") return { ok: false, error: `Enter a whole number of sequences from 1 to ${formatInt(maxBatch)}.` };
   const n = Number(t);
   if (!Number.isFinite(n)) return { ok: false, error: `“${t}” is not a number: enter a whole number from 1 to ${formatInt(maxBatch)}.` };
-  if (!Number.isInteger(n)) return { ok: false, error: `${t} is not a whole number: a batch counts whole sequences (1 to ${formatInt(maxBatch)}).` };
+  if (!Number.isInteger(n))
+    return { ok: false, error: `${t} is not a whole number: a batch counts whole sequences (1 to ${formatInt(maxBatch)}).` };
   if (n < 1) return { ok: false, error: `A batch holds at least 1 sequence (got ${t}).` };
   if (n > maxBatch) return { ok: false, error: `At most ${formatInt(maxBatch)} sequences (got ${formatInt(n)}).` };
   return { ok: true, value: n };
@@ -58,7 +59,8 @@ function cacheNotes(spec: DatasetEntry): string[] {
     else if (m.kind === "attention" && m.chunk) notes.add(`chunked layers keep at most ${formatInt(m.chunk)} tokens`);
     else if (m.kind === "attention" && m.reusesKV) notes.add("some layers reuse an earlier layer's cache and store none");
     else if (m.kind === "mla" && m.window) notes.add(`windowed MLA layers keep at most ${formatInt(m.window)} tokens`);
-    else if (m.kind !== "attention" && m.kind !== "mla") notes.add(`${mixerLabel(m)} layers keep a fixed-size state (fp32), whatever the context`);
+    else if (m.kind !== "attention" && m.kind !== "mla")
+      notes.add(`${mixerLabel(m)} layers keep a fixed-size state (fp32), whatever the context`);
   }
   return [...notes];
 }
@@ -66,7 +68,10 @@ function cacheNotes(spec: DatasetEntry): string[] {
 export function memoryCalculator(spec: DatasetEntry): HTMLElement {
   const arch = spec.architecture;
   const steps = contextSteps(arch.contextLength);
-  const defaultIndex = Math.max(0, steps.findIndex((s) => s >= Math.min(32768, arch.contextLength ?? 32768)));
+  const defaultIndex = Math.max(
+    0,
+    steps.findIndex((s) => s >= Math.min(32768, arch.contextLength ?? 32768)),
+  );
   const weights = weightMemory(spec);
 
   const contextOut = h("output", { id: "calc-context-out", for: "calc-context" });
@@ -81,7 +86,17 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
     oninput: () => update(),
   });
   const batchError = h("span", { class: "field-error", id: "calc-batch-error", role: "alert" });
-  const batch = h("input", { type: "number", id: "calc-batch", min: 1, max: maxBatch, step: 1, value: 1, inputmode: "numeric", "aria-describedby": "calc-batch-error", oninput: () => update() });
+  const batch = h("input", {
+    type: "number",
+    id: "calc-batch",
+    min: 1,
+    max: maxBatch,
+    step: 1,
+    value: 1,
+    inputmode: "numeric",
+    "aria-describedby": "calc-batch-error",
+    oninput: () => update(),
+  });
   /** The last valid batch: an invalid entry keeps the figures of the last one and says why beside the field. */
   let lastBatch = 1;
   const dtype = h(
@@ -95,7 +110,9 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
   function update(): void {
     const ctx = steps[Number(context.value)] ?? steps[0]!;
     // A number input reports "" for text it cannot parse ("2.5.1", "-"); say so rather than guess.
-    const parsed = batch.validity.badInput ? { ok: false as const, error: "Not a number: enter a whole number of sequences." } : parseBatch(batch.value);
+    const parsed = batch.validity.badInput
+      ? { ok: false as const, error: "Not a number: enter a whole number of sequences." }
+      : parseBatch(batch.value);
     if (parsed.ok) {
       lastBatch = parsed.value;
       batch.removeAttribute("aria-invalid");
@@ -127,7 +144,16 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
             h("span", { class: "kv", style: `width:${pct(cache.kv)}` }),
             h("span", { class: "st", style: `width:${pct(cache.state)}` }),
           ),
-          h("strong", null, h("span", { "aria-hidden": "true" }, formatBytes(total)), h("span", { class: "visually-hidden" }, `${w.label}: ${formatBytes(wb)} weights plus ${formatBytes(cache.total)} cache, ${formatBytes(total)} in all`)),
+          h(
+            "strong",
+            null,
+            h("span", { "aria-hidden": "true" }, formatBytes(total)),
+            h(
+              "span",
+              { class: "visually-hidden" },
+              `${w.label}: ${formatBytes(wb)} weights plus ${formatBytes(cache.total)} cache, ${formatBytes(total)} in all`,
+            ),
+          ),
         );
       }),
     );
@@ -143,7 +169,11 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
         ".",
       ),
       saved > 0
-        ? h("p", null, `A naive count (every layer caching every token) would say ${formatBytes(cache.naive)}; windows and shared caches save ${formatBytes(saved)}.`)
+        ? h(
+            "p",
+            null,
+            `A naive count (every layer caching every token) would say ${formatBytes(cache.naive)}; windows and shared caches save ${formatBytes(saved)}.`,
+          )
         : null,
       cacheNotes(spec).map((n) => h("p", { class: "gpu-fit" }, `• ${sentenceStart(n)}.`)),
       h(

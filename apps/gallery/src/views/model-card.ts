@@ -59,7 +59,11 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
         moe
           ? h(
               "div",
-              { class: "active-bar", title: `${percent(m.params.active / m.params.total)} of parameters active per token`, "aria-hidden": "true" },
+              {
+                class: "active-bar",
+                title: `${percent(m.params.active / m.params.total)} of parameters active per token`,
+                "aria-hidden": "true",
+              },
               h("span", { style: `width:${Math.max(1.5, (100 * m.params.active) / m.params.total)}%` }),
             )
           : null,
@@ -77,7 +81,13 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           h("dt", null, "Context"),
           h("dd", null, contextText(m.contextLength)),
         ),
-        tags.length ? h("div", { class: "card-tags" }, tags.map((c) => h("span", { class: "badge" }, c!.short))) : null,
+        tags.length
+          ? h(
+              "div",
+              { class: "card-tags" },
+              tags.map((c) => h("span", { class: "badge" }, c!.short)),
+            )
+          : null,
       ),
     ),
   );
@@ -89,19 +99,27 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
  * `theme`, and the grid is returned, so the page does not build and lay out every card a second time. Otherwise
  * (another query, stale markup) returns null and the caller builds the grid.
  */
-export function hydrateCardGrid(grid: Element, list: readonly ModelIndexEntry[], options: (m: ModelIndexEntry) => CardOptions, theme: "light" | "dark"): HTMLUListElement | null {
+export function hydrateCardGrid(
+  grid: Element,
+  list: readonly ModelIndexEntry[],
+  options: (m: ModelIndexEntry) => CardOptions,
+  theme: "light" | "dark",
+): HTMLUListElement | null {
   if (!(grid instanceof HTMLUListElement) || !grid.classList.contains("card-grid") || grid.children.length !== list.length) return null;
   const items = [...grid.children];
   const heads = items.map((li, i) => {
     const card = li.firstElementChild;
-    return card?.getAttribute("data-model") === list[i]!.id && !card.querySelector(".compare-toggle") ? card.querySelector(".card-head") : null;
+    return card?.getAttribute("data-model") === list[i]!.id && !card.querySelector(".compare-toggle")
+      ? card.querySelector(".card-head")
+      : null;
   });
   if (heads.some((head) => !head)) return null;
   heads.forEach((head, i) => {
     const toggle = compareToggle(list[i]!, options(list[i]!));
     if (toggle) head!.append(toggle);
   });
-  if (theme !== "light") for (const img of grid.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = thumbnailSrc(img.dataset.thumb!, theme);
+  if (theme !== "light")
+    for (const img of grid.querySelectorAll<HTMLImageElement>("img[data-thumb]")) img.src = thumbnailSrc(img.dataset.thumb!, theme);
   return grid;
 }
 

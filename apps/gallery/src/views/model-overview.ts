@@ -37,7 +37,12 @@ export function modelOverview(spec: DatasetEntry): Node[] {
     h("p", { class: "breadcrumb" }, h("a", { href: "./" }, "Models"), " / ", spec.org),
     h("div", { class: "model-head" }, modelTitle(spec, stats)),
     h("style", null, dark),
-    h("section", { class: "panel diagram-panel", "aria-labelledby": "diagram-title" }, h("h2", { id: "diagram-title" }, "Architecture"), figure),
+    h(
+      "section",
+      { class: "panel diagram-panel", "aria-labelledby": "diagram-title" },
+      h("h2", { id: "diagram-title" }, "Architecture"),
+      figure,
+    ),
     h(
       "div",
       { class: "model-layout" },

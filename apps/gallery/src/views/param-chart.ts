@@ -41,7 +41,10 @@ function stackBar(label: string, breakdown: ParamBreakdown, scale: number, total
         componentStyles
           .filter((c) => breakdown[c.key] > 0)
           .map((c) =>
-            h("span", { style: `width:${((100 * breakdown[c.key]) / total).toFixed(3)}%;background:${c.color}`, title: `${c.label}: ${formatCount(breakdown[c.key])}` }),
+            h("span", {
+              style: `width:${((100 * breakdown[c.key]) / total).toFixed(3)}%;background:${c.color}`,
+              title: `${c.label}: ${formatCount(breakdown[c.key])}`,
+            }),
           ),
       ),
     ),
@@ -51,7 +54,9 @@ function stackBar(label: string, breakdown: ParamBreakdown, scale: number, total
 /** The known components, then any the schema added since (so nothing is left out of the sums). */
 function styles(breakdown: ParamBreakdown): { key: Component; label: string; color: string }[] {
   const known = new Set<string>(componentStyles.map((c) => c.key));
-  const extra = (Object.keys(breakdown) as Component[]).filter((k) => !known.has(k)).map((key) => ({ key, label: key.replace(/([A-Z])/g, " $1").toLowerCase(), color: "var(--c-norms)" }));
+  const extra = (Object.keys(breakdown) as Component[])
+    .filter((k) => !known.has(k))
+    .map((key) => ({ key, label: key.replace(/([A-Z])/g, " $1").toLowerCase(), color: "var(--c-norms)" }));
   return [...componentStyles.filter((c) => c.key in breakdown), ...extra];
 }
 
@@ -66,7 +71,9 @@ export function paramChart(stats: ModelStats): HTMLElement {
     "div",
     { class: "param-chart" },
     stackBar("All parameters (checkpoint)", breakdown, totalWithMtp, totalWithMtp),
-    moe || stats.params.mtp ? stackBar(stats.params.mtp ? "Used per token, MTP modules included" : "Used per token", activeBreakdown, totalWithMtp, activeSum) : null,
+    moe || stats.params.mtp
+      ? stackBar(stats.params.mtp ? "Used per token, MTP modules included" : "Used per token", activeBreakdown, totalWithMtp, activeSum)
+      : null,
     // The headline figures (total, active) follow the model cards and leave the MTP modules out; the bars count them.
     stats.params.mtp
       ? h(
@@ -82,7 +89,15 @@ export function paramChart(stats: ModelStats): HTMLElement {
       h(
         "thead",
         null,
-        h("tr", null, h("th", { scope: "col" }, "Component"), h("th", { scope: "col" }, "Total"), h("th", { scope: "col" }, "Share"), moe ? h("th", { scope: "col" }, "Active") : null, h("th", { scope: "col", class: "bar-cell" }, h("span", { class: "visually-hidden" }, "Bar"))),
+        h(
+          "tr",
+          null,
+          h("th", { scope: "col" }, "Component"),
+          h("th", { scope: "col" }, "Total"),
+          h("th", { scope: "col" }, "Share"),
+          moe ? h("th", { scope: "col" }, "Active") : null,
+          h("th", { scope: "col", class: "bar-cell" }, h("span", { class: "visually-hidden" }, "Bar")),
+        ),
       ),
       h(
         "tbody",
@@ -94,11 +109,17 @@ export function paramChart(stats: ModelStats): HTMLElement {
             h("td", null, h("span", { class: "swatch", style: `background:${c.color}`, "aria-hidden": "true" }), c.label),
             h("td", { title: formatInt(breakdown[c.key]) }, formatCount(breakdown[c.key])),
             h("td", null, percent(breakdown[c.key] / totalWithMtp)),
-            moe ? h("td", { title: formatInt(activeBreakdown[c.key]) }, activeBreakdown[c.key] ? formatCount(activeBreakdown[c.key]) : "—") : null,
+            moe
+              ? h("td", { title: formatInt(activeBreakdown[c.key]) }, activeBreakdown[c.key] ? formatCount(activeBreakdown[c.key]) : "—")
+              : null,
             h(
               "td",
               { class: "bar-cell", "aria-hidden": "true" },
-              h("div", { class: "mini-bar" }, h("span", { style: `width:${((100 * breakdown[c.key]) / largest).toFixed(2)}%;background:${c.color}` })),
+              h(
+                "div",
+                { class: "mini-bar" },
+                h("span", { style: `width:${((100 * breakdown[c.key]) / largest).toFixed(2)}%;background:${c.color}` }),
+              ),
             ),
           ),
         ),

@@ -36,7 +36,11 @@ export function posterStatic(count: number): HTMLElement[] {
         "picture",
         null,
         h("source", { srcset: file("date", "dark"), media: "(prefers-color-scheme: dark)" }),
-        h("img", { src: file("date", "light"), alt: `Poster: the architectures of all ${count} models, by release year`, decoding: "async" }),
+        h("img", {
+          src: file("date", "light"),
+          alt: `Poster: the architectures of all ${count} models, by release year`,
+          decoding: "async",
+        }),
       ),
     ),
   ];

@@ -28,7 +28,9 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
     h(
       "ul",
       { class: "size-legend size-colours", "aria-label": "Colour legend: decoder type" },
-      [...new Set(sorted.map((m) => m.decoderType))].map((t) => h("li", { class: decoderClass(t) }, h("span", { class: "swatch", "aria-hidden": "true" }), t)),
+      [...new Set(sorted.map((m) => m.decoderType))].map((t) =>
+        h("li", { class: decoderClass(t) }, h("span", { class: "swatch", "aria-hidden": "true" }), t),
+      ),
     ),
     h(
       "ul",
@@ -42,7 +44,10 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
           { class: `size-item ${decoderClass(m.decoderType)}` },
           h(
             "a",
-            { href: modelHref(m.id), title: `${m.name}: ${formatCount(m.params.total)}${moe ? `, ${formatCount(m.params.active)} active` : ""}` },
+            {
+              href: modelHref(m.id),
+              title: `${m.name}: ${formatCount(m.params.total)}${moe ? `, ${formatCount(m.params.active)} active` : ""}`,
+            },
             h(
               "span",
               { class: "size-square", style: `width:${side.toFixed(1)}px;height:${side.toFixed(1)}px`, "aria-hidden": "true" },
@@ -52,7 +57,11 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
               "span",
               { class: "size-label" },
               m.name,
-              h("small", null, moe ? `${formatCount(m.params.total)} · ${percent(m.params.active / m.params.total)} active` : formatCount(m.params.total)),
+              h(
+                "small",
+                null,
+                moe ? `${formatCount(m.params.total)} · ${percent(m.params.active / m.params.total)} active` : formatCount(m.params.total),
+              ),
             ),
           ),
         );

@@ -11,7 +11,15 @@ export function thumbnailSrc(id: string, theme: "light" | "dark"): string {
 
 /** A lazy `<img>` of a model's figure; `alt` is empty when the image sits next to the model's name. */
 export function thumbnailImage(id: string, alt: string): HTMLImageElement {
-  return h("img", { src: thumbnailSrc(id, currentTheme()), alt, loading: "lazy", decoding: "async", "data-thumb": id, width: 200, height: 180 });
+  return h("img", {
+    src: thumbnailSrc(id, currentTheme()),
+    alt,
+    loading: "lazy",
+    decoding: "async",
+    "data-thumb": id,
+    width: 200,
+    height: 180,
+  });
 }
 
 if (typeof document !== "undefined") {

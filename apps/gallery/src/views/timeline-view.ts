@@ -8,7 +8,9 @@ import { modelHref } from "../site/site-links.js";
 import { compareText } from "@archgal/schema/metrics";
 
 export function timelineView(models: readonly ModelIndexEntry[], newestFirst: boolean): HTMLElement {
-  const sorted = [...models].sort((a, b) => (newestFirst ? -1 : 1) * compareText(a.releaseDate, b.releaseDate) || compareText(a.name, b.name));
+  const sorted = [...models].sort(
+    (a, b) => (newestFirst ? -1 : 1) * compareText(a.releaseDate, b.releaseDate) || compareText(a.name, b.name),
+  );
   const root = h("ol", { class: "timeline", "aria-label": "Models by release date" });
   let year = "";
   let month = "";

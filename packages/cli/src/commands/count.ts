@@ -28,10 +28,17 @@ export function compareWithSpec(count: SafetensorsCount, spec: ModelSpec): NonNu
   for (const component of components) {
     if (component === "quantization" || component === "buffer") continue;
     const checkpoint = count.byComponent[component as keyof SafetensorsCount["byComponent"]] ?? 0;
-    const fromSpec = Object.prototype.hasOwnProperty.call(computed.breakdown, component) ? computed.breakdown[component as ParamComponent] : 0;
+    const fromSpec = Object.prototype.hasOwnProperty.call(computed.breakdown, component)
+      ? computed.breakdown[component as ParamComponent]
+      : 0;
     if (checkpoint !== fromSpec) rows.push({ component, checkpoint, spec: fromSpec, difference: checkpoint - fromSpec });
   }
-  return { id: spec.id, totalWithMtp: computed.totalWithMtp, matches: rows.length === 0 && computed.totalWithMtp === count.total, differences: rows };
+  return {
+    id: spec.id,
+    totalWithMtp: computed.totalWithMtp,
+    matches: rows.length === 0 && computed.totalWithMtp === count.total,
+    differences: rows,
+  };
 }
 
 function table(rows: [string, string, string][]): string[] {
@@ -45,7 +52,11 @@ export function formatCountReport(report: CountReport): string {
   const lines = [
     `${report.path}: ${formatInt(report.total)} parameters (${formatCount(report.total)}) in ${formatInt(report.tensors)} tensors${report.files > 1 ? `, ${report.files} files` : ""}`,
     "by dtype",
-    ...table(Object.entries(report.byDtype).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, formatInt(v), `${formatInt(report.bytesByDtype[k] ?? 0)} bytes`])),
+    ...table(
+      Object.entries(report.byDtype)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => [k, formatInt(v), `${formatInt(report.bytesByDtype[k] ?? 0)} bytes`]),
+    ),
     "by component",
     ...table(
       Object.entries(report.byComponent)
@@ -54,15 +65,28 @@ export function formatCountReport(report: CountReport): string {
     ),
   ];
   const families = Object.entries(report.byFamily).filter(([k]) => k.includes("."));
-  if (families.length) lines.push("by family", ...table(families.sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, formatInt(v), formatCount(v)])));
-  if (report.unclassified.length) lines.push(`unclassified tensors (first ${report.unclassified.length}): ${report.unclassified.join(", ")}`);
+  if (families.length)
+    lines.push("by family", ...table(families.sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => [k, formatInt(v), formatCount(v)])));
+  if (report.unclassified.length)
+    lines.push(`unclassified tensors (first ${report.unclassified.length}): ${report.unclassified.join(", ")}`);
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   if (report.spec) {
     const s = report.spec;
     if (s.matches) lines.push(`spec ${s.id}: ${formatInt(s.totalWithMtp)} parameters, the same in every component`);
     else {
-      lines.push(`spec ${s.id}: ${formatInt(s.totalWithMtp)} parameters computed, checkpoint ${formatInt(report.total)} (difference ${signed(report.total - s.totalWithMtp)})`);
-      lines.push(...table([["component", "checkpoint", "spec   difference"], ...s.differences.map((d): [string, string, string] => [d.component, formatInt(d.checkpoint), `${formatInt(d.spec)}   ${signed(d.difference)}`])]));
+      lines.push(
+        `spec ${s.id}: ${formatInt(s.totalWithMtp)} parameters computed, checkpoint ${formatInt(report.total)} (difference ${signed(report.total - s.totalWithMtp)})`,
+      );
+      lines.push(
+        ...table([
+          ["component", "checkpoint", "spec   difference"],
+          ...s.differences.map((d): [string, string, string] => [
+            d.component,
+            formatInt(d.checkpoint),
+            `${formatInt(d.spec)}   ${signed(d.difference)}`,
+          ]),
+        ]),
+      );
     }
   }
   return lines.join("\n");

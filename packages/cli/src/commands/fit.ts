@@ -47,11 +47,13 @@ function positive(flag: string, text: string | undefined): number | undefined {
 }
 
 function deviceOf(o: FitCliOptions): Device {
-  if (!o.gpu) throw new CliError(`--gpu: required (one of ${[...devicePresets.keys()].join(", ")}, or custom with --memory-gb and --bandwidth-gbps)`);
+  if (!o.gpu)
+    throw new CliError(`--gpu: required (one of ${[...devicePresets.keys()].join(", ")}, or custom with --memory-gb and --bandwidth-gbps)`);
   if (o.gpu.trim().toLowerCase() === "custom") {
     const memoryGB = positive("--memory-gb", o.memoryGb);
     const bandwidthGBps = positive("--bandwidth-gbps", o.bandwidthGbps);
-    if (memoryGB === undefined || bandwidthGBps === undefined) throw new CliError("--gpu custom: needs --memory-gb and --bandwidth-gbps (and optionally --tflops for bf16)");
+    if (memoryGB === undefined || bandwidthGBps === undefined)
+      throw new CliError("--gpu custom: needs --memory-gb and --bandwidth-gbps (and optionally --tflops for bf16)");
     const bf16 = positive("--tflops", o.tflops);
     try {
       return customDevice({ memoryGB, bandwidthGBps, ...(bf16 ? { tflops: { bf16 } } : {}) });
@@ -79,7 +81,8 @@ function optionsOf(o: FitCliOptions): FitOptions & { promptTokens?: number } {
   if (o.overhead !== undefined) {
     const m = /^(\d+(?:\.\d+)?)%$/.exec(o.overhead.trim());
     const v = m ? Number(m[1]) / 100 : Number.NaN;
-    if (!(v >= 0 && v < 1)) throw new CliError(`--overhead: expected a percentage of device memory from 0% to 99%, like 10%, got "${o.overhead}"`);
+    if (!(v >= 0 && v < 1))
+      throw new CliError(`--overhead: expected a percentage of device memory from 0% to 99%, like 10%, got "${o.overhead}"`);
     overhead = { fraction: v };
   }
   const devices = wholeNumber("--gpus", o.gpus, undefined);
@@ -97,7 +100,15 @@ function optionsOf(o: FitCliOptions): FitOptions & { promptTokens?: number } {
   };
 }
 
-const flagOf: Record<string, string> = { weights: "--dtype", kvDtype: "--kv-dtype", stateDtype: "--state-dtype", context: "--context", batch: "--batch", devices: "--gpus", promptTokens: "--prompt" };
+const flagOf: Record<string, string> = {
+  weights: "--dtype",
+  kvDtype: "--kv-dtype",
+  stateDtype: "--state-dtype",
+  context: "--context",
+  batch: "--batch",
+  devices: "--gpus",
+  promptTokens: "--prompt",
+};
 
 function run<T>(fn: () => T): T {
   try {
@@ -131,7 +142,9 @@ function single(spec: ModelSpec, row: Row, opts: FitOptions): string {
     `${spec.name} (${spec.id}) on ${opts.devices ?? pl?.devices ?? "?"} × ${fit.device.name}`,
     `  request      context ${formatInt(fit.context)} tokens · batch ${fit.batch} · weights ${fit.weightScheme} · KV ${fit.kvDtype} · state ${fit.stateDtype}`,
     `  verdict      ${fit.statement}`,
-    `  weights      ${gbs(fit.weights.total)} (${Object.entries(fit.weights.byDtype).map(([d, b]) => `${d} ${gbs(b)}`).join(" · ")})`,
+    `  weights      ${gbs(fit.weights.total)} (${Object.entries(fit.weights.byDtype)
+      .map(([d, b]) => `${d} ${gbs(b)}`)
+      .join(" · ")})`,
     `               ${fit.weights.byComponent.map((c) => `${c.component} ${gbs(c.bytes)}`).join(" · ")}`,
     `  KV cache     ${gbs(fit.kvCache.bytes)} for ${fit.batch} × ${formatInt(fit.context)} tokens (naive, no window cap: ${gbs(fit.kvCache.naiveBytes)})`,
     `  state        ${gbs(fit.state.bytes)}`,
@@ -147,8 +160,14 @@ function single(spec: ModelSpec, row: Row, opts: FitOptions): string {
     lines.push(
       `  decode       ≤ ${rate(speed.decode.perSequence)} tokens/s per sequence · ≤ ${rate(speed.decode.aggregate)} tokens/s over the batch (${speed.decode.bound}-bound, ${speed.devices} device${speed.devices > 1 ? "s" : ""})`,
     );
-    lines.push(speed.prefill ? `  prefill      ≥ ${speed.prefill.seconds.toPrecision(3)} s for ${formatInt(speed.prefill.promptTokens)} prompt tokens (${speed.computeDtype})` : "  prefill      not estimated (no compute figure for this device)");
-    lines.push(`  crossover    ${speed.crossoverBatch === null ? "none" : `batch ${formatInt(speed.crossoverBatch)}`}: ${speed.crossoverNote}`);
+    lines.push(
+      speed.prefill
+        ? `  prefill      ≥ ${speed.prefill.seconds.toPrecision(3)} s for ${formatInt(speed.prefill.promptTokens)} prompt tokens (${speed.computeDtype})`
+        : "  prefill      not estimated (no compute figure for this device)",
+    );
+    lines.push(
+      `  crossover    ${speed.crossoverBatch === null ? "none" : `batch ${formatInt(speed.crossoverBatch)}`}: ${speed.crossoverNote}`,
+    );
     lines.push("  assumptions  (every speed is an upper bound, from the roofline)");
     for (const a of speed.assumptions) lines.push(`    - ${a}`);
   }
@@ -163,8 +182,22 @@ function table(specs: ModelSpec[], rows: Row[], opts: FitOptions): string {
   const body: string[][] = [
     ["fits", ...cell((r) => (r.fit.fits ? "yes" : "no"))],
     ["devices needed", ...cell((r) => (r.fit.minimum ? String(r.fit.minimum.devices) : `> ${72}`))],
-    ["split", ...cell((r) => { const p = r.fit.requested ?? r.fit.minimum; return p ? `TP ${p.tensorParallel}${p.dataParallel > 1 ? `×${p.dataParallel}` : ""}${p.expertParallel ? ` EP ${p.expertParallel}` : ""}` : "—"; })],
-    ["per device", ...cell((r) => { const p = r.fit.requested ?? r.fit.minimum; return p ? `${gbs(p.perDevice.total)} / ${gbs(p.usablePerDevice)}` : "—"; })],
+    [
+      "split",
+      ...cell((r) => {
+        const p = r.fit.requested ?? r.fit.minimum;
+        return p
+          ? `TP ${p.tensorParallel}${p.dataParallel > 1 ? `×${p.dataParallel}` : ""}${p.expertParallel ? ` EP ${p.expertParallel}` : ""}`
+          : "—";
+      }),
+    ],
+    [
+      "per device",
+      ...cell((r) => {
+        const p = r.fit.requested ?? r.fit.minimum;
+        return p ? `${gbs(p.perDevice.total)} / ${gbs(p.usablePerDevice)}` : "—";
+      }),
+    ],
     ["weights", ...cell((r) => gbs(r.fit.weights.total))],
     ["KV + state", ...cell((r) => gbs(r.fit.kvCache.bytes + r.fit.state.bytes))],
     ["context used", ...cell((r) => formatInt(r.fit.context))],
@@ -173,7 +206,11 @@ function table(specs: ModelSpec[], rows: Row[], opts: FitOptions): string {
     ["prefill ≥", ...cell((r) => (r.speed?.prefill ? `${r.speed.prefill.seconds.toPrecision(3)} s` : "—"))],
   ];
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
-  const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   const where = opts.devices ? `${opts.devices} × ${dev}` : `${dev} (fewest devices that fit)`;
   const lines = [
     `On ${where} · context ${formatInt(opts.context)} · batch ${opts.batch ?? 1} · weights ${rows[0]!.fit.weightScheme} · KV ${rows[0]!.fit.kvDtype}`,

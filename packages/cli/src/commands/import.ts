@@ -36,11 +36,12 @@ export async function importCommand(
     let timeoutMs: number | undefined;
     if (options.timeout !== undefined) {
       timeoutMs = Number(options.timeout) * 1000;
-      if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError(`--timeout: expected a positive number of seconds, got "${options.timeout}"`);
+      if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+        throw new CliError(`--timeout: expected a positive number of seconds, got "${options.timeout}"`);
     }
     try {
       const fetched = await fetchHubConfig(source.repo, {
-        ...(options.revision ?? source.revision ? { revision: options.revision ?? source.revision } : {}),
+        ...((options.revision ?? source.revision) ? { revision: options.revision ?? source.revision } : {}),
         ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       });
       config = fetched.config;

@@ -45,7 +45,10 @@ export async function renderCommand(spec: ModelSpec, options: DrawOptions & { co
   formatOf(options.output);
   const w = width(options.width);
   const { renderModel } = await import("@archgal/renderer");
-  return finish(renderModel(spec, { theme: theme(options.theme), ...(options.compact ? { compact: true } : {}), ...(w ? { width: w } : {}) }), options);
+  return finish(
+    renderModel(spec, { theme: theme(options.theme), ...(options.compact ? { compact: true } : {}), ...(w ? { width: w } : {}) }),
+    options,
+  );
 }
 
 /** `archgal compare <a> <b> [c] [d]`. */

@@ -20,7 +20,10 @@ export function statsCommand(spec: ModelSpec, options: { json?: boolean }): stri
     `  FLOPs/token      ${formatCount(s.flopsPerToken.total)} at full context`,
     `  weights          ${formatBytes(s.weightMemoryBytes.bf16)} bf16 · ${formatBytes(s.weightMemoryBytes.fp8)} fp8 · ${formatBytes(s.weightMemoryBytes.int4)} int4`,
     `  concepts         ${s.concepts.join(", ")}`,
-    `  breakdown        ${Object.entries(b).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${formatCount(v)}`).join(" · ")}`,
+    `  breakdown        ${Object.entries(b)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${formatCount(v)}`)
+      .join(" · ")}`,
   ];
   return lines.join("\n");
 }

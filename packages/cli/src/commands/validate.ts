@@ -19,8 +19,7 @@ export async function validateCommand(files: string[]): Promise<string> {
       const first = seen.get(result.data.id);
       if (first) problems.push(`${file}: id: duplicate id "${result.data.id}" (also in ${first})`);
       else seen.set(result.data.id, file);
-    }
-    else problems.push(...result.issues.map((i: SpecIssue) => `${file}: ${i.path ? `${i.path}: ` : ""}${i.message}`));
+    } else problems.push(...result.issues.map((i: SpecIssue) => `${file}: ${i.path ? `${i.path}: ` : ""}${i.message}`));
   }
   if (problems.length) throw new CliError(problems.join("\n"));
   return `${files.length} spec${files.length === 1 ? "" : "s"} valid`;

@@ -56,7 +56,11 @@ export type TextArb = (max: number, min?: number) => Arb<string>;
 
 /** Positive integer, biased towards small and realistic values but reaching the extremes. */
 const pos = (max: number): Arb<number> =>
-  fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: Math.min(max, 64) }) }, { weight: 3, arbitrary: fc.integer({ min: 1, max }) }, { weight: 1, arbitrary: fc.constantFrom(1, max) });
+  fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: Math.min(max, 64) }) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max }) },
+    { weight: 1, arbitrary: fc.constantFrom(1, max) },
+  );
 const nonNeg = (max: number): Arb<number> => fc.oneof(fc.constant(0), pos(max));
 const posNumber = (max = 1e6): Arb<number> => fc.double({ min: Number.MIN_VALUE, max, noNaN: true, noDefaultInfinity: true });
 const finite = (): Arb<number> => fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
@@ -65,26 +69,40 @@ const finite = (): Arb<number> => fc.double({ min: -1e6, max: 1e6, noNaN: true, 
 export const modelId = (): Arb<string> =>
   fc
     .array(fc.stringMatching(/^[a-z0-9]{1,10}$/), { minLength: 1, maxLength: 6 })
-    .chain((parts) => fc.array(fc.constantFrom("-", "."), { minLength: parts.length - 1, maxLength: parts.length - 1 }).map((seps) => parts.map((p, i) => (i ? seps[i - 1] + p : p)).join("")))
+    .chain((parts) =>
+      fc
+        .array(fc.constantFrom("-", "."), { minLength: parts.length - 1, maxLength: parts.length - 1 })
+        .map((seps) => parts.map((p, i) => (i ? seps[i - 1] + p : p)).join("")),
+    )
     .filter((s) => s.length <= 80 && !suspicious(s));
 
 /** Definition names: letters, digits, `_` and `-`, including names that shadow Object.prototype members. */
 export const definitionName = (): Arb<string> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom("attn", "global", "local", "sliding", "mla", "linear", "mamba", "gdn", "moe", "dense", "mlp", "ffn", "x") },
-    { weight: 1, arbitrary: fc.constantFrom("constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "then", "length", "prototype") },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom("attn", "global", "local", "sliding", "mla", "linear", "mamba", "gdn", "moe", "dense", "mlp", "ffn", "x"),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "then", "length", "prototype"),
+    },
     { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/).filter((s) => !suspicious(s)) },
   );
 
 /** A valid http(s) URL. */
 export const url = (): Arb<string> =>
-  fc.oneof(
-    fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }),
-    fc.constantFrom("https://huggingface.co/x/y/blob/main/config.json", "http://a", "https://example.org/a?b=1&c=2#d"),
-  ).filter((u) => /^https?:\/\/[^\s"'<>]+$/.test(u));
+  fc
+    .oneof(
+      fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }),
+      fc.constantFrom("https://huggingface.co/x/y/blob/main/config.json", "http://a", "https://example.org/a?b=1&c=2#d"),
+    )
+    .filter((u) => /^https?:\/\/[^\s"'<>]+$/.test(u));
 
 const isoDate = (): Arb<string> =>
-  fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
 const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ");
 
@@ -111,8 +129,10 @@ const ropeSettings = (): Arb<RopeSettings> =>
     { requiredKeys: [] },
   );
 
-const qkNorm = (): Arb<QkNorm> => fc.record({ kind: fc.constantFrom("rmsnorm", "layernorm", "l2"), scope: fc.constantFrom("head", "all-heads") });
-const indexer = () => fc.record({ heads: pos(128), headDim: pos(256), topK: pos(4096), shared: fc.boolean() }, { requiredKeys: ["heads", "headDim", "topK"] });
+const qkNorm = (): Arb<QkNorm> =>
+  fc.record({ kind: fc.constantFrom("rmsnorm", "layernorm", "l2"), scope: fc.constantFrom("head", "all-heads") });
+const indexer = () =>
+  fc.record({ heads: pos(128), headDim: pos(256), topK: pos(4096), shared: fc.boolean() }, { requiredKeys: ["heads", "headDim", "topK"] });
 
 /** A window that fits the context (`null` context: anything). */
 const windowFor = (ctx: number | null): Arb<number> => pos(ctx ?? 1 << 20);
@@ -136,7 +156,10 @@ export const attentionMixer = (ctx: number | null): Arb<Mixer> =>
           kvShare: fc.oneof(fc.record({ sharedKV: fc.boolean() }), fc.record({ reusesKV: fc.boolean() })),
           logitSoftcap: posNumber(100),
           relativeBias: fc.record({ dim: pos(64), extent: pos(4096) }),
-          indexer: fc.record({ heads: pos(64), headDim: pos(256), topK: pos(1 << 14), shared: fc.boolean() }, { requiredKeys: ["heads", "headDim", "topK"] }),
+          indexer: fc.record(
+            { heads: pos(64), headDim: pos(256), topK: pos(1 << 14), shared: fc.boolean() },
+            { requiredKeys: ["heads", "headDim", "topK"] },
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -146,7 +169,16 @@ export const attentionMixer = (ctx: number | null): Arb<Mixer> =>
       // A bias reaches no farther than the sliding window.
       const window = local && "window" in local ? local.window : undefined;
       const bias = relativeBias && window !== undefined ? { ...relativeBias, extent: Math.min(relativeBias.extent, window) } : relativeBias;
-      return { kind: "attention", heads: kvHeads * group, kvHeads, headDim, ...rest, ...(local ?? {}), ...(kvShare ?? {}), ...(bias ? { relativeBias: bias } : {}) } as Mixer;
+      return {
+        kind: "attention",
+        heads: kvHeads * group,
+        kvHeads,
+        headDim,
+        ...rest,
+        ...(local ?? {}),
+        ...(kvShare ?? {}),
+        ...(bias ? { relativeBias: bias } : {}),
+      } as Mixer;
     });
 
 export const mlaMixer = (ctx: number | null): Arb<Mixer> =>
@@ -189,7 +221,10 @@ const compressedMixer = (): Arb<Mixer> =>
 
 const ccaMixer = (): Arb<Mixer> =>
   fc
-    .record({ kvHeads: pos(16), group: pos(8), headDim: pos(256), convKernel: pos(8), groupedConvKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["kvHeads", "group", "headDim", "convKernel", "groupedConvKernel"] })
+    .record(
+      { kvHeads: pos(16), group: pos(8), headDim: pos(256), convKernel: pos(8), groupedConvKernel: pos(8), bias: fc.boolean() },
+      { requiredKeys: ["kvHeads", "group", "headDim", "convKernel", "groupedConvKernel"] },
+    )
     .map(({ kvHeads, group, ...m }) => ({ kind: "cca", heads: kvHeads * group, kvHeads, ...m }) as Mixer);
 
 const gdnMixer = (): Arb<Mixer> =>
@@ -199,18 +234,51 @@ const gdnMixer = (): Arb<Mixer> =>
 
 const kimiDeltaMixer = (): Arb<Mixer> =>
   fc
-    .record({ heads: pos(64), headDim: pos(256), convKernel: pos(8), outputGate: fc.constantFrom("low-rank", "full-rank"), decayGate: fc.constantFrom("low-rank", "full-rank") }, { requiredKeys: ["heads", "headDim", "convKernel"] })
+    .record(
+      {
+        heads: pos(64),
+        headDim: pos(256),
+        convKernel: pos(8),
+        outputGate: fc.constantFrom("low-rank", "full-rank"),
+        decayGate: fc.constantFrom("low-rank", "full-rank"),
+      },
+      { requiredKeys: ["heads", "headDim", "convKernel"] },
+    )
     .map((m) => ({ kind: "kimi-delta", ...m }) as Mixer);
 const lightningMixer = (): Arb<Mixer> =>
   fc
-    .record({ heads: pos(64), headDim: pos(256), bias: fc.boolean(), qkNorm: qkNorm(), rope: fc.oneof(fc.constant(false as const), ropeSettings()) }, { requiredKeys: ["heads", "headDim"] })
+    .record(
+      {
+        heads: pos(64),
+        headDim: pos(256),
+        bias: fc.boolean(),
+        qkNorm: qkNorm(),
+        rope: fc.oneof(fc.constant(false as const), ropeSettings()),
+      },
+      { requiredKeys: ["heads", "headDim"] },
+    )
     .map((m) => ({ kind: "lightning", ...m }) as Mixer);
 const mamba2Mixer = (): Arb<Mixer> =>
   fc
-    .record({ heads: pos(256), headDim: pos(128), stateSize: pos(256), groups: pos(16), convKernel: pos(8), bias: fc.boolean(), convBias: fc.boolean() }, { requiredKeys: ["heads", "headDim", "stateSize", "groups", "convKernel"] })
+    .record(
+      {
+        heads: pos(256),
+        headDim: pos(128),
+        stateSize: pos(256),
+        groups: pos(16),
+        convKernel: pos(8),
+        bias: fc.boolean(),
+        convBias: fc.boolean(),
+      },
+      { requiredKeys: ["heads", "headDim", "stateSize", "groups", "convKernel"] },
+    )
     .map((m) => ({ kind: "mamba2", ...m }) as Mixer);
-const mlstmMixer = (): Arb<Mixer> => fc.record({ heads: pos(32), qkDim: pos(8192), vDim: pos(8192) }).map((m) => ({ kind: "mlstm", ...m }) as Mixer);
-const shortConvMixer = (): Arb<Mixer> => fc.record({ convKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["convKernel"] }).map((m) => ({ kind: "short-conv", ...m }) as Mixer);
+const mlstmMixer = (): Arb<Mixer> =>
+  fc.record({ heads: pos(32), qkDim: pos(8192), vDim: pos(8192) }).map((m) => ({ kind: "mlstm", ...m }) as Mixer);
+const shortConvMixer = (): Arb<Mixer> =>
+  fc
+    .record({ convKernel: pos(8), bias: fc.boolean() }, { requiredKeys: ["convKernel"] })
+    .map((m) => ({ kind: "short-conv", ...m }) as Mixer);
 
 const minimaxSparseMixer = (): Arb<Mixer> =>
   fc
@@ -219,7 +287,13 @@ const minimaxSparseMixer = (): Arb<Mixer> =>
       group: pos(16),
       headDim: pos(256),
       qkNorm: fc.option(qkNorm(), { nil: undefined }),
-      indexer: fc.record({ heads: pos(16), headDim: pos(256), blockSize: pos(512), topKBlocks: pos(64), local: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      indexer: fc.record({
+        heads: pos(16),
+        headDim: pos(256),
+        blockSize: pos(512),
+        topKBlocks: pos(64),
+        local: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
     })
     .map(({ kvHeads, group, headDim, qkNorm: norm, indexer: { local, ...ix } }) => {
       const indexer = { ...ix, localBlocks: Math.floor(local * ix.topKBlocks) };
@@ -265,7 +339,12 @@ export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => A
 export const anyMixer = (ctx: number | null): Arb<Mixer> => fc.oneof(...Object.values(mixerArbitraries).map((arb) => arb(ctx)));
 
 export const mlpFfn = (): Arb<MlpFfn> =>
-  fc.record({ hidden: pos(65536), activation: activation(), gated: fc.boolean(), bias: fc.boolean() }, { requiredKeys: ["hidden", "activation", "gated"] }).map((f) => ({ kind: "mlp", ...f }));
+  fc
+    .record(
+      { hidden: pos(65536), activation: activation(), gated: fc.boolean(), bias: fc.boolean() },
+      { requiredKeys: ["hidden", "activation", "gated"] },
+    )
+    .map((f) => ({ kind: "mlp", ...f }));
 
 export const moeFfn = (): Arb<MoeFfn> =>
   fc
@@ -289,7 +368,10 @@ export const moeFfn = (): Arb<MoeFfn> =>
               hash: fc.boolean(),
               mlpHidden: pos(1024),
               bias: fc.boolean(),
-              grouping: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined })),
+              grouping: fc.tuple(
+                fc.double({ min: 0, max: 1, noNaN: true }),
+                fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+              ),
               routedScale: posNumber(10),
             },
             { requiredKeys: [] },
@@ -299,7 +381,14 @@ export const moeFfn = (): Arb<MoeFfn> =>
       ),
     })
     .map(({ experts, activeFrac, expertHidden, activation: act, gated, opt }) => {
-      const f: MoeFfn = { kind: "moe", experts, activeExperts: Math.max(1, Math.round(activeFrac * experts)), expertHidden, activation: act, gated };
+      const f: MoeFfn = {
+        kind: "moe",
+        experts,
+        activeExperts: Math.max(1, Math.round(activeFrac * experts)),
+        expertHidden,
+        activation: act,
+        gated,
+      };
       if (opt.shared) {
         f.sharedExperts = opt.shared.sharedExperts;
         if (opt.shared.sharedHidden !== undefined) f.sharedHidden = opt.shared.sharedHidden;
@@ -344,7 +433,11 @@ export function layerPattern(mixers: readonly string[], ffns: readonly string[],
   const { entry } = fc.letrec<{ entry: LayerEntry; group: LayerEntry }>((tie) => ({
     entry: fc.oneof({ depthSize: "small", withCrossShrink: true }, { weight: 3, arbitrary: run }, { weight: 1, arbitrary: tie("group") }),
     group: fc
-      .record({ repeat: pos(16), shortcut: fc.option(fc.boolean(), { nil: undefined, freq: 4 }), layers: fc.array(tie("entry"), { minLength: 1, maxLength: 4 }) })
+      .record({
+        repeat: pos(16),
+        shortcut: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+        layers: fc.array(tie("entry"), { minLength: 1, maxLength: 4 }),
+      })
       .map(({ shortcut, ...g }) => (shortcut === undefined ? g : { ...g, shortcut })),
   }));
   return fc.array(entry, { minLength: 1, maxLength: 5 }).filter((p) => countBlocks(p) <= maxLayers && groupDepth(p) <= 8);
@@ -387,45 +480,101 @@ function familyDefs(family: Family, ctx: number | null): Arb<Defs> {
   switch (family) {
     case "dense":
       return fc.tuple(distinctNames(2), distinctNames(1), fc.boolean()).chain(([[g, l], [f], sliding]) =>
-        fc.tuple(sliding ? named([g!, l!], [attentionMixer(ctx), attentionMixer(ctx)]) : named([g!], [attentionMixer(ctx)]), named([f!], [mlpFfn()]), pos(12), pos(8), pos(6)).map(([mixers, ffns, rep, locals, tail]) => ({
-          mixers,
-          ffns,
-          pattern: fc.constant(
-            sliding
-              ? [{ repeat: rep, layers: [{ mixer: l!, ffn: f!, count: locals }, { mixer: g!, ffn: f! }] }, { mixer: l!, ffn: f!, count: tail }]
-              : [{ mixer: g!, ffn: f!, count: rep * tail }],
-          ),
-        })),
+        fc
+          .tuple(
+            sliding ? named([g!, l!], [attentionMixer(ctx), attentionMixer(ctx)]) : named([g!], [attentionMixer(ctx)]),
+            named([f!], [mlpFfn()]),
+            pos(12),
+            pos(8),
+            pos(6),
+          )
+          .map(([mixers, ffns, rep, locals, tail]) => ({
+            mixers,
+            ffns,
+            pattern: fc.constant(
+              sliding
+                ? [
+                    {
+                      repeat: rep,
+                      layers: [
+                        { mixer: l!, ffn: f!, count: locals },
+                        { mixer: g!, ffn: f! },
+                      ],
+                    },
+                    { mixer: l!, ffn: f!, count: tail },
+                  ]
+                : [{ mixer: g!, ffn: f!, count: rep * tail }],
+            ),
+          })),
       );
     case "moe":
     case "mla":
       return fc.tuple(distinctNames(1), distinctNames(2)).chain(([[m], [d, e]]) =>
-        fc.tuple(named([m!], [family === "mla" ? mlaMixer(ctx) : attentionMixer(ctx)]), named<Ffn>([d!, e!], [mlpFfn(), moeFfn()]), nonNeg(4), pos(60)).map(([mixers, ffns, prefix, rest]) => ({
-          mixers,
-          ffns,
-          pattern: fc.constant(prefix ? [{ mixer: m!, ffn: d!, count: prefix }, { mixer: m!, ffn: e!, count: rest }] : [{ mixer: m!, ffn: e!, count: rest }]),
-        })),
+        fc
+          .tuple(
+            named([m!], [family === "mla" ? mlaMixer(ctx) : attentionMixer(ctx)]),
+            named<Ffn>([d!, e!], [mlpFfn(), moeFfn()]),
+            nonNeg(4),
+            pos(60),
+          )
+          .map(([mixers, ffns, prefix, rest]) => ({
+            mixers,
+            ffns,
+            pattern: fc.constant(
+              prefix
+                ? [
+                    { mixer: m!, ffn: d!, count: prefix },
+                    { mixer: m!, ffn: e!, count: rest },
+                  ]
+                : [{ mixer: m!, ffn: e!, count: rest }],
+            ),
+          })),
       );
     case "hybrid":
       return fc.tuple(distinctNames(2), distinctNames(1), fc.boolean()).chain(([[lin, att], [f], moe]) =>
-        fc.tuple(named([lin!, att!], [linearMixer(), attentionMixer(ctx)]), named<Ffn>([f!], [moe ? moeFfn() : mlpFfn()]), pos(16), pos(4)).map(([mixers, ffns, rep, k]) => ({
-          mixers,
-          ffns,
-          pattern: fc.constant([{ repeat: rep, layers: [{ mixer: lin!, ffn: f!, count: k }, { mixer: att!, ffn: f! }] }]),
-        })),
+        fc
+          .tuple(named([lin!, att!], [linearMixer(), attentionMixer(ctx)]), named<Ffn>([f!], [moe ? moeFfn() : mlpFfn()]), pos(16), pos(4))
+          .map(([mixers, ffns, rep, k]) => ({
+            mixers,
+            ffns,
+            pattern: fc.constant([
+              {
+                repeat: rep,
+                layers: [
+                  { mixer: lin!, ffn: f!, count: k },
+                  { mixer: att!, ffn: f! },
+                ],
+              },
+            ]),
+          })),
       );
     case "mamba":
       return fc.tuple(distinctNames(2), distinctNames(1), fc.boolean()).chain(([[mb, att], [f], moe]) =>
-        fc.tuple(named([mb!, att!], [mamba2Mixer(), attentionMixer(ctx)]), named<Ffn>([f!], [moe ? moeFfn() : mlpFfn()]), pos(8)).map(([mixers, ffns, rep]) => ({
-          mixers,
-          ffns,
-          pattern: fc.constant([{ repeat: rep, layers: [{ mixer: mb! }, { ffn: f! }, { mixer: mb! }, { ffn: f! }, { mixer: att! }, { ffn: f! }] }]),
-        })),
+        fc
+          .tuple(named([mb!, att!], [mamba2Mixer(), attentionMixer(ctx)]), named<Ffn>([f!], [moe ? moeFfn() : mlpFfn()]), pos(8))
+          .map(([mixers, ffns, rep]) => ({
+            mixers,
+            ffns,
+            pattern: fc.constant([
+              { repeat: rep, layers: [{ mixer: mb! }, { ffn: f! }, { mixer: mb! }, { ffn: f! }, { mixer: att! }, { ffn: f! }] },
+            ]),
+          })),
       );
     case "any":
       return fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 })).chain(([nm, nf]) =>
         fc.tuple(distinctNames(nm), distinctNames(nf)).chain(([mn, fn]) =>
-          fc.tuple(named(mn, mn.map(() => anyMixer(ctx))), named(fn, fn.map(() => fc.oneof(mlpFfn() as Arb<Ffn>, moeFfn() as Arb<Ffn>)))).map(([mixers, ffns]) => ({ mixers, ffns, pattern: undefined })),
+          fc
+            .tuple(
+              named(
+                mn,
+                mn.map(() => anyMixer(ctx)),
+              ),
+              named(
+                fn,
+                fn.map(() => fc.oneof(mlpFfn() as Arb<Ffn>, moeFfn() as Arb<Ffn>)),
+              ),
+            )
+            .map(([mixers, ffns]) => ({ mixers, ffns, pattern: undefined })),
         ),
       );
   }
@@ -453,29 +602,42 @@ const positional = (): Arb<Positional> =>
 const norm = (): Arb<Norm> =>
   fc
     .record(
-      { kind: fc.constantFrom("rmsnorm", "layernorm"), bias: fc.boolean(), placement: fc.constantFrom("pre", "post", "sandwich", "parallel"), eps: posNumber(1), zeroCentered: fc.boolean() },
+      {
+        kind: fc.constantFrom("rmsnorm", "layernorm"),
+        bias: fc.boolean(),
+        placement: fc.constantFrom("pre", "post", "sandwich", "parallel"),
+        eps: posNumber(1),
+        zeroCentered: fc.boolean(),
+      },
       { requiredKeys: ["kind", "placement"] },
     )
     .map((n) => (n.kind === "rmsnorm" && n.bias ? { ...n, bias: false } : n) as Norm);
 
 /** A consistent architecture of the given family (random family by default). */
-export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "moe", "mla", "hybrid", "mamba", "any", "any"), maxLayers = 160): Arb<Architecture> {
+export function architecture(
+  familyArb: Arb<Family> = fc.constantFrom("dense", "moe", "mla", "hybrid", "mamba", "any", "any"),
+  maxLayers = 160,
+): Arb<Architecture> {
   return fc
     .record({ family: familyArb, positional: positional() })
     .chain(({ family, positional: pe }) =>
-      fc
-        .record({
-          family: fc.constant(family),
-          positional: fc.constant(pe),
-          // Learned positions need a context length (one table row per position).
-          contextLength: pe.kind === "learned" ? pos(1 << 22) : fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: pos(1 << 22) }),
-        }),
+      fc.record({
+        family: fc.constant(family),
+        positional: fc.constant(pe),
+        // Learned positions need a context length (one table row per position).
+        contextLength:
+          pe.kind === "learned"
+            ? pos(1 << 22)
+            : fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: pos(1 << 22) }),
+      }),
     )
     .chain(({ family, positional: pe, contextLength }) =>
       familyDefs(family, contextLength).chain((defs) => {
         const mixerNames = Object.keys(defs.mixers);
         const ffnNames = Object.keys(defs.ffns);
-        const pattern = defs.pattern ? fc.oneof({ weight: 3, arbitrary: defs.pattern }, { weight: 1, arbitrary: layerPattern(mixerNames, ffnNames, maxLayers) }) : layerPattern(mixerNames, ffnNames, maxLayers);
+        const pattern = defs.pattern
+          ? fc.oneof({ weight: 3, arbitrary: defs.pattern }, { weight: 1, arbitrary: layerPattern(mixerNames, ffnNames, maxLayers) })
+          : layerPattern(mixerNames, ffnNames, maxLayers);
         return fc
           .record({
             layers: pattern,
@@ -486,9 +648,15 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
             norm: norm(),
             extra: fc.record(
               {
-                mtp: mixerNames.length && ffnNames.length ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) }) : fc.constant(undefined),
+                mtp:
+                  mixerNames.length && ffnNames.length
+                    ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) })
+                    : fc.constant(undefined),
                 hyperConnections: fc.oneof(
-                  fc.record({ streams: pos(8), form: fc.constantFrom("manifold" as const, "independent" as const) }, { requiredKeys: ["streams"] }),
+                  fc.record(
+                    { streams: pos(8), form: fc.constantFrom("manifold" as const, "independent" as const) },
+                    { requiredKeys: ["streams"] },
+                  ),
                   fc.record({ streams: pos(8), form: fc.constant("low-rank" as const), rank: pos(1024) }),
                 ),
                 loop: fc.record({ passes: fc.integer({ min: 2, max: 8 }), normBetweenPasses: fc.boolean() }, { requiredKeys: ["passes"] }),
@@ -499,7 +667,14 @@ export function architecture(familyArb: Arb<Family> = fc.constantFrom("dense", "
           })
           .filter(({ layers }) => countBlocks(layers) <= maxLayers)
           .map(({ layers, extra, ...rest }) => {
-            const arch: Architecture = { ...rest, contextLength, numLayers: countLayers(layers), mixers: defs.mixers, ffns: defs.ffns, layers };
+            const arch: Architecture = {
+              ...rest,
+              contextLength,
+              numLayers: countLayers(layers),
+              mixers: defs.mixers,
+              ffns: defs.ffns,
+              layers,
+            };
             if (extra.mtp) arch.mtp = extra.mtp;
             if (extra.hyperConnections) arch.hyperConnections = extra.hyperConnections;
             if (extra.loop) arch.loop = extra.loop;
@@ -539,8 +714,22 @@ export function validSpec(options: { text?: TextArb; family?: Arb<Family>; maxLa
         summary: text(400),
         keyDetail: text(400),
         derivedFrom: modelId(),
-        sources: fc.array(fc.record({ url: url(), title: text(200, 1), covers: fc.array(text(200, 1), { minLength: 1, maxLength: 3 }), via: text(500), note: text(2000) }, { requiredKeys: ["url", "title", "covers"] }), { minLength: 1, maxLength: 3 }),
-        galleryDifferences: fc.array(fc.record({ metric: fc.constantFrom("kvCacheBytesPerToken", "params"), explanation: text(2000, 1) }), { maxLength: 2 }),
+        sources: fc.array(
+          fc.record(
+            {
+              url: url(),
+              title: text(200, 1),
+              covers: fc.array(text(200, 1), { minLength: 1, maxLength: 3 }),
+              via: text(500),
+              note: text(2000),
+            },
+            { requiredKeys: ["url", "title", "covers"] },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        galleryDifferences: fc.array(fc.record({ metric: fc.constantFrom("kvCacheBytesPerToken", "params"), explanation: text(2000, 1) }), {
+          maxLength: 2,
+        }),
         notes: fc.array(text(2000), { maxLength: 3 }),
         architecture: architecture(options.family, options.maxLayers),
       },

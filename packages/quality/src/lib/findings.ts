@@ -42,14 +42,17 @@ const thrown = (fn: () => unknown): string | undefined => {
 /** A minimal MoE spec with `experts` routed and `shared` shared experts. */
 function moeSpec(experts: number, shared: number): ModelSpec {
   const s = minimalSpec();
-  s.architecture.ffns = { a: { kind: "moe", experts, activeExperts: 1, expertHidden: 1, sharedExperts: shared, activation: "silu", gated: false } };
+  s.architecture.ffns = {
+    a: { kind: "moe", experts, activeExperts: 1, expertHidden: 1, sharedExperts: shared, activation: "silu", gated: false },
+  };
   return s;
 }
 
 export const findings: Finding[] = [
   {
     id: "F1",
-    title: "a valid spec with learned positions and contextLength null makes countParams/modelStats throw (archgal stats: 'unexpected error' and a stack)",
+    title:
+      "a valid spec with learned positions and contextLength null makes countParams/modelStats throw (archgal stats: 'unexpected error' and a stack)",
     owner: "@archgal/schema",
     reproduce: () => {
       const s = minimalSpec();
@@ -98,7 +101,8 @@ export const findings: Finding[] = [
   },
   {
     id: "F5",
-    title: "a layer (or mtp) naming an undefined mixer/ffn called toString, constructor, valueOf, … passes validateSpec; metrics become NaN",
+    title:
+      "a layer (or mtp) naming an undefined mixer/ffn called toString, constructor, valueOf, … passes validateSpec; metrics become NaN",
     owner: "@archgal/schema",
     reproduce: () => {
       const s = minimalSpec();
@@ -111,7 +115,8 @@ export const findings: Finding[] = [
   },
   {
     id: "F6",
-    title: 'a "__proto__" entry in architecture.mixers / ffns (as JSON.parse makes it) is silently dropped instead of reported; schema.json rejects it',
+    title:
+      'a "__proto__" entry in architecture.mixers / ffns (as JSON.parse makes it) is silently dropped instead of reported; schema.json rejects it',
     owner: "@archgal/schema",
     reproduce: () => {
       const s = minimalSpec() as unknown as { architecture: { mixers: Record<string, unknown> } };
@@ -119,14 +124,16 @@ export const findings: Finding[] = [
       const r = validateSpec(JSON.parse(text));
       return r.success ? "accepted" : undefined;
     },
-    hits: (doc) => ["mixers", "ffns"].some((k) => {
-      const rec = doc?.architecture?.[k];
-      return rec !== null && typeof rec === "object" && Object.hasOwn(rec, "__proto__");
-    }),
+    hits: (doc) =>
+      ["mixers", "ffns"].some((k) => {
+        const rec = doc?.architecture?.[k];
+        return rec !== null && typeof rec === "object" && Object.hasOwn(rec, "__proto__");
+      }),
   },
   {
     id: "F7",
-    title: "validateSpec throws RangeError (stack overflow) for a layer pattern of groups nested ~2,000 deep (24 KB of JSON) instead of returning issues",
+    title:
+      "validateSpec throws RangeError (stack overflow) for a layer pattern of groups nested ~2,000 deep (24 KB of JSON) instead of returning issues",
     owner: "@archgal/schema",
     reproduce: () => {
       const s = minimalSpec();
@@ -139,7 +146,8 @@ export const findings: Finding[] = [
   },
   {
     id: "F8",
-    title: "renderModel took time quadratic in the number of layers (the layer-pattern panel's period search): a stack at the schema's cap of 10,000 layers must draw a sound figure (its time is benchmarked, not asserted: the renderer bench's `scaling`)",
+    title:
+      "renderModel took time quadratic in the number of layers (the layer-pattern panel's period search): a stack at the schema's cap of 10,000 layers must draw a sound figure (its time is benchmarked, not asserted: the renderer bench's `scaling`)",
     owner: "@archgal/renderer",
     reproduce: () => {
       // No clock here (a busy machine must not fail a test): the quadratic case is drawn once at the cap, and the
@@ -151,7 +159,8 @@ export const findings: Finding[] = [
   },
   {
     id: "F9",
-    title: "numLayers / count have no upper bound and modelStats materialises every layer (layerMix → expandLayers): a 395-byte valid spec with 100,000,000 layers runs the process out of memory",
+    title:
+      "numLayers / count have no upper bound and modelStats materialises every layer (layerMix → expandLayers): a 395-byte valid spec with 100,000,000 layers runs the process out of memory",
     owner: "@archgal/schema",
     reproduce: () => {
       const code =
@@ -159,14 +168,19 @@ export const findings: Finding[] = [
         "const n = 1e8;" +
         'const s = { id: "a", name: "a", architecture: { vocabSize: 1, contextLength: 1, dModel: 1, numLayers: n, embedding: { tied: false }, positional: { kind: "rope" }, norm: { kind: "rmsnorm", placement: "pre" }, mixers: { a: { kind: "attention", heads: 1, kvHeads: 1, headDim: 1 } }, ffns: { f: { kind: "mlp", hidden: 1, activation: "silu", gated: false } }, layers: [{ mixer: "a", ffn: "f", count: n }] } };' +
         "if (validateSpec(s).success) modelStats(s);";
-      const r = spawnSync(process.execPath, ["--max-old-space-size=256", "--input-type=module", "-e", code], { cwd: qualityDir, encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, ["--max-old-space-size=256", "--input-type=module", "-e", code], {
+        cwd: qualityDir,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
       if (r.status === 0) return undefined;
       return `child exited ${r.status ?? r.signal}: ${(r.stderr ?? "").split("\n").find((l) => /heap|memory|Error/i.test(l)) ?? "crashed"}`;
     },
   },
   {
     id: "F10",
-    title: "a bad field inside a layer group is reported at the group as 'expected a layer {mixer, ffn, count} or a group {repeat, layers}, got a object', not at the field",
+    title:
+      "a bad field inside a layer group is reported at the group as 'expected a layer {mixer, ffn, count} or a group {repeat, layers}, got a object', not at the field",
     owner: "@archgal/schema",
     reproduce: () => {
       const s = minimalSpec();
@@ -179,7 +193,12 @@ export const findings: Finding[] = [
       // A structurally bad field below a group (the relations property breaks `count` there).
       const nested = (entries: unknown, depth: number): boolean =>
         Array.isArray(entries) &&
-        entries.some((e) => e && typeof e === "object" && ("layers" in e ? nested(e.layers, depth + 1) : depth > 0 && typeof e.count === "number" && e.count > 10_000));
+        entries.some(
+          (e) =>
+            e &&
+            typeof e === "object" &&
+            ("layers" in e ? nested(e.layers, depth + 1) : depth > 0 && typeof e.count === "number" && e.count > 10_000),
+        );
       return nested(doc?.architecture?.layers, 0);
     },
   },
@@ -189,7 +208,10 @@ export const findings: Finding[] = [
 function twoKindStack(n: number): ModelSpec {
   const s = minimalSpec();
   s.architecture.mixers.b = { kind: "mamba2", heads: 1, headDim: 1, stateSize: 1, groups: 1, convKernel: 1 };
-  s.architecture.layers = [{ mixer: "a", ffn: "a", count: n }, { mixer: "b", ffn: "a" }];
+  s.architecture.layers = [
+    { mixer: "a", ffn: "a", count: n },
+    { mixer: "b", ffn: "a" },
+  ];
   s.architecture.numLayers = n + 1;
   return s;
 }
@@ -217,7 +239,9 @@ function refersThroughPrototype(doc: any): boolean {
     typeof name === "string" && rec !== null && typeof rec === "object" && !Object.hasOwn(rec, name) && name in (rec as object);
   const visit = (entries: unknown): boolean =>
     Array.isArray(entries) &&
-    entries.some((e) => e && typeof e === "object" && ("layers" in e ? visit(e.layers) : missing(arch.mixers, e.mixer) || missing(arch.ffns, e.ffn)));
+    entries.some(
+      (e) => e && typeof e === "object" && ("layers" in e ? visit(e.layers) : missing(arch.mixers, e.mixer) || missing(arch.ffns, e.ffn)),
+    );
   return visit(arch.layers) || missing(arch.mixers, arch.mtp?.mixer) || missing(arch.ffns, arch.mtp?.ffn);
 }
 
@@ -235,13 +259,14 @@ export function openFindings(): Finding[] {
 }
 
 /** True when an open finding explains a failure on this spec: the properties skip it. */
-export const hitsOpenFinding = (doc: unknown): boolean => openFindings().some((f) => {
-  try {
-    return f.hits?.(doc) ?? false;
-  } catch {
-    return false;
-  }
-});
+export const hitsOpenFinding = (doc: unknown): boolean =>
+  openFindings().some((f) => {
+    try {
+      return f.hits?.(doc) ?? false;
+    } catch {
+      return false;
+    }
+  });
 
 /** Problems not explained by an open finding. */
 export const unexplained = (problems: readonly string[]): string[] => problems.filter((p) => !openFindings().some((f) => f.explains?.(p)));

@@ -134,8 +134,24 @@ export const seed = (): fc.Arbitrary<Seed> =>
     at: fc.nat(),
     pick: fc.nat(),
     depth: fc.oneof(fc.integer({ min: 2, max: 64 }), fc.integer({ min: 64, max: 4000 })),
-    garbage: fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true })),
-    key: fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "extra", "kind", "x-y", ""), fc.string({ maxLength: 12 })),
+    garbage: fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.anything({
+        maxDepth: 3,
+        withNullPrototype: true,
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withSparseArray: true,
+        withBoxedValues: true,
+      }),
+    ),
+    key: fc.oneof(
+      fc.constantFrom("__proto__", "constructor", "prototype", "toString", "extra", "kind", "x-y", ""),
+      fc.string({ maxLength: 12 }),
+    ),
   });
 
 const isJson = (v: unknown): boolean => {
@@ -172,7 +188,12 @@ function mutateUnsafe(spec: ModelSpec, s: Seed): Mutated | undefined {
   const keyOf = (n: Node) => (typeof n.key === "string" ? n.key : undefined);
   const inRecord = (n: Node) => {
     const p = n.path;
-    return p.length >= 2 && p[p.length - 2] !== undefined && (p[p.length - 2] === "mixers" || p[p.length - 2] === "ffns") && p[p.length - 3] === "architecture";
+    return (
+      p.length >= 2 &&
+      p[p.length - 2] !== undefined &&
+      (p[p.length - 2] === "mixers" || p[p.length - 2] === "ffns") &&
+      p[p.length - 3] === "architecture"
+    );
   };
 
   switch (s.op) {
@@ -182,7 +203,8 @@ function mutateUnsafe(spec: ModelSpec, s: Seed): Mutated | undefined {
       // `rope: false` also accepts an object; `scale: "sqrt-d"` also accepts a positive number.
       let values = wrongTypeFor(n.value);
       if (keyOf(n) === "rope" && n.value === false) values = values.filter((v) => typeof v !== "object" || v === null || Array.isArray(v));
-      if (keyOf(n) === "scale") values = values.filter((v) => !(typeof v === "number" && v > 0) && !(typeof v === "object" && v !== null && !Array.isArray(v)));
+      if (keyOf(n) === "scale")
+        values = values.filter((v) => !(typeof v === "number" && v > 0) && !(typeof v === "object" && v !== null && !Array.isArray(v)));
       if (n.value === null) values = values.filter((v) => !(typeof v === "number" && v > 0));
       // A wrong type in a record slot (a definition) replaces a whole mixer: still invalid. A layer entry replaced by an object is handled by the union.
       const v = choose(values);

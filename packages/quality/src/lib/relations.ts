@@ -12,11 +12,24 @@ export interface Broken {
 }
 
 /** Names that exist on every object's prototype chain and match the definition-name pattern. */
-export const PROTOTYPE_NAMES = ["toString", "constructor", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString"];
+export const PROTOTYPE_NAMES = [
+  "toString",
+  "constructor",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+];
 
 /** Every layer spec (not group) of a pattern with its path below `architecture.layers`. */
-function layerSpecs(entries: LayerEntry[], path: (string | number)[] = ["architecture", "layers"]): { entry: LayerSpec; path: (string | number)[] }[] {
-  return entries.flatMap((e, i) => ("repeat" in e ? layerSpecs(e.layers, [...path, i, "layers"]) : [{ entry: e as LayerSpec, path: [...path, i] }]));
+function layerSpecs(
+  entries: LayerEntry[],
+  path: (string | number)[] = ["architecture", "layers"],
+): { entry: LayerSpec; path: (string | number)[] }[] {
+  return entries.flatMap((e, i) =>
+    "repeat" in e ? layerSpecs(e.layers, [...path, i, "layers"]) : [{ entry: e as LayerSpec, path: [...path, i] }],
+  );
 }
 
 type Breaker = (s: ModelSpec, pick: number) => Omit<Broken, "doc"> | undefined;
@@ -46,13 +59,19 @@ const breakers: Breaker[] = [
     return { what: `numLayers off by ${delta}`, path: "architecture.layers" };
   },
   (s, pick) => {
-    const hit = nth(layerSpecs(s.architecture.layers).filter((l) => l.entry.mixer !== undefined), pick);
+    const hit = nth(
+      layerSpecs(s.architecture.layers).filter((l) => l.entry.mixer !== undefined),
+      pick,
+    );
     if (!hit) return undefined;
     hit.entry.mixer = freshName(s.architecture.mixers, pick);
     return { what: `layer refers to undefined mixer "${hit.entry.mixer}"`, path: [...hit.path, "mixer"].join(".") };
   },
   (s, pick) => {
-    const hit = nth(layerSpecs(s.architecture.layers).filter((l) => l.entry.ffn !== undefined), pick);
+    const hit = nth(
+      layerSpecs(s.architecture.layers).filter((l) => l.entry.ffn !== undefined),
+      pick,
+    );
     if (!hit) return undefined;
     hit.entry.ffn = freshName(s.architecture.ffns, pick);
     return { what: `layer refers to undefined ffn "${hit.entry.ffn}"`, path: [...hit.path, "ffn"].join(".") };
@@ -98,7 +117,10 @@ const breakers: Breaker[] = [
     const [name, m] = hit;
     if (m.keyHeads < 2) m.keyHeads = 2 + (pick % 5);
     m.valueHeads = m.keyHeads * (1 + (pick % 3)) + 1;
-    return { what: `gated-deltanet ${name}: ${m.valueHeads} value heads for ${m.keyHeads} key heads`, path: `architecture.mixers.${name}.valueHeads` };
+    return {
+      what: `gated-deltanet ${name}: ${m.valueHeads} value heads for ${m.keyHeads} key heads`,
+      path: `architecture.mixers.${name}.valueHeads`,
+    };
   },
   (s, pick) => {
     const hit = nth(moesOf(s), pick);
@@ -129,7 +151,10 @@ const breakers: Breaker[] = [
       f.experts = Math.max(f.experts, f.activeExperts);
     }
     f.router = router;
-    return { what: `moe ${name}: topkGroups ${router.topkGroups} with groups ${router.groups}`, path: `architecture.ffns.${name}.router.topkGroups` };
+    return {
+      what: `moe ${name}: topkGroups ${router.topkGroups} with groups ${router.groups}`,
+      path: `architecture.ffns.${name}.router.topkGroups`,
+    };
   },
   (s, pick) => {
     const hit = nth(moesOf(s), pick);

@@ -14,11 +14,22 @@ export function compressedPanel(f: Facts, id: string): Panel {
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cix] = [85, 250, 395];
   const out = node(p, 200, y0, [[t("Grouped output ("), n(m.outputGroups), t(" groups)")]], { w: 210 });
-  const core = node(p, 220, out.y + out.h + 24, [[t("Attention: window of "), n(m.window), t(" + compressed rows")]], { w: 400, kind: "core", fill: "core", fontSize: SMALL });
+  const core = node(p, 220, out.y + out.h + 24, [[t("Attention: window of "), n(m.window), t(" + compressed rows")]], {
+    w: 400,
+    kind: "core",
+    fill: "core",
+    fontSize: SMALL,
+  });
   up(p, core, out, 200);
   const rowA = core.y + core.h + 30;
   const qUp = node(p, cq, rowA, "Linear (up)", { w: 110 });
-  const comp = node(p, ckv, rowA, m.compressRatio ? [[t("KV compressor")], [t("1 row / "), n(m.compressRatio), t(" tokens")]] : [[t("Recent tokens only")]], { w: 150, kind: "latent", fill: "core" });
+  const comp = node(
+    p,
+    ckv,
+    rowA,
+    m.compressRatio ? [[t("KV compressor")], [t("1 row / "), n(m.compressRatio), t(" tokens")]] : [[t("Recent tokens only")]],
+    { w: 150, kind: "latent", fill: "core" },
+  );
   const rowB = rowA + Math.max(qUp.h, comp.h) + 26;
   const qLat = node(p, cq, rowB, [[t("Query latent")], [n(m.qLoraRank)]], { w: 120, kind: "latent", fill: "box" });
   const kv = node(p, ckv, rowB, [[t("Shared K = V head")], [n(m.headDim)]], { w: 150, kind: "linear" });
@@ -26,27 +37,68 @@ export function compressedPanel(f: Facts, id: string): Panel {
   const qDown = node(p, cq, rowC, "Linear (down)", { w: 110 });
   up(p, qDown, qLat);
   up(p, qLat, qUp);
-  arrow(p, [[cq, qUp.y], [cq, core.y + core.h]]);
+  arrow(p, [
+    [cq, qUp.y],
+    [cq, core.y + core.h],
+  ]);
   up(p, kv, comp);
-  arrow(p, [[ckv, comp.y], [ckv, core.y + core.h]]);
+  arrow(p, [
+    [ckv, comp.y],
+    [ckv, core.y + core.h],
+  ]);
   tag(p, cq + 6, core.y + core.h + 4, "Q");
   tag(p, ckv + 6, core.y + core.h + 4, "K, V");
   if (m.indexer) {
     const ix = node(p, cix, rowA, [[t("Indexer: top "), n(m.indexer.topK)]], { w: 130, kind: "indexer", fill: "box" });
     up(p, kv, ix, cix);
-    arrow(p, [[cix, ix.y], [cix, core.y + core.h]]);
-    p.c.edges[p.c.edges.length - 2]!.points = [[ckv + 40, kv.y], [ckv + 40, rowA + ix.h + 10], [cix, rowA + ix.h + 10], [cix, ix.y + ix.h]];
+    arrow(p, [
+      [cix, ix.y],
+      [cix, core.y + core.h],
+    ]);
+    p.c.edges[p.c.edges.length - 2]!.points = [
+      [ckv + 40, kv.y],
+      [ckv + 40, rowA + ix.h + 10],
+      [cix, rowA + ix.h + 10],
+      [cix, ix.y + ix.h],
+    ];
   }
   const busY = rowC + 30 + 18;
-  arrow(p, [[cq, busY], [ckv, busY]], false);
-  arrow(p, [[cq, busY], [cq, qDown.y + qDown.h]]);
-  arrow(p, [[ckv, busY], [ckv, kv.y + kv.h]]);
-  arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
+  arrow(
+    p,
+    [
+      [cq, busY],
+      [ckv, busY],
+    ],
+    false,
+  );
+  arrow(p, [
+    [cq, busY],
+    [cq, qDown.y + qDown.h],
+  ]);
+  arrow(p, [
+    [ckv, busY],
+    [ckv, kv.y + kv.h],
+  ]);
+  arrow(
+    p,
+    [
+      [(cq + ckv) / 2, busY + 24],
+      [(cq + ckv) / 2, busY],
+    ],
+    false,
+  );
   const caption: Line[] = [[n(m.heads), t(" query heads × "), n(m.headDim), t(" (RoPE on "), n(m.ropeDim), t("), one key = value head")]];
   for (const [i, x] of all.entries()) {
     const layers = f.layers.filter((l) => l.mixer !== undefined && f.arch.mixers[l.mixer] === x).length;
     const name = f.mixerNames[f.mixers.indexOf(x)] ?? String(i);
-    caption.push([t(`${name}: `), n(layers), t(" layers, "), ...(x.compressRatio ? [t("1 KV row per "), n(x.compressRatio), t(" tokens"), ...(x.indexer ? [t(", top "), n(x.indexer.topK)] : [])] : [t("window "), n(x.window), t(" only")])]);
+    caption.push([
+      t(`${name}: `),
+      n(layers),
+      t(" layers, "),
+      ...(x.compressRatio
+        ? [t("1 KV row per "), n(x.compressRatio), t(" tokens"), ...(x.indexer ? [t(", top "), n(x.indexer.topK)] : [])]
+        : [t("window "), n(x.window), t(" only")]),
+    ]);
   }
   return finish(id, p, busY + 30, caption, { zoomFrom: "mixer" });
 }

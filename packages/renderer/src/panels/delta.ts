@@ -14,7 +14,12 @@ export function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): 
   const out = node(p, 185, y0, "Linear", { w: 90 });
   const mul = circle(p, 185, out.y + out.h + 28, "times");
   const norm = node(p, 185, mul.y + mul.h + 20, "RMSNorm", { w: 100, kind: "norm", fill: "norm" });
-  const rule = node(p, 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", { w: 320, kind: "core", fill: "core", fontSize: SMALL });
+  const rule = node(p, 180, norm.y + norm.h + 24, gdn ? "Gated delta rule" : "Delta rule with channel-wise gate", {
+    w: 320,
+    kind: "core",
+    fill: "core",
+    fontSize: SMALL,
+  });
   const l2 = node(p, cols[0]!, rule.y + rule.h + 30, "L2 norm", { w: 84, kind: "norm", fill: "norm" });
   const convY = l2.y + l2.h + 22;
   const convQK = node(p, cols[0]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
@@ -23,23 +28,57 @@ export function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): 
   const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
   up(p, lin[0]!, convQK);
   up(p, convQK, l2);
-  arrow(p, [[cols[0]!, l2.y], [cols[0]!, rule.y + rule.h]]);
+  arrow(p, [
+    [cols[0]!, l2.y],
+    [cols[0]!, rule.y + rule.h],
+  ]);
   up(p, lin[1]!, convV);
-  arrow(p, [[cols[1]!, convV.y], [cols[1]!, rule.y + rule.h]]);
-  arrow(p, [[cols[2]!, lin[2]!.y], [cols[2]!, rule.y + rule.h]]);
+  arrow(p, [
+    [cols[1]!, convV.y],
+    [cols[1]!, rule.y + rule.h],
+  ]);
+  arrow(p, [
+    [cols[2]!, lin[2]!.y],
+    [cols[2]!, rule.y + rule.h],
+  ]);
   tag(p, cols[0]! + 6, rule.y + rule.h + 4, "Q, K");
   tag(p, cols[1]! + 6, rule.y + rule.h + 4, "V");
   tag(p, cols[2]! + 6, rule.y + rule.h + 4, "α, β");
   const gate = circle(p, cols[3]!, cyOf(rule) + 30, "σ", 13);
-  arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
-  arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
-  p.c.label({ id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]], fontSize: TAG });
+  arrow(p, [
+    [cols[3]!, lin[3]!.y],
+    [cols[3]!, gate.y + gate.h],
+  ]);
+  arrow(p, [
+    [cols[3]!, gate.y],
+    [cols[3]!, cyOf(mul)],
+    [mul.x + mul.w, cyOf(mul)],
+  ]);
+  p.c.label({
+    id: `${p.comp}/gate-label`,
+    component: p.comp,
+    kind: "tag",
+    x: cols[3]! + 18,
+    y: gate.y - 2,
+    lines: [[t(gdn ? "SiLU" : "Sigmoid")], [t("gate")]],
+    fontSize: TAG,
+  });
   up(p, rule, norm, 185);
   up(p, norm, mul);
   up(p, mul, out);
   const bottom = inputBus(p, lin, linY + 30 + 18);
   const caption: Line[] = gdn
-    ? [[n((m as GatedDeltaNetMixer).keyHeads), t(" key heads × "), n((m as GatedDeltaNetMixer).keyHeadDim), t(", "), n((m as GatedDeltaNetMixer).valueHeads), t(" value heads × "), n((m as GatedDeltaNetMixer).valueHeadDim)]]
+    ? [
+        [
+          n((m as GatedDeltaNetMixer).keyHeads),
+          t(" key heads × "),
+          n((m as GatedDeltaNetMixer).keyHeadDim),
+          t(", "),
+          n((m as GatedDeltaNetMixer).valueHeads),
+          t(" value heads × "),
+          n((m as GatedDeltaNetMixer).valueHeadDim),
+        ],
+      ]
     : [[n((m as KimiDeltaMixer).heads), t(" heads × "), n((m as KimiDeltaMixer).headDim)]];
   caption.push([t("Fixed-size recurrent state per layer: no KV cache")]);
   return finish(id, p, bottom, caption, { zoomFrom: "mixer" });

@@ -31,7 +31,9 @@ export interface ExtensionPanelFacets {
 export type ExtensionPanelSource = (kind: string) => ExtensionPanelFacets | undefined;
 
 const factLine = ([label, value]: PanelFact): Line =>
-  typeof value === "number" && Number.isFinite(value) ? [t(`${cleanText(label)}: `), n(value)] : [t(`${cleanText(label)}: ${cleanText(String(value))}`)];
+  typeof value === "number" && Number.isFinite(value)
+    ? [t(`${cleanText(label)}: `), n(value)]
+    : [t(`${cleanText(label)}: ${cleanText(String(value))}`)];
 
 /** The scalar fields of a mixer, for a kind nothing is known about. */
 function fieldLines(m: AnyMixer): Line[] {
@@ -52,7 +54,12 @@ function cacheLines({ perToken, state }: { perToken: number; state: number }): L
   if (!count(perToken) || !count(state)) return [];
   const lines: Line[] = [];
   if (perToken > 0) lines.push([t("KV cache: "), n(perToken), t(" values per token and layer")]);
-  if (state > 0) lines.push(perToken > 0 ? [t("Fixed-size state per layer: "), n(state), t(" values")] : [t("Fixed-size state per layer: "), n(state), t(" values; no KV cache")]);
+  if (state > 0)
+    lines.push(
+      perToken > 0
+        ? [t("Fixed-size state per layer: "), n(state), t(" values")]
+        : [t("Fixed-size state per layer: "), n(state), t(" values; no KV cache")],
+    );
   return lines;
 }
 

@@ -31,10 +31,21 @@ export function ffnPanel(f: Facts): Panel | undefined {
     up(p, inp, act);
     up(p, act, mul);
     up(p, mul, top);
-    arrow(p, [[c2, gate.y], [c2, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+    arrow(p, [
+      [c2, gate.y],
+      [c2, cyOf(mul)],
+      [mul.x + mul.w, cyOf(mul)],
+    ]);
     const busY = inp.y + inp.h + 18;
-    arrow(p, [[c1, busY + 18], [c1, inp.y + inp.h]]);
-    arrow(p, [[c1, busY], [c2, busY], [c2, gate.y + gate.h]]);
+    arrow(p, [
+      [c1, busY + 18],
+      [c1, inp.y + inp.h],
+    ]);
+    arrow(p, [
+      [c1, busY],
+      [c2, busY],
+      [c2, gate.y + gate.h],
+    ]);
     bottomY = busY + 30;
   } else {
     const act = node(p, c1, y0 + 34 + 26, actText, { w: 180, fontSize: SMALL, kind: "activation" });
@@ -42,7 +53,10 @@ export function ffnPanel(f: Facts): Panel | undefined {
     const inp = node(p, c1, act.y + act.h + 26, "Linear layer", { w: 160, h: 34, fontSize: SMALL });
     up(p, inp, act);
     up(p, act, top);
-    arrow(p, [[c1, inp.y + inp.h + 24], [c1, inp.y + inp.h]]);
+    arrow(p, [
+      [c1, inp.y + inp.h + 24],
+      [c1, inp.y + inp.h],
+    ]);
     bottomY = inp.y + inp.h + 30;
   }
   const caption: Line[] = [];

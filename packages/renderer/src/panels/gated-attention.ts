@@ -5,7 +5,25 @@ import { headSharing } from "@archgal/schema/metrics";
 import type { AttentionMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
 import { textWidth } from "../text-metrics.js";
-import { PW, SMALL, TAG, columnCentres, start, finish, node, nodeWidth, circle, arrow, up, cyOf, n, t, inputBus, tag, type Panel } from "./kit.js";
+import {
+  PW,
+  SMALL,
+  TAG,
+  columnCentres,
+  start,
+  finish,
+  node,
+  nodeWidth,
+  circle,
+  arrow,
+  up,
+  cyOf,
+  n,
+  t,
+  inputBus,
+  tag,
+  type Panel,
+} from "./kit.js";
 
 /** Gated attention: Q, K, V and a sigmoid gate on the attention output. */
 export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
@@ -28,7 +46,12 @@ export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   const mid = (sdpaL + sdpaR) / 2;
   const out = node(p, mid, y0, "Linear", { w: 90 });
   const mul = circle(p, mid, out.y + out.h + 30, "times");
-  const sdpa = node(p, mid, mul.y + mul.h + 22, "Scaled dot-product attention", { w: sdpaR - sdpaL, kind: "core", fill: "core", fontSize: SMALL });
+  const sdpa = node(p, mid, mul.y + mul.h + 22, "Scaled dot-product attention", {
+    w: sdpaR - sdpaL,
+    kind: "core",
+    fill: "core",
+    fontSize: SMALL,
+  });
   let y = sdpa.y + sdpa.h + 30;
   const norms: Box[] = [];
   if (normText) {
@@ -40,18 +63,54 @@ export function gatedAttentionPanel(m: AttentionMixer, id: string): Panel {
   for (let i = 0; i < 3; i++) {
     const from = norms[i] ?? lin[i]!;
     if (norms[i]) up(p, lin[i]!, norms[i]!);
-    arrow(p, [[cols[i]!, from.y], [cols[i]!, sdpa.y + sdpa.h]]);
+    arrow(p, [
+      [cols[i]!, from.y],
+      [cols[i]!, sdpa.y + sdpa.h],
+    ]);
     tag(p, cols[i]! + 6, sdpa.y + sdpa.h + 4, ["Q", "K", "V"][i]!);
   }
-  arrow(p, [[cols[3]!, lin[3]!.y], [cols[3]!, gate.y + gate.h]]);
-  arrow(p, [[cols[3]!, gate.y], [cols[3]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  arrow(p, [
+    [cols[3]!, lin[3]!.y],
+    [cols[3]!, gate.y + gate.h],
+  ]);
+  arrow(p, [
+    [cols[3]!, gate.y],
+    [cols[3]!, cyOf(mul)],
+    [mul.x + mul.w, cyOf(mul)],
+  ]);
   p.c.label(
     labelRight
-      ? { id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! + 18, y: gate.y - 2, lines: [[t("Sigmoid")], [t("gate")]], fontSize: TAG }
-      : { id: `${p.comp}/gate-label`, component: p.comp, kind: "tag", x: cols[3]! - 8, y: cyOf(mul) + 5, anchor: "end", lines: [[t("Sigmoid gate")]], fontSize: TAG },
+      ? {
+          id: `${p.comp}/gate-label`,
+          component: p.comp,
+          kind: "tag",
+          x: cols[3]! + 18,
+          y: gate.y - 2,
+          lines: [[t("Sigmoid")], [t("gate")]],
+          fontSize: TAG,
+        }
+      : {
+          id: `${p.comp}/gate-label`,
+          component: p.comp,
+          kind: "tag",
+          x: cols[3]! - 8,
+          y: cyOf(mul) + 5,
+          anchor: "end",
+          lines: [[t("Sigmoid gate")]],
+          fontSize: TAG,
+        },
   );
   up(p, sdpa, mul, mid);
   up(p, mul, out);
   const bottom = inputBus(p, lin, lin[0]!.y + lin[0]!.h + 18);
-  return finish(id, p, bottom, [[n(m.heads), t(" query heads, "), n(m.kvHeads), t(" KV heads, head dim "), n(m.headDim)], [t(`Sigmoid output gate (${m.outputGate}) on the attention output`)]], { zoomFrom: "mixer" });
+  return finish(
+    id,
+    p,
+    bottom,
+    [
+      [n(m.heads), t(" query heads, "), n(m.kvHeads), t(" KV heads, head dim "), n(m.headDim)],
+      [t(`Sigmoid output gate (${m.outputGate}) on the attention output`)],
+    ],
+    { zoomFrom: "mixer" },
+  );
 }

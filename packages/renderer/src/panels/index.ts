@@ -21,7 +21,9 @@ export { ffnPanel, moePanel, mtpPanel, patternPanel, savingsPanel };
 
 /** Every panel of a figure, in drawing order. */
 export function allPanels(f: Facts, options: PanelOptions = {}): Panel[] {
-  return [ffnPanel(f), moePanel(f), savingsPanel(f), ...mixerPanels(f, options), patternPanel(f), mtpPanel(f)].filter((p): p is Panel => p !== undefined);
+  return [ffnPanel(f), moePanel(f), savingsPanel(f), ...mixerPanels(f, options), patternPanel(f), mtpPanel(f)].filter(
+    (p): p is Panel => p !== undefined,
+  );
 }
 
 /** Bounding rectangle of a placed panel. */

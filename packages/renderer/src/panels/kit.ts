@@ -47,8 +47,33 @@ export interface PanelStart {
 export function start(id: string, title: Line, accent = false): PanelStart {
   const comp = formatComponentId({ kind: "panel", id });
   const c = new Canvas(comp);
-  const frame = c.box({ id: `${id}-frame`, component: comp, kind: "panel", left: 0, y: 0, w: PW, h: 10, lines: [], fill: "background", stroke: accent ? "accent" : "line", strokeWidth: 2.5, dash: "dotted", rx: 18, container: true });
-  const t = c.label({ id: `${id}-title`, component: comp, kind: "panel-title", x: 18, y: 12, lines: [title], maxW: PW - 36, fontSize: TITLE, weight: "bold" });
+  const frame = c.box({
+    id: `${id}-frame`,
+    component: comp,
+    kind: "panel",
+    left: 0,
+    y: 0,
+    w: PW,
+    h: 10,
+    lines: [],
+    fill: "background",
+    stroke: accent ? "accent" : "line",
+    strokeWidth: 2.5,
+    dash: "dotted",
+    rx: 18,
+    container: true,
+  });
+  const t = c.label({
+    id: `${id}-title`,
+    component: comp,
+    kind: "panel-title",
+    x: 18,
+    y: 12,
+    lines: [title],
+    maxW: PW - 36,
+    fontSize: TITLE,
+    weight: "bold",
+  });
   const r = labelRect(t);
   return { c, frame, comp, titleBottom: r.y + r.h };
 }
@@ -72,7 +97,12 @@ export type NodeOpts = { w?: number; h?: number; fill?: ColorName; fontSize?: nu
 export function nodeWidth(text: string | Line[], o: NodeOpts = {}): number {
   const lines = typeof text === "string" ? [[{ text }]] : text;
   const fontSize = o.fontSize ?? SMALL;
-  const word = Math.max(0, ...lines.flatMap((l) => l.flatMap((s) => s.text.split(" ").map((w) => textWidth(w, fontSize, "bold" in s && s.bold ? "bold" : "normal")))));
+  const word = Math.max(
+    0,
+    ...lines.flatMap((l) =>
+      l.flatMap((s) => s.text.split(" ").map((w) => textWidth(w, fontSize, "bold" in s && s.bold ? "bold" : "normal"))),
+    ),
+  );
   return Math.max(o.w ?? 84, Math.ceil(word + 2 * 6 + 1));
 }
 
@@ -85,7 +115,13 @@ export const COLUMN_GAP = 14;
  * column's left edge may go (`left`). A column's extent is its width (centred) or how far it reaches to the
  * left and to the right of its centre (`[l, r]`, e.g. a gate with its label on the right).
  */
-export function columnCentres(preferred: readonly number[], extents: readonly (number | readonly [number, number])[], left = 18, right = PW - 18, gap = COLUMN_GAP): number[] {
+export function columnCentres(
+  preferred: readonly number[],
+  extents: readonly (number | readonly [number, number])[],
+  left = 18,
+  right = PW - 18,
+  gap = COLUMN_GAP,
+): number[] {
   const ext = extents.map((e): readonly [number, number] => (typeof e === "number" ? [e / 2, e / 2] : e));
   const out: number[] = [];
   preferred.forEach((x, i) => {
@@ -125,7 +161,20 @@ export function node(p: PanelStart, cx: number, y: number, text: string | Line[]
 export function circle(p: PanelStart, cx: number, cy: number, what: "plus" | "times" | string, r = 11): Box {
   const id = `${p.comp}/${p.c.boxes.length}`;
   if (what === "plus" || what === "times") return p.c.op(id, p.comp, what, cx, cy, r);
-  return p.c.box({ id, component: p.comp, kind: "gate", cx, y: cy - r, w: 2 * r, h: 2 * r, shape: "circle", lines: [[{ text: what }]], fontSize: 14, padX: 2, padY: 1 });
+  return p.c.box({
+    id,
+    component: p.comp,
+    kind: "gate",
+    cx,
+    y: cy - r,
+    w: 2 * r,
+    h: 2 * r,
+    shape: "circle",
+    lines: [[{ text: what }]],
+    fontSize: 14,
+    padX: 2,
+    padY: 1,
+  });
 }
 
 /** A line (with an arrow head unless told otherwise) through the given points. */
@@ -133,7 +182,11 @@ export const arrow = (p: PanelStart, pts: [number, number][], arrowHead = true) 
   p.c.edge(`${p.comp}/e${p.c.edges.length}`, pts, { component: p.comp, arrow: arrowHead, width: 2.5 });
 
 /** Vertical arrow from the top of `from` to the bottom of `to` (at from's centre x unless given). */
-export const up = (p: PanelStart, from: Box, to: Box, x = from.x + from.w / 2) => arrow(p, [[x, from.y], [x, to.y + to.h]]);
+export const up = (p: PanelStart, from: Box, to: Box, x = from.x + from.w / 2) =>
+  arrow(p, [
+    [x, from.y],
+    [x, to.y + to.h],
+  ]);
 
 /** Centre x of a box. */
 export const cxOf = (b: Box) => b.x + b.w / 2;
@@ -149,16 +202,45 @@ export function inputBus(p: PanelStart, boxes: Box[], y: number, feedX?: number)
   const xs = boxes.map(cxOf);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
-  if (x1 > x0) arrow(p, [[x0, y], [x1, y]], false);
-  boxes.forEach((b) => arrow(p, [[cxOf(b), y], [cxOf(b), b.y + b.h]]));
+  if (x1 > x0)
+    arrow(
+      p,
+      [
+        [x0, y],
+        [x1, y],
+      ],
+      false,
+    );
+  boxes.forEach((b) =>
+    arrow(p, [
+      [cxOf(b), y],
+      [cxOf(b), b.y + b.h],
+    ]),
+  );
   const fx = feedX ?? (x0 + x1) / 2;
-  arrow(p, [[fx, y + 26], [fx, y]], false);
+  arrow(
+    p,
+    [
+      [fx, y + 26],
+      [fx, y],
+    ],
+    false,
+  );
   return y + 30;
 }
 
 /** A small letter label beside a line. */
 export function tag(p: PanelStart, x: number, y: number, text: string) {
-  p.c.label({ id: `${p.comp}/t${p.c.labels.length}`, component: p.comp, kind: "tag", x, y, lines: [[{ text }]], fontSize: 15, weight: "bold" });
+  p.c.label({
+    id: `${p.comp}/t${p.c.labels.length}`,
+    component: p.comp,
+    kind: "tag",
+    x,
+    y,
+    lines: [[{ text }]],
+    fontSize: 15,
+    weight: "bold",
+  });
 }
 
 /** The lines without repeats (same text). */

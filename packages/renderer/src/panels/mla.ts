@@ -22,19 +22,47 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   const rope = rotary ? node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" }) : undefined;
   const rowLatent = rowUp + 30 + 26;
   const kvLat = node(p, ckv, rowLatent, [[t("KV latent "), n(m.kvLoraRank)], [t("(cached)")]], { w: 150, kind: "latent", fill: "core" });
-  const ropeKey = node(p, cr, rowLatent, [[t(rotary ? "RoPE key " : "Shared key "), n(m.qkRopeHeadDim)], [t(rotary ? "(cached)" : "(cached, NoPE)")]], { w: 130, kind: "latent", fill: "core" });
-  const qLat = m.qLoraRank !== null ? node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 140, kind: "latent", fill: "box" }) : undefined;
+  const ropeKey = node(
+    p,
+    cr,
+    rowLatent,
+    [[t(rotary ? "RoPE key " : "Shared key "), n(m.qkRopeHeadDim)], [t(rotary ? "(cached)" : "(cached, NoPE)")]],
+    { w: 130, kind: "latent", fill: "core" },
+  );
+  const qLat =
+    m.qLoraRank !== null
+      ? node(p, cq, rowLatent, [[t("Query latent")], [n(m.qLoraRank)]], { w: 140, kind: "latent", fill: "box" })
+      : undefined;
   // The latents side by side, one height.
   const latH = Math.max(kvLat.h, ropeKey.h, qLat?.h ?? 0);
   for (const b of [kvLat, ropeKey, qLat]) if (b) b.h = latH;
   const rowDown = rowLatent + latH + 26;
-  const kvDown = p.c.box({ id: `${p.comp}/kv-down`, component: p.comp, kind: "linear", left: ckv - 80, y: rowDown, w: cr + 60 - (ckv - 80), minH: 30, lines: [[t("Linear (down)")]], fontSize: SMALL, fill: "ffn", padX: 6, padY: 5 });
+  const kvDown = p.c.box({
+    id: `${p.comp}/kv-down`,
+    component: p.comp,
+    kind: "linear",
+    left: ckv - 80,
+    y: rowDown,
+    w: cr + 60 - (ckv - 80),
+    minH: 30,
+    lines: [[t("Linear (down)")]],
+    fontSize: SMALL,
+    fill: "ffn",
+    padX: 6,
+    padY: 5,
+  });
   up(p, kvDown, kvLat, ckv);
   up(p, kvDown, ropeKey, cr);
   up(p, kvLat, kvUp);
   if (rope) up(p, ropeKey, rope);
-  arrow(p, [[ckv, kvUp.y], [ckv, sdpa.y + sdpa.h]]);
-  arrow(p, [[cr, (rope ?? ropeKey).y], [cr, sdpa.y + sdpa.h]]);
+  arrow(p, [
+    [ckv, kvUp.y],
+    [ckv, sdpa.y + sdpa.h],
+  ]);
+  arrow(p, [
+    [cr, (rope ?? ropeKey).y],
+    [cr, sdpa.y + sdpa.h],
+  ]);
   tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
   let qTop: Box;
   let qBottom: Box;
@@ -50,18 +78,58 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
     qTop = q;
     qBottom = q;
   }
-  arrow(p, [[cq, qTop.y], [cq, sdpa.y + sdpa.h]]);
+  arrow(p, [
+    [cq, qTop.y],
+    [cq, sdpa.y + sdpa.h],
+  ]);
   tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
   const busY = rowDown + 30 + 18;
-  arrow(p, [[cq, busY], [ckv, busY]], false);
-  arrow(p, [[cq, busY], [cq, qBottom.y + qBottom.h]]);
-  arrow(p, [[ckv, busY], [ckv, kvDown.y + kvDown.h]]);
-  arrow(p, [[(cq + ckv) / 2, busY + 24], [(cq + ckv) / 2, busY]], false);
+  arrow(
+    p,
+    [
+      [cq, busY],
+      [ckv, busY],
+    ],
+    false,
+  );
+  arrow(p, [
+    [cq, busY],
+    [cq, qBottom.y + qBottom.h],
+  ]);
+  arrow(p, [
+    [ckv, busY],
+    [ckv, kvDown.y + kvDown.h],
+  ]);
+  arrow(
+    p,
+    [
+      [(cq + ckv) / 2, busY + 24],
+      [(cq + ckv) / 2, busY],
+    ],
+    false,
+  );
   const caption: Line[] = [
-    [n(m.heads), t(" heads; q/k head dim "), n(m.qkNopeHeadDim), t(" + "), n(m.qkRopeHeadDim), t(rotary ? " (RoPE), v head dim " : " (shared, no RoPE), v head dim "), n(m.vHeadDim)],
-    [t("KV cache per token and layer: "), n(m.kvLoraRank), t(" + "), n(m.qkRopeHeadDim), t(" = "), n(m.kvLoraRank + m.qkRopeHeadDim), t(" values")],
+    [
+      n(m.heads),
+      t(" heads; q/k head dim "),
+      n(m.qkNopeHeadDim),
+      t(" + "),
+      n(m.qkRopeHeadDim),
+      t(rotary ? " (RoPE), v head dim " : " (shared, no RoPE), v head dim "),
+      n(m.vHeadDim),
+    ],
+    [
+      t("KV cache per token and layer: "),
+      n(m.kvLoraRank),
+      t(" + "),
+      n(m.qkRopeHeadDim),
+      t(" = "),
+      n(m.kvLoraRank + m.qkRopeHeadDim),
+      t(" values"),
+    ],
   ];
-  if (m.indexer) caption.push([t("Sparse indexer: "), n(m.indexer.heads), t(" heads pick the top "), n(m.indexer.topK), t(" tokens per query")]);
+  if (m.indexer)
+    caption.push([t("Sparse indexer: "), n(m.indexer.heads), t(" heads pick the top "), n(m.indexer.topK), t(" tokens per query")]);
   if (m.window) caption.push([t("Sliding window of "), n(m.window), t(" tokens")]);
   return finish(id, p, busY + 30, caption, { zoomFrom: "mixer" });
 }

@@ -18,18 +18,37 @@ export function mlstmPanel(m: MlstmMixer, id: string): Panel {
   const linY = gates.y + gates.h + 24;
   const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 66 }));
   for (let i = 0; i < 3; i++) {
-    arrow(p, [[cols[i]!, lin[i]!.y], [cols[i]!, cell.y + cell.h]]);
+    arrow(p, [
+      [cols[i]!, lin[i]!.y],
+      [cols[i]!, cell.y + cell.h],
+    ]);
     tag(p, cols[i]! + 6, cell.y + cell.h + 4, ["Q", "K", "V"][i]!);
   }
   up(p, lin[3]!, gates);
-  arrow(p, [[cols[3]!, gates.y], [cols[3]!, cell.y + cell.h]]);
+  arrow(p, [
+    [cols[3]!, gates.y],
+    [cols[3]!, cell.y + cell.h],
+  ]);
   tag(p, cols[3]! + 6, cell.y + cell.h + 2, "f, i");
   const gate = circle(p, cols[4]!, cyOf(cell) + 20, "σ", 13);
-  arrow(p, [[cols[4]!, lin[4]!.y], [cols[4]!, gate.y + gate.h]]);
-  arrow(p, [[cols[4]!, gate.y], [cols[4]!, cyOf(mul)], [mul.x + mul.w, cyOf(mul)]]);
+  arrow(p, [
+    [cols[4]!, lin[4]!.y],
+    [cols[4]!, gate.y + gate.h],
+  ]);
+  arrow(p, [
+    [cols[4]!, gate.y],
+    [cols[4]!, cyOf(mul)],
+    [mul.x + mul.w, cyOf(mul)],
+  ]);
   up(p, cell, norm, 180);
   up(p, norm, mul);
   up(p, mul, out);
   const bottom = inputBus(p, lin, linY + 30 + 18);
-  return finish(id, p, bottom, [[n(m.heads), t(" heads; query/key width "), n(m.qkDim), t(", value width "), n(m.vDim)], [t("Matrix memory per head; no KV cache")]], { zoomFrom: "mixer" });
+  return finish(
+    id,
+    p,
+    bottom,
+    [[n(m.heads), t(" heads; query/key width "), n(m.qkDim), t(", value width "), n(m.vDim)], [t("Matrix memory per head; no KV cache")]],
+    { zoomFrom: "mixer" },
+  );
 }

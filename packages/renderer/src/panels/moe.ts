@@ -25,16 +25,45 @@ export function moePanel(f: Facts): Panel | undefined {
   const mid = shared ? 160 : 225;
   const spread = shared ? 82 : 120;
   const sum = circle(p, mid, y0 + 36, "plus", 14);
-  arrow(p, [[mid, sum.y], [mid, y0 - 4]]);
+  arrow(p, [
+    [mid, sum.y],
+    [mid, y0 - 4],
+  ]);
   const ey = sum.y + sum.h + 46;
   const ew = 134;
   const e1 = node(p, mid - spread, ey, "Feed forward", { w: ew, h: 34, fontSize: SMALL, kind: "expert" });
   const eN = node(p, mid + spread, ey, "Feed forward", { w: ew, h: 34, fontSize: SMALL, kind: "expert" });
-  const dots = p.c.label({ id: `${p.comp}/dots`, component: p.comp, kind: "dots", x: mid, y: ey + 4, anchor: "middle", lines: [[t(shared ? "···" : "· · ·")]], fontSize: 18, weight: "bold" });
+  const dots = p.c.label({
+    id: `${p.comp}/dots`,
+    component: p.comp,
+    kind: "dots",
+    x: mid,
+    y: ey + 4,
+    anchor: "middle",
+    lines: [[t(shared ? "···" : "· · ·")]],
+    fontSize: 18,
+    weight: "bold",
+  });
   void dots;
   // A badge hangs from its expert's lower right corner, below the expert's text (never over it).
   const badge = (id: string, host: Box, text: string, accent: boolean) => {
-    const b = p.c.box({ id: `${p.comp}/${id}`, component: p.comp, kind: "badge", left: 0, y: host.y + (host.h + host.lines.length * host.fontSize * LINE_HEIGHT) / 2 + 1.5, lines: [[{ text }]], fontSize: 15, weight: "bold", fill: accent ? "accent" : "badge", stroke: accent ? "accent" : "badge", textColor: accent ? "accent-text" : "badge-text", padX: 6, padY: 3, minW: 24, rx: 4 });
+    const b = p.c.box({
+      id: `${p.comp}/${id}`,
+      component: p.comp,
+      kind: "badge",
+      left: 0,
+      y: host.y + (host.h + host.lines.length * host.fontSize * LINE_HEIGHT) / 2 + 1.5,
+      lines: [[{ text }]],
+      fontSize: 15,
+      weight: "bold",
+      fill: accent ? "accent" : "badge",
+      stroke: accent ? "accent" : "badge",
+      textColor: accent ? "accent-text" : "badge-text",
+      padX: 6,
+      padY: 3,
+      minW: 24,
+      rx: 4,
+    });
     b.x = host.x + host.w - b.w + 8;
     return b;
   };
@@ -45,26 +74,49 @@ export function moePanel(f: Facts): Panel | undefined {
   router.strokeWidth = 2.5;
   const rTop = router.y;
   for (const [i, e] of [e1, eN].entries()) {
-    arrow(p, [[cxOf(router) + (i ? 16 : -16), rTop], [cxOf(e), e.y + e.h + 8]]);
+    arrow(p, [
+      [cxOf(router) + (i ? 16 : -16), rTop],
+      [cxOf(e), e.y + e.h + 8],
+    ]);
     const ang = i ? 1 : -1;
-    arrow(p, [[cxOf(e), e.y], [mid + ang * 10, sum.y + sum.h - 4]]);
+    arrow(p, [
+      [cxOf(e), e.y],
+      [mid + ang * 10, sum.y + sum.h - 4],
+    ]);
   }
-  arrow(p, [[mid, rTop], [mid, ey + 30]]);
-  arrow(p, [[mid, ey], [mid, sum.y + sum.h]]);
+  arrow(p, [
+    [mid, rTop],
+    [mid, ey + 30],
+  ]);
+  arrow(p, [
+    [mid, ey],
+    [mid, sum.y + sum.h],
+  ]);
   const inY = router.y + router.h + 34;
-  arrow(p, [[mid, inY], [mid, router.y + router.h]]);
+  arrow(p, [
+    [mid, inY],
+    [mid, router.y + router.h],
+  ]);
   let sharedBox: Box | undefined;
   if (shared) {
     sharedBox = node(p, 390, ey, "Shared expert", { w: 142, h: 34, fontSize: SMALL, kind: "expert" });
     const sb = badge("badge-shared", sharedBox, shared > 1 ? `${formatInt(shared)} shared` : "shared", false);
     // The input arrow enters the shared expert left of its badge.
     const sx = Math.min(cxOf(sharedBox), sb.x - 12);
-    arrow(p, [[mid, inY - 12], [sx, inY - 12], [sx, sharedBox.y + sharedBox.h + 8]]);
-    arrow(p, [[cxOf(sharedBox), sharedBox.y], [mid + 14, sum.y + sum.h / 2]]);
+    arrow(p, [
+      [mid, inY - 12],
+      [sx, inY - 12],
+      [sx, sharedBox.y + sharedBox.h + 8],
+    ]);
+    arrow(p, [
+      [cxOf(sharedBox), sharedBox.y],
+      [mid + 14, sum.y + sum.h / 2],
+    ]);
   }
   const caption: Line[] = [[n(moe.activeExperts), t(" of "), n(moe.experts), t(" experts active per token")]];
   if (shared) caption.push([t("+ "), n(shared), t(` shared expert${shared > 1 ? "s" : ""} always active`)]);
-  if (moe.zeroExperts) caption.push([t("+ "), n(moe.zeroExperts), t(` zero-computation (identity) expert${moe.zeroExperts > 1 ? "s" : ""}`)]);
+  if (moe.zeroExperts)
+    caption.push([t("+ "), n(moe.zeroExperts), t(` zero-computation (identity) expert${moe.zeroExperts > 1 ? "s" : ""}`)]);
   const r = moe.router;
   if (r && (r.scoring || r.hash || (r.groups && r.groups > 1 && r.topkGroups))) {
     const parts: Line = [t(r.hash ? "Router: token-id hash" : `Router: ${r.scoring ?? "softmax"} scores`)];
@@ -75,7 +127,14 @@ export function moePanel(f: Facts): Panel | undefined {
   if (r?.mlpHidden) caption.push([t("MLP router with hidden width "), n(r.mlpHidden)]);
   for (const other of moes.slice(1)) {
     const layers = f.layers.filter((l) => l.ffn !== undefined && f.arch.ffns[l.ffn] === other).length;
-    caption.push([n(layers), t(" layers: "), n(other.activeExperts), t(" of "), n(other.experts), t(other.router?.hash ? " experts chosen by token hash" : " experts")]);
+    caption.push([
+      n(layers),
+      t(" layers: "),
+      n(other.activeExperts),
+      t(" of "),
+      n(other.experts),
+      t(other.router?.hash ? " experts chosen by token hash" : " experts"),
+    ]);
   }
   return finish("moe", p, inY + 10, caption, { zoomFrom: "ffn", accentZoom: true, expertBox: eN });
 }

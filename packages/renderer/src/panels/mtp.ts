@@ -23,7 +23,12 @@ export function mtpPanel(f: Facts): Panel | undefined {
   const what = mtpModuleKind(f, mtp);
   const lines: Line[] = [
     [{ text: "Multi-token prediction:", accent: true }],
-    [n(mtp.layers), t(` extra module${mtp.layers > 1 ? "s" : ""} (${what}, `), { text: formatCount(f.params.breakdown.mtp), accent: true }, t(" parameters) predict further tokens in training; usable for speculative decoding")],
+    [
+      n(mtp.layers),
+      t(` extra module${mtp.layers > 1 ? "s" : ""} (${what}, `),
+      { text: formatCount(f.params.breakdown.mtp), accent: true },
+      t(" parameters) predict further tokens in training; usable for speculative decoding"),
+    ],
   ];
   const l = c.label({ id: "mtp-note", component: "mtp", kind: "note", x: 18, y: 0, lines, maxW: PW - 36, fontSize: 15, weight: "bold" });
   const r = labelRect(l);

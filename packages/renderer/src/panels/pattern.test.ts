@@ -24,7 +24,10 @@ function stack(layers: LayerEntry[]): ModelSpec {
       embedding: { tied: false },
       positional: { kind: "rope" },
       norm: { kind: "rmsnorm", placement: "pre" },
-      mixers: { a: { kind: "attention", heads: 1, kvHeads: 1, headDim: 1 }, b: { kind: "mamba2", heads: 1, headDim: 1, stateSize: 1, groups: 1, convKernel: 1 } },
+      mixers: {
+        a: { kind: "attention", heads: 1, kvHeads: 1, headDim: 1 },
+        b: { kind: "mamba2", heads: 1, headDim: 1, stateSize: 1, groups: 1, convKernel: 1 },
+      },
       ffns: { f: { kind: "mlp", hidden: 1, activation: "silu", gated: false } },
       layers,
     },
@@ -32,13 +35,21 @@ function stack(layers: LayerEntry[]): ModelSpec {
 }
 
 /** The fuzz counterexample: n layers of one kind, then one of another (no period: the worst case). */
-const twoKind = (n: number) => stack([{ mixer: "a", ffn: "f", count: n }, { mixer: "b", ffn: "f" }]);
+const twoKind = (n: number) =>
+  stack([
+    { mixer: "a", ffn: "f", count: n },
+    { mixer: "b", ffn: "f" },
+  ]);
 
 /** Heading and listing text of the pattern panel, without white space (wrapping and padding differ). */
 function listing(f: Facts): { heading: string; text: string } | undefined {
   const p = patternPanel(f);
   if (!p) return undefined;
-  const text = (id: string) => p.canvas.labels.find((l) => l.id === id)!.lines.map((l) => l.map((s) => s.text).join("")).join(" ");
+  const text = (id: string) =>
+    p.canvas.labels
+      .find((l) => l.id === id)!
+      .lines.map((l) => l.map((s) => s.text).join(""))
+      .join(" ");
   return { heading: text("pattern-title"), text: text("pattern-lines").replace(/\s+/g, "") };
 }
 
@@ -46,7 +57,8 @@ function listing(f: Facts): { heading: string; text: string } | undefined {
 function formerListing(f: Facts): { heading: string; text: string } | undefined {
   const keys = f.layerKeys;
   if (new Set(keys).size < 2) return undefined;
-  if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1) return undefined;
+  if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1)
+    return undefined;
   const naivePeriod = (seq: readonly string[]) => {
     for (let p = 1; p <= seq.length / 2; p++) if (seq.every((x, i) => i < p || x === seq[i - p])) return p;
     return seq.length;
@@ -75,7 +87,9 @@ function formerListing(f: Facts): { heading: string; text: string } | undefined 
     if (per > 1) {
       const reps = Math.floor((keys.length - offset) / per);
       const end = offset + reps * per;
-      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`);
+      text.push(
+        `… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`,
+      );
       const tail: { start: number; end: number; key: string }[] = [];
       for (let i = end; i < keys.length; i++) {
         const last = tail[tail.length - 1];
@@ -88,7 +102,12 @@ function formerListing(f: Facts): { heading: string; text: string } | undefined 
       if (counts.size === 2) heading = `${[...counts.values()].join(":")} pattern`;
     }
   } else {
-    const describe = (e: LayerEntry): string => ("repeat" in e ? `${e.repeat}×[${e.layers.map(describe).join(", ")}]` : (e.count ?? 1) > 1 ? `${e.count}× ${layerKey(f.arch, e.mixer, e.ffn)}` : layerKey(f.arch, e.mixer, e.ffn));
+    const describe = (e: LayerEntry): string =>
+      "repeat" in e
+        ? `${e.repeat}×[${e.layers.map(describe).join(", ")}]`
+        : (e.count ?? 1) > 1
+          ? `${e.count}× ${layerKey(f.arch, e.mixer, e.ffn)}`
+          : layerKey(f.arch, e.mixer, e.ffn);
     let start = 0;
     text = f.arch.layers.map((e) => {
       const count = countLayerPattern([e]);
@@ -104,7 +123,7 @@ function formerListing(f: Facts): { heading: string; text: string } | undefined 
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe("layer-pattern panel (F8)", () => {
@@ -176,7 +195,11 @@ describe("layer-pattern panel (F8)", () => {
 
   it("writes a huge group's contents out only in part", () => {
     const r = rng(5);
-    const group: LayerEntry[] = Array.from({ length: 2_000 }, () => ({ mixer: r() < 0.5 ? "a" : "b", ffn: "f", count: 1 + Math.floor(r() * 3) }));
+    const group: LayerEntry[] = Array.from({ length: 2_000 }, () => ({
+      mixer: r() < 0.5 ? "a" : "b",
+      ffn: "f",
+      count: 1 + Math.floor(r() * 3),
+    }));
     const spec = stack([{ repeat: 1, layers: group }]);
     const l = listing(analyse(spec))!;
     expect(l.text).toMatch(/^Layers1–\d+:1×\[.*,…\]$/);

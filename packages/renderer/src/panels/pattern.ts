@@ -48,7 +48,8 @@ export function patternPanel(f: Facts): Panel | undefined {
   const distinct = new Set(keys);
   if (distinct.size < 2) return undefined;
   // A dense prefix alone is told by a callout.
-  if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1) return undefined;
+  if (f.densePrefix > 0 && new Set(keys.slice(0, f.densePrefix)).size === 1 && new Set(keys.slice(f.densePrefix)).size === 1)
+    return undefined;
   // Find a short prefix after which the pattern repeats (each try is linear in the number of layers).
   let offset = -1;
   let per = keys.length;
@@ -86,7 +87,9 @@ export function patternPanel(f: Facts): Panel | undefined {
     text = runs.map(row);
     if (per > 1) {
       const end = offset + reps * per;
-      text.push(`… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`);
+      text.push(
+        `… layers ${offset + 1}–${offset + per} repeat ${reps}× (${end === keys.length ? `${keys.length} layers` : `to layer ${end}`})`,
+      );
       text.push(...tail.map(row));
       const counts = new Map<string, number>();
       for (let i = offset; i < offset + per && counts.size <= 2; i++) counts.set(keys[i]!, (counts.get(keys[i]!) ?? 0) + 1);
@@ -96,13 +99,39 @@ export function patternPanel(f: Facts): Panel | undefined {
     text = entryLines(f, PATTERN_LINES + 1);
   }
   const c = new Canvas("pattern");
-  const h = c.label({ id: "pattern-title", component: "pattern", kind: "listing-title", x: 18, y: 0, lines: [[t(heading)]], fontSize: 18, family: "mono" });
+  const h = c.label({
+    id: "pattern-title",
+    component: "pattern",
+    kind: "listing-title",
+    x: 18,
+    y: 0,
+    lines: [[t(heading)]],
+    fontSize: 18,
+    family: "mono",
+  });
   const hr = labelRect(h);
-  c.edge("pattern-rule", [[18, hr.h + 4], [PW - 18, hr.h + 4]], { component: "pattern", kind: "rule", arrow: false, width: 1.2 });
+  c.edge(
+    "pattern-rule",
+    [
+      [18, hr.h + 4],
+      [PW - 18, hr.h + 4],
+    ],
+    { component: "pattern", kind: "rule", arrow: false, width: 1.2 },
+  );
   const lines: Line[] = text.slice(0, PATTERN_LINES).map((x) => [t(x)]);
   if (text.length > PATTERN_LINES) lines.push([t("…")]);
   if (f.arch.layers.some((e) => "repeat" in e && e.shortcut)) lines.push([t("(MoE runs beside the group: shortcut-connected)")]);
-  const l = c.label({ id: "pattern-lines", component: "pattern", kind: "listing", x: 18, y: hr.h + 12, lines, maxW: PW - 36, fontSize: 14, family: "mono" });
+  const l = c.label({
+    id: "pattern-lines",
+    component: "pattern",
+    kind: "listing",
+    x: 18,
+    y: hr.h + 12,
+    lines,
+    maxW: PW - 36,
+    fontSize: 14,
+    family: "mono",
+  });
   const r = labelRect(l);
   const bottom = layerStrip(f, c, { x: 18, y: r.y + r.h + 16, width: PW - 36, component: "pattern" });
   return { id: "pattern", canvas: c, w: PW, h: bottom };

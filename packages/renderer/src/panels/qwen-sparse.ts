@@ -15,17 +15,36 @@ export function qwenSparsePanel(m: QwenSparseMixer, id: string): Panel {
   const qkv = node(p, ca, sdpa.y + sdpa.h + 34, [[t("Q, K, V ("), n(m.heads), t(" / "), n(m.kvHeads), t(" heads)")]], { w: 200 });
   const pick = node(p, ci, sdpa.y, [[t("Top "), n(ix.topKBlocks), t(" blocks")]], { w: 150, kind: "core", fill: "positional" });
   const pool = node(p, ci, pick.y + pick.h + 24, [[t("Mean key per block of "), n(ix.blockSize)]], { w: 190 });
-  const score = node(p, ci, pool.y + pool.h + 24, [[t("Indexer "), n(ix.heads), t(" × "), n(ix.headDim)], [t("(raw keys cached)")]], { w: 170, kind: "latent", fill: "core" });
+  const score = node(p, ci, pool.y + pool.h + 24, [[t("Indexer "), n(ix.heads), t(" × "), n(ix.headDim)], [t("(raw keys cached)")]], {
+    w: 170,
+    kind: "latent",
+    fill: "core",
+  });
   up(p, sdpa, out);
   up(p, qkv, sdpa);
   up(p, score, pool);
   up(p, pool, pick);
-  arrow(p, [[pick.x, pick.y + pick.h / 2], [sdpa.x + sdpa.w, pick.y + pick.h / 2]]);
+  arrow(p, [
+    [pick.x, pick.y + pick.h / 2],
+    [sdpa.x + sdpa.w, pick.y + pick.h / 2],
+  ]);
   const bottom = Math.max(qkv.y + qkv.h, score.y + score.h) + 16;
-  arrow(p, [[ca, bottom + 14], [ca, qkv.y + qkv.h]]);
-  arrow(p, [[ci, bottom + 14], [ci, score.y + score.h]]);
+  arrow(p, [
+    [ca, bottom + 14],
+    [ca, qkv.y + qkv.h],
+  ]);
+  arrow(p, [
+    [ci, bottom + 14],
+    [ci, score.y + score.h],
+  ]);
   const caption = [
-    [t("Each query reads "), n(ix.topKBlocks * ix.blockSize), t(" earlier tokens (the "), n(ix.topKBlocks), t(" best blocks) and its unfinished block")],
+    [
+      t("Each query reads "),
+      n(ix.topKBlocks * ix.blockSize),
+      t(" earlier tokens (the "),
+      n(ix.topKBlocks),
+      t(" best blocks) and its unfinished block"),
+    ],
     [t("KV cache as for GQA, plus one raw indexer key of "), n(ix.headDim), t(" per token")],
   ];
   return finish(id, p, bottom + 20, caption, { zoomFrom: "mixer" });

@@ -31,7 +31,10 @@ function retentionKind(kind = "retention"): AnyMixerKind {
     comboTitle: () => "Retention",
     groupTitle: () => undefined,
     concepts: () => [],
-    facts: (x: unknown) => [["Heads", String(m(x).heads)], ["Head dim", String(m(x).headDim)]],
+    facts: (x: unknown) => [
+      ["Heads", String(m(x).heads)],
+      ["Head dim", String(m(x).headDim)],
+    ],
     callout: (x: unknown) => [m(x).heads, " heads"],
     calloutNotes: () => [],
     relations: () => [],
@@ -50,7 +53,20 @@ function withKind(kind: string): RenderableSpec {
 
 describe("mixer panel registry", () => {
   it("has an entry for every core kind, found by own key", () => {
-    const kinds: Mixer["kind"][] = ["attention", "mla", "gated-deltanet", "kimi-delta", "mamba2", "mlstm", "lightning", "short-conv", "compressed-attention", "cca", "minimax-sparse", "qwen-sparse"];
+    const kinds: Mixer["kind"][] = [
+      "attention",
+      "mla",
+      "gated-deltanet",
+      "kimi-delta",
+      "mamba2",
+      "mlstm",
+      "lightning",
+      "short-conv",
+      "compressed-attention",
+      "cca",
+      "minimax-sparse",
+      "qwen-sparse",
+    ];
     expect(Object.keys(mixerPanelKinds).sort()).toEqual([...kinds].sort());
     for (const k of kinds) expect(mixerPanelFor(k), k).toBeTruthy();
     expect(mixerPanelFor("retention")).toBeUndefined();
@@ -61,21 +77,33 @@ describe("mixer panel registry", () => {
     expect(mixerPanels(analyse(deepseekV3)).map((p) => p.id)).toEqual(["mla"]);
   });
 
-  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])("a kind named %s gets the generic extension panel", (kind) => {
-    const f = analyse(withKind(kind));
-    expect(mixerPanelFor(kind)).toBeUndefined();
-    const panels = mixerPanels(f);
-    expect(panels.map((p) => p.id)).toEqual(["custom-0"]);
-    const all = [...panels[0]!.canvas.labels.map((l) => text(l.lines)), ...panels[0]!.canvas.boxes.map((b) => text(b.lines))].join(" | ");
-    expect(all).toContain(`Custom mixer: ${kind}`);
-    expect(all).toContain("heads: 8");
-    expect(all).not.toMatch(/native code|function|\[object/);
-  });
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "a kind named %s gets the generic extension panel",
+    (kind) => {
+      const f = analyse(withKind(kind));
+      expect(mixerPanelFor(kind)).toBeUndefined();
+      const panels = mixerPanels(f);
+      expect(panels.map((p) => p.id)).toEqual(["custom-0"]);
+      const all = [...panels[0]!.canvas.labels.map((l) => text(l.lines)), ...panels[0]!.canvas.boxes.map((b) => text(b.lines))].join(" | ");
+      expect(all).toContain(`Custom mixer: ${kind}`);
+      expect(all).toContain("heads: 8");
+      expect(all).not.toMatch(/native code|function|\[object/);
+    },
+  );
 
   it("an extension panel shows the kind registry's title and facts", () => {
     const f = analyse(extended);
     const panels = allPanels(f, {
-      extensionKinds: (kind) => (kind === "retention" ? { title: () => "Multi-scale **retention**", facts: (m) => [["Heads", (m as { heads: number }).heads], ["Decay", "per head"]] } : undefined),
+      extensionKinds: (kind) =>
+        kind === "retention"
+          ? {
+              title: () => "Multi-scale **retention**",
+              facts: (m) => [
+                ["Heads", (m as { heads: number }).heads],
+                ["Decay", "per head"],
+              ],
+            }
+          : undefined,
     });
     const p = panels.find((x) => x.id === "custom-0")!;
     const title = p.canvas.labels.find((l) => l.kind === "panel-title")!;
@@ -93,14 +121,17 @@ describe("mixer panel registry", () => {
 describe("whole figure", () => {
   const prototypeText = /native code|function |\[object |undefined|NaN/;
 
-  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])("a kind named %s writes no Object.prototype text anywhere in the SVG", (kind) => {
-    for (const options of [{}, { compact: true }, { panels: false }]) {
-      const svg = renderModel(withKind(kind), options);
-      expect(svg).not.toMatch(prototypeText);
-      expect(svg).toContain(kind === "__proto__" ? "__proto__" : kind);
-    }
-    expect(renderModel(withKind(kind))).toContain(`Custom mixer: ${kind}`);
-  });
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "a kind named %s writes no Object.prototype text anywhere in the SVG",
+    (kind) => {
+      for (const options of [{}, { compact: true }, { panels: false }]) {
+        const svg = renderModel(withKind(kind), options);
+        expect(svg).not.toMatch(prototypeText);
+        expect(svg).toContain(kind === "__proto__" ? "__proto__" : kind);
+      }
+      expect(renderModel(withKind(kind))).toContain(`Custom mixer: ${kind}`);
+    },
+  );
 
   it.each(["constructor", "__proto__"])("a downstream kind named %s gets its own definition's panel and names", (kind) => {
     const svg = renderModel(withKind(kind), { kinds: [retentionKind(kind)] });
@@ -116,7 +147,9 @@ describe("whole figure", () => {
     const f = analyse(spec, { kinds });
     const panel = mixerPanels(f).find((p) => p.id === "custom-0")!;
     expect(text(panel.canvas.labels.find((l) => l.kind === "panel-title")!.lines)).toBe("Multi-scale Retention");
-    expect(text(panel.canvas.labels.find((l) => l.kind === "caption")!.lines)).toBe("Heads: 8 / Head dim: 256 / Fixed-size state per layer: 524,288 values; no KV cache");
+    expect(text(panel.canvas.labels.find((l) => l.kind === "caption")!.lines)).toBe(
+      "Heads: 8 / Head dim: 256 / Fixed-size state per layer: 524,288 values; no KV cache",
+    );
     expect(f.params.breakdown.linearMixer).toBe(24 * 5 * 2048 * 8 * 256);
     const svg = renderModel(spec, { kinds });
     expect(svg).toContain("Recurrent");

@@ -94,7 +94,10 @@ export function mixerPanels(f: Facts, options: PanelOptions = {}): Panel[] {
     const def = mixerPanelFor(m.kind);
     if (def === undefined) {
       const key = `custom:${m.kind}`;
-      if (!seen.has(key)) out.push(extensionPanel(m, `custom-${out.length}`, options.extensionKinds ? options.extensionKinds(m.kind) : registryFacets(f, m.kind)));
+      if (!seen.has(key))
+        out.push(
+          extensionPanel(m, `custom-${out.length}`, options.extensionKinds ? options.extensionKinds(m.kind) : registryFacets(f, m.kind)),
+        );
       seen.add(key);
       continue;
     }

@@ -18,9 +18,22 @@ export function shortConvPanel(m: ShortConvMixer, id: string): Panel {
   up(p, mul1, conv);
   up(p, conv, mul2);
   up(p, mul2, out);
-  arrow(p, [[inp.x + inp.w - 20, inp.y], [inp.x + inp.w - 20, cyOf(mul2)], [mul2.x + mul2.w, cyOf(mul2)]]);
+  arrow(p, [
+    [inp.x + inp.w - 20, inp.y],
+    [inp.x + inp.w - 20, cyOf(mul2)],
+    [mul2.x + mul2.w, cyOf(mul2)],
+  ]);
   tag(p, inp.x + inp.w - 14, cyOf(mul2) + 4, "C");
   tag(p, cx + 16, mul1.y + mul1.h + 4, "B · x");
-  arrow(p, [[cx, inp.y + inp.h + 24], [cx, inp.y + inp.h]]);
-  return finish(id, p, inp.y + inp.h + 30, [[t("Convolution kernel "), n(m.convKernel), t("; state: the last "), n(m.convKernel - 1), t(" inputs")]], { zoomFrom: "mixer" });
+  arrow(p, [
+    [cx, inp.y + inp.h + 24],
+    [cx, inp.y + inp.h],
+  ]);
+  return finish(
+    id,
+    p,
+    inp.y + inp.h + 30,
+    [[t("Convolution kernel "), n(m.convKernel), t("; state: the last "), n(m.convKernel - 1), t(" inputs")]],
+    { zoomFrom: "mixer" },
+  );
 }

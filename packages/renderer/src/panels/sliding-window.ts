@@ -19,12 +19,39 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
   const hasGlobal = mixers.some((m) => !m.window && !m.chunk);
   const masks: { name: string; band: (r: number, c: number) => boolean }[] = [];
   if (hasGlobal) masks.push({ name: "Global (causal)", band: (r, c) => c <= r });
-  masks.push(chunked ? { name: "Chunked", band: (r, c) => c <= r && Math.floor(c / 3) === Math.floor(r / 3) } : { name: "Sliding window", band: (r, c) => c <= r && r - c < 3 });
+  masks.push(
+    chunked
+      ? { name: "Chunked", band: (r, c) => c <= r && Math.floor(c / 3) === Math.floor(r / 3) }
+      : { name: "Sliding window", band: (r, c) => c <= r && r - c < 3 },
+  );
   masks.forEach((mask, i) => {
     const x0 = 30 + i * 220;
-    p.c.label({ id: `${p.comp}/mask-${i}-name`, component: p.comp, kind: "tag", x: x0, y: y0, lines: [[t(mask.name)]], fontSize: 14, weight: "bold" });
+    p.c.label({
+      id: `${p.comp}/mask-${i}-name`,
+      component: p.comp,
+      kind: "tag",
+      x: x0,
+      y: y0,
+      lines: [[t(mask.name)]],
+      fontSize: 14,
+      weight: "bold",
+    });
     const gy = y0 + 24;
-    p.c.box({ id: `${p.comp}/mask-${i}`, component: p.comp, kind: "mask", left: x0, y: gy, w: N * cell, h: N * cell, lines: [], fill: "box", stroke: "box-stroke", strokeWidth: 1, rx: 0, container: true });
+    p.c.box({
+      id: `${p.comp}/mask-${i}`,
+      component: p.comp,
+      kind: "mask",
+      left: x0,
+      y: gy,
+      w: N * cell,
+      h: N * cell,
+      lines: [],
+      fill: "box",
+      stroke: "box-stroke",
+      strokeWidth: 1,
+      rx: 0,
+      container: true,
+    });
     for (let r = 0; r < N; r++) {
       // One run of attended cells per row (the band is contiguous).
       let c0 = -1;
@@ -34,9 +61,31 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
           if (c0 < 0) c0 = c;
           c1 = c;
         }
-      if (c0 >= 0) p.c.box({ id: `${p.comp}/mask-${i}-row-${r}`, component: p.comp, kind: "mask-row", left: x0 + c0 * cell, y: gy + r * cell, w: (c1 - c0 + 1) * cell, h: cell, lines: [], fill: "attention", stroke: "box", strokeWidth: 1, rx: 0 });
+      if (c0 >= 0)
+        p.c.box({
+          id: `${p.comp}/mask-${i}-row-${r}`,
+          component: p.comp,
+          kind: "mask-row",
+          left: x0 + c0 * cell,
+          y: gy + r * cell,
+          w: (c1 - c0 + 1) * cell,
+          h: cell,
+          lines: [],
+          fill: "attention",
+          stroke: "box",
+          strokeWidth: 1,
+          rx: 0,
+        });
     }
-    p.c.label({ id: `${p.comp}/mask-${i}-axis`, component: p.comp, kind: "tag", x: x0 + N * cell + 10, y: gy + N * cell - 34, lines: [[t("query ↓")], [t("key →")]], fontSize: 12 });
+    p.c.label({
+      id: `${p.comp}/mask-${i}-axis`,
+      component: p.comp,
+      kind: "tag",
+      x: x0 + N * cell + 10,
+      y: gy + N * cell - 34,
+      lines: [[t("query ↓")], [t("key →")]],
+      fontSize: 12,
+    });
   });
   const caption: Line[] = [];
   const seen = new Set<string>();
@@ -46,7 +95,10 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
     if (!seen.has(k)) caption.push(line);
     seen.add(k);
   }
-  const mix = layerMix(f.spec as never, { kinds: f.kinds }).map((e): Line => [n(e.count), t(` ${e.label} layer${e.count === 1 ? "" : "s"}`)]);
+  const mix = layerMix(f.spec as never, { kinds: f.kinds }).map((e): Line => [
+    n(e.count),
+    t(` ${e.label} layer${e.count === 1 ? "" : "s"}`),
+  ]);
   if (mix.length > 1) caption.push(mix.flatMap((l, i) => (i ? [t(", "), ...l] : l)));
   return finish("window", p, y0 + 24 + N * cell + 18, caption);
 }

@@ -19,8 +19,14 @@ describe("the concept catalogue", () => {
     // Every kind's concepts come from the tag list, and the catalogue covers the list.
     const produced = new Set<string>();
     const sample = { rope: true };
-    for (const [kind, k] of Object.entries(coreMixerDetails)) for (const t of (k.concepts as (m: never, c: typeof sample) => string[])({ kind, heads: 4, kvHeads: 1, window: 8, indexer: {}, qkNorm: {}, compressRatio: 4, sharedExperts: 1 } as never, sample)) produced.add(t);
-    for (const f of Object.values(coreFfnDetails)) for (const t of (f.concepts as (x: never) => string[])({ sharedExperts: 1 } as never)) produced.add(t);
+    for (const [kind, k] of Object.entries(coreMixerDetails))
+      for (const t of (k.concepts as (m: never, c: typeof sample) => string[])(
+        { kind, heads: 4, kvHeads: 1, window: 8, indexer: {}, qkNorm: {}, compressRatio: 4, sharedExperts: 1 } as never,
+        sample,
+      ))
+        produced.add(t);
+    for (const f of Object.values(coreFfnDetails))
+      for (const t of (f.concepts as (x: never) => string[])({ sharedExperts: 1 } as never)) produced.add(t);
     const arch = { mtp: {}, hyperConnections: { streams: 4 }, embedding: { perLayer: {}, ngram: {} } } as unknown as Architecture;
     for (const f of Object.values(coreFeatureDetails)) for (const t of f.concepts(arch)) produced.add(t);
     for (const t of produced) expect(conceptEntry(t), t).toBeDefined();

@@ -68,7 +68,8 @@ const entries = {
     category: "Attention",
     headline: false,
     summary: "Query heads are split into groups that share one key/value head, shrinking the KV cache several-fold.",
-    popover: "Query heads are split into groups that share one key/value head each, so the KV cache shrinks by the group size at a small cost in quality.",
+    popover:
+      "Query heads are split into groups that share one key/value head each, so the KV cache shrinks by the group size at a small cost in quality.",
     body: [
       "Grouped-query attention keeps many query heads but only a few key/value heads. Each group of query heads reads the same keys and values, so the cache shrinks by the ratio of query heads to key/value heads — typically 4× to 16× — while quality stays close to full multi-head attention.",
       "It is the default of most dense and MoE decoders since Llama 2 70B: a configuration with, say, 32 query heads and 8 key/value heads caches a quarter of what MHA would.",
@@ -96,13 +97,15 @@ const entries = {
     category: "Attention",
     headline: true,
     summary: "Keys and values are compressed into one small latent vector per token; only the latent (plus a shared rotary key) is cached.",
-    popover: "Keys and values are squeezed into one small latent vector per token, which is what gets cached; each head expands it again when attending. A small extra vector carries the rotary position part.",
+    popover:
+      "Keys and values are squeezed into one small latent vector per token, which is what gets cached; each head expands it again when attending. A small extra vector carries the rotary position part.",
     body: [
       "Multi-head latent attention, introduced with DeepSeek-V2, projects each token down to a compact latent vector (a rank of 512 in DeepSeek V3) and reconstructs every head's keys and values from it with up-projections. The cache stores only that latent plus a small rotary key shared by all heads, far less than even aggressive GQA.",
       "Because rotary embeddings do not commute with the up-projection, MLA keeps a separate, decoupled set of rotary dimensions per head. At inference the key and value up-projections can be folded into the query and output projections, so attention runs directly against the cached latents. Queries are usually compressed through their own low-rank bottleneck too.",
     ],
     related: ["GQA", "DSA", "MHA", "partial-RoPE"],
-    figure: "A token is projected down to a small latent vector and a shared rotary key, the only things cached; per-head keys and values are projected back up from the latent.",
+    figure:
+      "A token is projected down to a small latent vector and a shared rotary key, the only things cached; per-head keys and values are projected back up from the latent.",
   },
   "gated-attention": {
     name: "Gated attention",
@@ -110,13 +113,15 @@ const entries = {
     category: "Attention",
     headline: true,
     summary: "The attention output is multiplied by a sigmoid gate computed from the layer's input.",
-    popover: "The attention output is multiplied by a sigmoid gate computed from the input, which damps attention sinks and stabilises training.",
+    popover:
+      "The attention output is multiplied by a sigmoid gate computed from the input, which damps attention sinks and stabilises training.",
     body: [
       "Gated attention adds one projection that computes a gate from the same input the queries come from. After scaled dot-product attention, each output element (or each head, in the head-wise variant) is multiplied by the sigmoid of that gate before the output projection.",
       "The gate lets a head switch itself off for a token instead of dumping attention on an arbitrary position, which curbs attention sinks and extreme activations and makes training at scale steadier. It adds a query-sized projection's worth of parameters and nothing to the cache.",
     ],
     related: ["QK-Norm", "attention-sinks", "gated-deltanet"],
-    figure: "Queries (through QK-Norm), keys and values enter attention; its output is multiplied by a sigmoid gate computed from the input.",
+    figure:
+      "Queries (through QK-Norm), keys and values enter attention; its output is multiplied by a sigmoid gate computed from the input.",
   },
   "kv-sharing": {
     name: "KV sharing",
@@ -138,13 +143,15 @@ const entries = {
     category: "Attention span",
     headline: true,
     summary: "Each token attends only to the last W tokens, so those layers' cache never exceeds the window.",
-    popover: "A token only attends to the most recent W tokens, so these layers cache at most W tokens no matter how long the context grows. Usually mixed with some global layers.",
+    popover:
+      "A token only attends to the most recent W tokens, so these layers cache at most W tokens no matter how long the context grows. Usually mixed with some global layers.",
     body: [
       "In a sliding-window layer a query sees only the most recent W positions (e.g. 512, 1,024 or 4,096 tokens) instead of the whole prefix. Compute per token and the layer's cache are bounded by the window, however long the context.",
       "Stacking windowed layers still passes information further back, layer by layer, but most models interleave them with some global layers (Gemma 3 uses five local layers per global one; gpt-oss alternates). The gallery's KV-per-token figure counts windowed layers at full size; the memory calculator on each model page caps them at the window, as a real cache would.",
     ],
     related: ["chunked-attention", "GQA", "attention-sinks", "NoPE"],
-    figure: "Two attention masks: full causal attention, where each token sees every earlier token, and a sliding window, where it sees only the last few.",
+    figure:
+      "Two attention masks: full causal attention, where each token sees every earlier token, and a sliding window, where it sees only the last few.",
   },
   "chunked-attention": {
     name: "Chunked attention",
@@ -165,8 +172,10 @@ const entries = {
     short: "DSA",
     category: "Attention span",
     headline: true,
-    summary: "A light indexer scores all previous tokens and each query attends only to its top-k, making long-context attention roughly linear.",
-    popover: "A light indexer scores all earlier tokens and each query attends only to the top-k of them, making long-context attention much cheaper.",
+    summary:
+      "A light indexer scores all previous tokens and each query attends only to its top-k, making long-context attention roughly linear.",
+    popover:
+      "A light indexer scores all earlier tokens and each query attends only to the top-k of them, making long-context attention much cheaper.",
     body: [
       "DeepSeek Sparse Attention puts a small 'lightning indexer' in front of MLA. The indexer has a few narrow heads and runs in low precision; it scores every earlier token for the current query, and full attention is then computed only over the top-k tokens (2,048 in DeepSeek V3.2).",
       "The expensive part of attention thus costs O(k) per token instead of growing with the context. The cache still holds every token's latent (the indexer may pick any of them) plus the indexer's own small keys, so DSA saves compute rather than memory.",
@@ -179,8 +188,10 @@ const entries = {
     short: "MSA",
     category: "Attention span",
     headline: true,
-    summary: "A small indexer scores earlier tokens, pools the scores into fixed-size blocks, and each query attends only to the best few blocks.",
-    popover: "A small indexer picks, for each query, the few blocks of earlier tokens worth reading; the main attention then reads only those blocks.",
+    summary:
+      "A small indexer scores earlier tokens, pools the scores into fixed-size blocks, and each query attends only to the best few blocks.",
+    popover:
+      "A small indexer picks, for each query, the few blocks of earlier tokens worth reading; the main attention then reads only those blocks.",
     body: [
       "MiniMax M3's sparse attention keeps ordinary grouped-query attention but narrows what each query reads. A light indexer with a handful of heads gives every earlier token a score, takes the best score inside each block of 128 tokens, and keeps the top 16 blocks, always including the block the query sits in.",
       "Choosing whole blocks rather than single tokens suits the kernels that read the cache in tiles. As with DeepSeek Sparse Attention, the cache still holds every token's keys and values plus the indexer's own small key, so the saving is in compute over long contexts, not in memory.",
@@ -193,8 +204,10 @@ const entries = {
     short: "QSA",
     category: "Attention span",
     headline: true,
-    summary: "A small indexer averages the keys of every few tokens into one block key, and each query attends only to the best-scoring blocks plus the newest tokens.",
-    popover: "Each query reads only the blocks of earlier tokens whose averaged key a small indexer rates highest, plus the last few tokens.",
+    summary:
+      "A small indexer averages the keys of every few tokens into one block key, and each query attends only to the best-scoring blocks plus the newest tokens.",
+    popover:
+      "Each query reads only the blocks of earlier tokens whose averaged key a small indexer rates highest, plus the last few tokens.",
     body: [
       "Qwen3.8-Flash-Next keeps gated grouped-query attention in its softmax layers but limits what each query reads. The indexer caches one small raw key per token; for a query it averages those keys over blocks of four tokens, normalises and rotates each average, scores it with four ReLU query heads, and keeps the best 512 blocks (2,048 tokens) together with the unfinished last block.",
       "Up to about 2,000 tokens every token is kept and the layer is ordinary attention; beyond that the attention work per token stops growing. The cache still holds every token's keys and values plus the raw indexer key, so the saving is compute, not memory.",
@@ -207,14 +220,17 @@ const entries = {
     short: "CSA/HCA",
     category: "Attention span",
     headline: true,
-    summary: "Older tokens are merged into compressed key/value rows, a few recent ones stay exact, and a long context costs a fraction of the cache.",
-    popover: "Older tokens are merged a few at a time into compressed key/value rows, while a short sliding window keeps the most recent tokens exact. One key/value head serves every query head, so the cache per token is a fraction of one head's width; CSA adds an indexer that picks the most relevant compressed rows, HCA compresses harder and reads them all.",
+    summary:
+      "Older tokens are merged into compressed key/value rows, a few recent ones stay exact, and a long context costs a fraction of the cache.",
+    popover:
+      "Older tokens are merged a few at a time into compressed key/value rows, while a short sliding window keeps the most recent tokens exact. One key/value head serves every query head, so the cache per token is a fraction of one head's width; CSA adds an indexer that picks the most relevant compressed rows, HCA compresses harder and reads them all.",
     body: [
       "Compressed attention, as in DeepSeek V4, keeps the most recent tokens in a small sliding window at full resolution and folds everything older into compressed rows: every few tokens (the compression ratio) become one shared key/value row. A query attends to the window plus the compressed rows.",
       "Two flavours alternate. Compressed sparse attention (CSA) uses a light indexer, like DeepSeek Sparse Attention, to pick only the most relevant compressed rows; heavily compressed attention (HCA) compresses much harder and attends to all of them. Both use one key/value head shared by every query head, so the cache per token is a small fraction of a head's width.",
     ],
     related: ["DSA", "SWA", "MQA", "MLA"],
-    figure: "A causal mask: recent tokens inside the window are attended exactly; older tokens are reached only through compressed rows that each stand for a block of tokens.",
+    figure:
+      "A causal mask: recent tokens inside the window are attended exactly; older tokens are reached only through compressed rows that each stand for a block of tokens.",
   },
   cca: {
     name: "Compressed convolutional attention (CCA)",
@@ -222,7 +238,8 @@ const entries = {
     category: "Attention",
     headline: true,
     summary: "Grouped-query attention whose queries and keys are sharpened by short causal convolutions before a normalised dot product.",
-    popover: "Grouped-query attention whose queries and keys first pass through two short causal convolutions and an L2 norm with a learned temperature, while half of the value heads read the previous token. The cache holds keys and values as in GQA.",
+    popover:
+      "Grouped-query attention whose queries and keys first pass through two short causal convolutions and an L2 norm with a learned temperature, while half of the value heads read the previous token. The cache holds keys and values as in GQA.",
     body: [
       "Compressed convolutional attention, used by ZAYA1, starts from grouped-query projections but runs the queries and keys through two short causal convolutions (one per channel, one over groups of channels) so each carries a little local context, then L2-normalises them and scales the scores with a learned temperature per key/value head.",
       "Half of the value heads read the previous token instead of the current one, another cheap way to mix in local context. The cache stores keys and values as in GQA; the convolutions only add a few tokens of fixed state.",
@@ -250,13 +267,15 @@ const entries = {
     category: "Linear attention and recurrence",
     headline: true,
     summary: "Linear attention with a fixed-size memory per head, updated by the delta rule and a decay gate.",
-    popover: "A linear-attention layer with a fixed-size memory matrix, updated by the delta rule (overwrite what the key points to) and a learned decay gate. Its cost per token does not grow with the context.",
+    popover:
+      "A linear-attention layer with a fixed-size memory matrix, updated by the delta rule (overwrite what the key points to) and a learned decay gate. Its cost per token does not grow with the context.",
     body: [
       "Gated DeltaNet replaces the growing KV cache with a fixed matrix of memory per head (key dimension × value dimension). For each token it first reads what the memory currently associates with the key, then overwrites it toward the new value with a learned strength β (the delta rule), while a gate α decays the whole memory so stale content fades.",
       "Queries and keys pass through short causal convolutions and L2 normalisation, and the output is normalised and gated. Time is linear in the sequence and memory is constant, but exact recall is weaker than softmax attention, so Qwen3-Next and Qwen3.5 keep one full (gated) attention layer for every three Gated DeltaNet layers.",
     ],
     related: ["kimi-delta-attention", "lightning-attention", "mamba-2", "gated-attention"],
-    figure: "Softmax attention's cache grows with every token; a Gated DeltaNet layer keeps one fixed-size memory matrix that each token updates.",
+    figure:
+      "Softmax attention's cache grows with every token; a Gated DeltaNet layer keeps one fixed-size memory matrix that each token updates.",
   },
   "kimi-delta-attention": {
     name: "Kimi Delta Attention (KDA)",
@@ -264,7 +283,8 @@ const entries = {
     category: "Linear attention and recurrence",
     headline: true,
     summary: "Gated DeltaNet with a per-channel forget gate, for finer control of what the fixed memory keeps.",
-    popover: "A refinement of Gated DeltaNet with a separate decay per channel instead of one per head, giving the fixed-size memory finer control over what it forgets.",
+    popover:
+      "A refinement of Gated DeltaNet with a separate decay per channel instead of one per head, giving the fixed-size memory finer control over what it forgets.",
     body: [
       "Kimi Delta Attention, from Kimi Linear, refines Gated DeltaNet's update. Instead of one scalar decay per head, it learns a decay for every key channel, so different parts of the memory can fade at different speeds while the delta rule still corrects the stored association for each key.",
       "Kimi Linear interleaves three KDA layers with one MLA layer. Only the MLA layers keep a growing cache; the KDA layers hold a constant-size state.",
@@ -278,7 +298,8 @@ const entries = {
     category: "Linear attention and recurrence",
     headline: true,
     summary: "An IO-efficient linear attention computed in blocks: exact within a block, through a running state across blocks.",
-    popover: "An efficient linear attention that processes the sequence in blocks, softmax-free, so compute and memory grow linearly with context length.",
+    popover:
+      "An efficient linear attention that processes the sequence in blocks, softmax-free, so compute and memory grow linearly with context length.",
     body: [
       "Lightning Attention is a way of computing causal linear attention fast. The sequence is processed block by block: inside a block it uses an ordinary masked matrix product, and the contribution of all earlier blocks comes from a running key-value state with decay that is updated once per block.",
       "This avoids the slow cumulative sums of naive linear attention, so training speed stays constant per token regardless of length. MiniMax and Ling models mix many lightning layers with occasional softmax attention layers.",
@@ -292,7 +313,8 @@ const entries = {
     category: "Linear attention and recurrence",
     headline: true,
     summary: "A selective state-space layer: a fixed state per head, decayed and written by input-dependent gates.",
-    popover: "A selective state-space layer: a recurrent state with input-dependent decay, computed in parallel during training and step by step at inference, with a constant-size state instead of a KV cache.",
+    popover:
+      "A selective state-space layer: a recurrent state with input-dependent decay, computed in parallel during training and step by step at inference, with a constant-size state instead of a KV cache.",
     body: [
       "Mamba-2 keeps, for each head, a state of head dimension × state size. Every token decays that state by an input-dependent amount, writes the projected input into it through a vector B, and reads the output out through a vector C; a short causal convolution mixes neighbouring tokens first.",
       "Its 'state space duality' shows this is linear attention with a scalar decay, which is what lets it train in parallel. Hybrids such as Nemotron-H and Granite 4 use mostly Mamba-2 layers with a few attention layers for precise retrieval.",
@@ -306,7 +328,8 @@ const entries = {
     category: "Linear attention and recurrence",
     headline: true,
     summary: "The LSTM reborn with a matrix memory and exponential gates, trainable in parallel.",
-    popover: "The matrix-memory LSTM of xLSTM: a recurrent cell whose memory is a matrix written with key/value outer products and controlled by exponential gates.",
+    popover:
+      "The matrix-memory LSTM of xLSTM: a recurrent cell whose memory is a matrix written with key/value outer products and controlled by exponential gates.",
     body: [
       "The mLSTM cell of xLSTM stores a matrix memory per head. Each token writes the outer product of its value and key into it, scaled by an exponential input gate, while a forget gate decays what was there; a normaliser state keeps the readout well scaled.",
       "Because there is no hidden-to-hidden nonlinearity, the whole sequence can be processed in parallel like linear attention. xLSTM 7B uses mLSTM blocks throughout, so it keeps no KV cache at all.",
@@ -333,8 +356,10 @@ const entries = {
     short: "MoE",
     category: "Feed-forward",
     headline: true,
-    summary: "The feed-forward layer becomes many experts; a router sends each token to a few, so total parameters grow while per-token compute stays small.",
-    popover: "The feed-forward layer is replaced by many expert networks and a router that sends each token to a few of them. Total parameters grow while the compute per token stays that of the active experts.",
+    summary:
+      "The feed-forward layer becomes many experts; a router sends each token to a few, so total parameters grow while per-token compute stays small.",
+    popover:
+      "The feed-forward layer is replaced by many expert networks and a router that sends each token to a few of them. Total parameters grow while the compute per token stays that of the active experts.",
     body: [
       "A mixture-of-experts layer holds many feed-forward networks (experts) and a small router. For every token the router scores the experts and only the top few — for example 8 of 256 — run; their outputs are combined with the router's weights.",
       "The model therefore stores far more parameters than a token uses: DeepSeek V3 has 671B parameters but activates about 37B per token. Memory must hold every expert, while compute per token follows the active count. Routers are kept balanced with auxiliary losses or, as in DeepSeek V3, a per-expert bias adjusted during training.",
@@ -348,7 +373,8 @@ const entries = {
     category: "Feed-forward",
     headline: true,
     summary: "One or more experts that every token uses, alongside the routed ones.",
-    popover: "An expert that every token passes through in addition to its routed ones. It learns what all tokens need, leaving the routed experts free to specialise.",
+    popover:
+      "An expert that every token passes through in addition to its routed ones. It learns what all tokens need, leaving the routed experts free to specialise.",
     body: [
       "A shared expert is a feed-forward network inside an MoE layer that is always active. Every token passes through it, and the routed experts add their contributions on top.",
       "Common knowledge then need not be duplicated in every routed expert, which frees them to specialise. DeepSeekMoE popularised the idea; Qwen's MoE models add a sigmoid gate on the shared expert's output.",
@@ -362,7 +388,8 @@ const entries = {
     category: "Positions",
     headline: false,
     summary: "Queries and keys are rotated by position-dependent angles, so attention scores depend on relative distance.",
-    popover: "Positions are encoded by rotating query and key vectors by an angle that grows with the token's position, so attention scores depend on relative distance.",
+    popover:
+      "Positions are encoded by rotating query and key vectors by an angle that grows with the token's position, so attention scores depend on relative distance.",
     body: [
       "RoPE treats pairs of dimensions of each query and key as points in a plane and rotates them by an angle proportional to the token's position, with a different frequency for each pair (set by the base θ). The dot product of a rotated query and key then depends only on how far apart the two tokens are.",
       "Nothing is added to the embeddings and there are no parameters. Long-context versions raise θ or rescale the frequencies (YaRN, Llama 3 scaling) so that positions beyond the training length still map to familiar angles.",
@@ -390,7 +417,8 @@ const entries = {
     category: "Positions",
     headline: true,
     summary: "Some attention layers get no positional signal at all and rely on the causal mask.",
-    popover: "Some attention layers skip rotary embeddings entirely and rely on the causal mask for order, which tends to help with very long contexts.",
+    popover:
+      "Some attention layers skip rotary embeddings entirely and rely on the causal mask for order, which tends to help with very long contexts.",
     body: [
       "A decoder's causal mask already tells each token how many tokens precede it, so attention can learn positional cues without any explicit encoding. NoPE layers simply skip RoPE.",
       "Mixing a few NoPE layers into a RoPE model — every fourth layer in SmolLM3 and Llama 4 — tends to help generalisation to contexts longer than those seen in training, since those layers have no rotation angles to extrapolate.",
@@ -418,7 +446,8 @@ const entries = {
     category: "Positions",
     headline: true,
     summary: "Each attention score gets a learned bias that depends on how far back the key is, instead of rotating queries and keys.",
-    popover: "A learned bias, chosen by the distance between query and key, is added to each attention logit; distances beyond a fixed reach get none. It replaces rotary positions.",
+    popover:
+      "A learned bias, chosen by the distance between query and key, is added to each attention logit; distances beyond a fixed reach get none. It replaces rotary positions.",
     body: [
       "Instead of encoding positions into the queries and keys (RoPE), the model adds a number to every attention logit that depends on the distance between the two tokens. T5 looked the bias up in a small table of distance buckets; Inkling computes it per query, projecting a few values per head through a learned table with one column per distance.",
       "Only the nearest distances carry a bias (1,024 in Inkling's global layers, the 512-token window in its local ones); keys farther away are told apart by content alone. The cost is a handful of extra projection outputs per head and the small table.",
@@ -432,7 +461,8 @@ const entries = {
     category: "Normalisation and stability",
     headline: true,
     summary: "Queries and keys are RMS-normalised before their dot product, keeping attention logits in check.",
-    popover: "Queries and keys are normalised before their dot product, which keeps attention logits in a sane range and makes training more stable.",
+    popover:
+      "Queries and keys are normalised before their dot product, which keeps attention logits in a sane range and makes training more stable.",
     body: [
       "QK-Norm applies a normalisation (usually RMSNorm, per head) to the projected queries and keys before RoPE and the dot product. Without it, attention logits can grow without bound during training and collapse the softmax onto one token.",
       "It costs a couple of small weight vectors per layer. OLMo 2, Qwen3, Gemma 3 and many later models use it.",
@@ -446,7 +476,8 @@ const entries = {
     category: "Normalisation and stability",
     headline: true,
     summary: "A norm both before and after each sublayer, inside the residual branch.",
-    popover: "Each sublayer has a norm both before and after it, inside the residual branch, which keeps activations bounded in deep stacks.",
+    popover:
+      "Each sublayer has a norm both before and after it, inside the residual branch, which keeps activations bounded in deep stacks.",
     body: [
       "In a sandwich arrangement each attention and feed-forward sublayer is normalised on the way in (as in a pre-norm model) and its output is normalised again before it is added to the residual stream.",
       "The second norm bounds what each sublayer can add, which steadies training. Gemma 2, 3 and 4 use it with RMSNorm.",
@@ -474,7 +505,8 @@ const entries = {
     category: "Normalisation and stability",
     headline: true,
     summary: "Attention and the feed-forward network read the same normalised input and are added together.",
-    popover: "Attention and feed-forward read the same normalised input side by side and their outputs are added together, saving one sequential step per layer.",
+    popover:
+      "Attention and feed-forward read the same normalised input side by side and their outputs are added together, saving one sequential step per layer.",
     body: [
       "In a parallel block one norm feeds both the attention and the feed-forward sublayer, side by side, and both outputs are added to the residual stream at once, instead of running one after the other.",
       "It shortens the critical path of each layer and can fuse the two input projections, at little cost in quality at scale. Cohere's Command models use it.",
@@ -501,8 +533,10 @@ const entries = {
     short: "Hyper-conn.",
     category: "Normalisation and stability",
     headline: true,
-    summary: "The residual stream is widened into several parallel streams that each sublayer reads from and writes to through small learned mixes.",
-    popover: "The residual stream is widened into several parallel copies. Small learned maps, kept well-conditioned, mix the copies into each sublayer's input and spread its output back over them; the copies are merged again before the final norm.",
+    summary:
+      "The residual stream is widened into several parallel streams that each sublayer reads from and writes to through small learned mixes.",
+    popover:
+      "The residual stream is widened into several parallel copies. Small learned maps, kept well-conditioned, mix the copies into each sublayer's input and spread its output back over them; the copies are merged again before the final norm.",
     body: [
       "A standard decoder has one residual stream that every sublayer adds to. Hyper-connections widen it to several copies (four in DeepSeek V4). Before each sublayer a small learned map mixes the streams into the sublayer's input; afterwards another map distributes the output back across the streams, and the streams also mix among themselves.",
       "The manifold-constrained variant keeps those mixing matrices on a well-behaved set (close to doubly stochastic), so signals neither explode nor vanish through a deep stack. The streams are merged back into one before the final norm; the extra parameters are tiny.",
@@ -516,7 +550,8 @@ const entries = {
     category: "Normalisation and stability",
     headline: true,
     summary: "The whole layer stack runs several times for every token with the same weights, so depth grows without new parameters.",
-    popover: "The stack of layers is applied more than once per token, reusing the same weights on each pass. Compute and the KV cache grow with the passes; the parameter count does not.",
+    popover:
+      "The stack of layers is applied more than once per token, reusing the same weights on each pass. Compute and the KV cache grow with the passes; the parameter count does not.",
     body: [
       "A looped (or recurrent-depth) model stores one stack of layers and sends each token through it several times: the output of the last layer becomes the input of the first again. Ouro runs its 48 layers four times, Nanbeige 4.2 its 22 layers twice.",
       "Because the weights are shared, the checkpoint is as small as a shallow model while the work per token is that of a deeper one. Each pass computes its own keys and values, so the cache grows with the number of passes, and so do the multiplies per token.",
@@ -558,7 +593,8 @@ const entries = {
     category: "Embeddings and heads",
     headline: true,
     summary: "Extra modules predict tokens further ahead: a denser training signal, and a built-in draft model.",
-    popover: "Extra modules trained to predict tokens further ahead. They improve training and can draft tokens for speculative decoding; plain inference does not need them.",
+    popover:
+      "Extra modules trained to predict tokens further ahead. They improve training and can draft tokens for speculative decoding; plain inference does not need them.",
     body: [
       "Multi-token prediction adds one or more small modules after the main model. Each combines the previous hidden state with the embedding of the next token and predicts one token further ahead, sharing the embedding and output head.",
       "In training this gives every position more supervision. At inference the modules can be dropped, or used to draft tokens for speculative decoding. Creators usually report their parameters apart — DeepSeek V3's 671B excludes its 14B MTP module — and the fact sheets here do the same.",

@@ -66,7 +66,7 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         memoryBytes: 80 * GB,
         usableFraction: 1,
         bandwidthBytesPerSecond: 3.35e12,
-        flops: { bf16: 1979 * T / 2, fp8: 3958 * T / 2, int8: 3958 * T / 2 },
+        flops: { bf16: (1979 * T) / 2, fp8: (3958 * T) / 2, int8: (3958 * T) / 2 },
         source: {
           datasheet: "https://www.nvidia.com/en-us/data-center/h100/",
           vendorPageStored: false,
@@ -87,12 +87,15 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         memoryBytes: 141 * GB,
         usableFraction: 1,
         bandwidthBytesPerSecond: 4.8e12,
-        flops: { bf16: 1979 * T / 2, fp8: 3958 * T / 2 },
+        flops: { bf16: (1979 * T) / 2, fp8: (3958 * T) / 2 },
         source: {
           datasheet: "https://www.nvidia.com/en-us/data-center/h200/",
           vendorPageStored: false,
           consulted: ["https://lzwjava.github.io/nvidia-h200-gpu-specs-en", "https://aiwiki.ai/wiki/nvidia_h200/raw"],
-          wording: ["GPU Memory 141 GB HBM3e; Memory Bandwidth 4.8 TB/s", "FP8 Tensor Core 3,958 TFLOPS* — *Performance figures include sparsity"],
+          wording: [
+            "GPU Memory 141 GB HBM3e; Memory Bandwidth 4.8 TB/s",
+            "FP8 Tensor Core 3,958 TFLOPS* — *Performance figures include sparsity",
+          ],
         },
         note: `Same Hopper compute as the H100 SXM (the consulted pages say identical); dense = sparse ÷ 2. ${NOT_STORED}`,
       },
@@ -201,8 +204,14 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         source: {
           datasheet: "https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413",
           vendorPageStored: false,
-          consulted: ["https://www.mullet.se/product.html?product_id=355414", "https://www.itcreations.com/nvidia-gpu/nvidia-l40s-gpu-accelerator"],
-          wording: ["L40S: BFLOAT16 Tensor Core TFLOPS 362.05 | 733*; FP8 Tensor Core 733 | 1,466*; * With Sparsity", "GPU Memory 48 GB GDDR6 with ECC; Memory Bandwidth 864GB/s"],
+          consulted: [
+            "https://www.mullet.se/product.html?product_id=355414",
+            "https://www.itcreations.com/nvidia-gpu/nvidia-l40s-gpu-accelerator",
+          ],
+          wording: [
+            "L40S: BFLOAT16 Tensor Core TFLOPS 362.05 | 733*; FP8 Tensor Core 733 | 1,466*; * With Sparsity",
+            "GPU Memory 48 GB GDDR6 with ECC; Memory Bandwidth 864GB/s",
+          ],
         },
         note: `The consulted page reproduces NVIDIA's L40/L40S datasheet table (dense | sparse*). ${NOT_STORED}`,
       },
@@ -216,10 +225,17 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         bandwidthBytesPerSecond: 2039e9,
         flops: { bf16: 312 * T, int8: 624 * T },
         source: {
-          datasheet: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
+          datasheet:
+            "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf",
           vendorPageStored: false,
-          consulted: ["https://glennklockwood.com/garden/processors/A100", "https://www.thundercompute.com/blog/nvidia-a100-specs-full-guide"],
-          wording: ["BF16 matrix 312, sparse 624 TFLOPS; INT8 624, sparse 1248 TOPS (from the A100 datasheet)", "A100 SXM 80GB: 80GB HBM2e, Memory Bandwidth 2,039GB/s"],
+          consulted: [
+            "https://glennklockwood.com/garden/processors/A100",
+            "https://www.thundercompute.com/blog/nvidia-a100-specs-full-guide",
+          ],
+          wording: [
+            "BF16 matrix 312, sparse 624 TFLOPS; INT8 624, sparse 1248 TOPS (from the A100 datasheet)",
+            "A100 SXM 80GB: 80GB HBM2e, Memory Bandwidth 2,039GB/s",
+          ],
         },
         note: `No FP8 tensor cores (Ampere); FP8 and FP4 weights compute in BF16. ${NOT_STORED}`,
       },
@@ -236,7 +252,10 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           datasheet: "https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf",
           vendorPageStored: false,
           consulted: ["https://waredb.com/processor/nvidia-geforce-rtx-4090"],
-          wording: ["24 GB (GDDR6X 384-bit), bandwidth 1008 GB/s", "Tensor: BF16 165.15 TFLOPS, with sparsity 330.30; FP8 330.30, with sparsity 660.60; INT8 660.60 TOPS, with sparsity 1321.21"],
+          wording: [
+            "24 GB (GDDR6X 384-bit), bandwidth 1008 GB/s",
+            "Tensor: BF16 165.15 TFLOPS, with sparsity 330.30; FP8 330.30, with sparsity 660.60; INT8 660.60 TOPS, with sparsity 1321.21",
+          ],
         },
         note: `Figures from a third-party database; NVIDIA's Ada whitepaper (which splits FP16- and FP32-accumulate rates) was not stored. ${NOT_STORED}`,
       },
@@ -248,12 +267,18 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         memoryBytes: 32 * GB,
         usableFraction: 1,
         bandwidthBytesPerSecond: 1792e9,
-        flops: { bf16: 838.4 * T / 2, fp8: 1676.8 * T / 2, fp4: 3352 * T / 2 },
+        flops: { bf16: (838.4 * T) / 2, fp8: (1676.8 * T) / 2, fp4: (3352 * T) / 2 },
         source: {
           datasheet: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/",
           vendorPageStored: false,
-          consulted: ["https://www.spheron.network/blog/nvidia-rtx-5090-specs/", "https://pocketmags.com/linux-format-magazine/may-2025/articles/nvidia-geforce-rtx-5090"],
-          wording: ["VRAM 32GB GDDR7; Memory Bandwidth 1,792 GB/s", "FP16 Tensor Performance (sparse) 838.4 TFLOPS; FP8 (sparse) ~1,676.8 TFLOPS; FP4 (sparse) 3,352 TOPS"],
+          consulted: [
+            "https://www.spheron.network/blog/nvidia-rtx-5090-specs/",
+            "https://pocketmags.com/linux-format-magazine/may-2025/articles/nvidia-geforce-rtx-5090",
+          ],
+          wording: [
+            "VRAM 32GB GDDR7; Memory Bandwidth 1,792 GB/s",
+            "FP16 Tensor Performance (sparse) 838.4 TFLOPS; FP8 (sparse) ~1,676.8 TFLOPS; FP4 (sparse) 3,352 TOPS",
+          ],
         },
         note: `Dense = the cited sparse figures ÷ 2. The cited pages do not say which accumulate precision they assume; another public roofline table lists half these (209.5 BF16), so compute-bound estimates for this card may be up to 2× optimistic. ${NOT_STORED}`,
       },
@@ -269,8 +294,14 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
         source: {
           datasheet: "https://www.apple.com/newsroom/2024/10/new-macbook-pro-features-m4-family-of-chips-and-apple-intelligence/",
           vendorPageStored: false,
-          consulted: ["https://macmegasite.com/2024/10/30/m4-max-chip-has-16-core-cpu-40-core-gpu-and-35-increase-in-memory-bandwidth", "https://gamebastion.com/n/apple-s-m4-max-is-the-first-non-ultra/474547"],
-          wording: ["the M4 Max chip features a 16-core CPU, 40-core GPU, and 546 GB/s of memory bandwidth", "configured with up to 128GB of unified RAM"],
+          consulted: [
+            "https://macmegasite.com/2024/10/30/m4-max-chip-has-16-core-cpu-40-core-gpu-and-35-increase-in-memory-bandwidth",
+            "https://gamebastion.com/n/apple-s-m4-max-is-the-first-non-ultra/474547",
+          ],
+          wording: [
+            "the M4 Max chip features a 16-core CPU, 40-core GPU, and 546 GB/s of memory bandwidth",
+            "configured with up to 128GB of unified RAM",
+          ],
         },
         note: `Unified memory: 75% usable is an assumption (the system and other programs keep the rest; macOS caps GPU-wired memory), not an Apple figure — set usableFraction to change it. Apple publishes no GPU BF16 matrix throughput in the cited pages, so prefill time and the crossover batch are not estimated. The 410 GB/s lower M4 Max variant is not this preset. ${NOT_STORED}`,
       },
@@ -304,7 +335,10 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           datasheet: "https://docs.cloud.google.com/tpu/docs/v5e",
           vendorPageStored: true,
           consulted: ["https://docs.cloud.google.com/tpu/docs/v5e.md.txt"],
-          wording: ["Peak compute per chip (bf16) 197 TFLOPs; Peak compute per chip (Int8) 393 TOPs", "HBM capacity per chip 16 GiB; HBM bandwidth per chip 819 GBps"],
+          wording: [
+            "Peak compute per chip (bf16) 197 TFLOPs; Peak compute per chip (Int8) 393 TOPs",
+            "HBM capacity per chip 16 GiB; HBM bandwidth per chip 819 GBps",
+          ],
         },
         note: "Other stored versions of the same page say 16 GB and 800 GiBps; the markdown version's 16 GiB and 819 GBps are used. No FP8 figure is listed.",
       },
@@ -321,7 +355,10 @@ export const devicePresets: ReadonlyMap<string, Device> = new Map(
           datasheet: "https://docs.cloud.google.com/tpu/docs/v6e",
           vendorPageStored: true,
           consulted: ["https://docs.cloud.google.com/tpu/docs/v6e.md.txt"],
-          wording: ["Peak compute per chip (bf16) 918 TFLOPs; Peak compute per chip (Int8) 1836 TOPs", "HBM capacity per chip 32 GB; HBM bandwidth per chip 1638 GBps"],
+          wording: [
+            "Peak compute per chip (bf16) 918 TFLOPs; Peak compute per chip (Int8) 1836 TOPs",
+            "HBM capacity per chip 32 GB; HBM bandwidth per chip 1638 GBps",
+          ],
         },
         note: "No FP8 figure is listed.",
       },
@@ -394,7 +431,8 @@ export function customDevice(input: CustomDeviceInput): Device {
   const flops: Partial<Record<ComputeDtype, number>> = {};
   for (const [dtype, tf] of Object.entries(input.tflops ?? {}) as [ComputeDtype, number | undefined][]) {
     if (tf === undefined) continue;
-    if (!["bf16", "fp8", "fp4", "int8"].includes(dtype)) throw new DeviceInputError(`tflops.${dtype}`, "unknown dtype (expected bf16, fp8, fp4 or int8)");
+    if (!["bf16", "fp8", "fp4", "int8"].includes(dtype))
+      throw new DeviceInputError(`tflops.${dtype}`, "unknown dtype (expected bf16, fp8, fp4 or int8)");
     flops[dtype] = positiveFinite(`tflops.${dtype}`, tf) * T;
   }
   return {

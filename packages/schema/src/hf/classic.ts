@@ -26,7 +26,14 @@ export const gptNeox: FamilyImporter = {
   configClass: "GPTNeoXConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50432, kvHeads: "heads", activation: "gelu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000, fraction: 0.25,
+      vocabSize: 50432,
+      kvHeads: "heads",
+      activation: "gelu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      fraction: 0.25,
       keys: { eps: "layer_norm_eps" },
     });
     if (r.has("rotary_emb_base")) core.rope.theta = r.num("rotary_emb_base", 10000, { positive: true });
@@ -51,7 +58,13 @@ function gptjFamily(configClass: string): FamilyImporter {
     ignores: ["n_ctx"],
     build(r) {
       const core = readCore(r, {
-        vocabSize: 50400, kvHeads: "heads", activation: "gelu_new", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
+        vocabSize: 50400,
+        kvHeads: "heads",
+        activation: "gelu_new",
+        maxPositions: 2048,
+        eps: 1e-5,
+        tied: false,
+        theta: 10000,
         intermediate: false,
         keys: gpt2Keys,
       });
@@ -80,17 +93,35 @@ export const codegen = gptjFamily("CodeGenConfig");
 // bias; ln_1 and ln_2 LayerNorm; c_fc / c_proj with bias; ln_f; lm_head tied to wte.
 export const gptBigcode: FamilyImporter = {
   configClass: "GPTBigCodeConfig",
-  ignores: ["scale_attn_weights", "attention_softmax_in_fp32", "scale_attention_softmax_in_fp32", "inference_runner", "max_batch_size", "max_sequence_length", "pad_key_length", "pre_allocate_kv_cache"],
+  ignores: [
+    "scale_attn_weights",
+    "attention_softmax_in_fp32",
+    "scale_attention_softmax_in_fp32",
+    "inference_runner",
+    "max_batch_size",
+    "max_sequence_length",
+    "pad_key_length",
+    "pre_allocate_kv_cache",
+  ],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50257, kvHeads: "heads", activation: "gelu_pytorch_tanh", maxPositions: 1024, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: 50257,
+      kvHeads: "heads",
+      activation: "gelu_pytorch_tanh",
+      maxPositions: 1024,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       intermediate: false,
       keys: gpt2Keys,
     });
     const multiQuery = r.flag("multi_query", true);
     const inner = r.optSize("n_inner") ?? r.useDefault("n_inner", 4 * core.dModel);
     const attn = attentionOf(core, { kvHeads: multiQuery ? 1 : core.heads, ...biases(true, true) });
-    return denseDecoder(core, attn, mlpOf(core, inner, { gated: false, bias: true }), { norm: layerNorm(core.eps, "pre"), positional: { kind: "learned" } });
+    return denseDecoder(core, attn, mlpOf(core, inner, { gated: false, bias: true }), {
+      norm: layerNorm(core.eps, "pre"),
+      positional: { kind: "learned" },
+    });
   },
 };
 
@@ -104,7 +135,14 @@ function gptNeoTypes(r: ConfigReader, numLayers: number): string[] {
     return Array.from({ length: numLayers }, () => "global");
   }
   for (const item of raw) {
-    if (!Array.isArray(item) || item.length !== 2 || !Array.isArray(item[0]) || typeof item[1] !== "number" || !Number.isInteger(item[1]) || item[1] < 0) {
+    if (
+      !Array.isArray(item) ||
+      item.length !== 2 ||
+      !Array.isArray(item[0]) ||
+      typeof item[1] !== "number" ||
+      !Number.isInteger(item[1]) ||
+      item[1] < 0
+    ) {
       bad();
       return Array.from({ length: numLayers }, () => "global");
     }
@@ -128,9 +166,20 @@ export const gptNeo: FamilyImporter = {
   configClass: "GPTNeoConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50257, kvHeads: "heads", activation: "gelu_new", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: 50257,
+      kvHeads: "heads",
+      activation: "gelu_new",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       intermediate: false,
-      keys: { layers: ["num_layers", "num_hidden_layers"], heads: ["num_heads", "num_attention_heads"], activation: "activation_function", eps: "layer_norm_epsilon" },
+      keys: {
+        layers: ["num_layers", "num_hidden_layers"],
+        heads: ["num_heads", "num_attention_heads"],
+        activation: "activation_function",
+        eps: "layer_norm_epsilon",
+      },
     });
     const inner = r.optSize("intermediate_size") ?? r.useDefault("intermediate_size", 4 * core.dModel);
     const window = r.size("window_size", 256);
@@ -153,7 +202,16 @@ export const gptNeo: FamilyImporter = {
 // ALiBi, no position table; no maximum length in the config (seq_length when a config carries it).
 export const bloom: FamilyImporter = {
   configClass: "BloomConfig",
-  ignores: ["apply_residual_connection_post_layernorm", "slow_but_exact", "masked_softmax_fusion", "offset_alibi", "skip_bias_add", "skip_bias_add_qkv", "attention_softmax_in_fp32", "unk_token_id"],
+  ignores: [
+    "apply_residual_connection_post_layernorm",
+    "slow_but_exact",
+    "masked_softmax_fusion",
+    "offset_alibi",
+    "skip_bias_add",
+    "skip_bias_add_qkv",
+    "attention_softmax_in_fp32",
+    "unk_token_id",
+  ],
   build(r) {
     const vocabSize = r.size("vocab_size", 250880);
     const dModel = r.size(["hidden_size", "n_embed"]);
@@ -164,8 +222,20 @@ export const bloom: FamilyImporter = {
     const context = r.optSize(["seq_length", "n_positions", "max_position_embeddings"]);
     if (context === undefined) r.warn("bloom: the config states no maximum length (ALiBi); contextLength is null");
     const core: Core = {
-      vocabSize, dModel, numLayers, heads, kvHeads: heads, headDim: Math.max(1, Math.floor(dModel / heads)), intermediate: 4 * dModel,
-      contextLength: context ?? 1, activation: "gelu-tanh", tied: r.flag("tie_word_embeddings", true), eps, rope: {}, attentionBias: true, mlpBias: true,
+      vocabSize,
+      dModel,
+      numLayers,
+      heads,
+      kvHeads: heads,
+      headDim: Math.max(1, Math.floor(dModel / heads)),
+      intermediate: 4 * dModel,
+      contextLength: context ?? 1,
+      activation: "gelu-tanh",
+      tied: r.flag("tie_word_embeddings", true),
+      eps,
+      rope: {},
+      attentionBias: true,
+      mlpBias: true,
     };
     const draft = denseDecoder(core, attentionOf(core, biases(true, true)), mlpOf(core, 4 * dModel, { gated: false, bias: true }), {
       norm: layerNorm(eps, "pre"),
@@ -182,7 +252,19 @@ export const bloom: FamilyImporter = {
 // no_bias; norm_1, norm_2 and norm_f LayerNorm whose bias is dropped when no_bias; ALiBi.
 export const mpt: FamilyImporter = {
   configClass: "MptConfig",
-  ignores: ["emb_pdrop", "logit_scale", "learned_pos_emb", "init_device", "norm_type", "use_cache", "verbose", "embedding_fraction", "resid_pdrop", "init_config", "n_positions"],
+  ignores: [
+    "emb_pdrop",
+    "logit_scale",
+    "learned_pos_emb",
+    "init_device",
+    "norm_type",
+    "use_cache",
+    "verbose",
+    "embedding_fraction",
+    "resid_pdrop",
+    "init_config",
+    "n_positions",
+  ],
   build(r) {
     const vocabSize = r.size("vocab_size", 50368);
     const dModel = r.size(["d_model", "hidden_size"]);
@@ -195,18 +277,47 @@ export const mpt: FamilyImporter = {
     const eps = r.num("layer_norm_epsilon", 1e-5, { positive: true });
     const attnConfig = r.child("attn_config");
     if (attnConfig) {
-      for (const key of ["alibi", "alibi_bias_max", "attn_pdrop", "attn_type", "clip_qkv", "prefix_lm", "qk_ln", "softmax_scale", "attn_impl", "attn_uses_sequence_id"]) attnConfig.markRead(key);
-      if (attnConfig.raw.qk_ln === true) attnConfig.problem("qk_ln", "q/k LayerNorms are not built by transformers' MptAttention; the spec would miscount them");
+      for (const key of [
+        "alibi",
+        "alibi_bias_max",
+        "attn_pdrop",
+        "attn_type",
+        "clip_qkv",
+        "prefix_lm",
+        "qk_ln",
+        "softmax_scale",
+        "attn_impl",
+        "attn_uses_sequence_id",
+      ])
+        attnConfig.markRead(key);
+      if (attnConfig.raw.qk_ln === true)
+        attnConfig.problem("qk_ln", "q/k LayerNorms are not built by transformers' MptAttention; the spec would miscount them");
     }
     const core: Core = {
-      vocabSize, dModel, numLayers, heads, kvHeads: heads, headDim: Math.max(1, Math.floor(dModel / heads)), intermediate: hidden,
-      contextLength: r.size("max_seq_len", 2048), activation: "gelu", tied: r.flag("tie_word_embeddings", true), eps, rope: {},
-      attentionBias: !noBias, mlpBias: !noBias,
+      vocabSize,
+      dModel,
+      numLayers,
+      heads,
+      kvHeads: heads,
+      headDim: Math.max(1, Math.floor(dModel / heads)),
+      intermediate: hidden,
+      contextLength: r.size("max_seq_len", 2048),
+      activation: "gelu",
+      tied: r.flag("tie_word_embeddings", true),
+      eps,
+      rope: {},
+      attentionBias: !noBias,
+      mlpBias: !noBias,
     };
-    return denseDecoder(core, attentionOf(core, biases(!noBias, !noBias)), mlpOf(core, hidden, { gated: false, ...(noBias ? {} : { bias: true }) }), {
-      norm: layerNorm(eps, "pre", !noBias),
-      positional: { kind: "alibi" },
-    });
+    return denseDecoder(
+      core,
+      attentionOf(core, biases(!noBias, !noBias)),
+      mlpOf(core, hidden, { gated: false, ...(noBias ? {} : { bias: true }) }),
+      {
+        norm: layerNorm(eps, "pre", !noBias),
+        positional: { kind: "alibi" },
+      },
+    );
   },
 };
 
@@ -218,7 +329,14 @@ export const persimmon: FamilyImporter = {
   configClass: "PersimmonConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 262144, kvHeads: "heads", activation: "relu2", maxPositions: 16384, eps: 1e-5, tied: false, theta: 25000, fraction: 0.5,
+      vocabSize: 262144,
+      kvHeads: "heads",
+      activation: "relu2",
+      maxPositions: 16384,
+      eps: 1e-5,
+      tied: false,
+      theta: 25000,
+      fraction: 0.5,
       keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("qk_layernorm", true);
@@ -235,12 +353,26 @@ export const nemotron: FamilyImporter = {
   configClass: "NemotronConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 256000, kvHeads: "heads", activation: "relu2", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
-      attentionBias: false, mlpBias: false, keys: { eps: "norm_eps" },
+      vocabSize: 256000,
+      kvHeads: "heads",
+      activation: "relu2",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      fraction: 0.5,
+      attentionBias: false,
+      mlpBias: false,
+      keys: { eps: "norm_eps" },
     });
-    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }), {
-      norm: { ...layerNorm(core.eps, "pre"), zeroCentered: true },
-    });
+    return denseDecoder(
+      core,
+      attentionOf(core, biases(core.attentionBias, core.attentionBias)),
+      mlpOf(core, core.intermediate, { gated: false }),
+      {
+        norm: { ...layerNorm(core.eps, "pre"), zeroCentered: true },
+      },
+    );
   },
 };
 
@@ -250,10 +382,26 @@ export const nemotron: FamilyImporter = {
 // (each intermediate_size / 2 wide) and the MLP's c_proj without bias when no_bias; RMSNorm ln_1/ln_2/ln_f.
 export const qwenV1: FamilyImporter = {
   configClass: "QWenConfig",
-  ignores: ["scale_attn_weights", "use_dynamic_ntk", "use_logn_attn", "use_flash_attn", "softmax_in_fp32", "onnx_safe", "emb_dropout_prob", "attn_dropout_prob", "seq_length"],
+  ignores: [
+    "scale_attn_weights",
+    "use_dynamic_ntk",
+    "use_logn_attn",
+    "use_flash_attn",
+    "softmax_in_fp32",
+    "onnx_safe",
+    "emb_dropout_prob",
+    "attn_dropout_prob",
+    "seq_length",
+  ],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 151936, kvHeads: "heads", activation: "silu", maxPositions: 8192, eps: 1e-6, tied: false, theta: 10000,
+      vocabSize: 151936,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 8192,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
       keys: { eps: "layer_norm_epsilon" },
       noHeadShape: true,
     });
@@ -263,10 +411,15 @@ export const qwenV1: FamilyImporter = {
     if (pct < 1) core.rope.fraction = pct;
     const noBias = r.flag("no_bias", true);
     if (core.intermediate % 2 !== 0) r.problem("intermediate_size", `${core.intermediate} is odd; QWenMLP uses intermediate_size / 2`);
-    return denseDecoder(core, attentionOf(core, biases(true, !noBias)), mlpOf(core, Math.max(1, Math.floor(core.intermediate / 2)), noBias ? {} : { bias: true }), {
-      norm: rmsNorm(core.eps),
-      embedding: { tied: core.tied, ...(noBias ? {} : { headBias: true }) },
-    });
+    return denseDecoder(
+      core,
+      attentionOf(core, biases(true, !noBias)),
+      mlpOf(core, Math.max(1, Math.floor(core.intermediate / 2)), noBias ? {} : { bias: true }),
+      {
+        norm: rmsNorm(core.eps),
+        embedding: { tied: core.tied, ...(noBias ? {} : { headBias: true }) },
+      },
+    );
   },
 };
 
@@ -282,7 +435,21 @@ export const qwenV1: FamilyImporter = {
 // @4fdaba3d4e532a06ac95d12cf1dec0104610ee04.
 export const chatglm: FamilyImporter = {
   configClass: "ChatGLMConfig",
-  ignores: ["apply_residual_connection_post_layernorm", "apply_query_key_layer_scaling", "attention_softmax_in_fp32", "fp32_residual_connection", "original_rope", "quantization_bit", "pre_seq_len", "prefix_projection", "rope_ratio", "classifier_dropout", "attention_dropout", "hidden_dropout", "seq_length"],
+  ignores: [
+    "apply_residual_connection_post_layernorm",
+    "apply_query_key_layer_scaling",
+    "attention_softmax_in_fp32",
+    "fp32_residual_connection",
+    "original_rope",
+    "quantization_bit",
+    "pre_seq_len",
+    "prefix_projection",
+    "rope_ratio",
+    "classifier_dropout",
+    "attention_dropout",
+    "hidden_dropout",
+    "seq_length",
+  ],
   build(r) {
     const vocabSize = r.size(["padded_vocab_size", "vocab_size"], 65024);
     const dModel = r.size("hidden_size");
@@ -296,11 +463,24 @@ export const chatglm: FamilyImporter = {
     const qkvBias = r.flag("add_qkv_bias", false) || biasLinear;
     const rms = r.flag("rmsnorm", true);
     const eps = r.num("layernorm_epsilon", 1e-5, { positive: true });
-    if (!r.flag("post_layer_norm", true)) r.problem("post_layer_norm", "a model without its final norm is not expressible yet (the spec always has one)");
+    if (!r.flag("post_layer_norm", true))
+      r.problem("post_layer_norm", "a model without its final norm is not expressible yet (the spec always has one)");
     const ropeRatio = r.num("rope_ratio", 1, { positive: true });
     const core: Core = {
-      vocabSize, dModel, numLayers, heads, kvHeads, headDim, intermediate: ffn, contextLength: r.size(["seq_length", "max_position_embeddings"], 2048),
-      activation: "silu", tied: r.flag("tie_word_embeddings", false), eps, rope: { theta: 10000 * ropeRatio, fraction: 0.5 }, attentionBias: qkvBias, mlpBias: biasLinear,
+      vocabSize,
+      dModel,
+      numLayers,
+      heads,
+      kvHeads,
+      headDim,
+      intermediate: ffn,
+      contextLength: r.size(["seq_length", "max_position_embeddings"], 2048),
+      activation: "silu",
+      tied: r.flag("tie_word_embeddings", false),
+      eps,
+      rope: { theta: 10000 * ropeRatio, fraction: 0.5 },
+      attentionBias: qkvBias,
+      mlpBias: biasLinear,
     };
     return denseDecoder(core, attentionOf(core, biases(qkvBias, biasLinear)), mlpOf(core, ffn, biasLinear ? { bias: true } : {}), {
       norm: rms ? rmsNorm(eps) : layerNorm(eps, "pre"),

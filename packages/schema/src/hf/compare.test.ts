@@ -16,7 +16,15 @@ const base: Architecture = {
     full: { kind: "attention", heads: 8, kvHeads: 2, headDim: 8 },
   },
   ffns: { mlp: { kind: "mlp", hidden: 128, activation: "silu", gated: true } },
-  layers: [{ repeat: 2, layers: [{ mixer: "sliding", ffn: "mlp" }, { mixer: "full", ffn: "mlp" }] }],
+  layers: [
+    {
+      repeat: 2,
+      layers: [
+        { mixer: "sliding", ffn: "mlp" },
+        { mixer: "full", ffn: "mlp" },
+      ],
+    },
+  ],
 };
 
 describe("compareArchitectures", () => {
@@ -44,7 +52,10 @@ describe("compareArchitectures", () => {
       contextLength: 8192,
       positional: { kind: "rope", theta: 500000 },
       mixers: { ...base.mixers, sliding: { kind: "attention", heads: 8, kvHeads: 2, headDim: 8, window: 1024 } },
-      layers: [{ mixer: "sliding", ffn: "mlp", count: 3 }, { mixer: "full", ffn: "mlp" }],
+      layers: [
+        { mixer: "sliding", ffn: "mlp", count: 3 },
+        { mixer: "full", ffn: "mlp" },
+      ],
     };
     expect(compareArchitectures(base, other)).toEqual([
       "contextLength",
@@ -54,8 +65,19 @@ describe("compareArchitectures", () => {
   });
 
   it("compares layer counts and MTP modules", () => {
-    const mtp: Architecture = { ...base, numLayers: 3, layers: [{ mixer: "full", ffn: "mlp", count: 3 }], mtp: { layers: 1, mixer: "full", ffn: "mlp" } };
-    expect(compareArchitectures(base, mtp)).toEqual(["numLayers", "layers.length", "layers.0.mixer.window", "layers.2.mixer.window", "mtp"]);
+    const mtp: Architecture = {
+      ...base,
+      numLayers: 3,
+      layers: [{ mixer: "full", ffn: "mlp", count: 3 }],
+      mtp: { layers: 1, mixer: "full", ffn: "mlp" },
+    };
+    expect(compareArchitectures(base, mtp)).toEqual([
+      "numLayers",
+      "layers.length",
+      "layers.0.mixer.window",
+      "layers.2.mixer.window",
+      "mtp",
+    ]);
   });
 
   it("compares patterns of 10^12 blocks run by run, without expanding them", () => {
@@ -65,17 +87,26 @@ describe("compareArchitectures", () => {
     expect(compareArchitectures(huge, { ...huge, layers: nested("sliding") })).toEqual(["layers.0-999999999999.mixer.window"]);
     const tail: Architecture = { ...huge, layers: [...nested("full"), { mixer: "sliding", ffn: "mlp" }] };
     expect(compareArchitectures(huge, tail)).toEqual(["layers.length"]);
-    const split: Architecture = { ...huge, layers: [{ mixer: "full", ffn: "mlp", count: 5 }, { repeat: 999_999, layers: [{ repeat: 1_000_000, layers: [{ mixer: "sliding", ffn: "mlp" }] }] }, { mixer: "sliding", ffn: "mlp", count: 999_995 }] };
+    const split: Architecture = {
+      ...huge,
+      layers: [
+        { mixer: "full", ffn: "mlp", count: 5 },
+        { repeat: 999_999, layers: [{ repeat: 1_000_000, layers: [{ mixer: "sliding", ffn: "mlp" }] }] },
+        { mixer: "sliding", ffn: "mlp", count: 999_995 },
+      ],
+    };
     expect(compareArchitectures(huge, split)).toEqual(["layers.5-999999999999.mixer.window"]);
   });
 
   it("reports the same runs as a layer-by-layer comparison, for 300 random small patterns", () => {
     let seed = 20261202;
-    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const rand = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
     const names = ["sliding", "full"];
     const pattern = (depth: number): Architecture["layers"] =>
       Array.from({ length: 1 + rand(3) }, () =>
-        depth < 2 && rand(3) === 0 ? { repeat: 1 + rand(3), layers: pattern(depth + 1) } : { mixer: names[rand(2)]!, ffn: "mlp", ...(rand(2) ? { count: 1 + rand(3) } : {}) },
+        depth < 2 && rand(3) === 0
+          ? { repeat: 1 + rand(3), layers: pattern(depth + 1) }
+          : { mixer: names[rand(2)]!, ffn: "mlp", ...(rand(2) ? { count: 1 + rand(3) } : {}) },
       );
     // The comparison as it was: every layer expanded and diffed, paths grouped over consecutive layers.
     const reference = (a: Architecture, b: Architecture) => {

@@ -88,7 +88,7 @@ export function compareArchitectures(a: Architecture, b: Architecture): string[]
   if (length(ra) !== length(rb)) out.push("layers.length");
   const stretches: { start: number; end: number; paths: string[] }[] = [];
   const diffs = new Map<string, string[]>();
-  for (let i = 0, j = 0, at = 0; i < ra.length && j < rb.length; ) {
+  for (let i = 0, j = 0, at = 0; i < ra.length && j < rb.length;) {
     const x = ra[i]!;
     const y = rb[j]!;
     const end = Math.min(x.start + x.count, y.start + y.count);

@@ -27,7 +27,15 @@ const foreignFields = [
 ] as const;
 
 /** Fields Llama has no use for that change the structure when set; ignored with a warning. */
-const ignoredFields = ["sliding_window", "layer_types", "use_qk_norm", "qk_norm", "no_rope_layers", "parallel_attn", "use_parallel_residual"] as const;
+const ignoredFields = [
+  "sliding_window",
+  "layer_types",
+  "use_qk_norm",
+  "qk_norm",
+  "no_rope_layers",
+  "parallel_attn",
+  "use_parallel_residual",
+] as const;
 
 /** The fields every config must carry to be read by Llama's conventions. */
 export const llamaRequiredFields = ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size"] as const;
@@ -56,8 +64,16 @@ export function llamaConventions(modelType: string): FamilyImporter {
         }
       }
       const core = readCore(r, {
-        vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
-        attentionBias: false, mlpBias: false, recordDerived: true,
+        vocabSize: undefined,
+        kvHeads: "heads",
+        activation: "silu",
+        maxPositions: 2048,
+        eps: 1e-6,
+        tied: false,
+        theta: 10000,
+        attentionBias: false,
+        mlpBias: false,
+        recordDerived: true,
       });
       return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
     },

@@ -114,7 +114,8 @@ export function readCore(r: ConfigReader, d: CoreDefaults): Core {
     else {
       headDim = Math.max(1, Math.floor(dModel / heads));
       if (d.recordDerived) r.useDefault("head_dim", headDim);
-      if (sizesValid && dModel % heads !== 0) r.problem(k.hidden ?? "hidden_size", `hidden size ${dModel} is not a multiple of ${heads} heads and there is no head_dim`);
+      if (sizesValid && dModel % heads !== 0)
+        r.problem(k.hidden ?? "hidden_size", `hidden size ${dModel} is not a multiple of ${heads} heads and there is no head_dim`);
     }
   }
   const intermediate = d.intermediate === false ? 0 : r.size(k.intermediate ?? "intermediate_size");
@@ -234,13 +235,29 @@ export function decoderDraft(core: Core, parts: DraftParts): ArchitectureDraft {
  * A decoder of one attention mixer and one MLP (`mlp`) in every layer; the mixer is named `sliding` when it has
  * a window, else `attn`. `extra` sets the other parts.
  */
-export function denseDecoder(core: Core, attn: AttentionMixer, mlp: MlpFfn, extra: Omit<DraftParts, "mixers" | "ffns" | "stack"> = {}): ArchitectureDraft {
+export function denseDecoder(
+  core: Core,
+  attn: AttentionMixer,
+  mlp: MlpFfn,
+  extra: Omit<DraftParts, "mixers" | "ffns" | "stack"> = {},
+): ArchitectureDraft {
   const name = attn.window !== undefined ? "sliding" : "attn";
-  return decoderDraft(core, { mixers: { [name]: attn }, ffns: { mlp }, stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }), ...extra });
+  return decoderDraft(core, {
+    mixers: { [name]: attn },
+    ffns: { mlp },
+    stack: uniformStack(core.numLayers, { mixer: name, ffn: "mlp" }),
+    ...extra,
+  });
 }
 
 /** Multi-token prediction modules from `num_nextn_predict_layers` (absent or 0: none). */
-export function mtpOf(r: ConfigReader, mixer: string, ffn: string, keys: Keys = "num_nextn_predict_layers", fallback = 0): ArchitectureDraft["mtp"] {
+export function mtpOf(
+  r: ConfigReader,
+  mixer: string,
+  ffn: string,
+  keys: Keys = "num_nextn_predict_layers",
+  fallback = 0,
+): ArchitectureDraft["mtp"] {
   const layers = r.count(keys, fallback);
   return layers > 0 ? { layers, mixer, ffn } : undefined;
 }

@@ -29,9 +29,24 @@ const ownIndexers = (config: Record<string, unknown>): boolean[] => {
 };
 
 const small = {
-  model_type: "glm_moe_dsa", vocab_size: 1000, hidden_size: 64, num_hidden_layers: 8, num_attention_heads: 4, intermediate_size: 128,
-  q_lora_rank: 32, kv_lora_rank: 16, qk_nope_head_dim: 8, qk_rope_head_dim: 4, v_head_dim: 8, n_routed_experts: 4,
-  num_experts_per_tok: 2, moe_intermediate_size: 32, first_k_dense_replace: 1, index_n_heads: 2, index_head_dim: 16, index_topk: 8,
+  model_type: "glm_moe_dsa",
+  vocab_size: 1000,
+  hidden_size: 64,
+  num_hidden_layers: 8,
+  num_attention_heads: 4,
+  intermediate_size: 128,
+  q_lora_rank: 32,
+  kv_lora_rank: 16,
+  qk_nope_head_dim: 8,
+  qk_rope_head_dim: 4,
+  v_head_dim: 8,
+  n_routed_experts: 4,
+  num_experts_per_tok: 2,
+  moe_intermediate_size: 32,
+  first_k_dense_replace: 1,
+  index_n_heads: 2,
+  index_head_dim: 16,
+  index_topk: 8,
 };
 
 describe("DeepSeek Sparse Attention configs", () => {
@@ -48,7 +63,16 @@ describe("DeepSeek Sparse Attention configs", () => {
 
   it("glm_moe_dsa: layers reuse the previous full layer's top-k by index_topk_freq and index_skip_topk_offset", () => {
     // max(i − 3 + 1, 0) % 4 == 0 → full: layers 0, 1, 2 and 6.
-    expect(ownIndexers({ ...small, index_topk_freq: 4, index_skip_topk_offset: 3 })).toEqual([true, true, true, false, false, false, true, false]);
+    expect(ownIndexers({ ...small, index_topk_freq: 4, index_skip_topk_offset: 3 })).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
     expect(ownIndexers({ ...small, index_topk_pattern: "FFSFSSFS" })).toEqual([true, true, false, true, false, false, true, false]);
     const types = ["full", "shared", "shared", "shared", "full", "shared", "shared", "shared"];
     expect(ownIndexers({ ...small, indexer_types: types, index_topk_freq: 2 })).toEqual(types.map((t) => t === "full"));
@@ -60,7 +84,9 @@ describe("DeepSeek Sparse Attention configs", () => {
   it("refuses indexer layouts and ranks transformers cannot build, naming the key", () => {
     expect(problemPaths({ ...small, index_topk_pattern: "FFS" })).toEqual(["index_topk_pattern"]);
     expect(problemPaths({ ...small, index_topk_pattern: "FFSXFFFF" })).toEqual(["index_topk_pattern"]);
-    expect(problemPaths({ ...small, indexer_types: ["shared", "full", "full", "full", "full", "full", "full", "full"] })).toEqual(["indexer_types"]);
+    expect(problemPaths({ ...small, indexer_types: ["shared", "full", "full", "full", "full", "full", "full", "full"] })).toEqual([
+      "indexer_types",
+    ]);
     expect(problemPaths({ ...small, index_topk_freq: 2, index_skip_topk_offset: 0 })).toEqual(["index_skip_topk_offset"]);
     expect(problemPaths({ ...small, q_lora_rank: null })).toEqual(["q_lora_rank"]);
     expect(problemPaths({ ...small, model_type: "deepseek_v32", n_group: 1, topk_group: 1, q_lora_rank: null })).toEqual(["q_lora_rank"]);

@@ -39,7 +39,10 @@ function indexerOf(r: ConfigReader, heads: number): SparseIndexer {
 function dsaMla(r: ConfigReader, core: Core, d: DsaDefaults): MlaMixer {
   const mixer = mla(r, core, { qLoraRank: d.qLoraRank, qkNope: d.qkNope, vHead: d.vHead });
   if (mixer.qLoraRank === null) {
-    r.problem("q_lora_rank", `${d.family}: the sparse-attention indexer reads the query latent (wq_b: q_lora_rank → heads × index_head_dim), so q_lora_rank cannot be null`);
+    r.problem(
+      "q_lora_rank",
+      `${d.family}: the sparse-attention indexer reads the query latent (wq_b: q_lora_rank → heads × index_head_dim), so q_lora_rank cannot be null`,
+    );
   }
   return mixer;
 }
@@ -65,22 +68,37 @@ function indexerTypes(r: ConfigReader, numLayers: number): string[] {
   if (pattern !== undefined && pattern !== null) {
     const letters = typeof pattern === "string" ? [...pattern].map((c) => (c === "F" ? "full" : c === "S" ? "shared" : c)) : pattern;
     if (!Array.isArray(letters) || letters.length !== numLayers || !letters.every((t) => t === "full" || t === "shared")) {
-      r.problem("index_topk_pattern", `expected ${numLayers} entries of "F"/"S" (or "full"/"shared"), got ${JSON.stringify(pattern).slice(0, 80)}`);
+      r.problem(
+        "index_topk_pattern",
+        `expected ${numLayers} entries of "F"/"S" (or "full"/"shared"), got ${JSON.stringify(pattern).slice(0, 80)}`,
+      );
     } else {
       const given = letters as string[];
       rule = (i) => given[i] as string;
     }
   }
   const types = layerTypes(r, numLayers, rule, ["full", "shared"], "indexer_types");
-  if (types[0] === "shared") r.problem(written ? "indexer_types" : pattern != null ? "index_topk_pattern" : "index_skip_topk_offset", "layer 0 cannot reuse an earlier layer's top-k: there is none");
+  if (types[0] === "shared")
+    r.problem(
+      written ? "indexer_types" : pattern != null ? "index_topk_pattern" : "index_skip_topk_offset",
+      "layer 0 cannot reuse an earlier layer's top-k: there is none",
+    );
   return types;
 }
 
 /** A DeepSeek V3.2-style stack; `shareable` reads GLM-5.2's per-layer indexer sharing. */
 function dsaDraft(r: ConfigReader, d: DsaDefaults, shareable: boolean): ArchitectureDraft {
   const core = readCore(r, {
-    vocabSize: d.vocabSize, kvHeads: "heads", activation: "silu", maxPositions: d.maxPositions, eps: d.eps, tied: false, theta: 10000,
-    attentionBias: false, mlpBias: false, noHeadShape: true,
+    vocabSize: d.vocabSize,
+    kvHeads: "heads",
+    activation: "silu",
+    maxPositions: d.maxPositions,
+    eps: d.eps,
+    tied: false,
+    theta: 10000,
+    attentionBias: false,
+    mlpBias: false,
+    noHeadShape: true,
   });
   // The configuration classes point head_dim at qk_rope_head_dim for the rotary embedding; it sizes nothing.
   r.markRead("head_dim");
@@ -128,8 +146,21 @@ export const deepseekV32: FamilyImporter = {
     dsaDraft(
       r,
       {
-        family: "deepseek_v32", vocabSize: 129280, maxPositions: 163840, eps: 1e-6, qLoraRank: 1536, qkNope: 128, vHead: 128,
-        experts: 256, topK: 8, expertHidden: 2048, groups: 8, topkGroups: 4, scale: 2.5, firstDense: 3, indexHeads: 64,
+        family: "deepseek_v32",
+        vocabSize: 129280,
+        maxPositions: 163840,
+        eps: 1e-6,
+        qLoraRank: 1536,
+        qkNope: 128,
+        vHead: 128,
+        experts: 256,
+        topK: 8,
+        expertHidden: 2048,
+        groups: 8,
+        topkGroups: 4,
+        scale: 2.5,
+        firstDense: 3,
+        indexHeads: 64,
       },
       false,
     ),
@@ -151,8 +182,21 @@ export const glmMoeDsa: FamilyImporter = {
     dsaDraft(
       r,
       {
-        family: "glm_moe_dsa", vocabSize: 154880, maxPositions: 202752, eps: 1e-5, qLoraRank: 2048, qkNope: 192, vHead: 256,
-        experts: 256, topK: 8, expertHidden: 2048, groups: 1, topkGroups: 1, scale: 2.5, firstDense: 3, indexHeads: 32,
+        family: "glm_moe_dsa",
+        vocabSize: 154880,
+        maxPositions: 202752,
+        eps: 1e-5,
+        qLoraRank: 2048,
+        qkNope: 192,
+        vHead: 256,
+        experts: 256,
+        topK: 8,
+        expertHidden: 2048,
+        groups: 1,
+        topkGroups: 1,
+        scale: 2.5,
+        firstDense: 3,
+        indexHeads: 32,
       },
       true,
     ),

@@ -65,8 +65,15 @@ export const deepseekV2: FamilyImporter = {
   configClass: "DeepseekV2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
-      attentionBias: false, noHeadShape: true,
+      vocabSize: 32000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      noHeadShape: true,
     });
     const experts = r.size("n_routed_experts", 64);
     const shared = r.count("n_shared_experts", 2);
@@ -105,8 +112,15 @@ export const deepseekV3: FamilyImporter = {
   configClass: "DeepseekV3Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 129280, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 10000,
-      attentionBias: false, noHeadShape: true,
+      vocabSize: 129280,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      noHeadShape: true,
     });
     const experts = r.size("n_routed_experts", 256);
     const shared = r.count("n_shared_experts", 1);
@@ -124,7 +138,12 @@ export const deepseekV3: FamilyImporter = {
 
 /** Whether a config without `model_type` has the shape of a DeepSeek inference config. */
 export function isDeepseekInferenceConfig(config: Record<string, unknown>): boolean {
-  return "dim" in config && "n_layers" in config && "n_heads" in config && ("inter_dim" in config || "moe_inter_dim" in config || "n_dense_layers" in config);
+  return (
+    "dim" in config &&
+    "n_layers" in config &&
+    "n_heads" in config &&
+    ("inter_dim" in config || "moe_inter_dim" in config || "n_dense_layers" in config)
+  );
 }
 
 // DeepSeek inference configs: deepseek-ai/DeepSeek-V3 inference/model.py @013e2213cc47bf9f3549e23c9920d41714405cf3
@@ -222,7 +241,15 @@ export const minicpm3: FamilyImporter = {
   ignores: ["scale_depth", "dim_model_base", "num_key_value_heads"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, attentionBias: false, noHeadShape: true,
+      vocabSize: undefined,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      noHeadShape: true,
     });
     const mla: MlaMixer = {
       kind: "mla",
@@ -260,8 +287,16 @@ export const longcatFlash: FamilyImporter = {
   ignores: ["head_dim", "qk_head_dim", "mla_scale_q_lora", "mla_scale_kv_lora", "num_key_value_heads"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 131072, kvHeads: "heads", activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 1e7,
-      attentionBias: false, noHeadShape: true, keys: { layers: "num_layers", intermediate: "ffn_hidden_size" },
+      vocabSize: 131072,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e7,
+      attentionBias: false,
+      noHeadShape: true,
+      keys: { layers: "num_layers", intermediate: "ffn_hidden_size" },
     });
     const sublayers = r.optSize("num_hidden_layers");
     if (sublayers !== undefined && sublayers !== 2 * core.numLayers) {
@@ -306,14 +341,23 @@ export const glm4MoeLite: FamilyImporter = {
   configClass: "Glm4MoeLiteConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 154880, kvHeads: "heads", activation: "silu", maxPositions: 202752, eps: 1e-5, tied: false, theta: 10000,
-      attentionBias: false, noHeadShape: true,
+      vocabSize: 154880,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 202752,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      noHeadShape: true,
     });
     r.markRead("head_dim"); // Glm4MoeLiteConfig sets head_dim = qk_rope_head_dim; it sizes nothing of its own
     const types = layerTypes(r, core.numLayers, (i) => (i === 0 ? "dense" : "sparse"), ["dense", "sparse"], "mlp_layer_types");
     const leadingDense = types.findIndex((t) => t !== "dense");
     if (r.has("first_k_dense_replace") && r.count("first_k_dense_replace", 1) !== (leadingDense < 0 ? types.length : leadingDense)) {
-      r.warn("glm4_moe_lite: first_k_dense_replace disagrees with mlp_layer_types; Glm4MoeLiteConfig builds dense layers by mlp_layer_types only");
+      r.warn(
+        "glm4_moe_lite: first_k_dense_replace disagrees with mlp_layer_types; Glm4MoeLiteConfig builds dense layers by mlp_layer_types only",
+      );
     }
     const experts = r.size("n_routed_experts", 64);
     const shared = r.count("n_shared_experts", 1);

@@ -6,7 +6,20 @@
  */
 import type { AttentionMixer } from "../spec-types.js";
 import type { ConfigReader } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, denseDecoder, layerNorm, layerTypes, mlpOf, readCore, rmsNorm, slidingWindow, uniformStack } from "./decoder.js";
+import {
+  attentionOf,
+  biases,
+  type Core,
+  decoderDraft,
+  denseDecoder,
+  layerNorm,
+  layerTypes,
+  mlpOf,
+  readCore,
+  rmsNorm,
+  slidingWindow,
+  uniformStack,
+} from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { activeExperts, moeOf } from "./moe.js";
 import type { Slot } from "./pattern.js";
@@ -27,8 +40,16 @@ export const helium: FamilyImporter = {
   configClass: "HeliumConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 48000, kvHeads: 20, headDim: 128, activation: "silu", maxPositions: 4096, eps: 1e-8, tied: false, theta: 100000,
-      attentionBias: false, mlpBias: false,
+      vocabSize: 48000,
+      kvHeads: 20,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-8,
+      tied: false,
+      theta: 100000,
+      attentionBias: false,
+      mlpBias: false,
     });
     return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core));
   },
@@ -41,8 +62,16 @@ export const seedOss: FamilyImporter = {
   configClass: "SeedOssConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 155136, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 524288, eps: 1e-6, tied: false, theta: 10000,
-      attentionBias: true, mlpBias: false,
+      vocabSize: 155136,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 524288,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: true,
+      mlpBias: false,
     });
     return denseDecoder(core, attentionOf(core, biases(core.attentionBias, r.flag("attention_out_bias", false))), mlpOf(core));
   },
@@ -56,8 +85,15 @@ export const smollm3: FamilyImporter = {
   configClass: "SmolLM3Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 128256, kvHeads: 4, activation: "silu", maxPositions: 32768, eps: 1e-6, tied: true, theta: 2e6,
-      attentionBias: false, mlpBias: false,
+      vocabSize: 128256,
+      kvHeads: 4,
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: true,
+      theta: 2e6,
+      attentionBias: false,
+      mlpBias: false,
     });
     const interval = r.size("no_rope_layer_interval", 4);
     let useRope = r.intList("no_rope_layers");
@@ -88,10 +124,23 @@ function glmFamily(configClass: string, sandwich: boolean): FamilyImporter {
     configClass,
     build(r) {
       const core = readCore(r, {
-        vocabSize: 151552, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1.5625e-7, tied: false, theta: 10000,
-        fraction: 0.5, attentionBias: true,
+        vocabSize: 151552,
+        kvHeads: 2,
+        headDim: 128,
+        activation: "silu",
+        maxPositions: 131072,
+        eps: 1.5625e-7,
+        tied: false,
+        theta: 10000,
+        fraction: 0.5,
+        attentionBias: true,
       });
-      return denseDecoder(core, attentionOf(core, biases(core.attentionBias, false)), mlpOf(core), sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {});
+      return denseDecoder(
+        core,
+        attentionOf(core, biases(core.attentionBias, false)),
+        mlpOf(core),
+        sandwich ? { norm: rmsNorm(core.eps, "sandwich") } : {},
+      );
     },
   };
 }
@@ -115,11 +164,24 @@ export const hunyuanV1Dense: FamilyImporter = {
   ignores: ["eod_token_id", "use_qk_norm", "use_rotary_pos_emb", "position_embedding_xdrope", "xdrope_section", "norm_type", "mlp_bias"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 290943, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
+      vocabSize: 290943,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
       attentionBias: false,
     });
     const qkNorm = r.flag("use_qk_norm", true);
-    return denseDecoder(core, attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}) }), mlpOf(core));
+    return denseDecoder(
+      core,
+      attentionOf(core, {
+        ...biases(core.attentionBias, core.attentionBias),
+        ...(qkNorm ? { qkNorm: { kind: "rmsnorm", scope: "head" } } : {}),
+      }),
+      mlpOf(core),
+    );
   },
 };
 
@@ -129,7 +191,16 @@ export const hunyuanV1Dense: FamilyImporter = {
 export const ernie45: FamilyImporter = {
   configClass: "Ernie4_5Config",
   build(r) {
-    const core = readCore(r, { vocabSize: 103424, kvHeads: 2, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: true, theta: 500000 });
+    const core = readCore(r, {
+      vocabSize: 103424,
+      kvHeads: 2,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: true,
+      theta: 500000,
+    });
     const bias = r.flag("use_bias", false);
     return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
   },
@@ -142,10 +213,21 @@ export const arcee: FamilyImporter = {
   configClass: "ArceeConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 32000, kvHeads: "heads", activation: "relu2", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000,
-      attentionBias: false, mlpBias: false,
+      vocabSize: 32000,
+      kvHeads: "heads",
+      activation: "relu2",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      mlpBias: false,
     });
-    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }));
+    return denseDecoder(
+      core,
+      attentionOf(core, biases(core.attentionBias, core.attentionBias)),
+      mlpOf(core, core.intermediate, { gated: false }),
+    );
   },
 };
 
@@ -155,7 +237,15 @@ export const arcee: FamilyImporter = {
 export const ministral: FamilyImporter = {
   configClass: "MinistralConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 32000,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const window = slidingWindow(r, 4096);
     const types = layerTypes(r, core.numLayers, () => (window !== undefined ? SLIDING : FULL), [SLIDING, FULL]);
     const full = attentionOf(core);
@@ -175,9 +265,20 @@ export const ministral3: FamilyImporter = {
   configClass: "Ministral3Config",
   build(r) {
     if (!r.has(["rope_parameters", "rope_scaling"])) {
-      r.warn("ministral3: no rope_parameters; Ministral3Config's default YaRN scaling (factor 16 over 16384 positions) is not applied, θ 1e6 is");
+      r.warn(
+        "ministral3: no rope_parameters; Ministral3Config's default YaRN scaling (factor 16 over 16384 positions) is not applied, θ 1e6 is",
+      );
     }
-    const core = readCore(r, { vocabSize: 131072, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 262144, eps: 1e-5, tied: false, theta: 1e6 });
+    const core = readCore(r, {
+      vocabSize: 131072,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 262144,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e6,
+    });
     const window = r.optSize("sliding_window"); // None (the default): full attention
     return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
@@ -189,7 +290,15 @@ export const ministral3: FamilyImporter = {
 export const internlm: FamilyImporter = {
   configClass: "InternLMConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 103168, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 103168,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const bias = r.flag("bias", true);
     return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
@@ -201,7 +310,15 @@ export const internlm: FamilyImporter = {
 export const internlm3: FamilyImporter = {
   configClass: "InternLM3Config",
   build(r) {
-    const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: undefined,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const qkvBias = r.flag("qkv_bias", false);
     const bias = r.flag("bias", false);
     return denseDecoder(core, attentionOf(core, biases(qkvBias, qkvBias)), mlpOf(core, core.intermediate, bias ? { bias: true } : {}));
@@ -218,7 +335,15 @@ export const minicpm: FamilyImporter = {
   configClass: "MiniCPMConfig",
   ignores: ["scale_depth", "dim_model_base"],
   build(r) {
-    const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: undefined,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const embedding = embeddingScale(r, core, "scale_emb");
     const experts = r.count("num_experts", 0);
     if (experts === 0) {
@@ -231,7 +356,12 @@ export const minicpm: FamilyImporter = {
       expertHidden: core.intermediate,
       router: { scoring: "softmax" },
     });
-    return decoderDraft(core, { mixers: { attn: attentionOf(core) }, ffns: { moe }, stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }), embedding });
+    return decoderDraft(core, {
+      mixers: { attn: attentionOf(core) },
+      ffns: { moe },
+      stack: uniformStack(core.numLayers, { mixer: "attn", ffn: "moe" }),
+      embedding,
+    });
   },
 };
 
@@ -242,7 +372,13 @@ export const exaone: FamilyImporter = {
   configClass: "ExaoneConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: undefined,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       keys: { layers: ["num_layers", "num_hidden_layers"], activation: "activation_function", eps: "layer_norm_epsilon" },
     });
     return denseDecoder(core, attentionOf(core), mlpOf(core));
@@ -261,7 +397,17 @@ export const cwm: FamilyImporter = {
     if (!r.has(["rope_parameters", "rope_scaling"])) {
       r.warn("cwm: no rope_parameters; CwmConfig's default llama3 scaling (factor 16 over 8192 positions) is not applied, θ 1e6 is");
     }
-    const core = readCore(r, { vocabSize: 128256, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 1e6, mlpBias: false });
+    const core = readCore(r, {
+      vocabSize: 128256,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e6,
+      mlpBias: false,
+    });
     const window = slidingWindow(r, 8192);
     const types = layerTypes(r, core.numLayers, (i) => (i % 4 === 0 ? FULL : SLIDING), [SLIDING, FULL]);
     const full = attentionOf(core);
@@ -282,12 +428,25 @@ export const jais2: FamilyImporter = {
   configClass: "Jais2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 150272, kvHeads: "heads", activation: "relu2", maxPositions: 8192, eps: 1e-5, tied: false, theta: 10000,
-      attentionBias: true, mlpBias: true, keys: { eps: "layer_norm_eps" },
+      vocabSize: 150272,
+      kvHeads: "heads",
+      activation: "relu2",
+      maxPositions: 8192,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: true,
+      mlpBias: true,
+      keys: { eps: "layer_norm_eps" },
     });
-    return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core, core.intermediate, { gated: false }), {
-      norm: layerNorm(core.eps, "pre"),
-    });
+    return denseDecoder(
+      core,
+      attentionOf(core, biases(core.attentionBias, core.attentionBias)),
+      mlpOf(core, core.intermediate, { gated: false }),
+      {
+        norm: layerNorm(core.eps, "pre"),
+      },
+    );
   },
 };
 
@@ -300,8 +459,19 @@ export const jais2: FamilyImporter = {
 export const nanochat: FamilyImporter = {
   configClass: "NanoChatConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 50304, kvHeads: "heads", activation: "relu2", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
-    const cap = r.present("final_logit_softcapping") ? r.optNum("final_logit_softcapping", { positive: true }) : r.useDefault("final_logit_softcapping", 15);
+    const core = readCore(r, {
+      vocabSize: 50304,
+      kvHeads: "heads",
+      activation: "relu2",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+    });
+    const cap = r.present("final_logit_softcapping")
+      ? r.optNum("final_logit_softcapping", { positive: true })
+      : r.useDefault("final_logit_softcapping", 15);
     const attn = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "l2", scope: "head" } });
     return denseDecoder(core, attn, mlpOf(core, core.intermediate, { gated: false }), {
       norm: { kind: "rmsnorm", placement: "pre", eps: core.eps, affine: false },

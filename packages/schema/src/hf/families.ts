@@ -2,7 +2,25 @@
  * The model types added beyond the first families (see import.ts for those): importers by `model_type`, aliases,
  * multimodal wrappers read from `text_config`, and the decoder-only text types the spec cannot express yet.
  */
-import { arcee, cwm, ernie45, exaone, glm, glm4, helium, hunyuanV1Dense, internlm, internlm3, jais2, minicpm, ministral, ministral3, nanochat, seedOss, smollm3 } from "./dense-more.js";
+import {
+  arcee,
+  cwm,
+  ernie45,
+  exaone,
+  glm,
+  glm4,
+  helium,
+  hunyuanV1Dense,
+  internlm,
+  internlm3,
+  jais2,
+  minicpm,
+  ministral,
+  ministral3,
+  nanochat,
+  seedOss,
+  smollm3,
+} from "./dense-more.js";
 import { gemma4Text, vaultgemma } from "./gemma.js";
 import { bloom, chatglm, codegen, gptBigcode, gptj, gptNeo, gptNeox, mpt, nemotron, persimmon, qwenV1 } from "./classic.js";
 import type { FamilyImporter } from "./draft.js";

@@ -6,7 +6,17 @@
  */
 import type { AttentionMixer, Norm, RopeSettings } from "../spec-types.js";
 import { type ConfigReader, isJsonObject } from "./config-reader.js";
-import { attentionOf, type Core, type CoreDefaults, decoderDraft, denseDecoder, layerTypes, mlpOf, readCore, slidingWindow } from "./decoder.js";
+import {
+  attentionOf,
+  type Core,
+  type CoreDefaults,
+  decoderDraft,
+  denseDecoder,
+  layerTypes,
+  mlpOf,
+  readCore,
+  slidingWindow,
+} from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
@@ -45,8 +55,16 @@ export const gemma: FamilyImporter = {
   configClass: "GemmaConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 256000, kvHeads: 16, headDim: 256, activation: "gelu_pytorch_tanh", maxPositions: 8192, eps: 1e-6, tied: true, theta: 10000,
-      attentionBias: false, keys: { activation: ["hidden_act", "hidden_activation"] },
+      vocabSize: 256000,
+      kvHeads: 16,
+      headDim: 256,
+      activation: "gelu_pytorch_tanh",
+      maxPositions: 8192,
+      eps: 1e-6,
+      tied: true,
+      theta: 10000,
+      attentionBias: false,
+      keys: { activation: ["hidden_act", "hidden_activation"] },
     });
     const attn = attentionOf(core, core.attentionBias ? { qkvBias: true, outBias: true } : {});
     return denseDecoder(core, attn, mlpOf(core), { norm: zeroCentred(core.eps, "pre"), embedding: { tied: core.tied, scale: "sqrt-d" } });
@@ -54,8 +72,16 @@ export const gemma: FamilyImporter = {
 };
 
 const gemma2Defaults: CoreDefaults = {
-  vocabSize: 256000, kvHeads: 4, headDim: 256, activation: "gelu_pytorch_tanh", maxPositions: 8192, eps: 1e-6, tied: true, theta: 10000,
-  attentionBias: false, keys: { activation: ["hidden_activation", "hidden_act"] },
+  vocabSize: 256000,
+  kvHeads: 4,
+  headDim: 256,
+  activation: "gelu_pytorch_tanh",
+  maxPositions: 8192,
+  eps: 1e-6,
+  tied: true,
+  theta: 10000,
+  attentionBias: false,
+  keys: { activation: ["hidden_activation", "hidden_act"] },
 };
 
 // gemma2: configuration_gemma2.py @008e574391258935f3ecc3035c882e73bbcac419 (Gemma2Config: vocab 256000,
@@ -130,11 +156,16 @@ export const gemma3Text: FamilyImporter = {
 function refuseGemma4Extensions(r: ConfigReader): void {
   const ple = r.count("hidden_size_per_layer_input", 256);
   if (ple > 0) {
-    r.problem("hidden_size_per_layer_input", `per-layer embeddings (PLE, ${ple} per layer; Gemma 4 E2B/E4B) are not read by the gemma4_text import yet; 0 or null means none`);
+    r.problem(
+      "hidden_size_per_layer_input",
+      `per-layer embeddings (PLE, ${ple} per layer; Gemma 4 E2B/E4B) are not read by the gemma4_text import yet; 0 or null means none`,
+    );
   } else r.markRead("vocab_size_per_layer_input");
-  if (r.flag("enable_moe_block", false)) r.problem("enable_moe_block", "the MoE block beside the MLP (Gemma 4 26B-A4B: router with its own norm and scales) is not read yet");
+  if (r.flag("enable_moe_block", false))
+    r.problem("enable_moe_block", "the MoE block beside the MLP (Gemma 4 26B-A4B: router with its own norm and scales) is not read yet");
   else r.markRead(["num_experts", "top_k_experts", "moe_intermediate_size"]);
-  if (r.count("num_kv_shared_layers", 0) > 0) r.problem("num_kv_shared_layers", "layers that reuse an earlier layer's keys and values are not read by the gemma4_text import yet");
+  if (r.count("num_kv_shared_layers", 0) > 0)
+    r.problem("num_kv_shared_layers", "layers that reuse an earlier layer's keys and values are not read by the gemma4_text import yet");
   else r.markRead("use_double_wide_mlp"); // widens only the KV-shared layers' MLPs
 }
 
@@ -146,7 +177,9 @@ function gemma4Rope(r: ConfigReader, layerType: "full_attention" | "sliding_atte
   const entry = isJsonObject(params) ? params[layerType] : undefined;
   const type = isJsonObject(entry) ? entry.rope_type : undefined;
   if (type !== undefined && type !== "default" && type !== "proportional") {
-    r.warn(`gemma4_text: ${layerType} RoPE type ${JSON.stringify(type)} is not followed (read as θ${rope.fraction ? " and fraction" : ""} only)`);
+    r.warn(
+      `gemma4_text: ${layerType} RoPE type ${JSON.stringify(type)} is not followed (read as θ${rope.fraction ? " and fraction" : ""} only)`,
+    );
   }
   return rope;
 }
@@ -169,7 +202,10 @@ export const gemma4Text: FamilyImporter = {
     const core = readCore(r, { ...gemma2Defaults, vocabSize: 262144, maxPositions: 131072, theta: 1e6, noRopeScaling: true });
     refuseGemma4Extensions(r);
     const n = core.numLayers;
-    const types = layerTypes(r, n, (i) => ((i + 1) % 6 && i !== n - 1 ? "sliding_attention" : "full_attention"), ["sliding_attention", "full_attention"]);
+    const types = layerTypes(r, n, (i) => ((i + 1) % 6 && i !== n - 1 ? "sliding_attention" : "full_attention"), [
+      "sliding_attention",
+      "full_attention",
+    ]);
     if (types.length && types[types.length - 1] !== "full_attention") {
       r.warn("gemma4_text: the last layer is always full attention (Gemma4TextConfig forces it); read so");
       types[types.length - 1] = "full_attention";
@@ -179,13 +215,25 @@ export const gemma4Text: FamilyImporter = {
     const globalKv = kEqV ? r.size("num_global_key_value_heads") : core.kvHeads;
     if (!kEqV) r.markRead("num_global_key_value_heads");
     const globalHead = r.size("global_head_dim", 512);
-    const base: Partial<AttentionMixer> = { ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}), qkNorm: { kind: "rmsnorm", scope: "head" } };
+    const base: Partial<AttentionMixer> = {
+      ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),
+      qkNorm: { kind: "rmsnorm", scope: "head" },
+    };
     const globalRope = gemma4Rope(r, "full_attention");
     const localRope = gemma4Rope(r, "sliding_attention");
-    const global: AttentionMixer = { ...attentionOf(core, base), kvHeads: globalKv, headDim: globalHead, ...(kEqV ? { sharedKV: true } : {}) };
+    const global: AttentionMixer = {
+      ...attentionOf(core, base),
+      kvHeads: globalKv,
+      headDim: globalHead,
+      ...(kEqV ? { sharedKV: true } : {}),
+    };
     if (core.heads % globalKv !== 0) r.problem("num_global_key_value_heads", `${globalKv} KV heads do not divide ${core.heads} heads`);
     const localOverride = ropeOverride(globalRope, localRope);
-    const sliding: AttentionMixer = { ...attentionOf(core, base), ...(window !== undefined ? { window } : {}), ...(localOverride ? { rope: localOverride } : {}) };
+    const sliding: AttentionMixer = {
+      ...attentionOf(core, base),
+      ...(window !== undefined ? { window } : {}),
+      ...(localOverride ? { rope: localOverride } : {}),
+    };
     const cap = softcapping(r, "final_logit_softcapping", undefined);
     return decoderDraft(core, {
       mixers: { sliding, global },

@@ -14,8 +14,16 @@ const problemPaths = (config: Record<string, unknown>): string[] => {
 };
 
 const dense = {
-  model_type: "gemma4_text", vocab_size: 1000, hidden_size: 64, intermediate_size: 128, num_hidden_layers: 6, num_attention_heads: 8,
-  num_key_value_heads: 4, head_dim: 16, global_head_dim: 32, hidden_size_per_layer_input: 0,
+  model_type: "gemma4_text",
+  vocab_size: 1000,
+  hidden_size: 64,
+  intermediate_size: 128,
+  num_hidden_layers: 6,
+  num_attention_heads: 8,
+  num_key_value_heads: 4,
+  head_dim: 16,
+  global_head_dim: 32,
+  hidden_size_per_layer_input: 0,
 };
 
 describe("gemma4_text", () => {
@@ -37,9 +45,23 @@ describe("gemma4_text", () => {
   });
 
   it("forces the last layer to full attention, as the configuration class does", () => {
-    const types = ["sliding_attention", "sliding_attention", "full_attention", "sliding_attention", "sliding_attention", "sliding_attention"];
+    const types = [
+      "sliding_attention",
+      "sliding_attention",
+      "full_attention",
+      "sliding_attention",
+      "sliding_attention",
+      "sliding_attention",
+    ];
     const { spec, warnings } = importHuggingFaceConfig({ ...dense, layer_types: types });
-    expect(expandLayers(spec.architecture.layers).map((l) => l.mixer)).toEqual(["sliding", "sliding", "global", "sliding", "sliding", "global"]);
+    expect(expandLayers(spec.architecture.layers).map((l) => l.mixer)).toEqual([
+      "sliding",
+      "sliding",
+      "global",
+      "sliding",
+      "sliding",
+      "global",
+    ]);
     expect(warnings.some((w) => w.includes("last layer is always full attention"))).toBe(true);
   });
 

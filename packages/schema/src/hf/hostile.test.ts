@@ -5,7 +5,14 @@
 import { describe, expect, it } from "vitest";
 import { HfImportError, importHuggingFaceConfig } from "./index.js";
 
-const core = { vocab_size: 1000, hidden_size: 64, num_hidden_layers: 4, num_attention_heads: 8, num_key_value_heads: 2, intermediate_size: 128 };
+const core = {
+  vocab_size: 1000,
+  hidden_size: 64,
+  num_hidden_layers: 4,
+  num_attention_heads: 8,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+};
 
 function problemsOf(config: unknown): { path: string; message: string }[] {
   try {
@@ -41,7 +48,9 @@ describe("hostile configs", () => {
 
   it("layer counts are capped in every spelling and inside text_config", () => {
     expect(problemsOf({ model_type: "gpt2", n_embd: 64, n_layer: 2 ** 32, n_head: 8 })[0]?.path).toBe("n_layer");
-    expect(problemsOf({ model_type: "gemma3", text_config: { ...core, num_hidden_layers: 1e7 } })[0]?.path).toBe("text_config.num_hidden_layers");
+    expect(problemsOf({ model_type: "gemma3", text_config: { ...core, num_hidden_layers: 1e7 } })[0]?.path).toBe(
+      "text_config.num_hidden_layers",
+    );
   });
 
   it("a per-layer pattern longer than the layer cap is refused", () => {

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HubError, fetchHubConfig, parseHubId } from "./hub.js";
 import { importHuggingFaceConfig } from "./import.js";
 
-const config = { model_type: "llama", vocab_size: 1000, hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, intermediate_size: 128 };
+const config = {
+  model_type: "llama",
+  vocab_size: 1000,
+  hidden_size: 64,
+  num_hidden_layers: 2,
+  num_attention_heads: 4,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+};
 const seen: { url: string; authorization: string | undefined }[] = [];
 let server: Server;
 let endpoint: string;
@@ -26,14 +34,17 @@ function hub(req: IncomingMessage, res: ServerResponse): void {
   const revision = decodeURIComponent(rev!);
   switch (repo) {
     case "acme/tiny":
-      if (revision !== "main" && revision !== "v1" && revision !== "refs/pr/1") return json(404, { error: "Invalid rev id" }, { "x-error-code": "RevisionNotFound" });
+      if (revision !== "main" && revision !== "v1" && revision !== "refs/pr/1")
+        return json(404, { error: "Invalid rev id" }, { "x-error-code": "RevisionNotFound" });
       return json(200, config, { "x-repo-commit": "0123456789abcdef0123456789abcdef01234567" });
     case "acme/old-name":
       res.writeHead(307, { location: `/acme/tiny/resolve/${rev}/config.json` });
       return void res.end();
     case "acme/gated":
-      if (!req.headers.authorization) return json(401, { error: "Access to model acme/gated is restricted." }, { "x-error-code": "GatedRepo" });
-      if (req.headers.authorization !== "Bearer good") return json(403, { error: "not in the authorized list" }, { "x-error-code": "GatedRepo" });
+      if (!req.headers.authorization)
+        return json(401, { error: "Access to model acme/gated is restricted." }, { "x-error-code": "GatedRepo" });
+      if (req.headers.authorization !== "Bearer good")
+        return json(403, { error: "not in the authorized list" }, { "x-error-code": "GatedRepo" });
       return json(200, config);
     case "acme/slow":
       pending.add(res);
@@ -118,7 +129,12 @@ describe("fetchHubConfig", () => {
       expect((await fetchHubConfig("acme/gated")).config).toEqual(config);
       expect(seen.at(-1)).toEqual({ url: "/acme/gated/resolve/main/config.json", authorization: "Bearer good" });
     } finally {
-      for (const [k, v] of [["HF_ENDPOINT", saved.e], ["HF_TOKEN", saved.t]] as const) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of [
+        ["HF_ENDPOINT", saved.e],
+        ["HF_TOKEN", saved.t],
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   });
 
@@ -157,13 +173,17 @@ describe("fetchHubConfig", () => {
   });
 
   it("reports a DNS failure from the fetch it is given", async () => {
-    const dns = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo ENOTFOUND huggingface.co"), { code: "ENOTFOUND" }) });
+    const dns = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("getaddrinfo ENOTFOUND huggingface.co"), { code: "ENOTFOUND" }),
+    });
     const e = await failure(fetchHubConfig("acme/tiny", { endpoint: "https://huggingface.co", fetch: () => Promise.reject(dns) }));
     expect(e.message).toMatch(/cannot reach https:\/\/huggingface\.co \(ENOTFOUND\)/);
   });
 
   it("rejects HTML, a JSON array, an oversized body and a server error", async () => {
-    expect((await failure(fetchHubConfig("acme/html", { endpoint }))).message).toMatch(/config\.json is not JSON .*starts with "<!DOCTYPE html>/);
+    expect((await failure(fetchHubConfig("acme/html", { endpoint }))).message).toMatch(
+      /config\.json is not JSON .*starts with "<!DOCTYPE html>/,
+    );
     expect((await failure(fetchHubConfig("acme/array", { endpoint }))).message).toMatch(/must be a JSON object, got an array/);
     expect(await failure(fetchHubConfig("acme/huge", { endpoint, maxBytes: 10_000 }))).toMatchObject({ kind: "too-large" });
     expect(await failure(fetchHubConfig("acme/broken", { endpoint }))).toMatchObject({ kind: "http", status: 500 });

@@ -9,7 +9,8 @@
 export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 
 /** What went wrong, for callers that branch on it. */
-export type HubErrorKind = "invalid-id" | "unauthorized" | "gated" | "not-found" | "offline" | "timeout" | "too-large" | "not-json" | "http";
+export type HubErrorKind =
+  "invalid-id" | "unauthorized" | "gated" | "not-found" | "offline" | "timeout" | "too-large" | "not-json" | "http";
 
 /** Thrown by {@link fetchHubConfig}; `message` says what to do about it. */
 export class HubError extends Error {
@@ -147,7 +148,10 @@ export async function fetchHubConfig(id: string, options: FetchHubConfigOptions 
     } catch (error) {
       if (timedOut) throw timeoutError();
       const code = networkCode(error);
-      throw new HubError("offline", `${where}: cannot reach ${endpoint}${code ? ` (${code})` : ""}: offline, or a DNS or proxy problem? (set HF_ENDPOINT to use a mirror)`);
+      throw new HubError(
+        "offline",
+        `${where}: cannot reach ${endpoint}${code ? ` (${code})` : ""}: offline, or a DNS or proxy problem? (set HF_ENDPOINT to use a mirror)`,
+      );
     }
     const errorCode = response.headers.get("x-error-code") ?? "";
     if (response.status === 401)
@@ -175,7 +179,8 @@ export async function fetchHubConfig(id: string, options: FetchHubConfigOptions 
               : `not found: no repo ${parsed.repo}, no revision "${revision}", or no config.json in it`;
       throw new HubError("not-found", `${where}: ${what} (404)`, 404);
     }
-    if (!response.ok) throw new HubError("http", `${where}: the Hub answered ${response.status} ${response.statusText}`.trimEnd(), response.status);
+    if (!response.ok)
+      throw new HubError("http", `${where}: the Hub answered ${response.status} ${response.statusText}`.trimEnd(), response.status);
     const declared = Number(response.headers.get("content-length") ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes)
       throw new HubError("too-large", `${where}: config.json is ${declared} bytes, over the ${maxBytes}-byte limit`);
@@ -194,10 +199,16 @@ export async function fetchHubConfig(id: string, options: FetchHubConfigOptions 
       config = JSON.parse(text);
     } catch (error) {
       const start = text.trimStart().slice(0, 40).replace(/\s+/g, " ");
-      throw new HubError("not-json", `${where}: config.json is not JSON (${(error as Error).message}; it starts with ${JSON.stringify(start)})`);
+      throw new HubError(
+        "not-json",
+        `${where}: config.json is not JSON (${(error as Error).message}; it starts with ${JSON.stringify(start)})`,
+      );
     }
     if (typeof config !== "object" || config === null || Array.isArray(config))
-      throw new HubError("not-json", `${where}: config.json must be a JSON object, got ${Array.isArray(config) ? "an array" : typeof config}`);
+      throw new HubError(
+        "not-json",
+        `${where}: config.json must be a JSON object, got ${Array.isArray(config) ? "an array" : typeof config}`,
+      );
     const commit = response.headers.get("x-repo-commit") ?? undefined;
     const sourceUrl = `${endpoint}/${parsed.repo}/blob/${commit ?? rev}/config.json`;
     return { config: config as Record<string, unknown>, repo: parsed.repo, revision, ...(commit ? { commit } : {}), url, sourceUrl };

@@ -16,18 +16,29 @@ function lfmTypes(r: ConfigReader, n: number): string[] {
   const idxs = r.intList("full_attn_idxs");
   if (idxs && idxs.some((i) => i >= n)) r.problem("full_attn_idxs", `lists a layer index at or above the layer count ${n}`);
   const attn = new Set(idxs ?? []);
-  if (!idxs && !r.has("layer_types")) r.problem("layer_types", "missing: neither layer_types nor full_attn_idxs says which layers are attention");
+  if (!idxs && !r.has("layer_types"))
+    r.problem("layer_types", "missing: neither layer_types nor full_attn_idxs says which layers are attention");
   return layerTypes(r, n, (i) => (attn.has(i) ? "full_attention" : "conv"), ["conv", "full_attention"]);
 }
 
 /** The LFM2 core: attention with per-head q/k norms and a short convolution of `conv_L_cache` taps. */
-function lfmCore(r: ConfigReader, d: { vocab: number; maxPositions: number }): { core: Core; attn: AttentionMixer; conv: { kind: "short-conv"; convKernel: number } } {
+function lfmCore(
+  r: ConfigReader,
+  d: { vocab: number; maxPositions: number },
+): { core: Core; attn: AttentionMixer; conv: { kind: "short-conv"; convKernel: number } } {
   const core = readCore(r, {
-    vocabSize: d.vocab, kvHeads: 8, activation: "silu", maxPositions: d.maxPositions, eps: 1e-5, tied: true, theta: 1e6,
+    vocabSize: d.vocab,
+    kvHeads: 8,
+    activation: "silu",
+    maxPositions: d.maxPositions,
+    eps: 1e-5,
+    tied: true,
+    theta: 1e6,
     keys: { eps: "norm_eps", intermediate: ["intermediate_size", "block_ff_dim"] },
   });
   core.tied = r.has("tie_embedding") ? r.flag("tie_embedding", true) : core.tied;
-  if (r.flag("conv_bias", false)) r.problem("conv_bias", "biases on the short convolution are not expressible yet (the spec's short-conv counts none on the conv1d)");
+  if (r.flag("conv_bias", false))
+    r.problem("conv_bias", "biases on the short convolution are not expressible yet (the spec's short-conv counts none on the conv1d)");
   return {
     core,
     attn: attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "head" } }),
@@ -36,7 +47,12 @@ function lfmCore(r: ConfigReader, d: { vocab: number; maxPositions: number }): {
 }
 
 /** A hybrid stack of conv and attention layers with the given FFN per layer. */
-function lfmDraft(core: Core, types: readonly string[], parts: Pick<ArchitectureDraft, "mixers" | "ffns">, ffnOf: (i: number) => string): ArchitectureDraft {
+function lfmDraft(
+  core: Core,
+  types: readonly string[],
+  parts: Pick<ArchitectureDraft, "mixers" | "ffns">,
+  ffnOf: (i: number) => string,
+): ArchitectureDraft {
   return decoderDraft(core, {
     ...parts,
     stack: types.map((t, i) => ({ mixer: t === "full_attention" ? "attn" : "conv", ffn: ffnOf(i) })),
@@ -52,13 +68,27 @@ function lfmDraft(core: Core, types: readonly string[], parts: Pick<Architecture
 // up to a multiple of block_multiple_of.
 export const lfm2: FamilyImporter = {
   configClass: "Lfm2Config",
-  ignores: ["block_dim", "block_mlp_init_scale", "block_out_init_scale", "block_use_swiglu", "block_use_xavier_init", "block_norm_eps", "block_dim", "block_ffn_dim_multiplier", "block_auto_adjust_ff_dim", "block_multiple_of", "num_heads"],
+  ignores: [
+    "block_dim",
+    "block_mlp_init_scale",
+    "block_out_init_scale",
+    "block_use_swiglu",
+    "block_use_xavier_init",
+    "block_norm_eps",
+    "block_dim",
+    "block_ffn_dim_multiplier",
+    "block_auto_adjust_ff_dim",
+    "block_multiple_of",
+    "num_heads",
+  ],
   build(r) {
     const { core, attn, conv } = lfmCore(r, { vocab: 65536, maxPositions: 128000 });
     let width = core.intermediate;
     if (r.flag("block_auto_adjust_ff_dim", true)) {
       width = Math.floor((2 * width) / 3);
-      const mult = r.has("block_ffn_dim_multiplier") ? r.optNum("block_ffn_dim_multiplier", { positive: true }) : r.useDefault("block_ffn_dim_multiplier", 1);
+      const mult = r.has("block_ffn_dim_multiplier")
+        ? r.optNum("block_ffn_dim_multiplier", { positive: true })
+        : r.useDefault("block_ffn_dim_multiplier", 1);
       if (mult !== undefined) width = Math.floor(mult * width);
       const multiple = r.size("block_multiple_of", 256);
       width = multiple * Math.ceil(width / multiple);
@@ -87,7 +117,11 @@ export const lfm2Moe: FamilyImporter = {
       experts,
       activeExperts: Math.min(k, experts),
       expertHidden: r.size("moe_intermediate_size"),
-      router: { scoring: "sigmoid", ...(r.flag("use_expert_bias", true) ? { bias: true } : {}), ...(routedScale !== 1 ? { routedScale } : {}) },
+      router: {
+        scoring: "sigmoid",
+        ...(r.flag("use_expert_bias", true) ? { bias: true } : {}),
+        ...(routedScale !== 1 ? { routedScale } : {}),
+      },
     });
     const types = lfmTypes(r, core.numLayers);
     return lfmDraft(core, types, { mixers: { attn, conv }, ffns: { mlp: mlpOf(core), moe } }, (i) => (i < dense ? "mlp" : "moe"));
@@ -99,7 +133,16 @@ function mamba2Of(
   r: ConfigReader,
   dModel: number,
   k: { heads: string; headDim: string; state: string; groups: string; conv: string; expand: string; bias: string; convBias: string },
-  d: { heads: number; headDim: number | "auto"; state: number; groups: number; conv: number; expand: number; bias: boolean; convBias: boolean },
+  d: {
+    heads: number;
+    headDim: number | "auto";
+    state: number;
+    groups: number;
+    conv: number;
+    expand: number;
+    bias: boolean;
+    convBias: boolean;
+  },
 ): Mamba2Mixer {
   const heads = r.size(k.heads, d.heads);
   const expand = r.num(k.expand, d.expand, { positive: true });
@@ -112,7 +155,10 @@ function mamba2Of(
     if (inner % heads !== 0) r.problem(k.heads, `${heads} heads do not divide the inner width ${expand} × ${dModel}`);
   } else headDim = r.size(k.headDim, d.headDim === "auto" ? undefined : d.headDim);
   if (heads * headDim !== inner) {
-    r.problem(k.headDim, `${heads} heads × ${headDim} = ${heads * headDim} differs from the inner width ${k.expand} × hidden = ${inner}; the spec ties them`);
+    r.problem(
+      k.headDim,
+      `${heads} heads × ${headDim} = ${heads * headDim} differs from the inner width ${k.expand} × hidden = ${inner}; the spec ties them`,
+    );
   }
   const bias = r.flag(k.bias, d.bias);
   const convBias = r.flag(k.convBias, d.convBias);
@@ -135,13 +181,34 @@ function mamba2Of(
 // out_proj); norm_f; lm_head tied to the embeddings by default.
 export const mamba2: FamilyImporter = {
   configClass: "Mamba2Config",
-  ignores: ["chunk_size", "time_step_limit", "time_step_min", "time_step_max", "time_step_floor", "time_step_rank", "rescale_prenorm_residual", "residual_in_fp32", "rms_norm", "norm_before_gate", "use_mambapy"],
+  ignores: [
+    "chunk_size",
+    "time_step_limit",
+    "time_step_min",
+    "time_step_max",
+    "time_step_floor",
+    "time_step_rank",
+    "rescale_prenorm_residual",
+    "residual_in_fp32",
+    "rms_norm",
+    "norm_before_gate",
+    "use_mambapy",
+  ],
   build(r) {
     const dModel = r.size("hidden_size");
     const mixer = mamba2Of(
       r,
       dModel,
-      { heads: "num_heads", headDim: "head_dim", state: "state_size", groups: "n_groups", conv: "conv_kernel", expand: "expand", bias: "use_bias", convBias: "use_conv_bias" },
+      {
+        heads: "num_heads",
+        headDim: "head_dim",
+        state: "state_size",
+        groups: "n_groups",
+        conv: "conv_kernel",
+        expand: "expand",
+        bias: "use_bias",
+        convBias: "use_conv_bias",
+      },
       { heads: 128, headDim: 64, state: 128, groups: 8, conv: 4, expand: 2, bias: false, convBias: true },
     );
     const numLayers = r.layers("num_hidden_layers");
@@ -160,8 +227,14 @@ export const mamba2: FamilyImporter = {
 };
 
 const mambaKeys = {
-  heads: "mamba_n_heads", headDim: "mamba_d_head", state: "mamba_d_state", groups: "mamba_n_groups", conv: "mamba_d_conv",
-  expand: "mamba_expand", bias: "mamba_proj_bias", convBias: "mamba_conv_bias",
+  heads: "mamba_n_heads",
+  headDim: "mamba_d_head",
+  state: "mamba_d_state",
+  groups: "mamba_n_groups",
+  conv: "mamba_d_conv",
+  expand: "mamba_expand",
+  bias: "mamba_proj_bias",
+  convBias: "mamba_conv_bias",
 } as const;
 
 // bamba: configuration_bamba.py (BambaConfig: vocab 128000, untied, kv 8, max_position 262144, rms 1e-5,
@@ -173,8 +246,26 @@ export const bamba: FamilyImporter = {
   configClass: "BambaConfig",
   ignores: ["mamba_chunk_size", "z_loss_coefficient", "num_logits_to_keep", "mlp_bias", "attention_bias"],
   build(r) {
-    const core = readCore(r, { vocabSize: 128000, kvHeads: 8, activation: "silu", maxPositions: 262144, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5 });
-    const mamba = mamba2Of(r, core.dModel, mambaKeys, { heads: 128, headDim: "auto", state: 256, groups: 1, conv: 4, expand: 2, bias: false, convBias: true });
+    const core = readCore(r, {
+      vocabSize: 128000,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 262144,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      fraction: 0.5,
+    });
+    const mamba = mamba2Of(r, core.dModel, mambaKeys, {
+      heads: 128,
+      headDim: "auto",
+      state: 256,
+      groups: 1,
+      conv: 4,
+      expand: 2,
+      bias: false,
+      convBias: true,
+    });
     const attnIdx = new Set(r.intList("attn_layer_indices") ?? r.useDefault("attn_layer_indices", []));
     return decoderDraft(core, {
       mixers: { mamba, attn: attentionOf(core) },
@@ -197,16 +288,33 @@ export const graniteMoeHybrid: FamilyImporter = {
   ignores: ["mamba_chunk_size", "normalization_function", "init_method", "mlp_bias"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false,
+      vocabSize: 32000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
     });
     // attribute_map: layers_block_type → layer_types; absent, every layer is Mamba (the layers_block_type property).
     const types = layerTypes(r, core.numLayers, () => "mamba", ["mamba", "attention"], ["layer_types", "layers_block_type"]);
     const usesMamba = types.includes("mamba");
     const mamba = usesMamba
-      ? mamba2Of(r, core.dModel, mambaKeys, { heads: 128, headDim: "auto", state: 256, groups: 1, conv: 4, expand: 2, bias: false, convBias: true })
+      ? mamba2Of(r, core.dModel, mambaKeys, {
+          heads: 128,
+          headDim: "auto",
+          state: 256,
+          groups: 1,
+          conv: 4,
+          expand: 2,
+          bias: false,
+          convBias: true,
+        })
       : undefined;
     const posType = r.str("position_embedding_type", "nope");
-    if (posType !== "rope" && posType !== "nope") r.problem("position_embedding_type", `expected "rope" or "nope", got ${JSON.stringify(posType)}`);
+    if (posType !== "rope" && posType !== "nope")
+      r.problem("position_embedding_type", `expected "rope" or "nope", got ${JSON.stringify(posType)}`);
     const experts = r.count("num_local_experts", 8);
     const shared = r.count("shared_intermediate_size", 1024);
     const scale = r.num("embedding_multiplier", 1);
@@ -240,11 +348,23 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
     ignores: ["mrope_section", "mrope_interleaved", "attn_output_gate", "norm_topk_prob", "mtp_use_dedicated_embeddings", "layer_scale"],
     build(r) {
       const core = readCore(r, {
-        vocabSize: undefined, kvHeads: "heads", headDim: 256, activation: "silu", maxPositions: 262144, eps: 1e-6, tied: false, theta: 10000000, fraction: 0.25,
-        attentionBias: false, intermediate: !moe,
+        vocabSize: undefined,
+        kvHeads: "heads",
+        headDim: 256,
+        activation: "silu",
+        maxPositions: 262144,
+        eps: 1e-6,
+        tied: false,
+        theta: 10000000,
+        fraction: 0.25,
+        attentionBias: false,
+        intermediate: !moe,
       });
       const interval = r.size("full_attention_interval", 4);
-      const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % interval ? "linear_attention" : "full_attention"), ["linear_attention", "full_attention"]);
+      const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % interval ? "linear_attention" : "full_attention"), [
+        "linear_attention",
+        "full_attention",
+      ]);
       const gdn: GatedDeltaNetMixer = {
         kind: "gated-deltanet",
         keyHeads: r.size("linear_num_key_heads"),
@@ -253,7 +373,11 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
         valueHeadDim: r.size("linear_value_head_dim"),
         convKernel: r.size("linear_conv_kernel_dim", 4),
       };
-      const attn: AttentionMixer = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" }, outputGate: "elementwise" });
+      const attn: AttentionMixer = attentionOf(core, {
+        ...biases(core.attentionBias, core.attentionBias),
+        qkNorm: { kind: "rmsnorm", scope: "head" },
+        outputGate: "elementwise",
+      });
       const norm = { kind: "rmsnorm" as const, placement: "pre" as const, eps: core.eps, zeroCentered: true };
       const mixerOf = (i: number) => (types[i] === "full_attention" ? "attn" : "gdn");
       if (!moe) {
@@ -274,7 +398,8 @@ function qwen35(configClass: string, moe: boolean): FamilyImporter {
       const mtp = mtpOf(r, "attn", "moe", "mtp_num_hidden_layers");
       const stack = qwenSparseStack(r, core.numLayers, experts, mixerOf);
       const denseWidth = r.optSize("intermediate_size");
-      if (denseWidth === undefined && stack.some((s) => s.ffn === "dense")) r.problem("intermediate_size", "missing, and some layers are dense (mlp_only_layers, decoder_sparse_step)");
+      if (denseWidth === undefined && stack.some((s) => s.ffn === "dense"))
+        r.problem("intermediate_size", "missing, and some layers are dense (mlp_only_layers, decoder_sparse_step)");
       return decoderDraft(core, {
         mixers: { gdn, attn },
         ffns: {

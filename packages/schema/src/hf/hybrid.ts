@@ -25,7 +25,15 @@ export const qwen3Next: FamilyImporter = {
   configClass: "Qwen3NextConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 151936, kvHeads: 2, headDim: 256, activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000, fraction: 0.25,
+      vocabSize: 151936,
+      kvHeads: 2,
+      headDim: 256,
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      fraction: 0.25,
       attentionBias: false,
     });
     const interval = r.size("full_attention_interval", 4);
@@ -85,7 +93,15 @@ function minimaxLayerTypes(r: ConfigReader, numLayers: number): string[] {
 export const minimax: FamilyImporter = {
   configClass: "MiniMaxConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 1e6 });
+    const core = readCore(r, {
+      vocabSize: 32000,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e6,
+    });
     const rotaryDim = r.optSize("rotary_dim");
     if (rotaryDim !== undefined && rotaryDim < core.headDim) core.rope.fraction = rotaryDim / core.headDim;
     const types = minimaxLayerTypes(r, core.numLayers);

@@ -20,7 +20,14 @@ function problemsOf(config: unknown, options = {}): { path: string; message: str
   throw new Error("expected the import to fail");
 }
 
-const core = { vocab_size: 1000, hidden_size: 64, num_hidden_layers: 4, num_attention_heads: 8, num_key_value_heads: 2, intermediate_size: 128 };
+const core = {
+  vocab_size: 1000,
+  hidden_size: 64,
+  num_hidden_layers: 4,
+  num_attention_heads: 8,
+  num_key_value_heads: 2,
+  intermediate_size: 128,
+};
 
 const linear = { linear_num_key_heads: 2, linear_num_value_heads: 4, linear_key_head_dim: 16, linear_value_head_dim: 16, head_dim: 16 };
 const experts = { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 };
@@ -32,7 +39,16 @@ const extras: Record<string, Record<string, unknown>> = {
   chatglm: { num_layers: 4, ffn_hidden_size: 128, kv_channels: 8 },
   dots1: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32 },
   gemma4_text: { hidden_size_per_layer_input: 0 },
-  glm4_moe_lite: { n_routed_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, q_lora_rank: 16, kv_lora_rank: 8, qk_nope_head_dim: 8, qk_rope_head_dim: 4, v_head_dim: 8 },
+  glm4_moe_lite: {
+    n_routed_experts: 4,
+    num_experts_per_tok: 2,
+    moe_intermediate_size: 32,
+    q_lora_rank: 16,
+    kv_lora_rank: 8,
+    qk_nope_head_dim: 8,
+    qk_rope_head_dim: 4,
+    v_head_dim: 8,
+  },
   laguna: { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, shared_expert_intermediate_size: 32 },
   lfm2: { full_attn_idxs: [1, 3] },
   longcat_flash: { num_layers: 2, ffn_hidden_size: 128, n_routed_experts: 4, zero_expert_num: 2, moe_topk: 2, expert_ffn_hidden_size: 32 },
@@ -45,7 +61,14 @@ const extras: Record<string, Record<string, unknown>> = {
   qwen3_5_moe_text: { ...linear, ...experts },
 };
 const wrappers: Record<string, string> = {
-  gemma3: "gemma3_text", gemma4: "gemma4_text", glm4v_moe: "glm4v_moe_text", llama4: "llama4_text", qwen3_5: "qwen3_5_text", qwen3_5_moe: "qwen3_5_moe_text", qwen3_vl: "qwen3_vl_text", qwen3_vl_moe: "qwen3_vl_moe_text",
+  gemma3: "gemma3_text",
+  gemma4: "gemma4_text",
+  glm4v_moe: "glm4v_moe_text",
+  llama4: "llama4_text",
+  qwen3_5: "qwen3_5_text",
+  qwen3_5_moe: "qwen3_5_moe_text",
+  qwen3_vl: "qwen3_vl_text",
+  qwen3_vl_moe: "qwen3_vl_moe_text",
 };
 
 /** The smallest config of each supported type: the required core fields. */
@@ -58,9 +81,40 @@ function minimal(modelType: string): Record<string, unknown> {
 describe("supported model types", () => {
   it("cover the required list", () => {
     const required = [
-      "gpt2", "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "qwen3_next", "gemma", "gemma2", "gemma3",
-      "gemma3_text", "phi", "phi3", "falcon", "starcoder2", "stablelm", "cohere", "cohere2", "internlm2", "baichuan", "deepseek_v2",
-      "deepseek_v3", "gpt_oss", "olmo", "olmo2", "olmo3", "glm4_moe", "minimax", "minimax_m2", "exaone4", "granite", "nemotron_h",
+      "gpt2",
+      "llama",
+      "mistral",
+      "mixtral",
+      "qwen2",
+      "qwen2_moe",
+      "qwen3",
+      "qwen3_moe",
+      "qwen3_next",
+      "gemma",
+      "gemma2",
+      "gemma3",
+      "gemma3_text",
+      "phi",
+      "phi3",
+      "falcon",
+      "starcoder2",
+      "stablelm",
+      "cohere",
+      "cohere2",
+      "internlm2",
+      "baichuan",
+      "deepseek_v2",
+      "deepseek_v3",
+      "gpt_oss",
+      "olmo",
+      "olmo2",
+      "olmo3",
+      "glm4_moe",
+      "minimax",
+      "minimax_m2",
+      "exaone4",
+      "granite",
+      "nemotron_h",
     ];
     expect(supportedModelTypes).toEqual(expect.arrayContaining(required));
     expect(supportedModelTypes.length).toBeGreaterThanOrEqual(70);
@@ -88,7 +142,9 @@ describe("supported model types", () => {
     const config = minimal("longcat_flash");
     const { spec } = importHuggingFaceConfig(config);
     expect(spec.architecture.numLayers).toBe(2);
-    expect(spec.architecture.layers).toEqual([{ repeat: 2, shortcut: true, layers: [{ mixer: "mla", ffn: "dense", count: 2 }, { ffn: "moe" }] }]);
+    expect(spec.architecture.layers).toEqual([
+      { repeat: 2, shortcut: true, layers: [{ mixer: "mla", ffn: "dense", count: 2 }, { ffn: "moe" }] },
+    ]);
     expect((spec.architecture.ffns.moe as MoeFfn).zeroExperts).toBe(2);
     expect(problemsOf({ ...config, num_hidden_layers: 3 }).map((p) => p.path)).toEqual(["num_hidden_layers"]);
     expect(problemsOf({ ...config, router_bias: true }).map((p) => p.path)).toEqual(["router_bias"]);
@@ -127,7 +183,14 @@ describe("structure", () => {
   });
 
   it("Qwen2: use_sliding_window + max_window_layers puts the window on the upper layers; q/k/v bias, no o bias", () => {
-    const config = { model_type: "qwen2", ...core, num_hidden_layers: 6, use_sliding_window: true, sliding_window: 512, max_window_layers: 4 };
+    const config = {
+      model_type: "qwen2",
+      ...core,
+      num_hidden_layers: 6,
+      use_sliding_window: true,
+      sliding_window: 512,
+      max_window_layers: 4,
+    };
     const a = importHuggingFaceConfig(config).spec.architecture;
     expect(formatLayerPattern(a.layers)).toBe("4×(full, mlp) + 2×(sliding, mlp)");
     expect(a.mixers.full).toEqual({ kind: "attention", heads: 8, kvHeads: 2, headDim: 8, qkvBias: true });
@@ -137,12 +200,26 @@ describe("structure", () => {
 
   it("Qwen2-MoE: mlp_only_layers and decoder_sparse_step pick the dense layers; the shared expert has its gate and width", () => {
     const config = {
-      model_type: "qwen2_moe", ...core, num_hidden_layers: 6, decoder_sparse_step: 2, mlp_only_layers: [3],
-      num_experts: 8, num_experts_per_tok: 2, moe_intermediate_size: 32, shared_expert_intermediate_size: 96,
+      model_type: "qwen2_moe",
+      ...core,
+      num_hidden_layers: 6,
+      decoder_sparse_step: 2,
+      mlp_only_layers: [3],
+      num_experts: 8,
+      num_experts_per_tok: 2,
+      moe_intermediate_size: 32,
+      shared_expert_intermediate_size: 96,
     };
     const a = importHuggingFaceConfig(config).spec.architecture;
     expect(expandLayers(a.layers).map((l) => l.ffn)).toEqual(["dense", "moe", "dense", "dense", "dense", "moe"]);
-    expect(a.ffns.moe).toMatchObject({ experts: 8, activeExperts: 2, expertHidden: 32, sharedExperts: 1, sharedHidden: 96, sharedGate: true });
+    expect(a.ffns.moe).toMatchObject({
+      experts: 8,
+      activeExperts: 2,
+      expertHidden: 32,
+      sharedExperts: 1,
+      sharedHidden: 96,
+      sharedGate: true,
+    });
   });
 
   it("Qwen3-Next: full_attention_interval, gated attention, Gated DeltaNet, zero-centred norms", () => {
@@ -154,7 +231,14 @@ describe("structure", () => {
   });
 
   it("EXAONE 4: an L/G string pattern, global layers without RoPE, post-norms", () => {
-    const config = { model_type: "exaone4", ...core, num_hidden_layers: 7, sliding_window: 64, sliding_window_pattern: "LLG", max_position_embeddings: 4096 };
+    const config = {
+      model_type: "exaone4",
+      ...core,
+      num_hidden_layers: 7,
+      sliding_window: 64,
+      sliding_window_pattern: "LLG",
+      max_position_embeddings: 4096,
+    };
     const a = importHuggingFaceConfig(config).spec.architecture;
     // L L G L L G, and the last layer is always global.
     expect(expandLayers(a.layers).map((l) => l.mixer)).toEqual(["sliding", "sliding", "full", "sliding", "sliding", "full", "full"]);
@@ -175,7 +259,12 @@ describe("structure", () => {
     expect(seven.spec.architecture.mixers.attn).toMatchObject({ heads: 71, kvHeads: 1, headDim: 64 });
     expect(seven.spec.architecture.norm.placement).toBe("parallel");
     const forty = importHuggingFaceConfig({
-      model_type: "falcon", hidden_size: 8192, num_hidden_layers: 60, num_attention_heads: 128, num_kv_heads: 8, new_decoder_architecture: true,
+      model_type: "falcon",
+      hidden_size: 8192,
+      num_hidden_layers: 60,
+      num_attention_heads: 128,
+      num_kv_heads: 8,
+      new_decoder_architecture: true,
     });
     expect(forty.spec.architecture.mixers.attn).toMatchObject({ kvHeads: 8 });
     expect(forty.spec.architecture.norm).toMatchObject({ placement: "parallel", parallelNorms: 2 });
@@ -239,7 +328,14 @@ describe("structure", () => {
   });
 
   it("Nemotron-H: LatentMoE from moe_latent_size", () => {
-    const config = { model_type: "nemotron_h", hidden_size: 64, vocab_size: 100, hybrid_override_pattern: "M*E", moe_latent_size: 16, moe_intermediate_size: 32 };
+    const config = {
+      model_type: "nemotron_h",
+      hidden_size: 64,
+      vocab_size: 100,
+      hybrid_override_pattern: "M*E",
+      moe_latent_size: 16,
+      moe_intermediate_size: 32,
+    };
     expect((importHuggingFaceConfig(config).spec.architecture.ffns.moe as MoeFfn).latent).toBe(16);
   });
 
@@ -257,7 +353,9 @@ describe("structure", () => {
   it("ties the head by each class's default", () => {
     const tied = (modelType: string) => importHuggingFaceConfig(minimal(modelType)).spec.architecture.embedding.tied;
     expect(["gpt2", "gemma", "gemma2", "gemma3", "starcoder2", "cohere", "cohere2", "falcon"].map(tied)).toEqual(Array(8).fill(true));
-    expect(["llama", "mistral", "qwen2", "qwen3", "phi", "phi3", "olmo2", "deepseek_v3", "gpt_oss", "glm4_moe"].map(tied)).toEqual(Array(10).fill(false));
+    expect(["llama", "mistral", "qwen2", "qwen3", "phi", "phi3", "olmo2", "deepseek_v3", "gpt_oss", "glm4_moe"].map(tied)).toEqual(
+      Array(10).fill(false),
+    );
     expect(importHuggingFaceConfig({ ...minimal("llama"), tie_word_embeddings: true }).spec.architecture.embedding.tied).toBe(true);
   });
 
@@ -282,7 +380,11 @@ describe("ids, names and sources", () => {
     expect(spec.id).toBe("llama-3.2-1b");
     expect(spec.name).toBe("Llama-3.2-1B");
     expect(spec.sources).toEqual([
-      { url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json", title: "config.json (Llama-3.2-1B)", covers: ["architecture"] },
+      {
+        url: "https://huggingface.co/meta-llama/Llama-3.2-1B/blob/main/config.json",
+        title: "config.json (Llama-3.2-1B)",
+        covers: ["architecture"],
+      },
     ]);
   });
 
@@ -338,7 +440,8 @@ describe("bad input", () => {
         return e as HfImportError;
       }
     })();
-    for (const field of ["hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size"]) expect(error?.message).toContain(field);
+    for (const field of ["hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size"])
+      expect(error?.message).toContain(field);
   });
 
   it("names missing fields inside text_config, and a missing text_config", () => {
@@ -382,8 +485,20 @@ describe("unknown model types", () => {
     expect(validateSpec(spec).issues).toEqual([]);
     expect(spec.id).toBe("my-llama");
     expect(warnings[0]).toContain('model_type "my_llama" is not supported; imported by Llama\'s conventions');
-    for (const field of ["max_position_embeddings", "hidden_act", "tie_word_embeddings", "rms_norm_eps", "attention_bias", "mlp_bias", "head_dim", "rope_theta"]) {
-      expect(warnings.some((w) => w.startsWith(`assumed ${field} = `)), field).toBe(true);
+    for (const field of [
+      "max_position_embeddings",
+      "hidden_act",
+      "tie_word_embeddings",
+      "rms_norm_eps",
+      "attention_bias",
+      "mlp_bias",
+      "head_dim",
+      "rope_theta",
+    ]) {
+      expect(
+        warnings.some((w) => w.startsWith(`assumed ${field} = `)),
+        field,
+      ).toBe(true);
     }
     expect(warnings.some((w) => w.startsWith("assumed num_key_value_heads"))).toBe(false); // given: no assumption
     expect(warnings.some((w) => w.includes('"sliding_window" has no effect'))).toBe(true);
@@ -465,7 +580,8 @@ describe("keys real checkpoints carry", () => {
   });
 
   it("baichuan: positions by vLLM's rule (RoPE for BaiChuanForCausalLM and hidden 4096, else ALiBi)", () => {
-    const kind = (extra: Record<string, unknown>) => importHuggingFaceConfig({ ...minimal("baichuan"), ...extra }).spec.architecture.positional.kind;
+    const kind = (extra: Record<string, unknown>) =>
+      importHuggingFaceConfig({ ...minimal("baichuan"), ...extra }).spec.architecture.positional.kind;
     expect(kind({ hidden_size: 4096, num_attention_heads: 32 })).toBe("rope");
     expect(kind({ hidden_size: 5120, num_attention_heads: 40 })).toBe("alibi");
     expect(kind({ hidden_size: 5120, num_attention_heads: 40, architectures: ["BaiChuanForCausalLM"] })).toBe("rope");
@@ -486,7 +602,15 @@ describe("keys real checkpoints carry", () => {
   });
 
   it("minimax_m2: the remote-code keys are read, and values the spec cannot follow are refused by name", () => {
-    const m2 = { ...minimal("minimax_m2"), qk_norm_type: "per_layer", use_routing_bias: true, shared_intermediate_size: 0, use_mtp: true, num_mtp_modules: 1, mtp_transformer_layers: 1 };
+    const m2 = {
+      ...minimal("minimax_m2"),
+      qk_norm_type: "per_layer",
+      use_routing_bias: true,
+      shared_intermediate_size: 0,
+      use_mtp: true,
+      num_mtp_modules: 1,
+      mtp_transformer_layers: 1,
+    };
     expect(unread(m2)).toEqual([]);
     expect(problemsOf({ ...m2, qk_norm_type: "per_head" }).map((p) => p.path)).toEqual(["qk_norm_type"]);
     expect(problemsOf({ ...m2, shared_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_intermediate_size"]);
@@ -505,7 +629,14 @@ describe("keys real checkpoints carry", () => {
   });
 
   it("qwen3_moe: Qwen2-MoE-style keys are read when they match what Qwen3-MoE builds, refused by name when not", () => {
-    const coder = { ...minimal("qwen3_moe"), shared_expert_intermediate_size: 0, qkv_bias: false, use_qk_norm: true, sliding_window: null, use_sliding_window: false };
+    const coder = {
+      ...minimal("qwen3_moe"),
+      shared_expert_intermediate_size: 0,
+      qkv_bias: false,
+      use_qk_norm: true,
+      sliding_window: null,
+      use_sliding_window: false,
+    };
     expect(unread(coder)).toEqual([]);
     expect(problemsOf({ ...coder, shared_expert_intermediate_size: 512 }).map((p) => p.path)).toEqual(["shared_expert_intermediate_size"]);
     expect(problemsOf({ ...coder, qkv_bias: true }).map((p) => p.path)).toEqual(["qkv_bias"]);
@@ -531,7 +662,9 @@ describe("glm4v_moe_text", () => {
     expect(warnings.some((w) => w.includes("MTP layer is not part of the text model"))).toBe(true);
     expect(problemsOf({ ...text, use_qk_norm: true }).map((p) => p.path)).toEqual(["use_qk_norm"]);
     // The same sizes as glm4_moe with attention_bias on: q/k/v biases are the only difference.
-    const glm = countParams(importHuggingFaceConfig({ ...text, model_type: "glm4_moe", num_nextn_predict_layers: 0, attention_bias: true }).spec).total;
+    const glm = countParams(
+      importHuggingFaceConfig({ ...text, model_type: "glm4_moe", num_nextn_predict_layers: 0, attention_bias: true }).spec,
+    ).total;
     expect(countParams(spec).total).toBe(glm);
   });
 });

@@ -218,11 +218,13 @@ function dispatch(config: JsonObject, root: ConfigReader, guess: boolean): Dispa
   if (family) return { importer: family, reader: root, modelType, guessed: false };
   const textType = ownValue(textModels, type);
   if (textType) {
-    if (!root.present("text_config")) root.problem("text_config", `a ${modelType} config keeps its text model in "text_config", which is missing`);
+    if (!root.present("text_config"))
+      root.problem("text_config", `a ${modelType} config keeps its text model in "text_config", which is missing`);
     const text = root.childOrEmpty("text_config");
     const own = text.raw.model_type;
     text.markRead("model_type");
-    if (own !== undefined && own !== textType) text.problem("model_type", `expected "${textType}" inside a ${modelType} config, got ${describeValue(own)}`);
+    if (own !== undefined && own !== textType)
+      text.problem("model_type", `expected "${textType}" inside a ${modelType} config, got ${describeValue(own)}`);
     return { importer: ownValue(families, textType) as FamilyImporter, reader: text, modelType, guessed: false, wrapper: type };
   }
   const reason = ownValue(inexpressibleModelTypes, type);
@@ -231,12 +233,19 @@ function dispatch(config: JsonObject, root: ConfigReader, guess: boolean): Dispa
   }
   const nested = isJsonObject(config.text_config) && hasOwn(config.text_config, "model_type") ? config.text_config.model_type : undefined;
   if (typeof nested === "string" && ownValue(families, nested)) {
-    root.warn(`model_type ${quoted(modelType)} is not supported; imported its text_config, of model_type "${nested}" (the other towers are not counted)`);
+    root.warn(
+      `model_type ${quoted(modelType)} is not supported; imported its text_config, of model_type "${nested}" (the other towers are not counted)`,
+    );
     const text = root.child("text_config") as ConfigReader;
     text.markRead("model_type");
     return { importer: ownValue(families, nested) as FamilyImporter, reader: text, modelType: nested, guessed: false };
   }
-  return unknown(root, modelType, guess, `${quoted(modelType)} is not a supported model_type (${supportedModelTypes.length} are; see supportedModelTypes)`);
+  return unknown(
+    root,
+    modelType,
+    guess,
+    `${quoted(modelType)} is not a supported model_type (${supportedModelTypes.length} are; see supportedModelTypes)`,
+  );
 }
 
 /** Keys that hold layer counts in some config format; checked against the layer cap before anything is built. */
@@ -250,7 +259,8 @@ function checkLayerCounts(config: JsonObject): void {
   const scan = (obj: JsonObject, prefix: string) => {
     for (const key of layerCountKeys) {
       const v = hasOwn(obj, key) ? obj[key] : undefined;
-      if (typeof v === "number" && v > maxLayers) problems.push({ path: prefix + key, message: `expected at most ${maxLayers} layers, got ${v}` });
+      if (typeof v === "number" && v > maxLayers)
+        problems.push({ path: prefix + key, message: `expected at most ${maxLayers} layers, got ${v}` });
     }
     for (const key of perLayerKeys) {
       const v = hasOwn(obj, key) ? obj[key] : undefined;
@@ -310,23 +320,107 @@ function problemOf(path: string, message: string, reader: ConfigReader): HfImpor
 
 /** Keys no family needs: bookkeeping, token ids, training and generation settings, other towers. */
 const irrelevantKeys = new Set([
-  "architectures", "auto_map", "model_type", "torch_dtype", "dtype", "transformers_version", "use_cache", "quantization_config",
-  "tokenizer_class", "is_decoder", "is_encoder_decoder", "add_cross_attention", "return_dict", "output_attentions",
-  "output_hidden_states", "output_router_logits", "torchscript", "use_bfloat16", "pruned_heads", "tie_encoder_decoder",
-  "chunk_size_feed_forward", "problem_type", "id2label", "label2id", "task_specific_params", "finetuning_task",
-  "pretraining_tp", "max_length", "min_length", "do_sample", "early_stopping", "num_beams", "num_beam_groups",
-  "diversity_penalty", "temperature", "top_k", "top_p", "typical_p", "repetition_penalty", "length_penalty",
-  "no_repeat_ngram_size", "encoder_no_repeat_ngram_size", "bad_words_ids", "num_return_sequences", "prefix",
-  "forced_bos_token_id", "forced_eos_token_id", "remove_invalid_values", "exponential_decay_length_penalty",
-  "suppress_tokens", "begin_suppress_tokens", "cross_attention_hidden_size", "tf_legacy_loss", "use_return_dict",
-  "attn_implementation", "use_flash_attn", "use_flash_attention_2", "use_sdpa", "fp16", "bf16", "fp32",
-  "norm_topk_prob", "scoring_func", "topk_method", "seq_aux", "use_mtp", "rope_interleave", "gradient_checkpointing",
-  "vision_config", "audio_config", "image_token_index", "image_token_id", "video_token_id", "vision_start_token_id",
-  "vision_end_token_id", "vision_token_id", "boi_token_index", "eoi_token_index", "mm_tokens_per_image",
-  "initializer_range", "initializer_factor", "keys_to_ignore_at_inference", "max_batch_size", "use_scaled_rope",
-  "attention_multiplier", "logits_scaling", "residual_multiplier", "embedding_multiplier", "logit_scale",
-  "query_pre_attn_scalar", "rope_local_base_freq", "sliding_window_pattern", "max_window_layers", "use_sliding_window",
-  "router_jitter_noise", "rope_type", "mlp_only_layers", "decoder_sparse_step", "layer_types", "ep_size", "mamba_ssm_dtype",
+  "architectures",
+  "auto_map",
+  "model_type",
+  "torch_dtype",
+  "dtype",
+  "transformers_version",
+  "use_cache",
+  "quantization_config",
+  "tokenizer_class",
+  "is_decoder",
+  "is_encoder_decoder",
+  "add_cross_attention",
+  "return_dict",
+  "output_attentions",
+  "output_hidden_states",
+  "output_router_logits",
+  "torchscript",
+  "use_bfloat16",
+  "pruned_heads",
+  "tie_encoder_decoder",
+  "chunk_size_feed_forward",
+  "problem_type",
+  "id2label",
+  "label2id",
+  "task_specific_params",
+  "finetuning_task",
+  "pretraining_tp",
+  "max_length",
+  "min_length",
+  "do_sample",
+  "early_stopping",
+  "num_beams",
+  "num_beam_groups",
+  "diversity_penalty",
+  "temperature",
+  "top_k",
+  "top_p",
+  "typical_p",
+  "repetition_penalty",
+  "length_penalty",
+  "no_repeat_ngram_size",
+  "encoder_no_repeat_ngram_size",
+  "bad_words_ids",
+  "num_return_sequences",
+  "prefix",
+  "forced_bos_token_id",
+  "forced_eos_token_id",
+  "remove_invalid_values",
+  "exponential_decay_length_penalty",
+  "suppress_tokens",
+  "begin_suppress_tokens",
+  "cross_attention_hidden_size",
+  "tf_legacy_loss",
+  "use_return_dict",
+  "attn_implementation",
+  "use_flash_attn",
+  "use_flash_attention_2",
+  "use_sdpa",
+  "fp16",
+  "bf16",
+  "fp32",
+  "norm_topk_prob",
+  "scoring_func",
+  "topk_method",
+  "seq_aux",
+  "use_mtp",
+  "rope_interleave",
+  "gradient_checkpointing",
+  "vision_config",
+  "audio_config",
+  "image_token_index",
+  "image_token_id",
+  "video_token_id",
+  "vision_start_token_id",
+  "vision_end_token_id",
+  "vision_token_id",
+  "boi_token_index",
+  "eoi_token_index",
+  "mm_tokens_per_image",
+  "initializer_range",
+  "initializer_factor",
+  "keys_to_ignore_at_inference",
+  "max_batch_size",
+  "use_scaled_rope",
+  "attention_multiplier",
+  "logits_scaling",
+  "residual_multiplier",
+  "embedding_multiplier",
+  "logit_scale",
+  "query_pre_attn_scalar",
+  "rope_local_base_freq",
+  "sliding_window_pattern",
+  "max_window_layers",
+  "use_sliding_window",
+  "router_jitter_noise",
+  "rope_type",
+  "mlp_only_layers",
+  "decoder_sparse_step",
+  "layer_types",
+  "ep_size",
+  "mamba_ssm_dtype",
 ]);
 
 /** Key shapes no family needs: token ids, dropouts, loss coefficients, initialisation, privately annotated keys. */
@@ -392,7 +486,9 @@ export function importHuggingFaceConfig(config: unknown, options: HfImportOption
     // The wrapper's own configuration class holds tie_word_embeddings, which ties its lm_head.
     const tied = root.flag("tie_word_embeddings", false);
     if (hasOwn(reader.raw, "tie_word_embeddings") && reader.raw.tie_word_embeddings !== tied) {
-      root.warn(`text_config.tie_word_embeddings differs from the ${wrapper} config's tie_word_embeddings (${String(tied)}), which ties the output head; the latter is used`);
+      root.warn(
+        `text_config.tie_word_embeddings differs from the ${wrapper} config's tie_word_embeddings (${String(tied)}), which ties the output head; the latter is used`,
+      );
     }
     reader.dropDefault("tie_word_embeddings");
     draft.embedding = { ...draft.embedding, tied };
@@ -411,7 +507,8 @@ export function importHuggingFaceConfig(config: unknown, options: HfImportOption
   }
   if (!guessed) warnings.push(...unreadKeyWarnings(reader, importer));
 
-  const nameOrPath = typeof config._name_or_path === "string" && config._name_or_path.trim() ? lastSegment(config._name_or_path.trim()) : undefined;
+  const nameOrPath =
+    typeof config._name_or_path === "string" && config._name_or_path.trim() ? lastSegment(config._name_or_path.trim()) : undefined;
   const fallbackName = nameOrPath ?? (modelType || "deepseek");
   const name = (options.name ?? fallbackName.slice(0, 120)) + (guessed ? " (guessed)" : "");
   const id = options.id ?? slugId(fallbackName);

@@ -19,8 +19,16 @@ const problemPaths = (config: Record<string, unknown>): string[] => {
 };
 
 const small = {
-  model_type: "kimi_linear", vocab_size: 1000, hidden_size: 64, num_hidden_layers: 4, num_attention_heads: 4, intermediate_size: 128,
-  num_experts: 4, num_experts_per_token: 2, moe_intermediate_size: 32, linear_attn_config: { num_heads: 2, head_dim: 16, short_conv_kernel_size: 4 },
+  model_type: "kimi_linear",
+  vocab_size: 1000,
+  hidden_size: 64,
+  num_hidden_layers: 4,
+  num_attention_heads: 4,
+  intermediate_size: 128,
+  num_experts: 4,
+  num_experts_per_token: 2,
+  moe_intermediate_size: 32,
+  linear_attn_config: { num_heads: 2, head_dim: 16, short_conv_kernel_size: 4 },
 };
 
 describe("kimi_linear", () => {
@@ -47,9 +55,12 @@ describe("kimi_linear", () => {
     const full = importHuggingFaceConfig({ ...small, use_full_rank_output_gate: true }).spec.architecture.mixers.kda as KimiDeltaMixer;
     expect(full.outputGate).toBe("full-rank");
     expect(full.outputGateBias).toBeUndefined();
-    expect(validateSpec({ ...withBias, architecture: { ...withBias.architecture, mixers: { ...withBias.architecture.mixers, kda: { ...full, outputGateBias: false } } } }).issues.map((i) => String(i.path))).toEqual([
-      "architecture.mixers.kda.outputGateBias",
-    ]);
+    expect(
+      validateSpec({
+        ...withBias,
+        architecture: { ...withBias.architecture, mixers: { ...withBias.architecture.mixers, kda: { ...full, outputGateBias: false } } },
+      }).issues.map((i) => String(i.path)),
+    ).toEqual(["architecture.mixers.kda.outputGateBias"]);
   });
 
   it("without layer lists, every fourth layer is MLA", () => {
@@ -58,7 +69,10 @@ describe("kimi_linear", () => {
   });
 
   it("refuses layer lists that do not name every layer once, and the Kimi K3 fields it cannot follow", () => {
-    const lists = (full: number[], kda: number[]) => ({ ...small, linear_attn_config: { ...small.linear_attn_config, full_attn_layers: full, kda_layers: kda } });
+    const lists = (full: number[], kda: number[]) => ({
+      ...small,
+      linear_attn_config: { ...small.linear_attn_config, full_attn_layers: full, kda_layers: kda },
+    });
     expect(importHuggingFaceConfig(lists([2], [1, 3, 4])).spec.architecture.layers[1]).toMatchObject({ mixer: "mla" });
     expect(problemPaths(lists([4], [1, 2]))).toEqual(["linear_attn_config.kda_layers"]);
     expect(problemPaths(lists([4, 0], [1, 2, 3]))).toEqual(["linear_attn_config.full_attn_layers"]);

@@ -20,7 +20,10 @@ function mixerTypes(r: ConfigReader, linear: ConfigReader | undefined, numLayers
     return layerTypes(r, numLayers, rule, ["full_attention", "linear_attention"]);
   }
   const types: (string | undefined)[] = Array.from({ length: numLayers }, () => undefined);
-  for (const [key, type] of [["full_attn_layers", "full_attention"], ["kda_layers", "linear_attention"]] as const) {
+  for (const [key, type] of [
+    ["full_attn_layers", "full_attention"],
+    ["kda_layers", "linear_attention"],
+  ] as const) {
     for (const n of linear.intList(key) ?? []) {
       if (n < 1 || n > numLayers) linear.problem(key, `layer ${n} is outside 1…${numLayers} (the list is 1-indexed)`);
       else if (types[n - 1] !== undefined) linear.problem(key, `layer ${n} is listed twice`);
@@ -28,14 +31,20 @@ function mixerTypes(r: ConfigReader, linear: ConfigReader | undefined, numLayers
     }
   }
   const missing = types.flatMap((t, i) => (t === undefined ? [i + 1] : []));
-  if (missing.length) linear.problem("kda_layers", `layers ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""} are in neither full_attn_layers nor kda_layers`);
+  if (missing.length)
+    linear.problem(
+      "kda_layers",
+      `layers ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""} are in neither full_attn_layers nor kda_layers`,
+    );
   return types.map((t, i) => t ?? rule(i));
 }
 
 /** Kimi K3 fields this import does not read yet: refused when they change the model. */
 function refuseKimiK3Extensions(r: ConfigReader): void {
-  if (r.flag("mla_use_output_gate", false)) r.problem("mla_use_output_gate", "the MLA output gate (Kimi K3) is not read by the kimi_linear import yet");
-  if (r.count("attn_res_block_size", 0) > 0) r.problem("attn_res_block_size", "Block Attention Residuals (Kimi K3) are not expressible yet");
+  if (r.flag("mla_use_output_gate", false))
+    r.problem("mla_use_output_gate", "the MLA output gate (Kimi K3) is not read by the kimi_linear import yet");
+  if (r.count("attn_res_block_size", 0) > 0)
+    r.problem("attn_res_block_size", "Block Attention Residuals (Kimi K3) are not expressible yet");
   for (const key of ["activation_situ_beta", "activation_situ_linear_beta"]) {
     if (r.num(key, 1) !== 1) r.problem(key, "a SiTU β other than 1 is not expressible yet");
   }
@@ -60,15 +69,24 @@ export const kimiLinear: FamilyImporter = {
   ignores: ["use_grouped_topk", "moe_renormalize", "forget_gate_lower_bound"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 163840, kvHeads: "heads", activation: "silu", maxPositions: 1048576, eps: 1e-5, tied: false, theta: 10000,
-      attentionBias: false, noHeadShape: true, keys: { context: ["max_position_embeddings", "model_max_length"] },
+      vocabSize: 163840,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 1048576,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      noHeadShape: true,
+      keys: { context: ["max_position_embeddings", "model_max_length"] },
     });
     // KimiLinearConfig points head_dim at qk_rope_head_dim for the rotary embedding; it sizes nothing.
     r.markRead("head_dim");
     refuseKimiK3Extensions(r);
     moeLayerFreq(r, "kimi_linear");
     const routerActivation = r.str("moe_router_activation_func", "sigmoid");
-    if (routerActivation !== "sigmoid") r.problem("moe_router_activation_func", `KimiLinearTopkRouter scores with a sigmoid, got "${routerActivation}"`);
+    if (routerActivation !== "sigmoid")
+      r.problem("moe_router_activation_func", `KimiLinearTopkRouter scores with a sigmoid, got "${routerActivation}"`);
     const linear = r.child("linear_attn_config");
     const kda: KimiDeltaMixer = {
       kind: "kimi-delta",

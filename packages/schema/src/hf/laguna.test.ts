@@ -24,7 +24,11 @@ describe("laguna", () => {
     expect(a.mixers.global).toMatchObject({ heads: 48, kvHeads: 8, outputGate: "headwise", qkNorm: { kind: "rmsnorm", scope: "head" } });
     expect(a.mixers.swa).toMatchObject({ heads: 64, window: 512, rope: { theta: 10000, fraction: 1 } });
     expect(a.positional).toMatchObject({ theta: 500000, fraction: 0.5, scaling: { type: "yarn", factor: 64 } });
-    expect(expandLayers(a.layers).slice(0, 5).map((l) => `${l.mixer}/${l.ffn}`)).toEqual(["global/dense", "swa/moe", "swa/moe", "swa/moe", "global/moe"]);
+    expect(
+      expandLayers(a.layers)
+        .slice(0, 5)
+        .map((l) => `${l.mixer}/${l.ffn}`),
+    ).toEqual(["global/dense", "swa/moe", "swa/moe", "swa/moe", "global/moe"]);
     expect((a.ffns.moe as MoeFfn).router).toEqual({ scoring: "sigmoid", bias: true, routedScale: 2.5 });
   });
 

@@ -40,28 +40,44 @@ export const laguna: FamilyImporter = {
   ignores: ["use_bidirectional_attention", "moe_router_logit_softcapping"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 100352, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 131072, eps: 1e-6, tied: false, theta: 5e5, fraction: 0.5,
+      vocabSize: 100352,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-6,
+      tied: false,
+      theta: 5e5,
+      fraction: 0.5,
       attentionBias: false,
     });
     if (r.flag("moe_apply_router_weight_on_input", false)) {
-      r.problem("moe_apply_router_weight_on_input", "router weights on the MoE input are not supported by transformers' Laguna (nor read here)");
+      r.problem(
+        "moe_apply_router_weight_on_input",
+        "router weights on the MoE input are not supported by transformers' Laguna (nor read here)",
+      );
     }
-    if (!r.flag("gating", true)) r.problem("gating", "LagunaAttention always has its per-head gate (g_proj); a config without it is not read yet");
+    if (!r.flag("gating", true))
+      r.problem("gating", "LagunaAttention always has its per-head gate (g_proj); a config without it is not read yet");
     const n = core.numLayers;
     const types = layerTypes(r, n, () => "full_attention", ["full_attention", "sliding_attention"]);
     const mlpTypes = layerTypes(r, n, (i) => (i === 0 ? "dense" : "sparse"), ["dense", "sparse"], "mlp_layer_types");
     const perLayer = r.intList("num_attention_heads_per_layer");
-    if (perLayer && perLayer.length !== n) r.problem("num_attention_heads_per_layer", `lists ${perLayer.length} layers but the model has ${n}`);
+    if (perLayer && perLayer.length !== n)
+      r.problem("num_attention_heads_per_layer", `lists ${perLayer.length} layers but the model has ${n}`);
     const headsOf = (i: number) => (perLayer && perLayer.length === n ? (perLayer[i] as number) : core.heads);
     const window = slidingWindow(r, 512);
     const swaRope = ropeOverride(core.rope, slidingRope(r));
     const mixers: Record<string, AttentionMixer> = {};
     const nameOf = (i: number): string => {
       const heads = headsOf(i);
-      if (heads < 1 || heads % core.kvHeads !== 0) r.problem("num_attention_heads_per_layer", `layer ${i}: ${heads} heads are not a positive multiple of ${core.kvHeads} KV heads`);
+      if (heads < 1 || heads % core.kvHeads !== 0)
+        r.problem("num_attention_heads_per_layer", `layer ${i}: ${heads} heads are not a positive multiple of ${core.kvHeads} KV heads`);
       const sliding = types[i] === "sliding_attention" && window !== undefined;
       const base = sliding ? "swa" : "global";
-      const name = Object.entries(mixers).find(([k, m]) => k.startsWith(base) && m.heads === heads)?.[0] ?? (base in mixers ? `${base}-${heads}` : base);
+      const name =
+        Object.entries(mixers).find(([k, m]) => k.startsWith(base) && m.heads === heads)?.[0] ??
+        (base in mixers ? `${base}-${heads}` : base);
       mixers[name] ??= attentionOf(core, {
         heads,
         ...(core.attentionBias ? { qkvBias: true, outBias: true } : {}),

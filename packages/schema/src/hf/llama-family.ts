@@ -28,7 +28,13 @@ const SLIDING = "sliding_attention";
 const FULL = "full_attention";
 
 /** Layers split into sliding-window and full attention by per-layer types. */
-function slidingAndFull(core: Core, types: readonly string[], sliding: AttentionMixer, full: AttentionMixer, norm?: Norm): ArchitectureDraft {
+function slidingAndFull(
+  core: Core,
+  types: readonly string[],
+  sliding: AttentionMixer,
+  full: AttentionMixer,
+  norm?: Norm,
+): ArchitectureDraft {
   const stack: Slot[] = types.map((t) => ({ mixer: t === SLIDING && sliding.window !== undefined ? "sliding" : "full", ffn: "mlp" }));
   return decoderDraft(core, {
     mixers: { sliding, full },
@@ -58,8 +64,15 @@ export const llama: FamilyImporter = {
   configClass: "LlamaConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
-      attentionBias: false, mlpBias: false,
+      vocabSize: 32000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      mlpBias: false,
     });
     return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
   },
@@ -72,8 +85,15 @@ export const granite: FamilyImporter = {
   configClass: "GraniteConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000,
-      attentionBias: false, mlpBias: false,
+      vocabSize: 32000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+      mlpBias: false,
     });
     const draft = denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core));
     const scale = r.num("embedding_multiplier", 1);
@@ -87,7 +107,15 @@ export const granite: FamilyImporter = {
 export const mistral: FamilyImporter = {
   configClass: "MistralConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 32000,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const window = slidingWindow(r, 4096);
     return denseDecoder(core, attentionOf(core, window !== undefined ? { window } : {}), mlpOf(core));
   },
@@ -100,7 +128,15 @@ export const mistral: FamilyImporter = {
 export const qwen2: FamilyImporter = {
   configClass: "Qwen2Config",
   build(r) {
-    const core = readCore(r, { vocabSize: 151936, kvHeads: 32, activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 151936,
+      kvHeads: 32,
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const { types, window } = qwenLayerTypes(r, core);
     const full = attentionOf(core, { qkvBias: true });
     return slidingAndFull(core, types, { ...full, ...(window !== undefined ? { window } : {}) }, full);
@@ -110,16 +146,28 @@ export const qwen2: FamilyImporter = {
 // qwen3: configuration_qwen3.py @008e574391258935f3ecc3035c882e73bbcac419 (Qwen3Config: as Qwen2 plus
 // head_dim 128, attention_bias false); q_norm/k_norm per head (tp plan "layers.*.self_attn.q_norm").
 /** Qwen3's blocks under a configuration class's defaults (Qwen3Config, Qwen3VLTextConfig). */
-function qwen3Family(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number; slidingFields: boolean }): FamilyImporter {
+function qwen3Family(
+  configClass: string,
+  d: { kvHeads: number; maxPositions: number; theta: number; slidingFields: boolean },
+): FamilyImporter {
   return {
     configClass,
     build(r) {
       const core = readCore(r, {
-        vocabSize: 151936, kvHeads: d.kvHeads, headDim: 128, activation: "silu", maxPositions: d.maxPositions, eps: 1e-6, tied: false, theta: d.theta,
+        vocabSize: 151936,
+        kvHeads: d.kvHeads,
+        headDim: 128,
+        activation: "silu",
+        maxPositions: d.maxPositions,
+        eps: 1e-6,
+        tied: false,
+        theta: d.theta,
         attentionBias: false,
       });
       // Qwen3VLTextConfig has no sliding-window fields: every layer is global (a stray key is reported unread).
-      const { types, window } = d.slidingFields ? qwenLayerTypes(r, core) : { types: core.numLayers > 0 ? Array<string>(core.numLayers).fill(FULL) : [], window: undefined };
+      const { types, window } = d.slidingFields
+        ? qwenLayerTypes(r, core)
+        : { types: core.numLayers > 0 ? Array<string>(core.numLayers).fill(FULL) : [], window: undefined };
       const full = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } });
       return slidingAndFull(core, types, { ...full, ...(window !== undefined ? { window } : {}) }, full);
     },
@@ -140,7 +188,13 @@ export const olmo: FamilyImporter = {
   configClass: "OlmoConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
+      vocabSize: 50304,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
       attentionBias: false,
     });
     return denseDecoder(core, attentionOf(core, biases(core.attentionBias, core.attentionBias)), mlpOf(core), {
@@ -157,7 +211,13 @@ export const olmo2: FamilyImporter = {
   configClass: "Olmo2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000,
+      vocabSize: 50304,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
       attentionBias: false,
     });
     const attn = attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } });
@@ -172,7 +232,13 @@ export const olmo3: FamilyImporter = {
   configClass: "Olmo3Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 500000,
+      vocabSize: 50304,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 500000,
       attentionBias: false,
     });
     const window = slidingWindow(r, 4096);
@@ -211,7 +277,15 @@ function exaoneLayerTypes(r: ConfigReader, core: Core, window: number | undefine
 export const exaone4: FamilyImporter = {
   configClass: "Exaone4Config",
   build(r) {
-    const core = readCore(r, { vocabSize: 102400, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 102400,
+      kvHeads: 32,
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+    });
     const window = slidingWindow(r, 4096);
     const types = exaoneLayerTypes(r, core, window);
     const base = attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "head" } });
@@ -227,7 +301,15 @@ export const exaone4: FamilyImporter = {
 export const phi3: FamilyImporter = {
   configClass: "Phi3Config",
   build(r) {
-    const core = readCore(r, { vocabSize: 32064, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 32064,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+    });
     const scaling = core.rope.scaling;
     if (scaling && (scaling.type === "su" || scaling.type === "yarn" || scaling.type === "longrope")) {
       scaling.type = "longrope";
@@ -247,7 +329,13 @@ export const starcoder2: FamilyImporter = {
   configClass: "Starcoder2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 49152, kvHeads: 2, activation: "gelu_pytorch_tanh", maxPositions: 4096, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: 49152,
+      kvHeads: 2,
+      activation: "gelu_pytorch_tanh",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       keys: { eps: "norm_epsilon" },
     });
     const bias = r.flag("use_bias", true);
@@ -272,7 +360,15 @@ export const starcoder2: FamilyImporter = {
 export const internlm2: FamilyImporter = {
   configClass: "InternLM2Config",
   build(r) {
-    const core = readCore(r, { vocabSize: undefined, kvHeads: "heads", activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: undefined,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const bias = r.flag("bias", true);
     return denseDecoder(core, attentionOf(core, biases(bias, bias)), mlpOf(core));
   },
@@ -289,7 +385,13 @@ export const baichuan: FamilyImporter = {
   configClass: "BaichuanConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 64000, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 10000,
+      vocabSize: 64000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
       keys: { context: ["max_position_embeddings", "model_max_length"] },
     });
     // Baichuan 2 configs carry both lengths; the first one present is the context.

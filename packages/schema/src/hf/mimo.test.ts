@@ -14,16 +14,41 @@ const problemPaths = (config: Record<string, unknown>): string[] => {
   throw new Error("expected the import to fail");
 };
 
-const defaults = { model_type: "mimo_v2_flash", hidden_size: 4096, num_hidden_layers: 48, num_attention_heads: 64, intermediate_size: 16384 };
+const defaults = {
+  model_type: "mimo_v2_flash",
+  hidden_size: 4096,
+  num_hidden_layers: 48,
+  num_attention_heads: 64,
+  intermediate_size: 16384,
+};
 const layers = 48;
 /** The checkpoints' remote-code layout of the same model (1 = sliding layer, 1 = MoE layer). */
 const remote = {
   ...defaults,
-  vocab_size: 152576, num_key_value_heads: 4, head_dim: 192, v_head_dim: 128, swa_num_attention_heads: 64, swa_num_key_value_heads: 8,
-  swa_head_dim: 192, swa_v_head_dim: 128, partial_rotary_factor: 0.334, rope_theta: 5000000, swa_rope_theta: 10000, sliding_window: 128,
-  sliding_window_size: 128, add_swa_attention_sink_bias: true, add_full_attention_sink_bias: false, n_routed_experts: 256,
-  num_experts_per_tok: 8, moe_intermediate_size: 2048, routed_scaling_factor: null, n_group: 1, topk_group: 1, layernorm_epsilon: 1e-5,
-  attention_value_scale: 0.707, hybrid_layer_pattern: Array.from({ length: layers }, (_, i) => (i === 0 || (i + 1) % 6 === 0 ? 0 : 1)),
+  vocab_size: 152576,
+  num_key_value_heads: 4,
+  head_dim: 192,
+  v_head_dim: 128,
+  swa_num_attention_heads: 64,
+  swa_num_key_value_heads: 8,
+  swa_head_dim: 192,
+  swa_v_head_dim: 128,
+  partial_rotary_factor: 0.334,
+  rope_theta: 5000000,
+  swa_rope_theta: 10000,
+  sliding_window: 128,
+  sliding_window_size: 128,
+  add_swa_attention_sink_bias: true,
+  add_full_attention_sink_bias: false,
+  n_routed_experts: 256,
+  num_experts_per_tok: 8,
+  moe_intermediate_size: 2048,
+  routed_scaling_factor: null,
+  n_group: 1,
+  topk_group: 1,
+  layernorm_epsilon: 1e-5,
+  attention_value_scale: 0.707,
+  hybrid_layer_pattern: Array.from({ length: layers }, (_, i) => (i === 0 || (i + 1) % 6 === 0 ? 0 : 1)),
   moe_layer_freq: Array.from({ length: layers }, (_, i) => (i === 0 ? 0 : 1)),
 };
 
@@ -40,7 +65,8 @@ describe("mimo_v2_flash", () => {
   });
 
   it("takes the sliding layers' KV heads as twice the model's unless the config says otherwise", () => {
-    const kv = (config: Record<string, unknown>) => (importHuggingFaceConfig(config).spec.architecture.mixers.sliding as AttentionMixer).kvHeads;
+    const kv = (config: Record<string, unknown>) =>
+      (importHuggingFaceConfig(config).spec.architecture.mixers.sliding as AttentionMixer).kvHeads;
     expect(kv({ ...defaults, num_key_value_heads: 2 })).toBe(4);
     expect(kv({ ...defaults, num_key_value_heads: 2, swa_num_key_value_heads: 8 })).toBe(8);
   });
@@ -59,7 +85,15 @@ describe("mimo_v2_flash", () => {
 });
 
 describe("mimo", () => {
-  const mimo7b = { model_type: "mimo", vocab_size: 1000, hidden_size: 64, intermediate_size: 128, num_hidden_layers: 4, num_attention_heads: 8, num_key_value_heads: 2 };
+  const mimo7b = {
+    model_type: "mimo",
+    vocab_size: 1000,
+    hidden_size: 64,
+    intermediate_size: 128,
+    num_hidden_layers: 4,
+    num_attention_heads: 8,
+    num_key_value_heads: 2,
+  };
 
   it("counts one Qwen2 block and the MTP projections per num_nextn_predict_layers", () => {
     const counts = (n: number) => countParams(importHuggingFaceConfig({ ...mimo7b, num_nextn_predict_layers: n }).spec);
@@ -70,6 +104,8 @@ describe("mimo", () => {
   });
 
   it("warns that attention_bias false is not followed", () => {
-    expect(importHuggingFaceConfig({ ...mimo7b, attention_bias: false }).warnings.some((w) => w.startsWith("mimo: attention_bias"))).toBe(true);
+    expect(importHuggingFaceConfig({ ...mimo7b, attention_bias: false }).warnings.some((w) => w.startsWith("mimo: attention_bias"))).toBe(
+      true,
+    );
   });
 });

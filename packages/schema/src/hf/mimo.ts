@@ -41,13 +41,27 @@ export const mimoV2Flash: FamilyImporter = {
   ignores: ["attention_value_scale", "moe_router_dtype", "attention_chunk_size"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 152576, kvHeads: 4, headDim: 192, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 5e6,
-      fraction: 0.334, attentionBias: false, keys: { eps: ["rms_norm_eps", "layernorm_epsilon"] },
+      vocabSize: 152576,
+      kvHeads: 4,
+      headDim: 192,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: false,
+      theta: 5e6,
+      fraction: 0.334,
+      attentionBias: false,
+      keys: { eps: ["rms_norm_eps", "layernorm_epsilon"] },
     });
     const n = core.numLayers;
     const pattern = r.has("layer_types") ? undefined : flagList(r, "hybrid_layer_pattern", n, "full_attention", "sliding_attention");
     if (r.has("layer_types")) r.markRead("hybrid_layer_pattern");
-    const types = pattern ?? layerTypes(r, n, (i) => (i === 0 || (i + 1) % 6 === 0 ? "full_attention" : "sliding_attention"), ["full_attention", "sliding_attention"]);
+    const types =
+      pattern ??
+      layerTypes(r, n, (i) => (i === 0 || (i + 1) % 6 === 0 ? "full_attention" : "sliding_attention"), [
+        "full_attention",
+        "sliding_attention",
+      ]);
     const mlp = r.has("mlp_layer_types") ? undefined : flagList(r, "moe_layer_freq", n, "dense", "sparse");
     if (r.has("mlp_layer_types")) r.markRead("moe_layer_freq");
     const mlpTypes = mlp ?? layerTypes(r, n, (i) => (i === 0 ? "dense" : "sparse"), ["dense", "sparse"], "mlp_layer_types");
@@ -95,7 +109,10 @@ export const mimoV2Flash: FamilyImporter = {
     return decoderDraft(core, {
       mixers: { full, sliding: swa },
       ffns: { dense: mlpOf(core), moe },
-      stack: types.map((t, i) => ({ mixer: t === "sliding_attention" ? "sliding" : "full", ffn: mlpTypes[i] === "sparse" ? "moe" : "dense" })),
+      stack: types.map((t, i) => ({
+        mixer: t === "sliding_attention" ? "sliding" : "full",
+        ffn: mlpTypes[i] === "sparse" ? "moe" : "dense",
+      })),
     });
   },
 };

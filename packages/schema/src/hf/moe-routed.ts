@@ -19,7 +19,6 @@ function allMoe(core: Core, attn: AttentionMixer, moe: MoeFfn, extra: Partial<Pa
   });
 }
 
-
 // olmoe: configuration_olmoe.py (OlmoeConfig: vocab 50304, kv = heads, max_position 4096, rms 1e-5, untied,
 // attention_bias false, num_experts 64, num_experts_per_tok 8). modeling_olmoe.py: q/k/v/o bias =
 // attention_bias; q_norm over heads·head_dim and k_norm over kv_heads·head_dim; router Linear(hidden, experts,
@@ -28,12 +27,26 @@ export const olmoe: FamilyImporter = {
   configClass: "OlmoeConfig",
   ignores: ["clip_qkv"],
   build(r) {
-    const core = readCore(r, { vocabSize: 50304, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 50304,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+    });
     const experts = r.size("num_experts", 64);
     return allMoe(
       core,
       attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
-      moeOf(core, { experts, activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      moeOf(core, {
+        experts,
+        activeExperts: activeExperts(r, "num_experts_per_tok", 8, experts),
+        expertHidden: core.intermediate,
+        router: { scoring: "softmax" },
+      }),
     );
   },
 };
@@ -47,12 +60,26 @@ export const olmoe: FamilyImporter = {
 export const flexOlmo: FamilyImporter = {
   configClass: "FlexOlmoConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 100352, kvHeads: "heads", activation: "silu", maxPositions: 4096, eps: 1e-6, tied: false, theta: 500000, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 100352,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-6,
+      tied: false,
+      theta: 500000,
+      attentionBias: false,
+    });
     const experts = r.size("num_experts", 7);
     return allMoe(
       core,
       attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "all-heads" } }),
-      moeOf(core, { experts, activeExperts: activeExperts(r, "num_experts_per_tok", 5, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      moeOf(core, {
+        experts,
+        activeExperts: activeExperts(r, "num_experts_per_tok", 5, experts),
+        expertHidden: core.intermediate,
+        router: { scoring: "softmax" },
+      }),
       { norm: rmsNorm(core.eps, "post") },
     );
   },
@@ -64,7 +91,14 @@ function graniteMoeFamily(configClass: string, shared: boolean): FamilyImporter 
     configClass,
     build(r) {
       const core = readCore(r, {
-        vocabSize: 32000, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false,
+        vocabSize: 32000,
+        kvHeads: "heads",
+        activation: "silu",
+        maxPositions: 2048,
+        eps: 1e-6,
+        tied: false,
+        theta: 10000,
+        attentionBias: false,
       });
       const experts = r.size("num_local_experts", 8);
       const sharedHidden = shared ? r.count("shared_intermediate_size", 0) : 0;
@@ -105,7 +139,16 @@ export const phimoe: FamilyImporter = {
   configClass: "PhimoeConfig",
   ignores: ["input_jitter_noise", "router_jitter_noise"],
   build(r) {
-    const core = readCore(r, { vocabSize: 32064, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 1e6, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 32064,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e6,
+      attentionBias: false,
+    });
     const scaling = core.rope.scaling;
     if (scaling && (scaling.type === "su" || scaling.type === "longrope")) {
       scaling.type = "longrope";
@@ -116,7 +159,12 @@ export const phimoe: FamilyImporter = {
     return allMoe(
       core,
       attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), ...(window !== undefined ? { window } : {}) }),
-      moeOf(core, { experts, activeExperts: activeExperts(r, "num_experts_per_tok", 2, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      moeOf(core, {
+        experts,
+        activeExperts: activeExperts(r, "num_experts_per_tok", 2, experts),
+        expertHidden: core.intermediate,
+        router: { scoring: "softmax" },
+      }),
       {
         norm: { kind: "layernorm", bias: true, placement: "pre", eps: core.eps },
         embedding: { tied: core.tied, ...(r.flag("lm_head_bias", false) ? { headBias: true } : {}) },
@@ -141,21 +189,44 @@ export const dbrx: FamilyImporter = {
     const attn = r.childOrEmpty("attn_config");
     const ffn = r.childOrEmpty("ffn_config");
     for (const key of ["attn_pdrop", "clip_qkv", "model_type"]) attn.markRead(key);
-    for (const key of ["moe_jitter_eps", "moe_loss_weight", "moe_normalize_expert_weights", "uniform_expert_assignment", "model_type", "ffn_act_fn"]) ffn.markRead(key);
+    for (const key of [
+      "moe_jitter_eps",
+      "moe_loss_weight",
+      "moe_normalize_expert_weights",
+      "uniform_expert_assignment",
+      "model_type",
+      "ffn_act_fn",
+    ])
+      ffn.markRead(key);
     const act = ffn.value("ffn_act_fn");
     const actName = act && typeof act === "object" && !Array.isArray(act) ? (act as Record<string, unknown>).name : undefined;
     if (actName !== undefined && actName !== "silu") ffn.problem("ffn_act_fn", `expected {"name": "silu"}, got ${JSON.stringify(actName)}`);
     const experts = ffn.size("moe_num_experts", 4);
     const core: Core = {
-      vocabSize, dModel, numLayers, heads, kvHeads: attn.size("kv_n_heads", 1), headDim: Math.max(1, Math.floor(dModel / heads)),
-      intermediate: ffn.size("ffn_hidden_size", 3584), contextLength: r.size("max_seq_len", 2048), activation: "silu",
-      tied: r.flag("tie_word_embeddings", false), eps: 1e-5, rope: { theta: attn.num("rope_theta", 10000, { positive: true }) },
-      attentionBias: false, mlpBias: false,
+      vocabSize,
+      dModel,
+      numLayers,
+      heads,
+      kvHeads: attn.size("kv_n_heads", 1),
+      headDim: Math.max(1, Math.floor(dModel / heads)),
+      intermediate: ffn.size("ffn_hidden_size", 3584),
+      contextLength: r.size("max_seq_len", 2048),
+      activation: "silu",
+      tied: r.flag("tie_word_embeddings", false),
+      eps: 1e-5,
+      rope: { theta: attn.num("rope_theta", 10000, { positive: true }) },
+      attentionBias: false,
+      mlpBias: false,
     };
     return allMoe(
       core,
       attentionOf(core),
-      moeOf(core, { experts, activeExperts: activeExperts(ffn, "moe_top_k", 1, experts), expertHidden: core.intermediate, router: { scoring: "softmax" } }),
+      moeOf(core, {
+        experts,
+        activeExperts: activeExperts(ffn, "moe_top_k", 1, experts),
+        expertHidden: core.intermediate,
+        router: { scoring: "softmax" },
+      }),
       { norm: { kind: "layernorm", bias: false, placement: "pre", eps: 1e-5 } },
     );
   },

@@ -24,7 +24,16 @@ export const deepseekV1: FamilyImporter = {
   configClass: "DeepseekConfig",
   ignores: ["scoring_func", "aux_loss_alpha", "seq_aux", "norm_topk_prob", "pretraining_tp"],
   build(r) {
-    const core = readCore(r, { vocabSize: 102400, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 102400,
+      kvHeads: 32,
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+    });
     const experts = r.optSize("n_routed_experts");
     const firstDense = r.count("first_k_dense_replace", 0);
     const freq = r.size("moe_layer_freq", 1);
@@ -42,7 +51,10 @@ export const deepseekV1: FamilyImporter = {
     return decoderDraft(core, {
       mixers: { attn: attentionOf(core, biases(core.attentionBias, core.attentionBias)) },
       ffns,
-      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: experts !== undefined && i >= firstDense && i % freq === 0 ? "moe" : "dense" })),
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({
+        mixer: "attn",
+        ffn: experts !== undefined && i >= firstDense && i % freq === 0 ? "moe" : "dense",
+      })),
     });
   },
 };
@@ -59,14 +71,32 @@ export const deepseekV1: FamilyImporter = {
 // first_k_dense_replace when num_experts is set, else a gated MLP of intermediate_size; final norm; lm_head.
 export const bailingMoe: FamilyImporter = {
   configClass: "BailingMoeConfig",
-  ignores: ["norm_head", "norm_softmax", "use_sliding_window", "sliding_window", "max_window_layers", "embedding_dropout", "output_dropout", "pretraining_tp", "norm_topk_prob"],
+  ignores: [
+    "norm_head",
+    "norm_softmax",
+    "use_sliding_window",
+    "sliding_window",
+    "max_window_layers",
+    "embedding_dropout",
+    "output_dropout",
+    "pretraining_tp",
+    "norm_topk_prob",
+  ],
   build(r) {
     if (!r.has("num_key_value_heads")) r.problem("num_key_value_heads", "missing; BailingMoeConfig's default of 0 cannot build attention");
     for (const key of ["n_routed_experts", "n_shared_experts"]) {
-      if (r.has(key)) r.problem(key, `BailingMoeConfig reads ${key === "n_routed_experts" ? "num_experts" : "num_shared_experts"}, not ${key}`);
+      if (r.has(key))
+        r.problem(key, `BailingMoeConfig reads ${key === "n_routed_experts" ? "num_experts" : "num_shared_experts"}, not ${key}`);
     }
     const core = readCore(r, {
-      vocabSize: 30592, kvHeads: "heads", activation: "silu", maxPositions: 16384, eps: 1e-5, tied: false, theta: 10000, intermediate: false,
+      vocabSize: 30592,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 16384,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      intermediate: false,
     });
     const qkvBias = r.flag("use_qkv_bias", false);
     const outBias = r.flag("use_bias", true);
@@ -103,12 +133,23 @@ export const dots1: FamilyImporter = {
   configClass: "Dots1Config",
   ignores: ["max_window_layers", "use_sliding_window", "sliding_window", "scoring_func", "norm_topk_prob"],
   build(r) {
-    const core = readCore(r, { vocabSize: 152064, kvHeads: 32, activation: "silu", maxPositions: 2048, eps: 1e-6, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 152064,
+      kvHeads: 32,
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+    });
     const experts = r.size("n_routed_experts");
     const shared = r.count("n_shared_experts", 0);
     const firstDense = r.count("first_k_dense_replace", 0);
     return decoderDraft(core, {
-      mixers: { attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }) },
+      mixers: {
+        attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }),
+      },
       ffns: {
         dense: mlpOf(core),
         moe: moeOf(core, {
@@ -133,9 +174,25 @@ export const dots1: FamilyImporter = {
 // experts one MLP of moe_intermediate_size × moe_num_shared_experts; biases everywhere when use_bias.
 export const ernie45Moe: FamilyImporter = {
   configClass: "Ernie4_5_MoeConfig",
-  ignores: ["moe_norm_min", "moe_capacity", "moe_gate", "moe_use_aux_free", "moe_gate_act", "moe_aux_loss_lambda", "moe_dense_experts_token_type_id"],
+  ignores: [
+    "moe_norm_min",
+    "moe_capacity",
+    "moe_gate",
+    "moe_use_aux_free",
+    "moe_gate_act",
+    "moe_aux_loss_lambda",
+    "moe_dense_experts_token_type_id",
+  ],
   build(r) {
-    const core = readCore(r, { vocabSize: 103424, kvHeads: 4, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: true, theta: 500000 });
+    const core = readCore(r, {
+      vocabSize: 103424,
+      kvHeads: 4,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: true,
+      theta: 500000,
+    });
     const bias = r.flag("use_bias", false);
     const experts = r.size(["moe_num_experts", "num_experts"], 64);
     const shared = r.count("moe_num_shared_experts", 2);
@@ -158,7 +215,10 @@ export const ernie45Moe: FamilyImporter = {
           router: { scoring: "softmax", bias: true },
         }),
       },
-      stack: Array.from({ length: core.numLayers }, (_, i) => ({ mixer: "attn", ffn: (i + 1) % interval === 0 && i >= start && i <= end ? "moe" : "dense" })),
+      stack: Array.from({ length: core.numLayers }, (_, i) => ({
+        mixer: "attn",
+        ffn: (i + 1) % interval === 0 && i >= start && i <= end ? "moe" : "dense",
+      })),
     });
   },
 };
@@ -186,16 +246,40 @@ function perLayerInt(r: ConfigReader, key: string, numLayers: number, fallback: 
 // num_shared_expert. Cross-layer attention (use_cla) shares K/V between layers and is refused.
 export const hunyuanV1Moe: FamilyImporter = {
   configClass: "HunYuanMoEV1Config",
-  ignores: ["eod_token_id", "moe_drop_tokens", "moe_random_routing_dropped_token", "use_qk_norm", "use_rotary_pos_emb", "norm_type", "capacity_factor", "moe_layer_num_skipped", "group_limited_greedy", "cla_share_factor", "mlp_bias", "sliding_window"],
+  ignores: [
+    "eod_token_id",
+    "moe_drop_tokens",
+    "moe_random_routing_dropped_token",
+    "use_qk_norm",
+    "use_rotary_pos_emb",
+    "norm_type",
+    "capacity_factor",
+    "moe_layer_num_skipped",
+    "group_limited_greedy",
+    "cla_share_factor",
+    "mlp_bias",
+    "sliding_window",
+  ],
   build(r) {
-    const core = readCore(r, { vocabSize: 290943, kvHeads: "heads", activation: "silu", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000, attentionBias: false });
+    const core = readCore(r, {
+      vocabSize: 290943,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      attentionBias: false,
+    });
     if (r.flag("use_cla", false)) r.problem("use_cla", "cross-layer attention (K/V shared between layers) is not expressible yet");
     const n = core.numLayers;
     const experts = perLayerInt(r, "num_experts", n, 1);
     const topk = perLayerInt(r, "moe_topk", n, 1);
     const mixed = r.flag("use_mixed_mlp_moe", false);
     const shared = mixed ? perLayerInt(r, "num_shared_expert", n, 1) : Array.from({ length: n }, () => 0);
-    const widths = r.has("moe_intermediate_size") ? perLayerInt(r, "moe_intermediate_size", n, core.intermediate) : Array.from({ length: n }, () => core.intermediate);
+    const widths = r.has("moe_intermediate_size")
+      ? perLayerInt(r, "moe_intermediate_size", n, core.intermediate)
+      : Array.from({ length: n }, () => core.intermediate);
     const ffns: Record<string, MoeFfn | ReturnType<typeof mlpOf>> = {};
     const stack: Slot[] = [];
     for (let i = 0; i < n; i++) {
@@ -224,7 +308,9 @@ export const hunyuanV1Moe: FamilyImporter = {
       for (const s of stack) s.ffn = "moe";
     }
     return decoderDraft(core, {
-      mixers: { attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }) },
+      mixers: {
+        attn: attentionOf(core, { ...biases(core.attentionBias, core.attentionBias), qkNorm: { kind: "rmsnorm", scope: "head" } }),
+      },
       ffns,
       stack,
     });
@@ -244,7 +330,15 @@ export const llama4Text: FamilyImporter = {
   ignores: ["attn_temperature_tuning", "floor_scale", "attn_scale", "router_aux_loss_coef", "for_llm_compressor", "cache_implementation"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 202048, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 500000, attentionBias: false,
+      vocabSize: 202048,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-5,
+      tied: false,
+      theta: 500000,
+      attentionBias: false,
     });
     const n = core.numLayers;
     const experts = r.size("num_local_experts", 16);
@@ -254,10 +348,15 @@ export const llama4Text: FamilyImporter = {
     const ropeList = r.intList("no_rope_layers");
     if (ropeList && ropeList.length < n) r.problem("no_rope_layers", `lists ${ropeList.length} layers but the model has ${n}`);
     const usesRope = (i: number) => (ropeList && ropeList.length >= n ? ropeList[i] !== 0 : (i + 1) % interval !== 0);
-    const chunk = r.optSize("attention_chunk_size") ?? (r.present("attention_chunk_size") ? undefined : r.useDefault("attention_chunk_size", 8192));
+    const chunk =
+      r.optSize("attention_chunk_size") ?? (r.present("attention_chunk_size") ? undefined : r.useDefault("attention_chunk_size", 8192));
     const qkNorm = r.flag("use_qk_norm", true);
     const base = attentionOf(core, biases(core.attentionBias, core.attentionBias));
-    const ropeAttn: AttentionMixer = { ...base, ...(chunk !== undefined ? { chunk } : {}), ...(qkNorm ? { qkNorm: { kind: "l2", scope: "head" } } : {}) };
+    const ropeAttn: AttentionMixer = {
+      ...base,
+      ...(chunk !== undefined ? { chunk } : {}),
+      ...(qkNorm ? { qkNorm: { kind: "l2", scope: "head" } } : {}),
+    };
     const nope: AttentionMixer = { ...base, rope: false };
     const moe = moeOf(core, {
       experts,
@@ -287,15 +386,31 @@ export const llama4Text: FamilyImporter = {
 export const afmoe: FamilyImporter = {
   configClass: "AfmoeConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 200192, kvHeads: "heads", headDim: 128, activation: "silu", maxPositions: 16384, eps: 1e-5, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 200192,
+      kvHeads: "heads",
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 16384,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+    });
     const experts = r.size("num_experts", 64);
     const shared = r.count("num_shared_experts", 2);
     const firstMoe = r.count("num_dense_layers", 1);
     const every = r.size("global_attn_every_n_layers", 4);
     const window = slidingWindow(r, 1024);
-    const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % every ? "sliding_attention" : "full_attention"), ["sliding_attention", "full_attention"]);
+    const types = layerTypes(r, core.numLayers, (i) => ((i + 1) % every ? "sliding_attention" : "full_attention"), [
+      "sliding_attention",
+      "full_attention",
+    ]);
     const routeScale = r.num("route_scale", 1, { positive: true });
-    const global: AttentionMixer = attentionOf(core, { qkNorm: { kind: "rmsnorm", scope: "head" }, outputGate: "elementwise", rope: false });
+    const global: AttentionMixer = attentionOf(core, {
+      qkNorm: { kind: "rmsnorm", scope: "head" },
+      outputGate: "elementwise",
+      rope: false,
+    });
     const { rope: _none, ...roped } = global;
     const sliding: AttentionMixer = { ...roped, ...(window !== undefined ? { window } : {}) };
     const moe = moeOf(core, {
@@ -305,7 +420,10 @@ export const afmoe: FamilyImporter = {
       ...(shared > 0 ? { sharedExperts: shared } : {}),
       router: { scoring: "sigmoid", bias: true, ...(routeScale !== 1 ? { routedScale: routeScale } : {}) },
     });
-    const stack: Slot[] = types.map((t, i) => ({ mixer: t === "sliding_attention" ? "sliding" : "global", ffn: i < firstMoe ? "dense" : "moe" }));
+    const stack: Slot[] = types.map((t, i) => ({
+      mixer: t === "sliding_attention" ? "sliding" : "global",
+      ffn: i < firstMoe ? "dense" : "moe",
+    }));
     return decoderDraft(core, {
       mixers: { sliding, global },
       ffns: { dense: mlpOf(core), moe },

@@ -5,12 +5,26 @@
  */
 import type { AttentionMixer, MoeFfn, RopeScaling } from "../spec-types.js";
 import type { ConfigReader, Keys } from "./config-reader.js";
-import { attentionOf, biases, type Core, decoderDraft, layerTypes, mlpOf, mtpOf, readCore, slidingWindow, uniformStack } from "./decoder.js";
+import {
+  attentionOf,
+  biases,
+  type Core,
+  decoderDraft,
+  layerTypes,
+  mlpOf,
+  mtpOf,
+  readCore,
+  slidingWindow,
+  uniformStack,
+} from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
 import type { Slot } from "./pattern.js";
 
 /** A routed-expert FFN of the core's activation. */
-export function moeOf(core: Core, fields: Omit<MoeFfn, "kind" | "activation" | "gated"> & Partial<Pick<MoeFfn, "activation" | "gated">>): MoeFfn {
+export function moeOf(
+  core: Core,
+  fields: Omit<MoeFfn, "kind" | "activation" | "gated"> & Partial<Pick<MoeFfn, "activation" | "gated">>,
+): MoeFfn {
   return { kind: "moe", activation: core.activation, gated: true, ...fields };
 }
 
@@ -42,7 +56,15 @@ export function qwenSparseStack(r: ConfigReader, numLayers: number, experts: num
 export const mixtral: FamilyImporter = {
   configClass: "MixtralConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 32000, kvHeads: 8, activation: "silu", maxPositions: 4096 * 32, eps: 1e-5, tied: false, theta: 1e6 });
+    const core = readCore(r, {
+      vocabSize: 32000,
+      kvHeads: 8,
+      activation: "silu",
+      maxPositions: 4096 * 32,
+      eps: 1e-5,
+      tied: false,
+      theta: 1e6,
+    });
     const experts = r.size(["num_local_experts", "num_experts"], 8);
     const window = slidingWindow(r, null);
     const name = window !== undefined ? "sliding" : "attn";
@@ -71,7 +93,15 @@ export const mixtral: FamilyImporter = {
 export const qwen2Moe: FamilyImporter = {
   configClass: "Qwen2MoeConfig",
   build(r) {
-    const core = readCore(r, { vocabSize: 151936, kvHeads: 16, activation: "silu", maxPositions: 32768, eps: 1e-6, tied: false, theta: 10000 });
+    const core = readCore(r, {
+      vocabSize: 151936,
+      kvHeads: 16,
+      activation: "silu",
+      maxPositions: 32768,
+      eps: 1e-6,
+      tied: false,
+      theta: 10000,
+    });
     const qkvBias = r.flag("qkv_bias", true);
     const useSliding = r.flag("use_sliding_window", false);
     const window = useSliding ? slidingWindow(r, 4096) : undefined;
@@ -97,9 +127,7 @@ export const qwen2Moe: FamilyImporter = {
           experts: Math.max(1, experts),
           activeExperts: activeExperts(r, "num_experts_per_tok", 4, Math.max(1, experts)),
           expertHidden,
-          ...(sharedHidden > 0
-            ? { sharedExperts: 1, ...(sharedHidden !== expertHidden ? { sharedHidden } : {}), sharedGate: true }
-            : {}),
+          ...(sharedHidden > 0 ? { sharedExperts: 1, ...(sharedHidden !== expertHidden ? { sharedHidden } : {}), sharedGate: true } : {}),
           router: { scoring: "softmax" },
         }),
       },
@@ -114,55 +142,83 @@ export const qwen2Moe: FamilyImporter = {
 // mlp_only_layers []; no shared expert; the sliding window, when enabled, has no per-layer rule).
 // Per-head q/k norms (tp plan "layers.*.self_attn.q_norm"); sparsity as Qwen2-MoE.
 /** Qwen3-MoE's blocks under a configuration class's defaults (Qwen3MoeConfig, Qwen3VLMoeTextConfig). */
-function qwen3MoeFamily(configClass: string, d: { kvHeads: number; maxPositions: number; theta: number; experts: number; topK: number; expertHidden: number; slidingFields: boolean }): FamilyImporter {
+function qwen3MoeFamily(
+  configClass: string,
+  d: { kvHeads: number; maxPositions: number; theta: number; experts: number; topK: number; expertHidden: number; slidingFields: boolean },
+): FamilyImporter {
   return {
-  configClass,
-  build(r) {
-    const core = readCore(r, {
-      vocabSize: 151936, kvHeads: d.kvHeads, activation: "silu", maxPositions: d.maxPositions, eps: 1e-6, tied: false, theta: d.theta,
-      attentionBias: false,
-    });
-    // Qwen3VLMoeTextConfig has no sliding-window fields (a stray key is reported unread).
-    const window = d.slidingFields && r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
-    if (window !== undefined) r.warn("qwen3_moe: use_sliding_window is set; the window is applied to every layer");
-    else if (d.slidingFields) r.markRead("sliding_window");
-    // Keys Qwen3MoeConfig does not have, written by checkpoints (Qwen/Qwen3-Coder-480B-A35B-Instruct config.json):
-    // only the values that match what Qwen3MoeSparseMoeBlock and Qwen3MoeAttention build are accepted.
-    if (r.has("shared_expert_intermediate_size") && r.count("shared_expert_intermediate_size", 0) > 0) r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
-    if (r.has("qkv_bias") && r.flag("qkv_bias", false)) r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
-    if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true)) r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
-    const experts = r.count("num_experts", d.experts);
-    const name = window !== undefined ? "sliding" : "attn";
-    const attn: AttentionMixer = attentionOf(core, {
-      ...biases(core.attentionBias, core.attentionBias),
-      qkNorm: { kind: "rmsnorm", scope: "head" },
-      ...(window !== undefined ? { window } : {}),
-    });
-    return decoderDraft(core, {
-      mixers: { [name]: attn },
-      ffns: {
-        dense: mlpOf(core),
-        moe: moeOf(core, {
-          experts: Math.max(1, experts),
-          activeExperts: activeExperts(r, "num_experts_per_tok", d.topK, Math.max(1, experts)),
-          expertHidden: r.size("moe_intermediate_size", d.expertHidden),
-          router: { scoring: "softmax" },
-        }),
-      },
-      stack: qwenSparseStack(r, core.numLayers, experts, () => name),
-    });
-  },
-};
+    configClass,
+    build(r) {
+      const core = readCore(r, {
+        vocabSize: 151936,
+        kvHeads: d.kvHeads,
+        activation: "silu",
+        maxPositions: d.maxPositions,
+        eps: 1e-6,
+        tied: false,
+        theta: d.theta,
+        attentionBias: false,
+      });
+      // Qwen3VLMoeTextConfig has no sliding-window fields (a stray key is reported unread).
+      const window = d.slidingFields && r.flag("use_sliding_window", false) ? slidingWindow(r, 4096) : undefined;
+      if (window !== undefined) r.warn("qwen3_moe: use_sliding_window is set; the window is applied to every layer");
+      else if (d.slidingFields) r.markRead("sliding_window");
+      // Keys Qwen3MoeConfig does not have, written by checkpoints (Qwen/Qwen3-Coder-480B-A35B-Instruct config.json):
+      // only the values that match what Qwen3MoeSparseMoeBlock and Qwen3MoeAttention build are accepted.
+      if (r.has("shared_expert_intermediate_size") && r.count("shared_expert_intermediate_size", 0) > 0)
+        r.problem("shared_expert_intermediate_size", "expected 0: Qwen3MoeSparseMoeBlock has no shared expert");
+      if (r.has("qkv_bias") && r.flag("qkv_bias", false))
+        r.problem("qkv_bias", "expected false: Qwen3MoeAttention's q/k/v bias is attention_bias");
+      if (r.has("use_qk_norm") && !r.flag("use_qk_norm", true))
+        r.problem("use_qk_norm", "expected true: Qwen3MoeAttention always has q/k norms");
+      const experts = r.count("num_experts", d.experts);
+      const name = window !== undefined ? "sliding" : "attn";
+      const attn: AttentionMixer = attentionOf(core, {
+        ...biases(core.attentionBias, core.attentionBias),
+        qkNorm: { kind: "rmsnorm", scope: "head" },
+        ...(window !== undefined ? { window } : {}),
+      });
+      return decoderDraft(core, {
+        mixers: { [name]: attn },
+        ffns: {
+          dense: mlpOf(core),
+          moe: moeOf(core, {
+            experts: Math.max(1, experts),
+            activeExperts: activeExperts(r, "num_experts_per_tok", d.topK, Math.max(1, experts)),
+            expertHidden: r.size("moe_intermediate_size", d.expertHidden),
+            router: { scoring: "softmax" },
+          }),
+        },
+        stack: qwenSparseStack(r, core.numLayers, experts, () => name),
+      });
+    },
+  };
 }
 
-export const qwen3Moe = qwen3MoeFamily("Qwen3MoeConfig", { kvHeads: 4, maxPositions: 32768, theta: 10000, experts: 128, topK: 8, expertHidden: 768, slidingFields: true });
+export const qwen3Moe = qwen3MoeFamily("Qwen3MoeConfig", {
+  kvHeads: 4,
+  maxPositions: 32768,
+  theta: 10000,
+  experts: 128,
+  topK: 8,
+  expertHidden: 768,
+  slidingFields: true,
+});
 
 // qwen3_vl_moe_text: configuration_qwen3_vl_moe.py @4fa4a23eb7c27be3014f13f51c987b5cb0f646af (Qwen3VLMoeTextConfig:
 // vocab 151936, kv 16, head_dim hidden / heads, max_position 128000, rms 1e-6, untied, θ 5e6, attention_bias false,
 // decoder_sparse_step 1, moe_intermediate_size 1408, num_experts_per_tok 4, num_experts 60, mlp_only_layers []).
 // modeling_qwen3_vl_moe.py: Qwen3-MoE's decoder layers (per-head q/k norms, softmax router without bias, no shared
 // expert); MRoPE and the deepstack visual features add no text-model weights.
-export const qwen3VlMoeText = qwen3MoeFamily("Qwen3VLMoeTextConfig", { kvHeads: 16, maxPositions: 128000, theta: 5e6, experts: 60, topK: 4, expertHidden: 1408, slidingFields: false });
+export const qwen3VlMoeText = qwen3MoeFamily("Qwen3VLMoeTextConfig", {
+  kvHeads: 16,
+  maxPositions: 128000,
+  theta: 5e6,
+  experts: 60,
+  topK: 4,
+  expertHidden: 1408,
+  slidingFields: false,
+});
 
 // gpt_oss: configuration_gpt_oss.py @02b8f42b4240dddea1b27c45d2dc95fb2682f841 (GptOssConfig: 36 layers,
 // num_local_experts 128 (alias num_experts), vocab 201088, hidden 2880, intermediate 2880, head_dim 64,
@@ -174,7 +230,14 @@ export const gptOss: FamilyImporter = {
   configClass: "GptOssConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 201088, kvHeads: 8, headDim: 64, activation: "silu", maxPositions: 131072, eps: 1e-5, tied: false, theta: 150000,
+      vocabSize: 201088,
+      kvHeads: 8,
+      headDim: 64,
+      activation: "silu",
+      maxPositions: 131072,
+      eps: 1e-5,
+      tied: false,
+      theta: 150000,
       attentionBias: true,
     });
     if (!r.has("rope_scaling") && !r.has("rope_parameters")) {
@@ -230,12 +293,22 @@ export function groupLimitedRouter(
 // lmdeploy/sglang): q/k/v bias = attention_bias, head_dim from config else hidden/heads;
 // q/k norms over head_dim when use_qk_norm.
 /** GLM-4.5's blocks under a configuration class's defaults (Glm4MoeConfig, Glm4vMoeTextConfig). */
-function glm4MoeFamily(configClass: string, d: { vocabSize: number; maxPositions: number; attentionBias: boolean; mtpLoaded: boolean }): FamilyImporter {
+function glm4MoeFamily(
+  configClass: string,
+  d: { vocabSize: number; maxPositions: number; attentionBias: boolean; mtpLoaded: boolean },
+): FamilyImporter {
   return {
     configClass,
     build(r) {
       const core = readCore(r, {
-        vocabSize: d.vocabSize, kvHeads: 8, activation: "silu", maxPositions: d.maxPositions, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
+        vocabSize: d.vocabSize,
+        kvHeads: 8,
+        activation: "silu",
+        maxPositions: d.maxPositions,
+        eps: 1e-5,
+        tied: false,
+        theta: 10000,
+        fraction: 0.5,
         attentionBias: d.attentionBias,
       });
       const experts = r.size(["n_routed_experts", "num_experts", "num_local_experts"], 128);
@@ -278,7 +351,12 @@ export const glm4Moe = glm4MoeFamily("Glm4MoeConfig", { vocabSize: 151552, maxPo
 // vocab 151424, max_position 65536, attention_bias true, use_qk_norm and num_mtp_layers removed; MRoPE's
 // mrope_section binds no weights). Glm4vMoeTextAttention is Glm4Attention (q/k/v bias = attention_bias, o_proj without
 // bias, no q/k norms); Glm4vMoeTextMoE / Glm4MoeDecoderLayer as GLM-4.5; Glm4vMoeTextModel has no MTP layer.
-export const glm4vMoeText = glm4MoeFamily("Glm4vMoeTextConfig", { vocabSize: 151424, maxPositions: 65536, attentionBias: true, mtpLoaded: false });
+export const glm4vMoeText = glm4MoeFamily("Glm4vMoeTextConfig", {
+  vocabSize: 151424,
+  maxPositions: 65536,
+  attentionBias: true,
+  mtpLoaded: false,
+});
 
 // minimax_m2: configuration_minimax_m2.py @008e574391258935f3ecc3035c882e73bbcac419 (MiniMaxM2Config: vocab
 // 200064, hidden 3072, intermediate 1536, 62 layers, heads 48, kv 8, head_dim 128, max_position 196608,
@@ -289,7 +367,16 @@ export const glm4vMoeText = glm4MoeFamily("Glm4vMoeTextConfig", { vocabSize: 151
 export const minimaxM2: FamilyImporter = {
   configClass: "MiniMaxM2Config",
   build(r) {
-    const core = readCore(r, { vocabSize: 200064, kvHeads: 8, headDim: 128, activation: "silu", maxPositions: 196608, eps: 1e-6, tied: false, theta: 5e6 });
+    const core = readCore(r, {
+      vocabSize: 200064,
+      kvHeads: 8,
+      headDim: 128,
+      activation: "silu",
+      maxPositions: 196608,
+      eps: 1e-6,
+      tied: false,
+      theta: 5e6,
+    });
     const rotaryDim = r.optSize("rotary_dim");
     if (rotaryDim !== undefined) {
       if (rotaryDim > core.headDim) r.problem("rotary_dim", `${rotaryDim} exceeds head_dim ${core.headDim}`);
@@ -305,9 +392,11 @@ export const minimaxM2: FamilyImporter = {
     // The Hub checkpoints' remote-code keys (MiniMaxAI/MiniMax-M2.5 config.json): qk_norm_type "per_layer" is
     // the norm over all heads that MiniMaxM2Attention has; use_routing_bias the e_score_correction_bias.
     const qkNormType = r.str("qk_norm_type", "per_layer");
-    if (qkNormType !== "per_layer") r.problem("qk_norm_type", `expected "per_layer" (q/k norms over all heads), got ${JSON.stringify(qkNormType)}`);
+    if (qkNormType !== "per_layer")
+      r.problem("qk_norm_type", `expected "per_layer" (q/k norms over all heads), got ${JSON.stringify(qkNormType)}`);
     const routingBias = r.flag("use_routing_bias", true);
-    if (r.count("shared_intermediate_size", 0) > 0) r.problem("shared_intermediate_size", "expected 0: MiniMaxM2Config has no shared expert");
+    if (r.count("shared_intermediate_size", 0) > 0)
+      r.problem("shared_intermediate_size", "expected 0: MiniMaxM2Config has no shared expert");
     const experts = r.size(["num_local_experts", "num_experts"], 256);
     let mtp: ReturnType<typeof mtpOf>;
     if (r.has("num_mtp_modules") && r.flag("use_mtp", true)) {

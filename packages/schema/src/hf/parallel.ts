@@ -30,7 +30,13 @@ export const gpt2: FamilyImporter = {
   configClass: "GPT2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50257, kvHeads: "heads", activation: "gelu_new", maxPositions: 1024, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: 50257,
+      kvHeads: "heads",
+      activation: "gelu_new",
+      maxPositions: 1024,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       intermediate: false,
       keys: gpt2Keys,
     });
@@ -51,7 +57,14 @@ export const phi: FamilyImporter = {
   configClass: "PhiConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 51200, kvHeads: "heads", activation: "gelu_new", maxPositions: 2048, eps: 1e-5, tied: false, theta: 10000, fraction: 0.5,
+      vocabSize: 51200,
+      kvHeads: "heads",
+      activation: "gelu_new",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      fraction: 0.5,
       keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("qk_layernorm", false);
@@ -78,7 +91,13 @@ export const falcon: FamilyImporter = {
   ignores: ["apply_residual_connection_post_layernorm"],
   build(r) {
     const core = readCore(r, {
-      vocabSize: 65024, kvHeads: "heads", activation: "gelu", maxPositions: 2048, eps: 1e-5, tied: true, theta: 10000,
+      vocabSize: 65024,
+      kvHeads: "heads",
+      activation: "gelu",
+      maxPositions: 2048,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
       intermediate: false,
       keys: {
         hidden: ["hidden_size", "n_embed"],
@@ -98,10 +117,15 @@ export const falcon: FamilyImporter = {
     const hidden = r.optSize("ffn_hidden_size") ?? r.useDefault("ffn_hidden_size", 4 * core.dModel);
     const lnCount = r.optSize("num_ln_in_parallel_attn") ?? (newArch ? 2 : 1);
     const placement: Norm["placement"] = parallel ? "parallel" : "pre";
-    return denseDecoder(core, attentionOf(core, { kvHeads, ...biases(bias, bias) }), mlpOf(core, hidden, { gated: false, ...(bias ? { bias: true } : {}) }), {
-      norm: { ...layerNorm(core.eps, placement), ...(parallel && lnCount === 2 ? { parallelNorms: 2 as const } : {}) },
-      positional: alibi ? { kind: "alibi" } : { kind: "rope", ...core.rope },
-    });
+    return denseDecoder(
+      core,
+      attentionOf(core, { kvHeads, ...biases(bias, bias) }),
+      mlpOf(core, hidden, { gated: false, ...(bias ? { bias: true } : {}) }),
+      {
+        norm: { ...layerNorm(core.eps, placement), ...(parallel && lnCount === 2 ? { parallelNorms: 2 as const } : {}) },
+        positional: alibi ? { kind: "alibi" } : { kind: "rope", ...core.rope },
+      },
+    );
   },
 };
 
@@ -114,8 +138,15 @@ export const cohere: FamilyImporter = {
   configClass: "CohereConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 256000, kvHeads: "heads", activation: "silu", maxPositions: 8192, eps: 1e-5, tied: true, theta: 500000,
-      attentionBias: false, keys: { eps: "layer_norm_eps" },
+      vocabSize: 256000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 8192,
+      eps: 1e-5,
+      tied: true,
+      theta: 500000,
+      attentionBias: false,
+      keys: { eps: "layer_norm_eps" },
     });
     const qkNorm = r.flag("use_qk_norm", false);
     const attn = attentionOf(core, {
@@ -135,11 +166,19 @@ export const cohere2: FamilyImporter = {
   configClass: "Cohere2Config",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 256000, kvHeads: "heads", activation: "silu", maxPositions: 8192, eps: 1e-5, tied: true, theta: 10000,
-      attentionBias: false, keys: { eps: "layer_norm_eps" },
+      vocabSize: 256000,
+      kvHeads: "heads",
+      activation: "silu",
+      maxPositions: 8192,
+      eps: 1e-5,
+      tied: true,
+      theta: 10000,
+      attentionBias: false,
+      keys: { eps: "layer_norm_eps" },
     });
     const headDim = Math.floor(core.dModel / core.heads);
-    if (core.headDim !== headDim) r.warn(`cohere2: head_dim is set to hidden_size / num_attention_heads = ${headDim} (Cohere2Config.__post_init__)`);
+    if (core.headDim !== headDim)
+      r.warn(`cohere2: head_dim is set to hidden_size / num_attention_heads = ${headDim} (Cohere2Config.__post_init__)`);
     core.headDim = headDim;
     const window = r.present("sliding_window") ? r.optSize("sliding_window") : r.useDefault("sliding_window", 4096);
     const pattern = r.size("sliding_window_pattern", 4);
@@ -166,14 +205,23 @@ export const stablelm: FamilyImporter = {
   configClass: "StableLmConfig",
   build(r) {
     const core = readCore(r, {
-      vocabSize: 50304, kvHeads: 32, activation: "silu", maxPositions: 4096, eps: 1e-5, tied: false, theta: 10000, fraction: 0.25,
+      vocabSize: 50304,
+      kvHeads: 32,
+      activation: "silu",
+      maxPositions: 4096,
+      eps: 1e-5,
+      tied: false,
+      theta: 10000,
+      fraction: 0.25,
       keys: { eps: "layer_norm_eps" },
     });
     const qkvBias = r.flag("use_qkv_bias", false);
     const qkNorm = r.flag("qk_layernorm", false);
     const parallel = r.flag("use_parallel_residual", false);
-    const attn = attentionOf(core, { ...biases(qkvBias, false), ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}) });
+    const attn = attentionOf(core, {
+      ...biases(qkvBias, false),
+      ...(qkNorm ? { qkNorm: { kind: "layernorm", bias: false, scope: "all-heads" } } : {}),
+    });
     return denseDecoder(core, attn, mlpOf(core), { norm: layerNorm(core.eps, parallel ? "parallel" : "pre") });
   },
 };
-

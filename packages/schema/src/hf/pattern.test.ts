@@ -31,7 +31,10 @@ describe("compressLayers", () => {
   it("always expands back to the same stack", () => {
     for (const pattern of ["M-M-M-MM-M-M*-M-M*-M-M-M*-M-M-MM*-MMM-M-M-", "MEME", "M", "*-*-*-*", "MM**MM**M"]) {
       const stack = slots(pattern, hybrid);
-      const expanded = expandLayers(compressLayers(stack)).map(({ mixer, ffn }) => ({ ...(mixer ? { mixer } : {}), ...(ffn ? { ffn } : {}) }));
+      const expanded = expandLayers(compressLayers(stack)).map(({ mixer, ffn }) => ({
+        ...(mixer ? { mixer } : {}),
+        ...(ffn ? { ffn } : {}),
+      }));
       expect(expanded, pattern).toEqual(stack);
     }
   });

@@ -74,7 +74,10 @@ function compressRuns(runs: readonly Run[]): LayerEntry[] {
     // a block starting one run later (with the first kind) covers as much, emit this run alone and group from
     // there: `E, 4×[M,E]` rather than `4×[E,M], E` in a stack that starts with M.
     const next = best && first && !sameSlot((runs[i] as Run).slot, first) ? bestRepeat(runs, i + 1) : undefined;
-    const deferred = next && sameSlot((runs[i + 1] as Run).slot, first as Slot) && next.period * next.times >= (best as Repeat).period * (best as Repeat).times;
+    const deferred =
+      next &&
+      sameSlot((runs[i + 1] as Run).slot, first as Slot) &&
+      next.period * next.times >= (best as Repeat).period * (best as Repeat).times;
     if (best && !deferred) {
       out.push({ repeat: best.times, layers: compressRuns(runs.slice(i, i + best.period)) });
       i += best.period * best.times;

@@ -111,7 +111,9 @@ describe("countSafetensors on one file", () => {
   });
 
   it("puts layers at or above mainLayers, and mtp-named tensors, under mtp", () => {
-    const c = countSafetensors(header([...llamaLayer(0, 4, 4, 8), ...llamaLayer(1, 4, 4, 8), ["mtp.fc.weight", "BF16", [4, 8]]]), { mainLayers: 1 });
+    const c = countSafetensors(header([...llamaLayer(0, 4, 4, 8), ...llamaLayer(1, 4, 4, 8), ["mtp.fc.weight", "BF16", [4, 8]]]), {
+      mainLayers: 1,
+    });
     expect(c.byComponent.mtp).toBe(4 + 16 * 4 + 4 + 96 + 32);
   });
 
@@ -184,8 +186,18 @@ describe("sharded checkpoints", () => {
   };
 
   it("sums the shards named by the index", () => {
-    const single = countSafetensors(header([["model.embed_tokens.weight", "BF16", [10, 4]], ...llamaLayer(0, 4, 4, 8), ...llamaLayer(1, 4, 4, 8), ["model.norm.weight", "BF16", [4]]]));
-    const c = countSafetensors({ index: { metadata: { total_size: single.dataBytes }, weight_map: weightMap() }, shards: { "a.safetensors": shardA, "b.safetensors": shardB } });
+    const single = countSafetensors(
+      header([
+        ["model.embed_tokens.weight", "BF16", [10, 4]],
+        ...llamaLayer(0, 4, 4, 8),
+        ...llamaLayer(1, 4, 4, 8),
+        ["model.norm.weight", "BF16", [4]],
+      ]),
+    );
+    const c = countSafetensors({
+      index: { metadata: { total_size: single.dataBytes }, weight_map: weightMap() },
+      shards: { "a.safetensors": shardA, "b.safetensors": shardB },
+    });
     expect(c.total).toBe(single.total);
     expect(c.files).toBe(2);
     expect(c.byComponent).toEqual(single.byComponent);
@@ -193,26 +205,41 @@ describe("sharded checkpoints", () => {
   });
 
   it("warns when total_size disagrees with the shards", () => {
-    const c = countSafetensors({ index: { metadata: { total_size: 1 }, weight_map: weightMap() }, shards: { "a.safetensors": shardA, "b.safetensors": shardB } });
+    const c = countSafetensors({
+      index: { metadata: { total_size: 1 }, weight_map: weightMap() },
+      shards: { "a.safetensors": shardA, "b.safetensors": shardB },
+    });
     expect(c.warnings.join()).toMatch(/total_size is 1 bytes/);
   });
 
   it("rejects a missing shard, a tensor in the wrong shard, an unlisted tensor, a path as shard name", () => {
     const shards = { "a.safetensors": shardA, "b.safetensors": shardB };
-    expect(errorOf(() => countSafetensors({ index: { weight_map: weightMap() }, shards: { "a.safetensors": shardA } }))).toMatch(/b\.safetensors: shard named by the index is missing/);
+    expect(errorOf(() => countSafetensors({ index: { weight_map: weightMap() }, shards: { "a.safetensors": shardA } }))).toMatch(
+      /b\.safetensors: shard named by the index is missing/,
+    );
     const moved = { ...weightMap(), "model.norm.weight": "a.safetensors" };
-    expect(errorOf(() => countSafetensors({ index: { weight_map: moved }, shards }))).toMatch(/model\.norm\.weight: the index puts it in a\.safetensors, but b\.safetensors holds it/);
+    expect(errorOf(() => countSafetensors({ index: { weight_map: moved }, shards }))).toMatch(
+      /model\.norm\.weight: the index puts it in a\.safetensors, but b\.safetensors holds it/,
+    );
     const { ["model.norm.weight"]: _dropped, ...fewer } = weightMap();
-    expect(errorOf(() => countSafetensors({ index: { weight_map: fewer }, shards }))).toMatch(/holds model\.norm\.weight, which the index does not list/);
+    expect(errorOf(() => countSafetensors({ index: { weight_map: fewer }, shards }))).toMatch(
+      /holds model\.norm\.weight, which the index does not list/,
+    );
     const extra = { ...weightMap(), "lm_head.weight": "b.safetensors" };
-    expect(errorOf(() => countSafetensors({ index: { weight_map: extra }, shards }))).toMatch(/lm_head\.weight: the index puts it in b\.safetensors, which does not hold it/);
+    expect(errorOf(() => countSafetensors({ index: { weight_map: extra }, shards }))).toMatch(
+      /lm_head\.weight: the index puts it in b\.safetensors, which does not hold it/,
+    );
     expect(errorOf(() => countSafetensors({ index: { weight_map: { x: "../x.safetensors" } }, shards }))).toMatch(/must be a file name/);
     expect(errorOf(() => countSafetensors({ index: { weight_map: [] }, shards }))).toMatch(/index\.weight_map: expected an object/);
     expect(errorOf(() => countSafetensors({ index: "{", shards }))).toMatch(/index: not valid JSON/);
   });
 
   it("names the shard in a header error", () => {
-    expect(errorOf(() => countSafetensors({ index: { weight_map: { x: "bad.safetensors" } }, shards: { "bad.safetensors": new Uint8Array(3) } }))).toMatch(/^bad\.safetensors: not a safetensors file/);
+    expect(
+      errorOf(() =>
+        countSafetensors({ index: { weight_map: { x: "bad.safetensors" } }, shards: { "bad.safetensors": new Uint8Array(3) } }),
+      ),
+    ).toMatch(/^bad\.safetensors: not a safetensors file/);
   });
 });
 
@@ -220,18 +247,58 @@ describe("hostile and malformed headers", () => {
   const entry = (e: unknown) => rawHeader(JSON.stringify({ t: e }));
   it.each([
     ["too short", new Uint8Array(4), /8-byte header length is missing/],
-    ["a length over the cap", (() => { const b = new Uint8Array(16); new DataView(b.buffer).setBigUint64(0, BigInt(MAX_SAFETENSORS_HEADER_BYTES) + 1n, true); return b; })(), /exceeds the 100000000-byte limit/],
-    ["a length near 2^64", (() => { const b = new Uint8Array(16); new DataView(b.buffer).setBigUint64(0, 2n ** 64n - 1n, true); return b; })(), /exceeds/],
-    ["a length past the bytes", (() => { const b = rawHeader("{}"); new DataView(b.buffer).setBigUint64(0, 50n, true); return b; })(), /truncated header: the length says 50 bytes, only 2 follow/],
+    [
+      "a length over the cap",
+      (() => {
+        const b = new Uint8Array(16);
+        new DataView(b.buffer).setBigUint64(0, BigInt(MAX_SAFETENSORS_HEADER_BYTES) + 1n, true);
+        return b;
+      })(),
+      /exceeds the 100000000-byte limit/,
+    ],
+    [
+      "a length near 2^64",
+      (() => {
+        const b = new Uint8Array(16);
+        new DataView(b.buffer).setBigUint64(0, 2n ** 64n - 1n, true);
+        return b;
+      })(),
+      /exceeds/,
+    ],
+    [
+      "a length past the bytes",
+      (() => {
+        const b = rawHeader("{}");
+        new DataView(b.buffer).setBigUint64(0, 50n, true);
+        return b;
+      })(),
+      /truncated header: the length says 50 bytes, only 2 follow/,
+    ],
     ["not JSON", rawHeader("{nope"), /not valid JSON/],
     ["not an object", rawHeader("[1]"), /does not start with '\{'/],
-    ["invalid UTF-8", (() => { const b = rawHeader("{\"a\":1}"); b[10] = 0xff; return b; })(), /not valid UTF-8/],
+    [
+      "invalid UTF-8",
+      (() => {
+        const b = rawHeader('{"a":1}');
+        b[10] = 0xff;
+        return b;
+      })(),
+      /not valid UTF-8/,
+    ],
     ["an unknown dtype", entry({ dtype: "F128", shape: [1], data_offsets: [0, 16] }), /t\.dtype: expected one of BOOL, .*got "F128"/],
-    ["a fractional dim", entry({ dtype: "F32", shape: [1.5], data_offsets: [0, 4] }), /t\.shape\[0\]: expected a non-negative integer, got 1\.5/],
+    [
+      "a fractional dim",
+      entry({ dtype: "F32", shape: [1.5], data_offsets: [0, 4] }),
+      /t\.shape\[0\]: expected a non-negative integer, got 1\.5/,
+    ],
     ["a negative dim", entry({ dtype: "F32", shape: [-1], data_offsets: [0, 4] }), /t\.shape\[0\]/],
     ["a shape string", entry({ dtype: "F32", shape: "4", data_offsets: [0, 16] }), /t\.shape: expected an array/],
     ["an overflowing shape", entry({ dtype: "F32", shape: [2 ** 40, 2 ** 40], data_offsets: [0, 4] }), /too many elements/],
-    ["offsets that disagree with the shape", entry({ dtype: "F32", shape: [4], data_offsets: [0, 8] }), /holds 8 bytes, but F32 \[4\] needs 16/],
+    [
+      "offsets that disagree with the shape",
+      entry({ dtype: "F32", shape: [4], data_offsets: [0, 8] }),
+      /holds 8 bytes, but F32 \[4\] needs 16/,
+    ],
     ["reversed offsets", entry({ dtype: "F32", shape: [0], data_offsets: [8, 0] }), /end 0 is before begin 8/],
     ["three offsets", entry({ dtype: "F32", shape: [1], data_offsets: [0, 4, 8] }), /expected \[begin, end\]/],
     ["an unknown field", entry({ dtype: "F32", shape: [1], data_offsets: [0, 4], extra: 1 }), /unknown field "extra"/],
@@ -244,13 +311,18 @@ describe("hostile and malformed headers", () => {
   });
 
   it("rejects overlapping tensors", () => {
-    const text = JSON.stringify({ a: { dtype: "F32", shape: [2], data_offsets: [0, 8] }, b: { dtype: "F32", shape: [1], data_offsets: [4, 8] } });
+    const text = JSON.stringify({
+      a: { dtype: "F32", shape: [2], data_offsets: [0, 8] },
+      b: { dtype: "F32", shape: [1], data_offsets: [4, 8] },
+    });
     expect(errorOf(() => countSafetensors(rawHeader(text)))).toMatch(/b\.data_offsets: begins at 4, expected 8 \(an overlap/);
   });
 
   it("rejects a file too short for its tensors, and trailing bytes the header does not describe", () => {
     const bytes = header([["t", "F32", [4]]]);
-    expect(errorOf(() => countSafetensors({ header: bytes, fileSize: bytes.length + 8 }))).toMatch(/need 16 bytes of data, but the file holds only 8/);
+    expect(errorOf(() => countSafetensors({ header: bytes, fileSize: bytes.length + 8 }))).toMatch(
+      /need 16 bytes of data, but the file holds only 8/,
+    );
     expect(errorOf(() => countSafetensors({ header: bytes, fileSize: bytes.length + 20 }))).toMatch(/4 bytes after the last tensor/);
   });
 

@@ -205,7 +205,8 @@ export function parseSafetensorsHeader(bytes: SafetensorsBytes, options: { fileS
     let headerBytes: number;
     let fileSize = options.fileSize;
     if (b.length > 0 && b[0] === 0x7b /* { */) {
-      if (b.length > MAX_SAFETENSORS_HEADER_BYTES) throw new SafetensorsError(`header of ${b.length} bytes exceeds the ${MAX_SAFETENSORS_HEADER_BYTES}-byte limit`);
+      if (b.length > MAX_SAFETENSORS_HEADER_BYTES)
+        throw new SafetensorsError(`header of ${b.length} bytes exceeds the ${MAX_SAFETENSORS_HEADER_BYTES}-byte limit`);
       jsonBytes = b;
       headerBytes = b.length;
     } else {
@@ -245,12 +246,14 @@ export function parseSafetensorsHeader(bytes: SafetensorsBytes, options: { fileS
       const dtype = entry.dtype;
       if (typeof dtype !== "string" || !DTYPE_BITS.has(dtype))
         throw new SafetensorsError(`${name}.dtype: expected one of ${safetensorsDtypes.join(", ")}, got ${JSON.stringify(dtype)}`);
-      if (!Array.isArray(entry.shape)) throw new SafetensorsError(`${name}.shape: expected an array of integers, got ${JSON.stringify(entry.shape)}`);
+      if (!Array.isArray(entry.shape))
+        throw new SafetensorsError(`${name}.shape: expected an array of integers, got ${JSON.stringify(entry.shape)}`);
       let elements = 1;
       const shape = entry.shape.map((d, i) => {
         const n = checkedInt(d, `${name}.shape[${i}]`);
         elements *= n;
-        if (!Number.isSafeInteger(elements)) throw new SafetensorsError(`${name}.shape: ${JSON.stringify(entry.shape)} has too many elements`);
+        if (!Number.isSafeInteger(elements))
+          throw new SafetensorsError(`${name}.shape: ${JSON.stringify(entry.shape)} has too many elements`);
         return n;
       });
       const offsets = entry.data_offsets;
@@ -262,7 +265,9 @@ export function parseSafetensorsHeader(bytes: SafetensorsBytes, options: { fileS
       const bits = elements * DTYPE_BITS.get(dtype)!;
       if (bits % 8 !== 0) throw new SafetensorsError(`${name}: ${elements} elements of ${dtype} do not fill whole bytes`);
       if (end - begin !== bits / 8)
-        throw new SafetensorsError(`${name}.data_offsets: [${begin}, ${end}] holds ${end - begin} bytes, but ${dtype} ${JSON.stringify(shape)} needs ${bits / 8}`);
+        throw new SafetensorsError(
+          `${name}.data_offsets: [${begin}, ${end}] holds ${end - begin} bytes, but ${dtype} ${JSON.stringify(shape)} needs ${bits / 8}`,
+        );
       tensors.push({ name, dtype, shape, dataOffsets: [begin, end], elements });
     }
     // The entries must tile the data section: sorted by offset, each begins where the previous ended.
@@ -278,8 +283,11 @@ export function parseSafetensorsHeader(bytes: SafetensorsBytes, options: { fileS
     if (fileSize !== undefined) {
       const available = fileSize - 8 - headerBytes;
       if (cursor > available)
-        throw new SafetensorsError(`the tensors need ${cursor} bytes of data, but the file holds only ${Math.max(0, available)} after the header`);
-      if (cursor < available) throw new SafetensorsError(`${available - cursor} bytes after the last tensor are not described by the header`);
+        throw new SafetensorsError(
+          `the tensors need ${cursor} bytes of data, but the file holds only ${Math.max(0, available)} after the header`,
+        );
+      if (cursor < available)
+        throw new SafetensorsError(`${available - cursor} bytes after the last tensor are not described by the header`);
     }
     return { tensors, metadata, headerBytes, dataBytes: cursor };
   } catch (error) {
@@ -294,9 +302,11 @@ export interface TensorFamily {
   family: string;
 }
 
-const QUANT = /(^|\.)(weight_scale_inv|weight_scale|input_scale|weight_zero_point|scales|qzeros|g_idx|SCB|weight_format|absmax|quant_map|quant_state[^.]*|nested_absmax|nested_quant_map|zeros)$/;
+const QUANT =
+  /(^|\.)(weight_scale_inv|weight_scale|input_scale|weight_zero_point|scales|qzeros|g_idx|SCB|weight_format|absmax|quant_map|quant_state[^.]*|nested_absmax|nested_quant_map|zeros)$/;
 const BUFFER = /(^|\.)(inv_freq|masked_bias|_float_tensor|position_ids)$|(^|\.)attn\.bias$/;
-const VISION = /(^|\.)(vision_tower|vision_model|vision_encoder|visual|vision|vit|image_encoder|multi_modal_projector|mm_projector|vision_projection|embed_vision|image_newline|audio_tower|audio_model|audio_encoder|embed_audio|audio)(\.|$)/;
+const VISION =
+  /(^|\.)(vision_tower|vision_model|vision_encoder|visual|vision|vit|image_encoder|multi_modal_projector|mm_projector|vision_projection|embed_vision|image_newline|audio_tower|audio_model|audio_encoder|embed_audio|audio)(\.|$)/;
 const LAYER = /(?:^|\.)(?:layers|layer|h|blocks|block|decoder_layers)\.(\d+)\./;
 
 function projFamily(leaf: string): string | undefined {
@@ -336,13 +346,17 @@ export function classifyTensor(name: string, options: { mainLayers?: number } = 
   if (VISION.test(name)) return { component: "vision", family: "vision" };
   const layerMatch = LAYER.exec(name);
   const layer = layerMatch ? Number(layerMatch[1]) : undefined;
-  if (/(^|\.)(mtp|mtp_layers|nextn)(\.|$|_)/.test(name) || (layer !== undefined && options.mainLayers !== undefined && layer >= options.mainLayers))
+  if (
+    /(^|\.)(mtp|mtp_layers|nextn)(\.|$|_)/.test(name) ||
+    (layer !== undefined && options.mainLayers !== undefined && layer >= options.mainLayers)
+  )
     return { component: "mtp", family: "mtp" };
   const has = (re: RegExp) => modules.some((m) => re.test(m));
 
   if (layer === undefined) {
     if (/per_layer/.test(name)) return { component: "perLayerEmbedding", family: "perLayerEmbedding" };
-    if (/^(wpe|position_embeddings|embed_positions|pos_emb)$/.test(leaf)) return { component: "positionEmbedding", family: "positionEmbedding" };
+    if (/^(wpe|position_embeddings|embed_positions|pos_emb)$/.test(leaf))
+      return { component: "positionEmbedding", family: "positionEmbedding" };
     if (/ngram|engram/.test(name)) return { component: "ngramEmbedding", family: "ngramEmbedding" };
     if (/^(embed_tokens|wte|word_embeddings|tok_embeddings|embed_in|embeddings|embed|word_embedding|tok_emb)$/.test(leaf))
       return { component: "embedding", family: "embedding" };
@@ -416,7 +430,8 @@ export function parseSafetensorsIndex(json: unknown): { weightMap: Record<string
   if (!isPlainObject(map)) throw new SafetensorsError("index.weight_map: expected an object of tensor name → shard file");
   const weightMap: Record<string, string> = {};
   for (const [tensor, file] of Object.entries(map)) {
-    if (typeof file !== "string" || file.length === 0) throw new SafetensorsError(`index.weight_map.${tensor}: expected a shard file name, got ${JSON.stringify(file)}`);
+    if (typeof file !== "string" || file.length === 0)
+      throw new SafetensorsError(`index.weight_map.${tensor}: expected a shard file name, got ${JSON.stringify(file)}`);
     if (file.includes("/") || file.includes("\\") || file === ".." || file === ".")
       throw new SafetensorsError(`index.weight_map.${tensor}: shard "${file}" must be a file name beside the index, not a path`);
     weightMap[tensor] = file;
@@ -464,7 +479,8 @@ export function countSafetensors(input: SafetensorsInput, options: CountSafetens
         if (other !== undefined) throw new SafetensorsError(`${t.name}: stored in both ${other} and ${file}`);
         seen.set(t.name, file);
         if (!own(weightMap, t.name)) throw new SafetensorsError(`${file}: holds ${t.name}, which the index does not list`);
-        if (weightMap[t.name] !== file) throw new SafetensorsError(`${t.name}: the index puts it in ${weightMap[t.name]}, but ${file} holds it`);
+        if (weightMap[t.name] !== file)
+          throw new SafetensorsError(`${t.name}: the index puts it in ${weightMap[t.name]}, but ${file} holds it`);
       }
       located.push({ header, file });
     }

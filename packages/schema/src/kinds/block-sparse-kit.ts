@@ -7,7 +7,10 @@ import { attention } from "./mixers/attention.js";
 import { headSharing, sharingNames } from "./common.js";
 
 /** A block-sparse mixer: attention fields plus an indexer with a cached key of `headDim` per token. */
-type BlockSparse = Omit<AttentionMixer, "kind" | "indexer"> & { kind: string; indexer: { headDim: number; topKBlocks: number; blockSize: number } };
+type BlockSparse = Omit<AttentionMixer, "kind" | "indexer"> & {
+  kind: string;
+  indexer: { headDim: number; topKBlocks: number; blockSize: number };
+};
 
 /** The same layer as plain attention, for the parts they share (projections, gate, norms, KV cache). */
 export const asDenseAttention = ({ kind: _kind, indexer: _indexer, ...m }: BlockSparse): AttentionMixer => ({ kind: "attention", ...m });

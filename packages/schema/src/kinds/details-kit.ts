@@ -54,4 +54,3 @@ export function indexerScoringMacs(indexer: SparseIndexer | undefined, tokens: n
   const own = ownIndexer(indexer);
   return own ? own.heads * (own.headDim + 1) * tokens : 0;
 }
-

@@ -44,7 +44,9 @@ export const coreMixerDetails = {
 } as const satisfies { [K in Mixer["kind"]]: MixerKindDetails<Extract<Mixer, { kind: K }>> };
 
 /** Every core FFN kind's popover rows and relation checks. */
-export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const satisfies { [K in Ffn["kind"]]: FfnKindDetails<Extract<Ffn, { kind: K }>> };
+export const coreFfnDetails = { mlp: mlpDetails, moe: moeDetails } as const satisfies {
+  [K in Ffn["kind"]]: FfnKindDetails<Extract<Ffn, { kind: K }>>;
+};
 
 /** Every block feature's details, in the registry's order (the order their concept tags are listed). */
 export const coreFeatureDetails = {
@@ -56,13 +58,16 @@ export const coreFeatureDetails = {
 } as const satisfies { [K in keyof typeof coreFeatures]: BlockFeatureDetails };
 
 // Built on first use, so that a bundle which never asks for details drops them all.
- 
+
 let mixerDetails: Map<string, MixerKindDetails<any>> | undefined;
 let ffnDetails: Map<string, FfnKindDetails<Ffn>> | undefined;
 
 /** The details of a mixer's kind: core, or downstream in `kinds` (own keys only). */
- 
-export function mixerKindDetails(mixer: { kind?: unknown } | undefined, kinds: KindRegistry = coreKinds): MixerKindDetails<any> | undefined {
+
+export function mixerKindDetails(
+  mixer: { kind?: unknown } | undefined,
+  kinds: KindRegistry = coreKinds,
+): MixerKindDetails<any> | undefined {
   if (!mixer || typeof mixer.kind !== "string") return undefined;
   mixerDetails ??= new Map(Object.entries(coreMixerDetails));
   return mixerDetails.get(mixer.kind) ?? kinds.extension(mixer.kind);

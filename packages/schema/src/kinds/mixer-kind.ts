@@ -126,7 +126,8 @@ export interface MixerKindDetails<M extends { kind: string } = { kind: string }>
  * A mixer kind without its schema: every facet, all required ({@link MixerKindDefinition} adds the schema, and
  * `defineMixerKind` fills the genuinely optional ones).
  */
-export interface MixerKind<M extends { kind: string } = { kind: string }> extends Omit<MixerKindCore<M>, "cache">, Omit<MixerKindDetails<M>, "cache"> {
+export interface MixerKind<M extends { kind: string } = { kind: string }>
+  extends Omit<MixerKindCore<M>, "cache">, Omit<MixerKindDetails<M>, "cache"> {
   /** Everything it keeps while generating: the per-token convention and the true cache. */
   cache: MixerKindCore<M>["cache"] & MixerKindDetails<M>["cache"];
 }

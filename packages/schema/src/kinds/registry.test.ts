@@ -10,7 +10,11 @@ import { attentionDetails } from "./mixers/attention.details.js";
 import type { MixerKind } from "./mixer-kind.js";
 import type { AttentionMixer } from "./mixers/attention.js";
 
-const compressedAttention: MixerKind<CompressedAttentionMixer> = { ...ca, ...compressedAttentionDetails, cache: { ...ca.cache, ...compressedAttentionDetails.cache } };
+const compressedAttention: MixerKind<CompressedAttentionMixer> = {
+  ...ca,
+  ...compressedAttentionDetails,
+  cache: { ...ca.cache, ...compressedAttentionDetails.cache },
+};
 const attention: MixerKind<AttentionMixer> = { ...at_, ...attentionDetails, cache: { ...at_.cache, ...attentionDetails.cache } };
 import { kvCacheBytes } from "../cache-size.js";
 import { deepseekV3 } from "../../test-fixtures/golden-specs.js";
@@ -27,7 +31,11 @@ describe("the kind registry", () => {
   });
 
   it("derives the recurrent kinds from the families", () => {
-    expect(Object.keys(coreMixerKinds).filter((k) => isRecurrentKind(k)).sort()).toEqual(["gated-deltanet", "kimi-delta", "lightning", "mamba2", "mlstm", "short-conv"]);
+    expect(
+      Object.keys(coreMixerKinds)
+        .filter((k) => isRecurrentKind(k))
+        .sort(),
+    ).toEqual(["gated-deltanet", "kimi-delta", "lightning", "mamba2", "mlstm", "short-conv"]);
   });
 
   it("finds kinds by own keys only", () => {
@@ -48,7 +56,16 @@ describe("the kind registry", () => {
 });
 
 describe("compressed attention (DeepSeek V4)", () => {
-  const base: CompressedAttentionMixer = { kind: "compressed-attention", heads: 64, headDim: 512, ropeDim: 64, qLoraRank: 1024, outputGroups: 8, outputLoraRank: 1024, window: 128 };
+  const base: CompressedAttentionMixer = {
+    kind: "compressed-attention",
+    heads: 64,
+    headDim: 512,
+    ropeDim: 64,
+    qLoraRank: 1024,
+    outputGroups: 8,
+    outputLoraRank: 1024,
+    window: 128,
+  };
 
   it("counts a compressor twice the head wide at ratio 4 (overlapping windows) and one head wide otherwise", () => {
     const plain = compressedAttention.params(base, arch).params;
@@ -85,6 +102,9 @@ describe("softmax attention", () => {
     expect(attention.cache.span({ ...m, chunk: 8192 })).toBe(8192);
     expect(attention.cache.span(m)).toBeUndefined();
     expect(attention.callout(m)).toEqual([8, " heads, ", 1, " KV head"]);
-    expect(attention.calloutNotes({ ...m, window: 512, sinks: true }, 10)).toEqual([["with learned attention sinks"], ["sliding window of ", 512, " tokens"]]);
+    expect(attention.calloutNotes({ ...m, window: 512, sinks: true }, 10)).toEqual([
+      ["with learned attention sinks"],
+      ["sliding window of ", 512, " tokens"],
+    ]);
   });
 });

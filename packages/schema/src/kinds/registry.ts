@@ -73,7 +73,11 @@ export class KindRegistry {
     for (const k of extensions) {
       if (typeof k.kind !== "string") throw new TypeError("a mixer kind needs a string `kind`");
       if (this.#mixers.has(k.kind)) {
-        throw new Error(isCoreMixerKind(k.kind) ? `mixer kind "${k.kind}" is already defined by @archgal/schema` : `mixer kind "${k.kind}" is defined twice`);
+        throw new Error(
+          isCoreMixerKind(k.kind)
+            ? `mixer kind "${k.kind}" is already defined by @archgal/schema`
+            : `mixer kind "${k.kind}" is defined twice`,
+        );
       }
       this.#mixers.set(k.kind, k);
       this.#extensions.set(k.kind, k);

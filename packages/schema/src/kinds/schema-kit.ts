@@ -20,24 +20,23 @@ export function describeValue(value: unknown): string {
 export const got = (iss: { input?: unknown }): string => `got ${describeValue(iss.input)}`;
 
 export const positiveInt = () =>
-  z.int({ error: (iss) => `expected a positive integer, ${got(iss)}` }).check(
-    z.positive({ error: (iss) => `expected a positive integer, ${got(iss)}` }),
-  );
+  z
+    .int({ error: (iss) => `expected a positive integer, ${got(iss)}` })
+    .check(z.positive({ error: (iss) => `expected a positive integer, ${got(iss)}` }));
 export const nonNegativeInt = () =>
-  z.int({ error: (iss) => `expected a non-negative integer, ${got(iss)}` }).check(
-    z.nonnegative({ error: (iss) => `expected a non-negative integer, ${got(iss)}` }),
-  );
+  z
+    .int({ error: (iss) => `expected a non-negative integer, ${got(iss)}` })
+    .check(z.nonnegative({ error: (iss) => `expected a non-negative integer, ${got(iss)}` }));
 export const positiveNumber = () =>
-  z.number({ error: (iss) => `expected a positive number, ${got(iss)}` }).check(
-    z.positive({ error: (iss) => `expected a positive number, ${got(iss)}` }),
-  );
+  z
+    .number({ error: (iss) => `expected a positive number, ${got(iss)}` })
+    .check(z.positive({ error: (iss) => `expected a positive number, ${got(iss)}` }));
 export const finiteNumber = () => z.number({ error: (iss) => `expected a number, ${got(iss)}` });
 export const bool = () => z.boolean({ error: (iss) => `expected true or false, ${got(iss)}` });
 export const text = (max: number, min = 0) =>
-  z.string({ error: (iss) => `expected a string, ${got(iss)}` }).check(
-    z.minLength(min, { error: `must not be empty` }),
-    z.maxLength(max, { error: `must be at most ${max} characters` }),
-  );
+  z
+    .string({ error: (iss) => `expected a string, ${got(iss)}` })
+    .check(z.minLength(min, { error: `must not be empty` }), z.maxLength(max, { error: `must be at most ${max} characters` }));
 export const oneOf = <const V extends readonly [string, ...string[]]>(values: V) =>
   z.enum(values, { error: (iss) => `expected one of ${values.join(", ")}, ${got(iss)}` });
 export const strict = <S extends z.core.$ZodLooseShape>(shape: S) =>
@@ -62,9 +61,7 @@ export const RopeScalingSchema = strict({
 
 export const ropeFields = {
   theta: z.optional(positiveNumber()),
-  fraction: z.optional(
-    positiveNumber().check(z.lte(1, { error: (iss) => `expected a fraction in (0, 1], ${got(iss)}` })),
-  ),
+  fraction: z.optional(positiveNumber().check(z.lte(1, { error: (iss) => `expected a fraction in (0, 1], ${got(iss)}` }))),
   scaling: z.optional(RopeScalingSchema),
 };
 export const RopeSettingsSchema = strict(ropeFields);
@@ -85,4 +82,3 @@ export const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt
 
 /** The activation functions of feed-forward layers. */
 export const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ"]);
-

@@ -58,9 +58,11 @@ const mixerSchemaByKind = {
 const ffnSchemaByKind = { mlp: MlpFfnSchema, moe: MoeFfnSchema } as const;
 
 /** Each core mixer kind's schema, by kind; each must output exactly its kind's interface. */
-export const coreMixerSchemaByKind: { [K in Mixer["kind"]]: ExactSchema<Extract<Mixer, { kind: K }>, (typeof mixerSchemaByKind)[K]> } = mixerSchemaByKind;
+export const coreMixerSchemaByKind: { [K in Mixer["kind"]]: ExactSchema<Extract<Mixer, { kind: K }>, (typeof mixerSchemaByKind)[K]> } =
+  mixerSchemaByKind;
 /** Each core FFN kind's schema, by kind. */
-export const coreFfnSchemaByKind: { [K in Ffn["kind"]]: ExactSchema<Extract<Ffn, { kind: K }>, (typeof ffnSchemaByKind)[K]> } = ffnSchemaByKind;
+export const coreFfnSchemaByKind: { [K in Ffn["kind"]]: ExactSchema<Extract<Ffn, { kind: K }>, (typeof ffnSchemaByKind)[K]> } =
+  ffnSchemaByKind;
 
 /** Mixer kinds known to this version of the schema. */
 export const mixerKinds = Object.keys(mixerSchemaByKind) as Mixer["kind"][];
@@ -68,6 +70,9 @@ export const mixerKinds = Object.keys(mixerSchemaByKind) as Mixer["kind"][];
 export const ffnKinds = Object.keys(ffnSchemaByKind) as Ffn["kind"][];
 
 /** The core mixer schemas, in kind order (the options of the mixer union). */
-export const coreMixerSchemas = Object.values(mixerSchemaByKind) as unknown as readonly [typeof AttentionMixerSchema, ...(typeof mixerSchemaByKind)[Mixer["kind"]][]];
+export const coreMixerSchemas = Object.values(mixerSchemaByKind) as unknown as readonly [
+  typeof AttentionMixerSchema,
+  ...(typeof mixerSchemaByKind)[Mixer["kind"]][],
+];
 /** The core FFN schemas. */
 export const coreFfnSchemas = [MlpFfnSchema, MoeFfnSchema] as const;

@@ -45,7 +45,9 @@ describe("hyper-connection forms", () => {
   it("asks for the rank of the low-rank form and refuses it on the others", () => {
     expect(formatIssues(validateSpec(spec({ streams: 4, form: "low-rank", rank: 4 })).issues)).toBe("");
     expect(formatIssues(validateSpec(spec({ streams: 4, form: "low-rank" })).issues)).toMatch(/hyperConnections\.rank.*bottleneck rank/);
-    expect(formatIssues(validateSpec(spec({ streams: 4, form: "independent", rank: 4 })).issues)).toMatch(/only applies to form "low-rank"/);
+    expect(formatIssues(validateSpec(spec({ streams: 4, form: "independent", rank: 4 })).issues)).toMatch(
+      /only applies to form "low-rank"/,
+    );
     expect(formatIssues(validateSpec(spec({ streams: 4, form: "sinkhorn" })).issues)).toMatch(/form/);
   });
 });

@@ -21,7 +21,11 @@ export function hyperConnectionParams(hc: HyperConnections, dModel: number, subl
   const wide = n * dModel;
   const lowRank = wide * (1 + 2 * (hc.rank ?? 0));
   const perSublayer =
-    hc.form === "low-rank" ? lowRank + wide * n : hc.form === "independent" ? wide * 2 * n + 2 * n + 2 : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
+    hc.form === "low-rank"
+      ? lowRank + wide * n
+      : hc.form === "independent"
+        ? wide * 2 * n + 2 * n + 2
+        : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
   return sublayers * perSublayer + (hc.form === "low-rank" ? lowRank : wide * n + n + 1);
 }
 

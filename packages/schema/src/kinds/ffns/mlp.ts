@@ -27,8 +27,14 @@ export function mlpParams(dModel: number, hidden: number, gated: boolean, bias: 
 export const mlp = {
   kind: "mlp",
   sparse: false,
-  params: (f, dModel) => ({ dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false), router: 0, routed: 0, perExpert: 0, shared: 0, activeExperts: 0 }),
+  params: (f, dModel) => ({
+    dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false),
+    router: 0,
+    routed: 0,
+    perExpert: 0,
+    shared: 0,
+    activeExperts: 0,
+  }),
   onlyLabel: "FFN-only",
   title: "Feed-forward network",
 } satisfies FfnKindCore<MlpFfn>;
-

@@ -20,15 +20,21 @@ export const moeDetails = {
   },
   relations(f, path) {
     const issues: RelationIssue[] = [];
-    if (f.activeExperts > f.experts) issues.push({ path: [...path, "activeExperts"], message: `must not exceed experts (${f.experts}), got ${f.activeExperts}` });
+    if (f.activeExperts > f.experts)
+      issues.push({ path: [...path, "activeExperts"], message: `must not exceed experts (${f.experts}), got ${f.activeExperts}` });
     const groups = f.router?.groups;
-    if (groups !== undefined && f.experts % groups !== 0) issues.push({ path: [...path, "router", "groups"], message: `must divide experts (${f.experts}), got ${groups}` });
+    if (groups !== undefined && f.experts % groups !== 0)
+      issues.push({ path: [...path, "router", "groups"], message: `must divide experts (${f.experts}), got ${groups}` });
     const topk = f.router?.topkGroups;
     if (topk !== undefined && (groups === undefined || topk > groups)) {
-      issues.push({ path: [...path, "router", "topkGroups"], message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}` });
+      issues.push({
+        path: [...path, "router", "topkGroups"],
+        message: groups === undefined ? "needs router.groups" : `must not exceed groups (${groups}), got ${topk}`,
+      });
     }
     if (f.latentNorm && f.latent === undefined) issues.push({ path: [...path, "latentNorm"], message: "is set but latent is missing" });
-    if (f.sharedHidden !== undefined && !f.sharedExperts) issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
+    if (f.sharedHidden !== undefined && !f.sharedExperts)
+      issues.push({ path: [...path, "sharedHidden"], message: "is set but sharedExperts is 0 or missing" });
     return issues;
   },
   withDefaults(f) {

@@ -75,10 +75,10 @@ export const moe = {
     // biases, output over experts and zero experts without bias.
     const router = (h ? dModel * h + h + h + h + 2 * (h * h + h) + h * routerOut : dModel * routerOut) + (f.router?.bias ? routerOut : 0);
     const sharedHidden = f.sharedExperts ? (f.sharedHidden ?? f.sharedExperts * f.expertHidden) : 0;
-    const shared = (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
+    const shared =
+      (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
     return { dense: 0, router, routed: f.experts * perExpert, perExpert, shared, activeExperts: f.activeExperts };
   },
   onlyLabel: "MoE-only",
   title: "Mixture of experts",
 } satisfies FfnKindCore<MoeFfn>;
-

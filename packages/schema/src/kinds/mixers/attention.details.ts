@@ -52,13 +52,19 @@ export const attentionDetails = {
   relations(m, arch, path) {
     const issues: RelationIssue[] = [];
     if (m.kvHeads > m.heads) issues.push({ path: [...path, "kvHeads"], message: `must not exceed heads (${m.heads}), got ${m.kvHeads}` });
-    else if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
+    else if (m.heads % m.kvHeads !== 0)
+      issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
     issues.push(...windowFitsContext(m.window, arch.contextLength, path));
-    if (m.window !== undefined && m.chunk !== undefined) issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
+    if (m.window !== undefined && m.chunk !== undefined)
+      issues.push({ path: [...path, "chunk"], message: "a mixer is either sliding-window or chunked, not both" });
     if (m.relativeBias && m.window !== undefined && m.relativeBias.extent > m.window) {
-      issues.push({ path: [...path, "relativeBias", "extent"], message: `a bias beyond the sliding window (${m.window}) never applies, got ${m.relativeBias.extent}` });
+      issues.push({
+        path: [...path, "relativeBias", "extent"],
+        message: `a bias beyond the sliding window (${m.window}) never applies, got ${m.relativeBias.extent}`,
+      });
     }
-    if (m.sharedKV && m.reusesKV) issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
+    if (m.sharedKV && m.reusesKV)
+      issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
     return issues;
   },
   withDefaults: (m) => ({ valueHeadDim: m.headDim, qkvBias: false, outBias: false, sinks: false, sharedKV: false, reusesKV: false, ...m }),

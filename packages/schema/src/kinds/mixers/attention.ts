@@ -121,7 +121,8 @@ export const attention = {
     if (m.chunk) return `**Chunked** ${sharing} Attention`;
     return `**${sharing}** Attention`;
   },
-  comboTitle: (m) => (m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention"),
+  comboTitle: (m) =>
+    m.outputGate ? "**Gated** Attention" : m.window ? "**Sliding-window** Attention" : m.chunk ? "**Chunked** Attention" : "Attention",
   groupTitle(ms) {
     const sharing = new Set(ms.map((m) => headSharing(m)));
     const gated = ms.some((m) => m.outputGate);
@@ -132,7 +133,8 @@ export const attention = {
     if (sharing.size !== 1 || variants.length < 2) return undefined;
     return `${gated ? "**Gated** " : ""}${sharingNames[[...sharing][0]!]} Attention (${variants.join(" + ")})`;
   },
-  callout: (m) => (headSharing(m) === "MHA" ? [m.heads, " heads"] : [m.heads, " heads, ", m.kvHeads, m.kvHeads === 1 ? " KV head" : " KV heads"]),
+  callout: (m) =>
+    headSharing(m) === "MHA" ? [m.heads, " heads"] : [m.heads, " heads, ", m.kvHeads, m.kvHeads === 1 ? " KV head" : " KV heads"],
   calloutNotes(m, layers) {
     const notes: (string | number)[][] = [];
     if (m.sinks) notes.push(["with learned attention sinks"]);
@@ -144,4 +146,3 @@ export const attention = {
     return notes;
   },
 } satisfies MixerKindCore<AttentionMixer>;
-

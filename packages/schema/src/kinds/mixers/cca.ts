@@ -48,4 +48,3 @@ export const cca = {
   ...fixedNames("CCA", "**Compressed Convolutional** Attention"),
   callout: (m) => [m.heads, " heads, ", m.kvHeads, " KV heads"],
 } satisfies MixerKindCore<CcaMixer>;
-

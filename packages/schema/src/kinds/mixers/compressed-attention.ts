@@ -77,10 +77,19 @@ export const compressedAttention = {
   label: (m) => variant(m) ?? "sliding-window MQA",
   attentionLabel: () => "CSA/HCA",
   shortName: (m) => variant(m) ?? "sliding-window MQA",
-  title: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
-  comboTitle: (m) => (m.compressRatio ? (m.indexer ? "**Compressed Sparse** Attention (CSA)" : "**Heavily Compressed** Attention (HCA)") : "**Sliding-window** Multi-Query Attention"),
+  title: (m) =>
+    m.compressRatio
+      ? m.indexer
+        ? "**Compressed Sparse** Attention (CSA)"
+        : "**Heavily Compressed** Attention (HCA)"
+      : "**Sliding-window** Multi-Query Attention",
+  comboTitle: (m) =>
+    m.compressRatio
+      ? m.indexer
+        ? "**Compressed Sparse** Attention (CSA)"
+        : "**Heavily Compressed** Attention (HCA)"
+      : "**Sliding-window** Multi-Query Attention",
   groupTitle: (ms) => `**Compressed** Attention (${[...new Set(ms.map((m) => variant(m) ?? "window only"))].join(" + ")})`,
   callout: (m) => [m.heads, " heads, one shared KV head"],
   calloutNotes: noNotes,
 } satisfies MixerKindCore<CompressedAttentionMixer>;
-

@@ -24,6 +24,8 @@ export const gatedDeltanetDetails = {
     return r.rows;
   },
   relations: (m, _arch, path) =>
-    m.valueHeads % m.keyHeads !== 0 ? [{ path: [...path, "valueHeads"], message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}` }] : [],
+    m.valueHeads % m.keyHeads !== 0
+      ? [{ path: [...path, "valueHeads"], message: `must be a multiple of keyHeads (${m.keyHeads}), got ${m.valueHeads}` }]
+      : [],
   withDefaults: asWritten,
 } satisfies MixerKindDetails<GatedDeltaNetMixer>;

@@ -43,4 +43,3 @@ export const gatedDeltanet = {
   ...fixedNames("Gated DeltaNet", "**Gated** DeltaNet"),
   callout: (m) => [m.keyHeads, " key / ", m.valueHeads, " value heads"],
 } satisfies MixerKindCore<GatedDeltaNetMixer>;
-

@@ -10,7 +10,17 @@ import { validateSpec, formatIssues } from "../../validate.js";
 // Kimi K3's text stack (transformers modular_kimi_k3.py with the K3 config values).
 const d = 7168;
 const arch = { dModel: d, norm: { kind: "rmsnorm", placement: "pre" } } as const;
-const gatedMla: MlaMixer = { kind: "mla", heads: 96, qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, rope: false, outputGate: "elementwise" };
+const gatedMla: MlaMixer = {
+  kind: "mla",
+  heads: 96,
+  qLoraRank: 1536,
+  kvLoraRank: 512,
+  qkNopeHeadDim: 128,
+  qkRopeHeadDim: 64,
+  vHeadDim: 128,
+  rope: false,
+  outputGate: "elementwise",
+};
 const { outputGate: _gate, ...plainMla } = gatedMla;
 
 describe("gated MLA (Kimi K3, Hy4)", () => {
@@ -67,7 +77,17 @@ describe("Kimi Delta Attention with a full-rank decay gate (Ling 3.0)", () => {
 });
 
 describe("LatentMoE with a normalised latent (Kimi K3)", () => {
-  const k3: MoeFfn = { kind: "moe", experts: 896, activeExperts: 16, expertHidden: 3072, sharedExperts: 2, activation: "situ", gated: true, latent: 3584, latentNorm: true };
+  const k3: MoeFfn = {
+    kind: "moe",
+    experts: 896,
+    activeExperts: 16,
+    expertHidden: 3072,
+    sharedExperts: 2,
+    activation: "situ",
+    gated: true,
+    latent: 3584,
+    latentNorm: true,
+  };
   it("counts the down- and up-projections, the latent RMSNorm, and experts in the latent width", () => {
     const p = moe.params(k3, d);
     expect(p.perExpert).toBe(3 * 3584 * 3072);
@@ -77,7 +97,9 @@ describe("LatentMoE with a normalised latent (Kimi K3)", () => {
   it("shows the latent and rejects a norm without a latent", () => {
     expect(moeDetails.facts(k3)).toContainEqual(["Expert latent width", "3,584 (normalised)"]);
     const { latent: _l, ...noLatent } = k3;
-    expect(moeDetails.relations(noLatent, ["ffns", "moe"])).toEqual([{ path: ["ffns", "moe", "latentNorm"], message: "is set but latent is missing" }]);
+    expect(moeDetails.relations(noLatent, ["ffns", "moe"])).toEqual([
+      { path: ["ffns", "moe", "latentNorm"], message: "is set but latent is missing" },
+    ]);
   });
 });
 

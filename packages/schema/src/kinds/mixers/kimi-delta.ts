@@ -54,4 +54,3 @@ export const kimiDelta = {
   ...fixedNames("Kimi Delta Attention", "**Kimi Delta** Attention"),
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<KimiDeltaMixer>;
-

@@ -39,4 +39,3 @@ export const lightning = {
   ...fixedNames("Lightning Attention", "**Lightning** Attention"),
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<LightningMixer>;
-

@@ -43,4 +43,3 @@ export const mamba2 = {
   ...fixedNames("Mamba-2", "**Mamba-2** (state space)", "**Mamba-2**"),
   callout: (m) => [m.heads, " heads, state ", m.stateSize],
 } satisfies MixerKindCore<Mamba2Mixer>;
-

@@ -32,7 +32,11 @@ export const minimaxSparseDetails = {
   relations(m, arch, path) {
     const issues = attentionDetails.relations(asAttention(m), arch, path);
     const local = m.indexer.localBlocks ?? 0;
-    if (local > m.indexer.topKBlocks) issues.push({ path: [...path, "indexer", "localBlocks"], message: `must not exceed topKBlocks (${m.indexer.topKBlocks}), got ${local}` });
+    if (local > m.indexer.topKBlocks)
+      issues.push({
+        path: [...path, "indexer", "localBlocks"],
+        message: `must not exceed topKBlocks (${m.indexer.topKBlocks}), got ${local}`,
+      });
     return issues;
   },
   withDefaults: asWritten,

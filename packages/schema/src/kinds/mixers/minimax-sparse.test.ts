@@ -9,7 +9,9 @@ import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & { cache: Required<Omit<MixerKind<MiniMaxSparseMixer>["cache"], "windowPerToken">> } = {
+const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & {
+  cache: Required<Omit<MixerKind<MiniMaxSparseMixer>["cache"], "windowPerToken">>;
+} = {
   ...core,
   ...minimaxSparseDetails,
   cache: { ...core.cache, ...minimaxSparseDetails.cache },

@@ -25,7 +25,10 @@ export interface BlockSparseIndexer {
  * MiniMax Sparse Attention (MSA): softmax attention with q/k norms and partial RoPE like `attention`, restricted
  * per query to the `topKBlocks` key blocks (of `blockSize` tokens) that a lightning indexer scores highest.
  */
-export interface MiniMaxSparseMixer extends Pick<AttentionMixer, "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "sinks"> {
+export interface MiniMaxSparseMixer extends Pick<
+  AttentionMixer,
+  "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "sinks"
+> {
   kind: "minimax-sparse";
   /** The block indexer. */
   indexer: BlockSparseIndexer;

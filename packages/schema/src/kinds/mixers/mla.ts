@@ -77,4 +77,3 @@ export const mla = {
   callout: (m) => [m.heads, " heads"],
   calloutNotes: (m, layers) => (m.indexer?.shared ? [[layers, " layers reuse an earlier layer's token selection"]] : []),
 } satisfies MixerKindCore<MlaMixer>;
-

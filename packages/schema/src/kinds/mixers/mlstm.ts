@@ -32,4 +32,3 @@ export const mlstm = {
   ...fixedNames("mLSTM", "**mLSTM** with matrix memory", "**mLSTM**"),
   callout: (m) => [m.heads, " heads"],
 } satisfies MixerKindCore<MlstmMixer>;
-

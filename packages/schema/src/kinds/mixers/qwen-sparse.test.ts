@@ -9,11 +9,12 @@ import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const qwenSparse: Required<MixerKind<QwenSparseMixer>> & { cache: Required<Omit<MixerKind<QwenSparseMixer>["cache"], "windowPerToken">> } = {
-  ...core,
-  ...qwenSparseDetails,
-  cache: { ...core.cache, ...qwenSparseDetails.cache },
-};
+const qwenSparse: Required<MixerKind<QwenSparseMixer>> & { cache: Required<Omit<MixerKind<QwenSparseMixer>["cache"], "windowPerToken">> } =
+  {
+    ...core,
+    ...qwenSparseDetails,
+    cache: { ...core.cache, ...qwenSparseDetails.cache },
+  };
 
 // Qwen3.8-Flash-Next's softmax layer (transformers Qwen4ExpTextAttention with the checkpoint's config values).
 const d = 2560;
@@ -27,7 +28,14 @@ const qsa: QwenSparseMixer = {
   outputGate: "elementwise",
   indexer: { heads: 4, headDim: 128, blockSize: 4, topKBlocks: 512 },
 };
-const gated = { kind: "attention", heads: 24, kvHeads: 2, headDim: 256, qkNorm: { kind: "rmsnorm", scope: "head" }, outputGate: "elementwise" } as const;
+const gated = {
+  kind: "attention",
+  heads: 24,
+  kvHeads: 2,
+  headDim: 256,
+  qkNorm: { kind: "rmsnorm", scope: "head" },
+  outputGate: "elementwise",
+} as const;
 
 describe("Qwen Sparse Attention", () => {
   it("counts the gated GQA projections and q/k norms plus index_qk_proj and the indexer's two RMSNorms", () => {
@@ -91,6 +99,8 @@ describe("Qwen Sparse Attention", () => {
       layers: [{ mixer: "m", ffn: "f" }],
     };
     expect(formatIssues(validateSpec({ id: "x", name: "x", architecture: { ...base, mixers: { m: bare } } }).issues)).toMatch(/indexer/);
-    expect(formatIssues(validateSpec({ id: "x", name: "x", architecture: { ...base, mixers: { m: { ...qsa, kvHeads: 5 } } } }).issues)).toMatch(/kvHeads.*divide/);
+    expect(
+      formatIssues(validateSpec({ id: "x", name: "x", architecture: { ...base, mixers: { m: { ...qsa, kvHeads: 5 } } } }).issues),
+    ).toMatch(/kvHeads.*divide/);
   });
 });

@@ -24,7 +24,10 @@ export interface QwenSparseIndexer {
  * (output gate, q/k norms, partial RoPE), restricted per query to the `topKBlocks` blocks of `blockSize` tokens
  * whose mean raw indexer key scores highest, plus the tokens of the unfinished last block.
  */
-export interface QwenSparseMixer extends Pick<AttentionMixer, "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "outputGate"> {
+export interface QwenSparseMixer extends Pick<
+  AttentionMixer,
+  "heads" | "kvHeads" | "headDim" | "valueHeadDim" | "qkvBias" | "outBias" | "qkNorm" | "rope" | "outputGate"
+> {
   kind: "qwen-sparse";
   /** The block indexer. */
   indexer: QwenSparseIndexer;

@@ -29,4 +29,3 @@ export const shortConv = {
   ...fixedNames("short convolution", "Gated **short convolution**"),
   callout: (m) => ["kernel ", m.convKernel],
 } satisfies MixerKindCore<ShortConvMixer>;
-

@@ -68,9 +68,16 @@ describe("a shared sparse indexer (IndexShare / IndexCache)", () => {
 
   it("says so in the popover and validates", () => {
     expect(mlaDetails.facts(own)).toContainEqual(["Sparse indexer", "32 heads × 128, top-2,048"]);
-    expect(mlaDetails.facts(shared)).toContainEqual(["Sparse indexer", "none of its own: reuses the top-2,048 of the last layer with an indexer"]);
+    expect(mlaDetails.facts(shared)).toContainEqual([
+      "Sparse indexer",
+      "none of its own: reuses the top-2,048 of the last layer with an indexer",
+    ]);
     expect(validateSpec({ id: "x", name: "x", ...spec }).issues).toEqual([]);
-    const bad = validateSpec({ id: "x", name: "x", architecture: { ...spec.architecture, mixers: { own, shared: { ...shared, indexer: { ...shared.indexer, shared: "yes" } } } } });
+    const bad = validateSpec({
+      id: "x",
+      name: "x",
+      architecture: { ...spec.architecture, mixers: { own, shared: { ...shared, indexer: { ...shared.indexer, shared: "yes" } } } },
+    });
     expect(formatIssues(bad.issues)).toMatch(/architecture\.mixers\.shared\.indexer\.shared.*expected true or false/);
   });
 });
