@@ -4,8 +4,8 @@
 
 // C0 controls except tab/newline/carriage return, DEL, C1 controls, lone surrogates and the
 // non-characters U+FFFE/U+FFFF: none of them may appear in an XML document.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Bidirectional overrides and isolates can make text display differently from what it says.
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
