@@ -39,6 +39,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const perSuite = [];
+// Each failed test with the start of its message, printed last so that a log cut to its tail still names them.
+const failures = [];
+const firstLines = (text, n) =>
+  String(text ?? "")
+    .split("\n")
+    .slice(0, n)
+    .join("\n    ");
 for (const ws of workspaces) {
   const dir = join(ws, "reports");
   if (!existsSync(dir)) continue;
@@ -50,8 +57,12 @@ for (const ws of workspaces) {
     let s = 0;
     for (const suite of suites) {
       for (const tc of asArray(suite.testcase)) {
-        if (tc.failure !== undefined || tc.error !== undefined) f++;
-        else if (tc.skipped !== undefined) s++;
+        if (tc.failure !== undefined || tc.error !== undefined) {
+          f++;
+          const detail = asArray(tc.failure ?? tc.error)[0];
+          const message = typeof detail === "string" ? detail : [detail?.message, detail?.["#text"]].filter(Boolean).join("\n");
+          failures.push(`FAILED ${ws.slice(root.length)} ${tc.classname ?? ""} > ${tc.name}\n    ${firstLines(message, 12)}`);
+        } else if (tc.skipped !== undefined) s++;
         else p++;
       }
     }
@@ -61,6 +72,8 @@ for (const ws of workspaces) {
     perSuite.push(`${ws.slice(root.length)}/reports/${file}: ${p} passed, ${f} failed${s ? `, ${s} skipped` : ""}`);
   }
 }
+if (failures.length > 0)
+  console.log(`\n${failures.slice(0, 20).join("\n")}${failures.length > 20 ? `\n… and ${failures.length - 20} more` : ""}`);
 console.log(`\n${perSuite.join("\n")}`);
 const ok = checksOk && turbo.status === 0 && failed === 0 && passed > 0;
 if (!checksOk) console.log("formatting, lint or typecheck failed (see the output above; `pnpm format` fixes formatting)");
