@@ -13,7 +13,8 @@ export interface Recorded {
   requests: string[];
   /** Requests to anything but loopback, which were blocked. */
   blocked: string[];
-  failed: string[];
+  /** Loopback requests the browser reported as failed, with Chromium's error text (e.g. `net::ERR_ABORTED`). */
+  failed: { url: string; error: string }[];
   consoleErrors: string[];
   pageErrors: string[];
 }
@@ -50,7 +51,7 @@ export async function openBrowser(): Promise<Session> {
   const page = await context.newPage();
   page.on("request", (r) => recorded.requests.push(r.url()));
   page.on("requestfailed", (r) => {
-    if (loopback(r.url())) recorded.failed.push(`${r.url()} (${r.failure()?.errorText ?? "failed"})`);
+    if (loopback(r.url())) recorded.failed.push({ url: r.url(), error: r.failure()?.errorText ?? "failed" });
   });
   page.on("console", (m) => {
     if (m.type() === "error") recorded.consoleErrors.push(m.text());

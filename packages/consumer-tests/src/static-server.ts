@@ -21,6 +21,8 @@ export interface ServedRequest {
   status: number;
   /** Bytes of the file served (uncompressed; this server does not gzip). */
   bytes: number;
+  /** True once the whole answer was handed to the connection (the response's `finish` event). */
+  complete: boolean;
 }
 
 export interface StaticServer {
@@ -40,7 +42,9 @@ export async function serveStatic(root: string, options: { prefix?: string; cors
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = decodeURIComponent(url.pathname);
     const finish = (status: number, headers: Record<string, string> = {}, bytes = 0) => {
-      requests.push({ method: req.method ?? "GET", path, status, bytes });
+      const served: ServedRequest = { method: req.method ?? "GET", path, status, bytes, complete: false };
+      requests.push(served);
+      res.on("finish", () => (served.complete = true));
       res.writeHead(status, { ...(options.cors ? { "access-control-allow-origin": "*" } : {}), "cache-control": "no-store", ...headers });
     };
     if (!path.startsWith(prefix)) {

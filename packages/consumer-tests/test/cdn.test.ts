@@ -116,6 +116,15 @@ describe("CDN embed: <script type=module src=…/cdn/llm-arch.js> + <llm-arch mo
     const { session } = ready();
     expect(session.recorded.pageErrors).toEqual([]);
     expect(session.recorded.consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
-    expect(session.recorded.failed).toEqual([]);
+    // Chromium reports a fetch as aborted when the page reads a chunked answer (no Content-Length, as this server and
+    // many CDNs send) to its end through a stream reader, as the element does to cap the size: measured 12 of 30
+    // page loads with a stream reader against 0 of 40 with res.text(). The data has then arrived in full, so such a
+    // report counts only when the server did not send the whole answer.
+    const sentInFull = (url: string) => {
+      const { origin, pathname } = new URL(url);
+      return origin === cdn!.origin && cdn!.requests.some((r) => r.path === decodeURIComponent(pathname) && r.status === 200 && r.complete);
+    };
+    const failed = session.recorded.failed.filter((f) => !(f.error === "net::ERR_ABORTED" && sentInFull(f.url)));
+    expect(failed.map((f) => `${f.url} (${f.error})`)).toEqual([]);
   });
 });
