@@ -37,8 +37,10 @@ export interface OfficialCheck {
   tolerance: number;
   /** (computed − official) / official. */
   relativeError: number;
-  /** Whether the difference is within tolerance. */
+  /** Whether the difference is within tolerance (for a size class: our count within a factor of two of it). */
   ok: boolean;
+  /** The official figure is a size class from the model's name, not a count (`officialParams.sizeClass`). */
+  sizeClass?: true;
   /** The spec's explanation when it is not (see `officialParams.deviations`). */
   deviation?: string;
 }
@@ -59,15 +61,18 @@ export function scopedCount(counts: ParamCounts, which: "total" | "active", scop
   return paramsWithout(withLookups, scope.excludes) + external;
 }
 
-function check(computed: number, official: number, roundedTo?: number): OfficialCheck {
+/** How far from a size class a count may be: within a factor of two ("1B" places a model between 0.5B and 2B). */
+export const sizeClassFactor = 2;
+
+function check(computed: number, official: number, roundedTo?: number, sizeClass?: boolean): OfficialCheck {
+  const relativeError = (computed - official) / official;
+  if (sizeClass) {
+    // The band is asymmetric; `tolerance` is its upper side.
+    const ok = computed * sizeClassFactor >= official && computed <= official * sizeClassFactor;
+    return { computed, official, tolerance: official * (sizeClassFactor - 1), relativeError, ok, sizeClass: true };
+  }
   const tolerance = officialTolerance(official, roundedTo);
-  return {
-    computed,
-    official,
-    tolerance,
-    relativeError: (computed - official) / official,
-    ok: Math.abs(computed - official) <= tolerance,
-  };
+  return { computed, official, tolerance, relativeError, ok: Math.abs(computed - official) <= tolerance };
 }
 
 /** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
@@ -82,10 +87,10 @@ export function compareWithOfficial(
     return deviation === undefined ? c : { ...c, deviation };
   };
   const result: { total: OfficialCheck; active?: OfficialCheck } = {
-    total: explain("total", check(scopedCount(counts, "total", o.scope), o.total, o.roundedTo)),
+    total: explain("total", check(scopedCount(counts, "total", o.scope), o.total, o.roundedTo, o.sizeClass)),
   };
   if (o.active !== undefined) {
-    result.active = explain("active", check(scopedCount(counts, "active", o.activeScope ?? o.scope), o.active, o.roundedTo));
+    result.active = explain("active", check(scopedCount(counts, "active", o.activeScope ?? o.scope), o.active, o.roundedTo, o.sizeClass));
   }
   return result;
 }

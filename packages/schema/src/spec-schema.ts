@@ -106,6 +106,7 @@ export const OfficialParamsSchema = strict({
   roundedTo: z.optional(positiveInt()),
   asWritten: text(200, 1),
   source: url(),
+  sizeClass: z.optional(bool()),
   scope: z.optional(ParamScopeSchema),
   activeScope: z.optional(ParamScopeSchema),
   note: z.optional(text(1000)),

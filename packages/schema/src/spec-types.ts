@@ -179,6 +179,12 @@ export interface OfficialParams {
   asWritten: string;
   /** Where the creators state it. */
   source: Url;
+  /**
+   * The figure is a size class that the model's name carries ("Antares 1B"), not a parameter count: views show it
+   * as a size class, and it is held only to the band a size class places a model in (our count within a factor of
+   * two of it), not to the count tolerance or the written-deviation cap. The model's name must contain the figure.
+   */
+  sizeClass?: boolean;
   /** What the total counts, relative to the spec. */
   scope?: ParamScope;
   /** What the active figure counts, when it differs from `scope`. */

@@ -3,6 +3,7 @@
  */
 import type * as z from "zod/mini";
 import { maxDefinitions } from "./layers.js";
+import { formatCount } from "./format.js";
 import { maxGroupDepth, ModelSpecSchema, patterns } from "./spec-schema.js";
 import type { DatasetEntry, DatasetMetadataField, ModelSpec } from "./spec-types.js";
 
@@ -281,6 +282,22 @@ export function checkDatasetEntry(spec: ModelSpec): SpecIssue[] {
   }
   for (const field of ["summary", "keyDetail"] as const) {
     if (spec[field] !== undefined && spec[field].trim() === "") issues.push({ path: field, message: "must not be empty" });
+  }
+  const official = spec.officialParams;
+  if (official?.sizeClass) {
+    // A size class is the one the name carries: "1B" in "Antares 1B".
+    const name = spec.name.toUpperCase().replace(/\s+/g, "");
+    for (const figure of ["total", "active"] as const) {
+      const value = official[figure];
+      if (value === undefined) continue;
+      const label = formatCount(value);
+      if (!name.includes(label.toUpperCase())) {
+        issues.push({
+          path: `officialParams.${figure}`,
+          message: `a size class must be the one the model's name carries: "${label}" is not in "${spec.name}"`,
+        });
+      }
+    }
   }
   return issues;
 }

@@ -25,13 +25,19 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
         : formatCount(p.total),
       `${formatInt(p.total)} computed${p.mtp ? ` + ${formatCount(p.mtp)} in MTP modules` : ""}`,
     ],
-    [
-      "Creators' figure",
-      spec.officialParams.asWritten,
-      official.total.ok && (official.active?.ok ?? true)
-        ? "our count agrees within rounding"
-        : `ours differs by ${(official.total.relativeError * 100).toFixed(1)}%${official.total.deviation ? `: ${official.total.deviation}` : ""}`,
-    ],
+    spec.officialParams.sizeClass
+      ? [
+          "Creators' figure",
+          `${spec.officialParams.asWritten} (a size class in the model's name, not a parameter count)`,
+          `our count is ${(official.total.computed / official.total.official).toFixed(2)} × the class`,
+        ]
+      : [
+          "Creators' figure",
+          spec.officialParams.asWritten,
+          official.total.ok && (official.active?.ok ?? true)
+            ? "our count agrees within rounding"
+            : `ours differs by ${(official.total.relativeError * 100).toFixed(1)}%${official.total.deviation ? `: ${official.total.deviation}` : ""}`,
+        ],
     [
       "Context",
       stats.contextLength === null ? "no explicit limit" : `${formatTokens(stats.contextLength)} tokens`,
