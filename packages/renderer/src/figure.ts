@@ -38,19 +38,27 @@ export const MAX_RENDER_WIDTH = 100_000;
  * Checks the options every renderer shares, at its entry: `theme` light or dark, `accent` a `#rrggbb` (or
  * `#rgb`) colour, `width` a number from 1 to {@link MAX_RENDER_WIDTH}; absent options are fine. Throws a
  * TypeError for a value of the wrong type and a RangeError for one out of range, naming the option and quoting
- * at most 40 characters of the value.
+ * at most 40 characters of the value (and at most 48 once escaped).
  */
 export function checkRenderOptions(o: Pick<RenderOptions, "theme" | "accent" | "width">): void {
   const check = (name: keyof typeof o, type: string, ok: (v: never) => boolean, expected: string) => {
     const v: unknown = o[name];
     if (v !== undefined && (typeof v !== type || !ok(v as never))) {
-      const got = typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "number" ? v : typeof v;
+      const got = typeof v === "string" ? quoted(v) : typeof v === "number" ? v : typeof v;
       throw new (typeof v === type ? RangeError : TypeError)(`${name}: expected ${expected}, got ${got}`);
     }
   };
   check("theme", "string", (v: string) => v === "light" || v === "dark", '"light" or "dark"');
   check("accent", "string", (v: string) => !!parseHex(v), "a #rrggbb colour");
   check("width", "number", (v: number) => v >= 1 && v <= MAX_RENDER_WIDTH, `a number from 1 to ${MAX_RENDER_WIDTH}`);
+}
+
+/** The value as a JSON string of at most 40 characters and 48 once escaped (control characters take six each). */
+function quoted(v: string): string {
+  let n = Math.min(v.length, 40);
+  let q = JSON.stringify(v.slice(0, n));
+  while (q.length > 48 && n > 0) q = JSON.stringify(v.slice(0, --n));
+  return q;
 }
 
 /** The id prefix used when none is given. */

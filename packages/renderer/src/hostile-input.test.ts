@@ -56,6 +56,13 @@ describe("render options are checked at the entry", () => {
       new RangeError(`accent: expected a #rrggbb colour, got "${"#".repeat(40)}"`),
     );
   });
+  it("keeps the quote short when the value is control characters (each escapes to six)", () => {
+    // Found by a fresh-seed soak of the quality suite: 40 control characters made a 122-character message.
+    const bad = "\u0000\u0001\u001f".repeat(20);
+    expect(() => renderModel(spec, { accent: bad })).toThrow(
+      new RangeError(`accent: expected a #rrggbb colour, got "${"\\u0000\\u0001\\u001f".repeat(2)}\\u0000"`),
+    );
+  });
   it("still renders with good options", () => {
     expect(renderModel(spec, { theme: "dark", accent: "#12ab34", width: 900 })).toContain('width="900"');
     expect(renderModel(spec, { accent: "#abc" })).toContain("<svg");
