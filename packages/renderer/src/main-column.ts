@@ -71,7 +71,7 @@ function positionalLabel(f: Facts): Line[] | undefined {
   const pos = f.arch.positional;
   if (pos.kind === "none" || pos.kind === "learned") return undefined;
   if (pos.kind === "alibi") return [[{ text: "ALiBi" }], [{ text: "(linear biases)" }]];
-  const attnKinds = new Set(["attention", "mla", "compressed-attention", "cca"]);
+  const attnKinds = new Set(["attention", "mla", "compressed-attention", "csa2", "cca"]);
   const attn = f.mixers.filter((m) => attnKinds.has(m.kind)) as (AttentionMixer | { kind: "mla"; rope?: false | { fraction?: number } })[];
   if (attn.length === 0) return undefined;
   const ropeLayers = f.layers.filter((l) => {

@@ -383,6 +383,7 @@ export interface QkNorm {
 // source of the JSON Schema.
 export type { AttentionMixer, RelativeBias } from "./kinds/mixers/attention.js";
 export type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
+export type { Csa2Mixer, Csa2Mode, Csa2Candidates } from "./kinds/mixers/csa2.js";
 export type { CcaMixer } from "./kinds/mixers/cca.js";
 export type { MlaMixer } from "./kinds/mixers/mla.js";
 export type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
@@ -399,6 +400,7 @@ export type { Mtp } from "./kinds/features/mtp.js";
 export type { LoopedDepth } from "./kinds/features/looped-depth.js";
 import type { AttentionMixer } from "./kinds/mixers/attention.js";
 import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
+import type { Csa2Mixer } from "./kinds/mixers/csa2.js";
 import type { CcaMixer } from "./kinds/mixers/cca.js";
 import type { MlaMixer } from "./kinds/mixers/mla.js";
 import type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
@@ -435,6 +437,7 @@ export type Mixer =
   | AttentionMixer
   | MlaMixer
   | CompressedAttentionMixer
+  | Csa2Mixer
   | CcaMixer
   | GatedDeltaNetMixer
   | KimiDeltaMixer

@@ -219,6 +219,32 @@ const compressedMixer = (): Arb<Mixer> =>
     )
     .map((m) => ({ kind: "compressed-attention", ...m }) as Mixer);
 
+/** A CSA2 layer that writes its own compressed rows (or a window-only one), so that it validates on its own. */
+const csa2Mixer = (): Arb<Mixer> =>
+  fc
+    .record({
+      groups: pos(16),
+      perGroup: pos(8),
+      headDim: pos(512),
+      rope: fc.double({ min: 0, max: 1, noNaN: true }),
+      qLoraRank: pos(2048),
+      outputLoraRank: pos(1024),
+      window: pos(4096),
+      compressRatio: fc.option(pos(8), { nil: undefined }),
+      indexer: fc.option(fc.record({ heads: pos(64), headDim: pos(256), topK: pos(2048) }), { nil: undefined }),
+    })
+    .map(
+      ({ groups, perGroup, rope, compressRatio, indexer, ...m }) =>
+        ({
+          kind: "csa2",
+          heads: groups * perGroup,
+          outputGroups: groups,
+          ropeDim: Math.floor(rope * m.headDim),
+          ...m,
+          ...(compressRatio ? { compressRatio, mode: "full", ...(indexer ? { indexer } : {}) } : {}),
+        }) as Mixer,
+    );
+
 const ccaMixer = (): Arb<Mixer> =>
   fc
     .record(
@@ -324,6 +350,7 @@ export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => A
   attention: attentionMixer,
   mla: mlaMixer,
   "compressed-attention": compressedMixer,
+  csa2: csa2Mixer,
   cca: ccaMixer,
   "gated-deltanet": gdnMixer,
   "kimi-delta": kimiDeltaMixer,

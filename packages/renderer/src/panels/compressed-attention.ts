@@ -1,16 +1,17 @@
 /**
- * The compressed-attention panel (CSA / HCA / window-only layers).
+ * The compressed-attention panel (DeepSeek V4's CSA / HCA / window-only layers, and V4.1's CSA2 layers that share
+ * their compressed rows across layers).
  */
-import type { CompressedAttentionMixer } from "@archgal/schema/metrics";
+import type { CompressedAttentionMixer, Csa2Mixer } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
 
-/** DeepSeek V4's compressed attention (CSA / HCA / window-only layers). */
-export function compressedPanel(f: Facts, id: string): Panel {
-  const all = f.mixers.filter((m): m is CompressedAttentionMixer => m.kind === "compressed-attention");
+/** Compressed attention of one kind: `compressed-attention` (CSA / HCA) or `csa2` (rows shared across layers). */
+export function compressedPanel(f: Facts, id: string, kind: "compressed-attention" | "csa2" = "compressed-attention"): Panel {
+  const all = f.mixers.filter((m): m is CompressedAttentionMixer | Csa2Mixer => m.kind === kind);
   const m = all.find((x) => x.compressRatio && x.indexer) ?? all.find((x) => x.compressRatio) ?? all[0]!;
-  const p = start(id, [t("Compressed attention (CSA / HCA)")]);
+  const p = start(id, [t(kind === "csa2" ? "Shared compressed attention (CSA2)" : "Compressed attention (CSA / HCA)")]);
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cix] = [85, 250, 395];
   const out = node(p, 200, y0, [[t("Grouped output ("), n(m.outputGroups), t(" groups)")]], { w: 210 });
@@ -96,7 +97,13 @@ export function compressedPanel(f: Facts, id: string): Panel {
       n(layers),
       t(" layers, "),
       ...(x.compressRatio
-        ? [t("1 KV row per "), n(x.compressRatio), t(" tokens"), ...(x.indexer ? [t(", top "), n(x.indexer.topK)] : [])]
+        ? [
+            t("1 KV row per "),
+            n(x.compressRatio),
+            t(" tokens"),
+            ...(x.indexer ? [t(", top "), n(x.indexer.topK)] : []),
+            ...(x.kind === "csa2" && x.mode ? [t(`, ${x.mode}`)] : []),
+          ]
         : [t("window "), n(x.window), t(" only")]),
     ]);
   }

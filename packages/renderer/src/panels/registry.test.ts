@@ -63,6 +63,7 @@ describe("mixer panel registry", () => {
       "lightning",
       "short-conv",
       "compressed-attention",
+      "csa2",
       "cca",
       "minimax-sparse",
       "qwen-sparse",

@@ -44,6 +44,7 @@ export const mixerPanelKinds = {
   lightning: { build: (m) => lightningPanel(m, "lightning") },
   "short-conv": { build: (m) => shortConvPanel(m, "short-conv") },
   "compressed-attention": { build: (_m, f) => compressedPanel(f, "compressed-attention") },
+  csa2: { build: (_m, f) => compressedPanel(f, "csa2", "csa2") },
   cca: { build: (m) => ccaPanel(m, "cca") },
   "minimax-sparse": { build: (m) => minimaxSparsePanel(m, "minimax-sparse") },
   "qwen-sparse": { build: (m) => qwenSparsePanel(m, "qwen-sparse") },

@@ -10,6 +10,7 @@ import { coreKinds, type coreFeatures, type KindRegistry } from "./registry.js";
 import { attentionDetails } from "./mixers/attention.details.js";
 import { mlaDetails } from "./mixers/mla.details.js";
 import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
+import { csa2Details } from "./mixers/csa2.details.js";
 import { ccaDetails } from "./mixers/cca.details.js";
 import { gatedDeltanetDetails } from "./mixers/gated-deltanet.details.js";
 import { kimiDeltaDetails } from "./mixers/kimi-delta.details.js";
@@ -32,6 +33,7 @@ export const coreMixerDetails = {
   attention: attentionDetails,
   mla: mlaDetails,
   "compressed-attention": compressedAttentionDetails,
+  csa2: csa2Details,
   cca: ccaDetails,
   "gated-deltanet": gatedDeltanetDetails,
   "kimi-delta": kimiDeltaDetails,

@@ -9,6 +9,7 @@ import type { BlockFeature, FfnKindCore, MixerKind, MixerKindCore } from "./mixe
 import { attention } from "./mixers/attention.js";
 import { mla } from "./mixers/mla.js";
 import { compressedAttention } from "./mixers/compressed-attention.js";
+import { csa2 } from "./mixers/csa2.js";
 import { cca } from "./mixers/cca.js";
 import { gatedDeltanet } from "./mixers/gated-deltanet.js";
 import { kimiDelta } from "./mixers/kimi-delta.js";
@@ -34,6 +35,7 @@ export const coreMixerKinds = {
   attention,
   mla,
   "compressed-attention": compressedAttention,
+  csa2,
   cca,
   "gated-deltanet": gatedDeltanet,
   "kimi-delta": kimiDelta,

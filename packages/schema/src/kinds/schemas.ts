@@ -8,6 +8,7 @@ import type { Ffn, Mixer } from "../spec-types.js";
 import { AttentionMixerSchema } from "./mixers/attention.schema.js";
 import { MlaMixerSchema } from "./mixers/mla.schema.js";
 import { CompressedAttentionMixerSchema } from "./mixers/compressed-attention.schema.js";
+import { Csa2MixerSchema } from "./mixers/csa2.schema.js";
 import { CcaMixerSchema } from "./mixers/cca.schema.js";
 import { GatedDeltaNetMixerSchema } from "./mixers/gated-deltanet.schema.js";
 import { KimiDeltaMixerSchema } from "./mixers/kimi-delta.schema.js";
@@ -24,6 +25,7 @@ export {
   AttentionMixerSchema,
   MlaMixerSchema,
   CompressedAttentionMixerSchema,
+  Csa2MixerSchema,
   CcaMixerSchema,
   GatedDeltaNetMixerSchema,
   KimiDeltaMixerSchema,
@@ -45,6 +47,7 @@ const mixerSchemaByKind = {
   attention: AttentionMixerSchema,
   mla: MlaMixerSchema,
   "compressed-attention": CompressedAttentionMixerSchema,
+  csa2: Csa2MixerSchema,
   cca: CcaMixerSchema,
   "gated-deltanet": GatedDeltaNetMixerSchema,
   "kimi-delta": KimiDeltaMixerSchema,
