@@ -24,6 +24,7 @@ import {
 import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/schemas.js";
 import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
+import { engramRelations } from "./kinds/features/engram.details.js";
 
 export { describeValue, strict } from "./kinds/schema-kit.js";
 export { coreMixerSchemas, mixerKinds } from "./kinds/schemas.js";
@@ -199,6 +200,15 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
       strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) }),
     ),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
+    engram: z.optional(
+      strict({
+        layers: z.array(nonNegativeInt()).check(z.minLength(1), z.maxLength(maxLayers)),
+        rows: z.array(positiveInt()).check(z.minLength(1), z.maxLength(maxLayers)),
+        maxNgram: positiveInt(),
+        heads: positiveInt(),
+        dim: positiveInt(),
+      }),
+    ),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
 }
@@ -324,6 +334,8 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
     if (hc.form !== "low-rank" && hc.rank !== undefined)
       issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
   }
+
+  issues.push(...engramRelations(arch));
 
   if (arch.loop && arch.loop.passes < 2) {
     issues.push({

@@ -398,6 +398,7 @@ export type { MlpFfn } from "./kinds/ffns/mlp.js";
 export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
 export type { LoopedDepth } from "./kinds/features/looped-depth.js";
+export type { EngramMemory } from "./kinds/features/engram.js";
 import type { AttentionMixer } from "./kinds/mixers/attention.js";
 import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
 import type { Csa2Mixer } from "./kinds/mixers/csa2.js";
@@ -415,6 +416,7 @@ import type { MlpFfn } from "./kinds/ffns/mlp.js";
 import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
 import type { LoopedDepth } from "./kinds/features/looped-depth.js";
+import type { EngramMemory } from "./kinds/features/engram.js";
 
 /** DeepSeek Sparse Attention's lightning indexer (DeepSeek V3.2, GLM-5). */
 export interface SparseIndexer {
@@ -526,6 +528,11 @@ export interface Architecture {
    * `numLayers` and `layers` describe the stored layers once.
    */
   loop?: LoopedDepth;
+  /**
+   * Engram memory (DeepSeek V4.1): hashed n-gram tables read at some layers and written into the residual streams.
+   * Counted with the n-gram tables (`ngramEmbedding`): the tables are looked up, their projections multiplied.
+   */
+  engram?: EngramMemory;
   /**
    * Final logit soft-capping value (Gemma 2).
    * @exclusiveMinimum 0

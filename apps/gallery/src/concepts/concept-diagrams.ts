@@ -470,6 +470,24 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += text(230, 119, "same matrix E", { anchor: "start", size: 10, weight: 700 });
     return svg(body, l);
   },
+  "causal-encoder-decoder": (l) => {
+    let body = text(12, 18, "prompt tokens stop halfway; generated ones go on", { anchor: "start", cls: "muted", size: 10.5 });
+    body += box(60, 150, 120, 28, "encoder layers", "q", 10.5) + box(60, 70, 120, 28, "decoder layers", "box", 10.5);
+    body += arrow(120, 150, 120, 98) + line(180, 164, 236, 164, "line", 1.2, true) + line(180, 84, 236, 84);
+    body +=
+      text(240, 168, "prompt", { anchor: "start", size: 9.5, cls: "muted" }) +
+      text(240, 88, "generated", { anchor: "start", size: 9.5, cls: "muted" });
+    body += text(120, 126, "shared cache", { size: 9.5, cls: "muted" });
+    return svg(body, l);
+  },
+  engram: (l) => {
+    let body = text(12, 18, "last tokens hashed into a large table", { anchor: "start", cls: "muted", size: 10.5 });
+    for (let i = 0; i < 3; i++) body += box(20 + i * 44, 150, 38, 22, ["t − 2", "t − 1", "t"][i]!, "box", 10);
+    body += arrow(86, 150, 86, 124) + box(40, 96, 92, 26, "hash heads", "q", 10);
+    body += arrow(132, 109, 176, 109) + box(176, 60, 110, 100, "table rows", "box", 10.5);
+    body += arrow(231, 60, 231, 40) + text(231, 34, "gate → residual", { size: 9.5, cls: "muted" });
+    return svg(body, l);
+  },
   "per-layer-embeddings": (l) => {
     let body = box(16, 150, 96, 30, "per-layer table", "kv", 10);
     for (let i = 0; i < 5; i++) {

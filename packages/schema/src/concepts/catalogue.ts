@@ -559,6 +559,23 @@ const entries = {
     related: ["hyper-connections", "sandwich-norm"],
     figure: "One block stack with an arrow from its top back to its bottom, labelled with the number of passes.",
   },
+  "causal-encoder-decoder": {
+    name: "Causal encoder-decoder",
+    short: "Causal enc-dec",
+    category: "Normalisation and stability",
+    headline: true,
+    summary:
+      "The layer stack is split in two: every prompt token runs the lower half, while the upper half runs only for the tokens being generated.",
+    popover:
+      "A decoder-only stack cut in two. The lower layers (the encoder) process every prompt token and write the long-range cache; the upper layers (the decoder) read that cache and run only for generated tokens and the last window of the prompt, so reading a prompt costs about half the compute of writing an answer.",
+    body: [
+      "DeepSeek V4.1-Flash keeps one causal stack but gives its halves different jobs. The first 20 layers form the encoder: each prompt token goes through them, and the first decoder layer turns their output into the compressed rows that every later layer attends to.",
+      "The other 20 layers keep only a short sliding window of their own, so for a long prompt they need to run on its last few tokens only. Reading input therefore touches about half the weights that generating a token does: DeepSeek quotes 8B active parameters in prefill against 16B in decoding.",
+    ],
+    related: ["compressed-attention", "kv-sharing", "SWA"],
+    figure:
+      "A stack split at the middle: prompt tokens stop at the encoder, generated tokens continue through the decoder, which reads the encoder's cache.",
+  },
   "tied-embeddings": {
     name: "Tied embeddings",
     short: "Tied emb.",
@@ -586,6 +603,21 @@ const entries = {
     ],
     related: ["tied-embeddings", "kv-sharing"],
     figure: "A stack of layers, each receiving its own slice from a per-layer embedding table.",
+  },
+  engram: {
+    name: "Engram memory",
+    short: "Engram",
+    category: "Embeddings and heads",
+    headline: true,
+    summary: "At a few layers, the last few tokens are hashed into a huge table whose rows are gated into the residual stream.",
+    popover:
+      "A conditional memory: the 2- to 4-token sequences ending at each token are hashed into very large tables, and the rows found are projected and gated into the residual streams. The tables are only looked up, so they can live in host memory and do not count as active weights.",
+    body: [
+      "Engram, used by DeepSeek V4.1-Flash at two of its layers, gives the model a lookup memory beside its computed layers. For every token, the n-grams that end there are hashed by several hash heads into prime-sized buckets of a table with hundreds of millions of rows.",
+      "The rows found are concatenated, projected to one key per hyper-connection stream plus a shared value, and written into each stream through a gate that compares the stream with its key. Because the addresses depend only on the tokens, the rows can be fetched from host memory ahead of time; DeepSeek counts the tables apart from the backbone.",
+    ],
+    related: ["per-layer-embeddings", "hyper-connections"],
+    figure: "The last three tokens hashed into a large table; the rows found pass a gate into the residual stream.",
   },
   MTP: {
     name: "Multi-token prediction (MTP)",

@@ -39,6 +39,8 @@ export type Concept =
   | "logit-softcap"
   | "hyper-connections"
   | "looped-depth"
+  | "causal-encoder-decoder"
   | "tied-embeddings"
   | "per-layer-embeddings"
+  | "engram"
   | "MTP";

@@ -25,6 +25,7 @@ import { moeDetails } from "./ffns/moe.details.js";
 import { hyperConnectionsDetails } from "./features/hyper-connections.details.js";
 import { perLayerEmbeddingsDetails } from "./features/per-layer-embeddings.details.js";
 import { ngramEmbeddingsDetails } from "./features/ngram-embeddings.details.js";
+import { engramDetails } from "./features/engram.details.js";
 import { mtpDetails } from "./features/mtp.details.js";
 import { loopedDepthDetails } from "./features/looped-depth.details.js";
 
@@ -56,6 +57,7 @@ export const coreFeatureDetails = {
   hyperConnections: hyperConnectionsDetails,
   perLayerEmbeddings: perLayerEmbeddingsDetails,
   ngramEmbeddings: ngramEmbeddingsDetails,
+  engram: engramDetails,
   loopedDepth: loopedDepthDetails,
 } as const satisfies { [K in keyof typeof coreFeatures]: BlockFeatureDetails };
 

@@ -24,6 +24,7 @@ import { moe } from "./ffns/moe.js";
 import { hyperConnections } from "./features/hyper-connections.js";
 import { perLayerEmbeddings } from "./features/per-layer-embeddings.js";
 import { ngramEmbeddings } from "./features/ngram-embeddings.js";
+import { engram } from "./features/engram.js";
 import { mtp } from "./features/mtp.js";
 import { loopedDepth } from "./features/looped-depth.js";
 
@@ -56,6 +57,7 @@ export const coreFeatures = {
   hyperConnections,
   perLayerEmbeddings,
   ngramEmbeddings,
+  engram,
   loopedDepth,
 } as const satisfies Record<string, BlockFeature>;
 
