@@ -90,7 +90,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
  * its leader crosses no `avoid` line and no other leader and runs along none of the `borders` (containers' frames)
  * for long; where no such position exists within reach, the nearest free one whose leader is clean with a right
  * angle (level to the column edge, then along it), else the nearest with a leader a reader still follows, else the
- * free position with the least bad leader.
+ * free position with the least bad leader. The text stays off the `blocked` rectangles (panels).
  */
 export function placeCallouts(
   c: Canvas,
@@ -101,6 +101,7 @@ export function placeCallouts(
   avoid: readonly Point[][] = [],
   minY = -Infinity,
   borders: readonly Rect[] = [],
+  blocked: readonly Rect[] = [],
 ): Rect[] {
   const colX = side === "right" ? x : x - width;
   const segs: [Point, Point][] = avoid.flatMap((pts) => pts.slice(1).map((q, i): [Point, Point] => [pts[i]!, q]));
@@ -153,7 +154,12 @@ export function placeCallouts(
       const { r0, leader, elbow, want } = it;
       const free = (y: number) => {
         const rect = { ...r0, y: y - 6, h: r0.h + 12 };
-        return y >= minY && !obstacles.some((o) => overlaps(rect, o)) && !placed.some((o) => overlaps(rect, o));
+        return (
+          y >= minY &&
+          !obstacles.some((o) => overlaps(rect, o)) &&
+          !placed.some((o) => overlaps(rect, o)) &&
+          !blocked.some((o) => overlaps(rect, o))
+        );
       };
       const clean = (y: number) => {
         const [p, q] = leader(y);
@@ -208,7 +214,12 @@ export function placeCallouts(
       }
       // Nothing free within reach (a tall callout among many zoom leaders): below every obstacle and placed text
       // in the column, where it is free by construction.
-      const below = () => Math.max(want, minY, ...obstacles.map((o) => o.y + o.h + 7), ...placed.map((o) => o.y + o.h + 7));
+      const below = () =>
+        Math.max(
+          want,
+          minY,
+          ...[...obstacles, ...placed, ...blocked].filter((o) => o.x < r0.x + r0.w && o.x + o.w > r0.x).map((o) => o.y + o.h + 7),
+        );
       const at = y ?? fallback ?? below();
       ys.set(it, at);
       placed.push({ ...r0, y: at });

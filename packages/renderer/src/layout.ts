@@ -11,6 +11,7 @@ import { Canvas, labelRect } from "./canvas.js";
 import type { Box, Layout } from "./layout-types.js";
 import { mainColumn, type MainAnchors } from "./main-column.js";
 import type { CompactExtras } from "./compact-extras.js";
+import type { PanelPlacement } from "./panel-placement.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
 import { cleanText } from "./escape.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
@@ -39,8 +40,11 @@ export const COMPACT_REFERENCE_WIDTH = 360;
 /** Smallest text size (px) of the compact figure when it is drawn {@link COMPACT_REFERENCE_WIDTH} px wide. */
 export const COMPACT_MIN_TEXT_PX = 11;
 
-/** Places zoom panels right of the callouts, at x, and draws their zoom leaders (edges of kind `zoom`). */
-export type PanelPlacer = (f: Facts, canvas: Canvas, anchors: MainAnchors, x: number) => void;
+/**
+ * Places zoom panels right of the callouts, at x, and draws their zoom leaders (edges of kind `zoom`); returns
+ * their rectangles and a function that places the panels that go below the main column, clear of the callouts.
+ */
+export type PanelPlacer = (f: Facts, canvas: Canvas, anchors: MainAnchors, x: number) => PanelPlacement;
 
 const LEFT_W = 210;
 const RIGHT_W = 250;
@@ -169,7 +173,8 @@ export function layoutFigure(
   const rightX = frame.x + frame.w + 40;
 
   // Panels, with their zoom leaders.
-  if (placePanels && options.panels !== false && !compact) placePanels(f, all, anchors, rightX + RIGHT_W + 50);
+  const panels = placePanels && options.panels !== false && !compact ? placePanels(f, all, anchors, rightX + RIGHT_W + 50) : undefined;
+  const panelRects = panels?.rects ?? [];
 
   // Callouts.
   const right: Callout[] = [];
@@ -328,8 +333,8 @@ export function layoutFigure(
     extras?.layerMix(f, all, frame, y, fs);
   } else {
     const borders = all.boxes.filter((b) => b.container);
-    placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders);
-    placeCallouts(
+    const leftRects = placeCallouts(all, left, "left", LEFT_W + 10, LEFT_W - 10, [], frame.y - 10, borders, panelRects);
+    const rightRects = placeCallouts(
       all,
       right,
       "right",
@@ -338,7 +343,9 @@ export function layoutFigure(
       all.edges.filter((e) => e.kind === "zoom").map((e) => e.points),
       frame.y - 330,
       borders,
+      panelRects,
     );
+    panels?.placeBelow([...leftRects, ...rightRects]);
   }
 
   // Title.

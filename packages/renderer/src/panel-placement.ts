@@ -4,7 +4,7 @@
  */
 import type { Facts } from "./analysis.js";
 import type { Canvas } from "./canvas.js";
-import type { Box, Point } from "./layout-types.js";
+import type { Box, Point, Rect } from "./layout-types.js";
 import type { MainAnchors } from "./main-column.js";
 import { allPanels, type Panel } from "./panels/index.js";
 import { formatComponentId } from "./component-id.js";
@@ -36,27 +36,111 @@ function panelColumns(panels: Panel[], mainH: number): Panel[][] {
 }
 
 /**
+ * A panel placed: its top left corner and its column (0 or 1 right of the callouts; -1 below the main column,
+ * then `row` is its row there, from the top).
+ */
+export interface PlacedPanel {
+  p: Panel;
+  x: number;
+  y: number;
+  col: number;
+  row?: number;
+}
+
+/**
+ * The panels of a figure as placed so far: the rectangles of those right of the callouts (for the callouts to
+ * keep clear of), and `placeBelow`, which puts those below the main column in, clear of the given rectangles (the
+ * callouts, placed by then) and returns their rectangles.
+ */
+export interface PanelPlacement {
+  rects: Rect[];
+  placeBelow(occupied: readonly Rect[]): Rect[];
+}
+
+/** Width of a figure at which it is still comfortably read on a page (user units, 1:1 pixels). */
+export const TARGET_WIDTH = 1600;
+/** Width-to-height ratio a figure aims at (1.1–1.4:1, like a page-wide picture). */
+export const TARGET_ASPECT = 1.25;
+/** Height the title and subtitle add above the content (about). */
+const TITLE_H = 120;
+
+/** Panels that zoom into nothing and may stand below the main column: the layer listing, the MTP note, the mask. */
+const free = (p: Panel) => p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window");
+
+/**
+ * Where the panels go. Candidates: one column right of the callouts; one column with the panels that zoom into
+ * nothing below the main column, two to a row; two columns. The chosen one comes closest to
+ * {@link TARGET_ASPECT} without passing {@link TARGET_WIDTH} (a wider figure pays for every unit over it).
+ */
+export function arrangePanels(panels: readonly Panel[], top: number, mainBottom: number, x0: number): PlacedPanel[] {
+  const stack = (col: readonly Panel[], ci: number, out: PlacedPanel[]) => {
+    let y = top;
+    for (const p of col) {
+      out.push({ p, x: x0 + ci * (p.w + 36), y, col: ci });
+      y += p.h + PANEL_GAP;
+    }
+  };
+  const candidates: PlacedPanel[][] = [];
+  const one: PlacedPanel[] = [];
+  stack(panels, 0, one);
+  candidates.push(one);
+  const below = panels.filter(free);
+  if (below.length && below.length < panels.length) {
+    const out: PlacedPanel[] = [];
+    stack(
+      panels.filter((p) => !free(p)),
+      0,
+      out,
+    );
+    // Rows of two under the main column, right-aligned against the corridor before the panel column.
+    let y = mainBottom + PANEL_GAP;
+    for (let i = 0; i < below.length; i += 2) {
+      const row = below.slice(i, i + 2);
+      let x = x0 - 50;
+      for (const p of [...row].reverse()) {
+        x -= p.w;
+        out.push({ p, x, y, col: -1, row: i / 2 });
+        x -= 36;
+      }
+      y += Math.max(...row.map((p) => p.h)) + PANEL_GAP;
+    }
+    candidates.push(out);
+  }
+  const cols = panelColumns([...panels], mainBottom - top);
+  if (cols.length > 1) {
+    const out: PlacedPanel[] = [];
+    cols.forEach((col, ci) => stack(col, ci, out));
+    candidates.push(out);
+  }
+  const score = (c: PlacedPanel[]) => {
+    const left = Math.min(0, ...c.map((q) => q.x));
+    const right = Math.max(x0, ...c.map((q) => q.x + q.p.w));
+    const bottom = Math.max(mainBottom, ...c.map((q) => q.y + q.p.h));
+    const w = right - left + 48;
+    const h = bottom - top + TITLE_H + 48;
+    return Math.abs(Math.log(w / h / TARGET_ASPECT)) + Math.max(0, w - TARGET_WIDTH) / 400;
+  };
+  let best = candidates[0]!;
+  for (const c of candidates.slice(1)) if (score(c) < score(best)) best = c;
+  return best;
+}
+
+/**
  * Builds every panel of the figure, places them in columns starting at `x0` and draws the zoom leaders
  * (edges of kind `zoom`) from the main column's mixer and FFN boxes.
  *
  * Every leader leaves its box level, so that it crosses the callout column at its box's height only, and turns
  * in the corridor left of the panels, each leader at its own x. A leader to a first-column panel then runs to
  * it; one to a second-column panel crosses the first column through the gap between its panels that is nearest
- * to the leader's source, then turns in the corridor between the columns to its panel.
+ * to the leader's source, then turns in the corridor between the columns to its panel. The panels below the main
+ * column (they zoom into nothing) go in once the callouts are placed: see {@link PanelPlacement}.
  */
-export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: number): void {
+export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: number): PanelPlacement {
   const panels = allPanels(f);
   const frame = anchors.frame;
   const mainBottom = anchors.tokenized.y + anchors.tokenized.h + 50;
-  const placed: { p: Panel; x: number; y: number; col: number }[] = [];
-  panelColumns(panels, mainBottom - frame.y).forEach((col, ci) => {
-    let y = frame.y - 10;
-    for (const p of col) {
-      placed.push({ p, x: x0 + ci * (p.w + 36), y, col: ci });
-      y += p.h + PANEL_GAP;
-    }
-  });
-  for (const { p, x, y } of placed) all.merge(p.canvas, x, y);
+  const placed = arrangePanels(panels, frame.y - 10, mainBottom, x0);
+  for (const { p, x, y, col } of placed) if (col >= 0) all.merge(p.canvas, x, y);
 
   const zoomSource = (p: Panel): Box | undefined =>
     p.zoomFrom === "mixer" ? anchors.mixer : p.zoomFrom === "ffn" ? anchors.ffn : undefined;
@@ -154,4 +238,23 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
         width: 2.5,
       });
   }
+  const rect = (q: PlacedPanel): Rect => ({ x: q.x, y: q.y, w: q.p.w, h: q.p.h });
+  return {
+    rects: placed.filter((q) => q.col >= 0).map(rect),
+    placeBelow(occupied) {
+      // Row by row: under the row above (or the main column) and under whatever stands in the row's width.
+      const below = placed.filter((q) => q.col < 0);
+      let top = mainBottom + PANEL_GAP;
+      for (let row = 0; below.some((q) => q.row === row); row++) {
+        const qs = below.filter((q) => q.row === row);
+        const x1 = Math.min(...qs.map((q) => q.x));
+        const x2 = Math.max(...qs.map((q) => q.x + q.p.w));
+        const y = Math.max(top, ...occupied.filter((o) => o.x < x2 && o.x + o.w > x1).map((o) => o.y + o.h + PANEL_GAP));
+        for (const q of qs) q.y = y;
+        top = y + Math.max(...qs.map((q) => q.p.h)) + PANEL_GAP;
+      }
+      for (const q of below) all.merge(q.p.canvas, q.x, q.y);
+      return below.map(rect);
+    },
+  };
 }
