@@ -13,8 +13,8 @@ const layouts: [string, Layout][] = datasetSpecs().map((s) => [s.id, layoutModel
 
 /** Boxes whose text is not running text: operator and gate glyphs in circles, an expert's number badge. */
 const glyph = (kind: string, shape: string) => shape === "circle" || kind === "badge" || kind === "gate";
-/** Hairlines of data drawings (the layer map's cells and legend swatches, attention masks, listing rules). */
-const hairline = new Set(["layer-map", "layer-cell", "legend", "mask", "mask-row", "rule"]);
+/** Hairlines of data drawings (the layer map's cells and legend swatches, attention masks and their sink columns, listing rules). */
+const hairline = new Set(["layer-map", "layer-cell", "legend", "mask", "mask-row", "mask-sink", "rule"]);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,8 +6,9 @@ import type { AttentionMixer } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Line } from "../text-metrics.js";
 import { start, finish, n, t, type Panel } from "./kit.js";
+import { drawSinkColumn, hasSinks, sinkCaption, SINK_COLUMN } from "./attention-sinks.js";
 
-/** Causal masks: global vs sliding window (or chunked). */
+/** Causal masks: global vs sliding window (or chunked), each with its sink column when the attention has learned sinks. */
 export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefined {
   const windowed = mixers.filter((m) => m.window || m.chunk);
   if (windowed.length === 0) return undefined;
@@ -17,6 +18,7 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
   const N = 9;
   const cell = 13;
   const hasGlobal = mixers.some((m) => !m.window && !m.chunk);
+  const sinks = hasSinks(mixers);
   const masks: { name: string; band: (r: number, c: number) => boolean }[] = [];
   if (hasGlobal) masks.push({ name: "Global (causal)", band: (r, c) => c <= r });
   masks.push(
@@ -25,7 +27,7 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
       : { name: "Sliding window", band: (r, c) => c <= r && r - c < 3 },
   );
   masks.forEach((mask, i) => {
-    const x0 = 30 + i * 220;
+    const x0 = 30 + i * 220 + (sinks ? SINK_COLUMN : 0);
     p.c.label({
       id: `${p.comp}/mask-${i}-name`,
       component: p.comp,
@@ -37,6 +39,7 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
       weight: "bold",
     });
     const gy = y0 + 24;
+    if (sinks) drawSinkColumn(p, i, x0, gy, N, cell);
     p.c.box({
       id: `${p.comp}/mask-${i}`,
       component: p.comp,
@@ -100,5 +103,6 @@ export function windowPanel(f: Facts, mixers: AttentionMixer[]): Panel | undefin
     t(` ${e.label} layer${e.count === 1 ? "" : "s"}`),
   ]);
   if (mix.length > 1) caption.push(mix.flatMap((l, i) => (i ? [t(", "), ...l] : l)));
+  if (sinks) caption.push(sinkCaption());
   return finish("window", p, y0 + 24 + N * cell + 18, caption);
 }
