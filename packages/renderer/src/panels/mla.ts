@@ -1,23 +1,28 @@
 /**
- * The Multi-head Latent Attention panel: low-rank query and KV latents, the decoupled RoPE key, the sparse indexer.
+ * The Multi-head Latent Attention panel: low-rank query and KV latents, the decoupled RoPE key, and the sparse
+ * indexer with its top-k on the key/value paths (DSA).
  */
 import type { MlaMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
 import type { Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
+import { drawTokenIndexer } from "./dsa-indexer.js";
 
 /**
  * Multi-head Latent Attention. `rotary` false (the model has no RoPE, or the mixer switches it off: NoPE) draws
  * the decoupled key without a RoPE box.
  */
 export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
-  const p = start(id, [t(m.indexer ? "Multi-head Latent Attention with sparse indexer" : "Multi-head Latent Attention (MLA)")]);
+  const p = start(id, [t(m.indexer ? "MLA with DeepSeek Sparse Attention (DSA)" : "Multi-head Latent Attention (MLA)")]);
   const y0 = p.titleBottom + 14;
   const [cq, ckv, cr] = [85, 250, 395];
   const out = node(p, ckv, y0, "Linear (output)", { w: 130 });
   const sdpa = node(p, 240, out.y + out.h + 24, "Scaled dot-product attention", { w: 400, kind: "core", fill: "core", fontSize: SMALL });
   up(p, sdpa, out, ckv);
-  const rowUp = sdpa.y + sdpa.h + 30;
+  // DSA: the indexer and its top-k sit on the key/value paths, between the cache and the attention.
+  const sel = m.indexer ? drawTokenIndexer(p, m.indexer, sdpa.y + sdpa.h + 30, ckv - 75, cr + 65, sdpa, [ckv, cr]) : undefined;
+  const kvInto = sel ?? sdpa;
+  const rowUp = kvInto.y + kvInto.h + 30;
   const kvUp = node(p, ckv, rowUp, "Linear (up) → K, V", { w: 150 });
   const rope = rotary ? node(p, cr, rowUp, "RoPE", { w: 100, kind: "positional", fill: "positional" }) : undefined;
   const rowLatent = rowUp + 30 + 26;
@@ -57,11 +62,11 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   if (rope) up(p, ropeKey, rope);
   arrow(p, [
     [ckv, kvUp.y],
-    [ckv, sdpa.y + sdpa.h],
+    [ckv, kvInto.y + kvInto.h],
   ]);
   arrow(p, [
     [cr, (rope ?? ropeKey).y],
-    [cr, sdpa.y + sdpa.h],
+    [cr, kvInto.y + kvInto.h],
   ]);
   tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
   let qTop: Box;
