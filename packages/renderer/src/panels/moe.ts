@@ -7,6 +7,7 @@ import type { Facts } from "../analysis.js";
 import type { Box } from "../layout-types.js";
 import { LINE_HEIGHT, type Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, circle, arrow, cxOf, n, t, type Panel } from "./kit.js";
+import { drawSharedGate, sharedGateCaption } from "./shared-gate.js";
 
 /** The MoE definitions, the one used by the most layers first. */
 export function moesByUse(f: Facts): MoeFfn[] {
@@ -108,13 +109,16 @@ export function moePanel(f: Facts): Panel | undefined {
       [sx, inY - 12],
       [sx, sharedBox.y + sharedBox.h + 8],
     ]);
-    arrow(p, [
-      [cxOf(sharedBox), sharedBox.y],
-      [mid + 14, sum.y + sum.h / 2],
-    ]);
+    if (moe.sharedGate) drawSharedGate(p, sharedBox, [mid + 14, sum.y + sum.h / 2]);
+    else
+      arrow(p, [
+        [cxOf(sharedBox), sharedBox.y],
+        [mid + 14, sum.y + sum.h / 2],
+      ]);
   }
   const caption: Line[] = [[n(moe.activeExperts), t(" of "), n(moe.experts), t(" experts active per token")]];
   if (shared) caption.push([t("+ "), n(shared), t(` shared expert${shared > 1 ? "s" : ""} always active`)]);
+  if (shared && moe.sharedGate) caption.push(sharedGateCaption());
   if (moe.zeroExperts)
     caption.push([t("+ "), n(moe.zeroExperts), t(` zero-computation (identity) expert${moe.zeroExperts > 1 ? "s" : ""}`)]);
   const r = moe.router;
