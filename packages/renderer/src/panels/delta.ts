@@ -22,9 +22,11 @@ export function deltaPanel(m: GatedDeltaNetMixer | KimiDeltaMixer, id: string): 
   });
   const l2 = node(p, cols[0]!, rule.y + rule.h + 30, "L2 norm", { w: 84, kind: "norm", fill: "norm" });
   const convY = l2.y + l2.h + 22;
-  const convQK = node(p, cols[0]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
-  const convV = node(p, cols[1]!, convY, [[t("Conv "), n(m.convKernel)]], { w: 84, kind: "conv", fill: "conv" });
-  const linY = convY + 30 + 24;
+  // Gated DeltaNet's short convolution is followed by SiLU (the activation of its causal conv1d).
+  const conv = (): Line[] => (gdn ? [[t("Conv "), n(m.convKernel)], [t("→ SiLU")]] : [[t("Conv "), n(m.convKernel)]]);
+  const convQK = node(p, cols[0]!, convY, conv(), { w: 84, kind: "conv", fill: "conv" });
+  const convV = node(p, cols[1]!, convY, conv(), { w: 84, kind: "conv", fill: "conv" });
+  const linY = convY + Math.max(30, convQK.h) + 24;
   const lin = cols.map((x) => node(p, x, linY, "Linear", { w: 76 }));
   up(p, lin[0]!, convQK);
   up(p, convQK, l2);
