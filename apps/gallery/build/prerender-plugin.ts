@@ -8,11 +8,11 @@
 import { parseHTML } from "linkedom";
 import { loadAllModels, models } from "@archgal/data";
 import { conceptCatalogue } from "@archgal/schema/concepts";
-import type { DatasetEntry } from "@archgal/schema/metrics";
+import { queryModels, type DatasetEntry } from "@archgal/schema/metrics";
 import type { Plugin } from "vite";
 import { modelsWithConcept, usageDetail } from "../src/concepts/concept-usage.js";
 import { h, withDocument } from "../src/site/dom-builder.js";
-import { emptyQuery, runQuery } from "../src/site/model-query.js";
+import { emptyQuery } from "../src/site/model-query.js";
 import { conceptPageFile, hasPageFile, modelPageFile } from "../src/site/site-links.js";
 import { conceptIndex } from "../src/views/concept-index.js";
 import { conceptPage } from "../src/views/concept-page.js";
@@ -73,7 +73,7 @@ export function addNoScriptNote(html: string, id: string, text: string): string 
 
 /** The home page's pre-rendered parts. */
 function prerenderHome(html: string): string {
-  const hits = runQuery(models, emptyQuery());
+  const hits = queryModels(models, emptyQuery());
   const withHero = fillElement(
     html,
     "hero-stats",

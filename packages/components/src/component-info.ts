@@ -4,7 +4,7 @@
  * and FFN's rows and concepts come from its kind's definition (`@archgal/schema`'s kind registry), the
  * explanations from the concept catalogue (`@archgal/schema/concepts`); this module loads on first use.
  */
-import { concepts, coreKinds, ffnKind, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
+import { concepts, ffnKind, joinAttentionLabels, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
 import { parseComponentId } from "@archgal/renderer/lean";
 import type { Concept, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { conceptEntry } from "@archgal/schema/concepts";
@@ -93,8 +93,11 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
     const several = list.length > 1;
     const rows = list.flatMap(([name, m, n]) => mixerRows(name, m, n, several));
     rows.push(["Attention parameters", formatCount(b.attention + (b.linearMixer ?? 0))]);
-    const kinds = [...new Set(list.map(([, m]) => coreKinds.of(m)?.attentionLabel(m) ?? String(m.kind)))];
-    return { title: `Token mixer: ${kinds.join(" + ")}`, rows, concepts: explain(list.flatMap(([, m]) => mixerConcepts(m, f))) };
+    return {
+      title: `Token mixer: ${joinAttentionLabels(list.map(([, m]) => m))}`,
+      rows,
+      concepts: explain(list.flatMap(([, m]) => mixerConcepts(m, f))),
+    };
   };
   const ffnInfo = (only?: string): ComponentInfo => {
     let list = ffns.filter(([name, ff]) => name === only || ff.kind === only);

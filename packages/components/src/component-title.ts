@@ -3,7 +3,7 @@
  * details (`component-info.ts`), which load on first use.
  */
 import { parseComponentId } from "@archgal/renderer/lean";
-import { coreKinds } from "@archgal/schema/lean";
+import { joinAttentionLabels } from "@archgal/schema/lean";
 import type { SpecFacts } from "./spec-facts.js";
 
 const fixed: Record<string, string> = {
@@ -24,7 +24,7 @@ export function mixerKinds(f: SpecFacts, only?: string): string {
   let used = [...f.counts.mixers.keys()].flatMap((n) => (Object.hasOwn(arch.mixers, n) ? [[n, arch.mixers[n]!] as const] : []));
   const picked = used.filter(([n, m]) => n === only || m.kind === only);
   if (picked.length) used = picked;
-  return [...new Set(used.map(([, m]) => coreKinds.of(m)?.attentionLabel(m) ?? String(m.kind)))].join(" + ");
+  return joinAttentionLabels(used.map(([, m]) => m));
 }
 
 /** Whether an FFN component (or panel) stands for a mixture of experts. */

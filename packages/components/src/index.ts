@@ -8,7 +8,7 @@
  */
 export { LlmArch, PANELS_MIN_WIDTH, type LlmArchView, type PanelsSetting } from "./llm-arch.js";
 export { LlmArchCompare } from "./llm-arch-compare.js";
-export { LlmArchGallery, matches, type GallerySort } from "./llm-arch-gallery.js";
+export { LlmArchGallery, matches, type GallerySort, type GalleryFilters } from "./llm-arch-gallery.js";
 export { LlmArchFacts } from "./llm-arch-facts.js";
 export { LlmArchFit } from "./llm-arch-fit.js";
 export { fitPanel, parseFields, evaluateFields, defaultFields, type FitFields, type ParsedFields } from "./fit-panel.js";

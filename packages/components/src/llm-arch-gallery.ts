@@ -2,7 +2,17 @@
  * `<llm-arch-gallery>`: a filterable, sortable grid of every model, from the light index only.
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
-import { compareText, formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import {
+  compareModels,
+  compareText,
+  facetValues,
+  formatBytes,
+  formatCount,
+  hasUnvisitedWeights,
+  matchesFacets,
+  matchesSearch,
+  type ModelSortKey,
+} from "@archgal/schema/metrics";
 import { ArchError, errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";
@@ -13,30 +23,34 @@ import { ThemedElement } from "./themed-element.js";
 /** Sort orders of the gallery. */
 export type GallerySort = "newest" | "oldest" | "largest" | "smallest" | "active" | "name";
 
-const sorts: Record<GallerySort, [label: string, compare: (a: GalleryEntry, b: GalleryEntry) => number]> = {
-  newest: ["Newest first", (a, b) => compareText(b.releaseDate, a.releaseDate)],
-  oldest: ["Oldest first", (a, b) => compareText(a.releaseDate, b.releaseDate)],
-  largest: ["Largest first", (a, b) => b.params.total - a.params.total],
-  smallest: ["Smallest first", (a, b) => a.params.total - b.params.total],
-  active: ["Most active parameters", (a, b) => b.params.active - a.params.active],
-  name: ["Name", (a, b) => compareText(a.name, b.name)],
+const sorts: Record<GallerySort, [label: string, key: ModelSortKey, direction: "asc" | "desc"]> = {
+  newest: ["Newest first", "date", "desc"],
+  oldest: ["Oldest first", "date", "asc"],
+  largest: ["Largest first", "total", "desc"],
+  smallest: ["Smallest first", "total", "asc"],
+  active: ["Most active parameters", "active", "desc"],
+  name: ["Name", "name", "asc"],
 };
 
-/** The attention kinds of an index entry, e.g. `GQA + Gated DeltaNet` → `["GQA", "Gated DeltaNet"]`. */
-const attentionKinds = (e: GalleryEntry) => e.attention.split(" + ");
+/** The gallery's filters: one value per facet at most, and a search over every text of an entry. */
+export interface GalleryFilters {
+  /** Search text: every word must occur (or nearly, for longer words) in the entry's texts. */
+  query?: string | undefined;
+  /** Decoder type, e.g. `Sparse MoE`. */
+  decoderType?: string | undefined;
+  /** Organisation. */
+  org?: string | undefined;
+  /** One part of the attention label, e.g. `MLA`. */
+  attention?: string | undefined;
+  /** Concept tag, e.g. `SWA`. */
+  concept?: string | undefined;
+}
 
-/** Whether an entry passes the gallery's filters. */
-export function matches(
-  e: GalleryEntry,
-  f: { query?: string; decoderType?: string; org?: string; attention?: string; concept?: string },
-): boolean {
-  if (f.decoderType && e.decoderType !== f.decoderType) return false;
-  if (f.org && e.org !== f.org) return false;
-  if (f.attention && !attentionKinds(e).includes(f.attention)) return false;
-  if (f.concept && !(e.concepts as string[]).includes(f.concept)) return false;
-  const words = (f.query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = `${e.id} ${e.name} ${e.org} ${e.decoderType} ${e.attention} ${e.concepts.join(" ")} ${e.releaseDate}`.toLowerCase();
-  return words.every((w) => hay.includes(w));
+/** Whether an entry passes the gallery's filters (`@archgal/schema`'s model-list rules, search over all texts). */
+export function matches(e: GalleryEntry, f: GalleryFilters): boolean {
+  const one = (v: string | undefined) => (v ? [v] : []);
+  const facets = { decoder: one(f.decoderType), org: one(f.org), attention: one(f.attention), concept: one(f.concept) };
+  return matchesFacets(e, facets) && matchesSearch(e, f.query ?? "", "all");
 }
 
 /** Most entries an index may list. */
@@ -208,7 +222,7 @@ export class LlmArchGallery extends ThemedElement {
   }
 
   protected override willUpdate(): void {
-    if (!(this.sort in sorts)) this.sort = "newest";
+    if (!Object.hasOwn(sorts, this.sort)) this.sort = "newest";
   }
 
   async #load(): Promise<void> {
@@ -223,7 +237,8 @@ export class LlmArchGallery extends ThemedElement {
 
   /** The entries shown now, filtered and sorted. */
   get visibleEntries(): GalleryEntry[] {
-    return (this._entries ?? []).filter((e) => matches(e, this)).sort(sorts[this.sort]?.[1] ?? sorts.newest[1]);
+    const [, key, direction] = Object.hasOwn(sorts, this.sort) ? sorts[this.sort] : sorts.newest;
+    return (this._entries ?? []).filter((e) => matches(e, this)).sort(compareModels(key, direction));
   }
 
   /** The link of a model, from `href-template`. */
@@ -271,7 +286,7 @@ export class LlmArchGallery extends ThemedElement {
         </label>
         ${this.#select("Decoder type", "decoderType", any("All types", uniq(all.map((e) => e.decoderType))))}
         ${this.#select("Organisation", "org", any("All organisations", uniq(all.map((e) => e.org))))}
-        ${this.#select("Attention", "attention", any("All attention kinds", uniq(all.flatMap(attentionKinds))))}
+        ${this.#select("Attention", "attention", any("All attention kinds", uniq(all.flatMap((e) => facetValues(e, "attention")))))}
         ${this.#select("Concept", "concept", any("All concepts", uniq(all.flatMap((e) => e.concepts))))}
         ${this.#select(
           "Sort",

@@ -76,14 +76,37 @@ export function mixerLabel(mixer: { kind: string }, options?: KindOptions): stri
   return resolveKinds(options).of(mixer)?.label(mixer) ?? String(mixer.kind);
 }
 
-/** The attention label of a model, e.g. `GQA`, `MLA`, `GQA + Gated DeltaNet`. */
+/** What separates the parts of an attention label: `GQA + Gated DeltaNet`. */
+const attentionSeparator = " + ";
+
+/** The attention label of one mixer, e.g. `GQA`, `MLA`, `Gated DeltaNet`; an unknown kind's own name. */
+export function mixerAttentionLabel(mixer: { kind: string }, options?: KindOptions): string {
+  return resolveKinds(options).of(mixer)?.attentionLabel(mixer) ?? String(mixer.kind);
+}
+
+/**
+ * The attention labels of several mixers as one label, each distinct label once in first-seen order, e.g.
+ * `GQA + Gated DeltaNet`; `""` for none. {@link attentionParts} splits it again.
+ */
+export function joinAttentionLabels(mixers: Iterable<{ kind: string }>, options?: KindOptions): string {
+  const labels = new Set<string>();
+  for (const mixer of mixers) labels.add(mixerAttentionLabel(mixer, options));
+  return [...labels].join(attentionSeparator);
+}
+
+/** The attention label of a model, e.g. `GQA`, `MLA`, `GQA + Gated DeltaNet`; `none` when no layer has a mixer. */
 export function attentionLabel(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
-  const labels: string[] = [];
-  for (const { mixer, kind } of usedMixers(spec, resolveKinds(options))) {
-    const label = kind ? kind.attentionLabel(mixer) : String(mixer.kind);
-    if (!labels.includes(label)) labels.push(label);
-  }
-  return labels.join(" + ") || "none";
+  return (
+    joinAttentionLabels(
+      usedMixers(spec, resolveKinds(options)).map((u) => u.mixer),
+      options,
+    ) || "none"
+  );
+}
+
+/** The parts of an attention label as {@link attentionLabel} joins them: `GQA + Gated DeltaNet` → `["GQA", "Gated DeltaNet"]`. */
+export function attentionParts(label: string): string[] {
+  return label.split(attentionSeparator).map((s) => s.trim());
 }
 
 /** One entry of a layer mix: how many layers of one label. */

@@ -73,6 +73,9 @@ export {
   decoderType,
   headSharing,
   attentionLabel,
+  attentionParts,
+  joinAttentionLabels,
+  mixerAttentionLabel,
   mixerLabel,
   layerMix,
   formatLayerMix,
@@ -85,5 +88,24 @@ export { concepts } from "./concept-tags.js";
 export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type OfficialCheck } from "./official.js";
 export { modelStats, type ModelStats } from "./stats.js";
 export { diffModels, type ModelDiffEntry } from "./diff.js";
+export {
+  modelFacets,
+  modelSortKeys,
+  facetValues,
+  matchesFacets,
+  facetOptions,
+  facetCounts,
+  matchesSearch,
+  editDistance,
+  typoAllowance,
+  compareModels,
+  queryModels,
+  type ListedModel,
+  type ModelFacet,
+  type FacetSelection,
+  type SearchScope,
+  type ModelSortKey,
+  type ModelListQuery,
+} from "./model-list.js";
 export { compareRows, formatCompareValue, type CompareRow, type CompareRowsOptions } from "./compare-table.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";

@@ -8,17 +8,15 @@ import { loadSelection, maxCompare, saveSelection, toggleSelection } from "../si
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { wireTabKeys } from "../site/keyboard-tabs.js";
 import {
-  facetKeys,
   facetCounts,
   facetOptions,
-  queryFromParams,
-  queryToParams,
-  runQuery,
-  sortKeys,
-  type FacetKey,
-  type ModelQuery,
-  type SortKey,
-} from "../site/model-query.js";
+  modelFacets,
+  modelSortKeys,
+  queryModels,
+  type ModelFacet,
+  type ModelSortKey,
+} from "@archgal/schema/metrics";
+import { queryFromParams, queryToParams, type ModelQuery } from "../site/model-query.js";
 import { compareHref } from "../site/site-links.js";
 import { currentTheme } from "../site/theme.js";
 import { closedModelNote } from "../views/closed-model-note.js";
@@ -31,7 +29,7 @@ import { timelineView } from "../views/timeline-view.js";
 const views = { grid: "Cards", timeline: "Timeline", family: "Family tree", size: "By size" } as const;
 type ViewKey = keyof typeof views;
 
-const facetLabels: Record<FacetKey, string> = {
+const facetLabels: Record<ModelFacet, string> = {
   decoder: "Decoder type",
   org: "Organisation",
   attention: "Attention",
@@ -53,7 +51,7 @@ const app = document.getElementById("home-app")!;
 /** The card grid the build wrote into the page, taken over by the first grid view if it shows the same models. */
 let prerenderedGrid: Element | null = app.querySelector("ul.card-grid");
 
-function facetLabel(facet: FacetKey, value: string): string {
+function facetLabel(facet: ModelFacet, value: string): string {
   return facet === "concept" ? conceptShortName(value) : value;
 }
 
@@ -71,7 +69,7 @@ replaceChildren(document.getElementById("hero-stats")!, heroStats(models));
 const filterInputs = new Map<string, HTMLInputElement>();
 const filterCounts = new Map<string, HTMLElement>();
 
-function filterGroup(facet: FacetKey): HTMLElement {
+function filterGroup(facet: ModelFacet): HTMLElement {
   const options = facetOptions(models, facet);
   const list = h("div", { class: "filter-options" });
   options.forEach((o, i) => {
@@ -125,7 +123,7 @@ const filters = h(
   "details",
   { class: "panel filters", open: matchMedia("(min-width: 861px)").matches },
   h("summary", null, "Filters", activeCount),
-  facetKeys.map(filterGroup),
+  modelFacets.map(filterGroup),
 );
 
 // ---------- toolbar ----------
@@ -146,12 +144,12 @@ const sortSelect = h(
   {
     id: "model-sort",
     onchange: () => {
-      query.sort = sortSelect.value as SortKey;
+      query.sort = sortSelect.value as ModelSortKey;
       query.direction = query.sort === "name" ? "asc" : "desc";
       update();
     },
   },
-  Object.entries(sortKeys).map(([k, label]) => h("option", { value: k, selected: k === query.sort }, label)),
+  Object.entries(modelSortKeys).map(([k, label]) => h("option", { value: k, selected: k === query.sort }, label)),
 );
 
 const directionButton = h("button", {
@@ -235,7 +233,7 @@ function setView(k: ViewKey): void {
 
 function renderResultLine(count: number): void {
   const chips: HTMLElement[] = [];
-  for (const f of facetKeys) {
+  for (const f of modelFacets) {
     for (const v of query.facets[f]) {
       chips.push(
         h(
@@ -280,15 +278,15 @@ function renderResultLine(count: number): void {
 }
 
 function update(): void {
-  const hits = runQuery(models, query);
+  const hits = queryModels(models, query);
   // Each count says how many models ticking that value would show with the rest of the query as it is;
   // a value that would show none is disabled (unless ticked, so it can still be unticked).
-  const counts = new Map(facetKeys.map((f) => [f, facetCounts(models, query, f)]));
+  const counts = new Map(modelFacets.map((f) => [f, facetCounts(models, query, f)]));
   for (const [key, input] of filterInputs) {
     const [f, ...rest] = key.split(":");
     const value = rest.join(":");
-    input.checked = query.facets[f as FacetKey].includes(value);
-    const n = counts.get(f as FacetKey)!.get(value) ?? 0;
+    input.checked = query.facets[f as ModelFacet].includes(value);
+    const n = counts.get(f as ModelFacet)!.get(value) ?? 0;
     filterCounts.get(key)!.textContent = String(n);
     input.disabled = n === 0 && !input.checked;
     input.closest(".filter-option")?.classList.toggle("empty", input.disabled);

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { models } from "@archgal/data";
-import {
-  attentionKinds,
-  editDistance,
-  emptyQuery,
-  facetCounts,
-  facetKeys,
-  facetOptions,
-  matchesSearch,
-  queryFromParams,
-  queryToParams,
-  runQuery,
-} from "./model-query.js";
+import { editDistance, facetCounts, facetOptions, facetValues, matchesSearch, modelFacets, queryModels } from "@archgal/schema/metrics";
+import { emptyQuery, queryFromParams, queryToParams } from "./model-query.js";
 
 describe("model query", () => {
   it("returns every model newest first by default", () => {
-    const hits = runQuery(models, emptyQuery());
+    const hits = queryModels(models, emptyQuery());
     expect(hits).toHaveLength(models.length);
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.releaseDate >= hits[i]!.releaseDate).toBe(true);
   });
@@ -23,10 +13,10 @@ describe("model query", () => {
   it("ORs values within a facet and ANDs across facets", () => {
     const q = emptyQuery();
     q.facets.decoder = ["Dense", "Sparse MoE"];
-    const both = runQuery(models, q);
+    const both = queryModels(models, q);
     expect(both.length).toBe(models.filter((m) => m.decoderType === "Dense" || m.decoderType === "Sparse MoE").length);
     q.facets.concept = ["MLA"];
-    const mla = runQuery(models, q);
+    const mla = queryModels(models, q);
     expect(mla.length).toBeGreaterThan(0);
     expect(mla.every((m) => m.concepts.includes("MLA") && ["Dense", "Sparse MoE"].includes(m.decoderType))).toBe(true);
   });
@@ -34,7 +24,7 @@ describe("model query", () => {
   it("splits hybrid attention labels into kinds", () => {
     const hybrid = models.find((m) => m.attention.includes(" + "));
     expect(hybrid).toBeDefined();
-    expect(attentionKinds(hybrid!).length).toBe(2);
+    expect(facetValues(hybrid!, "attention").length).toBe(2);
     const kinds = facetOptions(models, "attention").map((o) => o.value);
     expect(kinds).toContain("GQA");
     expect(kinds.some((k) => k.includes(" + "))).toBe(false);
@@ -51,11 +41,11 @@ describe("model query", () => {
   it("sorts by active parameters and KV cache", () => {
     const q = emptyQuery();
     q.sort = "active";
-    const byActive = runQuery(models, q);
+    const byActive = queryModels(models, q);
     expect(byActive[0]!.params.active).toBe(Math.max(...models.map((m) => m.params.active)));
     q.sort = "kv";
     q.direction = "asc";
-    const byKv = runQuery(models, q);
+    const byKv = queryModels(models, q);
     expect(byKv[0]!.kvCacheBytesPerToken).toBe(Math.min(...models.map((m) => m.kvCacheBytesPerToken)));
   });
 
@@ -95,7 +85,7 @@ describe("search typo tolerance", () => {
     expect(matchesSearch(byId("llama-3-8b"), "qwn")).toBe(false);
   });
   it("keeps exact searches exact enough: a typo search never matches every model", () => {
-    const hits = runQuery(models, { ...emptyQuery(), search: "nemotorn" });
+    const hits = queryModels(models, { ...emptyQuery(), search: "nemotorn" });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThan(models.length);
     expect(hits.every((m) => /nemotron/i.test(m.name))).toBe(true);
@@ -107,10 +97,10 @@ describe("facet counts follow the query", () => {
     const q = emptyQuery();
     q.facets.decoder = ["Sparse MoE"];
     q.search = "deepseek";
-    for (const facet of facetKeys) {
+    for (const facet of modelFacets) {
       for (const [value, count] of facetCounts(models, q, facet)) {
         // values within a facet are alternatives: the count is what this value alone shows under the rest of the query
-        expect(count, `${facet}=${value}`).toBe(runQuery(models, { ...q, facets: { ...q.facets, [facet]: [value] } }).length);
+        expect(count, `${facet}=${value}`).toBe(queryModels(models, { ...q, facets: { ...q.facets, [facet]: [value] } }).length);
         expect(count).toBeGreaterThan(0);
       }
     }
