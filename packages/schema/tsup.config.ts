@@ -17,6 +17,7 @@ export default defineConfig([
       metrics: "src/metrics.ts",
       lean: "src/lean.ts",
       concepts: "src/concepts/index.ts",
+      "model-list": "src/model-list.ts",
       details: "src/details.ts",
       hf: "src/hf/index.ts",
     },

@@ -8,7 +8,8 @@
 import { parseHTML } from "linkedom";
 import { loadAllModels, models } from "@archgal/data";
 import { conceptCatalogue } from "@archgal/schema/concepts";
-import { queryModels, type DatasetEntry } from "@archgal/schema/metrics";
+import type { DatasetEntry } from "@archgal/schema/metrics";
+import { queryModels } from "@archgal/schema/model-list";
 import type { Plugin } from "vite";
 import { modelsWithConcept, usageDetail } from "../src/concepts/concept-usage.js";
 import { h, withDocument } from "../src/site/dom-builder.js";

@@ -2,17 +2,8 @@
  * `<llm-arch-gallery>`: a filterable, sortable grid of every model, from the light index only.
  */
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from "lit";
-import {
-  compareModels,
-  compareText,
-  facetValues,
-  formatBytes,
-  formatCount,
-  hasUnvisitedWeights,
-  matchesFacets,
-  matchesSearch,
-  type ModelSortKey,
-} from "@archgal/schema/metrics";
+import { compareText, formatBytes, formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import { compareModels, facetValues, matchesFacets, matchesSearch, type ModelSortKey } from "@archgal/schema/model-list";
 import { ArchError, errorDetail, type ArchErrorDetail } from "./errors.js";
 import { LlmArchErrorEvent, LlmArchOpenEvent } from "./events.js";
 import { errorBox } from "./spec-element.js";

@@ -2,6 +2,7 @@
  * Labels derived from the structure: decoder type, attention label, layer mix and concept tags.
  * None of these is typed into a spec; each comes from the kinds' definitions (`kinds/`).
  */
+import { attentionSeparator } from "./attention-parts.js";
 import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
 import type { MixerFamily } from "./kinds/mixer-kind.js";
@@ -76,9 +77,6 @@ export function mixerLabel(mixer: { kind: string }, options?: KindOptions): stri
   return resolveKinds(options).of(mixer)?.label(mixer) ?? String(mixer.kind);
 }
 
-/** What separates the parts of an attention label: `GQA + Gated DeltaNet`. */
-const attentionSeparator = " + ";
-
 /** The attention label of one mixer, e.g. `GQA`, `MLA`, `Gated DeltaNet`; an unknown kind's own name. */
 export function mixerAttentionLabel(mixer: { kind: string }, options?: KindOptions): string {
   return resolveKinds(options).of(mixer)?.attentionLabel(mixer) ?? String(mixer.kind);
@@ -104,10 +102,7 @@ export function attentionLabel(spec: { architecture: ArchitectureInput }, option
   );
 }
 
-/** The parts of an attention label as {@link attentionLabel} joins them: `GQA + Gated DeltaNet` → `["GQA", "Gated DeltaNet"]`. */
-export function attentionParts(label: string): string[] {
-  return label.split(attentionSeparator).map((s) => s.trim());
-}
+export { attentionParts } from "./attention-parts.js";
 
 /** One entry of a layer mix: how many layers of one label. */
 export interface LayerMixEntry {

@@ -2,7 +2,7 @@
  * Filtering, sorting and searching a list of models (the light index): the one set of rules behind every model
  * list — the `<llm-arch-gallery>` element and the site's home grid. Pure functions of the entries and a query.
  */
-import { attentionParts } from "./classify.js";
+import { attentionParts } from "./attention-parts.js";
 import { compareText } from "./format.js";
 
 /** What a model list reads of each entry (a subset of `@archgal/data`'s `ModelIndexEntry`). */

@@ -15,7 +15,7 @@ import {
   queryModels,
   type ModelFacet,
   type ModelSortKey,
-} from "@archgal/schema/metrics";
+} from "@archgal/schema/model-list";
 import { queryFromParams, queryToParams, type ModelQuery } from "../site/model-query.js";
 import { compareHref } from "../site/site-links.js";
 import { currentTheme } from "../site/theme.js";

@@ -2,7 +2,7 @@
  * The home page's query of the model index and its URL form; the filtering, sorting and searching themselves are
  * `@archgal/schema`'s model-list rules, shared with `<llm-arch-gallery>`.
  */
-import { modelFacets, modelSortKeys, type ModelFacet, type ModelSortKey } from "@archgal/schema/metrics";
+import { modelFacets, modelSortKeys, type ModelFacet, type ModelSortKey } from "@archgal/schema/model-list";
 
 /** Everything the home page's controls say. */
 export interface ModelQuery {
