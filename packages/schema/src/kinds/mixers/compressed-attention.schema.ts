@@ -2,9 +2,8 @@
 import * as z from "zod/mini";
 import { nonNegativeInt, positiveInt, strict, IndexerSchema } from "../schema-kit.js";
 
-/** Schema of {@link CompressedAttentionMixer}. */
-export const CompressedAttentionMixerSchema = strict({
-  kind: z.literal("compressed-attention"),
+/** Fields of `CompressedAttentionCore`, shared with the CSA2 schema. */
+export const compressedAttentionCoreFields = {
   heads: positiveInt(),
   headDim: positiveInt(),
   ropeDim: nonNegativeInt(),
@@ -13,5 +12,11 @@ export const CompressedAttentionMixerSchema = strict({
   outputLoraRank: positiveInt(),
   window: positiveInt(),
   compressRatio: z.optional(positiveInt()),
+};
+
+/** Schema of {@link CompressedAttentionMixer}. */
+export const CompressedAttentionMixerSchema = strict({
+  kind: z.literal("compressed-attention"),
+  ...compressedAttentionCoreFields,
   indexer: z.optional(IndexerSchema),
 });

@@ -12,12 +12,11 @@ import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-type
 import { noNotes, ownIndexer } from "../common.js";
 
 /**
- * DeepSeek V4's compressed attention: a low-rank query, one shared key=value head, attention sinks, a sliding
- * window over recent tokens, a grouped low-rank output projection, and (when `compressRatio` is set) a KV
- * compressor that caches one row per `compressRatio` tokens — CSA (ratio 4, with an indexer) or HCA (ratio 128).
+ * The parts every layer of DeepSeek's compressed attention has (V4's CSA/HCA and V4.1's CSA2): a low-rank query,
+ * one shared key=value head, attention sinks, a sliding window over recent tokens, a grouped low-rank output
+ * projection, and optionally one compressed row per `compressRatio` tokens.
  */
-export interface CompressedAttentionMixer {
-  kind: "compressed-attention";
+export interface CompressedAttentionCore {
   /** Query heads. */
   heads: PositiveInt;
   /** Width of the single shared key/value head (and of each query head). */
@@ -34,8 +33,22 @@ export interface CompressedAttentionMixer {
   window: PositiveInt;
   /** Tokens per compressed KV row; absent for window-only layers. */
   compressRatio?: PositiveInt;
+}
+
+/**
+ * DeepSeek V4's compressed attention: the {@link CompressedAttentionCore} with (when `compressRatio` is set) a KV
+ * compressor that caches one row per `compressRatio` tokens — CSA (ratio 4, with an indexer) or HCA (ratio 128).
+ */
+export interface CompressedAttentionMixer extends CompressedAttentionCore {
+  kind: "compressed-attention";
   /** Lightning indexer choosing which compressed rows to attend to (CSA). */
   indexer?: SparseIndexer;
+}
+
+/** Weights of the {@link CompressedAttentionCore}: q_a + norm, q_b, wkv + norm, sinks, wo_a and wo_b. */
+export function compressedCoreParams(m: CompressedAttentionCore, d: number): number {
+  const { heads: H, headDim: D, qLoraRank: qr, outputGroups: G, outputLoraRank: ol } = m;
+  return d * qr + qr + qr * H * D + d * D + D + H + D * H * ol + G * ol * d;
 }
 
 /** Width of the KV compressor: CSA (ratio 4) compresses overlapping windows, twice the head wide. */
@@ -48,12 +61,9 @@ export const compressedAttention = {
   family: "attention",
   params(m, arch) {
     const d = arch.dModel;
-    const H = m.heads;
     const D = m.headDim;
     const qr = m.qLoraRank;
-    const G = m.outputGroups;
-    const ol = m.outputLoraRank;
-    let params = d * qr + qr + qr * H * D + d * D + D + H + D * H * ol + G * ol * d;
+    let params = compressedCoreParams(m, d);
     const r = m.compressRatio;
     if (r) {
       const w = compressorWidth(m, r);

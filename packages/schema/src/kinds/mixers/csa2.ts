@@ -11,7 +11,8 @@
  * no compressor, no indexer.
  */
 import type { MixerKindCore } from "../mixer-kind.js";
-import type { NonNegativeInt, PositiveInt, SparseIndexer } from "../../spec-types.js";
+import type { PositiveInt, SparseIndexer } from "../../spec-types.js";
+import { compressedCoreParams, type CompressedAttentionCore } from "./compressed-attention.js";
 import { noNotes } from "../common.js";
 
 /** Where a CSA2 layer gets its compressed rows and its sparse selection. */
@@ -30,24 +31,8 @@ export interface Csa2Candidates {
  * of the layer's own uncompressed rows, a grouped low-rank output, and (when `compressRatio` is set) compressed
  * rows of one row per `compressRatio` tokens that only `full` layers write and later layers reuse.
  */
-export interface Csa2Mixer {
+export interface Csa2Mixer extends CompressedAttentionCore {
   kind: "csa2";
-  /** Query heads. */
-  heads: PositiveInt;
-  /** Width of the single shared key/value head (and of each query head). */
-  headDim: PositiveInt;
-  /** Rotary part of the head dimension. */
-  ropeDim: NonNegativeInt;
-  /** Rank of the query compression. */
-  qLoraRank: PositiveInt;
-  /** Groups of the grouped low-rank output projection. */
-  outputGroups: PositiveInt;
-  /** Rank of each output group. */
-  outputLoraRank: PositiveInt;
-  /** Sliding window over the layer's own recent uncompressed rows. */
-  window: PositiveInt;
-  /** Tokens per compressed row the layer attends to; absent for window-only layers. */
-  compressRatio?: PositiveInt;
   /**
    * `full`: writes the compressed rows (and the indexer keys); `reindex`: reads them and selects its own top-k;
    * `reuse`: reads the rows and the latest selection. Required with `compressRatio`.
@@ -86,14 +71,9 @@ export const csa2 = {
   family: "attention",
   params(m, arch) {
     const d = arch.dModel;
-    const H = m.heads;
-    const D = m.headDim;
-    const qr = m.qLoraRank;
-    const G = m.outputGroups;
-    const ol = m.outputLoraRank;
-    let params = d * qr + qr + qr * H * D + d * D + D + H + D * H * ol + G * ol * d + csa2WriterParams(m, d);
+    let params = compressedCoreParams(m, d) + csa2WriterParams(m, d);
     const ix = scoresItself(m);
-    if (ix) params += qr * ix.heads * ix.headDim + d * ix.heads;
+    if (ix) params += m.qLoraRank * ix.heads * ix.headDim + d * ix.heads;
     return { component: "attention", params };
   },
   cache: {
