@@ -140,6 +140,9 @@ const ffnLabels: Record<string, string> = {
   "router.mlpHidden": "Router MLP hidden size",
   "router.routedScale": "Routed experts' scale",
   "router.scoring": "Router scoring",
+  "router.inputScale": "Router input scale",
+  "router.expertScale": "Per-expert routing scale",
+  branchNorms: "Extra norms in the FFN block",
 };
 
 const own = (table: Record<string, string>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);

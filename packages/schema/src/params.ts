@@ -213,6 +213,7 @@ export function countParams(spec: { architecture: ArchitectureInput }, options?:
     add("ffn", times * f.dense);
     add("router", times * f.router);
     add("sharedExperts", times * f.shared);
+    if (f.norms) add("norms", times * f.norms);
     add("routedExperts", times * f.routed, times * f.activeExperts * f.perExpert);
   }
 

@@ -400,9 +400,12 @@ export const moeFfn = (): Arb<MoeFfn> =>
                 fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
               ),
               routedScale: posNumber(10),
+              inputScale: fc.boolean(),
+              expertScale: fc.boolean(),
             },
             { requiredKeys: [] },
           ),
+          branchNorms: pos(4),
         },
         { requiredKeys: [] },
       ),
@@ -427,6 +430,7 @@ export const moeFfn = (): Arb<MoeFfn> =>
         if (opt.latent.norm) f.latentNorm = true;
       }
       if (opt.zeroExperts !== undefined) f.zeroExperts = opt.zeroExperts;
+      if (opt.branchNorms !== undefined) f.branchNorms = opt.branchNorms;
       if (opt.router) {
         const { grouping, ...r } = opt.router;
         const router: NonNullable<MoeFfn["router"]> = { ...r };

@@ -4,7 +4,7 @@
  * Gemma 3 adds per-head q/k norms and a separate RoPE θ for the local layers; Gemma 4 (dense checkpoints) adds
  * wider global heads whose keys double as values, and plain (not zero-centred) RMSNorm weights.
  */
-import type { AttentionMixer, Norm, RopeSettings } from "../spec-types.js";
+import type { AttentionMixer, Ffn, Norm, RopeSettings } from "../spec-types.js";
 import { type ConfigReader, isJsonObject } from "./config-reader.js";
 import {
   attentionOf,
@@ -18,6 +18,7 @@ import {
   slidingWindow,
 } from "./decoder.js";
 import type { ArchitectureDraft, FamilyImporter } from "./draft.js";
+import { activeExperts } from "./moe.js";
 import { readRope, ropeKeyedByLayerType, ropeOverride } from "./rope.js";
 
 const zeroCentred = (eps: number, placement: Norm["placement"]): Norm => ({ kind: "rmsnorm", placement, eps, zeroCentered: true });
@@ -161,12 +162,38 @@ function refuseGemma4Extensions(r: ConfigReader): void {
       `per-layer embeddings (PLE, ${ple} per layer; Gemma 4 E2B/E4B) are not read by the gemma4_text import yet; 0 or null means none`,
     );
   } else r.markRead("vocab_size_per_layer_input");
-  if (r.flag("enable_moe_block", false))
-    r.problem("enable_moe_block", "the MoE block beside the MLP (Gemma 4 26B-A4B: router with its own norm and scales) is not read yet");
-  else r.markRead(["num_experts", "top_k_experts", "moe_intermediate_size"]);
   if (r.count("num_kv_shared_layers", 0) > 0)
     r.problem("num_kv_shared_layers", "layers that reuse an earlier layer's keys and values are not read by the gemma4_text import yet");
   else r.markRead("use_double_wide_mlp"); // widens only the KV-shared layers' MLPs
+}
+
+/**
+ * The FFN of every Gemma 4 layer. With `enable_moe_block` (26B-A4B) each Gemma4TextDecoderLayer runs the dense
+ * Gemma4TextMLP (`intermediate_size`) beside Gemma4TextExperts (`num_experts` gated experts of
+ * `moe_intermediate_size`, fused gate_up_proj and down_proj, no biases) and adds the two: read as one shared expert
+ * of `intermediate_size` plus the routed experts. Gemma4TextRouter holds a weightless RMSNorm, `proj` (hidden →
+ * experts, no bias), a learned `scale` (hidden) and `per_expert_scale` (experts); softmax over all experts, top-k,
+ * renormalised. The layer adds three RMSNorms of its own (pre_feedforward_layernorm_2, post_feedforward_layernorm_1
+ * and _2). num_experts, top_k_experts and moe_intermediate_size have no class default (None): required.
+ */
+function gemma4Ffn(r: ConfigReader, core: Core): Ffn {
+  if (!r.flag("enable_moe_block", false)) {
+    r.markRead(["num_experts", "top_k_experts", "moe_intermediate_size"]);
+    return mlpOf(core);
+  }
+  const experts = r.size("num_experts");
+  return {
+    kind: "moe",
+    experts,
+    activeExperts: activeExperts(r, "top_k_experts", undefined, experts),
+    expertHidden: r.size("moe_intermediate_size"),
+    sharedExperts: 1,
+    sharedHidden: core.intermediate,
+    activation: core.activation,
+    gated: true,
+    router: { scoring: "softmax", inputScale: true, expertScale: true },
+    branchNorms: 3,
+  };
 }
 
 /** The RoPE of one Gemma 4 layer type from `rope_parameters` (keyed by layer type) or the class defaults. */
@@ -235,10 +262,11 @@ export const gemma4Text: FamilyImporter = {
       ...(localOverride ? { rope: localOverride } : {}),
     };
     const cap = softcapping(r, "final_logit_softcapping", undefined);
+    const ffn = gemma4Ffn(r, core);
     return decoderDraft(core, {
       mixers: { sliding, global },
-      ffns: { mlp: mlpOf(core) },
-      stack: types.map((t) => ({ mixer: t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global", ffn: "mlp" })),
+      ffns: { [ffn.kind]: ffn },
+      stack: types.map((t) => ({ mixer: t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global", ffn: ffn.kind })),
       positional: { kind: "rope", ...globalRope },
       norm: { kind: "rmsnorm", placement: "sandwich", eps: core.eps },
       embedding: { tied: core.tied, scale: "sqrt-d" },

@@ -65,10 +65,33 @@ describe("gemma4_text", () => {
     expect(warnings.some((w) => w.includes("last layer is always full attention"))).toBe(true);
   });
 
-  it("refuses per-layer embeddings, the MoE block, KV-shared layers and a missing global KV head count, by name", () => {
+  it("reads the MoE block as experts beside the dense MLP, with the router's scales and the block's extra norms", () => {
+    const moe = { ...dense, enable_moe_block: true, num_experts: 4, top_k_experts: 2, moe_intermediate_size: 32 };
+    const { spec, warnings } = importHuggingFaceConfig(moe);
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    expect(spec.architecture.ffns).toEqual({
+      moe: {
+        kind: "moe",
+        experts: 4,
+        activeExperts: 2,
+        expertHidden: 32,
+        sharedExperts: 1,
+        sharedHidden: 128,
+        activation: "gelu-tanh",
+        gated: true,
+        router: { scoring: "softmax", inputScale: true, expertScale: true },
+        branchNorms: 3,
+      },
+    });
+    expect(expandLayers(spec.architecture.layers).every((l) => l.ffn === "moe")).toBe(true);
+    // The expert settings have no class default.
+    expect(problemPaths({ ...dense, enable_moe_block: true })).toEqual(["num_experts", "top_k_experts", "moe_intermediate_size"]);
+    expect(problemPaths({ ...moe, top_k_experts: 5 })).toEqual(["top_k_experts"]);
+  });
+
+  it("refuses per-layer embeddings, KV-shared layers and a missing global KV head count, by name", () => {
     const { hidden_size_per_layer_input: _ple, ...withDefaultPle } = dense;
     expect(problemPaths(withDefaultPle)).toEqual(["hidden_size_per_layer_input"]);
-    expect(problemPaths({ ...dense, enable_moe_block: true })).toEqual(["enable_moe_block"]);
     expect(problemPaths({ ...dense, num_kv_shared_layers: 2 })).toEqual(["num_kv_shared_layers"]);
     expect(problemPaths({ ...dense, attention_k_eq_v: true })).toEqual(["num_global_key_value_heads"]);
   });

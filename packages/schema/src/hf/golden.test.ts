@@ -241,6 +241,44 @@ const goldens: Golden[] = [
     type: "gemma4",
     total: 30_697_345_280,
   },
+  // Synthetic text_config (Gemma 4 26B-A4B sizes as the dataset entry gemma-4-26b-a4b records them; class layer
+  // rule): tied 262144·2816; 25 sliding layers [q 2816·16·256, k/v 2·2816·8·256, o 4096·2816, q/k norms 2·256]; 5 full
+  // layers [q 2816·16·512, k 2816·2·512 doubling as values, o 8192·2816, q/k norms 2·512]; every layer the dense MLP
+  // 3·2816·2112 beside 128 experts × 3·2816·704, router proj 2816·128 + scale 2816 + per_expert_scale 128, 4 block
+  // norms + 3 MoE-block norms of 2816; final norm = 25,233,141,760, the total of the dataset entry gemma-4-26b-a4b.
+  {
+    config: {
+      model_type: "gemma4",
+      text_config: {
+        model_type: "gemma4_text",
+        vocab_size: 262144,
+        hidden_size: 2816,
+        intermediate_size: 2112,
+        num_hidden_layers: 30,
+        num_attention_heads: 16,
+        num_key_value_heads: 8,
+        num_global_key_value_heads: 2,
+        head_dim: 256,
+        global_head_dim: 512,
+        attention_k_eq_v: true,
+        sliding_window: 1024,
+        hidden_size_per_layer_input: 0,
+        enable_moe_block: true,
+        num_experts: 128,
+        top_k_experts: 8,
+        moe_intermediate_size: 704,
+        num_kv_shared_layers: 0,
+        final_logit_softcapping: 30.0,
+        max_position_embeddings: 262144,
+        rope_parameters: {
+          full_attention: { partial_rotary_factor: 0.25, rope_theta: 1000000.0, rope_type: "proportional" },
+          sliding_attention: { rope_theta: 10000.0, rope_type: "default" },
+        },
+      },
+    },
+    type: "gemma4",
+    total: 25_233_141_760,
+  },
   // Glm4vMoeTextConfig defaults (vocab 151424, attention_bias true) at GLM-4.5V's text sizes (those of the glm-4.5-air
   // golden above), through the glm4v_moe wrapper: untied 2·151424·4096 + 46 × [q/k/v with bias 4096·(96 + 16)·128 +
   // (96 + 16)·128, o 12288·4096, 2 norms]; layer 0 MLP 3·4096·10944; 45 MoE layers [router 128·4096 + correction bias

@@ -149,6 +149,8 @@ export interface FfnParams {
   shared: number;
   /** Routed experts a token visits. */
   activeExperts: number;
+  /** Norm weights inside the FFN block beyond the spec's block norms (counted as norms, always used). */
+  norms?: number;
 }
 
 /** The facets of a feed-forward kind (`mlp`, `moe`) that the metrics and the figure use. */

@@ -14,7 +14,11 @@ export const moeDetails = {
     ];
     if (f.latent) rows.push(["Expert latent width", `${formatInt(f.latent)}${f.latentNorm ? " (normalised)" : ""}`]);
     if (f.sharedExperts) rows.push(["Shared experts", formatInt(f.sharedExperts)]);
-    if (f.router?.scoring) rows.push(["Router", f.router.scoring]);
+    if (f.router?.scoring || f.router?.inputScale || f.router?.expertScale) {
+      const scales = [f.router.inputScale ? "input scale" : "", f.router.expertScale ? "per-expert scale" : ""].filter(Boolean);
+      rows.push(["Router", [f.router.scoring ?? "", scales.length ? `learned ${scales.join(" and ")}` : ""].filter(Boolean).join(", ")]);
+    }
+    if (f.branchNorms) rows.push(["Extra norms in the block", formatInt(f.branchNorms)]);
     rows.push(["Activation", activationText(f)]);
     return rows;
   },
@@ -43,10 +47,11 @@ export const moeDetails = {
       bias: false,
       sharedGate: false,
       zeroExperts: 0,
+      branchNorms: 0,
       ...f,
       sharedExperts: shared,
       sharedHidden: shared ? (f.sharedHidden ?? shared * f.expertHidden) : 0,
-      router: { bias: false, ...f.router },
+      router: { bias: false, inputScale: false, expertScale: false, ...f.router },
     };
   },
 } satisfies FfnKindDetails<MoeFfn>;

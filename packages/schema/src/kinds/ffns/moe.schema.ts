@@ -26,6 +26,9 @@ export const MoeFfnSchema = strict({
       groups: z.optional(positiveInt()),
       topkGroups: z.optional(positiveInt()),
       routedScale: z.optional(positiveNumber()),
+      inputScale: z.optional(bool()),
+      expertScale: z.optional(bool()),
     }),
   ),
+  branchNorms: z.optional(positiveInt()),
 });

@@ -25,6 +25,16 @@ export interface Router {
   topkGroups?: PositiveInt;
   /** Scaling applied to routed expert outputs. */
   routedScale?: number;
+  /**
+   * A learned per-channel scale on the router's (weightless-normed) input (Gemma 4's `router.scale`):
+   * adds dModel parameters.
+   */
+  inputScale?: boolean;
+  /**
+   * A learned scale per routed expert, applied to the routing weight of the experts a token picks
+   * (Gemma 4's `router.per_expert_scale`): adds `experts` parameters.
+   */
+  expertScale?: boolean;
 }
 
 /** A sparse mixture-of-experts feed-forward layer. */
@@ -59,6 +69,12 @@ export interface MoeFfn {
   zeroExperts?: NonNegativeInt;
   /** Router details. */
   router?: Router;
+  /**
+   * RMSNorms of width dModel inside the FFN block, beyond the block norms the spec's norm placement gives
+   * (Gemma 4 26B-A4B runs the experts beside a dense MLP with three of its own: pre_feedforward_layernorm_2,
+   * post_feedforward_layernorm_1 and post_feedforward_layernorm_2). Adds `branchNorms` × dModel, counted as norms.
+   */
+  branchNorms?: PositiveInt;
 }
 
 export const moe = {
@@ -73,11 +89,24 @@ export const moe = {
     const h = f.router?.mlpHidden;
     // MLP router (ZAYA1 ZayaRouter): down-projection with bias, state scale, RMSNorm, two hidden layers with
     // biases, output over experts and zero experts without bias.
-    const router = (h ? dModel * h + h + h + h + 2 * (h * h + h) + h * routerOut : dModel * routerOut) + (f.router?.bias ? routerOut : 0);
+    const router =
+      (h ? dModel * h + h + h + h + 2 * (h * h + h) + h * routerOut : dModel * routerOut) +
+      (f.router?.bias ? routerOut : 0) +
+      (f.router?.inputScale ? dModel : 0) +
+      (f.router?.expertScale ? f.experts : 0);
     const sharedHidden = f.sharedExperts ? (f.sharedHidden ?? f.sharedExperts * f.expertHidden) : 0;
     const shared =
       (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
-    return { dense: 0, router, routed: f.experts * perExpert, perExpert, shared, activeExperts: f.activeExperts };
+    const norms = (f.branchNorms ?? 0) * dModel;
+    return {
+      dense: 0,
+      router,
+      routed: f.experts * perExpert,
+      perExpert,
+      shared,
+      activeExperts: f.activeExperts,
+      ...(norms ? { norms } : {}),
+    };
   },
   onlyLabel: "MoE-only",
   title: "Mixture of experts",
