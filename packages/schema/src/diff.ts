@@ -86,6 +86,7 @@ const mixerLabels: Record<string, string> = {
   "rope.theta": "RoPE base (θ)",
   "rope.scaling.type": "RoPE scaling",
   reusesKV: "Reuses an earlier layer's KV cache",
+  kvWeights: "K/V weights of its own",
   sharedKV: "Keys double as values",
   "relativeBias.dim": "Relative-position bias width",
   "relativeBias.extent": "Relative-position bias distance",

@@ -4,7 +4,7 @@
  * Gemma 3 adds per-head q/k norms and a separate RoPE θ for the local layers; Gemma 4 (dense checkpoints) adds
  * wider global heads whose keys double as values, and plain (not zero-centred) RMSNorm weights.
  */
-import type { AttentionMixer, Ffn, Norm, RopeSettings } from "../spec-types.js";
+import type { AttentionMixer, Ffn, Norm, PerLayerEmbedding, RopeSettings } from "../spec-types.js";
 import { type ConfigReader, isJsonObject } from "./config-reader.js";
 import {
   attentionOf,
@@ -153,18 +153,39 @@ export const gemma3Text: FamilyImporter = {
   },
 };
 
-/** Gemma 4 features that change the weights and that this import does not map yet: refused by name. */
-function refuseGemma4Extensions(r: ConfigReader): void {
-  const ple = r.count("hidden_size_per_layer_input", 256);
-  if (ple > 0) {
-    r.problem(
-      "hidden_size_per_layer_input",
-      `per-layer embeddings (PLE, ${ple} per layer; Gemma 4 E2B/E4B) are not read by the gemma4_text import yet; 0 or null means none`,
-    );
-  } else r.markRead("vocab_size_per_layer_input");
-  if (r.count("num_kv_shared_layers", 0) > 0)
-    r.problem("num_kv_shared_layers", "layers that reuse an earlier layer's keys and values are not read by the gemma4_text import yet");
-  else r.markRead("use_double_wide_mlp"); // widens only the KV-shared layers' MLPs
+/**
+ * Gemma 4 per-layer embeddings (Gemma4TextModel: `embed_tokens_per_layer` of vocab_size_per_layer_input ×
+ * layers·hidden_size_per_layer_input, `per_layer_model_projection`, `per_layer_projection_norm`; in every layer
+ * `per_layer_input_gate`, `per_layer_projection` and `post_per_layer_input_norm`), as the spec's per-layer table.
+ * 0 or null means none.
+ */
+function gemma4PerLayer(r: ConfigReader): PerLayerEmbedding | undefined {
+  const dim = r.count("hidden_size_per_layer_input", 256);
+  if (dim === 0) {
+    r.markRead("vocab_size_per_layer_input");
+    return undefined;
+  }
+  return { vocabSize: r.size("vocab_size_per_layer_input", 262144), dim };
+}
+
+/**
+ * The first KV-shared layer: the last `num_kv_shared_layers` layers read the keys and values of the last earlier
+ * layer of their type and build no k_proj, v_proj, k_norm or v_norm (Gemma4TextAttention; Gemma4TextModel skips
+ * those checkpoint weights on load). At least one earlier layer must remain.
+ */
+function gemma4FirstShared(r: ConfigReader, types: readonly string[]): number {
+  const n = types.length;
+  const shared = r.count("num_kv_shared_layers", 0);
+  if (shared === 0) return n;
+  if (shared >= n) {
+    r.problem("num_kv_shared_layers", `expected fewer than num_hidden_layers (${n}) layers to share keys and values, got ${shared}`);
+    return n;
+  }
+  const first = n - shared;
+  for (const t of new Set(types.slice(first))) {
+    if (!types.slice(0, first).includes(t)) r.problem("num_kv_shared_layers", `no earlier ${t} layer to share keys and values with`);
+  }
+  return first;
 }
 
 /**
@@ -176,10 +197,10 @@ function refuseGemma4Extensions(r: ConfigReader): void {
  * renormalised. The layer adds three RMSNorms of its own (pre_feedforward_layernorm_2, post_feedforward_layernorm_1
  * and _2). num_experts, top_k_experts and moe_intermediate_size have no class default (None): required.
  */
-function gemma4Ffn(r: ConfigReader, core: Core): Ffn {
+function gemma4Ffn(r: ConfigReader, core: Core, hidden: number): Ffn {
   if (!r.flag("enable_moe_block", false)) {
     r.markRead(["num_experts", "top_k_experts", "moe_intermediate_size"]);
-    return mlpOf(core);
+    return mlpOf(core, hidden);
   }
   const experts = r.size("num_experts");
   return {
@@ -188,7 +209,7 @@ function gemma4Ffn(r: ConfigReader, core: Core): Ffn {
     activeExperts: activeExperts(r, "top_k_experts", undefined, experts),
     expertHidden: r.size("moe_intermediate_size"),
     sharedExperts: 1,
-    sharedHidden: core.intermediate,
+    sharedHidden: hidden,
     activation: core.activation,
     gated: true,
     router: { scoring: "softmax", inputScale: true, expertScale: true },
@@ -216,7 +237,8 @@ function gemma4Rope(r: ConfigReader, layerType: "full_attention" | "sliding_atte
 // tied, attention_bias false, sliding_window 512, no final soft-capping, layer i sliding when (i + 1) % 6 and the last
 // layer always full, rope_parameters θ 1e4 (sliding) and proportional θ 1e6 over a quarter of the head (full),
 // global_head_dim 512, num_global_key_value_heads None, attention_k_eq_v false, hidden_size_per_layer_input 256,
-// num_kv_shared_layers 0, enable_moe_block false). modeling_gemma4.py @0246b4f3335464614ef1de66531f9131a44ec801:
+// num_kv_shared_layers 0, enable_moe_block false, use_double_wide_mlp false; num_experts, top_k_experts and
+// moe_intermediate_size None). modeling_gemma4.py @0246b4f3335464614ef1de66531f9131a44ec801:
 // Gemma4TextAttention q_proj + q_norm, k_proj + k_norm, v_proj (none on full layers with attention_k_eq_v, whose
 // keys double as values and which use num_global_key_value_heads), a weightless v_norm, o_proj, biases =
 // attention_bias, head_dim = global_head_dim on full layers; Gemma4TextMLP gate/up/down; input, post-attention,
@@ -227,7 +249,7 @@ export const gemma4Text: FamilyImporter = {
   ignores: ["use_bidirectional_attention"],
   build(r) {
     const core = readCore(r, { ...gemma2Defaults, vocabSize: 262144, maxPositions: 131072, theta: 1e6, noRopeScaling: true });
-    refuseGemma4Extensions(r);
+    const perLayer = gemma4PerLayer(r);
     const n = core.numLayers;
     const types = layerTypes(r, n, (i) => ((i + 1) % 6 && i !== n - 1 ? "sliding_attention" : "full_attention"), [
       "sliding_attention",
@@ -262,14 +284,29 @@ export const gemma4Text: FamilyImporter = {
       ...(localOverride ? { rope: localOverride } : {}),
     };
     const cap = softcapping(r, "final_logit_softcapping", undefined);
-    const ffn = gemma4Ffn(r, core);
+    const first = gemma4FirstShared(r, types);
+    // Gemma4TextMLP doubles the KV-shared layers' width with use_double_wide_mlp (its rule needs first > 0).
+    const wide = first < n && first > 0 && r.flag("use_double_wide_mlp", false);
+    if (first === n) r.markRead("use_double_wide_mlp");
+    const ffn = gemma4Ffn(r, core, core.intermediate);
+    const name = ffn.kind;
+    const mixers: Record<string, AttentionMixer> = { sliding, global };
+    const ffns: Record<string, Ffn> = { [name]: ffn };
+    if (first < n) {
+      mixers.slidingShared = { ...sliding, reusesKV: true, kvWeights: false };
+      mixers.globalShared = { ...global, reusesKV: true, kvWeights: false };
+      if (wide) ffns[`${name}Wide`] = gemma4Ffn(r, core, 2 * core.intermediate);
+    }
     return decoderDraft(core, {
-      mixers: { sliding, global },
-      ffns: { [ffn.kind]: ffn },
-      stack: types.map((t) => ({ mixer: t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global", ffn: ffn.kind })),
+      mixers,
+      ffns,
+      stack: types.map((t, i) => {
+        const mixer = t === "sliding_attention" && sliding.window !== undefined ? "sliding" : "global";
+        return i < first ? { mixer, ffn: name } : { mixer: `${mixer}Shared`, ffn: wide ? `${name}Wide` : name };
+      }),
       positional: { kind: "rope", ...globalRope },
       norm: { kind: "rmsnorm", placement: "sandwich", eps: core.eps },
-      embedding: { tied: core.tied, scale: "sqrt-d" },
+      embedding: { tied: core.tied, scale: "sqrt-d", ...(perLayer ? { perLayer } : {}) },
       ...(cap !== undefined ? { finalLogitSoftcap: cap } : {}),
     });
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expandLayers } from "../layers.js";
 import type { AttentionMixer } from "../spec-types.js";
+import { countParams } from "../params.js";
 import { HfImportError, importHuggingFaceConfig } from "./index.js";
 
 const problemPaths = (config: Record<string, unknown>): string[] => {
@@ -89,10 +90,49 @@ describe("gemma4_text", () => {
     expect(problemPaths({ ...moe, top_k_experts: 5 })).toEqual(["top_k_experts"]);
   });
 
-  it("refuses per-layer embeddings, KV-shared layers and a missing global KV head count, by name", () => {
+  it("reads per-layer embeddings (on by default) into the spec's per-layer table", () => {
     const { hidden_size_per_layer_input: _ple, ...withDefaultPle } = dense;
-    expect(problemPaths(withDefaultPle)).toEqual(["hidden_size_per_layer_input"]);
-    expect(problemPaths({ ...dense, num_kv_shared_layers: 2 })).toEqual(["num_kv_shared_layers"]);
+    const { spec, warnings } = importHuggingFaceConfig(withDefaultPle);
+    expect(spec.architecture.embedding.perLayer).toEqual({ vocabSize: 262144, dim: 256 });
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    expect(importHuggingFaceConfig(dense).spec.architecture.embedding.perLayer).toBeUndefined();
+  });
+
+  it("builds no K/V weights in KV-shared layers and widens their MLP with use_double_wide_mlp", () => {
+    const twelve = { ...dense, num_hidden_layers: 12 };
+    const config = { ...twelve, num_kv_shared_layers: 2, use_double_wide_mlp: true };
+    const { spec, warnings } = importHuggingFaceConfig(config);
+    expect(warnings.filter((w) => w.startsWith("config key"))).toEqual([]);
+    const a = spec.architecture;
+    expect(
+      expandLayers(a.layers)
+        .map((l) => `${l.mixer}/${l.ffn}`)
+        .slice(4),
+    ).toEqual([
+      "sliding/mlp",
+      "global/mlp",
+      "sliding/mlp",
+      "sliding/mlp",
+      "sliding/mlp",
+      "sliding/mlp",
+      "slidingShared/mlpWide",
+      "globalShared/mlpWide",
+    ]);
+    expect(a.mixers.slidingShared).toMatchObject({ reusesKV: true, kvWeights: false });
+    expect(a.ffns.mlpWide).toMatchObject({ kind: "mlp", hidden: 256 });
+    // Against the same config without sharing: layer 10 loses k/v (2·64·4·16) and k_norm (16), layer 11 loses k/v
+    // (2·64·4·32) and k_norm (32); both MLPs double (3·64·128 more each).
+    const plain = countParams(importHuggingFaceConfig(twelve).spec).total;
+    const shared = countParams(spec).total;
+    expect(shared - plain).toBe(-(2 * 64 * 4 * 16 + 16) - (2 * 64 * 4 * 32 + 32) + 2 * 3 * 64 * 128);
+    const narrow = importHuggingFaceConfig({ ...config, use_double_wide_mlp: false }).spec;
+    expect(expandLayers(narrow.architecture.layers)[11]?.ffn).toBe("mlp");
+  });
+
+  it("refuses sharing that leaves no earlier layer to share with, and a missing global KV head count, by name", () => {
+    expect(problemPaths({ ...dense, num_kv_shared_layers: 6 })).toEqual(["num_kv_shared_layers"]);
+    // Layer 5 is the only full-attention layer: sharing it leaves no earlier full layer to read from.
+    expect(problemPaths({ ...dense, num_kv_shared_layers: 1 })).toEqual(["num_kv_shared_layers"]);
     expect(problemPaths({ ...dense, attention_k_eq_v: true })).toEqual(["num_global_key_value_heads"]);
   });
 });

@@ -279,6 +279,41 @@ const goldens: Golden[] = [
     type: "gemma4",
     total: 25_233_141_760,
   },
+  // Synthetic text_config (Gemma 4 E2B sizes as the dataset entry gemma-4-e2b records them; full attention at
+  // every 5th layer): tied 262144·1536; per-layer embeddings [table 262144·35·256, model projection 1536·35·256,
+  // projection norm 256, per layer gate 1536·256 + projection 256·1536 + norm 1536]; layers 0–14: 12 sliding [q
+  // 1536·8·256, k/v 2·1536·256, o 2048·1536, q/k norms 2·256] and 3 full [q 1536·8·512, k/v 2·1536·512, o
+  // 4096·1536, q/k norms 2·512] with MLP 3·1536·6144; layers 15–34 share K/V (q, o and q_norm only: 16 sliding, 4
+  // full) with the double-wide MLP 3·1536·12288; 4 norms per layer; final norm = 4,628,569,344. The dataset entry
+  // counts the k/v projections and k norms the checkpoint stores for the 20 shared layers (18,880,512 more), which
+  // transformers skips on load.
+  {
+    config: {
+      model_type: "gemma4",
+      text_config: {
+        model_type: "gemma4_text",
+        vocab_size: 262144,
+        hidden_size: 1536,
+        intermediate_size: 6144,
+        num_hidden_layers: 35,
+        num_attention_heads: 8,
+        num_key_value_heads: 1,
+        head_dim: 256,
+        global_head_dim: 512,
+        attention_k_eq_v: false,
+        sliding_window: 512,
+        vocab_size_per_layer_input: 262144,
+        hidden_size_per_layer_input: 256,
+        num_kv_shared_layers: 20,
+        use_double_wide_mlp: true,
+        final_logit_softcapping: 30.0,
+        max_position_embeddings: 131072,
+        layer_types: Array.from({ length: 35 }, (_, i) => ((i + 1) % 5 ? "sliding_attention" : "full_attention")),
+      },
+    },
+    type: "gemma4",
+    total: 4_628_569_344,
+  },
   // Glm4vMoeTextConfig defaults (vocab 151424, attention_bias true) at GLM-4.5V's text sizes (those of the glm-4.5-air
   // golden above), through the glm4v_moe wrapper: untied 2·151424·4096 + 46 × [q/k/v with bias 4096·(96 + 16)·128 +
   // (96 + 16)·128, o 12288·4096, 2 norms]; layer 0 MLP 3·4096·10944; 45 MoE layers [router 128·4096 + correction bias

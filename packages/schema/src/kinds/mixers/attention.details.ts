@@ -63,9 +63,23 @@ export const attentionDetails = {
         message: `a bias beyond the sliding window (${m.window}) never applies, got ${m.relativeBias.extent}`,
       });
     }
+    if (m.kvWeights === false && !m.reusesKV)
+      issues.push({
+        path: [...path, "kvWeights"],
+        message: "false needs reusesKV: only a layer that reuses another layer's KV cache can do without K/V weights",
+      });
     if (m.sharedKV && m.reusesKV)
       issues.push({ path: [...path, "reusesKV"], message: "a layer that reuses another layer's KV cannot also share K and V" });
     return issues;
   },
-  withDefaults: (m) => ({ valueHeadDim: m.headDim, qkvBias: false, outBias: false, sinks: false, sharedKV: false, reusesKV: false, ...m }),
+  withDefaults: (m) => ({
+    valueHeadDim: m.headDim,
+    qkvBias: false,
+    outBias: false,
+    sinks: false,
+    sharedKV: false,
+    reusesKV: false,
+    kvWeights: true,
+    ...m,
+  }),
 } satisfies MixerKindDetails<AttentionMixer>;

@@ -19,6 +19,7 @@ export const AttentionMixerSchema = strict({
   outputGate: z.optional(oneOf(["elementwise", "headwise"])),
   sharedKV: z.optional(bool()),
   reusesKV: z.optional(bool()),
+  kvWeights: z.optional(bool()),
   logitSoftcap: z.optional(positiveNumber()),
   relativeBias: z.optional(strict({ dim: positiveInt(), extent: positiveInt() })),
   indexer: z.optional(IndexerSchema),

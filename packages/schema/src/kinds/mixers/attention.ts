@@ -39,8 +39,14 @@ export interface AttentionMixer {
   outputGate?: "elementwise" | "headwise";
   /** Keys double as values: no value projection and half the KV cache (Gemma 4 global layers). */
   sharedKV?: boolean;
-  /** This layer reads the KV cache of an earlier layer and stores none of its own (Gemma 3n / Gemma 4 E-models). Its projections still count as parameters. */
+  /** This layer reads the KV cache of an earlier layer and stores none of its own (Gemma 3n / Gemma 4 E-models). Its projections still count as parameters unless `kvWeights` is false. */
   reusesKV?: boolean;
+  /**
+   * Whether a layer that reuses another layer's KV cache still has key/value projections (with their biases) and a
+   * key norm of its own. Default true, as a checkpoint stores them; `false` counts what transformers' Gemma 4
+   * builds for its KV-shared layers (none: it skips those weights when loading). Only with `reusesKV`.
+   */
+  kvWeights?: boolean;
   /**
    * Attention logit soft-capping value.
    * @exclusiveMinimum 0
@@ -82,8 +88,10 @@ export const attention = {
     const d = arch.dModel;
     const q = m.heads * m.headDim;
     const vDim = m.valueHeadDim ?? m.headDim;
-    const k = m.kvHeads * m.headDim;
-    const v = m.sharedKV ? 0 : m.kvHeads * vDim;
+    // A KV-reusing layer without weights of its own (kvWeights false) projects only queries.
+    const ownKV = !(m.reusesKV && m.kvWeights === false);
+    const k = ownKV ? m.kvHeads * m.headDim : 0;
+    const v = m.sharedKV || !ownKV ? 0 : m.kvHeads * vDim;
     const gate = m.outputGate === "elementwise" ? q : m.outputGate === "headwise" ? m.heads : 0;
     // Relative-position bias: dim outputs per head in the fused q/k/v/r projection, and the dim × extent table.
     const rel = m.relativeBias ? m.heads * m.relativeBias.dim : 0;
@@ -92,7 +100,7 @@ export const attention = {
     if (m.relativeBias) params += m.relativeBias.dim * m.relativeBias.extent;
     if (m.qkvBias) params += qkvOut;
     if (m.outBias) params += d;
-    if (m.qkNorm) params += qkNormWeights(m.qkNorm, m.qkNorm.scope === "head" ? 2 * m.headDim : q + k);
+    if (m.qkNorm) params += qkNormWeights(m.qkNorm, m.qkNorm.scope === "head" ? (ownKV ? 2 : 1) * m.headDim : q + k);
     if (m.sinks) params += m.heads;
     const ix = ownIndexer(m.indexer);
     // Naive N0.5 Flash NaiveN05FlashIndexer: wq (d → heads·headDim), wk (d → headDim), k_norm (LayerNorm with
