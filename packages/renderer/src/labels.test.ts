@@ -157,3 +157,17 @@ describe("layer strip", () => {
     }
   });
 });
+
+describe("dense FFN widths", () => {
+  it("says how many layers use each width when two widths share the stack (Gemma 4 E2B)", () => {
+    const all = texts(layoutModel(loadSpec("gemma-4-e2b"))).join("\n");
+    expect(all).toContain("Hidden layer dimension of 6,144 in 15 layers");
+    expect(all).toContain("Hidden layer dimension of 12,288 in 20 layers");
+  });
+
+  it("prints a single width without a layer count", () => {
+    const all = texts(layoutModel(loadSpec("llama-3-8b"))).join("\n");
+    expect(all).toContain("Hidden layer dimension of 14,336");
+    expect(all).not.toMatch(/Hidden layer dimension of [\d,]+ in/);
+  });
+});

@@ -14,6 +14,7 @@ import type { CompactExtras } from "./compact-extras.js";
 import type { PanelPlacement } from "./panel-placement.js";
 import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
 import { cleanText } from "./escape.js";
+import { denseHiddenLine } from "./ffn-text.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
 
 /** Options of `layoutModel`. */
@@ -188,9 +189,7 @@ export function layoutFigure(
   const ffnLines: Line[] = [];
   if (!all.boxes.some((b) => b.component === "panel:ffn") && anchors.ffn) {
     // (A dense prefix's FFN has a note of its own.)
-    for (const m of f.mlps)
-      if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m)
-        ffnLines.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
+    for (const m of f.mlps) if (!f.densePrefix || f.arch.ffns[f.layers[0]!.ffn!] !== m) ffnLines.push(denseHiddenLine(f, m));
     for (const m of f.moes)
       ffnLines.push(
         [t("Expert hidden size "), n(m.expertHidden)],

@@ -3,6 +3,7 @@
  */
 import type { MlpFfn, MoeFfn } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
+import { denseHiddenLine } from "../ffn-text.js";
 import { activationName, ffnTypeName } from "../naming.js";
 import type { Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, dedupe, type Panel } from "./kit.js";
@@ -60,7 +61,7 @@ export function ffnPanel(f: Facts): Panel | undefined {
     bottomY = inp.y + inp.h + 30;
   }
   const caption: Line[] = [];
-  for (const m of f.mlps) caption.push([t(f.moes.length ? "Dense FFN hidden size " : "Hidden layer dimension of "), n(m.hidden)]);
+  for (const m of f.mlps) caption.push(denseHiddenLine(f, m));
   for (const m of f.moes) {
     caption.push([t("Expert hidden size "), n(m.expertHidden)]);
     const sharedHidden = m.sharedExperts ? (m.sharedHidden ?? m.sharedExperts * m.expertHidden) : 0;
