@@ -5,8 +5,9 @@
 import { attentionSeparator } from "./attention-parts.js";
 import { blockCounts, definitionCounts } from "./layers.js";
 import type { ArchitectureInput, Architecture } from "./spec-types.js";
-import type { MixerFamily } from "./kinds/mixer-kind.js";
+import type { BlockFeature, MixerFamily } from "./kinds/mixer-kind.js";
 import {
+  coreFeatures,
   ffnKind,
   resolveKinds,
   stackPasses,
@@ -72,6 +73,30 @@ export function decoderType(spec: { architecture: ArchitectureInput }, options?:
   return moe ? "Sparse MoE" : "Dense";
 }
 
+/**
+ * The forms block features give the stack (`causal encoder-decoder`), in registry order; empty for a plain decoder
+ * stack.
+ */
+export function stackForms(spec: { architecture: ArchitectureInput }): string[] {
+  const arch = spec.architecture as Architecture;
+  const forms: string[] = [];
+  for (const feature of Object.values(coreFeatures) as BlockFeature[]) {
+    const form = feature.stackForm?.(arch);
+    if (form) forms.push(form);
+  }
+  return forms;
+}
+
+/**
+ * The decoder type qualified by the stack's form, as the gallery words it: `Sparse MoE (causal encoder-decoder)`;
+ * the bare {@link decoderType} for a plain decoder stack.
+ */
+export function decoderLabel(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
+  const forms = stackForms(spec);
+  const type = decoderType(spec, options);
+  return forms.length ? `${type} (${forms.join(", ")})` : type;
+}
+
 /** A short label of one mixer, e.g. `GQA`, `sliding-window GQA`, `MLA`, `Gated DeltaNet`; an unknown kind's own name. */
 export function mixerLabel(mixer: { kind: string }, options?: KindOptions): string {
   return resolveKinds(options).of(mixer)?.label(mixer) ?? String(mixer.kind);
@@ -134,7 +159,12 @@ export function layerMix(spec: { architecture: ArchitectureInput }, options?: Ki
  */
 export function formatLayerMix(spec: { architecture: ArchitectureInput }, options?: KindOptions): string {
   const mix = layerMix(spec, options);
-  const text = mix.map((e) => `${e.count} ${e.label}`).join(" + ");
+  let text = mix.map((e) => `${e.count} ${e.label}`).join(" + ");
+  const split = (spec.architecture as Architecture).encoderDecoder;
+  if (split) {
+    const decoder = spec.architecture.numLayers - split.encoderLayers;
+    text = `${split.encoderLayers} encoder + ${decoder} decoder layers; ${text}`;
+  }
   const passes = stackPasses(spec.architecture);
   if (passes === 1) return text;
   return `${mix.length > 1 ? `(${text})` : text} × ${passes} passes`;

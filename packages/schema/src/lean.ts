@@ -25,6 +25,8 @@ export {
 export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
 export {
   decoderType,
+  decoderLabel,
+  stackForms,
   headSharing,
   attentionLabel,
   attentionParts,

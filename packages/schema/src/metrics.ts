@@ -71,6 +71,8 @@ export type {
 export { flopsPerToken, weightMemory, type FlopsPerToken, type WeightMemory } from "./flops.js";
 export {
   decoderType,
+  decoderLabel,
+  stackForms,
   headSharing,
   attentionLabel,
   attentionParts,
@@ -85,7 +87,15 @@ export {
   type LayerMixEntry,
 } from "./classify.js";
 export { concepts } from "./concept-tags.js";
-export { compareWithOfficial, officialTolerance, roundingUnit, scopedCount, type OfficialCheck } from "./official.js";
+export {
+  compareWithOfficial,
+  officialChecks,
+  officialTolerance,
+  roundingUnit,
+  scopedCount,
+  type OfficialCheck,
+  type OfficialComparison,
+} from "./official.js";
 export { modelStats, type ModelStats } from "./stats.js";
 export { diffModels, type ModelDiffEntry } from "./diff.js";
 export {

@@ -75,22 +75,60 @@ function check(computed: number, official: number, roundedTo?: number, sizeClass
   return { computed, official, tolerance, relativeError, ok: Math.abs(computed - official) <= tolerance };
 }
 
+/** The comparisons of a spec's counts with its official figures. */
+export interface OfficialComparison {
+  total: OfficialCheck;
+  active?: OfficialCheck;
+  /** Active per prompt token at prefill (`officialParams.activePrefill`). */
+  activePrefill?: OfficialCheck;
+  /** One per `officialParams.parts` entry, in order. */
+  parts?: (OfficialCheck & { label: string })[];
+}
+
 /** Compares a spec's computed parameters with its `officialParams`, in the same scope. */
 export function compareWithOfficial(
   spec: { architecture: ArchitectureInput } & { officialParams: OfficialParams },
   options?: KindOptions,
-): { total: OfficialCheck; active?: OfficialCheck } {
+): OfficialComparison {
   const counts = countParams(spec, options);
   const o = spec.officialParams;
-  const explain = (figure: "total" | "active", c: OfficialCheck): OfficialCheck => {
+  const explain = (figure: "total" | "active" | "activePrefill", c: OfficialCheck): OfficialCheck => {
     const deviation = o.deviations?.find((d) => d.figure === figure)?.explanation;
     return deviation === undefined ? c : { ...c, deviation };
   };
-  const result: { total: OfficialCheck; active?: OfficialCheck } = {
+  const result: OfficialComparison = {
     total: explain("total", check(scopedCount(counts, "total", o.scope), o.total, o.roundedTo, o.sizeClass)),
   };
+  const activeScope = o.activeScope ?? o.scope;
   if (o.active !== undefined) {
-    result.active = explain("active", check(scopedCount(counts, "active", o.activeScope ?? o.scope), o.active, o.roundedTo, o.sizeClass));
+    result.active = explain("active", check(scopedCount(counts, "active", activeScope), o.active, o.roundedTo, o.sizeClass));
+  }
+  if (o.activePrefill !== undefined) {
+    // The prefill count has no breakdown: the active scope's external parameters are added, its exclusions must
+    // be components a prompt token does not run anyway (MTP modules).
+    const external = (activeScope?.external ?? []).reduce((a, e) => a + e.params, 0);
+    result.activePrefill = explain("activePrefill", check(counts.activePrefill + external, o.activePrefill, o.roundedTo));
+  }
+  if (o.parts?.length) {
+    result.parts = o.parts.map((part) => {
+      const computed = sumOf(counts.breakdown, part.components);
+      return { label: part.label, ...check(computed, part.total, part.roundedTo) };
+    });
   }
   return result;
+}
+
+function sumOf(breakdown: ParamCounts["breakdown"], components: readonly string[]): number {
+  let n = 0;
+  for (const c of new Set(components)) n += breakdown[c as keyof typeof breakdown] ?? 0;
+  return n;
+}
+
+/** Every check of a comparison with its figure's name (`total`, `active`, `activePrefill`, `part <label>`). */
+export function officialChecks(c: OfficialComparison): [figure: string, check: OfficialCheck][] {
+  const out: [string, OfficialCheck][] = [["total", c.total]];
+  if (c.active) out.push(["active", c.active]);
+  if (c.activePrefill) out.push(["activePrefill", c.activePrefill]);
+  for (const p of c.parts ?? []) out.push([`part ${p.label}`, p]);
+  return out;
 }

@@ -25,6 +25,7 @@ import { coreFfnSchemas, coreMixerSchemas, ffnKinds, mixerKinds } from "./kinds/
 import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
 import { engramRelations } from "./kinds/features/engram.details.js";
+import { causalEncoderDecoderRelations } from "./kinds/features/causal-encoder-decoder.details.js";
 
 export { describeValue, strict } from "./kinds/schema-kit.js";
 export { coreMixerSchemas, mixerKinds } from "./kinds/schemas.js";
@@ -104,6 +105,19 @@ const ParamScopeSchema = strict({
 export const OfficialParamsSchema = strict({
   total: positiveInt(),
   active: z.optional(positiveInt()),
+  activePrefill: z.optional(positiveInt()),
+  parts: z.optional(
+    z
+      .array(
+        strict({
+          label: text(120, 1),
+          total: positiveInt(),
+          roundedTo: z.optional(positiveInt()),
+          components: z.array(oneOf(paramComponents)).check(z.minLength(1)),
+        }),
+      )
+      .check(z.maxLength(8)),
+  ),
   roundedTo: z.optional(positiveInt()),
   asWritten: text(200, 1),
   source: url(),
@@ -111,7 +125,7 @@ export const OfficialParamsSchema = strict({
   scope: z.optional(ParamScopeSchema),
   activeScope: z.optional(ParamScopeSchema),
   note: z.optional(text(1000)),
-  deviations: z.optional(z.array(strict({ figure: oneOf(["total", "active"]), explanation: text(2000, 1) }))),
+  deviations: z.optional(z.array(strict({ figure: oneOf(["total", "active", "activePrefill"]), explanation: text(2000, 1) }))),
 });
 
 const PositionalSchema = strict({
@@ -197,7 +211,11 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
     hyperConnections: z.optional(
-      strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) }),
+      strict({
+        streams: positiveInt(),
+        form: z.optional(oneOf(["manifold", "single-pass", "independent", "low-rank"])),
+        rank: z.optional(positiveInt()),
+      }),
     ),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
     engram: z.optional(
@@ -209,6 +227,7 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
         dim: positiveInt(),
       }),
     ),
+    encoderDecoder: z.optional(strict({ encoderLayers: layerCount(), decoderReplay: z.optional(positiveInt()) })),
     finalLogitSoftcap: z.optional(positiveNumber()),
   });
 }
@@ -336,6 +355,7 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
   }
 
   issues.push(...engramRelations(arch));
+  issues.push(...causalEncoderDecoderRelations(arch));
 
   if (arch.loop && arch.loop.passes < 2) {
     issues.push({

@@ -164,8 +164,20 @@ export interface ParamScope {
 export interface OfficialParams {
   /** Total parameters as the creators state them, e.g. `671000000000` for "671B". */
   total: PositiveInt;
-  /** Active parameters per token (MoE), as stated. */
+  /** Active parameters per token (MoE), as stated; per generated token where the creators give prefill apart. */
   active?: PositiveInt;
+  /**
+   * Active parameters per prompt token at prefill, where the creators state it apart from `active` (DeepSeek V4.1's
+   * causal encoder–decoder: "8B … during prefill and 16B during decode"). Compared with our `activePrefill` in the
+   * active figure's scope.
+   */
+  activePrefill?: PositiveInt;
+  /**
+   * Sizes the creators state for parts of the model beside the headline total (DeepSeek V4.1's 196B Engram beside
+   * its 552B backbone), each compared with our count of the components it names.
+   * @maxItems 8
+   */
+  parts?: OfficialPart[];
   /**
    * The unit the stated figures are rounded to, e.g. `1000000000` for "120B".
    * When omitted it is read off the number's trailing zeros. Figures with three or more
@@ -201,10 +213,28 @@ export interface OfficialParams {
   deviations?: OfficialDeviation[];
 }
 
+/** A part of the model whose size the creators state on its own. */
+export interface OfficialPart {
+  /**
+   * The part as the creators name it, e.g. `Engram`.
+   * @maxLength 120
+   */
+  label: string;
+  /** Its parameters as stated, e.g. `196000000000` for "196B". */
+  total: PositiveInt;
+  /** The unit the figure is rounded to, as in `roundedTo` (read off its trailing zeros when omitted). */
+  roundedTo?: PositiveInt;
+  /**
+   * The components of our count that make it up, e.g. `["ngramEmbedding"]` (Engram's tables and projections).
+   * @minItems 1
+   */
+  components: ParamComponent[];
+}
+
 /** A documented gap between our count and an official figure. */
 export interface OfficialDeviation {
   /** Which figure. */
-  figure: "total" | "active";
+  figure: "total" | "active" | "activePrefill";
   /**
    * What the official figure counts and why ours differs.
    * @minLength 1
@@ -357,10 +387,12 @@ export interface HyperConnections {
   streams: PositiveInt;
   /**
    * `manifold` (the default; DeepSeek V4's mHC, with a stream-mixing matrix kept doubly stochastic),
+   * `single-pass` (DeepSeek V4.1's single-pass mHC: the same maps, but each one's read weights serve the next
+   * sublayer, so the final collapse reuses the last one's and there is no separate head contraction),
    * `independent` (Hy4's iHC: per-stream read and write weights only, no mixing matrix) or `low-rank`
    * (Qwen3.8-Flash-Next's gated residual: a rank-`rank` bottleneck computes the read weights).
    */
-  form?: "manifold" | "independent" | "low-rank";
+  form?: "manifold" | "single-pass" | "independent" | "low-rank";
   /** Bottleneck width of the `low-rank` form (`hc_lowrank`); required by that form only. */
   rank?: PositiveInt;
 }
@@ -399,6 +431,7 @@ export type { MoeFfn, Router } from "./kinds/ffns/moe.js";
 export type { Mtp } from "./kinds/features/mtp.js";
 export type { LoopedDepth } from "./kinds/features/looped-depth.js";
 export type { EngramMemory } from "./kinds/features/engram.js";
+export type { CausalEncoderDecoder } from "./kinds/features/causal-encoder-decoder.js";
 import type { AttentionMixer } from "./kinds/mixers/attention.js";
 import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attention.js";
 import type { Csa2Mixer } from "./kinds/mixers/csa2.js";
@@ -417,6 +450,7 @@ import type { MoeFfn } from "./kinds/ffns/moe.js";
 import type { Mtp } from "./kinds/features/mtp.js";
 import type { LoopedDepth } from "./kinds/features/looped-depth.js";
 import type { EngramMemory } from "./kinds/features/engram.js";
+import type { CausalEncoderDecoder } from "./kinds/features/causal-encoder-decoder.js";
 
 /** DeepSeek Sparse Attention's lightning indexer (DeepSeek V3.2, GLM-5). */
 export interface SparseIndexer {
@@ -533,6 +567,12 @@ export interface Architecture {
    * Counted with the n-gram tables (`ngramEmbedding`): the tables are looked up, their projections multiplied.
    */
   engram?: EngramMemory;
+  /**
+   * A causal encoder–decoder split (DeepSeek V4.1): the lower `encoderLayers` run for every prompt token, the decoder
+   * above them reads its global keys and values from the encoder's output. Changes what a prompt token runs at
+   * prefill (`activePrefill`), not what is stored.
+   */
+  encoderDecoder?: CausalEncoderDecoder;
   /**
    * Final logit soft-capping value (Gemma 2).
    * @exclusiveMinimum 0

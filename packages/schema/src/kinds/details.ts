@@ -28,6 +28,7 @@ import { ngramEmbeddingsDetails } from "./features/ngram-embeddings.details.js";
 import { engramDetails } from "./features/engram.details.js";
 import { mtpDetails } from "./features/mtp.details.js";
 import { loopedDepthDetails } from "./features/looped-depth.details.js";
+import { causalEncoderDecoderDetails } from "./features/causal-encoder-decoder.details.js";
 
 /** Every core mixer kind's details: a missing kind, or a kind missing a facet, does not compile. */
 export const coreMixerDetails = {
@@ -59,6 +60,7 @@ export const coreFeatureDetails = {
   ngramEmbeddings: ngramEmbeddingsDetails,
   engram: engramDetails,
   loopedDepth: loopedDepthDetails,
+  causalEncoderDecoder: causalEncoderDecoderDetails,
 } as const satisfies { [K in keyof typeof coreFeatures]: BlockFeatureDetails };
 
 // Built on first use, so that a bundle which never asks for details drops them all.

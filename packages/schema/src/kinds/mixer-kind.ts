@@ -58,6 +58,12 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
   family: MixerFamily;
   /** Parameters of one such mixer, with the component they count under. */
   params(mixer: M, arch: KindArchitecture): MixerParams;
+  /**
+   * Of `params`, the weights that only write caches later layers read (a KV source's compressor and indexer keys).
+   * A causal encoder–decoder's prefill runs them in the decoder for every prompt token (see
+   * `features/causal-encoder-decoder.ts`). Absent = none.
+   */
+  cacheWriterParams?(mixer: M, arch: KindArchitecture): number;
   /** What it keeps while generating, as far as the figure and the fact sheet need it. */
   cache: {
     /**
@@ -199,6 +205,11 @@ export interface BlockFeature {
    * the parameters (see `stackPasses` in the registry).
    */
   stackPasses?(arch: Architecture): number;
+  /**
+   * The form of the stack, when the feature makes it other than a plain decoder stack, in the words the decoder
+   * type is qualified with (`Sparse MoE (causal encoder-decoder)`); absent or undefined for a plain stack.
+   */
+  stackForm?(arch: Architecture): string | undefined;
 }
 
 /** The facets of a block-level mechanism that the figure's first paint does not need. */

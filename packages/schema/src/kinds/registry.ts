@@ -27,6 +27,7 @@ import { ngramEmbeddings } from "./features/ngram-embeddings.js";
 import { engram } from "./features/engram.js";
 import { mtp } from "./features/mtp.js";
 import { loopedDepth } from "./features/looped-depth.js";
+import { causalEncoderDecoder } from "./features/causal-encoder-decoder.js";
 
 /**
  * Every core mixer kind: a missing kind, or a kind missing a facet, does not compile. (Their popover rows and
@@ -59,6 +60,7 @@ export const coreFeatures = {
   ngramEmbeddings,
   engram,
   loopedDepth,
+  causalEncoderDecoder,
 } as const satisfies Record<string, BlockFeature>;
 
 /** Any mixer kind definition, with every facet (what downstream kinds are). */

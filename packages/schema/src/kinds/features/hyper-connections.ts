@@ -10,6 +10,9 @@ import type { HyperConnections } from "../../spec-types.js";
  *
  * - `manifold` (DeepSeek V4 mHC): around each sublayer a map (n·d → 2n + n²) with a 3-value scale and a bias;
  *   before the final norm a contraction (n·d → n) with bias and scale.
+ * - `single-pass` (DeepSeek V4.1, transformers `DeepseekV41DecoderLayer`: `hc_attn_fn`/`hc_ffn_fn` (2n + n², n·d),
+ *   `_base` (2n + n²), `_scale` (3)): the same map around each sublayer; the last one's read weights collapse the
+ *   streams before the final norm, so there is no head contraction.
  * - `independent` (Hy4 HYV4HyperConnection): around each sublayer `fn` (n·d → 2n), `base` (2n) and `scale` (2),
  *   no stream-mixing matrix; the head HYV4HyperHead has `hc_fn` (n·d → n), `hc_base` (n) and `hc_scale` (1).
  * - `low-rank` (transformers Qwen4ExpTextGatedResidual): around each sublayer a grouped RMSNorm (n·d),
@@ -26,7 +29,8 @@ export function hyperConnectionParams(hc: HyperConnections, dModel: number, subl
       : hc.form === "independent"
         ? wide * 2 * n + 2 * n + 2
         : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
-  return sublayers * perSublayer + (hc.form === "low-rank" ? lowRank : wide * n + n + 1);
+  const head = hc.form === "low-rank" ? lowRank : hc.form === "single-pass" ? 0 : wide * n + n + 1;
+  return sublayers * perSublayer + head;
 }
 
 export const hyperConnections = {

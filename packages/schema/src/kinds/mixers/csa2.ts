@@ -76,6 +76,7 @@ export const csa2 = {
     if (ix) params += m.qLoraRank * ix.heads * ix.headDim + d * ix.heads;
     return { component: "attention", params };
   },
+  cacheWriterParams: (m, arch) => csa2WriterParams(m, arch.dModel),
   cache: {
     // Only the layer that writes the compressed rows caches them; the layers that reuse them add nothing.
     perToken: (m) => (writesRows(m) ? m.headDim / m.compressRatio! : 0),

@@ -9,7 +9,7 @@ import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const minimaxSparse: Required<MixerKind<MiniMaxSparseMixer>> & {
+const minimaxSparse: Omit<Required<MixerKind<MiniMaxSparseMixer>>, "cacheWriterParams"> & {
   cache: Required<Omit<MixerKind<MiniMaxSparseMixer>["cache"], "windowPerToken">>;
 } = {
   ...core,

@@ -9,12 +9,13 @@ import { formatIssues, validateSpec } from "../../validate.js";
 import { conceptEntry } from "../../concepts/catalogue.js";
 import type { Architecture } from "../../spec-types.js";
 
-const qwenSparse: Required<MixerKind<QwenSparseMixer>> & { cache: Required<Omit<MixerKind<QwenSparseMixer>["cache"], "windowPerToken">> } =
-  {
-    ...core,
-    ...qwenSparseDetails,
-    cache: { ...core.cache, ...qwenSparseDetails.cache },
-  };
+const qwenSparse: Omit<Required<MixerKind<QwenSparseMixer>>, "cacheWriterParams"> & {
+  cache: Required<Omit<MixerKind<QwenSparseMixer>["cache"], "windowPerToken">>;
+} = {
+  ...core,
+  ...qwenSparseDetails,
+  cache: { ...core.cache, ...qwenSparseDetails.cache },
+};
 
 // Qwen3.8-Flash-Next's softmax layer (transformers Qwen4ExpTextAttention with the checkpoint's config values).
 const d = 2560;
