@@ -28,8 +28,8 @@ export function concepts(spec: { architecture: ArchitectureInput }, options?: Ki
     const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
     if (f) for (const t of ffnKindDetails(f)?.concepts(f) ?? []) tags.add(t);
   }
-  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, engram, loopedDepth } = coreFeatureDetails;
-  for (const feature of [mtp, hyperConnections, loopedDepth]) for (const t of feature.concepts(arch)) tags.add(t);
+  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, engram, loopedDepth, causalEncoderDecoder } = coreFeatureDetails;
+  for (const feature of [mtp, hyperConnections, loopedDepth, causalEncoderDecoder]) for (const t of feature.concepts(arch)) tags.add(t);
   if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
   if (arch.norm.placement === "post") tags.add("post-norm");
   if (arch.norm.placement === "parallel") tags.add("parallel-block");

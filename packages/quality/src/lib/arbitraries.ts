@@ -685,7 +685,7 @@ export function architecture(
                     : fc.constant(undefined),
                 hyperConnections: fc.oneof(
                   fc.record(
-                    { streams: pos(8), form: fc.constantFrom("manifold" as const, "independent" as const) },
+                    { streams: pos(8), form: fc.constantFrom("manifold" as const, "single-pass" as const, "independent" as const) },
                     { requiredKeys: ["streams"] },
                   ),
                   fc.record({ streams: pos(8), form: fc.constant("low-rank" as const), rank: pos(1024) }),
