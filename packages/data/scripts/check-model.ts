@@ -8,9 +8,10 @@ import {
   checkDatasetEntry,
   formatIssues,
   compareWithOfficial,
+  officialChecks,
   countParams,
   kvCacheBytesPerToken,
-  decoderType,
+  decoderLabel,
   formatLayerMix,
   attentionLabel,
 } from "@archgal/schema";
@@ -64,13 +65,16 @@ for (const id of ids) {
   const kvOk = gkv === undefined || (gkv === 0 ? kv === 0 : Math.abs(kv - gkv) / gkv <= 0.02);
   const kvExplained = (spec.galleryDifferences ?? []).some((d) => d.metric === "kvCacheBytesPerToken");
   const unexplained = (c: OfficialCheck) => !c.ok && (c.sizeClass || !c.deviation);
-  if (unexplained(cmp.total)) bad++;
-  else if (cmp.active && unexplained(cmp.active)) bad++;
+  if (officialChecks(cmp).some(([, c]) => unexplained(c))) bad++;
   else if (!kvOk && !kvExplained) bad++;
+  const further = officialChecks(cmp)
+    .filter(([figure]) => figure !== "total" && figure !== "active")
+    .map(([figure, c]) => `\n    ${figure} ${fmt(c)}`)
+    .join("");
   console.log(
-    `${id}: ${decoderType(spec)} | ${attentionLabel(spec)} | ${formatLayerMix(spec)}\n` +
-      `    total  ${fmt(cmp.total)}\n    active ${fmt(cmp.active)}\n` +
-      `    computed total ${p.total} active ${p.active} (mtp ${p.breakdown.mtp})\n` +
+    `${id}: ${decoderLabel(spec)} | ${attentionLabel(spec)} | ${formatLayerMix(spec)}\n` +
+      `    total  ${fmt(cmp.total)}\n    active ${fmt(cmp.active)}${further}\n` +
+      `    computed total ${p.total} active ${p.active} prefill ${p.activePrefill} (mtp ${p.breakdown.mtp})\n` +
       `    KV ${(kv / 1024).toFixed(2)} KiB/token vs gallery ${gkv === undefined ? "-" : (gkv / 1024).toFixed(2) + " KiB"} → ${kvDiff}${!kvOk ? (kvExplained ? " (explained in galleryDifferences)" : " FAIL") : ""}` +
       (g ? `\n    gallery: ${g.decoderType} | ${g.attention} | ${g.layerMix}` : ""),
   );

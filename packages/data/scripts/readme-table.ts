@@ -7,7 +7,7 @@ import {
   countParams,
   kvCacheBytesPerToken,
   kvLabel,
-  decoderType,
+  decoderLabel,
   attentionLabel,
   formatCount,
   formatBytes,
@@ -31,7 +31,7 @@ export function datasetTable(): string {
     const p = countParams(s);
     const scale = !hasUnvisitedWeights(p) ? formatCount(p.total) : `${formatCount(p.total)} (${formatCount(p.active)} active)`;
     const kv = kvCacheBytesPerToken(s);
-    return `| \`${s.id}\` | ${s.name.replace(/\|/g, "\\|")} | ${s.releaseDate} | ${scale} | ${decoderType(s)} | ${attentionLabel(s)} | ${formatBytes(kv)} · ${kvLabel(kv)} |`;
+    return `| \`${s.id}\` | ${s.name.replace(/\|/g, "\\|")} | ${s.releaseDate} | ${scale} | ${decoderLabel(s)} | ${attentionLabel(s)} | ${formatBytes(kv)} · ${kvLabel(kv)} |`;
   });
   return [
     `${specs.length} models. Scale and KV cache are computed from each spec: scale is the total without MTP modules, and for sparse models the active count per token in the creators' convention (weights multiplied; embedding look-ups not counted, head counted); KV is bf16 per token, every attention layer at full size, as the gallery counts it (see Conventions).`,
