@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fixtures } from "@archgal/test-kit/fixtures";
 import { datasetSpecs } from "@archgal/test-kit/dataset";
 import { checkLayout } from "../test-fixtures/check.js";
-import { COMPACT_MIN_TEXT_PX, COMPACT_REFERENCE_WIDTH } from "./layout.js";
+import { COMPACT_MIN_TEXT_PX, COMPACT_REFERENCE_WIDTH, describeModel } from "./layout.js";
 import { layoutModel } from "./model-layout.js";
 import { layoutCompare } from "./compare.js";
 import type { RenderableSpec } from "./analysis.js";
@@ -78,6 +78,34 @@ describe("compact layout (narrow columns)", () => {
     const tokenized = l.boxes.find((b) => b.id === "tokenized")!;
     for (const n of notes) expect(n.y).toBeGreaterThan(tokenized.y + tokenized.h);
     expect(notes.every((n) => n.fontSize === notes[0]!.fontSize)).toBe(true);
+  });
+});
+
+describe("causal encoder-decoder", () => {
+  const spec = fixtures[1]!;
+  const layers = spec.architecture.numLayers;
+  const split: RenderableSpec = {
+    ...spec,
+    architecture: { ...spec.architecture, encoderDecoder: { encoderLayers: Math.floor(layers / 2), decoderReplay: 64 } },
+  } as RenderableSpec;
+  const text = (s: RenderableSpec) =>
+    layoutModel(s).labels.map((l) =>
+      l.lines
+        .map((line) => line.map((p) => p.text).join(""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
+
+  it("says which blocks are the encoder and which the decoder, with clean geometry", () => {
+    const lines = text(split);
+    const half = Math.floor(layers / 2);
+    expect(lines.some((line) => line.includes(`Blocks 1–${half}: causal encoder`))).toBe(true);
+    expect(lines.some((line) => line.includes(`${half + 1}–${layers}: decoder`) && line.includes("last 64 prompt tokens"))).toBe(true);
+    expect(lines.some((line) => line.includes("(causal encoder-decoder)"))).toBe(true);
+    expect(text(spec).some((line) => line.includes("encoder"))).toBe(false);
+    expect(describeModel(split)).toContain(`the lower ${half} the encoder`);
+    expect(checkLayout(layoutModel(split))).toEqual([]);
+    expect(checkLayout(layoutModel(split, { compact: true }))).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, decoderType, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
+import { attentionLabel, decoderLabel, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
 import type { CalloutPart, KindOptions, ModelSpec } from "@archgal/schema/lean";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
@@ -130,8 +130,9 @@ function mixerFacts(f: Facts): Line[] {
 export function describeModel(spec: RenderableSpec, options?: KindOptions): string {
   const f = analyse(spec, options);
   const kinds = { kinds: f.kinds };
+  const split = spec.architecture.encoderDecoder;
   const parts = [
-    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderType(spec as ModelSpec, kinds)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}`,
+    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderLabel(spec as ModelSpec, kinds)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}${split ? ` (the lower ${formatInt(split.encoderLayers)} the encoder every prompt token runs)` : ""}`,
     `attention ${attentionLabel(spec as ModelSpec, kinds)}`,
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
@@ -307,6 +308,28 @@ export function layoutFigure(
       ],
     });
   }
+  const split = arch.encoderDecoder;
+  if (split) {
+    // On the "N ×" count that the split divides, numbered as the layer pattern numbers blocks (from 1).
+    const cut = split.encoderLayers;
+    left.push({
+      id: "causal-encoder-decoder",
+      component: "block",
+      anchor: [labelRect(anchors.count).x - 2, labelRect(anchors.count).y + labelRect(anchors.count).h - 3],
+      lines: [
+        [t("Blocks 1–"), n(cut), { text: ": causal encoder", accent: true }, t(", run for every prompt token")],
+        [
+          t("blocks "),
+          n(cut + 1),
+          t("–"),
+          n(arch.numLayers),
+          { text: ": decoder", accent: true },
+          t(", reading rows projected from the encoder's output; run for generated tokens"),
+          ...(split.decoderReplay ? [t(" and the last "), n(split.decoderReplay), t(" prompt tokens")] : []),
+        ],
+      ],
+    });
+  }
   if (compact) {
     // The MTP modules' note (the full figure's MTP panel), from the full entry.
     const mtpNote = extras?.mtpNote(f);
@@ -367,7 +390,7 @@ export function layoutFigure(
     const sub: string[] = [];
     if (spec.org) sub.push(spec.org);
     if (spec.releaseDate) sub.push(spec.releaseDate);
-    sub.push(decoderType(spec as ModelSpec, { kinds: f.kinds }));
+    sub.push(decoderLabel(spec as ModelSpec, { kinds: f.kinds }));
     sub.push(
       f.sparse
         ? `${formatCount(f.mainTotal)} total, ${formatCount(f.mainActive)} active (no embedding look-ups)`
