@@ -9,6 +9,7 @@ import {
   formatIssues,
   compareWithOfficial,
   officialChecks,
+  activePrefillParams,
   countParams,
   kvCacheBytesPerToken,
   decoderLabel,
@@ -74,7 +75,7 @@ for (const id of ids) {
   console.log(
     `${id}: ${decoderLabel(spec)} | ${attentionLabel(spec)} | ${formatLayerMix(spec)}\n` +
       `    total  ${fmt(cmp.total)}\n    active ${fmt(cmp.active)}${further}\n` +
-      `    computed total ${p.total} active ${p.active} prefill ${p.activePrefill} (mtp ${p.breakdown.mtp})\n` +
+      `    computed total ${p.total} active ${p.active} prefill ${activePrefillParams(spec)} (mtp ${p.breakdown.mtp})\n` +
       `    KV ${(kv / 1024).toFixed(2)} KiB/token vs gallery ${gkv === undefined ? "-" : (gkv / 1024).toFixed(2) + " KiB"} → ${kvDiff}${!kvOk ? (kvExplained ? " (explained in galleryDifferences)" : " FAIL") : ""}` +
       (g ? `\n    gallery: ${g.decoderType} | ${g.attention} | ${g.layerMix}` : ""),
   );

@@ -2,6 +2,7 @@
  * Holding computed parameter counts to the creators' official figures.
  */
 import { countParams, paramsWithout, type ParamCounts } from "./params.js";
+import { activePrefillParams } from "./kinds/features/causal-encoder-decoder.details.js";
 import type { KindOptions } from "./kinds/registry.js";
 import type { OfficialParams, ParamScope, ArchitectureInput } from "./spec-types.js";
 
@@ -107,7 +108,7 @@ export function compareWithOfficial(
     // The prefill count has no breakdown: the active scope's external parameters are added, its exclusions must
     // be components a prompt token does not run anyway (MTP modules).
     const external = (activeScope?.external ?? []).reduce((a, e) => a + e.params, 0);
-    result.activePrefill = explain("activePrefill", check(counts.activePrefill + external, o.activePrefill, o.roundedTo));
+    result.activePrefill = explain("activePrefill", check(activePrefillParams(spec, options) + external, o.activePrefill, o.roundedTo));
   }
   if (o.parts?.length) {
     result.parts = o.parts.map((part) => {

@@ -9,7 +9,6 @@ import { blockCounts, definitionCounts } from "./layers.js";
 import type { Architecture, ArchitectureInput, Ffn, Mixer, Norm, ParamComponent } from "./spec-types.js";
 import type { FfnParams, FeatureContext, KindArchitecture, MixerParams } from "./kinds/mixer-kind.js";
 import { coreFeatures, ffnKind, resolveKinds, type KindOptions } from "./kinds/registry.js";
-import { decoderWriterParams, encoderArchitecture } from "./kinds/features/causal-encoder-decoder.js";
 
 /** Parameters per component. */
 export type ParamBreakdown = Record<ParamComponent, number>;
@@ -40,13 +39,6 @@ export interface ParamCounts {
   activeWithLookups: number;
   /** Parameters only looked up per token (activeWithLookups − active). */
   lookups: number;
-  /**
-   * Active parameters per prompt token at prefill, in the headline convention: what every prompt token multiplies
-   * through before the last one. The head (and the final norm) run for the last prompt token only and are left out.
-   * With a causal encoder–decoder (`encoderDecoder`) only the encoder and the decoder's cache writers run: the
-   * decoder layers run on the few prompt tokens their sliding windows hold, and on generated tokens.
-   */
-  activePrefill: number;
   /** Parameters of the MTP modules (0 when there are none). */
   mtp: number;
   /** Everything in the checkpoint: total + mtp. */
@@ -240,25 +232,11 @@ export function countParams(spec: { architecture: ArchitectureInput }, options?:
   const sum = (b: ParamBreakdown) => Object.values(b).reduce((a, n) => a + n, 0);
   const all = sum(total);
   const activeMain = sum(active) - active.mtp;
-  const finalNorm = normParams(arch.norm, d);
-  let activePrefill = activeMain - active.head - finalNorm;
-  const split = arch.encoderDecoder;
-  if (split) {
-    // The encoder counted as a model of its own, plus the decoder's cache writers (its KV source's compressor).
-    const encoder = countParams({ architecture: encoderArchitecture(arch, split) }, options);
-    const writer = (name: string) => {
-      const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-      const kind = mixer ? kinds.of(mixer) : undefined;
-      return mixer && kind?.cacheWriterParams ? kind.cacheWriterParams(mixer, arch) : 0;
-    };
-    activePrefill = encoder.activePrefill + decoderWriterParams(arch, split, writer);
-  }
   return {
     total: all - total.mtp,
     active: activeMain,
     activeWithLookups: activeMain + lookups,
     lookups,
-    activePrefill,
     mtp: total.mtp,
     totalWithMtp: all,
     breakdown: total,

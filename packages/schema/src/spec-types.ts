@@ -168,7 +168,7 @@ export interface OfficialParams {
   active?: PositiveInt;
   /**
    * Active parameters per prompt token at prefill, where the creators state it apart from `active` (DeepSeek V4.1's
-   * causal encoder–decoder: "8B … during prefill and 16B during decode"). Compared with our `activePrefill` in the
+   * causal encoder–decoder: "8B … during prefill and 16B during decode"). Compared with our `activePrefillParams` in the
    * active figure's scope.
    */
   activePrefill?: PositiveInt;
@@ -570,7 +570,7 @@ export interface Architecture {
   /**
    * A causal encoder–decoder split (DeepSeek V4.1): the lower `encoderLayers` run for every prompt token, the decoder
    * above them reads its global keys and values from the encoder's output. Changes what a prompt token runs at
-   * prefill (`activePrefill`), not what is stored.
+   * prefill (`activePrefillParams`), not what is stored.
    */
   encoderDecoder?: CausalEncoderDecoder;
   /**

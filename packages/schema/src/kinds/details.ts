@@ -29,6 +29,7 @@ import { engramDetails } from "./features/engram.details.js";
 import { mtpDetails } from "./features/mtp.details.js";
 import { loopedDepthDetails } from "./features/looped-depth.details.js";
 import { causalEncoderDecoderDetails } from "./features/causal-encoder-decoder.details.js";
+export { activePrefillParams, encoderArchitecture } from "./features/causal-encoder-decoder.details.js";
 
 /** Every core mixer kind's details: a missing kind, or a kind missing a facet, does not compile. */
 export const coreMixerDetails = {

@@ -11,8 +11,7 @@
  * prefill therefore multiplies through the encoder and the decoder's cache writer only.
  */
 import type { BlockFeature } from "../mixer-kind.js";
-import type { Architecture, LayerCount, LayerSpec, PositiveInt } from "../../spec-types.js";
-import { expandLayers, layerRuns } from "../../layers.js";
+import type { LayerCount, PositiveInt } from "../../spec-types.js";
 
 /** A causal stack split into an encoder (the lower layers) and a decoder that reads the encoder's cache. */
 export interface CausalEncoderDecoder {
@@ -25,43 +24,9 @@ export interface CausalEncoderDecoder {
   decoderReplay?: PositiveInt;
 }
 
-/**
- * The part of the stack a prompt token runs at prefill, as an architecture of its own: the encoder's layers, its
- * Engram modules, no MTP modules and no split. Throws a RangeError for a pattern validation refuses.
- */
-export function encoderArchitecture(arch: Architecture, split: CausalEncoderDecoder): Architecture {
-  const cut = split.encoderLayers;
-  const layers: LayerSpec[] = [];
-  for (const run of layerRuns(arch.layers)) {
-    if (run.start >= cut) break;
-    const layer: LayerSpec = { count: Math.min(run.count, cut - run.start) };
-    if (run.mixer !== undefined) layer.mixer = run.mixer;
-    if (run.ffn !== undefined) layer.ffn = run.ffn;
-    layers.push(layer);
-  }
-  const { mtp: _mtp, encoderDecoder: _split, engram, ...rest } = arch;
-  const encoder: Architecture = { ...rest, numLayers: cut, layers };
-  if (engram) {
-    const kept = engram.layers.flatMap((layer, i) => (layer < cut ? [i] : []));
-    if (kept.length) encoder.engram = { ...engram, layers: kept.map((i) => engram.layers[i]!), rows: kept.map((i) => engram.rows[i]!) };
-  }
-  return encoder;
-}
-
-/**
- * Weights the decoder's layers run for every prompt token all the same: the cache writers of their mixers (the
- * compressor of the decoder's KV source, which reads the encoder's output), through each kind's `cacheWriterParams`.
- */
-export function decoderWriterParams(arch: Architecture, split: CausalEncoderDecoder, writerParams: (mixer: string) => number): number {
-  let n = 0;
-  for (const layer of expandLayers(arch.layers))
-    if (layer.index >= split.encoderLayers && layer.mixer !== undefined) n += writerParams(layer.mixer);
-  return n;
-}
-
 export const causalEncoderDecoder = {
   id: "causal-encoder-decoder",
-  // The split changes which weights a prompt token runs (`activePrefill` in `countParams`), not what is stored.
+  // The split changes which weights a prompt token runs (`activePrefillParams`), not what is stored.
   params: () => {},
   stackForm: (arch) => (arch.encoderDecoder ? "causal encoder-decoder" : undefined),
 } satisfies BlockFeature;
