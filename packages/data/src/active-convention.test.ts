@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { countParams, type DatasetEntry } from "@archgal/schema";
+import { activePrefillParams, countParams, type DatasetEntry } from "@archgal/schema";
 
 const load = (id: string) =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../models/${id}.json`, import.meta.url)), "utf8")) as DatasetEntry;
@@ -19,6 +19,14 @@ describe("active parameters: what a token multiplies through", () => {
     const p = countParams(load("deepseek-v3"));
     expect(p.active / 1e9).toBeCloseTo(36.63, 2);
     expect(p.activeWithLookups / 1e9).toBeCloseTo(37.55, 2);
+  });
+  it("DeepSeek V4.1-Flash: 16.13B per generated token with the head (16B), 7.90B per prompt token at prefill (8B): the encoder and the decoder's KV source", () => {
+    const spec = load("deepseek-v4.1-flash");
+    const p = countParams(spec);
+    expect(p.active / 1e9).toBeCloseTo(16.13, 2);
+    expect(activePrefillParams(spec) / 1e9).toBeCloseTo(7.9, 2);
+    // The Engram tables are looked up: 196.6B of the 196.9B Engram component is not active.
+    expect((p.breakdown.ngramEmbedding - p.activeBreakdown.ngramEmbedding) / 1e9).toBeCloseTo(196.61, 2);
   });
   it("LongCat-Flash-Lite: the n-gram tables are looked up, so they are not active; their projections are", () => {
     const p = countParams(load("longcat-flash-lite"));
