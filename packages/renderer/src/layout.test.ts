@@ -103,7 +103,7 @@ describe("causal encoder-decoder", () => {
     expect(lines.some((line) => line.includes(`${half + 1}–${layers}: decoder`) && line.includes("last 64 prompt tokens"))).toBe(true);
     expect(lines.some((line) => line.includes("(causal encoder-decoder)"))).toBe(true);
     expect(text(spec).some((line) => line.includes("encoder"))).toBe(false);
-    expect(describeModel(split)).toContain(`the lower ${half} the encoder`);
+    expect(describeModel(split)).toContain(`the lower ${half} an encoder every prompt token runs`);
     expect(checkLayout(layoutModel(split))).toEqual([]);
     expect(checkLayout(layoutModel(split, { compact: true }))).toEqual([]);
   });

@@ -132,7 +132,7 @@ export function describeModel(spec: RenderableSpec, options?: KindOptions): stri
   const kinds = { kinds: f.kinds };
   const split = spec.architecture.encoderDecoder;
   const parts = [
-    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderLabel(spec as ModelSpec, kinds)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}${split ? ` (the lower ${formatInt(split.encoderLayers)} the encoder every prompt token runs)` : ""}`,
+    `${spec.name}${spec.org ? ` (${spec.org})` : ""}: ${decoderLabel(spec as ModelSpec, kinds)} decoder with ${formatInt(spec.architecture.numLayers)} layers${spec.architecture.loop ? ` run ${formatInt(spec.architecture.loop.passes)} times with shared weights` : ""}${split ? `, the lower ${formatInt(split.encoderLayers)} an encoder every prompt token runs` : ""}`,
     `attention ${attentionLabel(spec as ModelSpec, kinds)}`,
     `embedding dimension ${formatInt(spec.architecture.dModel)}`,
     `vocabulary ${formatInt(spec.architecture.vocabSize)}`,
@@ -317,15 +317,16 @@ export function layoutFigure(
       component: "block",
       anchor: [labelRect(anchors.count).x - 2, labelRect(anchors.count).y + labelRect(anchors.count).h - 3],
       lines: [
-        [t("Blocks 1–"), n(cut), { text: ": causal encoder", accent: true }, t(", run for every prompt token")],
+        [t("Blocks 1–"), n(cut), { text: ": causal encoder", accent: true }, t(", run for every prompt token;")],
         [
           t("blocks "),
           n(cut + 1),
           t("–"),
           n(arch.numLayers),
           { text: ": decoder", accent: true },
-          t(", reading rows projected from the encoder's output; run for generated tokens"),
+          t(", run for generated tokens"),
           ...(split.decoderReplay ? [t(" and the last "), n(split.decoderReplay), t(" prompt tokens")] : []),
+          t(", reading rows projected from the encoder's output"),
         ],
       ],
     });
