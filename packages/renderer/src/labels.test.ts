@@ -55,6 +55,18 @@ describe("drawn mechanisms follow the spec", () => {
         .map((b) => textOf(b.lines)),
     ).toEqual(["RoPE"]);
   });
+
+  // The main column's positional box asks each mixer kind whether it rotates positions (the `rotary` facet), so
+  // every attention kind counts, not only those on a list.
+  it.each([
+    ["qwen3.8-flash-next", "Partial RoPE (attention layers only)"], // Qwen sparse attention layers rotate, DeltaNet layers do not
+    ["minimax-m3", "Partial RoPE"], // every layer is attention (full or MiniMax sparse)
+    ["ling-2.5", "Partial RoPE"], // its lightning layers rotate half of each head, the MLA layers their RoPE part
+    ["nemotron-3-super-120b-a12b", undefined], // no positional encoding at all
+  ])("%s's positional box reads %s", (id, want) => {
+    const box = layoutModel(loadSpec(id)).boxes.find((b) => b.component === "rope");
+    expect(box && textOf(box.lines)).toBe(want);
+  });
 });
 
 describe("callouts", () => {

@@ -71,21 +71,24 @@ function positionalLabel(f: Facts): Line[] | undefined {
   const pos = f.arch.positional;
   if (pos.kind === "none" || pos.kind === "learned") return undefined;
   if (pos.kind === "alibi") return [[{ text: "ALiBi" }], [{ text: "(linear biases)" }]];
-  const attnKinds = new Set(["attention", "mla", "compressed-attention", "csa2", "cca"]);
-  const attn = f.mixers.filter((m) => attnKinds.has(m.kind)) as (AttentionMixer | { kind: "mla"; rope?: false | { fraction?: number } })[];
-  if (attn.length === 0) return undefined;
-  const ropeLayers = f.layers.filter((l) => {
-    const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && attnKinds.has(m.kind) && (m as { rope?: unknown }).rope !== false;
-  }).length;
+  // Each mixer kind says whether it takes rotary positions (schema `rotary` facet): undefined = no positional input.
+  const rotaryOf = (i: string | undefined) => {
+    const m = i !== undefined ? f.arch.mixers[i] : undefined;
+    return m ? f.kinds.of(m)?.rotary(m) : undefined;
+  };
+  const rotaries = f.mixers.map((m) => f.kinds.of(m)?.rotary(m)).filter((r) => r !== undefined);
+  if (rotaries.length === 0) return undefined;
+  let ropeLayers = 0;
+  let attnLayers = 0;
+  for (const l of f.layers) {
+    const r = rotaryOf(l.mixer);
+    if (r === undefined) continue;
+    attnLayers++;
+    if (r !== false) ropeLayers++;
+  }
   if (ropeLayers === 0) return undefined;
-  const partial =
-    (pos.fraction !== undefined && pos.fraction < 1) || attn.some((m) => m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1);
+  const partial = (pos.fraction !== undefined && pos.fraction < 1) || rotaries.some((r) => r && r.fraction !== undefined && r.fraction < 1);
   const lines: Line[] = [[{ text: partial ? "Partial RoPE" : "RoPE" }]];
-  const attnLayers = f.layers.filter((l) => {
-    const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && attnKinds.has(m.kind);
-  }).length;
   if (ropeLayers < attnLayers) lines.push([{ text: `NoPE in ${formatInt(attnLayers - ropeLayers)} of ${formatInt(attnLayers)} layers` }]);
   else if (attnLayers < f.layers.filter((l) => l.mixer !== undefined).length) lines.push([{ text: "(attention layers only)" }]);
   return lines;

@@ -22,7 +22,7 @@ export {
   type AnyMixerKind,
   type AnyMixerKindCore,
 } from "./kinds/registry.js";
-export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
+export type { MixerKindCore, MixerFamily, MixerRotary, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
 export {
   decoderType,
   headSharing,

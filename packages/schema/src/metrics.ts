@@ -56,6 +56,7 @@ export type {
   MixerKindCore,
   MixerKindDetails,
   MixerFamily,
+  MixerRotary,
   FfnKind,
   FfnKindCore,
   FfnKindDetails,

@@ -38,3 +38,10 @@ export function fixedNames(name: string, title: string, comboTitle = title) {
 /** The indexer a layer runs itself: undefined when it has none or reuses another layer's top-k (`shared`). */
 export const ownIndexer = (indexer: SparseIndexer | undefined): SparseIndexer | undefined =>
   indexer && !indexer.shared ? indexer : undefined;
+
+/** The `rotary` facet of a mixer with a `rope` override: `false` is NoPE, absent is the model's settings. */
+export const ropeOverrideOf = (m: { rope?: false | { fraction?: number } }): false | { fraction?: number } =>
+  m.rope === false ? false : (m.rope ?? {});
+
+/** The `rotary` facet of a mixer without positional input (recurrent and convolution mixers). */
+export const noRotary = (): undefined => undefined;
