@@ -180,7 +180,13 @@ const LayerEntrySchema: z.ZodMiniType<T.LayerEntry> = z.union([LayerGroupSchema,
   error: (iss) => `expected a layer {mixer, ffn, count} or a group {repeat, layers}, ${got(iss)}`,
 });
 
-const MtpSchema = strict({ layers: positiveInt(), mixer: definitionName(), ffn: definitionName() });
+const MtpSchema = strict({
+  layers: positiveInt(),
+  mixer: definitionName(),
+  ffn: definitionName(),
+  hiddenNorm: z.optional(bool()),
+  hyperConnections: z.optional(bool()),
+});
 
 /** Builds the schema of the `architecture` object from mixer and FFN schemas (see {@link createSpecSchema}). */
 export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniType>(mixer: M, ffn: F) {
@@ -197,7 +203,13 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
     layers: z.array(LayerEntrySchema).check(z.minLength(1, { error: "needs at least one layer" })),
     mtp: z.optional(MtpSchema),
     hyperConnections: z.optional(
-      strict({ streams: positiveInt(), form: z.optional(oneOf(["manifold", "independent", "low-rank"])), rank: z.optional(positiveInt()) }),
+      strict({
+        streams: positiveInt(),
+        form: z.optional(oneOf(["manifold", "independent", "low-rank"])),
+        rank: z.optional(positiveInt()),
+        streamNorm: z.optional(bool()),
+        readout: z.optional(oneOf(["contraction", "mean"])),
+      }),
     ),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
     engram: z.optional(
@@ -333,6 +345,9 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
       issues.push({ path: at("hyperConnections", "rank"), message: 'the "low-rank" form needs its bottleneck rank' });
     if (hc.form !== "low-rank" && hc.rank !== undefined)
       issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
+    for (const key of ["streamNorm", "readout"] as const)
+      if ((hc.form ?? "manifold") !== "manifold" && hc[key] !== undefined)
+        issues.push({ path: at("hyperConnections", key), message: `only applies to form "manifold", not "${hc.form}"` });
   }
 
   issues.push(...engramRelations(arch));

@@ -104,7 +104,7 @@ const isoDate = (): Arb<string> =>
     .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
-const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ");
+const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ", "polynorm");
 
 const ropeSettings = (): Arb<RopeSettings> =>
   fc.record(

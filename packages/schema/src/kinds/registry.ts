@@ -8,6 +8,7 @@ import type { Architecture, Ffn, Mixer } from "../spec-types.js";
 import type { BlockFeature, FfnKindCore, MixerKind, MixerKindCore } from "./mixer-kind.js";
 import { attention } from "./mixers/attention.js";
 import { mla } from "./mixers/mla.js";
+import { gdla } from "./mixers/gdla.js";
 import { compressedAttention } from "./mixers/compressed-attention.js";
 import { csa2 } from "./mixers/csa2.js";
 import { cca } from "./mixers/cca.js";
@@ -35,6 +36,7 @@ import { loopedDepth } from "./features/looped-depth.js";
 export const coreMixerKinds = {
   attention,
   mla,
+  gdla,
   "compressed-attention": compressedAttention,
   csa2,
   cca,

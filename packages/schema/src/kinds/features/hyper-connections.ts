@@ -15,6 +15,8 @@ import type { HyperConnections } from "../../spec-types.js";
  * - `low-rank` (transformers Qwen4ExpTextGatedResidual): around each sublayer a grouped RMSNorm (n·d),
  *   `input_mix_weight_down` (n·d → rank), `input_mix_weight_up` (rank → n·d) and `block_inject_weight` (n·d → n),
  *   all without bias; the final mixer has no inject weight.
+ * - `streamNorm` (Motif 3 MotifMHCLayer): the manifold map's input RMSNorm carries n·d weights per sublayer;
+ *   `readout: "mean"` averages the streams before the final norm, with no weights.
  */
 export function hyperConnectionParams(hc: HyperConnections, dModel: number, sublayers: number): number {
   const n = hc.streams;
@@ -25,8 +27,9 @@ export function hyperConnectionParams(hc: HyperConnections, dModel: number, subl
       ? lowRank + wide * n
       : hc.form === "independent"
         ? wide * 2 * n + 2 * n + 2
-        : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
-  return sublayers * perSublayer + (hc.form === "low-rank" ? lowRank : wide * n + n + 1);
+        : wide * (2 * n + n * n) + 3 + 2 * n + n * n + (hc.streamNorm ? wide : 0);
+  const readout = hc.form === "low-rank" ? lowRank : hc.readout === "mean" ? 0 : wide * n + n + 1;
+  return sublayers * perSublayer + readout;
 }
 
 export const hyperConnections = {
