@@ -12,7 +12,8 @@ export const gdlaDetails = {
   // Every query head, signal or noise, scores the visible keys (no-RoPE and RoPE parts) and sums their values.
   attentionMacs: (m, tokens) => m.heads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim) * Math.min(tokens, m.window ?? tokens),
   concepts(m, ctx) {
-    const tags: Concept[] = ["MLA", "differential-attention"];
+    // MLA-style projections; cached as keys and values of a few shared heads, the cache is a GQA one.
+    const tags: Concept[] = m.cachedAs === "latent" ? ["MLA", "differential-attention"] : ["MLA", "GQA", "differential-attention"];
     if (m.outputGate) tags.push("gated-attention");
     if (m.window) tags.push("SWA");
     if (isNope(m.rope, ctx.rope)) tags.push("NoPE");
@@ -28,7 +29,7 @@ export const gdlaDetails = {
     r.add("Value head dim", m.vHeadDim);
     if (m.window) r.add("Window", tokens(m.window));
     if (m.outputGate) r.add("Output gate", `${m.outputGate}, from the query latent`);
-    r.add("Cached per token", m.cachedAs === "keys-values" ? "keys and values of every KV head" : "latent + rotary key");
+    r.add("Cached per token", m.cachedAs === "latent" ? "latent + rotary key" : "keys and values of every KV head");
     if (m.rope === false) r.add("RoPE", "none (NoPE)");
     return r.rows;
   },
@@ -44,5 +45,5 @@ export const gdlaDetails = {
       issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
     return [...issues, ...windowFitsContext(m.window, arch.contextLength, path)];
   },
-  withDefaults: (m) => ({ cachedAs: "latent", ...m }),
+  withDefaults: (m) => ({ cachedAs: "keys-values", ...m }),
 } satisfies MixerKindDetails<GdlaMixer>;

@@ -40,9 +40,9 @@ export interface GdlaMixer {
   /** Sliding-window size in tokens (the query and this many keys before it counted); absent = global. */
   window?: PositiveInt;
   /**
-   * What the cache holds per token: `latent` (the default) the normed latent plus the shared rotary key, as MLA;
-   * `keys-values` every KV head's expanded key (no-RoPE and RoPE parts) and value, as Motif's serving code keeps for
-   * its sliding-window layers.
+   * What the cache holds per token: `keys-values` (the default, as Motif's own modelling code does) every KV head's
+   * expanded key (no-RoPE and RoPE parts) and value, a plain GQA cache; `latent` the normed latent plus the shared
+   * rotary key, as MLA, for an implementation that folds the key/value expansion into the attention.
    */
   cachedAs?: "latent" | "keys-values";
 }
@@ -71,9 +71,7 @@ export const gdla = {
   },
   cache: {
     perToken: (m) =>
-      m.cachedAs === "keys-values"
-        ? m.kvHeads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim)
-        : m.kvLoraRank + m.qkRopeHeadDim,
+      m.cachedAs === "latent" ? m.kvLoraRank + m.qkRopeHeadDim : m.kvHeads * (m.qkNopeHeadDim + m.qkRopeHeadDim + m.vHeadDim),
   },
   label: (m) => (m.window ? "sliding-window GDLA" : "GDLA"),
   attentionLabel: () => "GDLA",
