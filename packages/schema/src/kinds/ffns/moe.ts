@@ -97,7 +97,9 @@ export const moe = {
       (f.router?.expertScale ? f.experts : 0);
     const sharedHidden = f.sharedExperts ? (f.sharedHidden ?? f.sharedExperts * f.expertHidden) : 0;
     const shared =
-      (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) + act : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
+      (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) + act : 0) +
+      (f.sharedGate ? dModel : 0) +
+      latentProjections;
     const norms = (f.branchNorms ?? 0) * dModel;
     return {
       dense: 0,

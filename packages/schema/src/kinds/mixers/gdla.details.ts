@@ -41,8 +41,7 @@ export const gdlaDetails = {
         path: [...path, "noiseHeads"],
         message: `must leave a whole number (at least 1) of signal heads per noise head: ${m.heads} heads, ${m.noiseHeads} noise heads`,
       });
-    if (m.heads % m.kvHeads !== 0)
-      issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
+    if (m.heads % m.kvHeads !== 0) issues.push({ path: [...path, "kvHeads"], message: `must divide heads (${m.heads}), got ${m.kvHeads}` });
     return [...issues, ...windowFitsContext(m.window, arch.contextLength, path)];
   },
   withDefaults: (m) => ({ cachedAs: "keys-values", ...m }),
