@@ -71,7 +71,7 @@ describe("grouped differential latent attention (Motif 3)", () => {
 
   it("is named, tagged and described", () => {
     expect(gdla.label({ ...motif, window: 129 })).toBe("sliding-window GDLA");
-    expect(gdla.attentionLabel(motif)).toBe("GDLA");
+    expect(gdla.attentionLabel()).toBe("GDLA");
     expect(gdla.title(motif)).toBe("**Gated** Grouped **Differential** Latent Attention");
     expect(gdla.callout(motif)).toEqual([64, " signal + ", 16, " noise heads, ", 16, " KV heads"]);
     expect(gdlaDetails.concepts(motif, { rope: true })).toEqual(["MLA", "GQA", "differential-attention", "gated-attention"]);
