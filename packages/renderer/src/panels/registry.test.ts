@@ -57,6 +57,7 @@ describe("mixer panel registry", () => {
     const kinds: Mixer["kind"][] = [
       "attention",
       "mla",
+      "gdla",
       "gated-deltanet",
       "kimi-delta",
       "mamba2",
