@@ -59,7 +59,8 @@ function cacheNotes(spec: DatasetEntry): string[] {
     else if (m.kind === "attention" && m.chunk) notes.add(`chunked layers keep at most ${formatInt(m.chunk)} tokens`);
     else if (m.kind === "attention" && m.reusesKV) notes.add("some layers reuse an earlier layer's cache and store none");
     else if (m.kind === "mla" && m.window) notes.add(`windowed MLA layers keep at most ${formatInt(m.window)} tokens`);
-    else if (m.kind !== "attention" && m.kind !== "mla")
+    else if (m.kind === "gdla" && m.window) notes.add(`windowed GDLA layers keep at most ${formatInt(m.window)} tokens`);
+    else if (m.kind !== "attention" && m.kind !== "mla" && m.kind !== "gdla")
       notes.add(`${mixerLabel(m)} layers keep a fixed-size state (fp32), whatever the context`);
   }
   return [...notes];
