@@ -37,7 +37,7 @@ export {
 } from "./params.js";
 export { ParamConventions, KvConvention, scopeLabels, hasUnvisitedWeights } from "./conventions.js";
 export { kvCacheBytesPerToken, kvElementsPerToken, kvLabel, cachedLayerCount, dtypeBytes, type Dtype, type KvLabel } from "./kv-cache.js";
-export { kvCacheBytes, stateElements, type CacheOptions, type CacheSize } from "./cache-size.js";
+export { cacheLimits, kvCacheBytes, stateElements, type CacheLimit, type CacheOptions, type CacheSize } from "./cache-size.js";
 export {
   KindRegistry,
   coreKinds,
