@@ -110,3 +110,4 @@ export {
 } from "./model-list.js";
 export { compareRows, formatCompareValue, type CompareRow, type CompareRowsOptions } from "./compare-table.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
+export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";

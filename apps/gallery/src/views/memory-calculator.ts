@@ -3,9 +3,8 @@
  * dtype — sliding windows and chunks capped, recurrent state counted (kvCacheBytes from @archgal/schema).
  */
 import type { DatasetEntry, Dtype } from "@archgal/schema/metrics";
-import { cacheLimits, formatBytes, formatInt, kvCacheBytes, weightMemory } from "@archgal/schema/metrics";
+import { cacheLimits, formatContext, formatBytes, formatInt, kvCacheBytes, weightMemory } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { tokensText } from "../site/model-format.js";
 
 /** Context lengths the slider steps through (powers of two from 1k). */
 export function contextSteps(max: number | null): number[] {
@@ -119,7 +118,7 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
     }
     const b = lastBatch;
     const cache = kvCacheBytes(spec, { contextLength: ctx, batch: b, dtype: dtype.value as Dtype });
-    const text = `${tokensText(ctx)} tokens`;
+    const text = formatContext(ctx);
     contextOut.textContent = text;
     context.setAttribute("aria-valuetext", text);
     const largest = weights.bf16 + cache.total;
