@@ -37,5 +37,6 @@ export {
   type LayerMixEntry,
 } from "./classify.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
+export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";
 export { safeHref } from "./url.js";
 export type { ModelStats } from "./stats.js";

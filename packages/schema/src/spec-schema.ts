@@ -60,6 +60,7 @@ const definitionName = () =>
     }),
   );
 
+/** Schema of one cited source (`sources[]`): its public URL, title, the spec paths it covers, the copy it was read through. */
 export const SourceSchema = strict({
   url: url(),
   title: text(200, 1),
@@ -76,8 +77,10 @@ export const ModelLinksSchema = strict({
   blog: z.optional(url()),
 });
 
+/** Schema of the licence: its name and, optionally, its public URL. */
 export const LicenseSchema = strict({ name: text(120, 1), url: z.optional(url()) });
 
+/** The components a parameter count is broken down into (`countParams().breakdown` keys), in display order. */
 export const paramComponents = [
   "embedding",
   "positionEmbedding",
@@ -101,6 +104,7 @@ const ParamScopeSchema = strict({
   countsLookups: z.optional(z.boolean()),
 });
 
+/** Schema of the creators' own parameter figure (`officialParams`), with its scope and any written deviation. */
 export const OfficialParamsSchema = strict({
   total: positiveInt(),
   active: z.optional(positiveInt()),
@@ -239,8 +243,11 @@ export function kindUnion<const O extends readonly [z.ZodMiniType, ...z.ZodMiniT
   }) as unknown as z.ZodMiniType<z.output<O[number]>>;
 }
 
+/** Schema of one mixer definition: the union of every core mixer kind's schema, told apart by `kind`. */
 export const MixerSchema = kindUnion("mixer", coreMixerSchemas, mixerKinds);
+/** Schema of one feed-forward definition (`mlp` or `moe`), told apart by `kind`. */
 export const FfnSchema = kindUnion("ffn", coreFfnSchemas, ffnKinds);
+/** Schema of the `architecture` block of a spec over the core mixer and FFN kinds. */
 export const ArchitectureSchema = architectureSchema(MixerSchema, FfnSchema);
 
 /** The fields of a model entry other than `architecture`. */

@@ -1,7 +1,7 @@
 /**
  * Small pieces several kinds share in their first-paint facets: q/k norm weights, the head-sharing name, names.
  */
-import type { QkNorm, SparseIndexer } from "../spec-types.js";
+import type { QkNorm, RopeSettings, SparseIndexer } from "../spec-types.js";
 
 /** Weights of one q/k norm of `width` (0 for the parameter-free L2 norm). */
 export function qkNormWeights(qkNorm: QkNorm | undefined, width: number): number {
@@ -40,8 +40,7 @@ export const ownIndexer = (indexer: SparseIndexer | undefined): SparseIndexer | 
   indexer && !indexer.shared ? indexer : undefined;
 
 /** The `rotary` facet of a mixer with a `rope` override: `false` is NoPE, absent is the model's settings. */
-export const ropeOverrideOf = (m: { rope?: false | { fraction?: number } }): false | { fraction?: number } =>
-  m.rope === false ? false : (m.rope ?? {});
+export const ropeOverrideOf = (m: { rope?: false | RopeSettings }): false | RopeSettings => (m.rope === false ? false : (m.rope ?? {}));
 
 /** The `rotary` facet of a mixer without positional input (recurrent and convolution mixers). */
 export const noRotary = (): undefined => undefined;

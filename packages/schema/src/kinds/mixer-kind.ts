@@ -9,7 +9,7 @@
  */
 import type * as z from "zod/mini";
 import type { Concept } from "../concepts/concept.js";
-import type { Architecture, Ffn } from "../spec-types.js";
+import type { Architecture, Ffn, RopeSettings } from "../spec-types.js";
 
 /**
  * What a mixer is, which drives the decoder type and the figure's colour: softmax `attention` (a KV cache that
@@ -38,10 +38,10 @@ export type CalloutPart = string | number;
 
 /**
  * How a mixer takes the model's rotary positions: `undefined` when it has no positional input at all (recurrent
- * and convolution mixers), `false` when it switches them off (a NoPE layer), else the rotary settings it uses
- * (`fraction` below 1: partial RoPE; absent fields are the model's).
+ * and convolution mixers), `false` when it switches them off (a NoPE layer), else the rotary settings it overrides
+ * (`fraction` below 1: partial RoPE; `theta`, `scaling`; absent fields are the model's).
  */
-export type MixerRotary = undefined | false | { fraction?: number };
+export type MixerRotary = undefined | false | RopeSettings;
 
 /** A problem found by a relation check: a path below the spec root and a message. */
 export interface RelationIssue {
