@@ -40,7 +40,8 @@ export interface Site {
 /** Serves dist/ (building it first when missing) and launches Chromium. */
 export async function startSite(): Promise<Site> {
   if (!existsSync(join(distDir, "index.html"))) {
-    execFileSync("pnpm", ["run", "build"], { cwd: appDir, stdio: "inherit" });
+    // vitest sets NODE_ENV=test, under which Vite bundles Lit's development build; build what `pnpm build` ships.
+    execFileSync("pnpm", ["run", "build"], { cwd: appDir, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   }
   mkdirSync(screenshotDir, { recursive: true });
   const server = (await serveStatic(distDir, { port: 0 })) as { url: string; close(): Promise<void> };

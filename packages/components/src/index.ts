@@ -39,5 +39,5 @@ export {
 export { loadFacts, factsOf, type SpecFacts, type SpecSource } from "./spec-facts.js";
 export { componentInfo, type ComponentInfo, type ConceptExplanation } from "./component-info.js";
 export { componentTitle } from "./component-title.js";
-export { factSheet, scaleText, kvText } from "./fact-sheet.js";
+export { factSheet } from "./fact-sheet.js";
 export { defineElements, tagNames } from "./registry.js";

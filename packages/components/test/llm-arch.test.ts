@@ -24,14 +24,16 @@ describe("<llm-arch> rendering", () => {
         tr.querySelector("td")!.textContent!.replace(/\s+/g, " ").trim(),
       ]),
     );
-    expect(rows["Scale"]).to.match(/^671B total · 36\.\dB active \(5\.\d%, no embedding look-ups\) \+ 11\.\dB MTP$/);
+    expect(rows["Scale"]).to.match(
+      /^671B total · 36\.\dB active \(5\.\d%; embedding look-ups not counted, 37\.\dB with them\) \+ 11\.\dB MTP$/,
+    );
     expect(rows["Context"]).to.equal("128k tokens");
     expect(rows["Licence"]).to.equal("DeepSeek Model License");
     expect(rows["Release"]).to.equal("2024-12-26");
     expect(rows["Decoder type"]).to.equal("Sparse MoE");
     expect(rows["Attention"]).to.equal("MLA");
     expect(rows["Layer mix"]).to.equal("61 MLA");
-    expect(rows["KV cache per token"]).to.match(/^68\.6 KiB \((Low|Moderate)\)$/);
+    expect(rows["KV cache per token"]).to.match(/^68\.6 KiB · (Low|Moderate)$/);
     expect(rows["Key detail"]).to.contain("512-dim latent");
     expect([...table.querySelectorAll("a")].map((a) => a.textContent)).to.deep.equal([
       "DeepSeek Model License",

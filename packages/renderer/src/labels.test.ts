@@ -55,6 +55,30 @@ describe("drawn mechanisms follow the spec", () => {
         .map((b) => textOf(b.lines)),
     ).toEqual(["RoPE"]);
   });
+
+  // The main column's positional box asks each mixer kind whether it rotates positions (the `rotary` facet), so
+  // every attention kind counts, not only those on a list.
+  it.each([
+    ["qwen3.8-flash-next", "Partial RoPE (attention layers only)"], // Qwen sparse attention layers rotate, DeltaNet layers do not
+    ["minimax-m3", "Partial RoPE"], // every layer is attention (full or MiniMax sparse)
+    ["ling-2.5", "Partial RoPE"], // its lightning layers rotate half of each head, the MLA layers their RoPE part
+    ["nemotron-3-super-120b-a12b", undefined], // no positional encoding at all
+  ])("%s's positional box reads %s", (id, want) => {
+    const box = layoutModel(loadSpec(id)).boxes.find((b) => b.component === "rope");
+    expect(box && textOf(box.lines)).toBe(want);
+  });
+
+  // Dual RoPE bases and context-extension scaling are drawn in the positional box, from the spec's rope settings.
+  it.each([
+    ["gemma-3-27b", "RoPE θ 10k local θ 1M global Linear ×8 (global)"], // local layers drop the linear ×8 scaling
+    ["mimo-v2.5-pro", "Partial RoPE θ 10k local θ 10M global"],
+    ["deepseek-v3", "RoPE YaRN ×40"],
+    ["llama-3.2-1b", "RoPE Llama 3 ×32"],
+    ["qwen3-8b", "RoPE"], // one base, no scaling: nothing more to say
+  ])("%s's positional box reads %s", (id, want) => {
+    const box = layoutModel(loadSpec(id)).boxes.find((b) => b.component === "rope");
+    expect(box && textOf(box.lines)).toBe(want);
+  });
 });
 
 describe("callouts", () => {

@@ -3,8 +3,8 @@
  * (norms, mixer, residual adds, FFN or MoE) with its `N ×` brace → final norm → linear output layer; plus the
  * positional and QK-norm inputs on its left side.
  */
-import { formatInt, headSharing } from "@archgal/schema/lean";
-import type { AttentionMixer } from "@archgal/schema/lean";
+import { formatInt, headSharing, trimNumber } from "@archgal/schema/lean";
+import type { AttentionMixer, RopeScaling } from "@archgal/schema/lean";
 import type { Facts } from "./analysis.js";
 import { Canvas } from "./canvas.js";
 import type { Box, Label, Point } from "./layout-types.js";
@@ -71,23 +71,88 @@ function positionalLabel(f: Facts): Line[] | undefined {
   const pos = f.arch.positional;
   if (pos.kind === "none" || pos.kind === "learned") return undefined;
   if (pos.kind === "alibi") return [[{ text: "ALiBi" }], [{ text: "(linear biases)" }]];
-  const attnKinds = new Set(["attention", "mla", "compressed-attention", "csa2", "cca"]);
-  const attn = f.mixers.filter((m) => attnKinds.has(m.kind)) as (AttentionMixer | { kind: "mla"; rope?: false | { fraction?: number } })[];
-  if (attn.length === 0) return undefined;
-  const ropeLayers = f.layers.filter((l) => {
-    const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && attnKinds.has(m.kind) && (m as { rope?: unknown }).rope !== false;
-  }).length;
+  // Each mixer kind says whether it takes rotary positions (schema `rotary` facet): undefined = no positional input.
+  const rotaryOf = (i: string | undefined) => {
+    const m = i !== undefined ? f.arch.mixers[i] : undefined;
+    return m ? f.kinds.of(m)?.rotary(m) : undefined;
+  };
+  const rotaries = f.mixers.map((m) => f.kinds.of(m)?.rotary(m)).filter((r) => r !== undefined);
+  if (rotaries.length === 0) return undefined;
+  let ropeLayers = 0;
+  let attnLayers = 0;
+  for (const l of f.layers) {
+    const r = rotaryOf(l.mixer);
+    if (r === undefined) continue;
+    attnLayers++;
+    if (r !== false) ropeLayers++;
+  }
   if (ropeLayers === 0) return undefined;
-  const partial =
-    (pos.fraction !== undefined && pos.fraction < 1) || attn.some((m) => m.rope && m.rope.fraction !== undefined && m.rope.fraction < 1);
+  const partial = (pos.fraction !== undefined && pos.fraction < 1) || rotaries.some((r) => r && r.fraction !== undefined && r.fraction < 1);
   const lines: Line[] = [[{ text: partial ? "Partial RoPE" : "RoPE" }]];
-  const attnLayers = f.layers.filter((l) => {
-    const m = l.mixer !== undefined ? f.arch.mixers[l.mixer] : undefined;
-    return m && attnKinds.has(m.kind);
-  }).length;
+  lines.push(...ropeBaseLines(f));
   if (ropeLayers < attnLayers) lines.push([{ text: `NoPE in ${formatInt(attnLayers - ropeLayers)} of ${formatInt(attnLayers)} layers` }]);
   else if (attnLayers < f.layers.filter((l) => l.mixer !== undefined).length) lines.push([{ text: "(attention layers only)" }]);
+  return lines;
+}
+
+/** RoPE base as configs write it, short: `10000` → `10k`, `1000000` → `1M`, `150000` → `150k`. */
+function thetaText(theta: number): string {
+  if (theta >= 1e6) return `${trimNumber(theta / 1e6, 4)}M`;
+  if (theta >= 1e3) return `${trimNumber(theta / 1e3, 4)}k`;
+  return trimNumber(theta, 4);
+}
+
+const scalingNames: Partial<Record<RopeScaling["type"], string>> = {
+  yarn: "YaRN",
+  llama3: "Llama 3",
+  linear: "Linear",
+  dynamic: "Dynamic NTK",
+  ntk: "NTK",
+  longrope: "LongRoPE",
+  su: "LongRoPE",
+};
+
+/**
+ * The lines of the positional box that say how the rotating layers set RoPE: two or more bases (`θ 10k local`,
+ * `θ 1M global`: Gemma 3, MiMo), and the context-extension scaling (`YaRN ×40`, with `(global)` when the local
+ * layers drop it; `Llama 3 ×32`, `Linear ×8`). One base and no scaling print nothing.
+ */
+function ropeBaseLines(f: Facts): Line[] {
+  const pos = f.arch.positional;
+  const used = f.mixers.flatMap((m) => {
+    const r = f.kinds.of(m)?.rotary(m);
+    if (!r) return [];
+    const w = m as { window?: unknown; chunk?: unknown };
+    const scaling = r.scaling ?? pos.scaling;
+    return [
+      { theta: r.theta ?? pos.theta, scaling: scaling && scaling.type !== "default" ? scaling : undefined, local: !!(w.window || w.chunk) },
+    ];
+  });
+  const lines: Line[] = [];
+  const thetas = [...new Set(used.flatMap((u) => (u.theta === undefined ? [] : [u.theta])))];
+  if (thetas.length > 1) {
+    const only = (local: boolean) => [...new Set(used.filter((u) => u.local === local).map((u) => u.theta))];
+    const [loc, glob] = [only(true), only(false)];
+    if (loc.length === 1 && glob.length === 1 && loc[0] !== undefined && glob[0] !== undefined && loc[0] !== glob[0])
+      lines.push(
+        [{ text: "θ " }, { text: thetaText(loc[0]), accent: true }, { text: " local" }],
+        [{ text: "θ " }, { text: thetaText(glob[0]), accent: true }, { text: " global" }],
+      );
+    else {
+      const line: Line = [{ text: "θ " }];
+      thetas.sort((a, b) => a - b).forEach((t, i) => line.push(...(i ? [{ text: " / " }] : []), { text: thetaText(t), accent: true }));
+      lines.push(line);
+    }
+  }
+  const scaled = used.filter((u) => u.scaling);
+  const kinds = [...new Set(scaled.map((u) => `${u.scaling!.type}:${u.scaling!.factor ?? ""}`))];
+  if (kinds.length === 1) {
+    const sc = scaled[0]!.scaling!;
+    const line: Line = [{ text: scalingNames[sc.type] ?? sc.type }];
+    if (sc.factor !== undefined && sc.factor !== 1) line.push({ text: " ×" }, { text: trimNumber(sc.factor, 4), accent: true });
+    if (scaled.length < used.length && scaled.every((u) => !u.local) && used.some((u) => u.local)) line.push({ text: " (global)" });
+    lines.push(line);
+  }
   return lines;
 }
 

@@ -104,6 +104,8 @@ export function activationName(a: Activation): string {
       return "clamped SwiGLU";
     case "situ":
       return "SiTU";
+    case "polynorm":
+      return "PolyNorm";
   }
 }
 

@@ -73,3 +73,40 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
   const copies = batch * stackPasses(arch);
   return { total: copies * (kv + state), kv: copies * kv, state: copies * state, naive: copies * naive };
 }
+
+/** One thing that bounds a model's cache, for a sentence such as "sliding-window GQA layers keep at most 1,024 tokens". */
+export type CacheLimit =
+  /** Layers whose per-token cache holds at most `tokens` (a sliding window or an attention chunk). */
+  | { kind: "window"; label: string; tokens: number }
+  /** Layers that cache nothing per token and keep a fixed-size state instead (linear attention, SSM, convolution). */
+  | { kind: "state"; label: string }
+  /** Layers that store no cache of their own (they read an earlier layer's). */
+  | { kind: "none"; label: string };
+
+/**
+ * What bounds the cache of a model, one entry per mixer definition the layers use (each kind's own cache facets:
+ * per-token elements, span and state), in the order of first use. Layers with an uncapped per-token cache bring
+ * none. Labels are the kinds' layer-mix labels (`mixerLabel`).
+ */
+export function cacheLimits(spec: { architecture: ArchitectureInput }, options?: KindOptions): CacheLimit[] {
+  const arch = spec.architecture as Architecture;
+  const kinds = resolveKinds(options);
+  const out: CacheLimit[] = [];
+  for (const name of definitionCounts(arch.layers).mixers.keys()) {
+    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
+    const kind = kinds.of(mixer);
+    const details = mixerKindDetails(mixer, kinds);
+    if (!mixer || !kind || !details) continue;
+    const label = kind.label(mixer);
+    const perToken = kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0);
+    const span = details.cache.span(mixer);
+    const state = details.cache.state(mixer, arch);
+    // A window kept as a fixed buffer (DeepSeek V4's uncompressed rows) is a window, not a recurrent state.
+    const windowRow = kind.cache.windowPerToken?.(mixer) ?? 0;
+    if (perToken > 0 && span !== undefined) out.push({ kind: "window", label, tokens: span });
+    else if (perToken === 0 && windowRow > 0) out.push({ kind: "window", label, tokens: Math.round(state / windowRow) });
+    else if (perToken === 0 && state > 0) out.push({ kind: "state", label });
+    else if (perToken === 0) out.push({ kind: "none", label });
+  }
+  return out;
+}

@@ -72,7 +72,7 @@ describe("formatCompareValue", () => {
   it("writes absent, null, booleans, bytes, counts, context and integers one way", () => {
     expect(formatCompareValue("architecture.mixers.attn.window", undefined)).toBe("—");
     expect(formatCompareValue("architecture.mixers.attn.window", null)).toBe("none");
-    expect(formatCompareValue("architecture.contextLength", null)).toBe("no limit");
+    expect(formatCompareValue("architecture.contextLength", null)).toBe("no explicit limit");
     expect(formatCompareValue("architecture.contextLength", 131072)).toBe("128k");
     expect(formatCompareValue("architecture.embedding.tied", true)).toBe("yes");
     expect(formatCompareValue("architecture.embedding.tied", false)).toBe("no");

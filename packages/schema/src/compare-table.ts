@@ -47,13 +47,13 @@ export function compareRows(specs: readonly SpecInput[], options: CompareRowsOpt
 }
 
 /**
- * A value of a comparison as text: `—` for a field the model does not have, `none` for `null` (`no limit` for a
+ * A value of a comparison as text: `—` for a field the model does not have, `none` for `null` (`no explicit limit` for a
  * context length), `yes`/`no`, byte sizes for the KV cache, `7.2B`-style counts for parameters, the creators'
  * context spelling (`128k`), and grouped integers (`14,336`).
  */
 export function formatCompareValue(path: string, v: unknown): string {
   if (v === undefined) return "—";
-  if (v === null) return path === "architecture.contextLength" ? "no limit" : "none";
+  if (v === null) return path === "architecture.contextLength" ? formatTokens(null) : "none";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return String(v);

@@ -26,3 +26,45 @@ describe("diffModels", () => {
     expect(diff.find((d) => d.path === "derived.decoderType")).toMatchObject({ a: "Dense", b: "Sparse MoE" });
   });
 });
+
+describe("pairing definitions by role", () => {
+  const arch = (mixers: Record<string, object>, ffns: Record<string, object>, layers: object[]) => ({
+    architecture: { ...llama3_8b.architecture, mixers, ffns, layers, numLayers: layers.length },
+  });
+  const gqa = { kind: "attention", heads: 32, kvHeads: 8, headDim: 128 };
+  const dense = { kind: "mlp", hidden: 14336, activation: "silu", gated: true };
+  const moe = { kind: "moe", experts: 64, topK: 4, expertHidden: 1024, activation: "silu", gated: true };
+
+  it("pairs MoE with MoE when one model starts with dense layers", () => {
+    const v3like = arch({ attn: gqa }, { dense, moe }, [
+      { mixer: "attn", ffn: "dense" },
+      { mixer: "attn", ffn: "moe", count: 3 },
+    ]);
+    const qwenlike = arch({ attn: gqa }, { experts: { ...moe, experts: 128 } }, [{ mixer: "attn", ffn: "experts", count: 4 }]);
+    const diff = diffModels(v3like as never, qwenlike as never);
+    expect(diff.find((d) => d.path === "architecture.ffns.moe.experts")).toMatchObject({
+      a: 64,
+      b: 128,
+      components: { a: "ffn:moe", b: "ffn:experts" },
+    });
+    // The dense FFN has no partner: its fields are reported as removed, not compared with the MoE's.
+    expect(diff.filter((d) => d.components?.a === "ffn:dense").every((d) => d.kind === "removed" && d.components?.b === undefined)).toBe(
+      true,
+    );
+  });
+
+  it("pairs global attention with global attention, whatever the slot order", () => {
+    const gemmaLike = arch({ local: { ...gqa, window: 1024 }, global: gqa }, { dense }, [
+      { mixer: "local", ffn: "dense", count: 5 },
+      { mixer: "global", ffn: "dense" },
+    ]);
+    const llamaLike = arch({ attn: { ...gqa, kvHeads: 4 } }, { dense }, [{ mixer: "attn", ffn: "dense", count: 6 }]);
+    const diff = diffModels(llamaLike as never, gemmaLike as never);
+    expect(diff.find((d) => d.path === "architecture.mixers.attn.kvHeads")).toMatchObject({
+      a: 4,
+      b: 8,
+      components: { a: "mixer:attn", b: "mixer:global" },
+    });
+    expect(diff.filter((d) => d.components?.b === "mixer:local").every((d) => d.kind === "added")).toBe(true);
+  });
+});

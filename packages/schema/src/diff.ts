@@ -6,6 +6,7 @@ import { kvCacheBytesPerToken } from "./kv-cache.js";
 import { blockCounts, definitionCounts } from "./layers.js";
 import { countParams } from "./params.js";
 import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
+import { coreKinds } from "./kinds/registry.js";
 import type { ArchitectureInput, SpecInput } from "./spec-types.js";
 
 /** One difference between two models. */
@@ -214,10 +215,57 @@ function usedInOrder(arch: Pick<ArchitectureInput, "layers">, which: "mixer" | "
   return seen;
 }
 
+/** What a definition does, for pairing: its kind, its kind's family, and whether it sees a window or chunk only. */
+function role(which: "mixer" | "ffn", def: unknown): { kind: unknown; family: unknown; local: boolean } {
+  const d = (def ?? {}) as { kind?: unknown; window?: unknown; chunk?: unknown };
+  const family = which === "mixer" ? coreKinds.of(d)?.family : undefined;
+  return { kind: d.kind, family, local: !!(d.window || d.chunk) };
+}
+
 /**
- * Differences between two models: architecture scalars, each mixer and FFN definition (paired by
- * their order of first use, so differently named definitions still line up), and derived figures
- * (parameters, KV cache, decoder type, attention, layer mix).
+ * Pairs the definitions of two models by role, not by slot name: each definition of `a` (in order of first use)
+ * takes the unpaired definition of `b` that does the most alike — same kind and the same window/global scope
+ * first, then same kind, then same family (DeepSeek V3's MoE pairs with Qwen3's MoE, not with V3's dense first
+ * layers; Gemma 3's global attention with Llama's) — and what is left pairs in order of first use. Linear in the
+ * number of definitions times itself (at most 64 each, as validation allows).
+ */
+function pairDefinitions(a: SpecInput, b: SpecInput, which: "mixer" | "ffn"): [string | undefined, string | undefined][] {
+  const collection = which === "mixer" ? "mixers" : "ffns";
+  const defsA = usedInOrder(a.architecture, which);
+  const defsB = usedInOrder(b.architecture, which);
+  const rolesA = defsA.map((n) => role(which, a.architecture[collection][n]));
+  const rolesB = defsB.map((n) => role(which, b.architecture[collection][n]));
+  const score = (i: number, j: number): number => {
+    const x = rolesA[i]!;
+    const y = rolesB[j]!;
+    if (x.kind === y.kind) return x.local === y.local ? 3 : 2;
+    return x.family !== undefined && x.family === y.family ? 1 : 0;
+  };
+  const partner = new Array<number | undefined>(defsA.length).fill(undefined);
+  const taken = new Set<number>();
+  // Best scores first, so a later definition's exact match is not taken by an earlier one's near match.
+  for (const wanted of [3, 2, 1])
+    for (let i = 0; i < defsA.length; i++) {
+      if (partner[i] !== undefined) continue;
+      for (let j = 0; j < defsB.length; j++)
+        if (!taken.has(j) && score(i, j) === wanted) {
+          partner[i] = j;
+          taken.add(j);
+          break;
+        }
+    }
+  const leftB = defsB.map((_, j) => j).filter((j) => !taken.has(j));
+  for (let i = 0; i < defsA.length && leftB.length; i++) if (partner[i] === undefined) partner[i] = leftB.shift();
+  return [
+    ...defsA.map((n, i): [string, string | undefined] => [n, partner[i] === undefined ? undefined : defsB[partner[i]!]]),
+    ...leftB.map((j): [undefined, string] => [undefined, defsB[j]!]),
+  ];
+}
+
+/**
+ * Differences between two models: architecture scalars, each mixer and FFN definition (paired by role — kind,
+ * window scope, family — so differently named definitions still line up, see `pairDefinitions`), and derived
+ * figures (parameters, KV cache, decoder type, attention, layer mix).
  */
 export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   const out: ModelDiffEntry[] = [];
@@ -230,13 +278,8 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   diffMaps(fa, fb, "architecture.", architectureLabels, undefined, undefined, out);
 
   for (const which of ["mixer", "ffn"] as const) {
-    const defsA = usedInOrder(a.architecture, which);
-    const defsB = usedInOrder(b.architecture, which);
-    const n = Math.max(defsA.length, defsB.length);
     const collection = which === "mixer" ? "mixers" : "ffns";
-    for (let i = 0; i < n; i++) {
-      const nameA = defsA[i];
-      const nameB = defsB[i];
+    for (const [nameA, nameB] of pairDefinitions(a, b, which)) {
       const ma = new Map<string, unknown>();
       const mb = new Map<string, unknown>();
       // Documented defaults filled in, so that a field written out with its default value is no difference.

@@ -164,6 +164,15 @@ describe("the README's retention kind comes out right in every facet", () => {
     expect(mixerKindDetails(m, new KindRegistry(kinds))?.concepts(m, { rope: true })).toEqual([]);
   });
 
+  it("rotary positions: a linear-attention kind takes none unless it says so; an attention kind takes the model's", () => {
+    const m = { kind: "retention", heads: 32, headDim: 128 };
+    expect(new KindRegistry(kinds).mixerKind("retention")!.rotary(m)).toBeUndefined();
+    const base = { ...retention, kind: "my-attention" } as Parameters<typeof defineMixerKind<typeof m>>[0];
+    const { rotary: _r, ...input } = base;
+    expect(defineMixerKind({ ...input, family: "attention" }).rotary(m)).toEqual({});
+    expect(defineMixerKind({ ...input, rotary: () => false }).rotary(m)).toBe(false);
+  });
+
   it("modelStats takes the same { kinds }, and the deprecated hooks still work", () => {
     const stats = modelStats(valid(), { kinds });
     expect(stats.params.total).toBe(countParams(valid(), { kinds }).total);

@@ -29,7 +29,7 @@
  * ```
  */
 import * as z from "zod/mini";
-import type { CalloutPart, MixerKindDefinition, RelationIssue } from "./kinds/mixer-kind.js";
+import type { CalloutPart, MixerKindDefinition, MixerRotary, RelationIssue } from "./kinds/mixer-kind.js";
 import type { KindOptions } from "./kinds/registry.js";
 import { isCoreMixerKind } from "./kinds/registry.js";
 import {
@@ -49,7 +49,7 @@ export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
 /**
  * What {@link defineMixerKind} takes: a full kind definition in which the facets that only refine the picture
  * may be left out (names default to the label and title, no concepts, no callout, no relation checks, no
- * defaults to fill in).
+ * defaults to fill in; an `attention`-family kind takes the model's rotary positions, any other none).
  */
 export type MixerKindInput<M extends { kind: string }> = Omit<
   MixerKindDefinition<M>,
@@ -63,12 +63,22 @@ export type MixerKindInput<M extends { kind: string }> = Omit<
   | "calloutNotes"
   | "relations"
   | "withDefaults"
+  | "rotary"
 > & {
   cache: Omit<MixerKindDefinition<M>["cache"], "span"> & Partial<Pick<MixerKindDefinition<M>["cache"], "span">>;
 } & Partial<
     Pick<
       MixerKindDefinition<M>,
-      "attentionLabel" | "shortName" | "comboTitle" | "groupTitle" | "concepts" | "callout" | "calloutNotes" | "relations" | "withDefaults"
+      | "attentionLabel"
+      | "shortName"
+      | "comboTitle"
+      | "groupTitle"
+      | "concepts"
+      | "callout"
+      | "calloutNotes"
+      | "relations"
+      | "withDefaults"
+      | "rotary"
     >
   >;
 
@@ -95,6 +105,7 @@ export function defineMixerKind<M extends { kind: string }>(definition: MixerKin
     calloutNotes: (): CalloutPart[][] => [],
     relations: (): RelationIssue[] => [],
     withDefaults: (m: M): M => m,
+    rotary: (): MixerRotary => (definition.family === "attention" ? {} : undefined),
     ...definition,
     cache: { span: () => undefined, ...definition.cache },
     hooks: { kinds: [] },

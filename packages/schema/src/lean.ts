@@ -22,7 +22,7 @@ export {
   type AnyMixerKind,
   type AnyMixerKindCore,
 } from "./kinds/registry.js";
-export type { MixerKindCore, MixerFamily, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
+export type { MixerKindCore, MixerFamily, MixerRotary, CalloutPart, KindArchitecture } from "./kinds/mixer-kind.js";
 export {
   decoderType,
   decoderLabel,
@@ -39,5 +39,6 @@ export {
   type LayerMixEntry,
 } from "./classify.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
+export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";
 export { safeHref } from "./url.js";
 export type { ModelStats } from "./stats.js";

@@ -37,7 +37,7 @@ export {
 } from "./params.js";
 export { ParamConventions, KvConvention, scopeLabels, hasUnvisitedWeights } from "./conventions.js";
 export { kvCacheBytesPerToken, kvElementsPerToken, kvLabel, cachedLayerCount, dtypeBytes, type Dtype, type KvLabel } from "./kv-cache.js";
-export { kvCacheBytes, stateElements, type CacheOptions, type CacheSize } from "./cache-size.js";
+export { cacheLimits, kvCacheBytes, stateElements, type CacheLimit, type CacheOptions, type CacheSize } from "./cache-size.js";
 export {
   KindRegistry,
   coreKinds,
@@ -56,6 +56,7 @@ export type {
   MixerKindCore,
   MixerKindDetails,
   MixerFamily,
+  MixerRotary,
   FfnKind,
   FfnKindCore,
   FfnKindDetails,
@@ -119,3 +120,4 @@ export {
 } from "./model-list.js";
 export { compareRows, formatCompareValue, type CompareRow, type CompareRowsOptions } from "./compare-table.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
+export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";

@@ -61,6 +61,7 @@ const definitionName = () =>
     }),
   );
 
+/** Schema of one cited source (`sources[]`): its public URL, title, the spec paths it covers, the copy it was read through. */
 export const SourceSchema = strict({
   url: url(),
   title: text(200, 1),
@@ -77,8 +78,10 @@ export const ModelLinksSchema = strict({
   blog: z.optional(url()),
 });
 
+/** Schema of the licence: its name and, optionally, its public URL. */
 export const LicenseSchema = strict({ name: text(120, 1), url: z.optional(url()) });
 
+/** The components a parameter count is broken down into (`countParams().breakdown` keys), in display order. */
 export const paramComponents = [
   "embedding",
   "positionEmbedding",
@@ -102,6 +105,7 @@ const ParamScopeSchema = strict({
   countsLookups: z.optional(z.boolean()),
 });
 
+/** Schema of the creators' own parameter figure (`officialParams`), with its scope and any written deviation. */
 export const OfficialParamsSchema = strict({
   total: positiveInt(),
   active: z.optional(positiveInt()),
@@ -194,7 +198,13 @@ const LayerEntrySchema: z.ZodMiniType<T.LayerEntry> = z.union([LayerGroupSchema,
   error: (iss) => `expected a layer {mixer, ffn, count} or a group {repeat, layers}, ${got(iss)}`,
 });
 
-const MtpSchema = strict({ layers: positiveInt(), mixer: definitionName(), ffn: definitionName() });
+const MtpSchema = strict({
+  layers: positiveInt(),
+  mixer: definitionName(),
+  ffn: definitionName(),
+  hiddenNorm: z.optional(bool()),
+  hyperConnections: z.optional(bool()),
+});
 
 /** Builds the schema of the `architecture` object from mixer and FFN schemas (see {@link createSpecSchema}). */
 export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniType>(mixer: M, ffn: F) {
@@ -215,6 +225,8 @@ export function architectureSchema<M extends z.ZodMiniType, F extends z.ZodMiniT
         streams: positiveInt(),
         form: z.optional(oneOf(["manifold", "single-pass", "independent", "low-rank"])),
         rank: z.optional(positiveInt()),
+        streamNorm: z.optional(bool()),
+        readout: z.optional(oneOf(["contraction", "mean"])),
       }),
     ),
     loop: z.optional(strict({ passes: layerCount(), normBetweenPasses: z.optional(bool()) })),
@@ -246,8 +258,11 @@ export function kindUnion<const O extends readonly [z.ZodMiniType, ...z.ZodMiniT
   }) as unknown as z.ZodMiniType<z.output<O[number]>>;
 }
 
+/** Schema of one mixer definition: the union of every core mixer kind's schema, told apart by `kind`. */
 export const MixerSchema = kindUnion("mixer", coreMixerSchemas, mixerKinds);
+/** Schema of one feed-forward definition (`mlp` or `moe`), told apart by `kind`. */
 export const FfnSchema = kindUnion("ffn", coreFfnSchemas, ffnKinds);
+/** Schema of the `architecture` block of a spec over the core mixer and FFN kinds. */
 export const ArchitectureSchema = architectureSchema(MixerSchema, FfnSchema);
 
 /** The fields of a model entry other than `architecture`. */
@@ -352,6 +367,9 @@ export function checkSpecRelations(spec: T.ModelSpec, options?: KindOptions): Re
       issues.push({ path: at("hyperConnections", "rank"), message: 'the "low-rank" form needs its bottleneck rank' });
     if (hc.form !== "low-rank" && hc.rank !== undefined)
       issues.push({ path: at("hyperConnections", "rank"), message: `only applies to form "low-rank", not "${hc.form ?? "manifold"}"` });
+    for (const key of ["streamNorm", "readout"] as const)
+      if ((hc.form ?? "manifold") !== "manifold" && hc[key] !== undefined)
+        issues.push({ path: at("hyperConnections", key), message: `only applies to form "manifold", not "${hc.form}"` });
   }
 
   issues.push(...engramRelations(arch));

@@ -395,6 +395,16 @@ export interface HyperConnections {
   form?: "manifold" | "single-pass" | "independent" | "low-rank";
   /** Bottleneck width of the `low-rank` form (`hc_lowrank`); required by that form only. */
   rank?: PositiveInt;
+  /**
+   * The `manifold` form's RMSNorm over the n·dModel streams before each sublayer's map carries a weight
+   * (Motif 3's MotifMHCLayer `rms_norm`): adds n·dModel per sublayer. Default false (DeepSeek V4's is weightless).
+   */
+  streamNorm?: boolean;
+  /**
+   * How the streams become one before the final norm: `contraction` (the default; a learned map n·dModel → n with
+   * bias and scale, DeepSeek V4) or `mean` (their average, no weights: Motif 3).
+   */
+  readout?: "contraction" | "mean";
 }
 
 /** Query/key normalisation inside attention. */
@@ -418,6 +428,7 @@ export type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attenti
 export type { Csa2Mixer, Csa2Mode, Csa2Candidates } from "./kinds/mixers/csa2.js";
 export type { CcaMixer } from "./kinds/mixers/cca.js";
 export type { MlaMixer } from "./kinds/mixers/mla.js";
+export type { GdlaMixer } from "./kinds/mixers/gdla.js";
 export type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
 export type { KimiDeltaMixer } from "./kinds/mixers/kimi-delta.js";
 export type { LightningMixer } from "./kinds/mixers/lightning.js";
@@ -437,6 +448,7 @@ import type { CompressedAttentionMixer } from "./kinds/mixers/compressed-attenti
 import type { Csa2Mixer } from "./kinds/mixers/csa2.js";
 import type { CcaMixer } from "./kinds/mixers/cca.js";
 import type { MlaMixer } from "./kinds/mixers/mla.js";
+import type { GdlaMixer } from "./kinds/mixers/gdla.js";
 import type { GatedDeltaNetMixer } from "./kinds/mixers/gated-deltanet.js";
 import type { KimiDeltaMixer } from "./kinds/mixers/kimi-delta.js";
 import type { LightningMixer } from "./kinds/mixers/lightning.js";
@@ -472,6 +484,7 @@ export interface SparseIndexer {
 export type Mixer =
   | AttentionMixer
   | MlaMixer
+  | GdlaMixer
   | CompressedAttentionMixer
   | Csa2Mixer
   | CcaMixer
@@ -486,9 +499,10 @@ export type Mixer =
 
 /**
  * Activation functions of feed-forward layers. `situ` is Kimi K3's soft-capped SiLU, β·tanh(x/β)·sigmoid(x), used gated
- * (its `up` input soft-capped too).
+ * (its `up` input soft-capped too). `polynorm` is Motif's PolyNorm, w₀·norm(x³) + w₁·norm(x²) + w₂·norm(x) + b with each power
+ * RMS-normalised and three learned weights and a bias per FFN (per expert in a MoE), used gated.
  */
-export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai" | "situ";
+export type Activation = "gelu" | "gelu-tanh" | "silu" | "relu" | "relu2" | "swiglu-oai" | "situ" | "polynorm";
 
 /** A feed-forward definition. */
 export type Ffn = MlpFfn | MoeFfn;

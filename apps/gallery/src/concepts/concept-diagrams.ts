@@ -314,6 +314,24 @@ const diagrams: Record<Concept, (label: string) => string> = {
     body += text(12, 18, "output = attention(x) × σ(W_g x)", { anchor: "start", cls: "muted", size: 10.5 });
     return svg(body, l);
   },
+  "differential-attention": (l) => {
+    // Attention weights over eight keys: a signal head, its group's noise head, and what is left after subtracting.
+    const signal = [3, 4, 3, 14, 4, 3, 10, 4];
+    const noise = [3, 4, 3, 4, 4, 3, 4, 3];
+    const rows: [string, number[], string][] = [
+      ["signal head", signal, "q"],
+      ["− σ(λ) × noise head", noise, "kv"],
+      ["= output", signal.map((v, i) => Math.max(0, v - noise[i]!)), "gate"],
+    ];
+    let body = text(12, 18, "a learned share of the noise head is subtracted", { anchor: "start", cls: "muted", size: 10.5 });
+    rows.forEach(([name, ws, cls], r) => {
+      const base = 70 + r * 52;
+      body += text(12, base - 4, name, { anchor: "start", size: 10 });
+      for (let i = 0; i < ws.length; i++) body += rect(150 + i * 20, base - 2 * ws[i]!, 14, Math.max(1, 2 * ws[i]!), cls, 1);
+      body += line(146, base, 312, base, "line", 0.8);
+    });
+    return svg(body, l);
+  },
   "kv-sharing": (l) => {
     let body = text(12, 18, "upper layers read an earlier layer's cache", { anchor: "start", cls: "muted", size: 10.5 });
     for (let i = 0; i < 6; i++) {

@@ -45,9 +45,20 @@ export function usageDetail(tag: string, spec: ModelSpec): string | undefined {
       return shapes.length ? `${shapes.join("; ")} · ${ofLayers(n, spec)}` : undefined;
     }
     case "MLA": {
-      const m = mixers.find((x) => x.kind === "mla");
+      const m = mixers.find((x) => x.kind === "mla" || x.kind === "gdla");
+      if (m && m.kind === "gdla")
+        return `latent ${formatInt(m.kvLoraRank)} + rotary key ${m.qkRopeHeadDim}, expanded for ${m.kvHeads} KV heads · ${m.heads} heads`;
       return m && m.kind === "mla"
         ? `latent ${formatInt(m.kvLoraRank)} + rotary key ${m.qkRopeHeadDim} cached · ${m.heads} heads`
+        : undefined;
+    }
+    case "differential-attention": {
+      const m = mixers.find((x) => x.kind === "gdla");
+      return m && m.kind === "gdla"
+        ? `${m.noiseHeads} groups of ${(m.heads - m.noiseHeads) / m.noiseHeads} signal + 1 noise head · ${ofLayers(
+            layersWhere(spec, (x) => x?.kind === "gdla"),
+            spec,
+          )}`
         : undefined;
     }
     case "SWA": {

@@ -5,9 +5,8 @@
  */
 import "../site/page-init.js";
 import { models } from "@archgal/data";
-import { formatBytes } from "@archgal/schema/metrics";
+import { formatBytes, formatPercent } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { percent } from "../site/model-format.js";
 import { posterOrders, posterPath, type PosterOrder } from "../site/poster-files.js";
 import { readChunks } from "../site/read-stream.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
@@ -76,7 +75,7 @@ async function draw(): Promise<void> {
   if (panZoom) panZoom.setContentSize(width, height);
   else {
     panZoom = new PanZoom(viewport, canvas, width, height);
-    panZoom.onChange((s) => (zoomLevel.textContent = percent(s.scale)));
+    panZoom.onChange((s) => (zoomLevel.textContent = formatPercent(s.scale)));
     panZoom.fit();
   }
   progress.hidden = true;

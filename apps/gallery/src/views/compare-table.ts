@@ -3,7 +3,15 @@
  * that differs (@archgal/schema's compareRows, each model against the first, as every compare view shows it).
  */
 import type { CompareRow, DatasetEntry } from "@archgal/schema/metrics";
-import { compareRows, formatBytes, formatCompareValue, formatCount, formatInt, formatTokens, modelStats } from "@archgal/schema/metrics";
+import {
+  compareRows,
+  formatCompareValue,
+  formatCount,
+  formatInt,
+  formatKvPerToken,
+  formatTokens,
+  modelStats,
+} from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
 import { dateText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
@@ -27,10 +35,8 @@ export function summaryRows(specs: readonly DatasetEntry[]): CompareRow[] {
     row("attention", "Attention", (i) => stats[i]!.attention),
     row("params.total", "Total parameters", (i) => formatCount(stats[i]!.params.total)),
     row("params.active", "Active parameters (no embedding look-ups)", (i) => formatCount(stats[i]!.params.active)),
-    row("kv", "KV cache / token (bf16)", (i) =>
-      stats[i]!.kvCacheBytesPerToken ? `${formatBytes(stats[i]!.kvCacheBytesPerToken)} · ${stats[i]!.kvLabel}` : "none",
-    ),
-    row("context", "Context", (i) => (stats[i]!.contextLength === null ? "no limit" : formatTokens(stats[i]!.contextLength))),
+    row("kv", "KV cache / token (bf16)", (i) => formatKvPerToken(stats[i]!.kvCacheBytesPerToken)),
+    row("context", "Context", (i) => formatTokens(stats[i]!.contextLength)),
     row("layers", "Layers", (i) => formatInt(stats[i]!.numLayers)),
     row("layerMix", "Layer mix", (i) => stats[i]!.layerMixText),
     row("dModel", "Embedding width", (i) => formatInt(stats[i]!.dModel)),

@@ -1,11 +1,12 @@
 /**
  * One concept's page: what it is, its diagram, the models that use it and related concepts.
  */
+import { formatScale } from "@archgal/schema/metrics";
 import type { ModelIndexEntry } from "@archgal/data";
 import { conceptShortName, type ConceptEntry } from "@archgal/schema/concepts";
 import { conceptDiagram } from "../concepts/concept-diagrams.js";
 import { h, svgFromMarkup } from "../site/dom-builder.js";
-import { dateText, decoderClass, scaleText } from "../site/model-format.js";
+import { dateText, decoderClass } from "../site/model-format.js";
 import { compareHref, conceptHref, modelHref } from "../site/site-links.js";
 
 /**
@@ -50,7 +51,7 @@ export function conceptPage(
                   "span",
                   null,
                   h("strong", null, m.name),
-                  h("small", null, `${dateText(m.releaseDate)} · ${scaleText(m.params)}`),
+                  h("small", null, `${dateText(m.releaseDate)} · ${formatScale(m.params)}`),
                   h("small", { class: "usage", "data-usage": m.id }, usage?.(m.id)),
                 ),
               ),

@@ -2,11 +2,19 @@
  * A model's fact sheet: every number computed from its spec, next to the creators' own figure.
  */
 import type { DatasetEntry, ModelStats } from "@archgal/schema/metrics";
-import { compareWithOfficial, formatBytes, formatCount, formatInt, formatTokens, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import {
+  compareWithOfficial,
+  formatContext,
+  formatCount,
+  formatInt,
+  formatKvPerToken,
+  formatScale,
+  formatTokens,
+} from "@archgal/schema/metrics";
 import { getModel } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
 import { externalLink } from "../site/external-link.js";
-import { dateText, decoderClass, percent } from "../site/model-format.js";
+import { dateText, decoderClass } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
 
 type Row = [label: string, value: Node | string, sub?: string];
@@ -14,15 +22,12 @@ type Row = [label: string, value: Node | string, sub?: string];
 export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
   const p = stats.params;
   const official = compareWithOfficial(spec);
-  const moe = hasUnvisitedWeights(p);
   const arch = spec.architecture;
   const parent = spec.derivedFrom ? getModel(spec.derivedFrom) : undefined;
   const rows: Row[] = [
     [
       "Parameters",
-      moe
-        ? `${formatCount(p.total)} total · ${formatCount(p.active)} active (${percent(p.activeFraction)}; weights multiplied, embedding look-ups not counted; ${formatCount(p.activeWithLookups)} with them)`
-        : formatCount(p.total),
+      formatScale({ ...p, mtp: 0 }, "full"),
       `${formatInt(p.total)} computed${p.mtp ? ` + ${formatCount(p.mtp)} in MTP modules` : ""}`,
     ],
     spec.officialParams.sizeClass
@@ -38,11 +43,7 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
             ? "our count agrees within rounding"
             : `ours differs by ${(official.total.relativeError * 100).toFixed(1)}%${official.total.deviation ? `: ${official.total.deviation}` : ""}`,
         ],
-    [
-      "Context",
-      stats.contextLength === null ? "no explicit limit" : `${formatTokens(stats.contextLength)} tokens`,
-      stats.contextLength === null ? undefined : formatInt(stats.contextLength),
-    ],
+    ["Context", formatContext(stats.contextLength), stats.contextLength === null ? undefined : formatInt(stats.contextLength)],
     ["Released", h("time", { datetime: spec.releaseDate }, dateText(spec.releaseDate))],
     ["Licence", spec.license.url ? externalLink(spec.license.url, null, spec.license.name) : spec.license.name],
     ["Decoder type", h("span", { class: `badge ${decoderClass(stats.decoderType)}` }, stats.decoderType)],
@@ -50,7 +51,7 @@ export function factSheet(spec: DatasetEntry, stats: ModelStats): HTMLElement {
     ["Layer mix", stats.layerMixText, `${stats.numLayers} layers${arch.mtp ? ` + ${arch.mtp.layers} MTP` : ""}`],
     [
       "KV cache / token",
-      stats.kvCacheBytesPerToken === 0 ? "none (fixed-size state only)" : `${formatBytes(stats.kvCacheBytesPerToken)} · ${stats.kvLabel}`,
+      formatKvPerToken(stats.kvCacheBytesPerToken),
       "bf16, every attention layer at full size (the gallery's convention)",
     ],
     ["Embedding width", formatInt(stats.dModel)],

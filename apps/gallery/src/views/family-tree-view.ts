@@ -3,9 +3,9 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
-import { decoderClass, scaleText } from "../site/model-format.js";
+import { decoderClass } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
-import { compareText } from "@archgal/schema/metrics";
+import { compareText, formatScale } from "@archgal/schema/metrics";
 
 interface TreeNode {
   model: ModelIndexEntry;
@@ -35,7 +35,7 @@ function treeItem(node: TreeNode, parentOrg: string | undefined): HTMLElement {
       "a",
       { class: `tree-node ${decoderClass(m.decoderType)}`, href: modelHref(m.id) },
       h("span", null, m.name),
-      h("small", null, `${m.releaseDate.slice(0, 7)} · ${scaleText(m.params)}`),
+      h("small", null, `${m.releaseDate.slice(0, 7)} · ${formatScale(m.params)}`),
       parentOrg !== undefined ? h("span", { class: "derived-note" }, crossOrg ? `derived by ${m.org}` : "derived") : null,
     ),
     node.children.length

@@ -2,8 +2,8 @@
  * A full-screen viewer for a figure: a modal dialog with the SVG under pan and zoom (drag, pinch, wheel,
  * keyboard), so a phone can read a large diagram. Escape or the close button leaves it.
  */
+import { formatPercent } from "@archgal/schema/metrics";
 import { h, svgFromMarkup } from "../site/dom-builder.js";
-import { percent } from "../site/model-format.js";
 import { PanZoom } from "./pan-zoom.js";
 
 export function openFigureViewer(svgMarkup: string, title: string): void {
@@ -48,7 +48,7 @@ export function openFigureViewer(svgMarkup: string, title: string): void {
   document.body.append(dialog);
   dialog.showModal();
   const panZoom = new PanZoom(viewport, canvas, width, height);
-  panZoom.onChange((s) => (zoom.textContent = percent(s.scale)));
+  panZoom.onChange((s) => (zoom.textContent = formatPercent(s.scale)));
   panZoom.fit();
   viewport.focus();
 }

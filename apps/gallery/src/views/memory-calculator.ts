@@ -3,9 +3,8 @@
  * dtype — sliding windows and chunks capped, recurrent state counted (kvCacheBytes from @archgal/schema).
  */
 import type { DatasetEntry, Dtype } from "@archgal/schema/metrics";
-import { formatBytes, formatInt, kvCacheBytes, mixerLabel, weightMemory } from "@archgal/schema/metrics";
+import { cacheLimits, formatContext, formatBytes, formatInt, kvCacheBytes, weightMemory } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { tokensText } from "../site/model-format.js";
 
 /** Context lengths the slider steps through (powers of two from 1k). */
 export function contextSteps(max: number | null): number[] {
@@ -50,17 +49,13 @@ const cacheDtypes: { key: Dtype; label: string }[] = [
   { key: "fp32", label: "fp32" },
 ];
 
-/** What limits the cache of a model, in words (windows, chunks, state). */
+/** What limits the cache of a model, in words (each mixer kind's windows, state or reuse, from the schema). */
 function cacheNotes(spec: DatasetEntry): string[] {
-  const arch = spec.architecture;
   const notes = new Set<string>();
-  for (const m of Object.values(arch.mixers)) {
-    if (m.kind === "attention" && m.window) notes.add(`${mixerLabel(m)} layers keep at most ${formatInt(m.window)} tokens`);
-    else if (m.kind === "attention" && m.chunk) notes.add(`chunked layers keep at most ${formatInt(m.chunk)} tokens`);
-    else if (m.kind === "attention" && m.reusesKV) notes.add("some layers reuse an earlier layer's cache and store none");
-    else if (m.kind === "mla" && m.window) notes.add(`windowed MLA layers keep at most ${formatInt(m.window)} tokens`);
-    else if (m.kind !== "attention" && m.kind !== "mla")
-      notes.add(`${mixerLabel(m)} layers keep a fixed-size state (fp32), whatever the context`);
+  for (const limit of cacheLimits(spec)) {
+    if (limit.kind === "window") notes.add(`${limit.label} layers keep at most ${formatInt(limit.tokens)} tokens`);
+    else if (limit.kind === "state") notes.add(`${limit.label} layers keep a fixed-size state (fp32), whatever the context`);
+    else notes.add(`${limit.label} layers store no cache of their own (they reuse an earlier layer's)`);
   }
   return [...notes];
 }
@@ -123,7 +118,7 @@ export function memoryCalculator(spec: DatasetEntry): HTMLElement {
     }
     const b = lastBatch;
     const cache = kvCacheBytes(spec, { contextLength: ctx, batch: b, dtype: dtype.value as Dtype });
-    const text = `${tokensText(ctx)} tokens`;
+    const text = formatContext(ctx);
     contextOut.textContent = text;
     context.setAttribute("aria-valuetext", text);
     const largest = weights.bf16 + cache.total;

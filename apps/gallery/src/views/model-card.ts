@@ -3,9 +3,9 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import { conceptEntry } from "@archgal/schema/concepts";
-import { hasUnvisitedWeights } from "@archgal/schema/metrics";
+import { formatContext, formatKvPerToken, formatPercent, formatScale, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
-import { contextText, dateText, decoderClass, kvText, percent, scaleText } from "../site/model-format.js";
+import { dateText, decoderClass } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
 import { thumbnailImage, thumbnailSrc } from "./thumbnail.js";
 
@@ -55,13 +55,13 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           compareToggle(m, options),
         ),
         h("p", { class: "org" }, m.org),
-        h("p", { class: "scale" }, scaleText(m.params)),
+        h("p", { class: "scale" }, formatScale(m.params)),
         moe
           ? h(
               "div",
               {
                 class: "active-bar",
-                title: `${percent(m.params.active / m.params.total)} of parameters active per token`,
+                title: `${formatPercent(m.params.active / m.params.total)} of parameters active per token`,
                 "aria-hidden": "true",
               },
               h("span", { style: `width:${Math.max(1.5, (100 * m.params.active) / m.params.total)}%` }),
@@ -77,9 +77,9 @@ export function modelCard(m: ModelIndexEntry, options: CardOptions): HTMLElement
           h("dt", null, "Attention"),
           h("dd", null, m.attention),
           h("dt", null, "KV / token"),
-          h("dd", null, kvText(m.kvCacheBytesPerToken)),
+          h("dd", null, formatKvPerToken(m.kvCacheBytesPerToken)),
           h("dt", null, "Context"),
-          h("dd", null, contextText(m.contextLength)),
+          h("dd", null, formatContext(m.contextLength)),
         ),
         tags.length
           ? h(

@@ -2,9 +2,8 @@
  * Where a model's parameters are: stacked bars of total and active by component, and the table behind them.
  */
 import type { ModelStats, ParamBreakdown } from "@archgal/schema/metrics";
-import { formatCount, formatInt, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import { formatCount, formatInt, formatPercent, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
-import { percent } from "../site/model-format.js";
 
 type Component = keyof ParamBreakdown;
 
@@ -108,7 +107,7 @@ export function paramChart(stats: ModelStats): HTMLElement {
             null,
             h("td", null, h("span", { class: "swatch", style: `background:${c.color}`, "aria-hidden": "true" }), c.label),
             h("td", { title: formatInt(breakdown[c.key]) }, formatCount(breakdown[c.key])),
-            h("td", null, percent(breakdown[c.key] / totalWithMtp)),
+            h("td", null, formatPercent(breakdown[c.key] / totalWithMtp)),
             moe
               ? h("td", { title: formatInt(activeBreakdown[c.key]) }, activeBreakdown[c.key] ? formatCount(activeBreakdown[c.key]) : "—")
               : null,

@@ -2,9 +2,9 @@
  * Models as squares whose area is proportional to their parameters; the filled corner is the active share.
  */
 import type { ModelIndexEntry } from "@archgal/data";
-import { formatCount, hasUnvisitedWeights } from "@archgal/schema/metrics";
+import { formatCount, formatPercent, hasUnvisitedWeights } from "@archgal/schema/metrics";
 import { h } from "../site/dom-builder.js";
-import { decoderClass, percent } from "../site/model-format.js";
+import { decoderClass } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
 
 /** Side of the square for `params`, when the largest model gets `maxSide` pixels: area ∝ parameters. */
@@ -60,7 +60,9 @@ export function sizeView(models: readonly ModelIndexEntry[], containerWidth: num
               h(
                 "small",
                 null,
-                moe ? `${formatCount(m.params.total)} · ${percent(m.params.active / m.params.total)} active` : formatCount(m.params.total),
+                moe
+                  ? `${formatCount(m.params.total)} · ${formatPercent(m.params.active / m.params.total)} active`
+                  : formatCount(m.params.total),
               ),
             ),
           ),

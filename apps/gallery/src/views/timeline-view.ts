@@ -3,9 +3,9 @@
  */
 import type { ModelIndexEntry } from "@archgal/data";
 import { h } from "../site/dom-builder.js";
-import { decoderClass, monthText, scaleText } from "../site/model-format.js";
+import { decoderClass, monthText } from "../site/model-format.js";
 import { modelHref } from "../site/site-links.js";
-import { compareText } from "@archgal/schema/metrics";
+import { compareText, formatScale } from "@archgal/schema/metrics";
 
 export function timelineView(models: readonly ModelIndexEntry[], newestFirst: boolean): HTMLElement {
   const sorted = [...models].sort(
@@ -34,7 +34,7 @@ export function timelineView(models: readonly ModelIndexEntry[], newestFirst: bo
         h(
           "a",
           { class: `timeline-entry ${decoderClass(m.decoderType)}`, href: modelHref(m.id) },
-          h("span", null, h("strong", null, m.name), h("small", null, `${m.org} · ${scaleText(m.params)} · ${m.decoderType}`)),
+          h("span", null, h("strong", null, m.name), h("small", null, `${m.org} · ${formatScale(m.params)} · ${m.decoderType}`)),
         ),
       ),
     );

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatInt, formatTokens, modelStats, type ModelSpec } from "@archgal/schema";
+import { formatBytes, formatContext, formatCount, formatInt, formatPercent, modelStats, type ModelSpec } from "@archgal/schema";
 
 /** `archgal stats <id | spec.json> [--json]`. */
 export function statsCommand(spec: ModelSpec, options: { json?: boolean }): string {
@@ -11,10 +11,10 @@ export function statsCommand(spec: ModelSpec, options: { json?: boolean }): stri
     `  attention        ${s.attention}`,
     `  layers           ${s.numLayers}: ${s.layerMixText}`,
     `  parameters       ${formatCount(s.params.total)} total (${formatInt(s.params.total)})`,
-    `  active           ${formatCount(s.params.active)} per token (${(s.params.activeFraction * 100).toFixed(1)}%; weights multiplied, embedding look-ups not counted) · ${formatCount(s.params.activeWithLookups)} with look-up tables`,
+    `  active           ${formatCount(s.params.active)} per token (${formatPercent(s.params.activeFraction)}; weights multiplied, embedding look-ups not counted) · ${formatCount(s.params.activeWithLookups)} with look-up tables`,
     ...(s.params.mtp ? [`  MTP modules      ${formatCount(s.params.mtp)} more (checkpoint ${formatCount(s.params.totalWithMtp)})`] : []),
     `  KV cache/token   ${formatBytes(s.kvCacheBytesPerToken)} (bf16, every attention layer, no window cap) · ${s.kvLabel}`,
-    `  context          ${formatTokens(s.contextLength)} tokens`,
+    `  context          ${formatContext(s.contextLength)}`,
     `  vocabulary       ${formatInt(s.vocabSize)}`,
     `  width            ${formatInt(s.dModel)}`,
     `  FLOPs/token      ${formatCount(s.flopsPerToken.total)} at full context`,

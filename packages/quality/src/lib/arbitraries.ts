@@ -104,7 +104,7 @@ const isoDate = (): Arb<string> =>
     .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
-const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ");
+const activation = (): Arb<Activation> => fc.constantFrom("gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ", "polynorm");
 
 const ropeSettings = (): Arb<RopeSettings> =>
   fc.record(
@@ -200,6 +200,33 @@ export const mlaMixer = (ctx: number | null): Arb<Mixer> =>
       { requiredKeys: ["heads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim"] },
     )
     .map((m) => ({ kind: "mla", ...m }) as Mixer);
+
+/** A GDLA layer whose heads form whole signal/noise groups and whose KV heads divide them, so that it validates. */
+export const gdlaMixer = (ctx: number | null): Arb<Mixer> =>
+  fc
+    .record(
+      {
+        noiseHeads: pos(32),
+        signalPerNoise: pos(8),
+        kvHeads: fc.constantFrom("one" as const, "noise" as const, "all" as const),
+        qLoraRank: pos(4096),
+        kvLoraRank: pos(2048),
+        qkNopeHeadDim: nonNeg(256),
+        qkRopeHeadDim: nonNeg(128),
+        vHeadDim: pos(256),
+        outputGate: fc.constant("elementwise" as const),
+        rope: fc.oneof(fc.constant(false as const), ropeSettings()),
+        window: windowFor(ctx),
+        cachedAs: fc.constantFrom("latent" as const, "keys-values" as const),
+      },
+      {
+        requiredKeys: ["noiseHeads", "signalPerNoise", "kvHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim"],
+      },
+    )
+    .map(({ signalPerNoise, kvHeads, ...m }) => {
+      const heads = m.noiseHeads * (signalPerNoise + 1);
+      return { kind: "gdla", heads, ...m, kvHeads: kvHeads === "one" ? 1 : kvHeads === "noise" ? m.noiseHeads : heads } as Mixer;
+    });
 
 const compressedMixer = (): Arb<Mixer> =>
   fc
@@ -349,6 +376,7 @@ const linearMixer = (): Arb<Mixer> => fc.oneof(gdnMixer(), kimiDeltaMixer(), lig
 export const mixerArbitraries: { [K in Mixer["kind"]]: (ctx: number | null) => Arb<Mixer> } = {
   attention: attentionMixer,
   mla: mlaMixer,
+  gdla: gdlaMixer,
   "compressed-attention": compressedMixer,
   csa2: csa2Mixer,
   cca: ccaMixer,
@@ -681,11 +709,26 @@ export function architecture(
               {
                 mtp:
                   mixerNames.length && ffnNames.length
-                    ? fc.record({ layers: pos(3), mixer: fc.constantFrom(...mixerNames), ffn: fc.constantFrom(...ffnNames) })
+                    ? fc.record(
+                        {
+                          layers: pos(3),
+                          mixer: fc.constantFrom(...mixerNames),
+                          ffn: fc.constantFrom(...ffnNames),
+                          hiddenNorm: fc.boolean(),
+                          hyperConnections: fc.boolean(),
+                        },
+                        { requiredKeys: ["layers", "mixer", "ffn"] },
+                      )
                     : fc.constant(undefined),
                 hyperConnections: fc.oneof(
+                  fc.record({ streams: pos(8), form: fc.constant("independent" as const) }),
                   fc.record(
-                    { streams: pos(8), form: fc.constantFrom("manifold" as const, "single-pass" as const, "independent" as const) },
+                    {
+                      streams: pos(8),
+                      form: fc.constantFrom("manifold" as const, "single-pass" as const),
+                      streamNorm: fc.boolean(),
+                      readout: fc.constantFrom("contraction" as const, "mean" as const),
+                    },
                     { requiredKeys: ["streams"] },
                   ),
                   fc.record({ streams: pos(8), form: fc.constant("low-rank" as const), rank: pos(1024) }),

@@ -24,6 +24,7 @@ function retentionKind(kind = "retention"): AnyMixerKind {
     params: (x: unknown, arch: { dModel: number }) => ({ component: "linearMixer", params: 5 * arch.dModel * m(x).heads * m(x).headDim }),
     cache: { perToken: () => 0, span: () => undefined, state: (x: unknown) => m(x).heads * m(x).headDim * m(x).headDim },
     attentionMacs: (x: unknown) => 3 * m(x).heads * m(x).headDim * m(x).headDim,
+    rotary: () => undefined,
     label: () => kind,
     attentionLabel: () => kind,
     shortName: () => kind,
@@ -56,6 +57,7 @@ describe("mixer panel registry", () => {
     const kinds: Mixer["kind"][] = [
       "attention",
       "mla",
+      "gdla",
       "gated-deltanet",
       "kimi-delta",
       "mamba2",

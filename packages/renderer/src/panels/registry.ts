@@ -12,6 +12,7 @@ import { compressedPanel } from "./compressed-attention.js";
 import { deltaPanel } from "./delta.js";
 import { extensionPanel, type ExtensionPanelFacets, type ExtensionPanelSource } from "./extension.js";
 import { gatedAttentionPanel } from "./gated-attention.js";
+import { gdlaPanel } from "./gdla.js";
 import type { Panel } from "./kit.js";
 import { lightningPanel } from "./lightning.js";
 import { mamba2Panel } from "./mamba2.js";
@@ -37,6 +38,7 @@ export const mixerPanelKinds = {
     build: (m) => (m.outputGate ? gatedAttentionPanel(m, "gated-attention") : undefined),
   },
   mla: { build: (m, f) => mlaPanel(m, "mla", f.arch.positional.kind === "rope" && m.rope !== false) },
+  gdla: { build: (m, f) => gdlaPanel(m, "gdla", f.arch.positional.kind === "rope" && m.rope !== false) },
   "gated-deltanet": { build: (m) => deltaPanel(m, m.kind) },
   "kimi-delta": { build: (m) => deltaPanel(m, m.kind) },
   mamba2: { build: (m) => mamba2Panel(m, "mamba2") },

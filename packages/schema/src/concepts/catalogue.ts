@@ -123,6 +123,22 @@ const entries = {
     figure:
       "Queries (through QK-Norm), keys and values enter attention; its output is multiplied by a sigmoid gate computed from the input.",
   },
+  "differential-attention": {
+    name: "Differential attention",
+    short: "Diff. attn",
+    category: "Attention",
+    headline: true,
+    summary: "Some heads learn a noise pattern that is subtracted, with a learned weight, from the output of the heads beside them.",
+    popover:
+      "Heads come in groups: signal heads and a noise head. The noise head's output, scaled by a learned per-token weight, is subtracted from each signal head's output, cancelling attention that every head spends on irrelevant positions.",
+    body: [
+      "Softmax attention never gives a position exactly zero weight, so every head leaks a little attention onto tokens that do not matter. Differential attention pairs heads so that one of them can learn that common leakage; subtracting it leaves a sharper pattern with fewer outliers.",
+      "Motif 3's grouped form (GDLA) puts one noise head beside every four signal heads. A projection of the layer input gives each signal head a weight per token, squashed by a sigmoid, and the signal head's output minus that weight times its group's noise-head output goes on to the output projection. Only the signal heads reach it, so the noise heads cost queries and attention work but no output weights. In GDLA the keys and values come from an MLA-style latent, expanded for a few shared key/value heads.",
+    ],
+    related: ["MLA", "gated-attention", "GQA"],
+    figure:
+      "Signal and noise heads attend over the same keys; each signal head's output minus a learned share of its group's noise-head output goes to the output projection.",
+  },
   "kv-sharing": {
     name: "KV sharing",
     short: "KV sharing",

@@ -10,6 +10,7 @@ export type Concept =
   | "MQA"
   | "MLA"
   | "gated-attention"
+  | "differential-attention"
   | "kv-sharing"
   | "SWA"
   | "chunked-attention"

@@ -76,6 +76,7 @@ const activations: Record<string, Activation> = {
   relu: "relu",
   relu2: "relu2",
   situ: "situ",
+  poly_norm: "polynorm",
 };
 
 /** The spec activation for a config's activation name. */

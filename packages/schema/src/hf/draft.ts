@@ -46,7 +46,11 @@ export function finishArchitecture(draft: ArchitectureDraft, r: ConfigReader): A
   const keptMixers: Record<string, Mixer> = {};
   for (const [name, mixer] of Object.entries(mixers)) {
     if (!usedMixers.has(name)) continue;
-    if ((mixer.kind === "attention" || mixer.kind === "mla") && mixer.window !== undefined && rest.contextLength !== null) {
+    if (
+      (mixer.kind === "attention" || mixer.kind === "mla" || mixer.kind === "gdla") &&
+      mixer.window !== undefined &&
+      rest.contextLength !== null
+    ) {
       if (mixer.window >= rest.contextLength) {
         r.warn(`sliding window ${mixer.window} is not shorter than the context (${rest.contextLength}); treated as global attention`);
         const { window: _dropped, ...global } = mixer;
@@ -70,6 +74,7 @@ export function finishArchitecture(draft: ArchitectureDraft, r: ConfigReader): A
     ffns: keptFfns,
     layers: rest.pattern?.layers ?? compressLayers(stack),
     ...(rest.mtp ? { mtp: rest.mtp } : {}),
+    ...(rest.hyperConnections ? { hyperConnections: rest.hyperConnections } : {}),
     ...(rest.finalLogitSoftcap !== undefined ? { finalLogitSoftcap: rest.finalLogitSoftcap } : {}),
   };
 }

@@ -32,6 +32,7 @@ import { deepseekV32, glmMoeDsa } from "./deepseek-sparse.js";
 import { kimiLinear } from "./kimi-linear.js";
 import { laguna } from "./laguna.js";
 import { mimo, mimoV2Flash } from "./mimo.js";
+import { motif } from "./motif.js";
 import { dbrx, flexOlmo, graniteMoe, graniteMoeShared, olmoe, phimoe } from "./moe-routed.js";
 import { afmoe, bailingMoe, deepseekV1, dots1, ernie45Moe, hunyuanV1Moe, llama4Text } from "./moe-shared-experts.js";
 
@@ -81,6 +82,7 @@ export const moreFamilies: Readonly<Record<string, FamilyImporter>> = {
   mamba2,
   mimo,
   mimo_v2_flash: mimoV2Flash,
+  Motif: motif,
   minicpm,
   minicpm3,
   ministral,

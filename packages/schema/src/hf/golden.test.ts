@@ -181,6 +181,13 @@ const goldens: Golden[] = [
   // 2048·H]; layer 0 MLP 3·2048·8192; 39 MoE layers [router 256·2048 + correction bias 256, 256 × 3·2048·512, shared
   // 3·2048·512]; 2 norms per layer; final norm = 33,442,617,088, the total of the dataset entry laguna-xs.2.
   { config: "laguna-xs.2", type: "laguna", total: 33_442_617_088 },
+  // Motif 3 Beta (Motif; lineage copy of its config.json): untied 2·220160·4096; 53 × [GDLA wq_a 4096·1024, q_norm
+  // 1024, wq_b 1024·80·192, wq_b_gate 1024·64·128, wkv_a 4096·576, kv_norm 512, wkv_b 512·16·256, lambda_proj
+  // 4096·64, wo 8192·4096 = 66,586,112; two mHC maps of (4 + 4 + 16)·16384 + RMSNorm 16384 + 27 = 409,627; 2 norms];
+  // layers 0–1 PolyNorm MLP 3·4096·12288 + 4; 51 MoE layers [router 384·4096 + bias 384, 384 × (3·4096·1280 + 4),
+  // shared 3·4096·1280 + 4]; final norm = 314,590,623,874. MTP: 4 norms, input_proj 8192·4096, one GDLA, a PolyNorm
+  // MLP = 251,151,876; with it 314,841,775,750, the checkpoint's tensor count (Hub: 314.8B).
+  { config: "motif-3-beta", type: "Motif", total: 314_590_623_874, withMtp: 314_841_775_750 },
 
   // GLM-4.7-Flash (glm4_moe_lite; aiconfigurator's copy of its architecture keys): untied 2·154880·2048 + 47 × [MLA
   // (q_a 2048·768 + q_a_layernorm 768, q_b 768·20·256, kv_a 2048·576 + kv_a_layernorm 512, kv_b 512·20·(192 + 256),

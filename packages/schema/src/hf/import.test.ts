@@ -49,6 +49,7 @@ const extras: Record<string, Record<string, unknown>> = {
     qk_rope_head_dim: 4,
     v_head_dim: 8,
   },
+  Motif: { attention_cls: "gdla", num_noise_heads: 2, q_lora_rank: 32, kv_lora_rank: 16, head_dim: 16 },
   laguna: { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, shared_expert_intermediate_size: 32 },
   lfm2: { full_attn_idxs: [1, 3] },
   longcat_flash: { num_layers: 2, ffn_hidden_size: 128, n_routed_experts: 4, zero_expert_num: 2, moe_topk: 2, expert_ffn_hidden_size: 32 },

@@ -1,7 +1,7 @@
 /**
  * Small pieces several kinds share in their first-paint facets: q/k norm weights, the head-sharing name, names.
  */
-import type { QkNorm, SparseIndexer } from "../spec-types.js";
+import type { QkNorm, RopeSettings, SparseIndexer } from "../spec-types.js";
 
 /** Weights of one q/k norm of `width` (0 for the parameter-free L2 norm). */
 export function qkNormWeights(qkNorm: QkNorm | undefined, width: number): number {
@@ -38,3 +38,9 @@ export function fixedNames(name: string, title: string, comboTitle = title) {
 /** The indexer a layer runs itself: undefined when it has none or reuses another layer's top-k (`shared`). */
 export const ownIndexer = (indexer: SparseIndexer | undefined): SparseIndexer | undefined =>
   indexer && !indexer.shared ? indexer : undefined;
+
+/** The `rotary` facet of a mixer with a `rope` override: `false` is NoPE, absent is the model's settings. */
+export const ropeOverrideOf = (m: { rope?: false | RopeSettings }): false | RopeSettings => (m.rope === false ? false : (m.rope ?? {}));
+
+/** The `rotary` facet of a mixer without positional input (recurrent and convolution mixers). */
+export const noRotary = (): undefined => undefined;

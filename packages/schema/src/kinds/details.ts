@@ -9,6 +9,7 @@ import type { BlockFeatureDetails, FfnKindDetails, MixerKindDetails } from "./mi
 import { coreKinds, type coreFeatures, type KindRegistry } from "./registry.js";
 import { attentionDetails } from "./mixers/attention.details.js";
 import { mlaDetails } from "./mixers/mla.details.js";
+import { gdlaDetails } from "./mixers/gdla.details.js";
 import { compressedAttentionDetails } from "./mixers/compressed-attention.details.js";
 import { csa2Details } from "./mixers/csa2.details.js";
 import { ccaDetails } from "./mixers/cca.details.js";
@@ -35,6 +36,7 @@ export { activePrefillParams, encoderArchitecture } from "./features/causal-enco
 export const coreMixerDetails = {
   attention: attentionDetails,
   mla: mlaDetails,
+  gdla: gdlaDetails,
   "compressed-attention": compressedAttentionDetails,
   csa2: csa2Details,
   cca: ccaDetails,

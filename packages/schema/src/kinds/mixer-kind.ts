@@ -9,7 +9,7 @@
  */
 import type * as z from "zod/mini";
 import type { Concept } from "../concepts/concept.js";
-import type { Architecture, Ffn } from "../spec-types.js";
+import type { Architecture, Ffn, RopeSettings } from "../spec-types.js";
 
 /**
  * What a mixer is, which drives the decoder type and the figure's colour: softmax `attention` (a KV cache that
@@ -35,6 +35,13 @@ export interface ConceptContext {
 
 /** One part of a figure note: text, or a number the figure draws in the accent colour. */
 export type CalloutPart = string | number;
+
+/**
+ * How a mixer takes the model's rotary positions: `undefined` when it has no positional input at all (recurrent
+ * and convolution mixers), `false` when it switches them off (a NoPE layer), else the rotary settings it overrides
+ * (`fraction` below 1: partial RoPE; `theta`, `scaling`; absent fields are the model's).
+ */
+export type MixerRotary = undefined | false | RopeSettings;
 
 /** A problem found by a relation check: a path below the spec root and a message. */
 export interface RelationIssue {
@@ -83,6 +90,8 @@ export interface MixerKindCore<M extends { kind: string } = { kind: string }> {
      */
     windowPerToken?(mixer: M): number;
   };
+  /** Whether and how it applies the model's rotary positions (the figure's RoPE / NoPE box). */
+  rotary(mixer: M): MixerRotary;
   /** A short label for the layer mix, e.g. `sliding-window GQA`, `MLA + DSA`, `Gated DeltaNet`. */
   label(mixer: M): string;
   /** The model-level attention label this mixer contributes, e.g. `GQA`, `MLA`, `Mamba-2`. */

@@ -8,6 +8,7 @@ import type { Architecture, Ffn, Mixer } from "../spec-types.js";
 import type { BlockFeature, FfnKindCore, MixerKind, MixerKindCore } from "./mixer-kind.js";
 import { attention } from "./mixers/attention.js";
 import { mla } from "./mixers/mla.js";
+import { gdla } from "./mixers/gdla.js";
 import { compressedAttention } from "./mixers/compressed-attention.js";
 import { csa2 } from "./mixers/csa2.js";
 import { cca } from "./mixers/cca.js";
@@ -36,6 +37,7 @@ import { causalEncoderDecoder } from "./features/causal-encoder-decoder.js";
 export const coreMixerKinds = {
   attention,
   mla,
+  gdla,
   "compressed-attention": compressedAttention,
   csa2,
   cca,

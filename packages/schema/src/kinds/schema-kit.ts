@@ -81,4 +81,4 @@ export const QkNormSchema = strict({
 export const IndexerSchema = strict({ heads: positiveInt(), headDim: positiveInt(), topK: positiveInt(), shared: z.optional(bool()) });
 
 /** The activation functions of feed-forward layers. */
-export const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ"]);
+export const activation = () => oneOf(["gelu", "gelu-tanh", "silu", "relu", "relu2", "swiglu-oai", "situ", "polynorm"]);

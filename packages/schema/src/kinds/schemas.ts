@@ -7,6 +7,7 @@ import type * as z from "zod/mini";
 import type { Ffn, Mixer } from "../spec-types.js";
 import { AttentionMixerSchema } from "./mixers/attention.schema.js";
 import { MlaMixerSchema } from "./mixers/mla.schema.js";
+import { GdlaMixerSchema } from "./mixers/gdla.schema.js";
 import { CompressedAttentionMixerSchema } from "./mixers/compressed-attention.schema.js";
 import { Csa2MixerSchema } from "./mixers/csa2.schema.js";
 import { CcaMixerSchema } from "./mixers/cca.schema.js";
@@ -24,6 +25,7 @@ import { MoeFfnSchema } from "./ffns/moe.schema.js";
 export {
   AttentionMixerSchema,
   MlaMixerSchema,
+  GdlaMixerSchema,
   CompressedAttentionMixerSchema,
   Csa2MixerSchema,
   CcaMixerSchema,
@@ -46,6 +48,7 @@ type ExactSchema<T, S> = S extends z.ZodMiniType ? (Equals<z.output<S>, T> exten
 const mixerSchemaByKind = {
   attention: AttentionMixerSchema,
   mla: MlaMixerSchema,
+  gdla: GdlaMixerSchema,
   "compressed-attention": CompressedAttentionMixerSchema,
   csa2: Csa2MixerSchema,
   cca: CcaMixerSchema,

@@ -18,6 +18,8 @@ import type { HyperConnections } from "../../spec-types.js";
  * - `low-rank` (transformers Qwen4ExpTextGatedResidual): around each sublayer a grouped RMSNorm (n·d),
  *   `input_mix_weight_down` (n·d → rank), `input_mix_weight_up` (rank → n·d) and `block_inject_weight` (n·d → n),
  *   all without bias; the final mixer has no inject weight.
+ * - `streamNorm` (Motif 3 MotifMHCLayer): the manifold map's input RMSNorm carries n·d weights per sublayer;
+ *   `readout: "mean"` averages the streams before the final norm, with no weights.
  */
 export function hyperConnectionParams(hc: HyperConnections, dModel: number, sublayers: number): number {
   const n = hc.streams;
@@ -28,8 +30,9 @@ export function hyperConnectionParams(hc: HyperConnections, dModel: number, subl
       ? lowRank + wide * n
       : hc.form === "independent"
         ? wide * 2 * n + 2 * n + 2
-        : wide * (2 * n + n * n) + 3 + 2 * n + n * n;
-  const head = hc.form === "low-rank" ? lowRank : hc.form === "single-pass" ? 0 : wide * n + n + 1;
+        : wide * (2 * n + n * n) + 3 + 2 * n + n * n + (hc.streamNorm ? wide : 0);
+  // No head weights when the last map's read weights collapse the streams (single-pass) or they are averaged.
+  const head = hc.form === "low-rank" ? lowRank : hc.form === "single-pass" || hc.readout === "mean" ? 0 : wide * n + n + 1;
   return sublayers * perSublayer + head;
 }
 

@@ -17,6 +17,12 @@ export interface MlpFfn {
   bias?: boolean;
 }
 
+/**
+ * Learned parameters of the activation itself, per FFN (per expert in a MoE): Motif's PolyNorm has three weights and
+ * a bias (`act_fn.weight` [3], `act_fn.bias` [1]); the other activations have none.
+ */
+export const activationParams = (activation: Activation): number => (activation === "polynorm" ? 4 : 0);
+
 /** Parameters of a (possibly gated) two-layer MLP of width `hidden`. */
 export function mlpParams(dModel: number, hidden: number, gated: boolean, bias: boolean): number {
   const weights = (gated ? 3 : 2) * dModel * hidden;
@@ -28,7 +34,7 @@ export const mlp = {
   kind: "mlp",
   sparse: false,
   params: (f, dModel) => ({
-    dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false),
+    dense: mlpParams(dModel, f.hidden, f.gated, f.bias ?? false) + activationParams(f.activation),
     router: 0,
     routed: 0,
     perExpert: 0,

@@ -4,7 +4,7 @@
  */
 import type { FfnKindCore } from "../mixer-kind.js";
 import type { Activation, NonNegativeInt, PositiveInt } from "../../spec-types.js";
-import { mlpParams } from "./mlp.js";
+import { activationParams, mlpParams } from "./mlp.js";
 
 /** Router settings of a mixture of experts. */
 export interface Router {
@@ -83,7 +83,8 @@ export const moe = {
   params(f, dModel) {
     // LatentMoE (Nemotron 3 Super): routed experts work in a narrower latent width between a down- and an up-projection.
     const expertWidth = f.latent ?? dModel;
-    const perExpert = mlpParams(expertWidth, f.expertHidden, f.gated, f.bias ?? false);
+    const act = activationParams(f.activation);
+    const perExpert = mlpParams(expertWidth, f.expertHidden, f.gated, f.bias ?? false) + act;
     const latentProjections = f.latent ? 2 * dModel * f.latent + (f.bias ? f.latent + dModel : 0) + (f.latentNorm ? f.latent : 0) : 0;
     const routerOut = f.experts + (f.zeroExperts ?? 0);
     const h = f.router?.mlpHidden;
@@ -96,7 +97,9 @@ export const moe = {
       (f.router?.expertScale ? f.experts : 0);
     const sharedHidden = f.sharedExperts ? (f.sharedHidden ?? f.sharedExperts * f.expertHidden) : 0;
     const shared =
-      (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) : 0) + (f.sharedGate ? dModel : 0) + latentProjections;
+      (sharedHidden ? mlpParams(dModel, sharedHidden, f.gated, f.bias ?? false) + act : 0) +
+      (f.sharedGate ? dModel : 0) +
+      latentProjections;
     const norms = (f.branchNorms ?? 0) * dModel;
     return {
       dense: 0,

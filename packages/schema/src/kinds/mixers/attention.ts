@@ -5,7 +5,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt, QkNorm, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { headSharing, ownIndexer, qkNormWeights, sharingNames } from "../common.js";
+import { headSharing, ownIndexer, qkNormWeights, sharingNames, ropeOverrideOf } from "../common.js";
 
 /** Softmax attention: MHA, GQA or MQA, full, sliding-window or chunked. */
 export interface AttentionMixer {
@@ -84,6 +84,7 @@ const label = (m: AttentionMixer): string => {
 export const attention = {
   kind: "attention",
   family: "attention",
+  rotary: ropeOverrideOf,
   params(m, arch) {
     const d = arch.dModel;
     const q = m.heads * m.headDim;

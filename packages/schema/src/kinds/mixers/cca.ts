@@ -29,6 +29,7 @@ export interface CcaMixer {
 export const cca = {
   kind: "cca",
   family: "attention",
+  rotary: () => ({}),
   params(m, arch) {
     // transformers models/zaya (ZayaCCAProjection): q (d→H·hd), k (d→Hkv·hd), current and delayed values
     // (d→Hkv·hd/2 each), depthwise conv over q‖k (C channels, kernel k0, bias), grouped conv (C channels in

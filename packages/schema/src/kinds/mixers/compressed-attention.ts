@@ -59,6 +59,7 @@ const variant = (m: CompressedAttentionMixer) => (m.compressRatio ? (m.indexer ?
 export const compressedAttention = {
   kind: "compressed-attention",
   family: "attention",
+  rotary: (m) => (m.ropeDim === 0 ? false : {}),
   params(m, arch) {
     const d = arch.dModel;
     const D = m.headDim;

@@ -69,6 +69,7 @@ const variant = (m: Csa2Mixer) => (m.compressRatio ? `CSA2 ${m.mode ?? "full"}` 
 export const csa2 = {
   kind: "csa2",
   family: "attention",
+  rotary: (m) => (m.ropeDim === 0 ? false : {}),
   params(m, arch) {
     const d = arch.dModel;
     let params = compressedCoreParams(m, d) + csa2WriterParams(m, d);

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../common.js";
+import { fixedNames, noRotary } from "../common.js";
 
 /** Gated DeltaNet linear attention (Qwen3-Next, Qwen3.5). */
 export interface GatedDeltaNetMixer {
@@ -23,6 +23,7 @@ export interface GatedDeltaNetMixer {
 export const gatedDeltanet = {
   kind: "gated-deltanet",
   family: "linear-attention",
+  rotary: noRotary,
   params(m, arch) {
     const d = arch.dModel;
     const keyDim = m.keyHeads * m.keyHeadDim;

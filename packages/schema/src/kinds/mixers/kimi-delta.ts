@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../common.js";
+import { fixedNames, noRotary } from "../common.js";
 
 /** Kimi Delta Attention (Kimi Linear). */
 export interface KimiDeltaMixer {
@@ -35,6 +35,7 @@ export interface KimiDeltaMixer {
 export const kimiDelta = {
   kind: "kimi-delta",
   family: "linear-attention",
+  rotary: noRotary,
   params(m, arch) {
     // fla-org/flash-linear-attention fla/layers/kda.py (KimiDeltaAttention): q/k/v projections, depthwise
     // q/k/v convolutions without bias, low-rank decay gate f (d→V→H·K), beta b (d→H), A_log (H),

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt, QkNorm, RopeSettings } from "../../spec-types.js";
-import { fixedNames, qkNormWeights } from "../common.js";
+import { fixedNames, qkNormWeights, ropeOverrideOf } from "../common.js";
 
 /** Lightning attention, a gated linear attention (MiniMax-01, Ling 2.5). */
 export interface LightningMixer {
@@ -23,6 +23,7 @@ export interface LightningMixer {
 export const lightning = {
   kind: "lightning",
   family: "linear-attention",
+  rotary: ropeOverrideOf,
   params(m, arch) {
     // transformers models/minimax (MiniMaxLightningAttention): qkv_proj (d→3·H·h), output_gate (d→H·h),
     // RMSNorm (H·h), out_proj (H·h→d); biases when set.

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../common.js";
+import { fixedNames, noRotary } from "../common.js";
 
 /** Mamba-2 state-space mixer (Nemotron-H, Granite 4 hybrids). */
 export interface Mamba2Mixer {
@@ -27,6 +27,7 @@ export interface Mamba2Mixer {
 export const mamba2 = {
   kind: "mamba2",
   family: "ssm",
+  rotary: noRotary,
   params(m, arch) {
     const d = arch.dModel;
     const inner = m.heads * m.headDim;

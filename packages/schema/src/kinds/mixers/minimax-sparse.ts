@@ -3,6 +3,7 @@
  * lightning indexer selects.
  */
 import type { MixerKindCore } from "../mixer-kind.js";
+import { ropeOverrideOf } from "../common.js";
 import type { NonNegativeInt, PositiveInt } from "../../spec-types.js";
 import { attention, type AttentionMixer } from "./attention.js";
 import { asDenseAttention, blockSparseFacets } from "../block-sparse-kit.js";
@@ -37,6 +38,7 @@ export interface MiniMaxSparseMixer extends Pick<
 export const minimaxSparse = {
   kind: "minimax-sparse",
   family: "attention",
+  rotary: ropeOverrideOf,
   params(m, arch) {
     // transformers MiniMaxM3VLIndexer: q_proj (d → heads·headDim), k_proj (d → headDim), q_norm and k_norm
     // (RMSNorm of headDim each), no bias and no value path.

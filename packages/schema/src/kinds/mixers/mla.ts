@@ -4,7 +4,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { NonNegativeInt, PositiveInt, RopeSettings, SparseIndexer } from "../../spec-types.js";
-import { ownIndexer } from "../common.js";
+import { ownIndexer, ropeOverrideOf } from "../common.js";
 
 /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, Mistral Large 3, GLM-5). */
 export interface MlaMixer {
@@ -43,6 +43,7 @@ const mlaTitle = (m: MlaMixer): string =>
 export const mla = {
   kind: "mla",
   family: "attention",
+  rotary: ropeOverrideOf,
   params(m, arch) {
     const d = arch.dModel;
     const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../common.js";
+import { fixedNames, noRotary } from "../common.js";
 
 /** mLSTM recurrent mixer with matrix memory (xLSTM). */
 export interface MlstmMixer {
@@ -19,6 +19,7 @@ export interface MlstmMixer {
 export const mlstm = {
   kind: "mlstm",
   family: "ssm",
+  rotary: noRotary,
   params(m, arch) {
     // NX-AI/xlstm xlstm_large/model.py (mLSTMLayer): q, k (d→qkDim), v and output gate (d→vDim),
     // input and forget gates (d→heads, with bias), multi-head norm (vDim), out_proj (vDim→d).

@@ -3,6 +3,7 @@
  * blocks a small indexer scores highest against each block's mean key.
  */
 import type { MixerKindCore } from "../mixer-kind.js";
+import { ropeOverrideOf } from "../common.js";
 import type { PositiveInt } from "../../spec-types.js";
 import { attention, type AttentionMixer } from "./attention.js";
 import { asDenseAttention, blockSparseFacets } from "../block-sparse-kit.js";
@@ -36,6 +37,7 @@ export interface QwenSparseMixer extends Pick<
 export const qwenSparse = {
   kind: "qwen-sparse",
   family: "attention",
+  rotary: ropeOverrideOf,
   params(m, arch) {
     // transformers Qwen4ExpTextQSAIndexer: index_qk_proj (d → (heads + 1)·headDim: the query heads and one raw
     // key), q_layernorm and k_layernorm (RMSNorm of headDim each), no bias and no value path. The raw key of every

@@ -3,7 +3,7 @@
  */
 import type { MixerKindCore } from "../mixer-kind.js";
 import type { PositiveInt } from "../../spec-types.js";
-import { fixedNames } from "../common.js";
+import { fixedNames, noRotary } from "../common.js";
 
 /** Gated short convolution (LFM2). */
 export interface ShortConvMixer {
@@ -17,6 +17,7 @@ export interface ShortConvMixer {
 export const shortConv = {
   kind: "short-conv",
   family: "convolution",
+  rotary: noRotary,
   params(m, arch) {
     const d = arch.dModel;
     let params = d * 3 * d + d * m.convKernel + d * d;
