@@ -722,10 +722,11 @@ export function architecture(
                     : fc.constant(undefined),
                 hyperConnections: fc.oneof(
                   fc.record({ streams: pos(8), form: fc.constant("independent" as const) }),
+                  fc.record({ streams: pos(8), form: fc.constant("single-pass" as const) }),
                   fc.record(
                     {
                       streams: pos(8),
-                      form: fc.constantFrom("manifold" as const, "single-pass" as const),
+                      form: fc.constant("manifold" as const),
                       streamNorm: fc.boolean(),
                       readout: fc.constantFrom("contraction" as const, "mean" as const),
                     },

@@ -249,12 +249,15 @@ function mutateUnsafe(spec: ModelSpec, s: Seed): Mutated | undefined {
       return { doc, what: `add ${JSON.stringify(s.key)}: ${safeShow(s.garbage)}`, path: dotted(path), invalid: true, json: isJson(doc) };
     }
     case "deepGarbage": {
-      const n = pickFrom(all.filter((x) => x.path[0] !== "$schema"));
+      // At most about 4,000 JSON levels in all (a group step is two: an object and its array), never inside earlier
+      // deep garbage: deeper documents overflow the harness's own JSON.stringify before the CLI sees them.
+      const n = pickFrom(all.filter((x) => x.path[0] !== "$schema" && x.path.length < 64));
       if (!n) return undefined;
       const shape = choose(["array", "object", "group"] as const);
-      const v = deep(s.depth, shape, shape === "group" ? { mixer: "nope", ffn: "nope" } : s.pick % 2 ? "leaf" : 1);
+      const depth = shape === "group" ? Math.ceil(s.depth / 2) : s.depth;
+      const v = deep(depth, shape, shape === "group" ? { mixer: "nope", ffn: "nope" } : s.pick % 2 ? "leaf" : 1);
       // Deep groups replacing `layers` or a layer entry may form a structurally valid pattern (with unknown names it is still invalid).
-      return { doc: replace(n, v), what: `deep ${shape} × ${s.depth}`, path: dotted(n.path), invalid: true, json: true };
+      return { doc: replace(n, v), what: `deep ${shape} × ${depth}`, path: dotted(n.path), invalid: true, json: true };
     }
     case "garbage": {
       const n = pickFrom(all);
