@@ -5,7 +5,7 @@
 import type { CompressedAttentionMixer, Csa2Mixer } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, fork } from "./kit.js";
 
 /** Compressed attention of one kind: `compressed-attention` (CSA / HCA) or `csa2` (rows shared across layers). */
 export function compressedPanel(f: Facts, id: string, kind: "compressed-attention" | "csa2" = "compressed-attention"): Panel {
@@ -64,29 +64,16 @@ export function compressedPanel(f: Facts, id: string, kind: "compressed-attentio
     ];
   }
   const busY = rowC + 30 + 18;
-  arrow(
+  // The layer input forks to the query and key/value paths.
+  fork(
     p,
     [
-      [cq, busY],
-      [ckv, busY],
+      { x: cq, to: qDown },
+      { x: ckv, to: kv },
     ],
-    false,
-  );
-  arrow(p, [
-    [cq, busY],
-    [cq, qDown.y + qDown.h],
-  ]);
-  arrow(p, [
-    [ckv, busY],
-    [ckv, kv.y + kv.h],
-  ]);
-  arrow(
-    p,
-    [
-      [(cq + ckv) / 2, busY + 24],
-      [(cq + ckv) / 2, busY],
-    ],
-    false,
+    busY,
+    undefined,
+    24,
   );
   const caption: Line[] = [[n(m.heads), t(" query heads × "), n(m.headDim), t(" (RoPE on "), n(m.ropeDim), t("), one key = value head")]];
   for (const [i, x] of all.entries()) {

@@ -5,7 +5,7 @@
  */
 import type { GdlaMixer } from "@archgal/schema/metrics";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, tag, type Panel, fork } from "./kit.js";
 
 /**
  * Grouped differential latent attention. `rotary` false (the model has no RoPE, or the mixer switches it off)
@@ -107,29 +107,16 @@ export function gdlaPanel(m: GdlaMixer, id: string, rotary = true): Panel {
   ]);
   tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
   const busY = rowDown + 30 + 18;
-  arrow(
+  // The layer input forks to the query and key/value paths.
+  fork(
     p,
     [
-      [cq, busY],
-      [ckv, busY],
+      { x: cq, to: qDown },
+      { x: ckv, to: kvDown },
     ],
-    false,
-  );
-  arrow(p, [
-    [cq, busY],
-    [cq, qDown.y + qDown.h],
-  ]);
-  arrow(p, [
-    [ckv, busY],
-    [ckv, kvDown.y + kvDown.h],
-  ]);
-  arrow(
-    p,
-    [
-      [(cq + ckv) / 2, busY + 24],
-      [(cq + ckv) / 2, busY],
-    ],
-    false,
+    busY,
+    undefined,
+    24,
   );
   const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
   const caption: Line[] = [

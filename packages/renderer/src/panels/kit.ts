@@ -199,7 +199,20 @@ export const t = (text: string) => ({ text });
 
 /** Input bus: a horizontal line under the given boxes, fed from below. */
 export function inputBus(p: PanelStart, boxes: Box[], y: number, feedX?: number): number {
-  const xs = boxes.map(cxOf);
+  return fork(
+    p,
+    boxes.map((b) => ({ x: cxOf(b), to: b })),
+    y,
+    feedX,
+  );
+}
+
+/**
+ * A fork at height `y`: a horizontal line across the branches, an arrow up from it at each branch's `x` to the
+ * bottom of its box, and a stem of `stem` units feeding it from below (at `feedX`, default the middle).
+ */
+export function fork(p: PanelStart, branches: { x: number; to: Box }[], y: number, feedX?: number, stem = 26): number {
+  const xs = branches.map((b) => b.x);
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   if (x1 > x0)
@@ -211,17 +224,16 @@ export function inputBus(p: PanelStart, boxes: Box[], y: number, feedX?: number)
       ],
       false,
     );
-  boxes.forEach((b) =>
+  for (const b of branches)
     arrow(p, [
-      [cxOf(b), y],
-      [cxOf(b), b.y + b.h],
-    ]),
-  );
+      [b.x, y],
+      [b.x, b.to.y + b.to.h],
+    ]);
   const fx = feedX ?? (x0 + x1) / 2;
   arrow(
     p,
     [
-      [fx, y + 26],
+      [fx, y + stem],
       [fx, y],
     ],
     false,

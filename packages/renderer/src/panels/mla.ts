@@ -5,7 +5,7 @@
 import type { MlaMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, fork } from "./kit.js";
 import { drawTokenIndexer } from "./dsa-indexer.js";
 
 /**
@@ -89,29 +89,16 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   ]);
   tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
   const busY = rowDown + 30 + 18;
-  arrow(
+  // The layer input forks to the query and key/value paths.
+  fork(
     p,
     [
-      [cq, busY],
-      [ckv, busY],
+      { x: cq, to: qBottom },
+      { x: ckv, to: kvDown },
     ],
-    false,
-  );
-  arrow(p, [
-    [cq, busY],
-    [cq, qBottom.y + qBottom.h],
-  ]);
-  arrow(p, [
-    [ckv, busY],
-    [ckv, kvDown.y + kvDown.h],
-  ]);
-  arrow(
-    p,
-    [
-      [(cq + ckv) / 2, busY + 24],
-      [(cq + ckv) / 2, busY],
-    ],
-    false,
+    busY,
+    undefined,
+    24,
   );
   const caption: Line[] = [
     [
