@@ -65,6 +65,9 @@ describe("pairing definitions by role", () => {
       b: 8,
       components: { a: "mixer:attn", b: "mixer:global" },
     });
-    expect(diff.filter((d) => d.components?.b === "mixer:local").every((d) => d.kind === "added")).toBe(true);
+    const local = diff.filter((d) => d.components?.b === "mixer:local");
+    expect(local.every((d) => d.kind === "added")).toBe(true);
+    // Only the fields the definition sets: no rows of documented defaults (biases, sinks, …) for it.
+    expect(local.map((d) => d.path.split(".").pop()).sort()).toEqual(["headDim", "heads", "kind", "kvHeads", "window"]);
   });
 });

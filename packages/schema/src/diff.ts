@@ -282,9 +282,11 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
     for (const [nameA, nameB] of pairDefinitions(a, b, which)) {
       const ma = new Map<string, unknown>();
       const mb = new Map<string, unknown>();
-      // Documented defaults filled in, so that a field written out with its default value is no difference.
-      if (nameA) flatten(withDefaults(which, a.architecture[collection][nameA]), "", ma);
-      if (nameB) flatten(withDefaults(which, b.architecture[collection][nameB]), "", mb);
+      // Documented defaults filled in when both sides have the definition, so that a field written out with its
+      // default value is no difference; a definition only one side has lists only the fields it sets.
+      const fill = (def: unknown) => (nameA && nameB ? withDefaults(which, def) : def);
+      if (nameA) flatten(fill(a.architecture[collection][nameA]), "", ma);
+      if (nameB) flatten(fill(b.architecture[collection][nameB]), "", mb);
       const components: ModelDiffEntry["components"] = {};
       if (nameA) components.a = `${which}:${nameA}`;
       if (nameB) components.b = `${which}:${nameB}`;
