@@ -11,6 +11,7 @@ import {
   paramsWithout,
   hasUnvisitedWeights,
   resolveKinds,
+  ffnKind,
 } from "@archgal/schema/lean";
 import type { KindOptions, KindRegistry } from "@archgal/schema/lean";
 import type { Architecture, ExpandedLayer, Ffn, LayerRun, ModelSpec, MoeFfn, MlpFfn, ParamCountResult } from "@archgal/schema/lean";
@@ -58,7 +59,7 @@ export interface Facts {
 /** Short name of a layer's FFN. */
 function ffnShort(f: Ffn | undefined): string {
   if (!f) return "";
-  return f.kind === "moe" ? "MoE" : "FFN";
+  return ffnKind(f.kind)?.shortName ?? String(f.kind);
 }
 
 /** A short key naming a layer's mixer and FFN kind, e.g. `GQA → MoE`, `Mamba-2`. */

@@ -20,7 +20,7 @@ describe("diff labels", () => {
     const labels = diffModels(deepseekV3, indexed)
       .filter((d) => d.path.includes("indexer"))
       .map((d) => d.label);
-    expect(labels.sort()).toEqual(["Indexer head dimension (mla)", "Indexer heads (mla)", "Tokens the indexer selects (mla)"]);
+    expect(labels.sort()).toEqual(["Indexer head dimension (MLA)", "Indexer heads (MLA)", "Tokens the indexer selects (MLA)"]);
     expect(labels.some((l) => l.startsWith("Heads"))).toBe(false);
   });
 
@@ -30,8 +30,8 @@ describe("diff labels", () => {
       Reflect.set(s.architecture.mixers.attn!, "constructor", 1);
     });
     const labels = diffModels(llama3_8b, odd).map((d) => d.label);
-    expect(labels).toContain("Some new field (attn)");
-    expect(labels).toContain("Constructor (attn)");
+    expect(labels).toContain("Some new field (GQA)");
+    expect(labels).toContain("Constructor (GQA)");
     expect(labels.join(" ")).not.toMatch(/native code|function/);
   });
 
@@ -40,7 +40,7 @@ describe("diff labels", () => {
     expect(diffModels(llama3_8b, explicit)).toEqual([]);
     const biased = edited(llama3_8b, (s) => Object.assign(s.architecture.mixers.attn!, { qkvBias: true }));
     expect(diffModels(llama3_8b, biased).filter((d) => !d.path.startsWith("derived."))).toMatchObject([
-      { path: "architecture.mixers.attn.qkvBias", label: "Query/key/value bias (attn)", a: false, b: true },
+      { path: "architecture.mixers.attn.qkvBias", label: "Query/key/value bias (GQA)", a: false, b: true },
     ]);
   });
 });

@@ -9,7 +9,7 @@ describe("diffModels", () => {
   it("finds GQA, vocabulary and FFN width between Llama 2 7B and Llama 3 8B", () => {
     const diff = diffModels(llama2_7b, llama3_8b);
     const byPath = new Map(diff.map((d) => [d.path, d]));
-    expect(byPath.get("architecture.mixers.attn.kvHeads")).toMatchObject({ a: 32, b: 8, kind: "changed", label: "KV heads (attn)" });
+    expect(byPath.get("architecture.mixers.attn.kvHeads")).toMatchObject({ a: 32, b: 8, kind: "changed", label: "KV heads (MHA)" });
     expect(byPath.get("architecture.vocabSize")).toMatchObject({ a: 32000, b: 128256 });
     expect(byPath.get("architecture.ffns.mlp.hidden")).toMatchObject({ a: 11008, b: 14336 });
     expect(byPath.get("derived.attention")).toMatchObject({ a: "MHA", b: "GQA" });
@@ -51,6 +51,19 @@ describe("pairing definitions by role", () => {
     expect(diff.filter((d) => d.components?.a === "ffn:dense").every((d) => d.kind === "removed" && d.components?.b === undefined)).toBe(
       true,
     );
+  });
+
+  it("labels rows by what the definition is, with its slot name only where two would read the same", () => {
+    const two = arch({ attn: gqa }, { hash: moe, moe }, [
+      { mixer: "attn", ffn: "hash" },
+      { mixer: "attn", ffn: "moe", count: 3 },
+    ]);
+    const other = arch({ attn: { ...gqa, kvHeads: 4 } }, { hash: { ...moe, topK: 2 }, moe: { ...moe, topK: 8 } }, [
+      { mixer: "attn", ffn: "hash" },
+      { mixer: "attn", ffn: "moe", count: 3 },
+    ]);
+    const labels = diffModels(two as never, other as never).map((d) => d.label);
+    expect(labels).toEqual(expect.arrayContaining(["KV heads (GQA)", "Top k (MoE, hash)", "Top k (MoE, moe)"]));
   });
 
   it("pairs global attention with global attention, whatever the slot order", () => {

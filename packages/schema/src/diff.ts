@@ -6,14 +6,14 @@ import { kvCacheBytesPerToken } from "./kv-cache.js";
 import { blockCounts, definitionCounts } from "./layers.js";
 import { countParams } from "./params.js";
 import { ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
-import { coreKinds } from "./kinds/registry.js";
+import { coreKinds, ffnKind } from "./kinds/registry.js";
 import type { ArchitectureInput, SpecInput } from "./spec-types.js";
 
 /** One difference between two models. */
 export interface ModelDiffEntry {
   /** Path in the first spec (or the second, for additions), e.g. `architecture.mixers.attn.kvHeads`, or `derived.kvCacheBytesPerToken`. */
   path: string;
-  /** Plain-language label, e.g. `KV heads (attn)`, `Indexer heads (mla)`, `Norm epsilon`. */
+  /** Plain-language label, e.g. `KV heads (GQA)`, `Indexer heads (MLA + DSA)`, `Norm epsilon`. */
   label: string;
   /** Value in the first model (`undefined` when added). */
   a: unknown;
@@ -215,17 +215,25 @@ function usedInOrder(arch: Pick<ArchitectureInput, "layers">, which: "mixer" | "
   return seen;
 }
 
-/** What a definition does, for pairing: its kind, its kind's family, and whether it sees a window or chunk only. */
-function role(which: "mixer" | "ffn", def: unknown): { kind: unknown; family: unknown; local: boolean } {
+/** What a definition is, in words: its kind's layer-mix label (`sliding-window GQA`, `MLA + DSA`) or short name (`MoE`). */
+function definitionName(which: "mixer" | "ffn", def: unknown): string | undefined {
+  const d = def as { kind?: unknown } | undefined;
+  if (which === "ffn") return ffnKind(d?.kind)?.shortName;
+  const kind = coreKinds.of(d);
+  return kind ? kind.label(d as never) : undefined;
+}
+
+/** What a definition does, for pairing: its kind and name in words, its kind's family, and whether it sees a window or chunk only. */
+function role(which: "mixer" | "ffn", def: unknown): { kind: unknown; name: string | undefined; family: unknown; local: boolean } {
   const d = (def ?? {}) as { kind?: unknown; window?: unknown; chunk?: unknown };
   const family = which === "mixer" ? coreKinds.of(d)?.family : undefined;
-  return { kind: d.kind, family, local: !!(d.window || d.chunk) };
+  return { kind: d.kind, name: definitionName(which, def), family, local: !!(d.window || d.chunk) };
 }
 
 /**
  * Pairs the definitions of two models by role, not by slot name: each definition of `a` (in order of first use)
- * takes the unpaired definition of `b` that does the most alike — same kind and the same window/global scope
- * first, then same kind, then same family (DeepSeek V3's MoE pairs with Qwen3's MoE, not with V3's dense first
+ * takes the unpaired definition of `b` that does the most alike — the same kind under the same name (CSA with CSA),
+ * then the same kind and window/global scope, then same kind, then same family (DeepSeek V3's MoE pairs with Qwen3's MoE, not with V3's dense first
  * layers; Gemma 3's global attention with Llama's) — and what is left pairs in order of first use. Linear in the
  * number of definitions times itself (at most 64 each, as validation allows).
  */
@@ -238,13 +246,13 @@ function pairDefinitions(a: SpecInput, b: SpecInput, which: "mixer" | "ffn"): [s
   const score = (i: number, j: number): number => {
     const x = rolesA[i]!;
     const y = rolesB[j]!;
-    if (x.kind === y.kind) return x.local === y.local ? 3 : 2;
+    if (x.kind === y.kind) return x.name !== undefined && x.name === y.name ? 4 : x.local === y.local ? 3 : 2;
     return x.family !== undefined && x.family === y.family ? 1 : 0;
   };
   const partner = new Array<number | undefined>(defsA.length).fill(undefined);
   const taken = new Set<number>();
   // Best scores first, so a later definition's exact match is not taken by an earlier one's near match.
-  for (const wanted of [3, 2, 1])
+  for (const wanted of [4, 3, 2, 1])
     for (let i = 0; i < defsA.length; i++) {
       if (partner[i] !== undefined) continue;
       for (let j = 0; j < defsB.length; j++)
@@ -277,9 +285,20 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   flatten(bRest, "", fb);
   diffMaps(fa, fb, "architecture.", architectureLabels, undefined, undefined, out);
 
-  for (const which of ["mixer", "ffn"] as const) {
-    const collection = which === "mixer" ? "mixers" : "ffns";
-    for (const [nameA, nameB] of pairDefinitions(a, b, which)) {
+  // Rows of a definition say what it is (`KV heads (sliding-window GQA)`, `Experts (MoE)`), from its kind; the
+  // slot name is added only where two definitions of the comparison would read the same.
+  const named = new Map<string, number>();
+  const pairs = (["mixer", "ffn"] as const).map((which) => {
+    const collection = which === "mixer" ? ("mixers" as const) : ("ffns" as const);
+    return pairDefinitions(a, b, which).map(([nameA, nameB]) => {
+      const def = nameA ? a.architecture[collection][nameA] : b.architecture[collection][nameB!];
+      const what = definitionName(which, def) ?? nameA ?? nameB!;
+      named.set(what, (named.get(what) ?? 0) + 1);
+      return { which, collection, nameA, nameB, what };
+    });
+  });
+  for (const list of pairs)
+    for (const { which, collection, nameA, nameB, what } of list) {
       const ma = new Map<string, unknown>();
       const mb = new Map<string, unknown>();
       // Documented defaults filled in when both sides have the definition, so that a field written out with its
@@ -295,12 +314,11 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
         mb,
         `architecture.${collection}.${nameA ?? nameB}.`,
         which === "mixer" ? mixerLabels : ffnLabels,
-        nameA ?? nameB,
+        named.get(what)! > 1 ? `${what}, ${nameA ?? nameB}` : what,
         components,
         out,
       );
     }
-  }
 
   const derived = (s: SpecInput) => {
     const p = countParams(s);

@@ -177,6 +177,8 @@ export interface FfnKindCore<F extends { kind: string } = Ffn> {
   params(ffn: F, dModel: number): FfnParams;
   /** Layer-mix label of a layer with this FFN and no mixer, e.g. `MoE-only`. */
   onlyLabel: string;
+  /** A short name for listings and labels, e.g. `MoE`, `FFN` (the figure's layer keys, comparison rows). */
+  shortName: string;
   /** Popover title. */
   title: string;
 }

@@ -42,5 +42,6 @@ export const mlp = {
     activeExperts: 0,
   }),
   onlyLabel: "FFN-only",
+  shortName: "FFN",
   title: "Feed-forward network",
 } satisfies FfnKindCore<MlpFfn>;

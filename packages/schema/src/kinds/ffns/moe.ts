@@ -112,5 +112,6 @@ export const moe = {
     };
   },
   onlyLabel: "MoE-only",
+  shortName: "MoE",
   title: "Mixture of experts",
 } satisfies FfnKindCore<MoeFfn>;
