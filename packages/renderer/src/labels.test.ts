@@ -81,6 +81,15 @@ describe("drawn mechanisms follow the spec", () => {
   });
 });
 
+describe("layer-pattern legend", () => {
+  it("says how many layers each kind takes, as the gallery's hybrid stacks do (Nemotron 3 Super: 40 + 40 + 8)", () => {
+    const legend = layoutModel(loadSpec("nemotron-3-super-120b-a12b"))
+      .labels.filter((l) => l.component === "pattern" && l.kind === "legend")
+      .map((l) => textOf(l.lines));
+    expect(legend).toEqual(["Mamba-2 (40)", "MoE (40)", "GQA (8)"]);
+  });
+});
+
 describe("callouts", () => {
   it.each(["gemma-4-e2b", "gemma-4-e4b"])("%s tells KV sharing in one line with the summed layer count", (id) => {
     const spec = loadSpec(id);
@@ -158,7 +167,7 @@ describe("layer strip", () => {
     const out = new Map<string, ColorName>();
     for (const lab of l.labels.filter((x) => x.id.startsWith("map-key-label-"))) {
       const box = l.boxes.find((b) => b.id === lab.id.replace("map-key-label-", "map-key-"));
-      if (box?.fill) out.set(textOf(lab.lines), box.fill);
+      if (box?.fill) out.set(textOf(lab.lines).replace(/ \(\d+\)$/, ""), box.fill); // the kind, without its layer count
     }
     return out;
   };

@@ -2,6 +2,7 @@
  * The layer strip: the whole stack at a glance, one cell per layer (its mixer above, its FFN below), coloured by
  * kind, with a legend. Drawn by the layer-pattern panel, by the compact figure and in comparisons.
  */
+import { ffnKind } from "@archgal/schema/lean";
 import type { Facts } from "./analysis.js";
 import type { Canvas } from "./canvas.js";
 import { mixerCategory, mixerShortName } from "./naming.js";
@@ -72,11 +73,10 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
     const name = f.layers[i]!.ffn;
     if (ffnKeys.has(name)) return ffnKeys.get(name);
     const ff = name !== undefined ? f.arch.ffns[name] : undefined;
-    const key: [string, ColorName] | undefined = ff
-      ? ff.kind === "moe"
-        ? ["MoE", colourOf("MoE", "moe")]
-        : ["dense FFN", colourOf("dense FFN", "ffn")]
-      : undefined;
+    // Each FFN kind's own short name and sparsity: `MoE` in the MoE colour, `dense FFN` in the FFN colour.
+    const k = ff ? ffnKind(ff.kind) : undefined;
+    const label = k ? (k.sparse ? k.shortName : `dense ${k.shortName}`) : undefined;
+    const key: [string, ColorName] | undefined = k && label ? [label, colourOf(label, k.sparse ? "moe" : "ffn")] : undefined;
     ffnKeys.set(name, key);
     return key;
   };

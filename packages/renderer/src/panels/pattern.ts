@@ -133,6 +133,7 @@ export function patternPanel(f: Facts): Panel | undefined {
     family: "mono",
   });
   const r = labelRect(l);
-  const bottom = layerStrip(f, c, { x: 18, y: r.y + r.h + 16, width: PW - 36, component: "pattern" });
+  // The legend says how many layers each kind takes (Nemotron 3 Super: Mamba-2 (40), MoE (40), GQA (8)).
+  const bottom = layerStrip(f, c, { x: 18, y: r.y + r.h + 16, width: PW - 36, component: "pattern", counts: true });
   return { id: "pattern", canvas: c, w: PW, h: bottom };
 }
