@@ -81,6 +81,35 @@ describe("drawn mechanisms follow the spec", () => {
   });
 });
 
+describe("hyper-connections", () => {
+  it("draw the widened residual stream as a ribbon of its copies (DeepSeek V4-Flash: 4 streams), plain elsewhere", () => {
+    const ribbon = (id: string) =>
+      layoutModel(loadSpec(id))
+        .edges.filter((e) => /^residual-\d+-stream-\d+$/.test(e.id))
+        .map((e) => e.id);
+    expect(ribbon("deepseek-v4-flash").sort()).toEqual(
+      [
+        "residual-1-stream-2",
+        "residual-1-stream-3",
+        "residual-1-stream-4",
+        "residual-2-stream-2",
+        "residual-2-stream-3",
+        "residual-2-stream-4",
+      ].sort(),
+    );
+    expect(ribbon("deepseek-v3")).toEqual([]);
+  });
+
+  it.each([
+    ["deepseek-v4-flash", "manifold-constrained hyper-connections (mHC)"],
+    ["hy4-preview", "independent hyper-connections (iHC)"],
+    ["qwen3.8-flash-next", "low-rank gated residual streams"], // not mHC, which its callout said before
+  ])("%s's callout names its form: %s", (id, want) => {
+    const text = label(layoutModel(loadSpec(id)), "callout-hyper-connections").replace(/- /g, "-");
+    expect(text).toBe(`Residual stream widened to 4 copies: ${want}`);
+  });
+});
+
 describe("layer-pattern legend", () => {
   it("says how many layers each kind takes, as the gallery's hybrid stacks do (Nemotron 3 Super: 40 + 40 + 8)", () => {
     const legend = layoutModel(loadSpec("nemotron-3-super-120b-a12b"))

@@ -3,7 +3,7 @@
  * panel placer is given, zoom panels. (`layoutModel` in model-layout.ts passes the placer; the lean entry does
  * not, so that it does not carry the panels' code.) Also the compact variant for narrow columns.
  */
-import { attentionLabel, decoderLabel, formatCount, formatInt, formatTokens } from "@archgal/schema/lean";
+import { attentionLabel, decoderLabel, formatCount, formatInt, formatTokens, hyperConnectionsName } from "@archgal/schema/lean";
 import type { CalloutPart, KindOptions, ModelSpec } from "@archgal/schema/lean";
 import { analyse, type Facts, type RenderableSpec } from "./analysis.js";
 import { placeCallouts, type Callout } from "./callouts.js";
@@ -288,7 +288,9 @@ export function layoutFigure(
       ...(lane && laneEnd
         ? { anchor: [lane[0], (lane[1] + laneEnd[1]) / 2], span: [Math.min(lane[1], laneEnd[1]), Math.max(lane[1], laneEnd[1])] }
         : { anchor: [anchors.block.x, anchors.block.y + 40] }),
-      lines: [[t("Residual stream widened to "), n(arch.hyperConnections.streams), t(" copies (manifold-constrained hyper-connections)")]],
+      lines: [
+        [t("Residual stream widened to "), n(arch.hyperConnections.streams), t(` copies: ${hyperConnectionsName(arch.hyperConnections)}`)],
+      ],
     });
   }
   if (arch.loop && arch.loop.passes > 1) {

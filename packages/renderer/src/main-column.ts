@@ -397,6 +397,22 @@ export function mainColumn(f: Facts, minFont?: (frameW: number) => number): { ca
       ],
       { component: "residual", kind: "residual" },
     );
+    // Hyper-connections widen the residual stream to n copies: drawn as a ribbon of up to four parallel lanes
+    // that leave the flow and rejoin it at the add together (mHC in DeepSeek V4, Motif 3; Hy4's iHC).
+    const streams = Math.min(4, arch.hyperConnections?.streams ?? 1);
+    for (let k = 1; k < streams; k++) {
+      const x = lane + 5 * k;
+      c.edge(
+        `residual-${i + 1}-stream-${k + 1}`,
+        [
+          [lane, start],
+          [x, start],
+          [x, cy],
+          [lane, cy],
+        ],
+        { component: "residual", kind: "residual", arrow: false },
+      );
+    }
   });
 
   const block = c.box({

@@ -42,3 +42,4 @@ export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareT
 export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";
 export { safeHref } from "./url.js";
 export type { ModelStats } from "./stats.js";
+export { hyperConnectionsName } from "./kinds/features/hyper-connections.js";

@@ -121,3 +121,4 @@ export {
 export { compareRows, formatCompareValue, type CompareRow, type CompareRowsOptions } from "./compare-table.js";
 export { formatCount, formatBytes, formatTokens, formatInt, trimNumber, compareText } from "./format.js";
 export { formatContext, formatKvPerToken, formatPercent, formatScale, type ScaleCounts } from "./fact-text.js";
+export { hyperConnectionsName } from "./kinds/features/hyper-connections.js";

@@ -43,3 +43,15 @@ export const hyperConnections = {
     if (hc) add("hyperConnections", hyperConnectionParams(hc, arch.dModel, ctx.sublayers));
   },
 } satisfies BlockFeature;
+
+/** What the figure calls a form, in the literature's words: `manifold-constrained hyper-connections (mHC)`, … */
+export function hyperConnectionsName(hc: HyperConnections): string {
+  switch (hc.form ?? "manifold") {
+    case "independent":
+      return "independent hyper-connections (iHC)";
+    case "low-rank":
+      return "low-rank gated residual streams";
+    default:
+      return "manifold-constrained hyper-connections (mHC)";
+  }
+}
