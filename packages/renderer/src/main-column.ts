@@ -4,11 +4,11 @@
  * positional and QK-norm inputs on its left side.
  */
 import { formatInt, headSharing, trimNumber } from "@archgal/schema/lean";
-import type { AttentionMixer, RopeScaling } from "@archgal/schema/lean";
+import type { AttentionMixer, MixerRotary, RopeScaling } from "@archgal/schema/lean";
 import type { Facts } from "./analysis.js";
 import { Canvas } from "./canvas.js";
 import type { Box, Label, Point } from "./layout-types.js";
-import { isCoreMixer, mixerBoxLabel, mixerCategory, normName } from "./naming.js";
+import { isCoreMixer, mixerBoxLabel, mixerCategory, normName, type AnyMixer } from "./naming.js";
 import type { ColorName } from "./palette.js";
 import { marked, type Line } from "./text-metrics.js";
 import { formatComponentId } from "./component-id.js";
@@ -66,32 +66,36 @@ function ffnLabel(f: Facts): { lines: Line[]; component: string; kind: string; f
   return { lines: [[{ text: "Feed forward" }]], component, kind: "mlp", fill: "ffn", refs };
 }
 
+/** How a mixer takes rotary positions, from its kind (undefined for a kind the figure does not know). */
+const rotaryOf = (f: Facts, m: AnyMixer | undefined): MixerRotary => (m ? f.kinds.of(m)?.rotary(m) : undefined);
+
 /** Label of the positional box, or undefined when positions enter no attention layer. */
 function positionalLabel(f: Facts): Line[] | undefined {
   const pos = f.arch.positional;
   if (pos.kind === "none" || pos.kind === "learned") return undefined;
   if (pos.kind === "alibi") return [[{ text: "ALiBi" }], [{ text: "(linear biases)" }]];
   // Each mixer kind says whether it takes rotary positions (schema `rotary` facet): undefined = no positional input.
-  const rotaryOf = (i: string | undefined) => {
-    const m = i !== undefined ? f.arch.mixers[i] : undefined;
-    return m ? f.kinds.of(m)?.rotary(m) : undefined;
-  };
-  const rotaries = f.mixers.map((m) => f.kinds.of(m)?.rotary(m)).filter((r) => r !== undefined);
-  if (rotaries.length === 0) return undefined;
+  // Asked once per definition; layers are counted by runs.
+  const rotary = new Map(f.mixerNames.map((name) => [name, rotaryOf(f, f.arch.mixers[name]!)]));
+  if (![...rotary.values()].some((r) => r !== undefined)) return undefined;
   let ropeLayers = 0;
   let attnLayers = 0;
-  for (const l of f.layers) {
-    const r = rotaryOf(l.mixer);
+  let mixerLayers = 0;
+  for (const run of f.runs) {
+    if (run.mixer === undefined) continue;
+    mixerLayers += run.count;
+    const r = rotary.get(run.mixer);
     if (r === undefined) continue;
-    attnLayers++;
-    if (r !== false) ropeLayers++;
+    attnLayers += run.count;
+    if (r !== false) ropeLayers += run.count;
   }
   if (ropeLayers === 0) return undefined;
-  const partial = (pos.fraction !== undefined && pos.fraction < 1) || rotaries.some((r) => r && r.fraction !== undefined && r.fraction < 1);
+  const partial =
+    (pos.fraction !== undefined && pos.fraction < 1) || [...rotary.values()].some((r) => r && r.fraction !== undefined && r.fraction < 1);
   const lines: Line[] = [[{ text: partial ? "Partial RoPE" : "RoPE" }]];
-  lines.push(...ropeBaseLines(f));
+  lines.push(...ropeBaseLines(f, rotary));
   if (ropeLayers < attnLayers) lines.push([{ text: `NoPE in ${formatInt(attnLayers - ropeLayers)} of ${formatInt(attnLayers)} layers` }]);
-  else if (attnLayers < f.layers.filter((l) => l.mixer !== undefined).length) lines.push([{ text: "(attention layers only)" }]);
+  else if (attnLayers < mixerLayers) lines.push([{ text: "(attention layers only)" }]);
   return lines;
 }
 
@@ -117,11 +121,12 @@ const scalingNames: Partial<Record<RopeScaling["type"], string>> = {
  * `θ 1M global`: Gemma 3, MiMo), and the context-extension scaling (`YaRN ×40`, with `(global)` when the local
  * layers drop it; `Llama 3 ×32`, `Linear ×8`). One base and no scaling print nothing.
  */
-function ropeBaseLines(f: Facts): Line[] {
+function ropeBaseLines(f: Facts, rotary: ReadonlyMap<string, MixerRotary>): Line[] {
   const pos = f.arch.positional;
-  const used = f.mixers.flatMap((m) => {
-    const r = f.kinds.of(m)?.rotary(m);
-    if (!r) return [];
+  const used = f.mixerNames.flatMap((name) => {
+    const r = rotary.get(name);
+    const m = f.arch.mixers[name];
+    if (!r || !m) return [];
     const w = m as { window?: unknown; chunk?: unknown };
     const scaling = r.scaling ?? pos.scaling;
     return [

@@ -4,13 +4,27 @@
  */
 import { definitionCounts } from "./layers.js";
 import type { Mixer, ArchitectureInput, Architecture } from "./spec-types.js";
-import { resolveKinds, stackPasses, type KindOptions } from "./kinds/registry.js";
+import { resolveKinds, stackPasses, type KindOptions, type KindRegistry } from "./kinds/registry.js";
 import { mixerKindDetails } from "./kinds/details.js";
 import { dtypeBytes, type Dtype } from "./kv-cache.js";
 
 /** Fixed recurrent state (elements per sequence) of a linear-attention or SSM mixer (0 for an unknown kind). */
 export function stateElements(mixer: Mixer | { kind: string }, dModel: number, options?: KindOptions): number {
   return mixerKindDetails(mixer, resolveKinds(options))?.cache.state(mixer, { dModel, norm: { kind: "rmsnorm", placement: "pre" } }) ?? 0;
+}
+
+/**
+ * Each mixer definition the layers use, once, with its kind, its details, the number of layers using it and its
+ * per-token elements (KV plus an indexer's own keys); definitions of kinds the registry does not know are skipped.
+ */
+function* usedMixers(arch: Architecture, kinds: KindRegistry) {
+  for (const [name, times] of definitionCounts(arch.layers).mixers) {
+    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
+    const kind = kinds.of(mixer);
+    const details = mixerKindDetails(mixer, kinds);
+    if (!mixer || !kind || !details) continue;
+    yield { mixer, kind, details, times, perToken: kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0) };
+  }
 }
 
 /** Options of {@link kvCacheBytes}. */
@@ -59,12 +73,7 @@ export function kvCacheBytes(spec: { architecture: ArchitectureInput }, options:
   let kv = 0;
   let state = 0;
   let naive = 0;
-  for (const [name, times] of definitionCounts(arch.layers).mixers) {
-    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-    const kind = kinds.of(mixer);
-    const details = mixerKindDetails(mixer, kinds);
-    if (!mixer || !kind || !details) continue;
-    const perToken = kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0);
+  for (const { mixer, details, times, perToken } of usedMixers(arch, kinds)) {
     const cap = details.cache.span(mixer) ?? Infinity;
     kv += times * perToken * Math.min(ctx, cap) * kvBytes;
     naive += times * perToken * ctx * kvBytes;
@@ -92,13 +101,8 @@ export function cacheLimits(spec: { architecture: ArchitectureInput }, options?:
   const arch = spec.architecture as Architecture;
   const kinds = resolveKinds(options);
   const out: CacheLimit[] = [];
-  for (const name of definitionCounts(arch.layers).mixers.keys()) {
-    const mixer = Object.hasOwn(arch.mixers, name) ? arch.mixers[name] : undefined;
-    const kind = kinds.of(mixer);
-    const details = mixerKindDetails(mixer, kinds);
-    if (!mixer || !kind || !details) continue;
+  for (const { mixer, kind, details, perToken } of usedMixers(arch, kinds)) {
     const label = kind.label(mixer);
-    const perToken = kind.cache.perToken(mixer) + (kind.cache.indexKeysPerToken?.(mixer) ?? 0);
     const span = details.cache.span(mixer);
     const state = details.cache.state(mixer, arch);
     // A window kept as a fixed buffer (DeepSeek V4's uncompressed rows) is a window, not a recurrent state.

@@ -233,11 +233,13 @@ function role(which: "mixer" | "ffn", def: unknown): { kind: unknown; name: stri
 /**
  * Pairs the definitions of two models by role, not by slot name: each definition of `a` (in order of first use)
  * takes the unpaired definition of `b` that does the most alike — the same kind under the same name (CSA with CSA),
- * then the same kind and window/global scope, then same kind, then same family (DeepSeek V3's MoE pairs with Qwen3's MoE, not with V3's dense first
- * layers; Gemma 3's global attention with Llama's) — and what is left pairs in order of first use. Linear in the
- * number of definitions times itself (at most 64 each, as validation allows).
+ * then the same kind and window/global scope, then same kind, then same family (DeepSeek V3's MoE pairs with
+ * Qwen3's MoE, not with V3's dense first layers; Gemma 3's global attention with Llama's) — and what is left pairs
+ * in order of first use. Each pair carries what its definition is in words (`what`: the first side's, else the
+ * second's; the slot name for a kind without one). Linear in the number of definitions times itself (at most 64
+ * each, as validation allows).
  */
-function pairDefinitions(a: SpecInput, b: SpecInput, which: "mixer" | "ffn"): [string | undefined, string | undefined][] {
+function pairDefinitions(a: SpecInput, b: SpecInput, which: "mixer" | "ffn"): { nameA?: string; nameB?: string; what: string }[] {
   const collection = which === "mixer" ? "mixers" : "ffns";
   const defsA = usedInOrder(a.architecture, which);
   const defsB = usedInOrder(b.architecture, which);
@@ -265,8 +267,8 @@ function pairDefinitions(a: SpecInput, b: SpecInput, which: "mixer" | "ffn"): [s
   const leftB = defsB.map((_, j) => j).filter((j) => !taken.has(j));
   for (let i = 0; i < defsA.length && leftB.length; i++) if (partner[i] === undefined) partner[i] = leftB.shift();
   return [
-    ...defsA.map((n, i): [string, string | undefined] => [n, partner[i] === undefined ? undefined : defsB[partner[i]!]]),
-    ...leftB.map((j): [undefined, string] => [undefined, defsB[j]!]),
+    ...defsA.map((n, i) => ({ nameA: n, nameB: partner[i] === undefined ? undefined : defsB[partner[i]!], what: rolesA[i]!.name ?? n })),
+    ...leftB.map((j) => ({ nameB: defsB[j]!, what: rolesB[j]!.name ?? defsB[j]! })),
   ];
 }
 
@@ -290,11 +292,9 @@ export function diffModels(a: SpecInput, b: SpecInput): ModelDiffEntry[] {
   const named = new Map<string, number>();
   const pairs = (["mixer", "ffn"] as const).map((which) => {
     const collection = which === "mixer" ? ("mixers" as const) : ("ffns" as const);
-    return pairDefinitions(a, b, which).map(([nameA, nameB]) => {
-      const def = nameA ? a.architecture[collection][nameA] : b.architecture[collection][nameB!];
-      const what = definitionName(which, def) ?? nameA ?? nameB!;
-      named.set(what, (named.get(what) ?? 0) + 1);
-      return { which, collection, nameA, nameB, what };
+    return pairDefinitions(a, b, which).map((pair) => {
+      named.set(pair.what, (named.get(pair.what) ?? 0) + 1);
+      return { which, collection, ...pair };
     });
   });
   for (const list of pairs)

@@ -46,14 +46,8 @@ import type { Architecture, Mixer, ModelSpec } from "./spec-types.js";
 
 export type { MixerKindDefinition } from "./kinds/mixer-kind.js";
 
-/**
- * What {@link defineMixerKind} takes: a full kind definition in which the facets that only refine the picture
- * may be left out (names default to the label and title, no concepts, no callout, no relation checks, no
- * defaults to fill in; an `attention`-family kind takes the model's rotary positions, any other none).
- */
-export type MixerKindInput<M extends { kind: string }> = Omit<
-  MixerKindDefinition<M>,
-  | "cache"
+/** The facets {@link defineMixerKind} fills in when a definition leaves them out. */
+type DefaultedFacets =
   | "attentionLabel"
   | "shortName"
   | "comboTitle"
@@ -63,24 +57,16 @@ export type MixerKindInput<M extends { kind: string }> = Omit<
   | "calloutNotes"
   | "relations"
   | "withDefaults"
-  | "rotary"
-> & {
+  | "rotary";
+
+/**
+ * What {@link defineMixerKind} takes: a full kind definition in which the facets that only refine the picture
+ * may be left out (names default to the label and title, no concepts, no callout, no relation checks, no
+ * defaults to fill in; an `attention`-family kind takes the model's rotary positions, any other none).
+ */
+export type MixerKindInput<M extends { kind: string }> = Omit<MixerKindDefinition<M>, "cache" | DefaultedFacets> & {
   cache: Omit<MixerKindDefinition<M>["cache"], "span"> & Partial<Pick<MixerKindDefinition<M>["cache"], "span">>;
-} & Partial<
-    Pick<
-      MixerKindDefinition<M>,
-      | "attentionLabel"
-      | "shortName"
-      | "comboTitle"
-      | "groupTitle"
-      | "concepts"
-      | "callout"
-      | "calloutNotes"
-      | "relations"
-      | "withDefaults"
-      | "rotary"
-    >
-  >;
+} & Partial<Pick<MixerKindDefinition<M>, DefaultedFacets>>;
 
 /** A downstream mixer kind, as {@link defineMixerKind} returns it. */
 export interface DefinedMixerKind<M extends { kind: string }> extends MixerKindDefinition<M> {

@@ -6,6 +6,7 @@
 import type { GdlaMixer } from "@archgal/schema/metrics";
 import type { Line } from "../text-metrics.js";
 import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, tag, type Panel, fork } from "./kit.js";
+import { latentKvDown } from "./mla.js";
 
 /**
  * Grouped differential latent attention. `rotary` false (the model has no RoPE, or the mixer switches it off)
@@ -70,24 +71,7 @@ export function gdlaPanel(m: GdlaMixer, id: string, rotary = true): Panel {
   const latH = Math.max(kvLat.h, ropeKey.h, qLat.h);
   for (const b of [kvLat, ropeKey, qLat]) b.h = latH;
   const rowDown = rowLatent + latH + 26;
-  const kvDown = p.c.box({
-    id: `${p.comp}/kv-down`,
-    component: p.comp,
-    kind: "linear",
-    left: ckv - 80,
-    y: rowDown,
-    w: cr + 60 - (ckv - 80),
-    minH: 30,
-    lines: [[t("Linear (down)")]],
-    fontSize: SMALL,
-    fill: "ffn",
-    padX: 6,
-    padY: 5,
-  });
-  up(p, kvDown, kvLat, ckv);
-  up(p, kvDown, ropeKey, cr);
-  up(p, kvLat, kvUp);
-  if (rope) up(p, ropeKey, rope);
+  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope });
   arrow(p, [
     [ckv, kvUp.y],
     [ckv, sdpa.y + sdpa.h],

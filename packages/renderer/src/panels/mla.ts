@@ -5,8 +5,40 @@
 import type { MlaMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, fork } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, type PanelStart, fork } from "./kit.js";
 import { drawTokenIndexer } from "./dsa-indexer.js";
+
+/**
+ * The shared down-projection of a latent attention (MLA, GDLA) under its KV latent and rotary key, at height `y`
+ * spanning the two columns, with the arrows up to the latents and on to the up-projection and RoPE.
+ */
+export function latentKvDown(
+  p: PanelStart,
+  ckv: number,
+  cr: number,
+  y: number,
+  to: { kvLat: Box; ropeKey: Box; kvUp: Box; rope: Box | undefined },
+): Box {
+  const kvDown = p.c.box({
+    id: `${p.comp}/kv-down`,
+    component: p.comp,
+    kind: "linear",
+    left: ckv - 80,
+    y,
+    w: cr + 60 - (ckv - 80),
+    minH: 30,
+    lines: [[t("Linear (down)")]],
+    fontSize: SMALL,
+    fill: "ffn",
+    padX: 6,
+    padY: 5,
+  });
+  up(p, kvDown, to.kvLat, ckv);
+  up(p, kvDown, to.ropeKey, cr);
+  up(p, to.kvLat, to.kvUp);
+  if (to.rope) up(p, to.ropeKey, to.rope);
+  return kvDown;
+}
 
 /**
  * Multi-head Latent Attention. `rotary` false (the model has no RoPE, or the mixer switches it off: NoPE) draws
@@ -42,24 +74,7 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   const latH = Math.max(kvLat.h, ropeKey.h, qLat?.h ?? 0);
   for (const b of [kvLat, ropeKey, qLat]) if (b) b.h = latH;
   const rowDown = rowLatent + latH + 26;
-  const kvDown = p.c.box({
-    id: `${p.comp}/kv-down`,
-    component: p.comp,
-    kind: "linear",
-    left: ckv - 80,
-    y: rowDown,
-    w: cr + 60 - (ckv - 80),
-    minH: 30,
-    lines: [[t("Linear (down)")]],
-    fontSize: SMALL,
-    fill: "ffn",
-    padX: 6,
-    padY: 5,
-  });
-  up(p, kvDown, kvLat, ckv);
-  up(p, kvDown, ropeKey, cr);
-  up(p, kvLat, kvUp);
-  if (rope) up(p, ropeKey, rope);
+  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope });
   arrow(p, [
     [ckv, kvUp.y],
     [ckv, kvInto.y + kvInto.h],
