@@ -84,11 +84,14 @@ export function arrangePanels(panels: readonly Panel[], top: number, mainBottom:
   const one: PlacedPanel[] = [];
   stack(panels, 0, one);
   candidates.push(one);
-  const below = panels.filter(free);
-  if (below.length && below.length < panels.length) {
+  // Any of the free panels below the main column (in their order), the others in the panel column.
+  const freeOnes = panels.filter(free);
+  for (let mask = 1; mask < 1 << freeOnes.length; mask++) {
+    const below = freeOnes.filter((_, i) => mask & (1 << i));
+    if (below.length === panels.length) continue;
     const out: PlacedPanel[] = [];
     stack(
-      panels.filter((p) => !free(p)),
+      panels.filter((p) => !below.includes(p)),
       0,
       out,
     );
