@@ -3,7 +3,7 @@
  * sublayer boxes bottom-up with its repeat count on the left, nested repeats as nested frames, and under it the
  * layer strip (one cell per layer) with its counts legend. Every box is coloured as the strip colours its kind.
  */
-import { countLayerPattern } from "@archgal/schema/metrics";
+import { countLayerPattern, ffnKind } from "@archgal/schema/metrics";
 import type { LayerEntry } from "@archgal/schema/metrics";
 import { layerKey, period, type Facts } from "../analysis.js";
 import { Canvas, labelRect } from "../canvas.js";
@@ -394,6 +394,12 @@ export function patternPanel(f: Facts): Panel | undefined {
       padY: 3,
       minH: 28,
     });
+  // An FFN box says its kind's short name as the layer key does ("FFN", "MoE"), in the strip's colour.
+  const ffnBox = (name: string | undefined): StripKey | undefined => {
+    const k = colours.ffn(name);
+    const def = name !== undefined ? f.arch.ffns[name] : undefined;
+    return k && def ? [ffnKind(def.kind)?.shortName ?? k[0], k[1]] : k;
+  };
   // A layer with both sublayers is one row, "mixer → FFN" (the layer key), each box as wide as its text asks.
   const layerRow = (yy: number, mixer: StripKey, ffn: StripKey): number => {
     const want = (k: StripKey) => textWidth(k[0], SMALL) + 2 * 6 + 8;
@@ -433,14 +439,14 @@ export function patternPanel(f: Facts): Panel | undefined {
         strokeWidth: 2.5,
         dash: "dashed",
         padX: 6,
-        padY: 4,
-        minH: 30,
+        padY: 3,
+        minH: 28,
       });
       return b.y + b.h;
     }
     if (it.kind === "layer") {
       const mixer = colours.mixer(it.mixer);
-      const ffn = colours.ffn(it.ffn);
+      const ffn = ffnBox(it.ffn);
       if (mixer && ffn) return layerRow(yy, mixer, ffn);
       const one = mixer ?? ffn;
       return bottomOf(subBox(yy, colL, colW, one ? one[0] : layerKey(f.arch, it.mixer, it.ffn, f.kinds), one));
