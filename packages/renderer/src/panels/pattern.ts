@@ -310,7 +310,7 @@ function subStyle(key: StripKey | undefined): { fill: ColorName; stroke: ColorNa
 const PAD = 5;
 const GAP = 5;
 const ARROW = 26;
-const BLOCK_GAP = 15;
+const BLOCK_GAP = 20;
 const COUNT = 20;
 const INNER_COUNT = SMALL;
 
@@ -401,14 +401,29 @@ export function patternPanel(f: Facts): Panel | undefined {
     return k && def ? [ffnKind(def.kind)?.shortName ?? k[0], k[1]] : k;
   };
   // A layer with both sublayers is one row, "mixer → FFN" (the layer key), each box as wide as its text asks.
+  // The split of a row between its mixer and its FFN box: one for the whole drawing (the arrows line up), in
+  // proportion to the widest texts (both fit whenever they can), neither below 30 % when one must wrap.
+  const want = (k: StripKey) => textWidth(k[0], SMALL) + 2 * 6 + 8;
+  const room = colW - ARROW;
+  let wm = 0;
+  let wf = 0;
+  const measure = (items: readonly MacroItem[]) => {
+    for (const it of items) {
+      if (it.kind === "frame") measure(it.items);
+      else if (it.kind === "layer") {
+        const mixer = colours.mixer(it.mixer);
+        const ffn = ffnBox(it.ffn);
+        if (mixer && ffn) {
+          wm = Math.max(wm, want(mixer));
+          wf = Math.max(wf, want(ffn));
+        }
+      }
+    }
+  };
+  for (const b of mb.blocks) measure(b.items);
+  const share = wm + wf > 0 ? room * (wm / (wm + wf)) : room / 2;
+  const mw = Math.round(wm + wf <= room ? share : Math.min(Math.max(share, room * 0.3), room * 0.7));
   const layerRow = (yy: number, mixer: StripKey, ffn: StripKey): number => {
-    const want = (k: StripKey) => textWidth(k[0], SMALL) + 2 * 6 + 8;
-    const room = colW - ARROW;
-    const wm = want(mixer);
-    const wf = want(ffn);
-    // Shared in proportion to the text (both fit whenever they can), neither below 30 % when one must wrap.
-    const share = room * (wm / (wm + wf));
-    const mw = Math.round(wm + wf <= room ? share : Math.min(Math.max(share, room * 0.3), room * 0.7));
     const m = subBox(yy, colL, mw, mixer[0], mixer);
     const fb = subBox(yy, m.x + m.w + ARROW, colR - (m.x + m.w + ARROW), ffn[0], ffn);
     m.h = fb.h = Math.max(m.h, fb.h);
