@@ -263,6 +263,22 @@ describe("bounded by the input (F8)", () => {
     expect(drawn).toBeGreaterThan(200);
   });
 
+  it("keeps one huge block to about MAX_ROWS rows: 6 groups of 6 counted entries each", () => {
+    const group = (): LayerEntry => ({
+      repeat: 2,
+      layers: Array.from({ length: 6 }, (_, i): LayerEntry => ({ mixer: i % 2 ? "a" : "b", ffn: "f", count: 2 })),
+    });
+    const spec = stack([{ repeat: 3, layers: Array.from({ length: 6 }, group) }]);
+    const f = analyse(spec);
+    const mb = macroBlocks(f);
+    const rows = (items: readonly MacroItem[]): number => items.reduce((s, x) => s + (x.kind === "frame" ? rows(x.items) : 1), 0);
+    expect(mb.blocks).toHaveLength(1);
+    expect(rows(mb.blocks[0]!.items)).toBeLessThanOrEqual(MAX_ROWS + 2);
+    expect(JSON.stringify(mb)).toContain("more entries");
+    expectAccounted(f, mb);
+    expect(checkLayout(layoutModel(spec))).toEqual([]);
+  });
+
   it("writes a group nested deeper than two frames in a box", () => {
     const f = analyse(
       stack([{ repeat: 2, layers: [{ repeat: 2, layers: [{ repeat: 3, layers: [{ mixer: "a", ffn: "f" }, { mixer: "b" }] }] }] }]),

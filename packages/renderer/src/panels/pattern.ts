@@ -72,9 +72,9 @@ function describeEntry(f: Facts, e: LayerEntry, room: number): string {
 
 /**
  * The items of a frame at `depth` holding `entries` from layer `start`, `total` layers in all (`entryCount`
- * entries, when `entries` is the first part of them): at most MAX_ITEMS, then one text item for the rest. A
- * mixer-only layer followed by an FFN-only one (Nemotron's Mamba-2, MoE) is one row, "Mamba-2 → MoE". Work is
- * bounded by the entries it looks at (and their subtrees).
+ * entries, when `entries` is the first part of them): at most MAX_ITEMS, and rows while the block's `budget`
+ * lasts (MAX_ROWS), then one text item for the rest. A mixer-only layer followed by an FFN-only one (Nemotron's
+ * Mamba-2, MoE) is one row, "Mamba-2 → MoE". Work is bounded by the entries it looks at (and their subtrees).
  */
 function frameItems(
   f: Facts,
@@ -83,6 +83,7 @@ function frameItems(
   total: number,
   depth: number,
   entryCount = entries.length,
+  budget = { rows: MAX_ROWS },
 ): MacroItem[] {
   const items: MacroItem[] = [];
   const plain = (e: LayerEntry | undefined): e is Exclude<LayerEntry, { repeat: number }> =>
@@ -90,15 +91,17 @@ function frameItems(
   let at = start;
   let i = 0;
   while (i < entries.length) {
-    if (items.length === MAX_ITEMS && entryCount - i > 1) {
+    if ((items.length === MAX_ITEMS || budget.rows <= 0) && entryCount - i > 1) {
       const layers = start + total - at;
       items.push({ kind: "text", text: `… ${entryCount - i} more entries (${range(at, layers)})`, start: at, layers });
+      budget.rows--;
       break;
     }
     const e = entries[i]!;
     const next = entries[i + 1];
     if (plain(e) && e.mixer !== undefined && e.ffn === undefined && plain(next) && next.mixer === undefined && next.ffn !== undefined) {
       items.push({ kind: "layer", mixer: e.mixer, ffn: next.ffn, layers: 2 });
+      budget.rows--;
       at += 2;
       i += 2;
       continue;
@@ -108,15 +111,23 @@ function frameItems(
       const per = e.repeat > 0 ? n / e.repeat : 0;
       items.push(
         depth < MAX_DEPTH
-          ? { kind: "frame", repeat: e.repeat, start: at, layers: per, items: frameItems(f, e.layers, at, per, depth + 1) }
+          ? {
+              kind: "frame",
+              repeat: e.repeat,
+              start: at,
+              layers: per,
+              items: frameItems(f, e.layers, at, per, depth + 1, undefined, budget),
+            }
           : { kind: "text", text: describeEntry(f, e, SUMMARY_CHARS), start: at, layers: n },
       );
+      if (depth >= MAX_DEPTH) budget.rows--;
     } else {
       const layer: MacroItem = { kind: "layer", mixer: e.mixer, ffn: e.ffn, layers: 1 };
       const count = e.count ?? 1;
       if (count === 1) items.push(layer);
       else if (depth < MAX_DEPTH) items.push({ kind: "frame", repeat: count, start: at, layers: 1, items: [layer] });
       else items.push({ kind: "text", text: describeEntry(f, e, SUMMARY_CHARS), start: at, layers: n });
+      budget.rows--;
     }
     at += n;
     i++;
@@ -281,9 +292,10 @@ export function patternHeadline(f: Facts, mb: MacroBlocks, colours: StripColours
     };
     if (walk(main.items, 1) && counts.size === 2) {
       const [[a, x], [b, y]] = [...counts].sort((p, q) => q[1] - p[1]) as [[string, number], [string, number]];
-      const gcd = (p: number, q: number): number => (q ? gcd(q, p % q) : p);
-      const g = gcd(x, y);
-      return x === y ? `${a} and ${b} alternate` : `${x / g} ${a} : ${y / g} ${b}`;
+      let [p, q] = [x, y];
+      while (q > 0 && Number.isSafeInteger(p) && Number.isSafeInteger(q)) [p, q] = [q, p % q];
+      // Counts are whole numbers in a valid spec; anything else gets the make-up below.
+      if (q === 0) return x === y ? `${a} and ${b} alternate` : `${x / p} ${a} : ${y / p} ${b}`;
     }
   }
   // Otherwise each kind's layer count, as the legend has them (FFN kinds when they tell something).
