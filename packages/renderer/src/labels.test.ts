@@ -1,7 +1,7 @@
 /**
  * The words and numbers a figure prints: context lengths as their creators write them (one rule shared with the
- * compare table), mechanisms drawn only when the spec has them, one callout line per fact, and layer listings
- * that cover every layer.
+ * compare table), mechanisms drawn only when the spec has them, one callout line per fact, and layer-pattern
+ * drawings that cover every layer.
  */
 import { describe, expect, it } from "vitest";
 import { formatTokens, type ModelSpec } from "@archgal/schema/metrics";

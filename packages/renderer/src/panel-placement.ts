@@ -70,7 +70,7 @@ const TITLE_H = 120;
 const MARGIN_W = 15;
 const MARGIN_H = 68;
 
-/** Panels that zoom into nothing and may stand below the main column: the layer listing, the MTP note, the mask. */
+/** Panels that zoom into nothing and may stand below the main column: the layer pattern, the MTP note, the mask. */
 const free = (p: Panel) => p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window");
 
 /**
