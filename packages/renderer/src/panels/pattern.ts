@@ -412,9 +412,9 @@ export function patternPanel(f: Facts): Panel | undefined {
     const def = name !== undefined ? f.arch.ffns[name] : undefined;
     return k && def ? [ffnKind(def.kind)?.shortName ?? k[0], k[1]] : k;
   };
-  // A layer with both sublayers is one row, "mixer → FFN" (the layer key), each box as wide as its text asks.
-  // The split of a row between its mixer and its FFN box: one for the whole drawing (the arrows line up), in
-  // proportion to the widest texts (both fit whenever they can), neither below 30 % when one must wrap.
+  // A layer with both sublayers is one row, "mixer → FFN" (the layer key). The split of a row between its two
+  // boxes is one for the whole drawing (the arrows line up), in proportion to the widest texts (both fit whenever
+  // they can), neither below 30 % when one must wrap.
   const want = (k: StripKey) => textWidth(k[0], SMALL) + 2 * 6 + 8;
   const room = colW - ARROW;
   let wm = 0;
