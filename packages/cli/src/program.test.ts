@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { modelIds } from "@archgal/data";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const exec = promisify(execFile);
@@ -149,11 +150,20 @@ describe("archgal render, compare, poster", () => {
     expect(five.code).toBe(1);
     expect(five.stderr).toMatch(/2 to 4 models/);
   });
-  it("draws the poster at least as wide as the gallery's", async () => {
+  it("draws the poster of every model as an upright sheet of compact cells, or with --cells full as wide as the gallery's", async () => {
     const file = join(dir, "poster.svg");
     expect((await archgal("poster", "-o", file, "--order", "type")).code).toBe(0);
-    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(await readFile(file, "utf8"))?.[1]);
-    expect(width).toBeGreaterThanOrEqual(14570);
+    const svg = await readFile(file, "utf8");
+    const size = (text: string) => /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(text)!.slice(1).map(Number);
+    const [w, h] = size(svg);
+    expect(h! / w!).toBeGreaterThan(1.1);
+    expect(svg.match(/<g data-model="/g)).toHaveLength(modelIds.length);
+    expect(svg).not.toContain('data-component="panel:');
+    expect((await archgal("poster", "-o", file, "--cells", "full")).code).toBe(0);
+    expect(size(await readFile(file, "utf8"))[0]).toBeGreaterThanOrEqual(14570);
+    const bad = await archgal("poster", "--cells", "tiny");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--cells: expected compact or full, got "tiny"');
   });
 });
 

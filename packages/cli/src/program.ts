@@ -140,7 +140,8 @@ export function buildProgram(): Command {
 
   drawing(program.command("poster").description("draw every model on one poster"))
     .option("--order <order>", "date or type", "date")
-    .action(async (o: DrawOptions & { order?: string }) => {
+    .option("--cells <cells>", "compact (each model's compact figure, an upright A-series sheet) or full (full figures)", "compact")
+    .action(async (o: DrawOptions & { order?: string; cells?: string }) => {
       await preflight(o);
       await draw(await posterCommand(o), o.output);
     });

@@ -46,7 +46,16 @@ export {
 export { escapeXml, cleanText } from "./escape.js";
 export { inlineColors } from "./svg.js";
 export { renderCompare, layoutCompare, type CompareOptions, type CompareLayout } from "./compare.js";
-export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
+export {
+  renderPoster,
+  renderPosterTiles,
+  layoutPoster,
+  POSTER_MIN_WIDTH,
+  type PosterOptions,
+  type PosterLayout,
+  type PosterTile,
+  type PosterTiles,
+} from "./poster.js";
 export {
   formatComponentId,
   parseComponentId,

@@ -61,10 +61,12 @@ export async function compareCommand(specs: ModelSpec[], options: DrawOptions): 
 }
 
 /** `archgal poster`. */
-export async function posterCommand(options: DrawOptions & { order?: string }): Promise<string | Uint8Array> {
+export async function posterCommand(options: DrawOptions & { order?: string; cells?: string }): Promise<string | Uint8Array> {
   formatOf(options.output);
   const order = options.order ?? "date";
   if (order !== "date" && order !== "type") throw new CliError(`--order: expected date or type, got "${order}"`);
+  const cells = options.cells ?? "compact";
+  if (cells !== "compact" && cells !== "full") throw new CliError(`--cells: expected compact or full, got "${cells}"`);
   const { renderPoster } = await import("@archgal/renderer");
-  return finish(renderPoster(await loadAllModels(), { order, theme: theme(options.theme) }), options);
+  return finish(renderPoster(await loadAllModels(), { order, cells, theme: theme(options.theme) }), options);
 }
