@@ -35,6 +35,8 @@ export {
 export * from "./kinds/details.js";
 // Every metric, label, formatter and layer helper (also available alone, without zod, as `@archgal/schema/metrics`).
 export * from "./metrics.js";
+// What is new in a model against its family (names from the concept catalogue).
+export { distinctiveMechanisms, newMechanisms, modelFamily, PLAIN_DECODER_CONCEPTS, type NewMechanism } from "./distinctive-mechanisms.js";
 
 export {
   createSpecSchema,
