@@ -13,8 +13,8 @@ import {
   decoderType,
   attentionLabel,
   concepts,
-  newMechanisms,
 } from "@archgal/schema";
+import { newMechanisms } from "@archgal/schema/family";
 import type { DatasetEntry, SpecIssue } from "@archgal/schema";
 import type { ModelIndexEntry } from "../src/index-entry.js";
 

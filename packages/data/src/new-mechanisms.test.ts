@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctiveMechanisms, newMechanisms } from "@archgal/schema";
+import { distinctiveMechanisms, newMechanisms } from "@archgal/schema/family";
 import { getModel, loadAllModels, models } from "./index.js";
 
 const tags = (id: string) => (getModel(id)?.newMechanisms ?? []).map((m) => m.tag);

@@ -54,6 +54,8 @@ export interface PlacedPanel {
  */
 export interface PanelPlacement {
   rects: Rect[];
+  /** Every panel placed (right of the callouts and below the main column). */
+  panels: readonly Panel[];
   placeBelow(occupied: readonly Rect[]): Rect[];
 }
 
@@ -241,6 +243,7 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
   const rect = (q: PlacedPanel): Rect => ({ x: q.x, y: q.y, w: q.p.w, h: q.p.h });
   return {
     rects: placed.filter((q) => q.col >= 0).map(rect),
+    panels: placed.map((q) => q.p),
     placeBelow(occupied) {
       // Row by row: under the row above (or the main column) and under whatever stands in the row's width.
       const below = placed.filter((q) => q.col < 0);

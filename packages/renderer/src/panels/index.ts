@@ -6,6 +6,7 @@
  */
 import type { Facts } from "../analysis.js";
 import type { Rect } from "../layout-types.js";
+import { formatComponentId } from "../component-id.js";
 import { ffnPanel } from "./ffn.js";
 import type { Panel } from "./kit.js";
 import { moePanel } from "./moe.js";
@@ -21,9 +22,14 @@ export { ffnPanel, moePanel, mtpPanel, patternPanel, savingsPanel };
 
 /** Every panel of a figure, in drawing order. */
 export function allPanels(f: Facts, options: PanelOptions = {}): Panel[] {
-  return [ffnPanel(f), moePanel(f), savingsPanel(f), ...mixerPanels(f, options), patternPanel(f), mtpPanel(f)].filter(
-    (p): p is Panel => p !== undefined,
-  );
+  const ffn = ffnPanel(f);
+  const moe = moePanel(f);
+  // The definitions the FFN panels draw (for the `highlight` option).
+  const ffnRefs = (kind: string) =>
+    f.ffnNames.filter((n) => f.arch.ffns[n]?.kind === kind).map((name) => formatComponentId({ kind: "ffn", name }));
+  if (ffn) ffn.refs = ffnRefs("mlp");
+  if (moe) moe.refs = ffnRefs("moe");
+  return [ffn, moe, savingsPanel(f), ...mixerPanels(f, options), patternPanel(f), mtpPanel(f)].filter((p): p is Panel => p !== undefined);
 }
 
 /** Bounding rectangle of a placed panel. */
