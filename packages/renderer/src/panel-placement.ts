@@ -66,8 +66,12 @@ export const TARGET_ASPECT = 1.25;
 /** Height the title and subtitle add above the content (about). */
 const TITLE_H = 120;
 
-/** Panels that zoom into nothing and may stand below the main column: the layer listing, the MTP note, the mask. */
-const free = (p: Panel) => p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window");
+/**
+ * Panels that zoom into nothing and may stand below the main column: the layer listing, the MTP note, the mask,
+ * the hyper-connections' maps.
+ */
+const free = (p: Panel) =>
+  p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window" || p.id === "hyper-connections");
 
 /**
  * Where the panels go. Candidates: one column right of the callouts; one column with the panels that zoom into
