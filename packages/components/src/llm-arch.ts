@@ -10,7 +10,7 @@ import { draw, loadPanels, panelsLoaded, type Drawing, type Hit } from "./diagra
 import { LlmArchSelectEvent } from "./events.js";
 import { factSheet } from "./fact-sheet.js";
 import type { SpecFacts } from "./spec-facts.js";
-import { loaderFor, type GalleryEntry } from "./loaders.js";
+import type { HighlightOption } from "@archgal/renderer/lean";
 import { SpecElement } from "./spec-element.js";
 import { themeStyles } from "./styles.js";
 
@@ -222,8 +222,8 @@ export class LlmArch extends SpecElement {
   declare panels: PanelsSetting;
   /**
    * `new` (default): a dataset model (`model`) has what is new in it against its family outlined in the accent
-   * colour (its `newMechanisms` in the data index and the full renderer, fetched after the first drawing);
-   * `none`: no outlines.
+   * colour (its `newMechanisms`, which its loader gives with it, drawn by the full renderer: fetched after the first
+   * drawing); `none`: no outlines.
    */
   declare highlight: "new" | "none";
 
@@ -310,31 +310,13 @@ export class LlmArch extends SpecElement {
     return this.panels === "show" || this._wide;
   }
 
-  /** The new mechanisms of a dataset model shown by `model`, from the data index (undefined until it is there). */
-  #newMechanisms(id: string): GalleryEntry["newMechanisms"] {
-    if (this.#news?.id !== id) {
-      const news: { id: string; list?: GalleryEntry["newMechanisms"] } = { id };
-      this.#news = news;
-      loaderFor(this.dataset.base)
-        .index()
-        .then((index) => {
-          news.list = index.find((e) => e.id === id)?.newMechanisms;
-          // The full renderer draws the outlines: fetched now if the panels did not bring it already.
-          if (this.#news === news && news.list) void loadPanels().then(() => this.requestUpdate());
-        })
-        .catch(() => undefined);
-    }
-    return this.#news.list;
-  }
-  #news: { id: string; list?: GalleryEntry["newMechanisms"] } | undefined;
-
   #drawingFor(f: SpecFacts): Drawing {
     const theme = this.effectiveTheme;
     const panels = this.#panelsOn && panelsLoaded();
     const compact = this.#compactOn;
-    const model = this.model;
-    const news =
-      this.highlight !== "none" && model && this.spec == null && !this.src && f.spec.id === model ? this.#newMechanisms(model) : undefined;
+    // A dataset model's new mechanisms came with it; the full renderer draws their outlines (fetched if need be).
+    const news = this.highlight !== "none" ? (f.newMechanisms as HighlightOption | undefined) : undefined;
+    if (news && !panelsLoaded()) void loadPanels().then(() => this.requestUpdate());
     const key = `${theme}|${panels}|${compact}|${compact && panelsLoaded()}|${news && panelsLoaded() ? "new" : ""}`;
     if (this.#drawing?.key !== key || this.#drawingSpec !== f) {
       this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix, compact, news) };

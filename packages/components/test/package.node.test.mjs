@@ -102,11 +102,12 @@ describe("CDN bundle contents", () => {
     );
   });
 
-  it("ships every model of the index, and the index", () => {
+  it("ships every model of the index, its new mechanisms, and the index", () => {
     const index = JSON.parse(read("cdn/models/index.json"));
-    const files = readdirSync(join(root, "cdn/models")).filter((f) => f !== "index.json");
+    const files = readdirSync(join(root, "cdn/models")).filter((f) => f !== "index.json" && f !== "new-mechanisms");
     assert.deepEqual(files.map((f) => f.replace(/\.json$/, "")).sort(), index.map((e) => e.id).sort());
     for (const e of index) assert.ok(e.name && e.org && e.releaseDate && e.decoderType && e.params, e.id);
+    for (const e of index) assert.deepEqual(JSON.parse(read(`cdn/models/new-mechanisms/${e.id}.json`)), e.newMechanisms ?? [], e.id);
   });
 
   it("leaves the metafile out of the published files", () => {
