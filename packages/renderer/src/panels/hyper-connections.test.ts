@@ -80,6 +80,10 @@ describe("hyper-connections panel", () => {
     expect(l.boxes.filter((b) => b.component === P && b.kind === "add")).toHaveLength(6);
     expect(texts(l)).toContain("6 of 1,000 streams in");
     expect(checkLayout(l)).toEqual([]);
+    for (const streams of [1, 2, 3, 5]) {
+      const few = { ...base, architecture: { ...base.architecture, hyperConnections: { streams } } } as RenderableSpec;
+      expect(checkLayout(layoutModel(few)), `${streams} streams`).toEqual([]);
+    }
     for (const s of specs.filter((x) => x.architecture.hyperConnections)) expect(checkLayout(layoutModel(s)), s.id).toEqual([]);
   });
 });

@@ -98,12 +98,20 @@ export function hyperConnectionsPanel(f: Facts): Panel | undefined {
   const writeY = post.y + post.h / 2;
   const tapY = pre.y + pre.h + 26;
   const bottom = tapY + 40;
+  // Across the lanes, kept inside the frame when there are few of them.
+  const mixW = Math.max(170, lastLane - laneX(0) + 40);
   const mix = mixes
-    ? node(p, (laneX(0) + lastLane) / 2, sub.y, [[t("Residual map")], [n(s), t(" × "), n(s)], [t("doubly stochastic")]], {
-        w: Math.max(170, lastLane - laneX(0) + 40),
-        kind: "hc-map",
-        fill: "core",
-      })
+    ? node(
+        p,
+        Math.max(18 + mixW / 2, (laneX(0) + lastLane) / 2),
+        sub.y,
+        [[t("Residual map")], [n(s), t(" × "), n(s)], [t("doubly stochastic")]],
+        {
+          w: mixW,
+          kind: "hc-map",
+          fill: "core",
+        },
+      )
     : undefined;
   for (let k = 0; k < lanes; k++) {
     const x = laneX(k);
