@@ -46,6 +46,11 @@ describe("modelFamily", () => {
     const other = variant(llama3_8b, { org: "Meta", releaseDate: "2024-04-18" });
     expect(modelFamily(r1, [v3, r1, twin, other]).map((m) => m.id)).toEqual(["deepseek-v3"]);
     expect(modelFamily(deepseek("x", "2025-01-20", { org: "  deepseek " }), [v3]).map((m) => m.id)).toEqual(["deepseek-v3"]);
+    // An organisation written with its alias in parentheses is the alias too.
+    const zhipu = deepseek("glm-a", "2025-01-01", { org: "Zhipu AI (Z.ai)" });
+    expect(modelFamily(deepseek("glm-b", "2025-06-01", { org: "Z.ai" }), [zhipu]).map((m) => m.id)).toEqual(["glm-a"]);
+    expect(modelFamily(deepseek("glm-c", "2025-06-01", { org: "Zhipu AI" }), [zhipu]).map((m) => m.id)).toEqual(["glm-a"]);
+    expect(modelFamily(deepseek("other", "2025-06-01", { org: "Z" }), [zhipu])).toEqual([]);
   });
   it("falls back to the organisation when the derivedFrom model is not given", () => {
     expect(modelFamily(v32, [deepseek("deepseek-r1", "2025-01-20")]).map((m) => m.id)).toEqual(["deepseek-r1"]);

@@ -3,8 +3,9 @@
  * (the renderer's `highlight` option) and its text alternative.
  *
  * - The family is the model it derives from (`derivedFrom`, when that model is among the models given), else
- *   every model of the same organisation (`org`, compared without case and surrounding spaces) released strictly
- *   before it (`releaseDate`). Models released the same day are not each other's family.
+ *   every model of the same organisation (`org`, compared without case and surrounding spaces; `Name (Alias)` is
+ *   also `Name` and `Alias`, so `Z.ai` is `Zhipu AI (Z.ai)`) released strictly before it (`releaseDate`). Models
+ *   released the same day are not each other's family.
  * - A model with a family gets the tags none of its family has: DeepSeek V3.2 (derived from V3) gets DSA; a
  *   fine-tune with its base's architecture gets nothing.
  * - A model with no family (the first of its organisation, or one without `org` or `releaseDate`) gets the tags
@@ -27,7 +28,19 @@ export const PLAIN_DECODER_CONCEPTS: readonly Concept[] = ["MHA", "GQA", "RoPE",
 /** What a model's family is looked up by. */
 type FamilySpec = Pick<ModelSpec, "id" | "org" | "releaseDate" | "derivedFrom" | "architecture">;
 
-const orgKey = (org: string | undefined) => org?.trim().toLowerCase() || undefined;
+/**
+ * The names an organisation goes by, lower-cased: the whole string, and for `Name (Alias)` also `Name` and
+ * `Alias` (`Zhipu AI (Z.ai)` is `Z.ai` too).
+ */
+function orgNames(org: string | undefined): Set<string> {
+  const names = new Set<string>();
+  const whole = org?.trim().toLowerCase();
+  if (!whole) return names;
+  names.add(whole);
+  const m = /^(.+?)\s*\((.+)\)$/.exec(whole);
+  if (m) for (const part of [m[1]!, m[2]!]) if (part.trim()) names.add(part.trim());
+  return names;
+}
 
 /**
  * The family of `spec` among `models`: its `derivedFrom` model when given and found, else the same organisation's
@@ -38,10 +51,11 @@ export function modelFamily<S extends FamilySpec>(spec: FamilySpec, models: read
     const base = models.find((m) => m.id === spec.derivedFrom && m.id !== spec.id);
     if (base) return [base];
   }
-  const org = orgKey(spec.org);
+  const org = orgNames(spec.org);
   const date = spec.releaseDate;
-  if (!org || !date) return [];
-  return models.filter((m) => m.id !== spec.id && orgKey(m.org) === org && m.releaseDate !== undefined && m.releaseDate < date);
+  if (!org.size || !date) return [];
+  const same = (other: string | undefined) => [...orgNames(other)].some((n) => org.has(n));
+  return models.filter((m) => m.id !== spec.id && same(m.org) && m.releaseDate !== undefined && m.releaseDate < date);
 }
 
 /**
