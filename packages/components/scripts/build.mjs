@@ -118,6 +118,7 @@ for (const { id, newMechanisms } of data.models) {
   writeFileSync(join(root, `cdn/models/${id}.json`), JSON.stringify(spec));
   writeFileSync(join(root, `cdn/models/new-mechanisms/${id}.json`), JSON.stringify(newMechanisms ?? []));
 }
-writeFileSync(join(root, "cdn/models/index.json"), JSON.stringify(data.models));
+// The gallery's index leaves the new mechanisms out: each model's file beside it has them.
+writeFileSync(join(root, "cdn/models/index.json"), JSON.stringify(data.models.map(({ newMechanisms: _, ...entry }) => entry)));
 
 reportSizes(root);
