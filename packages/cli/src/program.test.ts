@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { modelIds } from "@archgal/data";
+import { loadModel, modelIds } from "@archgal/data";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const exec = promisify(execFile);
@@ -119,6 +119,18 @@ describe("archgal render, compare, poster", () => {
     const file = join(dir, "ds.svg");
     expect((await archgal("render", "deepseek-v3", "-o", file)).code).toBe(0);
     expect(await readFile(file, "utf8")).toContain("<title");
+  });
+  it("outlines what is new in a dataset model against its family, unless --no-highlight", async () => {
+    const out = await archgal("render", "deepseek-v3.2");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/<g data-component="mixer:mla" [^>]*data-new="true">/);
+    expect(out.stdout).toContain("New in this model: DeepSeek Sparse Attention (DSA).</desc>");
+    const plain = await archgal("render", "deepseek-v3.2", "--no-highlight");
+    expect(plain.stdout).not.toContain("data-new");
+    // A spec file has no family to compare with: no outlines.
+    const file = join(dir, "v32.json");
+    await writeFile(file, JSON.stringify(await loadModel("deepseek-v3.2")));
+    expect((await archgal("render", file)).stdout).toBe(plain.stdout);
   });
   it("renders a PNG with the shipped font, colours resolved", async () => {
     const file = join(dir, "qwen.png");

@@ -13,10 +13,11 @@ export {
   type RenderOptions,
   type RenderLayoutOptions,
 } from "./figure.js";
-export { layoutModel, renderModel } from "./model-layout.js";
-export { describeModel, contextText, COMPACT_REFERENCE_WIDTH, COMPACT_MIN_TEXT_PX, type LayoutOptions } from "./layout.js";
+export { layoutModel, renderModel, describeModel } from "./model-layout.js";
+export { contextText, COMPACT_REFERENCE_WIDTH, COMPACT_MIN_TEXT_PX, type LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";
+export type { MechanismHighlight, HighlightOption } from "./highlight.js";
 export {
   textWidth,
   lineWidth,
