@@ -19,6 +19,7 @@ export default defineConfig([
       concepts: "src/concepts/index.ts",
       "model-list": "src/model-list.ts",
       details: "src/details.ts",
+      family: "src/family.ts",
       hf: "src/hf/index.ts",
     },
   },

@@ -379,11 +379,21 @@ describe("poster", () => {
   it("shows every model with pan and zoom by buttons, keyboard and wheel", async () => {
     const t = await openPage(site, "./poster.html");
     const { page } = t;
-    const poster = page.locator(".poster-canvas img");
-    await poster.waitFor({ timeout: 60_000 });
-    expect(await poster.getAttribute("alt")).toContain(`all ${models.length} models, by release year`);
-    expect(await poster.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(10_000);
-    expect(await page.locator(".poster-viewport").getAttribute("aria-busy")).toBe("false");
+    const poster = page.locator(".poster-sheet");
+    // drawn tile by tile: the headings layer and one figure per model, each where the sheet puts it
+    await expect.poll(() => page.locator(".poster-viewport").getAttribute("aria-busy"), { timeout: 90_000 }).toBe("false");
+    expect(await poster.getAttribute("role")).toBe("img");
+    expect(await poster.getAttribute("aria-label")).toContain(`all ${models.length} models, by release year`);
+    expect(await page.locator(".poster-sheet img").count()).toBe(models.length + 1);
+    const sheetWidth = await poster.evaluate((e) => (e as HTMLElement).offsetWidth);
+    expect(sheetWidth).toBeGreaterThan(5_000);
+    expect(await page.locator(".poster-sheet img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(
+      true,
+    );
+    expect(await page.locator('.poster-sheet img[alt=""]').count()).toBe(models.length + 1);
+    // with JavaScript the page fetches the tiles only: the whole-sheet file (for readers without it) stays unloaded
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    expect(fetched.filter((p) => p.includes("/poster/"))).toEqual(["/poster/date.light.tiles.json"]);
     const zoom = () => page.locator(".zoom-level").textContent();
     const fitted = await zoom();
     await page.locator("#zoom-in").click();
@@ -407,9 +417,17 @@ describe("poster", () => {
     ]);
     const svg = readFileSync((await download.path())!, "utf8");
     expect(svg.match(/<g data-model="/g)).toHaveLength(models.length);
+    // the PNG is the sheet at full size (IHDR: width and height, big-endian, at bytes 16 and 20)
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Download the poster as PNG" }).click(),
+    ]);
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(sheetWidth);
     // another order loads its own file, in place
     await page.locator("#poster-order").selectOption("type");
-    await expect.poll(() => poster.getAttribute("alt")).toContain("by decoder type");
+    await expect.poll(() => poster.getAttribute("aria-label")).toContain("by decoder type");
     await finish(t);
   });
 });

@@ -20,7 +20,7 @@ const SCRIPT_BUDGETS: Record<string, number> = {
   "compare.html": 73.5 * KiB,
   "concepts.html": 41.5 * KiB,
   "concept-MLA.html": 42.5 * KiB,
-  "poster.html": 41.5 * KiB,
+  "poster.html": 27.5 * KiB,
   "your-model.html": 94.5 * KiB,
 };
 

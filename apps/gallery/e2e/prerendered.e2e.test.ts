@@ -121,7 +121,7 @@ describe("the poster without JavaScript", () => {
       const img = page.locator(".poster-static img");
       await expect
         .poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth), { timeout: 60_000 })
-        .toBeGreaterThan(10_000);
+        .toBeGreaterThan(5_000);
       expect(await img.getAttribute("alt")).toContain(`all ${models.length} models`);
       expect(await page.locator(".poster-static source").getAttribute("media")).toBe("(prefers-color-scheme: dark)");
       expect(await page.locator("main a[href$='.svg']").count()).toBe(2);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadModel, modelIds } from "@archgal/data";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const exec = promisify(execFile);
@@ -119,6 +120,18 @@ describe("archgal render, compare, poster", () => {
     expect((await archgal("render", "deepseek-v3", "-o", file)).code).toBe(0);
     expect(await readFile(file, "utf8")).toContain("<title");
   });
+  it("outlines what is new in a dataset model against its family, unless --no-highlight", async () => {
+    const out = await archgal("render", "deepseek-v3.2");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/<g data-component="mixer:mla" [^>]*data-new="true">/);
+    expect(out.stdout).toContain("New in this model: DeepSeek Sparse Attention (DSA).</desc>");
+    const plain = await archgal("render", "deepseek-v3.2", "--no-highlight");
+    expect(plain.stdout).not.toContain("data-new");
+    // A spec file has no family to compare with: no outlines.
+    const file = join(dir, "v32.json");
+    await writeFile(file, JSON.stringify(await loadModel("deepseek-v3.2")));
+    expect((await archgal("render", file)).stdout).toBe(plain.stdout);
+  });
   it("renders a PNG with the shipped font, colours resolved", async () => {
     const file = join(dir, "qwen.png");
     const r = await archgal("render", "qwen3-next-80b-a3b", "-o", file, "--width", "800");
@@ -149,11 +162,20 @@ describe("archgal render, compare, poster", () => {
     expect(five.code).toBe(1);
     expect(five.stderr).toMatch(/2 to 4 models/);
   });
-  it("draws the poster at least as wide as the gallery's", async () => {
+  it("draws the poster of every model as an upright sheet of compact cells, or with --cells full as wide as the gallery's", async () => {
     const file = join(dir, "poster.svg");
     expect((await archgal("poster", "-o", file, "--order", "type")).code).toBe(0);
-    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(await readFile(file, "utf8"))?.[1]);
-    expect(width).toBeGreaterThanOrEqual(14570);
+    const svg = await readFile(file, "utf8");
+    const size = (text: string) => /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(text)!.slice(1).map(Number);
+    const [w, h] = size(svg);
+    expect(h! / w!).toBeGreaterThan(1.1);
+    expect(svg.match(/<g data-model="/g)).toHaveLength(modelIds.length);
+    expect(svg).not.toContain('data-component="panel:');
+    expect((await archgal("poster", "-o", file, "--cells", "full")).code).toBe(0);
+    expect(size(await readFile(file, "utf8"))[0]).toBeGreaterThanOrEqual(14570);
+    const bad = await archgal("poster", "--cells", "tiny");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--cells: expected compact or full, got "tiny"');
   });
 });
 

@@ -14,6 +14,7 @@ import { readCheckpoint } from "./safetensors-files.js";
 import { compareCommand, formatOf, posterCommand, renderCommand, type DrawOptions } from "./commands/render.js";
 import { assertWritable, emit, writeOutput } from "./output.js";
 import { resolveSpec } from "./resolve-spec.js";
+import { getModel } from "@archgal/data";
 
 async function draw(result: string | Uint8Array, output: string | undefined): Promise<void> {
   if (output) await writeOutput(output, result);
@@ -123,9 +124,12 @@ export function buildProgram(): Command {
 
   drawing(program.command("render").description("draw one model").argument("<model>", "dataset id or path to a spec .json"))
     .option("--compact", "the narrow-column figure (320–700 px wide): no zoom panels, notes listed below, a mini layer strip")
-    .action(async (model: string, o: DrawOptions & { compact?: boolean }) => {
+    .option("--no-highlight", "do not outline what is new in a dataset model against its family (drawn by default)")
+    .action(async (model: string, o: DrawOptions & { compact?: boolean; highlight?: boolean }) => {
       await preflight(o);
-      await draw(await renderCommand(await resolveSpec(model), o), o.output);
+      // A dataset id: its new mechanisms (from the data index) are outlined; a spec file has no family to compare with.
+      const highlight = o.highlight === false ? undefined : getModel(model)?.newMechanisms;
+      await draw(await renderCommand(await resolveSpec(model), { ...o, ...(highlight ? { highlight } : {}) }), o.output);
     });
 
   drawing(
@@ -140,7 +144,8 @@ export function buildProgram(): Command {
 
   drawing(program.command("poster").description("draw every model on one poster"))
     .option("--order <order>", "date or type", "date")
-    .action(async (o: DrawOptions & { order?: string }) => {
+    .option("--cells <cells>", "compact (each model's compact figure, an upright A-series sheet) or full (full figures)", "compact")
+    .action(async (o: DrawOptions & { order?: string; cells?: string }) => {
       await preflight(o);
       await draw(await posterCommand(o), o.output);
     });

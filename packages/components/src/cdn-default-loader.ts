@@ -29,4 +29,5 @@ let loader: ModelLoader | undefined;
 export const defaultLoader: ModelLoader = {
   load: (id) => (loader ??= cdnLoader(scriptBase())).load(id),
   index: () => (loader ??= cdnLoader(scriptBase())).index(),
+  newMechanisms: (id) => (loader ??= cdnLoader(scriptBase())).newMechanisms!(id),
 };

@@ -4,7 +4,16 @@
  * and FFN's rows and concepts come from its kind's definition (`@archgal/schema`'s kind registry), the
  * explanations from the concept catalogue (`@archgal/schema/concepts`); this module loads on first use.
  */
-import { concepts, ffnKind, joinAttentionLabels, formatCount, formatInt, formatLayerMix, formatTokens } from "@archgal/schema/metrics";
+import {
+  concepts,
+  ffnKind,
+  hyperConnectionsName,
+  joinAttentionLabels,
+  formatCount,
+  formatInt,
+  formatLayerMix,
+  formatTokens,
+} from "@archgal/schema/metrics";
 import { parseComponentId } from "@archgal/renderer/lean";
 import type { Concept, Ffn, Mixer, ModelSpec } from "@archgal/schema/metrics";
 import { conceptEntry } from "@archgal/schema/concepts";
@@ -123,6 +132,16 @@ function details(f: SpecFacts, component: string, kind: string): ComponentInfo {
   if (head === "panel") {
     if (rest === "moe" || rest === "ffn" || rest === "savings") return ffnInfo(rest === "ffn" ? "mlp" : "moe");
     if (rest === "mtp") return mtpInfo();
+    if (rest === "hyper-connections" && arch.hyperConnections)
+      return {
+        title: "Hyper-connections",
+        rows: [
+          ["Residual streams", formatInt(arch.hyperConnections.streams)],
+          ["Form", hyperConnectionsName(arch.hyperConnections)],
+          ["Parameters", formatCount(b.hyperConnections)],
+        ],
+        concepts: explain(["hyper-connections"]),
+      };
     if (rest === "pattern") return blockInfo();
     return mixerInfo(rest);
   }

@@ -45,6 +45,7 @@ export function componentTitle(f: SpecFacts, component: string): string {
   const arch = f.spec.architecture;
   const norm = arch.norm.kind === "rmsnorm" ? "RMSNorm" : "LayerNorm";
   if (head === "panel" && (rest === "moe" || rest === "ffn" || rest === "savings")) return ffnTitle(f, rest === "ffn" ? "mlp" : "moe");
+  if (head === "panel" && rest === "hyper-connections") return "Hyper-connections";
   if (head === "panel" && rest !== "mtp" && rest !== "pattern") return `Token mixer: ${mixerKinds(f, rest)}`;
   if (head === "mixer") return `Token mixer: ${mixerKinds(f, rest)}`;
   if (head === "ffn") return ffnTitle(f, rest);

@@ -29,4 +29,7 @@ export const defaultLoader: ModelLoader = {
   async index() {
     return (await data()).models;
   },
+  async newMechanisms(id) {
+    return (await data()).getModel(id)?.newMechanisms;
+  },
 };

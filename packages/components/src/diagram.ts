@@ -4,7 +4,7 @@
  * geometry. Buttons are real HTML controls outside the image, so the image keeps its text alternative and the
  * controls get focus, names and keyboard handling of their own.
  */
-import { layoutModel, parseComponentId, renderCheckedLayout, type Layout, type Theme } from "@archgal/renderer/lean";
+import { layoutModel, parseComponentId, renderCheckedLayout, type HighlightOption, type Layout, type Theme } from "@archgal/renderer/lean";
 import type { ModelSpec } from "@archgal/schema/lean";
 
 /** One selectable component of a diagram, in percent of the figure's size. */
@@ -85,13 +85,22 @@ export const panelsLoaded = (): boolean => full !== undefined;
 
 /**
  * Renders a spec's figure and computes its selectable components: the compact figure for narrow columns when
- * `compact` (with its layer strip once the full renderer is loaded), else with zoom panels when asked for and loaded.
+ * `compact` (with its layer strip once the full renderer is loaded), else with zoom panels when asked for and loaded;
+ * `highlight`: the mechanisms new in the model, outlined in the accent colour once the full renderer is loaded.
  */
-export function draw(spec: ModelSpec, theme: Theme, panels: boolean, idPrefix: string, compact = false): Drawing {
+export function draw(
+  spec: ModelSpec,
+  theme: Theme,
+  panels: boolean,
+  idPrefix: string,
+  compact = false,
+  highlight?: HighlightOption,
+): Drawing {
+  // The outlines are drawn by the full renderer (the lean one ignores them): a highlight waits for it.
   const layout = compact
-    ? (full ?? { layoutModel }).layoutModel(spec, { compact })
-    : panels && full
-      ? full.layoutModel(spec, { panels })
+    ? (full ?? { layoutModel }).layoutModel(spec, { compact, ...(highlight ? { highlight } : {}) })
+    : full && (panels || highlight)
+      ? full.layoutModel(spec, { panels, ...(highlight ? { highlight } : {}) })
       : layoutModel(spec);
   // The theme comes from a closed set and the prefix from the element: no option check needed in the first script.
   const svg = renderCheckedLayout(layout, { theme, idPrefix, id: spec.id });

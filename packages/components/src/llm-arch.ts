@@ -10,6 +10,7 @@ import { draw, loadPanels, panelsLoaded, type Drawing, type Hit } from "./diagra
 import { LlmArchSelectEvent } from "./events.js";
 import { factSheet } from "./fact-sheet.js";
 import type { SpecFacts } from "./spec-facts.js";
+import type { HighlightOption } from "@archgal/renderer/lean";
 import { SpecElement } from "./spec-element.js";
 import { themeStyles } from "./styles.js";
 
@@ -203,6 +204,7 @@ export class LlmArch extends SpecElement {
     view: { reflect: true },
     compact: { type: Boolean, reflect: true },
     panels: { reflect: true },
+    highlight: { reflect: true },
     _selected: { state: true },
     _wide: { state: true },
     _narrow: { state: true },
@@ -218,6 +220,12 @@ export class LlmArch extends SpecElement {
   declare compact: boolean;
   /** Zoom panels of the diagram: `auto` (default: when the element is at least 1100 px wide), `show` or `hide`. */
   declare panels: PanelsSetting;
+  /**
+   * `new` (default): a dataset model (`model`) has what is new in it against its family outlined in the accent
+   * colour (its `newMechanisms`, which its loader gives with it, drawn by the full renderer: fetched after the first
+   * drawing); `none`: no outlines.
+   */
+  declare highlight: "new" | "none";
 
   declare private _selected: string | undefined;
   declare private _wide: boolean;
@@ -233,6 +241,7 @@ export class LlmArch extends SpecElement {
     this.view = "both";
     this.compact = false;
     this.panels = "auto";
+    this.highlight = "new";
     this._wide = true;
     this._narrow = false;
   }
@@ -305,9 +314,12 @@ export class LlmArch extends SpecElement {
     const theme = this.effectiveTheme;
     const panels = this.#panelsOn && panelsLoaded();
     const compact = this.#compactOn;
-    const key = `${theme}|${panels}|${compact}|${compact && panelsLoaded()}`;
+    // A dataset model's new mechanisms came with it; the full renderer draws their outlines (fetched if need be).
+    const news = this.highlight !== "none" ? (f.newMechanisms as HighlightOption | undefined) : undefined;
+    if (news && !panelsLoaded()) void loadPanels().then(() => this.requestUpdate());
+    const key = `${theme}|${panels}|${compact}|${compact && panelsLoaded()}|${news && panelsLoaded() ? "new" : ""}`;
     if (this.#drawing?.key !== key || this.#drawingSpec !== f) {
-      this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix, compact) };
+      this.#drawing = { key, d: draw(f.spec, theme, panels, this.#prefix, compact, news) };
       this.#drawingSpec = f;
     }
     return this.#drawing.d;

@@ -22,6 +22,11 @@ export interface ModelLoader {
   load(id: string): Promise<unknown>;
   /** The light index of every model. */
   index(): Promise<readonly GalleryEntry[]>;
+  /**
+   * What is new in a model against its family (its index entry's `newMechanisms`), for the diagram's accent
+   * outlines; asked alongside `load`. Optional: a loader without it gets no outlines.
+   */
+  newMechanisms?(id: string): Promise<unknown>;
 }
 
 let custom: ModelLoader | undefined;
@@ -81,8 +86,9 @@ export function checkId(id: string): void {
 }
 
 /**
- * A loader that fetches `<base>/<id>.json` and `<base>/index.json`, the layout of the CDN build's `models/`
- * folder. `base` is resolved against the page.
+ * A loader that fetches `<base>/<id>.json`, `<base>/new-mechanisms/<id>.json` (what is new in the model, a few
+ * hundred bytes, asked alongside it) and `<base>/index.json`, the layout of the CDN build's `models/` folder.
+ * `base` is resolved against the page.
  */
 export function cdnLoader(baseUrl: string | URL): ModelLoader {
   let dir: URL;
@@ -96,6 +102,10 @@ export function cdnLoader(baseUrl: string | URL): ModelLoader {
     load(id) {
       checkId(id);
       return fetchJson(new URL(`${id}.json`, dir).href, id);
+    },
+    newMechanisms(id) {
+      checkId(id);
+      return fetchJson(new URL(`new-mechanisms/${id}.json`, dir).href, id);
     },
     index() {
       // The gallery checks the entries (`checkIndex`), in its own chunk.

@@ -25,6 +25,11 @@ export interface SpecFacts {
   stats: FactStats;
   /** How many layers use each mixer and FFN definition. */
   counts: ReturnType<typeof definitionCounts>;
+  /**
+   * What is new in a dataset model against its family, as its loader gave it (`ModelLoader.newMechanisms`; not
+   * checked here: the renderer bounds and cleans it), for the diagram's accent outlines.
+   */
+  newMechanisms?: unknown;
 }
 
 /**
@@ -121,12 +126,19 @@ export async function loadFacts(s: SpecSource): Promise<SpecFacts> {
   const id = s.model ?? "";
   checkId(id);
   const loader = loaderFor(s.base);
+  // The model's new mechanisms (a small file beside it) come with it; without them the figure has no outlines.
+  const news = loader.newMechanisms?.(id).catch(() => undefined);
   const data = await loader.load(id);
+  // Waited for at most 2 s past the model (it is a few hundred bytes from the same place): a slow one goes without.
+  const withNews = async (f: SpecFacts): Promise<SpecFacts> => {
+    const list = await Promise.race([news, new Promise<undefined>((r) => setTimeout(r, 2000))]);
+    return list === undefined ? f : { ...f, newMechanisms: list };
+  };
   // The npm build's own dataset was validated when it was built; anything fetched (the CDN build's `models/`
   // folder, a script tag's or an element's `data-base`, a custom loader) is checked here.
-  if (loader !== defaultLoader || !trustedData) return factsOf(data, { id });
+  if (loader !== defaultLoader || !trustedData) return withNews(await factsOf(data, { id }));
   try {
-    return trustedFacts(data as ModelSpec);
+    return withNews(trustedFacts(data as ModelSpec));
   } catch (cause) {
     throw new ArchError({ kind: "invalid-spec", id, message: `the data of "${id}" is damaged: ${(cause as Error).message}` }, { cause });
   }

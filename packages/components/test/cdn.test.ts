@@ -59,6 +59,18 @@ describe("CDN build (cdn/llm-arch.js) over HTTP", () => {
     expect(fetchedModelFiles(frame.contentWindow!)).to.deep.equal(["/packages/components/cdn/models/deepseek-v3.json"]);
   });
 
+  it("fetches the model's new mechanisms beside it and outlines them once the full renderer is there", async () => {
+    const frame = await page("/packages/components/test/fixtures/cdn-page.html", (w) =>
+      Boolean(svgIn(w)?.querySelector('[data-component="mixer:mla"][data-new="true"]')),
+    );
+    const w = frame.contentWindow!;
+    const fetched = w.performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname);
+    expect(fetched.filter((p) => p.includes("/new-mechanisms/"))).to.deep.equal([
+      "/packages/components/cdn/models/new-mechanisms/deepseek-v3.json",
+    ]);
+    expect(svgIn(w)!.querySelector("desc")!.textContent).to.contain("New in this model: Multi-head latent attention (MLA)");
+  });
+
   it("reads data-base from the script tag, and the gallery loads only models/index.json", async () => {
     const frame = await page(
       "/packages/components/test/fixtures/cdn-data-base.html",

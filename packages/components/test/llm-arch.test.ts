@@ -44,6 +44,15 @@ describe("<llm-arch> rendering", () => {
     ]);
   });
 
+  it("outlines what is new in a dataset model (the data index's newMechanisms) once the full renderer is there", async () => {
+    const { el } = await mount<LlmArch>(`<llm-arch model="deepseek-v3.2" view="diagram"></llm-arch>`);
+    await until(() => svgOf(el)!.querySelector('[data-component="mixer:mla"][data-new="true"]'), 8000, "the outlined mixer");
+    expect(svgOf(el)!.querySelector("desc")!.textContent).to.contain("New in this model: DeepSeek Sparse Attention (DSA).");
+    const { el: plain } = await mount<LlmArch>(`<llm-arch model="deepseek-v3.2" view="diagram" highlight="none"></llm-arch>`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(svgOf(plain)!.querySelector("[data-new]")).to.equal(null);
+  });
+
   it("re-renders when the model attribute changes", async () => {
     const { el } = await mount<LlmArch>(`<llm-arch model="llama-3-8b" view="diagram"></llm-arch>`);
     expect(svgOf(el)!.querySelector("title")!.textContent).to.contain("Llama 3");

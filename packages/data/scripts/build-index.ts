@@ -14,6 +14,7 @@ import {
   attentionLabel,
   concepts,
 } from "@archgal/schema";
+import { newMechanisms } from "@archgal/schema/family";
 import type { DatasetEntry, SpecIssue } from "@archgal/schema";
 import type { ModelIndexEntry } from "../src/index-entry.js";
 
@@ -23,6 +24,7 @@ const files = readdirSync(modelsDir)
   .filter((f) => f.endsWith(".json"))
   .sort();
 const entries: ModelIndexEntry[] = [];
+const specs: DatasetEntry[] = [];
 const problems: string[] = [];
 for (const file of files) {
   const json = JSON.parse(readFileSync(resolve(modelsDir, file), "utf8")) as { id?: unknown };
@@ -35,6 +37,7 @@ for (const file of files) {
   }
   // checkDatasetEntry found nothing missing: the dataset's required metadata is there.
   const spec = result.data as DatasetEntry;
+  specs.push(spec);
   const p = countParams(spec);
   entries.push({
     id: spec.id,
@@ -50,6 +53,11 @@ for (const file of files) {
     concepts: concepts(spec),
     ...(spec.derivedFrom ? { derivedFrom: spec.derivedFrom } : {}),
   });
+}
+// What is new in each model against its family (the figure's accent outlines): needs the whole dataset.
+for (const [i, entry] of entries.entries()) {
+  const found = newMechanisms(specs[i]!, specs);
+  if (found.length) entry.newMechanisms = found;
 }
 const datasetIssues = checkDataset(entries);
 if (datasetIssues.length) problems.push(formatIssues(datasetIssues));

@@ -6,6 +6,7 @@ import { idToken } from "./escape.js";
 import type { Layout } from "./layout-types.js";
 import { paletteFor, parseHex, type Theme } from "./palette.js";
 import { drawLayout, svgDocument } from "./svg.js";
+import type { HighlightOption } from "./highlight.js";
 
 /**
  * Options of {@link renderModel}. `kinds` (from `KindOptions`): downstream mixer kinds defined with
@@ -29,6 +30,11 @@ export interface RenderOptions extends KindOptions {
   title?: boolean;
   /** Accent colour as `#rrggbb`; default: derived from the model id. */
   accent?: string;
+  /**
+   * Mechanisms new in this model to outline in the accent colour: `@archgal/data`'s `newMechanisms` of the model
+   * (`getModel(id)?.newMechanisms`), or bare concept tags (see `LayoutOptions.highlight`). Absent: no outlines.
+   */
+  highlight?: HighlightOption;
 }
 
 /** Widest rendered width in px the renderers accept. */

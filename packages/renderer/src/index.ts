@@ -13,10 +13,11 @@ export {
   type RenderOptions,
   type RenderLayoutOptions,
 } from "./figure.js";
-export { layoutModel, renderModel } from "./model-layout.js";
-export { describeModel, contextText, COMPACT_REFERENCE_WIDTH, COMPACT_MIN_TEXT_PX, type LayoutOptions } from "./layout.js";
+export { layoutModel, renderModel, describeModel } from "./model-layout.js";
+export { contextText, COMPACT_REFERENCE_WIDTH, COMPACT_MIN_TEXT_PX, type LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";
+export type { MechanismHighlight, HighlightOption } from "./highlight.js";
 export {
   textWidth,
   lineWidth,
@@ -46,7 +47,16 @@ export {
 export { escapeXml, cleanText } from "./escape.js";
 export { inlineColors } from "./svg.js";
 export { renderCompare, layoutCompare, type CompareOptions, type CompareLayout } from "./compare.js";
-export { renderPoster, layoutPoster, POSTER_MIN_WIDTH, type PosterOptions, type PosterLayout } from "./poster.js";
+export {
+  renderPoster,
+  renderPosterTiles,
+  layoutPoster,
+  POSTER_MIN_WIDTH,
+  type PosterOptions,
+  type PosterLayout,
+  type PosterTile,
+  type PosterTiles,
+} from "./poster.js";
 export {
   formatComponentId,
   parseComponentId,

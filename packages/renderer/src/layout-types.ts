@@ -59,6 +59,8 @@ export interface Box extends Rect {
   refs?: string[];
   /** Drawn with the diff highlight (compare view). */
   highlight?: boolean;
+  /** Outlined in the accent colour: it draws a mechanism new in this model (the `highlight` option). */
+  accentOutline?: boolean;
   /** Fill opacity (default 1). */
   fillOpacity?: number;
 }
@@ -83,6 +85,8 @@ export interface Edge {
   width: number;
   /** Drawn as a curly brace between its two points. */
   brace?: boolean;
+  /** Drawn in the accent colour, wider: it draws a mechanism new in this model (the `highlight` option). */
+  accentOutline?: boolean;
 }
 
 /** Free text: titles, callouts, listings. */

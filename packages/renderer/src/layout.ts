@@ -16,6 +16,7 @@ import { isCoreMixer, mixerShortName, type AnyMixer } from "./naming.js";
 import { cleanText } from "./escape.js";
 import { denseHiddenLine } from "./ffn-text.js";
 import { textWidth, type Line, type Span } from "./text-metrics.js";
+import type { HighlightOption, Highlighter } from "./highlight.js";
 
 /** Options of `layoutModel`. */
 export interface LayoutOptions extends KindOptions {
@@ -34,6 +35,13 @@ export interface LayoutOptions extends KindOptions {
    * panels and ≈ 2,000 with them.
    */
   compact?: boolean;
+  /**
+   * Mechanisms new in this model, outlined in the accent colour (`@archgal/data`'s `newMechanisms` of the model,
+   * or bare concept tags): the main column's boxes that draw them, their zoom panels' frames and titles; named
+   * below the subtitle and at the end of the text alternative. Absent or empty: nothing changes. Drawn by the
+   * main entry and `@archgal/renderer/panels` (also in compact and panel-less figures); the lean entry ignores it.
+   */
+  highlight?: HighlightOption;
 }
 
 /** Rendered width (px) at which the compact figure's smallest text is still {@link COMPACT_MIN_TEXT_PX} px. */
@@ -146,18 +154,21 @@ export function describeModel(spec: RenderableSpec, options?: KindOptions): stri
 
 /**
  * Computes the geometry of a model's figure, with zoom panels when a `placePanels` is given (and
- * `options.panels` is not false): every box with its text lines and font size, every edge and label.
+ * `options.panels` is not false): every box with its text lines and font size, every edge and label; the
+ * `highlight` option's outlines when a `highlighter` is given (the full entry's, kept out of the lean one).
  */
 export function layoutFigure(
   spec: ModelSpec | RenderableSpec,
   options: LayoutOptions = {},
   placePanels?: PanelPlacer,
   extras?: CompactExtras,
+  highlighter?: Highlighter,
 ): Layout {
   const s = spec as RenderableSpec;
   const f = analyse(s, options);
   const arch = f.arch;
   const compact = options.compact === true;
+  const highlight = highlighter?.read(options.highlight) ?? [];
   const margin = compact ? 12 : 24;
   // Compact: the smallest font that stays legible when the figure is 360 px wide. The figure is exactly its frame
   // plus margins wide: the title, the notes and everything else wrap within the frame's width.
@@ -421,14 +432,17 @@ export function layoutFigure(
     });
     const th = labelRect(tl).h;
     const sh = labelRect(sl).h;
-    // Above the output arrow, clear of anything else.
+    // Above the output arrow, clear of anything else; the highlighted mechanisms named under the subtitle.
     const top = Math.min(content.y, frame.y - 40);
-    sl.y = top - 14 - sh;
+    const note = highlight.length ? highlighter?.note(all, highlight, cx, titleW, subSize) : undefined;
+    const bottom = note ? (note.y = top - 14 - labelRect(note).h) + 10 : top;
+    sl.y = bottom - 14 - sh;
     tl.y = sl.y - 4 - th;
   }
+  highlighter?.apply(all, highlight, f, panels?.panels);
   const b = all.bounds();
   all.translate(margin - b.x, margin - b.y);
   const width = Math.ceil(b.w + 2 * margin);
   const height = Math.ceil(b.h + 2 * margin);
-  return all.toLayout(width, height, spec.name, describeModel(s, { kinds: f.kinds }));
+  return all.toLayout(width, height, spec.name, describeModel(s, { kinds: f.kinds }) + (highlighter?.sentence(highlight) ?? ""));
 }

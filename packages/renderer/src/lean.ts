@@ -11,7 +11,10 @@ import { checkRenderOptions, renderCheckedLayout, type RenderOptions } from "./f
 import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 
-/** The figure's geometry without panels (`{ compact: true }`: the narrow-column figure, without its layer strip and MTP note). */
+/**
+ * The figure's geometry without panels (`{ compact: true }`: the narrow-column figure, without its layer strip and
+ * MTP note) and without the `highlight` option's outlines (the main entry and `@archgal/renderer/panels` draw them).
+ */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
   return layoutFigure(spec, { ...options, panels: false });
 }
@@ -29,6 +32,7 @@ export { renderLayout, renderCheckedLayout, defaultIdPrefix, type RenderOptions,
 export type { LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";
+export type { MechanismHighlight, HighlightOption } from "./highlight.js";
 export { textWidth, type FontWeight, type FontFamily, type Span, type Line } from "./text-metrics.js";
 export { palette, paletteFor, cssVariables, colorNames, type Theme, type Palette, type ColorName } from "./palette.js";
 export { inlineColors } from "./svg.js";

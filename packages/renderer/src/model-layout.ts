@@ -8,6 +8,9 @@ import { layoutFigure, type LayoutOptions } from "./layout.js";
 import type { Layout } from "./layout-types.js";
 import { compactExtras } from "./compact-extras.js";
 import { placePanels } from "./panel-placement.js";
+import { highlighter, highlightSentence, readHighlight } from "./highlight.js";
+import { describeModel as describeFigure } from "./layout.js";
+import type { KindOptions } from "@archgal/schema/lean";
 
 /**
  * Computes the geometry of a model's figure: every box with its text lines and font size, every edge and label.
@@ -16,7 +19,7 @@ import { placePanels } from "./panel-placement.js";
  * names, callout, decoder type and a zoom panel of their own (title, fact rows and state).
  */
 export function layoutModel(spec: ModelSpec | RenderableSpec, options: LayoutOptions = {}): Layout {
-  return layoutFigure(spec, options, placePanels, compactExtras);
+  return layoutFigure(spec, options, placePanels, compactExtras, highlighter);
 }
 
 /**
@@ -39,7 +42,16 @@ export function renderModel(spec: ModelSpec | RenderableSpec, options: RenderOpt
       title: options.title ?? true,
       compact: options.compact === true,
       kinds: options.kinds,
+      ...(options.highlight ? { highlight: options.highlight } : {}),
     }),
     { ...options, id: spec.id },
   );
+}
+
+/**
+ * A one-paragraph text alternative of the figure (`options.kinds`: downstream mixer kinds, as for `layoutModel`),
+ * ending with the mechanisms of `options.highlight` (`New in this model: …`) when given.
+ */
+export function describeModel(spec: RenderableSpec, options?: KindOptions & Pick<LayoutOptions, "highlight">): string {
+  return describeFigure(spec, options) + highlightSentence(readHighlight(options?.highlight));
 }

@@ -54,6 +54,8 @@ export interface PlacedPanel {
  */
 export interface PanelPlacement {
   rects: Rect[];
+  /** Every panel placed (right of the callouts and below the main column). */
+  panels: readonly Panel[];
   placeBelow(occupied: readonly Rect[]): Rect[];
 }
 
@@ -70,8 +72,12 @@ const TITLE_H = 120;
 const MARGIN_W = 15;
 const MARGIN_H = 68;
 
-/** Panels that zoom into nothing and may stand below the main column: the layer pattern, the MTP note, the mask. */
-const free = (p: Panel) => p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window");
+/**
+ * Panels that zoom into nothing and may stand below the main column: the layer pattern, the MTP note, the mask,
+ * the hyper-connections' maps.
+ */
+const free = (p: Panel) =>
+  p.zoomFrom === undefined && (p.id === "pattern" || p.id === "mtp" || p.id === "window" || p.id === "hyper-connections");
 
 /**
  * Where the panels go. Candidates: one column right of the callouts; one column with the panels that zoom into
@@ -250,6 +256,7 @@ export function placePanels(f: Facts, all: Canvas, anchors: MainAnchors, x0: num
   const rect = (q: PlacedPanel): Rect => ({ x: q.x, y: q.y, w: q.p.w, h: q.p.h });
   return {
     rects: placed.filter((q) => q.col >= 0).map(rect),
+    panels: placed.map((q) => q.p),
     placeBelow(occupied) {
       // Row by row: under the row above (or the main column) and under whatever stands in the row's width.
       const below = placed.filter((q) => q.col < 0);

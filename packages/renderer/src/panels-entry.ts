@@ -11,4 +11,5 @@ export { renderLayout, defaultIdPrefix, type RenderOptions, type RenderLayoutOpt
 export type { LayoutOptions } from "./layout.js";
 export type { Layout, Box, Edge, Label, Point, Rect } from "./layout-types.js";
 export type { RenderableSpec } from "./analysis.js";
+export type { MechanismHighlight, HighlightOption } from "./highlight.js";
 export { formatComponentId, parseComponentId, type ComponentId, type ParsedComponentId } from "./component-id.js";

@@ -7,7 +7,7 @@ import { layoutCompare, renderCompare } from "./compare.js";
 import { renderLayout } from "./figure.js";
 import { renderModel } from "./model-layout.js";
 import { layoutModel } from "./model-layout.js";
-import { layoutPoster, POSTER_MIN_WIDTH, renderPoster } from "./poster.js";
+import { layoutPoster, POSTER_MIN_WIDTH, renderPoster, renderPosterTiles } from "./poster.js";
 import { inlineColors } from "./svg.js";
 import { assertSafeSvg } from "../test-fixtures/check.js";
 
@@ -164,27 +164,84 @@ describe("renderCompare", () => {
 
 describe("renderPoster", () => {
   const specs = dataset.length ? dataset : fixtures;
-  it("is at least 14,570 wide at default settings and well-formed", () => {
+  it("puts each model's compact figure in a cell by default, the sheet shaped like an upright A-series page", () => {
     const pl = layoutPoster(specs);
-    expect(pl.width).toBeGreaterThanOrEqual(POSTER_MIN_WIDTH);
     expect(pl.figures).toHaveLength(specs.length);
+    const aspect = pl.height / pl.width;
+    expect(aspect).toBeGreaterThan(1.1);
+    expect(aspect).toBeLessThan(1.8);
+    for (const f of pl.figures) {
+      expect(f.layout.width, f.id).toBeLessThan(700);
+      expect(
+        f.layout.boxes.some((b) => b.component.startsWith("panel:")),
+        f.id,
+      ).toBe(false);
+    }
+    // one cell width: the cells' centres fall on as many columns as the widest row has figures
+    const centres = new Set(pl.figures.map((f) => Math.round(f.x + (f.layout.width * f.scale) / 2)));
+    const rows = new Map<number, number>();
+    for (const f of pl.figures) rows.set(f.y, (rows.get(f.y) ?? 0) + 1);
+    expect(centres.size).toBe(Math.max(...rows.values()));
     const svg = renderPoster(specs);
     assertSafeSvg(svg);
+    expect(svg).not.toContain('data-component="panel:');
+  });
+  it("prints box text at least 1.35 mm high on A0 (841 mm wide) in nine cells of ten", () => {
+    if (!dataset.length) return;
+    for (const order of ["date", "type"] as const) {
+      const pl = layoutPoster(dataset, { order });
+      const mm = pl.figures.map(
+        (f) => (Math.min(...f.layout.boxes.filter((b) => b.lines.length).map((b) => b.fontSize)) * f.scale * 841) / pl.width,
+      );
+      expect(mm.filter((x) => x >= 1.35).length, order).toBeGreaterThanOrEqual(Math.ceil(mm.length * 0.9));
+      expect(Math.min(...mm), order).toBeGreaterThanOrEqual(1);
+      // the full figures print 0.87 mm at best
+      const full = layoutPoster(dataset, { order, cells: "full" });
+      expect((16 * 841) / full.width).toBeLessThan(Math.min(...mm) + 0.01);
+    }
+  });
+  it("draws the full figures at least 14,570 wide with cells: full", () => {
+    const pl = layoutPoster(specs, { cells: "full" });
+    expect(pl.width).toBeGreaterThanOrEqual(POSTER_MIN_WIDTH);
+    expect(pl.figures).toHaveLength(specs.length);
+    const svg = renderPoster(specs, { cells: "full" });
+    assertSafeSvg(svg);
     expect(Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1])).toBeGreaterThanOrEqual(POSTER_MIN_WIDTH);
+  });
+  it("names the option it cannot take", () => {
+    expect(() => layoutPoster(fixtures, { cells: "tiny" as never })).toThrow('cells: expected "compact" or "full", got "tiny"');
+    expect(() => layoutPoster(fixtures, { order: 3 as never })).toThrow(TypeError);
+    expect(() => layoutPoster(fixtures, { columns: 0 })).toThrow("columns: expected a number from 1 to 1000, got 0");
+    expect(() => renderPoster(fixtures, { columns: Number.NaN })).toThrow(RangeError);
+  });
+  it("comes in tiles that draw the same sheet: the headings, then one standalone figure per model where the poster puts it", () => {
+    const subset = specs.slice(0, 12);
+    const pl = layoutPoster(subset, { order: "type", theme: "dark" });
+    const { width, height, tiles } = renderPosterTiles(subset, { order: "type", theme: "dark" });
+    expect([width, height]).toEqual([pl.width, pl.height]);
+    expect(tiles.map((t) => t.id)).toEqual(["headings", ...pl.figures.map((f) => f.id)]);
+    tiles.slice(1).forEach((t, i) => {
+      const f = pl.figures[i]!;
+      expect([t.x, t.y, t.width, t.height]).toEqual([f.x, f.y, f.layout.width * f.scale, f.layout.height * f.scale]);
+    });
+    for (const t of tiles) assertSafeSvg(t.svg);
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]).sort();
+    expect(tiles.flatMap((t) => texts(t.svg)).sort()).toEqual(texts(renderPoster(subset, { order: "type", theme: "dark" })));
+    expect(() => renderPosterTiles(subset, { theme: "sepia" as never })).toThrow('theme: expected "light" or "dark"');
   });
   it("groups by type with headings and respects columns", () => {
     const pl = layoutPoster(fixtures, { order: "type", columns: 3 });
     const headings = pl.headings.labels.filter((l) => l.kind === "group-heading").map((l) => l.lines[0]![0]!.text.trim());
     expect(headings).toEqual(expect.arrayContaining(["Dense", "Sparse MoE", "Recurrent"]));
-    const xs = new Set(pl.figures.map((f) => Math.round(f.x - (f.layout.width % 1))));
-    expect(xs.size).toBeLessThanOrEqual(3 * fixtures.length);
+    const xs = new Set(pl.figures.map((f) => Math.round(f.x + (f.layout.width * f.scale) / 2)));
+    expect(xs.size).toBeLessThanOrEqual(3);
     // no figure overlaps another
     for (let i = 0; i < pl.figures.length; i++)
       for (let j = i + 1; j < pl.figures.length; j++) {
         const a = pl.figures[i]!;
         const b = pl.figures[j]!;
-        const overlap =
-          a.x < b.x + b.layout.width && b.x < a.x + a.layout.width && a.y < b.y + b.layout.height && b.y < a.y + a.layout.height;
+        const [aw, ah, bw, bh] = [a.layout.width * a.scale, a.layout.height * a.scale, b.layout.width * b.scale, b.layout.height * b.scale];
+        const overlap = a.x < b.x + bw && b.x < a.x + aw && a.y < b.y + bh && b.y < a.y + ah;
         expect(overlap, `${a.id} / ${b.id}`).toBe(false);
       }
   });

@@ -58,8 +58,9 @@ function dashAttr(dash: "dotted" | "dashed" | undefined, width: number): string 
 }
 
 function drawBox(b: Box, p: Palette): string {
-  const stroke = b.highlight ? colorVar(p, "diff") : colorVar(p, b.stroke);
-  const sw = b.highlight ? b.strokeWidth + 2 : b.strokeWidth;
+  // The diff highlight (compare view) wins over the accent outline (what is new in the model).
+  const stroke = b.highlight ? colorVar(p, "diff") : colorVar(p, b.accentOutline ? "accent" : b.stroke);
+  const sw = b.highlight || b.accentOutline ? b.strokeWidth + 2 : b.strokeWidth;
   const common = `fill="${colorVar(p, b.highlight && b.fill === "box" ? "diff-fill" : b.fill)}"${b.fillOpacity !== undefined ? ` fill-opacity="${num(b.fillOpacity)}"` : ""} stroke="${stroke}" stroke-width="${num(sw)}"${dashAttr(b.dash, sw)}`;
   let out: string;
   if (b.shape === "circle") {
@@ -93,7 +94,8 @@ function bracePath(e: Edge): string {
   return `M${num(x + w)} ${num(y0)}Q${num(x)} ${num(y0)} ${num(x)} ${num(y0 + w)}L${num(x)} ${num(mid - w)}Q${num(x)} ${num(mid)} ${num(x - w)} ${num(mid)}Q${num(x)} ${num(mid)} ${num(x)} ${num(mid + w)}L${num(x)} ${num(y1 - w)}Q${num(x)} ${num(y1)} ${num(x + w)} ${num(y1)}`;
 }
 
-function drawEdge(e: Edge, p: Palette): string {
+function drawEdge(edge: Edge, p: Palette): string {
+  const e = edge.accentOutline ? { ...edge, color: "accent" as const, width: edge.width + 0.5 } : edge;
   const stroke = colorVar(p, e.color);
   if (e.brace) return `<path d="${bracePath(e)}" fill="none" stroke="${stroke}" stroke-width="${num(e.width)}"/>`;
   const pts = e.points.map(([x, y]) => [x, y] as [number, number]);
@@ -119,7 +121,16 @@ function drawLabel(l: Label, p: Palette): string {
   return textLines(l.lines, l.x, l.y, l.anchor, l.fontSize, l.weight, l.family, l.color, l.accentColor, p);
 }
 
-type Item = { z: number; order: number; component: string; kind: string; draw: () => string; highlight: boolean; refs?: string[] };
+type Item = {
+  z: number;
+  order: number;
+  component: string;
+  kind: string;
+  draw: () => string;
+  highlight: boolean;
+  refs?: string[];
+  isNew?: boolean | undefined;
+};
 
 /** Draws the layout's elements, grouped by component (`<g data-component data-kind>`), containers first. */
 export function drawLayout(layout: Layout, p: Palette): string {
@@ -134,9 +145,18 @@ export function drawLayout(layout: Layout, p: Palette): string {
       draw: () => drawBox(b, p),
       highlight: Boolean(b.highlight),
       ...(b.refs ? { refs: b.refs } : {}),
+      isNew: b.accentOutline,
     });
   for (const e of layout.edges)
-    items.push({ z: 2, order: order++, component: e.component, kind: e.kind, draw: () => drawEdge(e, p), highlight: false });
+    items.push({
+      z: 2,
+      order: order++,
+      component: e.component,
+      kind: e.kind,
+      draw: () => drawEdge(e, p),
+      highlight: false,
+      isNew: e.accentOutline,
+    });
   for (const l of layout.labels)
     items.push({ z: 4, order: order++, component: l.component, kind: l.kind, draw: () => drawLabel(l, p), highlight: false });
   items.sort((a, b) => a.z - b.z || a.order - b.order);
@@ -160,9 +180,10 @@ export function drawLayout(layout: Layout, p: Palette): string {
     .map((band) => {
       const kind = [...new Set(band.items.map((i) => i.kind))][0] ?? "";
       const diff = band.items.some((i) => i.highlight) ? ` data-diff="changed"` : "";
+      const isNew = band.items.some((i) => i.isNew) ? ` data-new="true"` : "";
       const refs = band.items.find((i) => i.refs && i.refs.length > 1)?.refs;
       const refAttr = refs ? ` data-refs="${escapeXml(refs.join(" "))}"` : "";
-      return `<g data-component="${escapeXml(band.component)}" data-kind="${escapeXml(kind)}"${refAttr}${diff}>${band.items.map((i) => i.draw()).join("")}</g>`;
+      return `<g data-component="${escapeXml(band.component)}" data-kind="${escapeXml(kind)}"${refAttr}${diff}${isNew}>${band.items.map((i) => i.draw()).join("")}</g>`;
     })
     .join("\n");
 }

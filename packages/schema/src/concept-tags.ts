@@ -8,33 +8,63 @@ import type { Concept } from "./concepts/concept.js";
 import { resolveKinds, type KindOptions } from "./kinds/registry.js";
 import { coreFeatureDetails, ffnKindDetails, mixerKindDetails } from "./kinds/details.js";
 
-/** The mixers the layers use. */
-function usedMixers(spec: { architecture: ArchitectureInput }): { kind: string }[] {
+/**
+ * Where a concept tag comes from: `mixer:<definition>` / `ffn:<definition>` for a tag a mixer or FFN definition
+ * carries (DSA, SWA, MoE, …; the same ids as the renderer's component ids), else the part of the architecture
+ * that sets it: `positional`, `norm`, `head`, `embedding`, or a block feature's id (`mtp`, `hyper-connections`,
+ * `looped-depth`, `causal-encoder-decoder`, `per-layer-embeddings`, `ngram-embeddings`, `engram`).
+ */
+export interface ConceptSource {
+  tag: Concept;
+  part: string;
+}
+
+/**
+ * The concept tags of a spec with the part that carries each, in the order of {@link concepts} (a tag that
+ * several parts carry is listed once per part).
+ */
+export function conceptSources(spec: { architecture: ArchitectureInput }, options?: KindOptions): ConceptSource[] {
   const arch = spec.architecture as Architecture;
-  return [...definitionCounts(arch.layers).mixers.keys()].flatMap((n) => (Object.hasOwn(arch.mixers, n) ? [arch.mixers[n]!] : []));
+  const out: ConceptSource[] = [];
+  const add = (part: string, tags: Iterable<Concept>) => {
+    for (const tag of tags) out.push({ tag, part });
+  };
+  const rope = arch.positional.kind === "rope";
+  if (arch.positional.kind === "learned") add("positional", ["learned-positions"]);
+  if (rope) add("positional", ["RoPE"]);
+  if (rope && arch.positional.fraction !== undefined && arch.positional.fraction < 1) add("positional", ["partial-RoPE"]);
+  const kinds = resolveKinds(options);
+  for (const name of definitionCounts(arch.layers).mixers.keys()) {
+    const mixer = Object.hasOwn(arch.mixers, name) ? (arch.mixers[name] as { kind: string }) : undefined;
+    if (mixer) add(`mixer:${name}`, mixerKindDetails(mixer, kinds)?.concepts(mixer, { rope }) ?? []);
+  }
+  for (const name of definitionCounts(arch.layers).ffns.keys()) {
+    const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
+    if (f) add(`ffn:${name}`, ffnKindDetails(f)?.concepts(f) ?? []);
+  }
+  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, engram, loopedDepth, causalEncoderDecoder } = coreFeatureDetails;
+  for (const [part, feature] of [
+    ["mtp", mtp],
+    ["hyper-connections", hyperConnections],
+    ["looped-depth", loopedDepth],
+    ["causal-encoder-decoder", causalEncoderDecoder],
+  ] as const)
+    add(part, feature.concepts(arch));
+  if (arch.norm.placement === "sandwich") add("norm", ["sandwich-norm"]);
+  if (arch.norm.placement === "post") add("norm", ["post-norm"]);
+  if (arch.norm.placement === "parallel") add("norm", ["parallel-block"]);
+  if (arch.finalLogitSoftcap) add("head", ["logit-softcap"]);
+  for (const [part, feature] of [
+    ["per-layer-embeddings", perLayerEmbeddings],
+    ["ngram-embeddings", ngramEmbeddings],
+    ["engram", engram],
+  ] as const)
+    add(part, feature.concepts(arch));
+  if (arch.embedding.tied) add("embedding", ["tied-embeddings"]);
+  return out;
 }
 
 /** Concept tags derived from the structure. */
 export function concepts(spec: { architecture: ArchitectureInput }, options?: KindOptions): Concept[] {
-  const arch = spec.architecture as Architecture;
-  const tags = new Set<Concept>();
-  const rope = arch.positional.kind === "rope";
-  if (arch.positional.kind === "learned") tags.add("learned-positions");
-  if (rope) tags.add("RoPE");
-  if (rope && arch.positional.fraction !== undefined && arch.positional.fraction < 1) tags.add("partial-RoPE");
-  const kinds = resolveKinds(options);
-  for (const mixer of usedMixers(spec)) for (const t of mixerKindDetails(mixer, kinds)?.concepts(mixer, { rope }) ?? []) tags.add(t);
-  for (const name of definitionCounts(arch.layers).ffns.keys()) {
-    const f = Object.hasOwn(arch.ffns, name) ? arch.ffns[name] : undefined;
-    if (f) for (const t of ffnKindDetails(f)?.concepts(f) ?? []) tags.add(t);
-  }
-  const { mtp, hyperConnections, perLayerEmbeddings, ngramEmbeddings, engram, loopedDepth, causalEncoderDecoder } = coreFeatureDetails;
-  for (const feature of [mtp, hyperConnections, loopedDepth, causalEncoderDecoder]) for (const t of feature.concepts(arch)) tags.add(t);
-  if (arch.norm.placement === "sandwich") tags.add("sandwich-norm");
-  if (arch.norm.placement === "post") tags.add("post-norm");
-  if (arch.norm.placement === "parallel") tags.add("parallel-block");
-  if (arch.finalLogitSoftcap) tags.add("logit-softcap");
-  for (const feature of [perLayerEmbeddings, ngramEmbeddings, engram]) for (const t of feature.concepts(arch)) tags.add(t);
-  if (arch.embedding.tied) tags.add("tied-embeddings");
-  return [...tags];
+  return [...new Set(conceptSources(spec, options).map((s) => s.tag))];
 }

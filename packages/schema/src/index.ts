@@ -35,6 +35,9 @@ export {
 export * from "./kinds/details.js";
 // Every metric, label, formatter and layer helper (also available alone, without zod, as `@archgal/schema/metrics`).
 export * from "./metrics.js";
+// What is new in a model against its family: the functions are the `./family` entry (they carry the concept
+// catalogue's names, which the validator's bundles do not need).
+export type { NewMechanism } from "./distinctive-mechanisms.js";
 
 export {
   createSpecSchema,

@@ -87,7 +87,7 @@ export {
   type Concept,
   type LayerMixEntry,
 } from "./classify.js";
-export { concepts } from "./concept-tags.js";
+export { concepts, conceptSources, type ConceptSource } from "./concept-tags.js";
 export {
   compareWithOfficial,
   officialChecks,

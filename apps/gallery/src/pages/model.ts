@@ -119,7 +119,9 @@ function render(spec: DatasetEntry): void {
   });
 
   const base = `archgal-${spec.id}`;
-  const figureSvg = () => renderModel(spec, { theme: currentTheme() });
+  // What is new in the model against its family, outlined as in the <llm-arch> element above.
+  const newMechanisms = getModel(spec.id)?.newMechanisms;
+  const figureSvg = () => renderModel(spec, { theme: currentTheme(), ...(newMechanisms ? { highlight: newMechanisms } : {}) });
   const status = h("span", { class: "copy-feedback", role: "status" });
   const downloads = h(
     "div",

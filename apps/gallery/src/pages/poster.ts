@@ -1,24 +1,26 @@
 /**
  * Poster: every model's figure on one sheet, with pan and zoom and downloads. The sheet is rendered at build
- * time (build/poster-plugin.ts); the page streams the file for its order and theme, showing how much has
- * arrived, and shows it as an image: no spec download, no render and no large DOM on the main thread.
+ * time (build/poster-plugin.ts) as tiles; the page streams the tiles file for its order and theme, showing how
+ * much has arrived, then decodes and places the tiles a few at a time with a count of those drawn: no spec
+ * download, no render, no large DOM and no task that parses the whole sheet on the main thread.
  */
 import "../site/page-init.js";
 import { models } from "@archgal/data";
 import { formatBytes, formatPercent } from "@archgal/schema/metrics";
 import { h, replaceChildren } from "../site/dom-builder.js";
-import { posterOrders, posterPath, type PosterOrder } from "../site/poster-files.js";
+import { posterOrders, posterPath, posterTilesPath, type PosterOrder } from "../site/poster-files.js";
 import { readChunks } from "../site/read-stream.js";
 import { currentTheme, onThemeChange } from "../site/theme.js";
-import { downloadPng, downloadSvg } from "../views/figure-download.js";
+import { saveFile } from "../site/save-file.js";
 import { PanZoom } from "../views/pan-zoom.js";
+import { drawPosterSheet, isPosterTiles, posterSheetPng, type PosterSheet } from "../views/poster-sheet.js";
 import { posterIntro } from "../views/poster-view.js";
 
 const app = document.getElementById("poster-app")!;
 
 let order: PosterOrder = "date";
-/** The file now shown, for the downloads. */
-let shown: Blob | undefined;
+/** The sheet now shown (complete), for the downloads. */
+let shown: { sheet: PosterSheet; order: PosterOrder; theme: "light" | "dark" } | undefined;
 /** Counts draws, so that a slow earlier load never replaces a later one. */
 let generation = 0;
 
@@ -36,48 +38,52 @@ const status = h("span", { class: "copy-feedback", role: "status" });
 const progress = h("progress", { class: "poster-progress", "aria-label": "Loading the poster" });
 let panZoom: PanZoom | undefined;
 
-/** Fetches `url`, reporting the bytes received so far. */
-async function fetchWithProgress(url: string, onProgress: (bytes: number) => void): Promise<Blob> {
+/** Fetches `url` as text, reporting the bytes received so far. */
+async function fetchWithProgress(url: string, onProgress: (bytes: number) => void): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the poster file answered HTTP ${response.status}`);
-  if (!response.body) return response.blob();
+  if (!response.body) return response.text();
   const { chunks } = await readChunks(response.body, { onProgress });
-  return new Blob(chunks as BlobPart[], { type: "image/svg+xml" });
+  return new Blob(chunks as BlobPart[]).text();
 }
 
 async function draw(): Promise<void> {
   const mine = ++generation;
+  const theme = currentTheme();
   viewport.setAttribute("aria-busy", "true");
   progress.hidden = false;
+  progress.removeAttribute("value");
   status.textContent = "Loading the poster…";
-  const blob = await fetchWithProgress(`./${posterPath(order, currentTheme())}`, (bytes) => {
+  const text = await fetchWithProgress(`./${posterTilesPath(order, theme)}`, (bytes) => {
     if (mine === generation) status.textContent = `Loading the poster… ${formatBytes(bytes)}`;
   });
   if (mine !== generation) return;
-  const url = URL.createObjectURL(blob);
-  const img = h("img", {
-    alt: `Poster: the architectures of all ${models.length} models, ${posterOrders[order].toLowerCase()}`,
-    decoding: "async",
-    draggable: "false",
-  });
-  img.src = url;
-  try {
-    await img.decode();
-  } finally {
-    // the decoded image keeps its pixels; the address is no longer needed
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  const tiles: unknown = JSON.parse(text);
+  if (!isPosterTiles(tiles)) throw new Error("the poster file is not a set of poster tiles");
+  const label = `Poster: the architectures of all ${models.length} models, ${posterOrders[order].toLowerCase()}`;
+  shown = undefined;
+  const sheet = await drawPosterSheet(
+    tiles,
+    label,
+    (element) => {
+      replaceChildren(canvas, element);
+      if (panZoom) panZoom.setContentSize(tiles.width, tiles.height);
+      else {
+        panZoom = new PanZoom(viewport, canvas, tiles.width, tiles.height);
+        panZoom.onChange((s) => (zoomLevel.textContent = formatPercent(s.scale)));
+        panZoom.fit();
+      }
+    },
+    (done, total) => {
+      if (mine !== generation) return;
+      progress.max = total;
+      progress.value = done;
+      status.textContent = `Drawing the poster… ${done} of ${total}`;
+    },
+    () => mine !== generation,
+  );
   if (mine !== generation) return;
-  shown = blob;
-  replaceChildren(canvas, img);
-  const width = img.naturalWidth || 1000;
-  const height = img.naturalHeight || 1000;
-  if (panZoom) panZoom.setContentSize(width, height);
-  else {
-    panZoom = new PanZoom(viewport, canvas, width, height);
-    panZoom.onChange((s) => (zoomLevel.textContent = formatPercent(s.scale)));
-    panZoom.fit();
-  }
+  shown = { sheet, order, theme };
   progress.hidden = true;
   status.textContent = "";
   viewport.setAttribute("aria-busy", "false");
@@ -106,10 +112,32 @@ const orderSelect = h(
   Object.entries(posterOrders).map(([k, v]) => h("option", { value: k }, v)),
 );
 
-async function shownMarkup(): Promise<string> {
-  if (!shown) throw new Error("the poster has not loaded yet");
-  return shown.text();
+/** The poster shown, complete (the downloads wait for it). */
+function complete(): NonNullable<typeof shown> {
+  if (!shown) throw new Error("the poster has not finished drawing yet");
+  return shown;
 }
+
+async function downloadPosterSvg(): Promise<void> {
+  const { order: o, theme } = complete();
+  status.textContent = "Fetching the SVG…";
+  const svg = await fetchWithProgress(
+    `./${posterPath(o, theme)}`,
+    (bytes) => (status.textContent = `Fetching the SVG… ${formatBytes(bytes)}`),
+  );
+  saveFile(new Blob([svg], { type: "image/svg+xml" }), "archgal-poster.svg");
+  status.textContent = "";
+}
+
+async function downloadPosterPng(): Promise<void> {
+  const { sheet } = complete();
+  status.textContent = "Rendering the PNG…";
+  const { png, scale } = await posterSheetPng(sheet, (done, total) => (status.textContent = `Rendering the PNG… ${done} of ${total}`));
+  saveFile(png, "archgal-poster.png");
+  status.textContent = scale < 1 ? `PNG saved at ${formatPercent(scale)} of full size (the browser's canvas limit)` : "";
+}
+
+const reportError = (e: Error) => (status.textContent = e.message);
 
 replaceChildren(
   app,
@@ -127,24 +155,8 @@ replaceChildren(
       button("+", "Zoom in", () => panZoom?.zoomBy(1.25), "zoom-in"),
       button("Fit", "Fit the poster to the window", () => panZoom?.fit(), "zoom-fit"),
       button("100%", "100%: actual size", () => panZoom?.zoomTo(1), "zoom-actual"),
-      button(
-        "SVG",
-        "Download the poster as SVG",
-        () =>
-          void shownMarkup().then(
-            (svg) => downloadSvg(svg, "archgal-poster.svg"),
-            (e: Error) => (status.textContent = e.message),
-          ),
-      ),
-      button("PNG", "Download the poster as PNG", async () => {
-        status.textContent = "Rendering…";
-        try {
-          await downloadPng(await shownMarkup(), "archgal-poster.png", 1);
-          status.textContent = "";
-        } catch (e) {
-          status.textContent = (e as Error).message;
-        }
-      }),
+      button("SVG", "Download the poster as SVG", () => void downloadPosterSvg().catch(reportError)),
+      button("PNG", "Download the poster as PNG", () => void downloadPosterPng().catch(reportError)),
       progress,
       status,
     ),

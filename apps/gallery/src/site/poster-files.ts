@@ -11,3 +11,11 @@ export type PosterTheme = "light" | "dark";
 export function posterPath(order: PosterOrder, theme: PosterTheme): string {
   return `poster/${order}.${theme}.svg`;
 }
+
+/**
+ * Path of one poster's tiles, relative to the site root: a JSON file holding `renderPosterTiles`' result (the
+ * headings layer and one standalone SVG per figure), which the page decodes piece by piece.
+ */
+export function posterTilesPath(order: PosterOrder, theme: PosterTheme): string {
+  return `poster/${order}.${theme}.tiles.json`;
+}

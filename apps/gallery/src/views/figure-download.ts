@@ -3,21 +3,11 @@
  * canvas in the browser.
  */
 import { inlineColors } from "@archgal/renderer";
-
-function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from "../site/save-file.js";
 
 /** Offers `svg` as a standalone SVG file. */
 export function downloadSvg(svg: string, filename: string): void {
-  save(new Blob([inlineColors(svg)], { type: "image/svg+xml" }), filename);
+  saveFile(new Blob([inlineColors(svg)], { type: "image/svg+xml" }), filename);
 }
 
 /** The pixel size of an SVG document from its width/height or viewBox. */
@@ -60,5 +50,5 @@ export async function svgToPng(svg: string, scale = 2, maxPixels = 16_000_000, b
 
 /** Offers `svg` as a PNG file. */
 export async function downloadPng(svg: string, filename: string, scale = 2): Promise<void> {
-  save(await svgToPng(svg, scale), filename);
+  saveFile(await svgToPng(svg, scale), filename);
 }

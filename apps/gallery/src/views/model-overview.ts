@@ -5,6 +5,7 @@
  */
 import { modelStats, type DatasetEntry, type ModelStats } from "@archgal/schema/metrics";
 import { cssVariables, renderModel } from "@archgal/renderer";
+import { getModel } from "@archgal/data";
 import { h, svgFromMarkup } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { factSheet, modelLinks, sourceList } from "./fact-sheet.js";
@@ -30,7 +31,12 @@ export function modelTitle(spec: DatasetEntry, stats: ModelStats): HTMLElement {
 export function modelOverview(spec: DatasetEntry): Node[] {
   const stats = modelStats(spec);
   // Our own renderer's output (every spec string in it is escaped), parsed as SVG.
-  const figure = h("div", { class: "static-figure" }, svgFromMarkup(renderModel(spec, { theme: "light" })));
+  const highlight = getModel(spec.id)?.newMechanisms;
+  const figure = h(
+    "div",
+    { class: "static-figure" },
+    svgFromMarkup(renderModel(spec, { theme: "light", ...(highlight ? { highlight } : {}) })),
+  );
   // The figure's colours are custom properties with light defaults; dark mode sets them for this model.
   const dark = `[data-theme="dark"] .static-figure { ${cssVariables("dark", spec.id).replace(/\n/g, " ")} }`;
   return [

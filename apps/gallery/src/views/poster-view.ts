@@ -1,6 +1,7 @@
 /**
  * The poster page's parts that need no script: its heading and, for the pre-rendered page, the poster file
- * itself as an image (light or dark after the visitor's system preference) with download links.
+ * itself as an image (light or dark after the visitor's system preference, inside `<noscript>`) with download
+ * links.
  */
 import { h } from "../site/dom-builder.js";
 import { posterOrders, posterPath } from "../site/poster-files.js";
@@ -29,18 +30,23 @@ export function posterStatic(count: number): HTMLElement[] {
         h("a", { href: file(order as keyof typeof posterOrders, "light") }, `${label.toLowerCase()} (SVG)`),
       ]),
     ),
+    // in <noscript>: with JavaScript the page draws the poster from its tiles, and this file is never fetched
     h(
-      "div",
-      { class: "poster-static" },
+      "noscript",
+      null,
       h(
-        "picture",
-        null,
-        h("source", { srcset: file("date", "dark"), media: "(prefers-color-scheme: dark)" }),
-        h("img", {
-          src: file("date", "light"),
-          alt: `Poster: the architectures of all ${count} models, by release year`,
-          decoding: "async",
-        }),
+        "div",
+        { class: "poster-static" },
+        h(
+          "picture",
+          null,
+          h("source", { srcset: file("date", "dark"), media: "(prefers-color-scheme: dark)" }),
+          h("img", {
+            src: file("date", "light"),
+            alt: `Poster: the architectures of all ${count} models, by release year`,
+            decoding: "async",
+          }),
+        ),
       ),
     ),
   ];

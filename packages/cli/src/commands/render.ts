@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { loadAllModels } from "@archgal/data";
-import type { ModelSpec } from "@archgal/schema";
+import type { ModelSpec, NewMechanism } from "@archgal/schema";
 import { CliError } from "../cli-error.js";
 import { svgToPng } from "../png.js";
 
@@ -39,14 +39,23 @@ async function finish(svg: string, options: DrawOptions): Promise<string | Uint8
 
 /**
  * `archgal render <id | spec.json> [--compact]`. `--compact` draws the narrow-column figure (no zoom panels, the
- * notes listed below the stack, a mini layer strip), meant to be shown 320–700 px wide.
+ * notes listed below the stack, a mini layer strip), meant to be shown 320–700 px wide. `highlight`: the
+ * mechanisms to outline (a dataset model's `newMechanisms`; the command passes them unless `--no-highlight`).
  */
-export async function renderCommand(spec: ModelSpec, options: DrawOptions & { compact?: boolean }): Promise<string | Uint8Array> {
+export async function renderCommand(
+  spec: ModelSpec,
+  options: DrawOptions & { compact?: boolean; highlight?: readonly NewMechanism[] },
+): Promise<string | Uint8Array> {
   formatOf(options.output);
   const w = width(options.width);
   const { renderModel } = await import("@archgal/renderer");
   return finish(
-    renderModel(spec, { theme: theme(options.theme), ...(options.compact ? { compact: true } : {}), ...(w ? { width: w } : {}) }),
+    renderModel(spec, {
+      theme: theme(options.theme),
+      ...(options.compact ? { compact: true } : {}),
+      ...(w ? { width: w } : {}),
+      ...(options.highlight?.length ? { highlight: options.highlight } : {}),
+    }),
     options,
   );
 }
@@ -61,10 +70,12 @@ export async function compareCommand(specs: ModelSpec[], options: DrawOptions): 
 }
 
 /** `archgal poster`. */
-export async function posterCommand(options: DrawOptions & { order?: string }): Promise<string | Uint8Array> {
+export async function posterCommand(options: DrawOptions & { order?: string; cells?: string }): Promise<string | Uint8Array> {
   formatOf(options.output);
   const order = options.order ?? "date";
   if (order !== "date" && order !== "type") throw new CliError(`--order: expected date or type, got "${order}"`);
+  const cells = options.cells ?? "compact";
+  if (cells !== "compact" && cells !== "full") throw new CliError(`--cells: expected compact or full, got "${cells}"`);
   const { renderPoster } = await import("@archgal/renderer");
-  return finish(renderPoster(await loadAllModels(), { order, theme: theme(options.theme) }), options);
+  return finish(renderPoster(await loadAllModels(), { order, cells, theme: theme(options.theme) }), options);
 }

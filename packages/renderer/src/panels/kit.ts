@@ -24,6 +24,10 @@ export interface Panel {
   accentZoom?: boolean;
   /** For the MoE panel: the last expert box, which zooms into the FFN panel. */
   expertBox?: Box;
+  /** The definitions the panel draws (`mixer:<name>`, `ffn:<name>`): outlined when one carries a highlighted mechanism. */
+  refs?: string[];
+  /** The concept tags the panel draws (the mask panel: `SWA`, …): outlined when one is highlighted. */
+  draws?: string[];
 }
 
 /** Width of every panel. */

@@ -14,6 +14,8 @@ import { extensionPanel, type ExtensionPanelFacets, type ExtensionPanelSource } 
 import { gatedAttentionPanel } from "./gated-attention.js";
 import { gdlaPanel } from "./gdla.js";
 import type { Panel } from "./kit.js";
+import { hasSinks } from "./attention-sinks.js";
+import { formatComponentId } from "../component-id.js";
 import { lightningPanel } from "./lightning.js";
 import { mamba2Panel } from "./mamba2.js";
 import { mlaPanel } from "./mla.js";
@@ -91,29 +93,40 @@ function registryFacets(f: Facts, kind: string): ExtensionPanelFacets | undefine
  */
 export function mixerPanels(f: Facts, options: PanelOptions = {}): Panel[] {
   const out: Panel[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Panel | undefined>();
   const attn: AttentionMixer[] = [];
-  for (const m of f.mixers) {
+  /** The panel drawn for each key also draws every definition with that key (for the `highlight` option). */
+  const draw = (key: string, name: string | undefined, build: () => Panel | undefined) => {
+    if (!seen.has(key)) {
+      const panel = build();
+      seen.set(key, panel);
+      if (panel) out.push(panel);
+    }
+    const panel = seen.get(key);
+    if (panel && name !== undefined) (panel.refs ??= []).push(formatComponentId({ kind: "mixer", name }));
+  };
+  f.mixers.forEach((m, i) => {
+    const name = f.mixerNames[i];
     const def = mixerPanelFor(m.kind);
     if (def === undefined) {
-      const key = `custom:${m.kind}`;
-      if (!seen.has(key))
-        out.push(
-          extensionPanel(m, `custom-${out.length}`, options.extensionKinds ? options.extensionKinds(m.kind) : registryFacets(f, m.kind)),
-        );
-      seen.add(key);
-      continue;
+      draw(`custom:${m.kind}`, name, () =>
+        extensionPanel(m, `custom-${out.length}`, options.extensionKinds ? options.extensionKinds(m.kind) : registryFacets(f, m.kind)),
+      );
+      return;
     }
     const core = m as Mixer;
     if (core.kind === "attention") attn.push(core);
-    if (def === null) continue;
-    const key = def.key?.(core) ?? core.kind;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const panel = def.build(core, f);
-    if (panel) out.push(panel);
-  }
+    if (def === null) return;
+    draw(def.key?.(core) ?? core.kind, name, () => def.build(core, f));
+  });
   const w = windowPanel(f, attn);
-  if (w) out.push(w);
+  if (w) {
+    w.draws = [
+      ...(attn.some((m) => m.window) ? ["SWA"] : []),
+      ...(attn.some((m) => m.chunk) ? ["chunked-attention"] : []),
+      ...(hasSinks(attn) ? ["attention-sinks"] : []),
+    ];
+    out.push(w);
+  }
   return out;
 }
