@@ -1,7 +1,7 @@
 /**
  * The words and numbers a figure prints: context lengths as their creators write them (one rule shared with the
- * compare table), mechanisms drawn only when the spec has them, one callout line per fact, and layer listings
- * that cover every layer.
+ * compare table), mechanisms drawn only when the spec has them, one callout line per fact, and layer-pattern
+ * drawings that cover every layer.
  */
 import { describe, expect, it } from "vitest";
 import { formatTokens, type ModelSpec } from "@archgal/schema/metrics";
@@ -146,38 +146,48 @@ describe("callouts", () => {
   });
 });
 
-describe("layer-pattern listing", () => {
-  /** How many distinct layers the listing covers (a "repeat" line covers its period up to its last layer). */
-  function covered(listing: string): number {
-    const layers = new Set<number>();
-    const add = (a: number, b: number) => {
-      for (let k = a; k <= b && layers.size < 10_000; k++) layers.add(k);
-    };
-    for (const m of listing.matchAll(/Layers? (\d+)(?:–(\d+))? :/g)) add(Number(m[1]), Number(m[2] ?? m[1]));
-    for (const m of listing.matchAll(/layers (\d+)–\d+ repeat \d+× \((?:to layer (\d+)|(\d+) layers)\)/g))
-      add(Number(m[1]), Number(m[2] ?? m[3]));
-    return layers.size;
+describe("layer-pattern drawing", () => {
+  /**
+   * The layers the drawn blocks cover, read off the figure: each block's range label under its count ("1–60",
+   * "61–62") and the closing line's ("… 2 more blocks (layers 78–88)"). Fails on a gap, an overlap or a range
+   * that does not match its count's multiple.
+   */
+  function covered(l: Layout): number[] {
+    const ranges = l.labels
+      .filter((x) => x.component === "pattern" && x.kind === "pattern-range")
+      .map((x) => textOf(x.lines))
+      .map((t) => /^(\d+)(?:–(\d+))?$/.exec(t)!)
+      .map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as [number, number]);
+    const more = l.labels.find((x) => x.id === "pattern-more");
+    if (more) {
+      const m = /\(layers? (\d+)(?:–(\d+))?\)/.exec(textOf(more.lines))!;
+      ranges.push([Number(m[1]), Number(m[2] ?? m[1])]);
+    }
+    const layers: number[] = [];
+    for (const [a, b] of ranges.sort((p, q) => p[0] - q[0])) for (let k = a; k <= b && layers.length < 10_000; k++) layers.push(k);
+    return layers;
   }
 
-  it("lists all 62 of Gemma 3 27B's layers", () => {
-    const lines = label(layoutModel(loadSpec("gemma-3-27b")), "pattern-lines");
-    expect(lines).toContain("repeat 10× (to layer 60)");
-    expect(lines).toMatch(/Layers 61–62 : sliding-window GQA/);
-    expect(covered(lines)).toBe(62);
+  it("draws all 62 of Gemma 3 27B's layers: 10 × [5 × sliding, global] and 2 × sliding", () => {
+    const l = layoutModel(loadSpec("gemma-3-27b"));
+    const counts = l.labels.filter((x) => x.component === "pattern" && x.kind === "pattern-count").map((x) => textOf(x.lines));
+    expect(counts.sort()).toEqual(["10 ×", "2 ×", "5 ×"]);
+    expect(covered(l)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1));
   });
 
-  it.each(["gemma-2-9b", "gemma-3-270m", "trinity-large", "gpt-oss-20b", "qwen3-next-80b-a3b"])(
-    "%s's listing reaches its last layer",
-    (id) => {
-      const spec = loadSpec(id);
-      const l = layoutModel(spec);
-      const lines = label(l, "pattern-lines");
-      if (!lines) return;
-      if (lines.includes(" … ") || lines.endsWith("…")) return; // cut after 16 lines, and says so
-      expect(covered(lines)).toBe(spec.architecture.numLayers);
-      expect(texts(l).length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    "gemma-2-9b",
+    "gemma-3-270m",
+    "trinity-large",
+    "gpt-oss-20b",
+    "qwen3-next-80b-a3b",
+    "nemotron-3-ultra-550b-a55b",
+    "lfm2.5-1.2b",
+  ])("%s's drawing reaches its last layer, each layer once", (id) => {
+    const spec = loadSpec(id);
+    const got = covered(layoutModel(spec));
+    expect(got).toEqual(Array.from({ length: spec.architecture.numLayers }, (_, i) => i + 1));
+  });
 });
 
 describe("title", () => {

@@ -27,16 +27,25 @@ export interface LayerStripOptions {
   counts?: boolean;
 }
 
+/** A layer kind of the strip: its legend label and colour. */
+export type StripKey = [label: string, colour: ColorName];
+
 /**
- * Draws the strip on `c` and returns the bottom of its legend. Runs of equal cells are one rectangle; a row
- * holds the mixers and one the FFNs, or one row when every layer has a single sublayer.
+ * The strip's colours: each mixer and FFN definition's legend label and colour, the legend (labels in order of
+ * first use with their colours and layer counts) and the rows of cells. Shared by the strip and the macro-block
+ * drawing of the layer-pattern panel, so that a kind has one colour in both. Linear in the number of layers.
  */
-export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
-  const n = f.layers.length;
-  const { x: x0, y: y0, width, component } = o;
-  const rowH = o.rowH ?? 18;
-  const legendSize = o.legendSize ?? 13;
-  const cell = width / n;
+export interface StripColours {
+  /** Key of a mixer / FFN definition (by name), or undefined when the layer has none. */
+  mixer(name: string | undefined): StripKey | undefined;
+  ffn(name: string | undefined): StripKey | undefined;
+  legend: Map<string, { col: ColorName; layers: number }>;
+  /** One row (every layer has a single sublayer: its mixer or its FFN) or two (mixers, then FFNs). */
+  rows: ((i: number) => StripKey | undefined)[];
+}
+
+/** Colours the strip gives the layer kinds of `f` (see {@link StripColours}). */
+export function stripColours(f: Facts): StripColours {
   // Mixer kinds get the strip colours (distinct hues in both themes: sliding vs global, HCA vs CSA, Mamba-2 vs
   // attention), each category its own first choice; FFN kinds keep their box fills (a row of their own).
   const fills: ColorName[] = ["strip-a", "strip-b", "strip-c", "strip-d", "strip-e", "strip-f", "core", "conv", "positional", "embedding"];
@@ -57,38 +66,54 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
     return entry.col;
   };
   // Keyed by definition name, looked up once per definition (there may be many layers).
-  const mixerKeys = new Map<string | undefined, [string, ColorName] | undefined>();
-  const mixerKey = (i: number): [string, ColorName] | undefined => {
-    const name = f.layers[i]!.mixer;
+  const mixerKeys = new Map<string | undefined, StripKey | undefined>();
+  const mixer = (name: string | undefined): StripKey | undefined => {
     if (mixerKeys.has(name)) return mixerKeys.get(name);
     const m = name !== undefined ? f.arch.mixers[name] : undefined;
     const cat = m ? mixerCategory(m.kind, f.kinds) : undefined;
-    const key: [string, ColorName] | undefined =
+    const key: StripKey | undefined =
       m && cat ? [mixerShortName(m, f.kinds), colourOf(mixerShortName(m, f.kinds), stripOf[cat] ?? "strip-e")] : undefined;
     mixerKeys.set(name, key);
     return key;
   };
-  const ffnKeys = new Map<string | undefined, [string, ColorName] | undefined>();
-  const ffnKey = (i: number): [string, ColorName] | undefined => {
-    const name = f.layers[i]!.ffn;
+  const ffnKeys = new Map<string | undefined, StripKey | undefined>();
+  const ffn = (name: string | undefined): StripKey | undefined => {
     if (ffnKeys.has(name)) return ffnKeys.get(name);
     const ff = name !== undefined ? f.arch.ffns[name] : undefined;
     // Each FFN kind's own short name and sparsity: `MoE` in the MoE colour, `dense FFN` in the FFN colour.
     const k = ff ? ffnKind(ff.kind) : undefined;
     const label = k ? (k.sparse ? k.shortName : `dense ${k.shortName}`) : undefined;
-    const key: [string, ColorName] | undefined = k && label ? [label, colourOf(label, k.sparse ? "moe" : "ffn")] : undefined;
+    const key: StripKey | undefined = k && label ? [label, colourOf(label, k.sparse ? "moe" : "ffn")] : undefined;
     ffnKeys.set(name, key);
     return key;
   };
+  const mixerKey = (i: number) => mixer(f.layers[i]!.mixer);
+  const ffnKey = (i: number) => ffn(f.layers[i]!.ffn);
   // One row when every layer has a single sublayer (a mixer or an FFN), else mixers above FFNs.
-  const rows: { y: number; key: (i: number) => [string, ColorName] | undefined }[] = f.layers.every(
-    (l) => (l.mixer === undefined) !== (l.ffn === undefined),
-  )
-    ? [{ y: y0, key: (i) => mixerKey(i) ?? ffnKey(i) }]
-    : [
-        { y: y0, key: mixerKey },
-        { y: y0 + rowH + 3, key: ffnKey },
-      ];
+  const rows = f.layers.every((l) => (l.mixer === undefined) !== (l.ffn === undefined))
+    ? [(i: number) => mixerKey(i) ?? ffnKey(i)]
+    : [mixerKey, ffnKey];
+  // Colours in order of first use, row by row (the legend's order), and each kind's layer count.
+  for (const key of rows)
+    for (let i = 0; i < f.layers.length; i++) {
+      const k = key(i);
+      if (k) legend.get(k[0])!.layers++;
+    }
+  return { mixer, ffn, legend, rows };
+}
+
+/**
+ * Draws the strip on `c` and returns the bottom of its legend. Runs of equal cells are one rectangle; a row
+ * holds the mixers and one the FFNs, or one row when every layer has a single sublayer.
+ */
+export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
+  const n = f.layers.length;
+  const { x: x0, y: y0, width, component } = o;
+  const rowH = o.rowH ?? 18;
+  const legendSize = o.legendSize ?? 13;
+  const cell = width / n;
+  const { legend, rows: keys } = stripColours(f);
+  const rows = keys.map((key, ri) => ({ y: y0 + ri * (rowH + 3), key }));
   for (const [ri, row] of rows.entries()) {
     c.box({
       id: `map-row-${ri}`,
@@ -125,7 +150,6 @@ export function layerStrip(f: Facts, c: Canvas, o: LayerStripOptions): number {
           strokeWidth: 0.5,
           rx: 0,
         });
-        legend.get(a[0])!.layers += i - start;
       }
       start = i;
     }

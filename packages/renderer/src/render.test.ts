@@ -94,8 +94,8 @@ describe("renderModel", () => {
     expect(svg2).not.toContain("129,280");
   });
   it("draws the layer pattern of hybrids and local/global stacks", () => {
-    expect(renderModel(qwen3Next)).toContain("3:1 pattern");
-    expect(renderModel(gemma3)).toContain("5:1 pattern");
+    expect(renderModel(qwen3Next)).toContain("3 Gated DeltaNet : 1 gated GQA");
+    expect(renderModel(gemma3)).toContain("5 sliding-window GQA : 1 GQA");
     expect(renderModel(nemotronH)).toContain("Layer pattern");
     expect(renderModel(llama3)).not.toContain("pattern");
   });

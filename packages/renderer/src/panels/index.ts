@@ -1,7 +1,8 @@
 /**
  * Zoom panels: the inside of the feed-forward module, the MoE layer, and of each novel mixer (MLA, gated
  * attention, Gated DeltaNet, Mamba-2, mLSTM, …), the sliding-window mask, the hyper-connections' read/write maps,
- * the layer-pattern listing, the MoE resource savings and the MTP note. Each panel is built by its own module over the panel kit (`kit.ts`);
+ * the layer pattern's macro blocks, the MoE resource savings and the MTP note. Each panel is built by its own
+ * module over the panel kit (`kit.ts`);
  * mixer panels are found by kind through `registry.ts`.
  */
 import type { Facts } from "../analysis.js";
