@@ -6,10 +6,11 @@
  * each page script replaces the static content with the interactive page.
  */
 import { parseHTML } from "linkedom";
-import { loadAllModels, models } from "@archgal/data";
+import { loadAllModels, models, newMechanismsOf } from "@archgal/data";
 import { conceptCatalogue } from "@archgal/schema/concepts";
 import type { DatasetEntry } from "@archgal/schema/metrics";
 import { queryModels } from "@archgal/schema/model-list";
+import type { NewMechanism } from "@archgal/schema/family";
 import type { Plugin } from "vite";
 import { modelsWithConcept, usageDetail } from "../src/concepts/concept-usage.js";
 import { h, withDocument } from "../src/site/dom-builder.js";
@@ -88,12 +89,12 @@ function prerenderHome(html: string): string {
   );
 }
 
-function prerenderModel(template: string, spec: DatasetEntry): string {
+function prerenderModel(template: string, spec: DatasetEntry, highlight: readonly NewMechanism[] | undefined): string {
   const page = withPageMeta(template, { title: `${spec.name} architecture — archgal`, description: `${spec.name}: ${spec.summary}` });
   return fillElement(
     page,
     "model-app",
-    renderToHtml(() => modelOverview(spec)),
+    renderToHtml(() => modelOverview(spec, highlight)),
   );
 }
 
@@ -172,7 +173,11 @@ function prerenderBuild(pageFiles: boolean): Plugin {
       const specs = new Map((await loadAllModels()).map((s) => [s.id, s]));
       for (const spec of specs.values()) {
         if (!hasPageFile(spec.id)) continue;
-        this.emitFile({ type: "asset", fileName: modelPageFile(spec.id), source: prerenderModel(modelTemplate, spec) });
+        this.emitFile({
+          type: "asset",
+          fileName: modelPageFile(spec.id),
+          source: prerenderModel(modelTemplate, spec, await newMechanismsOf(spec.id)),
+        });
       }
       for (const c of conceptCatalogue) {
         if (!hasPageFile(c.tag)) continue;

@@ -14,7 +14,7 @@ import { readCheckpoint } from "./safetensors-files.js";
 import { compareCommand, formatOf, posterCommand, renderCommand, type DrawOptions } from "./commands/render.js";
 import { assertWritable, emit, writeOutput } from "./output.js";
 import { resolveSpec } from "./resolve-spec.js";
-import { getModel } from "@archgal/data";
+import { newMechanismsOf } from "@archgal/data";
 
 async function draw(result: string | Uint8Array, output: string | undefined): Promise<void> {
   if (output) await writeOutput(output, result);
@@ -128,7 +128,7 @@ export function buildProgram(): Command {
     .action(async (model: string, o: DrawOptions & { compact?: boolean; highlight?: boolean }) => {
       await preflight(o);
       // A dataset id: its new mechanisms (from the data index) are outlined; a spec file has no family to compare with.
-      const highlight = o.highlight === false ? undefined : getModel(model)?.newMechanisms;
+      const highlight = o.highlight === false ? undefined : await newMechanismsOf(model);
       await draw(await renderCommand(await resolveSpec(model), { ...o, ...(highlight ? { highlight } : {}) }), o.output);
     });
 

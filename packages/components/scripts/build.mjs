@@ -109,16 +109,15 @@ const forbidden = bundled.filter((p) => /zod\/v4\/classic|zod\/v3|@archgal\/data
 if (forbidden.length) throw new Error(`the CDN build must not contain classic zod or @archgal/data:\n${forbidden.join("\n")}`);
 
 // 4. Model data: one minified JSON per model of the light index, its new mechanisms in `new-mechanisms/<id>.json`
-//    (the diagram's accent outlines: the index's `newMechanisms`, `[]` when nothing is new), and the index itself.
+//    (the diagram's accent outlines: `newMechanismsOf(id)`, `[]` when nothing is new), and the light index.
 const data = await import(pathToFileURL(require.resolve("@archgal/data")).href);
 const modelsDir = join(dirname(require.resolve("@archgal/data/package.json")), "models");
 mkdirSync(join(root, "cdn/models/new-mechanisms"), { recursive: true });
-for (const { id, newMechanisms } of data.models) {
+for (const { id } of data.models) {
   const spec = JSON.parse(readFileSync(join(modelsDir, `${id}.json`), "utf8"));
   writeFileSync(join(root, `cdn/models/${id}.json`), JSON.stringify(spec));
-  writeFileSync(join(root, `cdn/models/new-mechanisms/${id}.json`), JSON.stringify(newMechanisms ?? []));
+  writeFileSync(join(root, `cdn/models/new-mechanisms/${id}.json`), JSON.stringify(await data.newMechanismsOf(id)));
 }
-// The gallery's index leaves the new mechanisms out: each model's file beside it has them.
-writeFileSync(join(root, "cdn/models/index.json"), JSON.stringify(data.models.map(({ newMechanisms: _, ...entry }) => entry)));
+writeFileSync(join(root, "cdn/models/index.json"), JSON.stringify(data.models));
 
 reportSizes(root);

@@ -30,6 +30,6 @@ export const defaultLoader: ModelLoader = {
     return (await data()).models;
   },
   async newMechanisms(id) {
-    return (await data()).getModel(id)?.newMechanisms;
+    return (await data()).newMechanismsOf(id);
   },
 };

@@ -44,7 +44,7 @@ describe("<llm-arch> rendering", () => {
     ]);
   });
 
-  it("outlines what is new in a dataset model (the data index's newMechanisms) once the full renderer is there", async () => {
+  it("outlines what is new in a dataset model (the data's newMechanismsOf) once the full renderer is there", async () => {
     const { el } = await mount<LlmArch>(`<llm-arch model="deepseek-v3.2" view="diagram"></llm-arch>`);
     await until(() => svgOf(el)!.querySelector('[data-component="mixer:mla"][data-new="true"]'), 8000, "the outlined mixer");
     expect(svgOf(el)!.querySelector("desc")!.textContent).to.contain("New in this model: DeepSeek Sparse Attention (DSA).");

@@ -1,4 +1,4 @@
-import type { Concept, DecoderType, NewMechanism } from "@archgal/schema";
+import type { Concept, DecoderType } from "@archgal/schema";
 
 /** What the light index knows of a model without loading its spec. */
 export interface ModelIndexEntry {
@@ -29,10 +29,4 @@ export interface ModelIndexEntry {
   concepts: Concept[];
   /** The model this one derives from. */
   derivedFrom?: string;
-  /**
-   * What is new in this model against its family (`@archgal/schema`'s `newMechanisms` over the dataset: its
-   * `derivedFrom` model, else its organisation's earlier models, else the plain decoder); absent when nothing is.
-   * Pass it as the renderer's `highlight` option to outline those parts in the accent colour.
-   */
-  newMechanisms?: NewMechanism[];
 }

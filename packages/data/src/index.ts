@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import type { DatasetEntry } from "@archgal/schema";
+import type { DatasetEntry, NewMechanism } from "@archgal/schema";
 import { index, loaders } from "./index.generated.js";
 import type { ModelIndexEntry } from "./index-entry.js";
 import { describeClosedModel, findClosedModel, type ClosedModel } from "./closed-models.js";
@@ -37,6 +37,24 @@ export function getModel(id: string): ModelIndexEntry | undefined {
 /** Whether the dataset has a model with this id. */
 export function hasModel(id: string): boolean {
   return byId.has(id);
+}
+
+/**
+ * What sets a dataset model apart from its family, each mechanism with the definitions carrying it: computed at
+ * build time over the whole dataset (`@archgal/schema/family`'s `newMechanisms`: its `derivedFrom` model, else
+ * its organisation's earlier models, else the plain decoder). `[]` when nothing is new, `undefined` for an id the
+ * dataset does not have. Pass it as the renderer's `highlight` option to outline those parts in the accent
+ * colour. A module of its own, loaded on the first call, so that a page listing models does not carry it.
+ *
+ * @example
+ * ```ts
+ * (await newMechanismsOf("deepseek-v3.2"))?.map((m) => m.tag); // ["DSA"]
+ * ```
+ */
+export async function newMechanismsOf(id: string): Promise<readonly NewMechanism[] | undefined> {
+  if (!byId.has(id)) return undefined;
+  const { newMechanismsById } = await import("./new-mechanisms.generated.js");
+  return Object.hasOwn(newMechanismsById, id) ? newMechanismsById[id] : [];
 }
 
 /**

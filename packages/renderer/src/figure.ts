@@ -32,7 +32,7 @@ export interface RenderOptions extends KindOptions {
   accent?: string;
   /**
    * Mechanisms new in this model to outline in the accent colour: `@archgal/data`'s `newMechanisms` of the model
-   * (`getModel(id)?.newMechanisms`), or bare concept tags (see `LayoutOptions.highlight`). Absent: no outlines.
+   * (`newMechanismsOf(id)`), or bare concept tags (see `LayoutOptions.highlight`). Absent: no outlines.
    */
   highlight?: HighlightOption;
 }

@@ -5,10 +5,11 @@
 import "../site/page-init.js";
 import "@archgal/components/llm-arch.define.js";
 import type { LlmArchSelectEvent } from "@archgal/components";
-import { findClosedModel, getModel, hasModel, loadModel, models } from "@archgal/data";
+import { findClosedModel, getModel, hasModel, loadModel, models, newMechanismsOf } from "@archgal/data";
 import { renderModel } from "@archgal/renderer";
 import { modelStats, type DatasetEntry } from "@archgal/schema/metrics";
 import { conceptEntry, conceptShortName } from "@archgal/schema/concepts";
+import type { NewMechanism } from "@archgal/schema/family";
 import { h, replaceChildren } from "../site/dom-builder.js";
 import { compareHref, conceptHref, modelHref, modelIdFromLocation } from "../site/site-links.js";
 import { setPageMeta } from "../site/page-meta.js";
@@ -82,7 +83,7 @@ function section(title: string, id: string, ...children: (Node | null)[]): HTMLE
   return h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, title), ...children);
 }
 
-function render(spec: DatasetEntry): void {
+function render(spec: DatasetEntry, newMechanisms: readonly NewMechanism[] | undefined): void {
   const stats = modelStats(spec);
   setPageMeta({
     title: `${spec.name} architecture — archgal`,
@@ -120,7 +121,6 @@ function render(spec: DatasetEntry): void {
 
   const base = `archgal-${spec.id}`;
   // What is new in the model against its family, outlined as in the <llm-arch> element above.
-  const newMechanisms = getModel(spec.id)?.newMechanisms;
   const figureSvg = () => renderModel(spec, { theme: currentTheme(), ...(newMechanisms ? { highlight: newMechanisms } : {}) });
   const status = h("span", { class: "copy-feedback", role: "status" });
   const downloads = h(
@@ -281,7 +281,8 @@ function render(spec: DatasetEntry): void {
 
 if (!hasModel(id)) notFound();
 else {
-  loadModel(id).then(render, (error: Error) =>
-    replaceChildren(app, h("div", { class: "error-box", role: "alert" }, `Could not load ${id}: ${error.message}`)),
+  Promise.all([loadModel(id), newMechanismsOf(id)]).then(
+    ([spec, news]) => render(spec, news),
+    (error: Error) => replaceChildren(app, h("div", { class: "error-box", role: "alert" }, `Could not load ${id}: ${error.message}`)),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { modelStats, type DatasetEntry, type ModelStats } from "@archgal/schema/metrics";
 import { cssVariables, renderModel } from "@archgal/renderer";
-import { getModel } from "@archgal/data";
+import type { NewMechanism } from "@archgal/schema/family";
 import { h, svgFromMarkup } from "../site/dom-builder.js";
 import { dateText, decoderClass } from "../site/model-format.js";
 import { factSheet, modelLinks, sourceList } from "./fact-sheet.js";
@@ -28,10 +28,9 @@ export function modelTitle(spec: DatasetEntry, stats: ModelStats): HTMLElement {
 }
 
 /** Nodes for the page's `<main>` content. */
-export function modelOverview(spec: DatasetEntry): Node[] {
+export function modelOverview(spec: DatasetEntry, highlight: readonly NewMechanism[] | undefined): Node[] {
   const stats = modelStats(spec);
   // Our own renderer's output (every spec string in it is escaped), parsed as SVG.
-  const highlight = getModel(spec.id)?.newMechanisms;
   const figure = h(
     "div",
     { class: "static-figure" },
