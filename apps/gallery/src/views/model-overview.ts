@@ -30,11 +30,13 @@ export function modelTitle(spec: DatasetEntry, stats: ModelStats): HTMLElement {
 /** Nodes for the page's `<main>` content. */
 export function modelOverview(spec: DatasetEntry, highlight: readonly NewMechanism[] | undefined): Node[] {
   const stats = modelStats(spec);
-  // Our own renderer's output (every spec string in it is escaped), parsed as SVG.
+  // Our own renderer's output (every spec string in it is escaped), parsed as SVG. In <noscript>: with JavaScript
+  // the page draws the interactive figure instead, and a browser that parses the static one as well spends a
+  // long task on its style and layout (105-117 ms on a desktop) for a figure about to be replaced.
   const figure = h(
-    "div",
-    { class: "static-figure" },
-    svgFromMarkup(renderModel(spec, { theme: "light", ...(highlight ? { highlight } : {}) })),
+    "noscript",
+    null,
+    h("div", { class: "static-figure" }, svgFromMarkup(renderModel(spec, { theme: "light", ...(highlight ? { highlight } : {}) }))),
   );
   // The figure's colours are custom properties with light defaults; dark mode sets them for this model.
   const dark = `[data-theme="dark"] .static-figure { ${cssVariables("dark", spec.id).replace(/\n/g, " ")} }`;
