@@ -1,5 +1,5 @@
 /**
- * Card thumbnails: every model's figure (main column only, no zoom panels) rendered once at build time
+ * Card thumbnails: every model's figure (main column only, no zoom panels, no text) rendered once at build time
  * in light and dark, so the home page shows 70+ diagrams as cheap lazy images instead of loading and
  * rendering every spec in the browser. The dev server renders them on request.
  */
@@ -15,8 +15,14 @@ export function thumbnailPath(id: string, theme: "light" | "dark"): string {
   return `thumbs/${id}.${theme}.svg`;
 }
 
+/**
+ * A card's picture: the main column without its text. Shown about 200 px wide, the figure's text is 2–3 px high
+ * and cannot be read, yet laying out and painting it is most of what a thumbnail costs the page (a home page's
+ * longest task on a desktop was mostly the visible thumbnails' paint). Our renderer writes each text run as one
+ * `<text>` element with no nested `<text>`, so the pattern removes exactly those.
+ */
 function renderThumbnail(spec: Parameters<typeof renderModel>[0], theme: "light" | "dark"): string {
-  return renderModel(spec, { theme, panels: false, title: false, idPrefix: `t-${spec.id}-` });
+  return renderModel(spec, { theme, panels: false, title: false, idPrefix: `t-${spec.id}-` }).replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, "");
 }
 
 export function thumbnailPlugin(): Plugin {

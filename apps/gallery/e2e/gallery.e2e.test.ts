@@ -46,6 +46,11 @@ describe("home", () => {
       const img = document.querySelector<HTMLImageElement>(".model-card .thumb img");
       return !!img && img.complete && img.naturalWidth > 0;
     });
+    // a thumbnail is the main column's drawing without its text, which at card size is 2-3 px high
+    const thumb = await (await page.request.get(new URL("./thumbs/deepseek-v3.light.svg", site.url).href)).text();
+    expect(thumb).toContain('data-component="block"');
+    expect(thumb).not.toMatch(/<text\b/);
+    expect(thumb).toContain("<title");
     await screenshot(page, "home");
     await finish(t);
   });
