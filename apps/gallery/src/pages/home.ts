@@ -351,8 +351,13 @@ replaceChildren(
     ),
   ),
 );
-update();
-renderTray();
+// The pre-rendered cards stay on screen while the filters' counts and the cards' compare toggles are worked out in
+// a task of their own, so that neither this one (building the controls) nor that one is a long task.
+if (prerenderedGrid) panel.append(prerenderedGrid);
+setTimeout(() => {
+  update();
+  renderTray();
+}, 0);
 
 // "/" focuses the search, as on many catalogue sites.
 document.addEventListener("keydown", (e) => {
