@@ -22,7 +22,7 @@ const dist = resolve(process.argv[2] ?? join(app, "dist"));
 if (!existsSync(join(dist, "index.html")))
   throw new Error(`${dist}/index.html is missing: build the gallery first (pnpm --filter @archgal/gallery build)`);
 const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
-const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 7);
+const RENDER_RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 15);
 const MODEL = "deepseek-v3";
 const pages = [
   ["home", "/"],
