@@ -128,8 +128,9 @@ export function buildProgram(): Command {
     .action(async (model: string, o: DrawOptions & { compact?: boolean; highlight?: boolean }) => {
       await preflight(o);
       // A dataset id: its new mechanisms (from the data index) are outlined; a spec file has no family to compare with.
-      const highlight = o.highlight === false ? undefined : await newMechanismsOf(model);
-      await draw(await renderCommand(await resolveSpec(model), { ...o, ...(highlight ? { highlight } : {}) }), o.output);
+      const { highlight: outline, ...drawOptions } = o;
+      const highlight = outline === false ? undefined : await newMechanismsOf(model);
+      await draw(await renderCommand(await resolveSpec(model), { ...drawOptions, ...(highlight ? { highlight } : {}) }), o.output);
     });
 
   drawing(

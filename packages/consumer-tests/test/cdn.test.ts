@@ -73,12 +73,15 @@ describe("CDN embed: <script type=module src=…/cdn/llm-arch.js> + <llm-arch mo
     expect(facts.factsText).toContain(expected.total);
   });
 
-  it("fetches only deepseek-v3's data file, from the CDN folder next to the script", () => {
+  it("fetches only deepseek-v3's data files (its spec and what is new in it), from the CDN folder next to the script", () => {
     const { session, expected } = ready();
     const models = modelsRequested(session.recorded.requests, expected.ids);
-    expect(models, `requests:\n${session.recorded.requests.join("\n")}`).toEqual(["deepseek-v3"]);
-    const modelUrl = session.recorded.requests.find((u) => u.includes("deepseek-v3"))!;
-    expect(modelUrl).toBe(`${cdn!.origin}${cdnPrefix}models/deepseek-v3.json`);
+    expect(models, `requests:\n${session.recorded.requests.join("\n")}`).toEqual(["deepseek-v3", "deepseek-v3"]);
+    const modelUrls = session.recorded.requests.filter((u) => u.includes("deepseek-v3")).sort();
+    expect(modelUrls).toEqual([
+      `${cdn!.origin}${cdnPrefix}models/deepseek-v3.json`,
+      `${cdn!.origin}${cdnPrefix}models/new-mechanisms/deepseek-v3.json`,
+    ]);
     expect(session.recorded.blocked, "requests that left the machine").toEqual([]);
     expect(
       site!.requests.filter((r) => r.path !== "/" && r.path !== "/favicon.ico").map((r) => r.path),
@@ -107,7 +110,9 @@ describe("CDN embed: <script type=module src=…/cdn/llm-arch.js> + <llm-arch mo
     );
     expect(session.recorded.requests.length).toBeGreaterThan(0);
     expect(
-      files.every((f) => f.path.endsWith(".js") || f.path === "models/deepseek-v3.json"),
+      files.every(
+        (f) => f.path.endsWith(".js") || f.path === "models/deepseek-v3.json" || f.path === "models/new-mechanisms/deepseek-v3.json",
+      ),
       files.map((f) => f.path).join(", "),
     ).toBe(true);
   });
