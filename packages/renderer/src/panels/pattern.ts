@@ -479,23 +479,7 @@ export function patternPanel(f: Facts): Panel | undefined {
       return bottomOf(subBox(yy, colL, colW, one ? one[0] : layerKey(f.arch, it.mixer, it.ffn, f.kinds), one));
     }
     // A nested frame (depth 2) with its count left of it.
-    const fr = c.box({
-      id: id("group"),
-      component: comp,
-      kind: "pattern-group",
-      left: colL - PAD,
-      y: yy,
-      w: colW + 2 * PAD,
-      h: 10,
-      lines: [],
-      fill: "frame",
-      stroke: "box-stroke",
-      strokeWidth: 2.5,
-      rx: 9,
-      container: true,
-    });
-    const bottom = drawItems(it.items, yy + PAD);
-    fr.h = bottom + PAD - yy;
+    const fr = framed("group", colL - PAD, colW + 2 * PAD, yy, it.items);
     c.label({
       id: id("count"),
       component: comp,
@@ -513,6 +497,26 @@ export function patternPanel(f: Facts): Panel | undefined {
     let b = yy - GAP;
     for (let k = items.length - 1; k >= 0; k--) b = drawItem(items[k]!, b + GAP);
     return b;
+  };
+  // A frame with its top at yy around `items`: a macro block's (frame colours) or a nested group's (box stroke).
+  const framed = (what: "block" | "group", left: number, w: number, yy: number, items: readonly MacroItem[]) => {
+    const fr = c.box({
+      id: id(what),
+      component: comp,
+      kind: what === "block" ? "pattern-block" : "pattern-group",
+      left,
+      y: yy,
+      w,
+      h: 10,
+      lines: [],
+      fill: "frame",
+      stroke: what === "block" ? "frame-stroke" : "box-stroke",
+      strokeWidth: 2.5,
+      rx: what === "block" ? 12 : 9,
+      container: true,
+    });
+    fr.h = drawItems(items, yy + PAD) + PAD - yy;
+    return fr;
   };
   const arrowUp = (from: number, to: number) =>
     c.edge(
@@ -545,23 +549,7 @@ export function patternPanel(f: Facts): Panel | undefined {
   }
   for (let k = mb.blocks.length - 1; k >= 0; k--) {
     const b = mb.blocks[k]!;
-    const fr = c.box({
-      id: id("block"),
-      component: comp,
-      kind: "pattern-block",
-      left: f1Left,
-      y,
-      w: f1Right - f1Left,
-      h: 10,
-      lines: [],
-      fill: "frame",
-      stroke: "frame-stroke",
-      strokeWidth: 2.5,
-      rx: 12,
-      container: true,
-    });
-    const bottom = drawItems(b.items, y + PAD);
-    fr.h = bottom + PAD - y;
+    const fr = framed("block", f1Left, f1Right - f1Left, y, b.items);
     const countY = fr.y + fr.h / 2 - (COUNT * 1.25 + 13 * 1.25) / 2;
     c.label({
       id: id("count"),
