@@ -5,7 +5,7 @@
 import type { CompressedAttentionMixer, Csa2Mixer } from "@archgal/schema/metrics";
 import type { Facts } from "../analysis.js";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, fork } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, queryKvInput } from "./kit.js";
 
 /** Compressed attention of one kind: `compressed-attention` (CSA / HCA) or `csa2` (rows shared across layers). */
 export function compressedPanel(f: Facts, id: string, kind: "compressed-attention" | "csa2" = "compressed-attention"): Panel {
@@ -63,18 +63,7 @@ export function compressedPanel(f: Facts, id: string, kind: "compressed-attentio
       [cix, ix.y + ix.h],
     ];
   }
-  const busY = rowC + 30 + 18;
-  // The layer input forks to the query and key/value paths.
-  fork(
-    p,
-    [
-      { x: cq, to: qDown },
-      { x: ckv, to: kv },
-    ],
-    busY,
-    undefined,
-    24,
-  );
+  const busY = queryKvInput(p, rowC, { x: cq, to: qDown }, { x: ckv, to: kv });
   const caption: Line[] = [[n(m.heads), t(" query heads × "), n(m.headDim), t(" (RoPE on "), n(m.ropeDim), t("), one key = value head")]];
   for (const [i, x] of all.entries()) {
     const layers = f.layers.filter((l) => l.mixer !== undefined && f.arch.mixers[l.mixer] === x).length;

@@ -5,7 +5,7 @@
  */
 import type { GdlaMixer } from "@archgal/schema/metrics";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, tag, type Panel, fork } from "./kit.js";
+import { SMALL, start, finish, node, circle, arrow, up, cyOf, n, t, type Panel, queryInto, queryKvInput } from "./kit.js";
 import { latentKvDown } from "./mla.js";
 
 /**
@@ -71,37 +71,13 @@ export function gdlaPanel(m: GdlaMixer, id: string, rotary = true): Panel {
   const latH = Math.max(kvLat.h, ropeKey.h, qLat.h);
   for (const b of [kvLat, ropeKey, qLat]) b.h = latH;
   const rowDown = rowLatent + latH + 26;
-  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope });
-  arrow(p, [
-    [ckv, kvUp.y],
-    [ckv, sdpa.y + sdpa.h],
-  ]);
-  arrow(p, [
-    [cr, (rope ?? ropeKey).y],
-    [cr, sdpa.y + sdpa.h],
-  ]);
-  tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
+  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope, into: sdpa, core: sdpa });
   const qUp = node(p, cq, rowUp, "Linear (up)", { w: 110 });
   const qDown = node(p, cq, rowDown, "Linear (down)", { w: 110 });
   up(p, qDown, qLat);
   up(p, qLat, qUp);
-  arrow(p, [
-    [cq, qUp.y],
-    [cq, sdpa.y + sdpa.h],
-  ]);
-  tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
-  const busY = rowDown + 30 + 18;
-  // The layer input forks to the query and key/value paths.
-  fork(
-    p,
-    [
-      { x: cq, to: qDown },
-      { x: ckv, to: kvDown },
-    ],
-    busY,
-    undefined,
-    24,
-  );
+  queryInto(p, cq, qUp, sdpa);
+  const busY = queryKvInput(p, rowDown, { x: cq, to: qDown }, { x: ckv, to: kvDown });
   const qk = m.qkNopeHeadDim + m.qkRopeHeadDim;
   const caption: Line[] = [
     [

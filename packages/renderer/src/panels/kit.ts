@@ -245,6 +245,26 @@ export function fork(p: PanelStart, branches: { x: number; to: Box }[], y: numbe
   return y + 30;
 }
 
+/**
+ * The layer input of an attention whose query and key/value paths start from their own projections (MLA, GDLA,
+ * compressed attention): it forks 48 below `row`, the top of the lowest row of boxes, up to each path's lowest box.
+ * Returns the fork's height.
+ */
+export function queryKvInput(p: PanelStart, row: number, query: { x: number; to: Box }, keyValue: { x: number; to: Box }): number {
+  const y = row + 30 + 18;
+  fork(p, [query, keyValue], y, undefined, 24);
+  return y;
+}
+
+/** The query's arrow from the top of its path (`from`) into the attention box `core`, tagged "Q". */
+export function queryInto(p: PanelStart, x: number, from: Box, core: Box): void {
+  arrow(p, [
+    [x, from.y],
+    [x, core.y + core.h],
+  ]);
+  tag(p, x + 6, core.y + core.h + 4, "Q");
+}
+
 /** A small letter label beside a line. */
 export function tag(p: PanelStart, x: number, y: number, text: string) {
   p.c.label({

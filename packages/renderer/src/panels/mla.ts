@@ -5,19 +5,20 @@
 import type { MlaMixer } from "@archgal/schema/metrics";
 import type { Box } from "../layout-types.js";
 import type { Line } from "../text-metrics.js";
-import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, type PanelStart, fork } from "./kit.js";
+import { SMALL, start, finish, node, arrow, up, n, t, tag, type Panel, type PanelStart, queryInto, queryKvInput } from "./kit.js";
 import { drawTokenIndexer } from "./dsa-indexer.js";
 
 /**
  * The shared down-projection of a latent attention (MLA, GDLA) under its KV latent and rotary key, at height `y`
- * spanning the two columns, with the arrows up to the latents and on to the up-projection and RoPE.
+ * spanning the two columns, with the arrows up to the latents, on to the up-projection and RoPE, and from those
+ * into `to.into` (the attention box `to.core`, or the indexer in front of it), tagged "K, V" under the core.
  */
 export function latentKvDown(
   p: PanelStart,
   ckv: number,
   cr: number,
   y: number,
-  to: { kvLat: Box; ropeKey: Box; kvUp: Box; rope: Box | undefined },
+  to: { kvLat: Box; ropeKey: Box; kvUp: Box; rope: Box | undefined; into: Box; core: Box },
 ): Box {
   const kvDown = p.c.box({
     id: `${p.comp}/kv-down`,
@@ -37,6 +38,15 @@ export function latentKvDown(
   up(p, kvDown, to.ropeKey, cr);
   up(p, to.kvLat, to.kvUp);
   if (to.rope) up(p, to.ropeKey, to.rope);
+  arrow(p, [
+    [ckv, to.kvUp.y],
+    [ckv, to.into.y + to.into.h],
+  ]);
+  arrow(p, [
+    [cr, (to.rope ?? to.ropeKey).y],
+    [cr, to.into.y + to.into.h],
+  ]);
+  tag(p, ckv + 6, to.core.y + to.core.h + 4, "K, V");
   return kvDown;
 }
 
@@ -74,16 +84,7 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
   const latH = Math.max(kvLat.h, ropeKey.h, qLat?.h ?? 0);
   for (const b of [kvLat, ropeKey, qLat]) if (b) b.h = latH;
   const rowDown = rowLatent + latH + 26;
-  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope });
-  arrow(p, [
-    [ckv, kvUp.y],
-    [ckv, kvInto.y + kvInto.h],
-  ]);
-  arrow(p, [
-    [cr, (rope ?? ropeKey).y],
-    [cr, kvInto.y + kvInto.h],
-  ]);
-  tag(p, ckv + 6, sdpa.y + sdpa.h + 4, "K, V");
+  const kvDown = latentKvDown(p, ckv, cr, rowDown, { kvLat, ropeKey, kvUp, rope, into: kvInto, core: sdpa });
   let qTop: Box;
   let qBottom: Box;
   if (qLat) {
@@ -98,23 +99,8 @@ export function mlaPanel(m: MlaMixer, id: string, rotary = true): Panel {
     qTop = q;
     qBottom = q;
   }
-  arrow(p, [
-    [cq, qTop.y],
-    [cq, sdpa.y + sdpa.h],
-  ]);
-  tag(p, cq + 6, sdpa.y + sdpa.h + 4, "Q");
-  const busY = rowDown + 30 + 18;
-  // The layer input forks to the query and key/value paths.
-  fork(
-    p,
-    [
-      { x: cq, to: qBottom },
-      { x: ckv, to: kvDown },
-    ],
-    busY,
-    undefined,
-    24,
-  );
+  queryInto(p, cq, qTop, sdpa);
+  const busY = queryKvInput(p, rowDown, { x: cq, to: qBottom }, { x: ckv, to: kvDown });
   const caption: Line[] = [
     [
       n(m.heads),
